@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Fails when a folder includes what its layer may not see (STYLE.md section 2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fail=0
+check() {  # check <folder> <forbidden-regex> <why>
+  local hits
+  hits=$(grep -rnE "^#include \"($2)" "$1" --include='*.h' --include='*.cc' || true)
+  if [[ -n "$hits" ]]; then
+    echo "layering: $1 must not include $3:"
+    echo "$hits"
+    fail=1
+  fi
+}
+check services/domain 'grpcpp/|grpc/|rocksdb/|.*\.grpc\.pb\.h|services/(store|api|server)/' "gRPC, RocksDB or upper layers"
+check workers/extract 'grpcpp/|grpc/|rocksdb/|.*\.grpc\.pb\.h|services/(store|api|server)/|workers/ingest/' "gRPC, RocksDB, the store or the worker's IO"
+check services/store 'grpcpp/|grpc/|.*\.grpc\.pb\.h|services/(api|server)/' "gRPC or upper layers"
+check services/api 'rocksdb/|services/server/' "RocksDB or the server"
+check workers 'rocksdb/|services/(store|api|server)/' "the service's store or handlers"
+if [[ $fail -ne 0 ]]; then exit 1; fi
+echo "layering: ok"

@@ -1,0 +1,551 @@
+#include "services/domain/meeting_rules.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "services/domain/sha256.h"
+#include "services/domain/text_fold.h"
+
+namespace parley {
+namespace {
+
+constexpr int kMaxRepeated = 1000;
+constexpr size_t kMaxStringBytes = 64 * 1024;
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[month - 1];
+}
+
+bool IsCountryCode(absl::string_view code) {
+  return code.size() == 2 && absl::ascii_isalpha(code[0]) && absl::ascii_isalpha(code[1]);
+}
+
+template <typename Container>
+void SortUnique(Container* values) {
+  std::sort(values->begin(), values->end());
+  values->erase(std::unique(values->begin(), values->end()), values->end());
+}
+
+// Days since 1970-01-01 of a full date (civil-from-days inverse, Howard Hinnant's algorithm).
+int64_t DayNumber(int y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The span of days a (possibly partial) date range covers: [first, last].
+std::pair<int64_t, int64_t> DaySpan(const v1::Date& start, const v1::Date& end) {
+  auto first_day = [](const v1::Date& d) {
+    return DayNumber(d.year(), d.month() == 0 ? 1 : d.month(), d.day() == 0 ? 1 : d.day());
+  };
+  auto last_day = [](const v1::Date& d) {
+    const int month = d.month() == 0 ? 12 : d.month();
+    const int day = d.day() == 0 ? DaysInMonth(d.year(), month) : d.day();
+    return DayNumber(d.year(), month, day);
+  };
+  const v1::Date& last = HasDate(end) ? end : start;
+  return {first_day(start), last_day(last)};
+}
+
+enum class Medium { kUnknown, kInPerson, kPhone, kVideo };
+
+Medium MediumOf(v1::MeetingKind kind) {
+  switch (kind) {
+    case v1::MEETING_KIND_PHONE_CALL:
+      return Medium::kPhone;
+    case v1::MEETING_KIND_VIDEO_CONFERENCE:
+      return Medium::kVideo;
+    case v1::MEETING_KIND_UNSPECIFIED:
+    case v1::MEETING_KIND_OTHER:
+      return Medium::kUnknown;
+    default:
+      return Medium::kInPerson;
+  }
+}
+
+std::set<std::string> FoldedSurnames(const v1::Meeting& m) {
+  std::set<std::string> out;
+  for (const v1::Person& p : m.people()) {
+    const std::string folded = FoldForMatch(p.name());
+    const size_t space = folded.rfind(' ');
+    out.insert(space == std::string::npos ? folded : folded.substr(space + 1));
+  }
+  return out;
+}
+
+template <typename T>
+double Overlap(const std::set<T>& a, const std::set<T>& b) {
+  if (a.empty() || b.empty()) {
+    return -1;  // Unknown.
+  }
+  size_t common = 0;
+  for (const T& x : a) {
+    common += b.count(x);
+  }
+  // Overlap coefficient: a report naming fewer participants is still the same meeting.
+  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+bool EqualFolded(absl::string_view a, absl::string_view b) {
+  return FoldForMatch(a) == FoldForMatch(b);
+}
+
+int64_t Seconds(const v1::Meeting& m) {
+  int64_t latest = 0;
+  for (const v1::Source& s : m.sources()) {
+    latest = std::max<int64_t>(latest, s.published_at().seconds());
+  }
+  return latest;
+}
+
+}  // namespace
+
+int32_t DateKey(const v1::Date& date) {
+  if (date.year() <= 0) {
+    return 0;
+  }
+  return date.year() * 10000 + date.month() * 100 + date.day();
+}
+
+bool HasDate(const v1::Date& date) { return date.year() > 0; }
+
+absl::Status ValidateDate(const v1::Date& date, absl::string_view field) {
+  if (date.year() == 0 && date.month() == 0 && date.day() == 0) {
+    return absl::OkStatus();
+  }
+  if (date.year() < 1 || date.year() > 9999) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ".year ", date.year(), " out of range"));
+  }
+  if (date.month() < 0 || date.month() > 12) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".month ", date.month(), " out of range"));
+  }
+  if (date.day() < 0 || (date.day() > 0 && date.month() == 0) ||
+      (date.month() > 0 && date.day() > DaysInMonth(date.year(), date.month()))) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ".day ", date.day(), " out of range"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateMeeting(const v1::Meeting& meeting) {
+  if (absl::Status s = ValidateDate(meeting.start_date(), "start_date"); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = ValidateDate(meeting.end_date(), "end_date"); !s.ok()) {
+    return s;
+  }
+  if (HasDate(meeting.end_date()) && HasDate(meeting.start_date()) &&
+      DateKey(meeting.end_date()) < DateKey(meeting.start_date())) {
+    return absl::InvalidArgumentError("end_date before start_date");
+  }
+  if (!meeting.venue().country_code().empty() && !IsCountryCode(meeting.venue().country_code())) {
+    return absl::InvalidArgumentError(absl::StrCat("venue.country_code \"",
+                                                   meeting.venue().country_code(),
+                                                   "\" is not an ISO 3166-1 alpha-2 code"));
+  }
+  for (const std::string& code : meeting.countries()) {
+    if (!IsCountryCode(code)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("countries: \"", code, "\" is not an ISO 3166-1 alpha-2 code"));
+    }
+  }
+  for (const v1::Person& person : meeting.people()) {
+    if (person.name().empty()) {
+      return absl::InvalidArgumentError("people.name must not be empty");
+    }
+    if (!person.country_code().empty() && !IsCountryCode(person.country_code())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("people.country_code \"", person.country_code(), "\" is not valid"));
+    }
+  }
+  if (!v1::MeetingKind_IsValid(meeting.kind())) {
+    return absl::InvalidArgumentError(absl::StrCat("kind ", meeting.kind(), " is not defined"));
+  }
+  if (!v1::MeetingStatus_IsValid(meeting.status())) {
+    return absl::InvalidArgumentError(absl::StrCat("status ", meeting.status(), " is not defined"));
+  }
+  for (int topic : meeting.topics()) {
+    if (!v1::Topic_IsValid(topic) || topic == v1::TOPIC_UNSPECIFIED) {
+      return absl::InvalidArgumentError(absl::StrCat("topics: ", topic, " is not defined"));
+    }
+  }
+  if (meeting.countries_size() > kMaxRepeated || meeting.people_size() > kMaxRepeated ||
+      meeting.statements_size() > kMaxRepeated || meeting.evidence_size() > 10 * kMaxRepeated) {
+    return absl::InvalidArgumentError("meeting has too many repeated values");
+  }
+  if (meeting.title().size() > kMaxStringBytes || meeting.format().size() > kMaxStringBytes) {
+    return absl::InvalidArgumentError("meeting title or format too long");
+  }
+  return absl::OkStatus();
+}
+
+v1::Meeting Normalised(v1::Meeting meeting) {
+  for (std::string& code : *meeting.mutable_countries()) {
+    absl::AsciiStrToUpper(&code);
+  }
+  SortUnique(meeting.mutable_countries());
+  SortUnique(meeting.mutable_organizations());
+  SortUnique(meeting.mutable_tags());
+  SortUnique(meeting.mutable_topics());
+  absl::AsciiStrToUpper(meeting.mutable_venue()->mutable_country_code());
+
+  // People: one entry per folded name; later mentions fill in what earlier ones lacked.
+  std::vector<v1::Person> people;
+  for (v1::Person& person : *meeting.mutable_people()) {
+    absl::AsciiStrToUpper(person.mutable_country_code());
+    const std::string key = FoldForMatch(person.name());
+    auto it = std::find_if(people.begin(), people.end(),
+                           [&](const v1::Person& p) { return FoldForMatch(p.name()) == key; });
+    if (it == people.end()) {
+      people.push_back(std::move(person));
+      continue;
+    }
+    if (it->role().empty()) {
+      it->set_role(person.role());
+    }
+    if (it->country_code().empty()) {
+      it->set_country_code(person.country_code());
+    }
+    if (it->organization().empty()) {
+      it->set_organization(person.organization());
+    }
+  }
+  meeting.clear_people();
+  for (v1::Person& p : people) {
+    *meeting.add_people() = std::move(p);
+  }
+
+  // Documents: an untitled document of a type is dropped when a titled one of that type exists.
+  std::vector<v1::Document> docs;
+  for (const v1::Document& doc : meeting.documents()) {
+    auto same = std::find_if(docs.begin(), docs.end(), [&](const v1::Document& d) {
+      return d.type() == doc.type() && EqualFolded(d.title(), doc.title());
+    });
+    if (same == docs.end()) {
+      docs.push_back(doc);
+    }
+  }
+  docs.erase(std::remove_if(docs.begin(), docs.end(),
+                            [&](const v1::Document& d) {
+                              return d.title().empty() &&
+                                     std::any_of(
+                                         docs.begin(), docs.end(), [&](const v1::Document& o) {
+                                           return o.type() == d.type() && !o.title().empty();
+                                         });
+                            }),
+             docs.end());
+  meeting.clear_documents();
+  for (v1::Document& d : docs) {
+    *meeting.add_documents() = std::move(d);
+  }
+  return meeting;
+}
+
+std::string ArticleId(const v1::Article& article) {
+  std::string content = article.title();
+  content.push_back('\n');
+  content.append(article.body());
+  return absl::StrCat("a-", Sha256Hex(content, 16));
+}
+
+double SameMeetingScore(const v1::Meeting& a, const v1::Meeting& b) {
+  // Dates: overlapping spans, or one of them unknown.
+  const bool a_dated = HasDate(a.start_date());
+  const bool b_dated = HasDate(b.start_date());
+  double score = 0;
+  if (a_dated && b_dated) {
+    const auto sa = DaySpan(a.start_date(), a.end_date());
+    const auto sb = DaySpan(b.start_date(), b.end_date());
+    if (sa.second < sb.first || sb.second < sa.first) {
+      return 0;
+    }
+    score += 0.25;
+  } else if (a_dated != b_dated) {
+    score += 0.05;
+  }
+
+  // Venue: conflicting cities or host countries rule a match out.
+  if (!a.venue().city().empty() && !b.venue().city().empty()) {
+    if (!EqualFolded(a.venue().city(), b.venue().city())) {
+      return 0;
+    }
+    score += 0.15;
+  }
+  if (!a.venue().country_code().empty() && !b.venue().country_code().empty() &&
+      a.venue().country_code() != b.venue().country_code()) {
+    return 0;
+  }
+
+  // Medium: a phone call is not the in-person meeting of the same day.
+  const Medium ma = MediumOf(a.kind());
+  const Medium mb = MediumOf(b.kind());
+  if (ma != Medium::kUnknown && mb != Medium::kUnknown && ma != mb) {
+    return 0;
+  }
+  // A side meeting is not the summit it took place at: two-party talks do not merge into a
+  // summit or a multilateral meeting.
+  const bool a_bilateral =
+      a.kind() == v1::MEETING_KIND_BILATERAL || a.kind() == v1::MEETING_KIND_STATE_VISIT;
+  const bool b_bilateral =
+      b.kind() == v1::MEETING_KIND_BILATERAL || b.kind() == v1::MEETING_KIND_STATE_VISIT;
+  if (a_bilateral != b_bilateral && a.kind() != v1::MEETING_KIND_UNSPECIFIED &&
+      b.kind() != v1::MEETING_KIND_UNSPECIFIED) {
+    return 0;
+  }
+
+  // Participants.
+  const std::set<std::string> ca(a.countries().begin(), a.countries().end());
+  const std::set<std::string> cb(b.countries().begin(), b.countries().end());
+  const double countries = Overlap(ca, cb);
+  const double people = Overlap(FoldedSurnames(a), FoldedSurnames(b));
+  if (countries < 0 && people < 0) {
+    return 0;  // Nothing to tell them apart by.
+  }
+  if (countries >= 0 && countries < 0.67) {
+    return 0;
+  }
+  if (countries >= 0 && ca.size() != cb.size()) {
+    // Sets of different size must also be close in Jaccard terms: {US, RU} is not {US, RU, CN,
+    // FR, GB}.
+    size_t common = 0;
+    for (const std::string& c : ca) {
+      common += cb.count(c);
+    }
+    const double jaccard =
+        static_cast<double>(common) / static_cast<double>(ca.size() + cb.size() - common);
+    if (jaccard < 0.5) {
+      return 0;
+    }
+  }
+  if (people >= 0 && countries < 0 && people < 0.5) {
+    return 0;
+  }
+  score += countries >= 0 ? 0.3 * countries : 0;
+  score += people >= 0 ? 0.2 * people : 0.1;
+  if (!a.format().empty() && EqualFolded(a.format(), b.format())) {
+    score += 0.1;
+  }
+  // Undated reports need more than participants to be merged.
+  if (!(a_dated && b_dated) && score < kSameMeetingThreshold) {
+    return score;
+  }
+  return std::min(1.0, score + 0.1);
+}
+
+v1::Meeting MergeMeetings(const v1::Meeting& base, const v1::Meeting& incoming) {
+  v1::Meeting out = base;
+  // Dates: a more precise date wins; an end date is added when missing.
+  const v1::Date& bs = base.start_date();
+  const v1::Date& is = incoming.start_date();
+  if (!HasDate(bs) ||
+      (bs.year() == is.year() && ((bs.month() == 0 && is.month() != 0) ||
+                                  (bs.month() == is.month() && bs.day() == 0 && is.day() != 0)))) {
+    if (HasDate(is)) {
+      *out.mutable_start_date() = is;
+    }
+  }
+  if (!HasDate(out.end_date()) && HasDate(incoming.end_date())) {
+    *out.mutable_end_date() = incoming.end_date();
+  }
+  // Venue: fill unknown parts.
+  v1::Place* venue = out.mutable_venue();
+  if (venue->city().empty()) {
+    venue->set_city(incoming.venue().city());
+  }
+  if (venue->region().empty()) {
+    venue->set_region(incoming.venue().region());
+  }
+  if (venue->country_code().empty()) {
+    venue->set_country_code(incoming.venue().country_code());
+    venue->set_country(incoming.venue().country());
+  }
+  if (out.title().empty()) {
+    out.set_title(incoming.title());
+  }
+  if (out.format().empty()) {
+    out.set_format(incoming.format());
+  }
+  if (out.kind() == v1::MEETING_KIND_UNSPECIFIED || out.kind() == v1::MEETING_KIND_OTHER) {
+    if (incoming.kind() != v1::MEETING_KIND_UNSPECIFIED) {
+      out.set_kind(incoming.kind());
+    }
+  }
+  // Status: the latest report knows best (a scheduled meeting later reported as held).
+  if (incoming.status() != v1::MEETING_STATUS_UNSPECIFIED &&
+      (out.status() == v1::MEETING_STATUS_UNSPECIFIED || Seconds(incoming) >= Seconds(base))) {
+    out.set_status(incoming.status());
+  }
+  if (out.parent_id().empty()) {
+    out.set_parent_id(incoming.parent_id());
+  }
+  for (const std::string& c : incoming.countries()) {
+    out.add_countries(c);
+  }
+  for (const std::string& o : incoming.organizations()) {
+    out.add_organizations(o);
+  }
+  for (const v1::Person& p : incoming.people()) {
+    *out.add_people() = p;
+  }
+  for (const v1::Document& d : incoming.documents()) {
+    *out.add_documents() = d;
+  }
+  for (int t : incoming.topics()) {
+    out.add_topics(static_cast<v1::Topic>(t));
+  }
+  for (const std::string& t : incoming.tags()) {
+    out.add_tags(t);
+  }
+  absl::flat_hash_set<std::string> seen_statements;
+  for (const v1::Statement& s : out.statements()) {
+    seen_statements.insert(FoldForMatch(s.text()));
+  }
+  for (const v1::Statement& s : incoming.statements()) {
+    if (seen_statements.insert(FoldForMatch(s.text())).second) {
+      *out.add_statements() = s;
+    }
+  }
+  absl::flat_hash_set<std::string> seen_sources;
+  for (const v1::Source& s : out.sources()) {
+    seen_sources.insert(s.article_id());
+  }
+  for (const v1::Source& s : incoming.sources()) {
+    if (seen_sources.insert(s.article_id()).second) {
+      *out.add_sources() = s;
+    }
+  }
+  for (const v1::Evidence& e : incoming.evidence()) {
+    *out.add_evidence() = e;
+  }
+  return Normalised(std::move(out));
+}
+
+bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter) {
+  if (filter.countries_size() > 0 &&
+      std::none_of(filter.countries().begin(), filter.countries().end(), [&](const std::string& c) {
+        const std::string upper = absl::AsciiStrToUpper(c);
+        return std::find(meeting.countries().begin(), meeting.countries().end(), upper) !=
+               meeting.countries().end();
+      })) {
+    return false;
+  }
+  if (!filter.person().empty()) {
+    const std::string wanted = FoldForMatch(filter.person());
+    const bool found =
+        std::any_of(meeting.people().begin(), meeting.people().end(), [&](const v1::Person& p) {
+          const std::string name = FoldForMatch(p.name());
+          if (name == wanted) {
+            return true;
+          }
+          // A surname alone matches the full name ("Shultz" finds "George Shultz").
+          return wanted.find(' ') == std::string::npos && name.size() > wanted.size() &&
+                 name.compare(name.size() - wanted.size(), wanted.size(), wanted) == 0 &&
+                 name[name.size() - wanted.size() - 1] == ' ';
+        });
+    if (!found) {
+      return false;
+    }
+  }
+  if (!filter.city().empty() && !EqualFolded(filter.city(), meeting.venue().city())) {
+    return false;
+  }
+  if (!filter.format().empty() && !EqualFolded(filter.format(), meeting.format())) {
+    return false;
+  }
+  if (filter.kinds_size() > 0 && std::find(filter.kinds().begin(), filter.kinds().end(),
+                                           meeting.kind()) == filter.kinds().end()) {
+    return false;
+  }
+  if (filter.statuses_size() > 0 && std::find(filter.statuses().begin(), filter.statuses().end(),
+                                              meeting.status()) == filter.statuses().end()) {
+    return false;
+  }
+  if (filter.topics_size() > 0 &&
+      std::none_of(filter.topics().begin(), filter.topics().end(), [&](int t) {
+        return std::find(meeting.topics().begin(), meeting.topics().end(), t) !=
+               meeting.topics().end();
+      })) {
+    return false;
+  }
+  const int32_t key = DateKey(meeting.start_date());
+  if (HasDate(filter.start_date_from()) && (key == 0 || key < DateKey(filter.start_date_from()))) {
+    return false;
+  }
+  if (HasDate(filter.start_date_to())) {
+    // A partial bound covers its whole month or year: "to 2025-04" includes 2025-04-30.
+    v1::Date to = filter.start_date_to();
+    if (to.month() == 0) {
+      to.set_month(99);
+    }
+    if (to.day() == 0) {
+      to.set_day(99);
+    }
+    if (key == 0 || key > DateKey(to)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+absl::Status ValidateFilter(const v1::MeetingFilter& filter) {
+  for (const std::string& c : filter.countries()) {
+    if (!IsCountryCode(c)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("filter.countries: \"", c, "\" is not an ISO 3166-1 alpha-2 code"));
+    }
+  }
+  if (absl::Status s = ValidateDate(filter.start_date_from(), "filter.start_date_from"); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = ValidateDate(filter.start_date_to(), "filter.start_date_to"); !s.ok()) {
+    return s;
+  }
+  for (int k : filter.kinds()) {
+    if (!v1::MeetingKind_IsValid(k)) {
+      return absl::InvalidArgumentError(absl::StrCat("filter.kinds: ", k, " is not defined"));
+    }
+  }
+  for (int s : filter.statuses()) {
+    if (!v1::MeetingStatus_IsValid(s)) {
+      return absl::InvalidArgumentError(absl::StrCat("filter.statuses: ", s, " is not defined"));
+    }
+  }
+  for (int t : filter.topics()) {
+    if (!v1::Topic_IsValid(t)) {
+      return absl::InvalidArgumentError(absl::StrCat("filter.topics: ", t, " is not defined"));
+    }
+  }
+  if (filter.countries_size() > 100 || filter.kinds_size() > 100 || filter.topics_size() > 100) {
+    return absl::InvalidArgumentError("filter has more than 100 values in one field");
+  }
+  return absl::OkStatus();
+}
+
+bool ContentDiffers(const v1::Meeting& a, const v1::Meeting& b) {
+  v1::Meeting x = a;
+  v1::Meeting y = b;
+  for (v1::Meeting* m : {&x, &y}) {
+    m->clear_id();
+    m->clear_create_revision();
+    m->clear_update_revision();
+    m->clear_create_time();
+    m->clear_update_time();
+  }
+  return !google::protobuf::util::MessageDifferencer::Equals(x, y);
+}
+
+}  // namespace parley

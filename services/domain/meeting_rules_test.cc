@@ -1,0 +1,228 @@
+#include "services/domain/meeting_rules.h"
+
+#include "gmock/gmock.h"
+#include "google/protobuf/text_format.h"
+#include "gtest/gtest.h"
+
+namespace parley {
+namespace {
+
+using ::testing::ElementsAre;
+
+v1::Meeting Parse(const std::string& text) {
+  v1::Meeting m;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &m)) << text;
+  return m;
+}
+
+v1::Date D(int y, int m, int d) {
+  v1::Date date;
+  date.set_year(y);
+  date.set_month(m);
+  date.set_day(d);
+  return date;
+}
+
+TEST(MeetingRulesTest, DateKeyOrdersPartialDatesFirst) {
+  EXPECT_EQ(DateKey(D(2025, 4, 26)), 20250426);
+  EXPECT_LT(DateKey(D(2025, 4, 0)), DateKey(D(2025, 4, 1)));
+  EXPECT_EQ(DateKey(v1::Date()), 0);
+}
+
+TEST(MeetingRulesTest, ValidateDateRejectsImpossibleDates) {
+  EXPECT_TRUE(ValidateDate(D(2024, 2, 29), "d").ok());
+  EXPECT_EQ(ValidateDate(D(2023, 2, 29), "d").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ValidateDate(D(2023, 13, 1), "d").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ValidateDate(D(2023, 0, 5), "d").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(ValidateDate(D(2023, 4, 31), "start_date").message()),
+              ::testing::HasSubstr("start_date.day"));
+}
+
+TEST(MeetingRulesTest, ValidateMeetingNamesTheBadField) {
+  v1::Meeting m = Parse(R"pb(countries: "KZ" countries: "Kazakhstan")pb");
+  const absl::Status status = ValidateMeeting(m);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("countries"));
+  EXPECT_TRUE(ValidateMeeting(Parse(R"pb(countries: "KZ")pb")).ok());
+  EXPECT_FALSE(ValidateMeeting(Parse(R"pb(start_date { year: 2025 month: 5 day: 2 }
+                                          end_date { year: 2025 month: 5 day: 1 })pb"))
+                   .ok());
+}
+
+TEST(MeetingRulesTest, NormalisedSortsAndDeduplicates) {
+  const v1::Meeting m = Normalised(Parse(R"pb(
+    countries: "uz"
+    countries: "CN"
+    countries: "UZ"
+    topics: TOPIC_TRADE
+    topics: TOPIC_SECURITY
+    topics: TOPIC_TRADE
+    people { name: "Wang Yi" }
+    people { name: "WANG YI" role: "Foreign Minister" country_code: "cn" }
+    documents { type: DOCUMENT_TYPE_JOINT_COMMUNIQUE }
+    documents { type: DOCUMENT_TYPE_JOINT_COMMUNIQUE title: "Almaty Communique" }
+  )pb"));
+  EXPECT_THAT(m.countries(), ElementsAre("CN", "UZ"));
+  EXPECT_THAT(m.topics(), ElementsAre(v1::TOPIC_TRADE, v1::TOPIC_SECURITY));
+  ASSERT_EQ(m.people_size(), 1);
+  EXPECT_EQ(m.people(0).role(), "Foreign Minister");
+  EXPECT_EQ(m.people(0).country_code(), "CN");
+  ASSERT_EQ(m.documents_size(), 1);
+  EXPECT_EQ(m.documents(0).title(), "Almaty Communique");
+}
+
+TEST(MeetingRulesTest, ArticleIdIsContentHash) {
+  v1::Article a;
+  a.set_title("t");
+  a.set_body("b");
+  a.set_url("https://example.org/1");
+  v1::Article b = a;
+  b.set_url("https://mirror.example.org/1");
+  EXPECT_EQ(ArticleId(a), ArticleId(b));
+  EXPECT_EQ(ArticleId(a).size(), 34u);
+  b.set_body("c");
+  EXPECT_NE(ArticleId(a), ArticleId(b));
+}
+
+const char kAlmaty[] = R"pb(
+  kind: MEETING_KIND_MINISTERIAL
+  status: MEETING_STATUS_HELD
+  start_date { year: 2025 month: 4 day: 26 }
+  venue { city: "Almaty" country_code: "KZ" }
+  countries: "CN"
+  countries: "KZ"
+  countries: "KG"
+  countries: "TJ"
+  countries: "UZ"
+  people { name: "Wang Yi" })pb";
+
+TEST(MeetingRulesTest, SameMeetingFromTwoReports) {
+  const v1::Meeting a = Parse(kAlmaty);
+  v1::Meeting b = Parse(R"pb(
+    kind: MEETING_KIND_MINISTERIAL
+    status: MEETING_STATUS_HELD
+    start_date { year: 2025 month: 4 day: 0 }
+    venue { city: "ALMATY" }
+    countries: "CN"
+    countries: "KZ"
+    countries: "KG"
+    countries: "TJ"
+    countries: "UZ"
+    countries: "TM")pb");
+  EXPECT_GE(SameMeetingScore(a, b), kSameMeetingThreshold);
+  EXPECT_GE(SameMeetingScore(b, a), kSameMeetingThreshold);
+}
+
+TEST(MeetingRulesTest, DifferentCityDateOrMediumIsNotTheSameMeeting) {
+  const v1::Meeting a = Parse(kAlmaty);
+  v1::Meeting other_city = a;
+  other_city.mutable_venue()->set_city("Astana");
+  EXPECT_LT(SameMeetingScore(a, other_city), kSameMeetingThreshold);
+  v1::Meeting other_day = a;
+  other_day.mutable_start_date()->set_day(27);
+  EXPECT_LT(SameMeetingScore(a, other_day), kSameMeetingThreshold);
+  v1::Meeting call = a;
+  call.set_kind(v1::MEETING_KIND_PHONE_CALL);
+  EXPECT_LT(SameMeetingScore(a, call), kSameMeetingThreshold);
+}
+
+TEST(MeetingRulesTest, SideMeetingIsNotItsSummit) {
+  const v1::Meeting summit = Parse(kAlmaty);
+  v1::Meeting side = Parse(R"pb(
+    kind: MEETING_KIND_BILATERAL
+    start_date { year: 2025 month: 4 day: 26 }
+    venue { city: "Almaty" }
+    countries: "CN"
+    countries: "KZ")pb");
+  EXPECT_LT(SameMeetingScore(summit, side), kSameMeetingThreshold);
+}
+
+TEST(MeetingRulesTest, DisjointParticipantsAreNotTheSameMeeting) {
+  const v1::Meeting a = Parse(R"pb(start_date { year: 2024 month: 1 day: 5 }
+                                   countries: "US"
+                                   countries: "RU")pb");
+  const v1::Meeting b = Parse(R"pb(start_date { year: 2024 month: 1 day: 5 }
+                                   countries: "FR"
+                                   countries: "DE")pb");
+  EXPECT_LT(SameMeetingScore(a, b), kSameMeetingThreshold);
+}
+
+TEST(MeetingRulesTest, MergeUnionsFactsAndRefinesDates) {
+  v1::Meeting base = Parse(R"pb(
+    id: "m-1"
+    create_revision: 3
+    status: MEETING_STATUS_SCHEDULED
+    start_date { year: 2025 month: 4 }
+    countries: "KZ"
+    topics: TOPIC_TRADE
+    sources {
+      article_id: "a-1"
+      published_at { seconds: 100 }
+    })pb");
+  const v1::Meeting incoming = Parse(R"pb(
+    status: MEETING_STATUS_HELD
+    start_date { year: 2025 month: 4 day: 26 }
+    venue { city: "Almaty" country_code: "KZ" }
+    countries: "CN"
+    countries: "KZ"
+    topics: TOPIC_SECURITY
+    documents { type: DOCUMENT_TYPE_JOINT_COMMUNIQUE }
+    sources {
+      article_id: "a-2"
+      published_at { seconds: 200 }
+    })pb");
+  const v1::Meeting merged = MergeMeetings(base, incoming);
+  EXPECT_EQ(merged.id(), "m-1");
+  EXPECT_EQ(merged.create_revision(), 3u);
+  EXPECT_EQ(merged.status(), v1::MEETING_STATUS_HELD);
+  EXPECT_EQ(merged.start_date().day(), 26);
+  EXPECT_EQ(merged.venue().city(), "Almaty");
+  EXPECT_THAT(merged.countries(), ElementsAre("CN", "KZ"));
+  EXPECT_THAT(merged.topics(), ElementsAre(v1::TOPIC_TRADE, v1::TOPIC_SECURITY));
+  EXPECT_EQ(merged.sources_size(), 2);
+  // Merging the same report again adds no source and changes no fact.
+  const v1::Meeting again = MergeMeetings(merged, incoming);
+  EXPECT_EQ(again.sources_size(), 2);
+  EXPECT_EQ(again.documents_size(), 1);
+}
+
+TEST(MeetingRulesTest, FilterMatching) {
+  const v1::Meeting m = Normalised(Parse(R"pb(
+    kind: MEETING_KIND_MINISTERIAL
+    status: MEETING_STATUS_HELD
+    start_date { year: 2025 month: 4 day: 26 }
+    venue { city: "Almaty" }
+    countries: "KZ"
+    countries: "CN"
+    topics: TOPIC_TRADE
+    format: "Central Asia-China"
+    people { name: "Murat Nurtleu" })pb"));
+  auto f = [](const std::string& text) {
+    v1::MeetingFilter filter;
+    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &filter));
+    return filter;
+  };
+  EXPECT_TRUE(MatchesFilter(m, f("")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(countries: "US" countries: "kz")pb")));
+  EXPECT_FALSE(MatchesFilter(m, f(R"pb(countries: "US")pb")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(person: "murat NURTLEU")pb")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(person: "Nurtleu")pb")));
+  EXPECT_FALSE(MatchesFilter(m, f(R"pb(person: "leu")pb")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(city: "ALMATY")pb")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(format: "central asia - china")pb")));
+  EXPECT_FALSE(MatchesFilter(m, f(R"pb(kinds: MEETING_KIND_SUMMIT)pb")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(statuses: MEETING_STATUS_HELD)pb")));
+  EXPECT_FALSE(MatchesFilter(m, f(R"pb(topics: TOPIC_NUCLEAR)pb")));
+  EXPECT_TRUE(MatchesFilter(m, f(R"pb(start_date_from { year: 2025 month: 4 day: 26 }
+                                      start_date_to { year: 2025 month: 4 })pb")));
+  EXPECT_FALSE(MatchesFilter(m, f(R"pb(start_date_from { year: 2025 month: 4 day: 27 })pb")));
+}
+
+TEST(MeetingRulesTest, ValidateFilterRejectsBadCodes) {
+  v1::MeetingFilter filter;
+  filter.add_countries("Kazakhstan");
+  EXPECT_EQ(ValidateFilter(filter).code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace parley

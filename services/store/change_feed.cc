@@ -1,0 +1,113 @@
+#include "services/store/change_feed.h"
+
+#include <utility>
+
+namespace parley {
+
+ChangeFeed::ChangeFeed(MeetingStore* store, size_t ring_entries)
+    : store_(store), ring_entries_(ring_entries == 0 ? 1 : ring_entries) {
+  {
+    absl::MutexLock lock(&mu_);
+    published_ = store_->revision();
+    notified_ = published_;
+  }
+  store_->SetCommitListener(
+      [this](std::shared_ptr<const v1::ChangeLogEntry> entry) { Publish(std::move(entry)); });
+  notifier_ = std::thread([this] { NotifierLoop(); });
+}
+
+ChangeFeed::~ChangeFeed() {
+  store_->SetCommitListener(nullptr);
+  Shutdown();
+  notifier_.join();
+}
+
+void ChangeFeed::Publish(std::shared_ptr<const v1::ChangeLogEntry> entry) {
+  absl::MutexLock lock(&mu_);
+  published_ = entry->revision();
+  ring_.push_back(std::move(entry));
+  while (ring_.size() > ring_entries_) {
+    ring_.pop_front();
+  }
+}
+
+void ChangeFeed::NotifierLoop() {
+  while (true) {
+    std::vector<std::function<void()>> wakes;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](ChangeFeed* feed) ABSL_EXCLUSIVE_LOCKS_REQUIRED(feed->mu_) {
+            return feed->shutdown_ || feed->published_ > feed->notified_;
+          },
+          this));
+      const bool stopping = shutdown_;
+      notified_ = published_;
+      for (auto it = waiters_.begin(); it != waiters_.end();) {
+        if (stopping || it->second.revision <= notified_) {
+          wakes.push_back(std::move(it->second.wake));
+          it = waiters_.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      if (stopping && wakes.empty()) {
+        return;
+      }
+    }
+    for (auto& wake : wakes) {
+      wake();
+    }
+  }
+}
+
+absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> ChangeFeed::Read(
+    uint64_t from, size_t max_entries, size_t max_bytes) const {
+  {
+    absl::MutexLock lock(&mu_);
+    if (from > published_) {
+      return std::vector<std::shared_ptr<const v1::ChangeLogEntry>>();
+    }
+    if (!ring_.empty() && from >= ring_.front()->revision()) {
+      std::vector<std::shared_ptr<const v1::ChangeLogEntry>> out;
+      size_t bytes = 0;
+      for (size_t i = from - ring_.front()->revision(); i < ring_.size(); ++i) {
+        if (out.size() >= max_entries || (bytes >= max_bytes && !out.empty())) {
+          break;
+        }
+        bytes += ring_[i]->ByteSizeLong();
+        out.push_back(ring_[i]);
+      }
+      return out;
+    }
+  }
+  return store_->ReadChanges(from, max_entries, max_bytes);
+}
+
+std::optional<ChangeFeed::WaiterId> ChangeFeed::NotifyWhenCommitted(uint64_t revision,
+                                                                    std::function<void()> wake) {
+  absl::MutexLock lock(&mu_);
+  if (shutdown_ || revision <= notified_) {
+    return std::nullopt;
+  }
+  const WaiterId id = next_waiter_++;
+  waiters_.emplace(id, Waiter{revision, std::move(wake)});
+  return id;
+}
+
+bool ChangeFeed::Cancel(WaiterId id) {
+  absl::MutexLock lock(&mu_);
+  return waiters_.erase(id) > 0;
+}
+
+void ChangeFeed::Shutdown() {
+  absl::MutexLock lock(&mu_);
+  shutdown_ = true;
+}
+
+size_t ChangeFeed::waiter_count() const {
+  absl::MutexLock lock(&mu_);
+  return waiters_.size();
+}
+
+}  // namespace parley

@@ -1,0 +1,83 @@
+#ifndef PARLEY_SERVICES_STORE_CHANGE_FEED_H
+#define PARLEY_SERVICES_STORE_CHANGE_FEED_H
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "parley/v1/meeting.pb.h"
+#include "services/store/meeting_store.h"
+
+namespace parley {
+
+// Fans the store's commits out to any number of watchers without a queue per watcher.
+// The most recent change-log entries stay in a bounded ring shared by all watchers; a watcher
+// that has fallen behind the ring reads from the store's change log instead (as etcd does with
+// unsynced watchers), and one whose position has been compacted gets OutOfRange. So memory is
+// bounded by the ring, whatever the number or speed of watchers, and writers never wait for
+// them: the commit listener only appends to the ring, and a separate notifier thread wakes the
+// watchers.
+//
+// Thread-safe. Installs itself as the store's commit listener; `store` must outlive it.
+class ChangeFeed {
+ public:
+  using WaiterId = uint64_t;
+
+  ChangeFeed(MeetingStore* store, size_t ring_entries);
+  ~ChangeFeed();
+  ChangeFeed(const ChangeFeed&) = delete;
+  ChangeFeed& operator=(const ChangeFeed&) = delete;
+
+  // Entries with revision >= `from`, in order, at most `max_entries` and about `max_bytes`;
+  // empty when `from` is not committed yet. OutOfRange when `from` has been compacted.
+  absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> Read(
+      uint64_t from, size_t max_entries, size_t max_bytes) const;
+
+  // Calls `wake` once (on the notifier thread) when revision `revision` has been committed.
+  // Returns nullopt, registering nothing, when it already is or the feed is shut down; the
+  // caller then proceeds by itself.
+  std::optional<WaiterId> NotifyWhenCommitted(uint64_t revision, std::function<void()> wake);
+
+  // Forgets a waiter. Returns false when its wake has already been called or is running.
+  bool Cancel(WaiterId id);
+
+  // Wakes every waiter and refuses new ones.
+  void Shutdown();
+
+  uint64_t revision() const { return store_->revision(); }
+  uint64_t oldest_revision() const { return store_->oldest_revision(); }
+  size_t waiter_count() const;
+
+ private:
+  struct Waiter {
+    uint64_t revision;
+    std::function<void()> wake;
+  };
+
+  void Publish(std::shared_ptr<const v1::ChangeLogEntry> entry);
+  void NotifierLoop();
+
+  MeetingStore* const store_;
+  const size_t ring_entries_;
+
+  mutable absl::Mutex mu_;
+  std::deque<std::shared_ptr<const v1::ChangeLogEntry>> ring_ ABSL_GUARDED_BY(mu_);
+  std::map<WaiterId, Waiter> waiters_ ABSL_GUARDED_BY(mu_);
+  WaiterId next_waiter_ ABSL_GUARDED_BY(mu_) = 1;
+  uint64_t published_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t notified_ ABSL_GUARDED_BY(mu_) = 0;
+  bool shutdown_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread notifier_;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_STORE_CHANGE_FEED_H

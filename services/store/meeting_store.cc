@@ -1,0 +1,931 @@
+#include "services/store/meeting_store.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/util/time_util.h"
+#include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/options.h"
+#include "rocksdb/slice.h"
+#include "rocksdb/table.h"
+#include "rocksdb/utilities/checkpoint.h"
+#include "rocksdb/write_batch.h"
+#include "services/domain/meeting_rules.h"
+#include "services/domain/text_fold.h"
+#include "services/status/status_macros.h"
+#include "services/store/index_keys.h"
+#include "services/store/rocksdb_status.h"
+
+namespace parley {
+namespace {
+
+namespace ik = index_keys;
+
+constexpr int kSchemaVersion = 1;
+constexpr char kMetaSchema[] = "schema_version";
+constexpr char kMetaRevision[] = "revision";
+constexpr char kMetaOldest[] = "oldest_revision";
+constexpr char kMetaSequence[] = "next_sequence";
+constexpr char kMetaCount[] = "meeting_count";
+constexpr size_t kListScanBudget = 20000;
+constexpr size_t kCandidateScanLimit = 400;
+
+rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+absl::string_view ToView(const rocksdb::Slice& s) { return absl::string_view(s.data(), s.size()); }
+
+google::protobuf::Timestamp ToProto(absl::Time t) {
+  google::protobuf::Timestamp ts;
+  const int64_t nanos = absl::ToUnixNanos(t);
+  ts.set_seconds(nanos / 1000000000);
+  ts.set_nanos(static_cast<int32_t>(nanos % 1000000000));
+  return ts;
+}
+
+template <typename Message>
+absl::StatusOr<Message> ParseStored(const std::string& bytes, absl::string_view what) {
+  Message message;
+  if (!message.ParseFromString(bytes)) {
+    return absl::DataLossError(absl::StrCat("corrupt ", what));
+  }
+  return message;
+}
+
+// Start of the month `months` away from `date_key`'s month, as a YYYYMMDD key.
+int32_t ShiftMonth(int32_t date_key, int months) {
+  int year = date_key / 10000;
+  int month = (date_key / 100) % 100;
+  if (month == 0) {
+    month = months > 0 ? 12 : 1;
+  }
+  int index = year * 12 + (month - 1) + months;
+  year = index / 12;
+  month = index % 12 + 1;
+  return year * 10000 + month * 100;
+}
+
+}  // namespace
+
+struct MeetingStore::Handles {
+  std::vector<rocksdb::ColumnFamilyHandle*> all;
+  rocksdb::ColumnFamilyHandle* meta = nullptr;
+  rocksdb::ColumnFamilyHandle* meetings = nullptr;
+  rocksdb::ColumnFamilyHandle* articles = nullptr;
+  rocksdb::ColumnFamilyHandle* index = nullptr;
+  rocksdb::ColumnFamilyHandle* changelog = nullptr;
+};
+
+// One batch being assembled under `write_mu_`: the RocksDB batch plus an overlay of the
+// meeting records it changes, so later steps of the same ingest see earlier ones.
+struct MeetingStore::PendingWrite {
+  rocksdb::WriteBatch batch;
+  uint64_t revision = 0;
+  absl::flat_hash_map<std::string, std::optional<v1::Meeting>> overlay;
+  std::vector<std::string> event_order;
+  absl::flat_hash_map<std::string, v1::EventType> event_type;
+  absl::flat_hash_map<std::string, v1::Meeting> deleted_state;
+  int64_t count_delta = 0;
+};
+
+// A RocksDB snapshot kept for the pages of one listing.
+class MeetingStore::ListSnapshot {
+ public:
+  ListSnapshot(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, uint64_t revision)
+      : db_(db), snapshot_(snapshot), revision_(revision) {}
+  ~ListSnapshot() { db_->ReleaseSnapshot(snapshot_); }
+  ListSnapshot(const ListSnapshot&) = delete;
+  ListSnapshot& operator=(const ListSnapshot&) = delete;
+
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+  uint64_t revision() const { return revision_; }
+  absl::Time last_used = absl::InfinitePast();
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+  uint64_t revision_;
+};
+
+absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOptions& options) {
+  if (options.path.empty()) {
+    return absl::InvalidArgumentError("store path must not be empty");
+  }
+  if (access(options.path.c_str(), F_OK) != 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("data dir ", options.path, " does not exist; create it first"));
+  }
+  if (access(options.path.c_str(), W_OK | X_OK) != 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("data dir ", options.path, " is not writable by this user"));
+  }
+
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.IncreaseParallelism(2);
+  db_options.keep_log_file_num = 5;
+  db_options.max_open_files = 512;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = true;
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf_options.compression = rocksdb::kLZ4Compression;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = {
+      {rocksdb::kDefaultColumnFamilyName, cf_options},
+      {"meetings", cf_options},
+      {"articles", cf_options},
+      {"index", cf_options},
+      {"changelog", cf_options},
+  };
+  auto handles = std::make_unique<Handles>();
+  rocksdb::DB* raw = nullptr;
+  const rocksdb::Status status =
+      rocksdb::DB::Open(db_options, options.path, descriptors, &handles->all, &raw);
+  if (!status.ok()) {
+    if (status.IsIOError() && status.ToString().find("lock") != std::string::npos) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "data dir ", options.path, " is locked by another process: ", status.ToString()));
+    }
+    return FromRocksDb(status, absl::StrCat("open store at ", options.path));
+  }
+  std::unique_ptr<rocksdb::DB> db(raw);
+  handles->meta = handles->all[0];
+  handles->meetings = handles->all[1];
+  handles->articles = handles->all[2];
+  handles->index = handles->all[3];
+  handles->changelog = handles->all[4];
+  std::unique_ptr<MeetingStore> store(new MeetingStore(options, std::move(db), std::move(handles)));
+  PARLEY_RETURN_IF_ERROR(store->LoadMetadata());
+  return store;
+}
+
+MeetingStore::MeetingStore(StoreOptions options, std::unique_ptr<rocksdb::DB> db,
+                           std::unique_ptr<Handles> handles)
+    : options_(std::move(options)), db_(std::move(db)), handles_(std::move(handles)) {}
+
+MeetingStore::~MeetingStore() {
+  {
+    absl::MutexLock lock(&snapshots_mu_);
+    snapshots_.clear();
+  }
+  if (db_ != nullptr) {
+    for (rocksdb::ColumnFamilyHandle* handle : handles_->all) {
+      db_->DestroyColumnFamilyHandle(handle);
+    }
+    db_->Close().PermitUncheckedError();
+  }
+}
+
+absl::Status MeetingStore::LoadMetadata() {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_->meta, kMetaSchema, &value);
+  if (s.IsNotFound()) {
+    rocksdb::WriteOptions write_options;
+    write_options.sync = true;
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(
+        db_->Put(write_options, handles_->meta, kMetaSchema, absl::StrCat(kSchemaVersion)),
+        "write schema version"));
+  } else if (!s.ok()) {
+    return FromRocksDb(s, "read schema version");
+  } else {
+    int version = 0;
+    if (!absl::SimpleAtoi(value, &version)) {
+      return absl::DataLossError(absl::StrCat("schema version \"", value, "\" is corrupt"));
+    }
+    if (version > kSchemaVersion) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("data dir ", options_.path, " has schema version ", version,
+                       "; this build supports up to ", kSchemaVersion, ": upgrade parleyd"));
+    }
+  }
+  auto read_u64 = [&](const char* key, uint64_t fallback) -> absl::StatusOr<uint64_t> {
+    std::string bytes;
+    rocksdb::Status rs = db_->Get(rocksdb::ReadOptions(), handles_->meta, key, &bytes);
+    if (rs.IsNotFound()) {
+      return fallback;
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(rs, absl::StrCat("read ", key)));
+    return ik::DecodeU64(bytes);
+  };
+  PARLEY_ASSIGN_OR_RETURN(const uint64_t revision, read_u64(kMetaRevision, 0));
+  PARLEY_ASSIGN_OR_RETURN(const uint64_t oldest, read_u64(kMetaOldest, 1));
+  PARLEY_ASSIGN_OR_RETURN(const uint64_t sequence, read_u64(kMetaSequence, 1));
+  PARLEY_ASSIGN_OR_RETURN(const uint64_t count, read_u64(kMetaCount, 0));
+  revision_.store(revision);
+  oldest_revision_.store(oldest);
+  meeting_count_.store(count);
+  absl::MutexLock lock(&write_mu_);
+  next_sequence_ = sequence;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Meeting> MeetingStore::GetMeeting(absl::string_view id) const {
+  std::string bytes;
+  const rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(id), &bytes);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat("meeting ", id, " not found"));
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", id)));
+  return ParseStored<v1::Meeting>(bytes, absl::StrCat("meeting ", id));
+}
+
+absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMeetings(
+    const std::vector<std::string>& ids) const {
+  std::vector<rocksdb::Slice> keys;
+  keys.reserve(ids.size());
+  for (const std::string& id : ids) {
+    keys.emplace_back(id);
+  }
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  db_->MultiGet(rocksdb::ReadOptions(), handles_->meetings, keys.size(), keys.data(), values.data(),
+                statuses.data());
+  std::vector<std::optional<v1::Meeting>> out(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      continue;
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(statuses[i], absl::StrCat("read meeting ", ids[i])));
+    v1::Meeting meeting;
+    if (!meeting.ParseFromArray(values[i].data(), static_cast<int>(values[i].size()))) {
+      return absl::DataLossError(absl::StrCat("corrupt meeting ", ids[i]));
+    }
+    out[i] = std::move(meeting);
+  }
+  return out;
+}
+
+absl::StatusOr<v1::StoredArticle> MeetingStore::GetArticle(absl::string_view id) const {
+  std::string bytes;
+  const rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), handles_->articles, ToSlice(id), &bytes);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat("article ", id, " not found"));
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read article ", id)));
+  return ParseStored<v1::StoredArticle>(bytes, absl::StrCat("article ", id));
+}
+
+absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id,
+                                                       int limit) const {
+  ArticlePage page;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), handles_->articles));
+  it->Seek(ToSlice(after_id));
+  if (it->Valid() && !after_id.empty() && ToView(it->key()) == after_id) {
+    it->Next();
+  }
+  for (; it->Valid() && static_cast<int>(page.articles.size()) < limit; it->Next()) {
+    v1::StoredArticle article;
+    if (!article.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat("corrupt article ", ToView(it->key())));
+    }
+    page.articles.push_back(std::move(article));
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "list articles"));
+  if (it->Valid() && !page.articles.empty()) {
+    page.next_after_id = page.articles.back().article().id();
+  }
+  return page;
+}
+
+absl::StatusOr<std::optional<v1::Meeting>> MeetingStore::ReadMeetingLocked(
+    const PendingWrite& write, const std::string& id) const {
+  if (auto it = write.overlay.find(id); it != write.overlay.end()) {
+    return it->second;
+  }
+  absl::StatusOr<v1::Meeting> stored = GetMeeting(id);
+  if (stored.status().code() == absl::StatusCode::kNotFound) {
+    return std::optional<v1::Meeting>();
+  }
+  if (!stored.ok()) {
+    return stored.status();
+  }
+  return std::optional<v1::Meeting>(*std::move(stored));
+}
+
+absl::StatusOr<std::vector<std::string>> MeetingStore::FindCandidatesLocked(
+    const PendingWrite& write, const v1::Meeting& report) const {
+  std::vector<std::string> prefixes;
+  for (const std::string& c : report.countries()) {
+    prefixes.push_back(ik::Prefix('c', c));
+  }
+  if (prefixes.empty()) {
+    for (const v1::Person& p : report.people()) {
+      const std::string folded = FoldForMatch(p.name());
+      const size_t space = folded.rfind(' ');
+      prefixes.push_back(
+          ik::Prefix('p', space == std::string::npos ? folded : folded.substr(space + 1)));
+    }
+  }
+  std::set<std::string> ids;
+  const int32_t date_key = DateKey(report.start_date());
+  for (const std::string& prefix : prefixes) {
+    std::vector<std::pair<std::string, std::string>> ranges;  // [from, to) suffix date parts.
+    if (date_key > 0) {
+      // A month either side, plus the undated records.
+      const int32_t end_key = HasDate(report.end_date()) ? DateKey(report.end_date()) : date_key;
+      ranges.emplace_back(ik::DatePart(ShiftMonth(end_key, 2)),
+                          ik::DatePart(ShiftMonth(date_key, -1) - 1));
+      ranges.emplace_back(ik::DatePart(0), ik::DatePart(-1));
+    } else {
+      ranges.emplace_back("", "");  // Newest records of the prefix.
+    }
+    for (const auto& [from, to] : ranges) {
+      std::unique_ptr<rocksdb::Iterator> it(
+          db_->NewIterator(rocksdb::ReadOptions(), handles_->index));
+      size_t scanned = 0;
+      for (it->Seek(prefix + from); it->Valid() && scanned < kCandidateScanLimit;
+           it->Next(), ++scanned) {
+        const absl::string_view key = ToView(it->key());
+        if (key.substr(0, prefix.size()) != prefix) {
+          break;
+        }
+        if (!to.empty() && key.substr(prefix.size()) >= to) {
+          break;
+        }
+        ids.insert(std::string(ToView(it->value())));
+      }
+      PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "scan merge candidates"));
+    }
+  }
+  for (const auto& [id, meeting] : write.overlay) {
+    if (meeting.has_value()) {
+      ids.insert(id);
+    }
+  }
+  return std::vector<std::string>(ids.begin(), ids.end());
+}
+
+absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting meeting,
+                                            v1::EventType type, absl::Time now) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> old, ReadMeetingLocked(write, meeting.id()));
+  if (old.has_value()) {
+    for (const std::string& key : ik::AllKeys(*old)) {
+      write.batch.Delete(handles_->index, key);
+    }
+  }
+  if (type == v1::EVENT_TYPE_DELETED) {
+    if (!old.has_value()) {
+      return absl::OkStatus();
+    }
+    write.batch.Delete(handles_->meetings, meeting.id());
+    write.deleted_state[meeting.id()] = *old;
+    write.overlay[meeting.id()] = std::nullopt;
+    --write.count_delta;
+  } else {
+    if (!old.has_value()) {
+      ++write.count_delta;
+      meeting.set_create_revision(write.revision);
+      *meeting.mutable_create_time() = ToProto(now);
+    }
+    meeting.set_update_revision(write.revision);
+    *meeting.mutable_update_time() = ToProto(now);
+    for (const std::string& key : ik::AllKeys(meeting)) {
+      write.batch.Put(handles_->index, key, meeting.id());
+    }
+    write.batch.Put(handles_->meetings, meeting.id(), meeting.SerializeAsString());
+    write.overlay[meeting.id()] = meeting;
+  }
+  // One event per record and batch: CREATED stays CREATED; CREATED then DELETED cancels out.
+  auto [it, inserted] = write.event_type.emplace(meeting.id(), type);
+  if (inserted) {
+    write.event_order.push_back(meeting.id());
+  } else if (it->second == v1::EVENT_TYPE_CREATED && type == v1::EVENT_TYPE_DELETED) {
+    it->second = v1::EVENT_TYPE_UNSPECIFIED;  // Never visible outside the batch.
+  } else if (it->second != v1::EVENT_TYPE_CREATED) {
+    it->second = type;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MeetingStore::RemoveArticleReportsLocked(PendingWrite& write,
+                                                      const v1::StoredArticle& old,
+                                                      absl::Time now) {
+  const std::string& article_id = old.article().id();
+  std::set<std::string> ids(old.meeting_ids().begin(), old.meeting_ids().end());
+  for (const std::string& id : ids) {
+    PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> record, ReadMeetingLocked(write, id));
+    if (!record.has_value()) {
+      continue;  // Deleted by an operator: stays deleted.
+    }
+    // Rebuild the record from the reports of its other sources.
+    std::optional<v1::Meeting> rebuilt;
+    for (const v1::Source& source : record->sources()) {
+      if (source.article_id() == article_id) {
+        continue;
+      }
+      absl::StatusOr<v1::StoredArticle> other = GetArticle(source.article_id());
+      if (other.status().code() == absl::StatusCode::kNotFound) {
+        continue;
+      }
+      PARLEY_RETURN_IF_ERROR(other.status());
+      for (int i = 0; i < other->reports_size() && i < other->meeting_ids_size(); ++i) {
+        if (other->meeting_ids(i) != id) {
+          continue;
+        }
+        if (!rebuilt.has_value()) {
+          rebuilt = other->reports(i);
+          rebuilt->set_id(id);
+          rebuilt->set_create_revision(record->create_revision());
+          *rebuilt->mutable_create_time() = record->create_time();
+        } else {
+          rebuilt = MergeMeetings(*rebuilt, other->reports(i));
+        }
+      }
+    }
+    if (rebuilt.has_value()) {
+      PARLEY_RETURN_IF_ERROR(
+          PutMeetingLocked(write, Normalised(*std::move(rebuilt)), v1::EVENT_TYPE_UPDATED, now));
+    } else {
+      v1::Meeting gone;
+      gone.set_id(id);
+      PARLEY_RETURN_IF_ERROR(PutMeetingLocked(write, gone, v1::EVENT_TYPE_DELETED, now));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
+                                                          std::vector<v1::Meeting> reports,
+                                                          absl::string_view extractor_version,
+                                                          absl::Time now) {
+  if (article.body().empty()) {
+    return absl::InvalidArgumentError("article.body must not be empty");
+  }
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (absl::Status s = ValidateMeeting(reports[i]); !s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("meetings[", i, "]: ", s.message()));
+    }
+  }
+  article.set_id(ArticleId(article));
+  const std::string& article_id = article.id();
+
+  // Each report carries its source and the article id in its evidence.
+  v1::Source source;
+  source.set_article_id(article_id);
+  source.set_url(article.url());
+  source.set_outlet(article.outlet());
+  *source.mutable_published_at() = article.published_at();
+  for (v1::Meeting& report : reports) {
+    report.clear_id();
+    report.clear_create_revision();
+    report.clear_update_revision();
+    report.clear_create_time();
+    report.clear_update_time();
+    const std::string attributed =
+        report.sources_size() > 0 ? report.sources(0).attributed_to() : std::string();
+    report.clear_sources();
+    *report.add_sources() = source;
+    report.mutable_sources(0)->set_attributed_to(attributed);
+    for (v1::Evidence& e : *report.mutable_evidence()) {
+      e.set_article_id(article_id);
+    }
+    report = Normalised(std::move(report));
+  }
+
+  absl::MutexLock lock(&write_mu_);
+  IngestOutcome outcome;
+  outcome.article_id = article_id;
+
+  absl::StatusOr<v1::StoredArticle> existing = GetArticle(article_id);
+  if (existing.ok() && existing->extractor_version() == extractor_version) {
+    outcome.meeting_ids.assign(existing->meeting_ids().begin(), existing->meeting_ids().end());
+    outcome.revision = revision();
+    return outcome;  // Idempotent: the same article, already ingested.
+  }
+  if (!existing.ok() && existing.status().code() != absl::StatusCode::kNotFound) {
+    return existing.status();
+  }
+
+  PendingWrite write;
+  write.revision = revision() + 1;
+  std::vector<std::string> vacated;
+  if (existing.ok()) {
+    PARLEY_RETURN_IF_ERROR(RemoveArticleReportsLocked(write, *existing, now));
+    for (const std::string& id : existing->meeting_ids()) {
+      if (auto it = write.overlay.find(id); it != write.overlay.end() && !it->second.has_value()) {
+        vacated.push_back(id);
+      }
+    }
+  }
+
+  std::set<std::string> from_this_article;
+  for (const v1::Meeting& report : reports) {
+    PARLEY_ASSIGN_OR_RETURN(const std::vector<std::string> candidates,
+                            FindCandidatesLocked(write, report));
+    std::optional<v1::Meeting> best;
+    double best_score = kSameMeetingThreshold;
+    for (const std::string& id : candidates) {
+      if (from_this_article.count(id) > 0) {
+        continue;  // Two meetings of one article are two meetings.
+      }
+      PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> candidate, ReadMeetingLocked(write, id));
+      if (!candidate.has_value()) {
+        continue;
+      }
+      const double score = SameMeetingScore(*candidate, report);
+      if (score >= best_score) {
+        best_score = score;
+        best = std::move(candidate);
+      }
+    }
+    if (best.has_value()) {
+      v1::Meeting merged = MergeMeetings(*best, report);
+      from_this_article.insert(merged.id());
+      outcome.meeting_ids.push_back(merged.id());
+      if (ContentDiffers(merged, *best)) {
+        PARLEY_RETURN_IF_ERROR(
+            PutMeetingLocked(write, std::move(merged), v1::EVENT_TYPE_UPDATED, now));
+      }
+      continue;
+    }
+    v1::Meeting created = report;
+    if (!vacated.empty()) {
+      created.set_id(vacated.front());  // Re-extraction keeps the record's id.
+      vacated.erase(vacated.begin());
+    } else {
+      created.set_id(ik::MeetingId(next_sequence_++));
+    }
+    from_this_article.insert(created.id());
+    outcome.meeting_ids.push_back(created.id());
+    PARLEY_RETURN_IF_ERROR(
+        PutMeetingLocked(write, std::move(created), v1::EVENT_TYPE_CREATED, now));
+  }
+
+  v1::StoredArticle stored;
+  *stored.mutable_article() = article;
+  stored.set_extractor_version(static_cast<std::string>(extractor_version));
+  for (const v1::Meeting& report : reports) {
+    *stored.add_reports() = report;
+  }
+  for (const std::string& id : outcome.meeting_ids) {
+    stored.add_meeting_ids(id);
+  }
+  stored.set_revision(write.revision);
+  write.batch.Put(handles_->articles, article_id, stored.SerializeAsString());
+
+  for (const std::string& id : write.event_order) {
+    const v1::EventType type = write.event_type[id];
+    if (type == v1::EVENT_TYPE_CREATED || type == v1::EVENT_TYPE_UPDATED) {
+      outcome.changes.push_back({id, type});
+    }
+  }
+  PARLEY_ASSIGN_OR_RETURN(outcome.revision, CommitLocked(write, now));
+  return outcome;
+}
+
+absl::StatusOr<uint64_t> MeetingStore::DeleteMeeting(absl::string_view id, absl::Time now) {
+  absl::MutexLock lock(&write_mu_);
+  PendingWrite write;
+  write.revision = revision() + 1;
+  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> old,
+                          ReadMeetingLocked(write, std::string(id)));
+  if (!old.has_value()) {
+    return absl::NotFoundError(absl::StrCat("meeting ", id, " not found"));
+  }
+  PARLEY_RETURN_IF_ERROR(PutMeetingLocked(write, *old, v1::EVENT_TYPE_DELETED, now));
+  return CommitLocked(write, now);
+}
+
+absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::Time now) {
+  auto entry = std::make_shared<v1::ChangeLogEntry>();
+  entry->set_revision(write.revision);
+  *entry->mutable_commit_time() = ToProto(now);
+  for (const std::string& id : write.event_order) {
+    const v1::EventType type = write.event_type[id];
+    if (type == v1::EVENT_TYPE_UNSPECIFIED) {
+      continue;
+    }
+    v1::MeetingEvent* event = entry->add_events();
+    event->set_type(type);
+    event->set_revision(write.revision);
+    if (type == v1::EVENT_TYPE_DELETED) {
+      *event->mutable_meeting() = write.deleted_state[id];
+      event->mutable_meeting()->set_update_revision(write.revision);
+    } else {
+      *event->mutable_meeting() = *write.overlay[id];
+    }
+  }
+  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry->SerializeAsString());
+  write.batch.Put(handles_->meta, kMetaRevision, ik::EncodeU64(write.revision));
+  write.batch.Put(handles_->meta, kMetaSequence, ik::EncodeU64(next_sequence_));
+  const uint64_t count = static_cast<uint64_t>(
+      std::max<int64_t>(0, static_cast<int64_t>(meeting_count()) + write.count_delta));
+  write.batch.Put(handles_->meta, kMetaCount, ik::EncodeU64(count));
+
+  // Count-based retention, in the same batch.
+  uint64_t oldest = oldest_revision();
+  if (options_.history_max_revisions > 0 &&
+      write.revision >= oldest + options_.history_max_revisions) {
+    const uint64_t new_oldest = write.revision - options_.history_max_revisions + 1;
+    write.batch.DeleteRange(handles_->changelog, ik::EncodeU64(oldest), ik::EncodeU64(new_oldest));
+    write.batch.Put(handles_->meta, kMetaOldest, ik::EncodeU64(new_oldest));
+    oldest = new_oldest;
+  }
+
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync_writes;
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(db_->Write(write_options, &write.batch),
+                                     absl::StrCat("commit revision ", write.revision)));
+  oldest_revision_.store(oldest, std::memory_order_release);
+  meeting_count_.store(count, std::memory_order_relaxed);
+  revision_.store(write.revision, std::memory_order_release);
+  if (listener_) {
+    listener_(std::move(entry));
+  }
+  return write.revision;
+}
+
+void MeetingStore::SetCommitListener(CommitListener listener) {
+  absl::MutexLock lock(&write_mu_);
+  listener_ = std::move(listener);
+}
+
+absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> MeetingStore::ReadChanges(
+    uint64_t from, size_t max_entries, size_t max_bytes) const {
+  std::vector<std::shared_ptr<const v1::ChangeLogEntry>> out;
+  const uint64_t oldest = oldest_revision();
+  if (from < oldest) {
+    return absl::OutOfRangeError(
+        absl::StrCat("revision ", from, " has been compacted; the oldest retained is ", oldest));
+  }
+  rocksdb::ReadOptions read_options;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, handles_->changelog));
+  size_t bytes = 0;
+  uint64_t expected = from;
+  for (it->Seek(ik::EncodeU64(from)); it->Valid() && out.size() < max_entries; it->Next()) {
+    const uint64_t revision = ik::DecodeU64(ToView(it->key()));
+    if (revision != expected) {
+      // Compacted while we read: the caller must relist.
+      return absl::OutOfRangeError(absl::StrCat("revision ", expected,
+                                                " has been compacted; the oldest retained is ",
+                                                oldest_revision()));
+    }
+    auto entry = std::make_shared<v1::ChangeLogEntry>();
+    if (!entry->ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat("corrupt change-log entry ", revision));
+    }
+    bytes += it->value().size();
+    out.push_back(std::move(entry));
+    ++expected;
+    if (bytes >= max_bytes) {
+      break;
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "read change log"));
+  return out;
+}
+
+absl::StatusOr<uint64_t> MeetingStore::CompactHistoryBefore(uint64_t revision) {
+  absl::MutexLock lock(&write_mu_);
+  const uint64_t oldest = oldest_revision();
+  const uint64_t target = std::min(revision, this->revision() + 1);
+  if (target <= oldest) {
+    return oldest;
+  }
+  rocksdb::WriteBatch batch;
+  batch.DeleteRange(handles_->changelog, ik::EncodeU64(oldest), ik::EncodeU64(target));
+  batch.Put(handles_->meta, kMetaOldest, ik::EncodeU64(target));
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync_writes;
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(db_->Write(write_options, &batch), "compact change log"));
+  oldest_revision_.store(target, std::memory_order_release);
+  return target;
+}
+
+absl::StatusOr<uint64_t> MeetingStore::CompactHistory(absl::Time now) {
+  if (options_.history_max_age <= absl::ZeroDuration()) {
+    return oldest_revision();
+  }
+  const int64_t cutoff = absl::ToUnixSeconds(now - options_.history_max_age);
+  uint64_t keep_from = oldest_revision();
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), handles_->changelog));
+  for (it->Seek(ik::EncodeU64(keep_from)); it->Valid(); it->Next()) {
+    v1::ChangeLogEntry entry;
+    if (!entry.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError("corrupt change-log entry");
+    }
+    if (entry.commit_time().seconds() >= cutoff) {
+      break;
+    }
+    keep_from = entry.revision() + 1;
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "scan change log"));
+  return CompactHistoryBefore(keep_from);
+}
+
+absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::AcquireSnapshot(
+    uint64_t revision) {
+  const absl::Time now = absl::Now();
+  absl::MutexLock lock(&snapshots_mu_);
+  // Expire idle snapshots, then the least recently used beyond the cap.
+  for (auto it = snapshots_.begin(); it != snapshots_.end();) {
+    if (now - it->second->last_used > options_.list_snapshot_ttl) {
+      it = snapshots_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  while (snapshots_.size() > options_.max_list_snapshots) {
+    auto lru = std::min_element(snapshots_.begin(), snapshots_.end(), [](auto& a, auto& b) {
+      return a.second->last_used < b.second->last_used;
+    });
+    snapshots_.erase(lru);
+  }
+  if (revision != 0) {
+    auto it = snapshots_.find(revision);
+    if (it == snapshots_.end()) {
+      return absl::OutOfRangeError(absl::StrCat("the listing snapshot of revision ", revision,
+                                                " has expired; start the listing again"));
+    }
+    it->second->last_used = now;
+    return it->second;
+  }
+  const rocksdb::Snapshot* raw = db_->GetSnapshot();
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = raw;
+  std::string bytes;
+  const rocksdb::Status s = db_->Get(read_options, handles_->meta, kMetaRevision, &bytes);
+  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
+  if (!s.ok() && !s.IsNotFound()) {
+    db_->ReleaseSnapshot(raw);
+    return FromRocksDb(s, "read revision");
+  }
+  auto it = snapshots_.find(at);
+  if (it != snapshots_.end()) {
+    db_->ReleaseSnapshot(raw);
+    it->second->last_used = now;
+    return it->second;
+  }
+  auto snapshot = std::make_shared<ListSnapshot>(db_.get(), raw, at);
+  snapshot->last_used = now;
+  snapshots_[at] = snapshot;
+  return snapshot;
+}
+
+absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,
+                                                    const ListCursor& cursor, int page_size) {
+  if (!cursor.after_key.empty() && cursor.after_key.size() != ik::kSuffixSize) {
+    return absl::InvalidArgumentError("page cursor is malformed");
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<ListSnapshot> snapshot, AcquireSnapshot(cursor.revision));
+
+  // The driving index: the most selective dimension the filter has.
+  std::vector<std::string> prefixes;
+  if (!filter.person().empty()) {
+    prefixes.push_back(ik::Prefix('p', FoldForMatch(filter.person())));
+  } else if (!filter.city().empty()) {
+    prefixes.push_back(ik::Prefix('y', FoldForMatch(filter.city())));
+  } else if (!filter.format().empty()) {
+    prefixes.push_back(ik::Prefix('f', FoldForMatch(filter.format())));
+  } else if (filter.countries_size() > 0) {
+    std::set<std::string> codes;
+    for (const std::string& c : filter.countries()) {
+      std::string upper = c;
+      for (char& ch : upper) {
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      }
+      codes.insert(upper);
+    }
+    for (const std::string& c : codes) {
+      prefixes.push_back(ik::Prefix('c', c));
+    }
+  } else if (filter.topics_size() > 0) {
+    std::set<int> topics(filter.topics().begin(), filter.topics().end());
+    for (int t : topics) {
+      prefixes.push_back(ik::Prefix('t', absl::StrCat(t)));
+    }
+  } else if (filter.kinds_size() > 0) {
+    std::set<int> kinds(filter.kinds().begin(), filter.kinds().end());
+    for (int k : kinds) {
+      prefixes.push_back(ik::Prefix('k', absl::StrCat(k)));
+    }
+  } else if (filter.statuses_size() > 0) {
+    std::set<int> statuses(filter.statuses().begin(), filter.statuses().end());
+    for (int s : statuses) {
+      prefixes.push_back(ik::Prefix('s', absl::StrCat(s)));
+    }
+  } else {
+    prefixes.push_back(ik::Prefix('a', ""));
+  }
+
+  // Suffix bounds from the date range (suffixes sort newest first).
+  std::string lower;  // Inclusive.
+  if (HasDate(filter.start_date_to())) {
+    v1::Date to = filter.start_date_to();
+    lower = ik::DatePart(DateKey(to) + (to.month() == 0 ? 9999 : (to.day() == 0 ? 99 : 0)));
+  }
+  std::string upper;  // Exclusive.
+  if (HasDate(filter.start_date_from())) {
+    upper = ik::DatePart(DateKey(filter.start_date_from()) - 1);
+  }
+  if (!cursor.after_key.empty() && cursor.after_key > lower) {
+    lower = cursor.after_key;
+  }
+
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot->get();
+  struct Stream {
+    std::unique_ptr<rocksdb::Iterator> it;
+    std::string prefix;
+    bool valid = false;
+    absl::string_view suffix() const { return ToView(it->key()).substr(prefix.size()); }
+  };
+  std::vector<Stream> streams;
+  auto settle = [&](Stream& s) {
+    s.valid = s.it->Valid() && ToView(s.it->key()).substr(0, s.prefix.size()) == s.prefix &&
+              (upper.empty() || s.suffix() < upper);
+  };
+  for (const std::string& prefix : prefixes) {
+    Stream s{std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(read_options, handles_->index)),
+             prefix};
+    s.it->Seek(prefix + lower);
+    if (s.it->Valid() && !cursor.after_key.empty() && s.suffix() == cursor.after_key) {
+      s.it->Next();
+    }
+    settle(s);
+    streams.push_back(std::move(s));
+  }
+
+  ListPage page;
+  page.revision = snapshot->revision();
+  size_t scanned = 0;
+  std::string last;
+  while (static_cast<int>(page.meetings.size()) < page_size && scanned < kListScanBudget) {
+    Stream* next = nullptr;
+    for (Stream& s : streams) {
+      if (s.valid && (next == nullptr || s.suffix() < next->suffix())) {
+        next = &s;
+      }
+    }
+    if (next == nullptr) {
+      break;
+    }
+    last = std::string(next->suffix());
+    const std::string id(ToView(next->it->value()));
+    for (Stream& s : streams) {  // Advance every stream past this suffix (dedupe the union).
+      while (s.valid && s.suffix() == last) {
+        s.it->Next();
+        settle(s);
+      }
+    }
+    ++scanned;
+    std::string bytes;
+    const rocksdb::Status st = db_->Get(read_options, handles_->meetings, id, &bytes);
+    if (st.IsNotFound()) {
+      continue;
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(st, absl::StrCat("read meeting ", id)));
+    v1::Meeting meeting;
+    if (!meeting.ParseFromString(bytes)) {
+      return absl::DataLossError(absl::StrCat("corrupt meeting ", id));
+    }
+    if (MatchesFilter(meeting, filter)) {
+      page.meetings.push_back(std::move(meeting));
+    }
+  }
+  for (Stream& s : streams) {
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(s.it->status(), "scan index"));
+    if (s.valid) {
+      page.last_key = last;  // More remain.
+    }
+  }
+  return page;
+}
+
+absl::Status MeetingStore::Checkpoint(const std::string& dir) const {
+  rocksdb::Checkpoint* raw = nullptr;
+  PARLEY_RETURN_IF_ERROR(
+      FromRocksDb(rocksdb::Checkpoint::Create(db_.get(), &raw), "create checkpoint object"));
+  std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  return FromRocksDb(checkpoint->CreateCheckpoint(dir), absl::StrCat("checkpoint to ", dir));
+}
+
+uint64_t MeetingStore::ApproximateSizeBytes() const {
+  uint64_t total = 0;
+  for (rocksdb::ColumnFamilyHandle* handle : handles_->all) {
+    uint64_t size = 0;
+    db_->GetIntProperty(handle, "rocksdb.total-sst-files-size", &size);
+    total += size;
+    uint64_t mem = 0;
+    db_->GetIntProperty(handle, "rocksdb.cur-size-all-mem-tables", &mem);
+    total += mem;
+  }
+  return total;
+}
+
+}  // namespace parley

@@ -1,0 +1,209 @@
+#ifndef PARLEY_SERVICES_STORE_MEETING_STORE_H
+#define PARLEY_SERVICES_STORE_MEETING_STORE_H
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "parley/v1/meeting.pb.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+class Snapshot;
+}  // namespace rocksdb
+
+namespace parley {
+
+struct StoreOptions {
+  // Folder of the RocksDB database. It must exist and be writable.
+  std::string path;
+  // Change-log retention: at most this many revisions are kept (0 = unlimited)...
+  uint64_t history_max_revisions = 100000;
+  // ...and none older than this (zero = unlimited). Applied by `CompactHistory`.
+  absl::Duration history_max_age = absl::ZeroDuration();
+  // fsync the WAL on every commit: an acknowledged write survives a machine crash, not only
+  // a process crash.
+  bool sync_writes = true;
+  // RocksDB block cache, bytes.
+  size_t block_cache_bytes = 64 << 20;
+  // How long a listing snapshot stays usable after its last page was read.
+  absl::Duration list_snapshot_ttl = absl::Minutes(5);
+  // At most this many listing snapshots are held; the least recently used goes first.
+  size_t max_list_snapshots = 256;
+};
+
+// What an ingest did to one meeting record.
+struct MeetingChange {
+  std::string meeting_id;
+  v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
+};
+
+struct IngestOutcome {
+  std::string article_id;
+  // For each submitted report, the record it landed in.
+  std::vector<std::string> meeting_ids;
+  // Records created or updated; empty when nothing changed.
+  std::vector<MeetingChange> changes;
+  // Store revision after the ingest.
+  uint64_t revision = 0;
+};
+
+// Where a listing resumes: the revision of its snapshot and the sort key of the last meeting
+// returned. A default cursor starts a new listing at the current revision.
+struct ListCursor {
+  uint64_t revision = 0;
+  std::string after_key;
+};
+
+struct ListPage {
+  std::vector<v1::Meeting> meetings;
+  uint64_t revision = 0;  // Revision of the snapshot the page was read from.
+  std::string last_key;   // Cursor key after the last meeting; empty when the listing ended.
+};
+
+struct ArticlePage {
+  std::vector<v1::StoredArticle> articles;
+  std::string next_after_id;  // Empty on the last page.
+};
+
+// Durable home of merged meetings, the articles they came from, secondary indexes and the
+// change log that Watch replays. One RocksDB database with column families `meetings`,
+// `articles`, `index`, `changelog` and `default` (metadata: schema version, revision, id
+// sequence). Every mutation is one atomic WriteBatch that also advances the store-wide
+// revision by one and appends one change-log entry.
+//
+// Thread-safe: reads run concurrently; writes are serialised by an internal mutex (merging
+// reads the records it changes). The commit listener runs under that mutex, in revision order.
+class MeetingStore {
+ public:
+  // Called after every commit with its change-log entry. Must not block or call back into
+  // the store's write methods.
+  using CommitListener = std::function<void(std::shared_ptr<const v1::ChangeLogEntry>)>;
+
+  // Opens (creating on first use) the database in `options.path`.
+  // Returns FailedPrecondition if the folder is missing, not writable, locked by another
+  // process or written by a newer schema version; DataLoss if it is corrupt.
+  static absl::StatusOr<std::unique_ptr<MeetingStore>> Open(const StoreOptions& options);
+
+  MeetingStore(const MeetingStore&) = delete;
+  MeetingStore& operator=(const MeetingStore&) = delete;
+  ~MeetingStore();  // Defined in the .cc, where rocksdb::DB is complete.
+
+  // Returns NotFound if no meeting has this id.
+  absl::StatusOr<v1::Meeting> GetMeeting(absl::string_view id) const;
+
+  // Returns one entry per id, in order: the meeting, or nullopt when it does not exist.
+  absl::StatusOr<std::vector<std::optional<v1::Meeting>>> BatchGetMeetings(
+      const std::vector<std::string>& ids) const;
+
+  // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
+  // same article (same content) with the same `extractor_version` again changes nothing. With
+  // another version, the article's earlier reports are replaced (re-extraction).
+  // Returns InvalidArgument for an article without body or an invalid report.
+  absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article, std::vector<v1::Meeting> reports,
+                                              absl::string_view extractor_version, absl::Time now);
+
+  // Deletes a meeting and logs a DELETED event with its last state. Returns the revision of the
+  // delete, or NotFound.
+  absl::StatusOr<uint64_t> DeleteMeeting(absl::string_view id, absl::Time now);
+
+  // Returns NotFound for an unknown article id.
+  absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
+
+  // Stored articles in id order after `after_id`, at most `limit`.
+  absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit) const;
+
+  // One page of meetings matching `filter`, newest first (start date, then id), read from the
+  // snapshot of `cursor.revision` (a new one when the cursor is empty). Uses the most selective
+  // secondary index of the filter. May return fewer than `page_size` meetings with a non-empty
+  // `last_key` when the scan budget is spent. Returns OutOfRange when the cursor's snapshot has
+  // expired, InvalidArgument for a malformed cursor.
+  absl::StatusOr<ListPage> ListMeetings(const v1::MeetingFilter& filter, const ListCursor& cursor,
+                                        int page_size);
+
+  // Change-log entries with revision >= `from`, in order, up to `max_entries` entries or about
+  // `max_bytes` (at least one entry is returned when one exists). Returns OutOfRange when
+  // `from` is older than the oldest retained revision.
+  absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> ReadChanges(
+      uint64_t from, size_t max_entries, size_t max_bytes) const;
+
+  // Drops change-log entries beyond the retention settings. Returns the oldest retained
+  // revision.
+  absl::StatusOr<uint64_t> CompactHistory(absl::Time now);
+
+  // Drops change-log entries below `revision` (an explicit compaction, as etcd's Compact).
+  absl::StatusOr<uint64_t> CompactHistoryBefore(uint64_t revision);
+
+  // The revision of the latest committed batch (0 for an empty store).
+  uint64_t revision() const { return revision_.load(std::memory_order_acquire); }
+  // The oldest revision still in the change log (revision() + 1 when it is empty).
+  uint64_t oldest_revision() const { return oldest_revision_.load(std::memory_order_acquire); }
+  // Number of meeting records.
+  uint64_t meeting_count() const { return meeting_count_.load(std::memory_order_relaxed); }
+
+  // Installs the commit listener (replacing any earlier one).
+  void SetCommitListener(CommitListener listener);
+
+  // Writes a consistent copy of the database to `dir` (which must not exist) for backups.
+  [[nodiscard]] absl::Status Checkpoint(const std::string& dir) const;
+
+  // Approximate size of the database files, bytes.
+  uint64_t ApproximateSizeBytes() const;
+
+ private:
+  struct Handles;
+  struct PendingWrite;
+  class ListSnapshot;
+
+  MeetingStore(StoreOptions options, std::unique_ptr<rocksdb::DB> db,
+               std::unique_ptr<Handles> handles);
+
+  [[nodiscard]] absl::Status LoadMetadata();
+  absl::StatusOr<uint64_t> CommitLocked(PendingWrite& write, absl::Time now)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<std::optional<v1::Meeting>> ReadMeetingLocked(const PendingWrite& write,
+                                                               const std::string& id) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<std::vector<std::string>> FindCandidatesLocked(const PendingWrite& write,
+                                                                const v1::Meeting& report) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  [[nodiscard]] absl::Status PutMeetingLocked(PendingWrite& write, v1::Meeting meeting,
+                                              v1::EventType type, absl::Time now)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  [[nodiscard]] absl::Status RemoveArticleReportsLocked(PendingWrite& write,
+                                                        const v1::StoredArticle& old,
+                                                        absl::Time now)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<std::shared_ptr<ListSnapshot>> AcquireSnapshot(uint64_t revision);
+
+  const StoreOptions options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::unique_ptr<Handles> handles_;
+
+  mutable absl::Mutex write_mu_;
+  uint64_t next_sequence_ ABSL_GUARDED_BY(write_mu_) = 1;
+  CommitListener listener_ ABSL_GUARDED_BY(write_mu_);
+
+  std::atomic<uint64_t> revision_{0};
+  std::atomic<uint64_t> oldest_revision_{1};
+  std::atomic<uint64_t> meeting_count_{0};
+
+  absl::Mutex snapshots_mu_;
+  std::map<uint64_t, std::shared_ptr<ListSnapshot>> snapshots_ ABSL_GUARDED_BY(snapshots_mu_);
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_STORE_MEETING_STORE_H

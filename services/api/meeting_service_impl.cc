@@ -1,0 +1,224 @@
+#include "services/api/meeting_service_impl.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/api/page_token.h"
+#include "services/domain/meeting_rules.h"
+#include "services/status/grpc_status.h"
+
+namespace parley {
+namespace {
+
+grpc::ServerUnaryReactor* Done(grpc::CallbackServerContext* context, const absl::Status& status) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+absl::Status ValidateId(absl::string_view field, const std::string& id, size_t max_bytes) {
+  if (id.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(field, " must not be empty"));
+  }
+  if (id.size() > max_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(field, " is longer than ", max_bytes, " bytes"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
+  if (requested < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size ", requested, " must not be negative"));
+  }
+  if (requested == 0) {
+    return limits.default_page_size;
+  }
+  return std::min(requested, limits.max_page_size);
+}
+
+}  // namespace
+
+MeetingServiceImpl::MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
+                                       WatchOptions watch_options)
+    : store_(store),
+      feed_(feed),
+      limits_(limits),
+      watch_options_(watch_options),
+      watches_(limits.max_watch_streams) {}
+
+grpc::ServerUnaryReactor* MeetingServiceImpl::GetMeeting(grpc::CallbackServerContext* context,
+                                                         const v1::GetMeetingRequest* request,
+                                                         v1::Meeting* response) {
+  if (absl::Status s = ValidateId("id", request->id(), limits_.max_id_bytes); !s.ok()) {
+    return Done(context, s);
+  }
+  absl::StatusOr<v1::Meeting> meeting = store_->GetMeeting(request->id());
+  if (meeting.ok()) {
+    *response = *std::move(meeting);
+  }
+  return Done(context, meeting.status());
+}
+
+grpc::ServerUnaryReactor* MeetingServiceImpl::BatchGetMeetings(
+    grpc::CallbackServerContext* context, const v1::BatchGetMeetingsRequest* request,
+    v1::BatchGetMeetingsResponse* response) {
+  if (request->ids_size() == 0) {
+    return Done(context, absl::InvalidArgumentError("ids must not be empty"));
+  }
+  if (request->ids_size() > limits_.max_batch_ids) {
+    return Done(context, absl::InvalidArgumentError(
+                             absl::StrCat("ids has ", request->ids_size(), " entries; at most ",
+                                          limits_.max_batch_ids, " are allowed")));
+  }
+  for (int i = 0; i < request->ids_size(); ++i) {
+    if (absl::Status s =
+            ValidateId(absl::StrCat("ids[", i, "]"), request->ids(i), limits_.max_id_bytes);
+        !s.ok()) {
+      return Done(context, s);
+    }
+  }
+  const std::vector<std::string> ids(request->ids().begin(), request->ids().end());
+  absl::StatusOr<std::vector<std::optional<v1::Meeting>>> found = store_->BatchGetMeetings(ids);
+  if (!found.ok()) {
+    return Done(context, found.status());
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if ((*found)[i].has_value()) {
+      *response->add_meetings() = *std::move((*found)[i]);
+    } else {
+      response->add_missing_ids(ids[i]);
+    }
+  }
+  return Done(context, absl::OkStatus());
+}
+
+grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerContext* context,
+                                                           const v1::ListMeetingsRequest* request,
+                                                           v1::ListMeetingsResponse* response) {
+  if (absl::Status s = ValidateFilter(request->filter()); !s.ok()) {
+    return Done(context, s);
+  }
+  absl::StatusOr<int> page_size = PageSize(request->page_size(), limits_);
+  if (!page_size.ok()) {
+    return Done(context, page_size.status());
+  }
+  ListCursor cursor;
+  if (!request->page_token().empty()) {
+    absl::StatusOr<PageToken> token = DecodePageToken(request->page_token(), request->filter());
+    if (!token.ok()) {
+      return Done(context, token.status());
+    }
+    cursor.revision = token->revision;
+    cursor.after_key = token->after_key;
+    if (cursor.after_key.empty()) {
+      return Done(context, absl::InvalidArgumentError("page_token is malformed"));
+    }
+  }
+  absl::StatusOr<ListPage> page = store_->ListMeetings(request->filter(), cursor, *page_size);
+  if (!page.ok()) {
+    return Done(context, page.status());
+  }
+  for (v1::Meeting& meeting : page->meetings) {
+    *response->add_meetings() = std::move(meeting);
+  }
+  response->set_revision(page->revision);
+  if (!page->last_key.empty()) {
+    response->set_next_page_token(
+        EncodePageToken({page->revision, page->last_key}, request->filter()));
+  }
+  return Done(context, absl::OkStatus());
+}
+
+grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* MeetingServiceImpl::WatchMeetings(
+    grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest* request) {
+  return WatchStream::Start(context, *request, feed_, &watches_, watch_options_);
+}
+
+grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerContext* context,
+                                                         const v1::GetArticleRequest* request,
+                                                         v1::GetArticleResponse* response) {
+  if (absl::Status s = ValidateId("id", request->id(), limits_.max_id_bytes); !s.ok()) {
+    return Done(context, s);
+  }
+  absl::StatusOr<v1::StoredArticle> stored = store_->GetArticle(request->id());
+  if (!stored.ok()) {
+    return Done(context, stored.status());
+  }
+  *response->mutable_article() = stored->article();
+  *response->mutable_meeting_ids() = stored->meeting_ids();
+  response->set_extractor_version(stored->extractor_version());
+  return Done(context, absl::OkStatus());
+}
+
+IngestServiceImpl::IngestServiceImpl(MeetingStore* store, ServiceLimits limits)
+    : store_(store), limits_(limits) {}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerContext* context,
+                                                           const v1::IngestArticleRequest* request,
+                                                           v1::IngestArticleResponse* response) {
+  if (!request->has_article() || request->article().body().empty()) {
+    return Done(context, absl::InvalidArgumentError("article.body must not be empty"));
+  }
+  if (request->article().body().size() > limits_.max_article_bytes) {
+    return Done(context, absl::InvalidArgumentError(
+                             absl::StrCat("article.body is ", request->article().body().size(),
+                                          " bytes; at most ", limits_.max_article_bytes)));
+  }
+  if (request->extractor_version().size() > limits_.max_id_bytes) {
+    return Done(context, absl::InvalidArgumentError("extractor_version is too long"));
+  }
+  std::vector<v1::Meeting> meetings(request->meetings().begin(), request->meetings().end());
+  absl::StatusOr<IngestOutcome> outcome = store_->IngestArticle(
+      request->article(), std::move(meetings), request->extractor_version(), absl::Now());
+  if (!outcome.ok()) {
+    return Done(context, outcome.status());
+  }
+  response->set_article_id(outcome->article_id);
+  response->set_revision(outcome->revision);
+  for (const MeetingChange& change : outcome->changes) {
+    v1::MeetingChange* out = response->add_changes();
+    out->set_meeting_id(change.meeting_id);
+    out->set_type(change.type);
+  }
+  for (const std::string& id : outcome->meeting_ids) {
+    response->add_meeting_ids(id);
+  }
+  return Done(context, absl::OkStatus());
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerContext* context,
+                                                           const v1::DeleteMeetingRequest* request,
+                                                           v1::DeleteMeetingResponse* response) {
+  if (absl::Status s = ValidateId("id", request->id(), limits_.max_id_bytes); !s.ok()) {
+    return Done(context, s);
+  }
+  absl::StatusOr<uint64_t> revision = store_->DeleteMeeting(request->id(), absl::Now());
+  if (revision.ok()) {
+    response->set_revision(*revision);
+  }
+  return Done(context, revision.status());
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerContext* context,
+                                                          const v1::ListArticlesRequest* request,
+                                                          v1::ListArticlesResponse* response) {
+  absl::StatusOr<int> page_size = PageSize(request->page_size(), limits_);
+  if (!page_size.ok()) {
+    return Done(context, page_size.status());
+  }
+  absl::StatusOr<ArticlePage> page = store_->ListArticles(request->after_id(), *page_size);
+  if (!page.ok()) {
+    return Done(context, page.status());
+  }
+  for (v1::StoredArticle& article : page->articles) {
+    *response->add_articles() = std::move(article);
+  }
+  response->set_next_after_id(page->next_after_id);
+  return Done(context, absl::OkStatus());
+}
+
+}  // namespace parley

@@ -1,0 +1,75 @@
+#ifndef PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H
+#define PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H
+
+#include "grpcpp/grpcpp.h"
+#include "parley/v1/meeting_service.grpc.pb.h"
+#include "services/api/watch_stream.h"
+#include "services/store/change_feed.h"
+#include "services/store/meeting_store.h"
+
+namespace parley {
+
+struct ServiceLimits {
+  int default_page_size = 50;
+  int max_page_size = 500;
+  int max_batch_ids = 1000;
+  size_t max_id_bytes = 128;
+  size_t max_watch_streams = 10000;
+  size_t max_article_bytes = 8 << 20;
+};
+
+// parley.v1.MeetingService over the gRPC callback API: validate, call the store, map the
+// status. Thread-safe; `store` and `feed` must outlive it.
+class MeetingServiceImpl final : public v1::MeetingService::CallbackService {
+ public:
+  MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
+                     WatchOptions watch_options = {});
+
+  grpc::ServerUnaryReactor* GetMeeting(grpc::CallbackServerContext* context,
+                                       const v1::GetMeetingRequest* request,
+                                       v1::Meeting* response) override;
+  grpc::ServerUnaryReactor* BatchGetMeetings(grpc::CallbackServerContext* context,
+                                             const v1::BatchGetMeetingsRequest* request,
+                                             v1::BatchGetMeetingsResponse* response) override;
+  grpc::ServerUnaryReactor* ListMeetings(grpc::CallbackServerContext* context,
+                                         const v1::ListMeetingsRequest* request,
+                                         v1::ListMeetingsResponse* response) override;
+  grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchMeetings(
+      grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest* request) override;
+  grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
+                                       const v1::GetArticleRequest* request,
+                                       v1::GetArticleResponse* response) override;
+
+  WatchRegistry& watches() { return watches_; }
+
+ private:
+  MeetingStore* const store_;
+  ChangeFeed* const feed_;
+  const ServiceLimits limits_;
+  const WatchOptions watch_options_;
+  WatchRegistry watches_;
+};
+
+// parley.v1.IngestService: the worker's write path. Thread-safe; `store` must outlive it.
+class IngestServiceImpl final : public v1::IngestService::CallbackService {
+ public:
+  IngestServiceImpl(MeetingStore* store, ServiceLimits limits);
+
+  grpc::ServerUnaryReactor* IngestArticle(grpc::CallbackServerContext* context,
+                                          const v1::IngestArticleRequest* request,
+                                          v1::IngestArticleResponse* response) override;
+  grpc::ServerUnaryReactor* DeleteMeeting(grpc::CallbackServerContext* context,
+                                          const v1::DeleteMeetingRequest* request,
+                                          v1::DeleteMeetingResponse* response) override;
+  grpc::ServerUnaryReactor* ListArticles(grpc::CallbackServerContext* context,
+                                         const v1::ListArticlesRequest* request,
+                                         v1::ListArticlesResponse* response) override;
+
+ private:
+  MeetingStore* const store_;
+  const ServiceLimits limits_;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H

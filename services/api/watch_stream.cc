@@ -1,0 +1,231 @@
+#include "services/api/watch_stream.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "services/domain/meeting_rules.h"
+#include "services/status/grpc_status.h"
+
+namespace parley {
+
+bool WatchRegistry::Add(WatchStream* stream) {
+  absl::MutexLock lock(&mu_);
+  if (shutting_down_ || streams_.size() >= max_streams_) {
+    return false;
+  }
+  streams_.insert(stream);
+  return true;
+}
+
+void WatchRegistry::Remove(WatchStream* stream) {
+  absl::MutexLock lock(&mu_);
+  streams_.erase(stream);
+}
+
+void WatchRegistry::RequestProgressAll() {
+  absl::MutexLock lock(&mu_);
+  for (WatchStream* stream : streams_) {
+    stream->RequestProgress();
+  }
+}
+
+void WatchRegistry::Shutdown() {
+  absl::MutexLock lock(&mu_);
+  shutting_down_ = true;
+  for (WatchStream* stream : streams_) {
+    stream->End(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                             "server is shutting down; resume the watch from the last revision "
+                             "seen + 1"));
+  }
+}
+
+size_t WatchRegistry::size() const {
+  absl::MutexLock lock(&mu_);
+  return streams_.size();
+}
+
+grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchStream::Start(
+    grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest& request, ChangeFeed* feed,
+    WatchRegistry* registry, const WatchOptions& options) {
+  auto refuse = [](grpc::Status status) {
+    // A minimal reactor that only reports `status`.
+    class Refusal : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse> {
+     public:
+      explicit Refusal(grpc::Status status) { Finish(std::move(status)); }
+      void OnDone() override { delete this; }
+    };
+    return new Refusal(std::move(status));
+  };
+  if (absl::Status s = ValidateFilter(request.filter()); !s.ok()) {
+    return refuse(ToGrpcStatus(s));
+  }
+  const uint64_t current = feed->revision();
+  uint64_t next = request.start_revision() == 0 ? current + 1 : request.start_revision();
+  const uint64_t oldest = feed->oldest_revision();
+  if (next < oldest) {
+    context->AddTrailingMetadata(kOldestRevisionKey, absl::StrCat(oldest));
+    return refuse(grpc::Status(
+        grpc::StatusCode::OUT_OF_RANGE,
+        absl::StrCat("start_revision ", next, " has been compacted; the oldest retained is ",
+                     oldest, ": list again and watch from the listing's revision + 1")));
+  }
+  auto stream =
+      std::make_shared<WatchStream>(context, feed, registry, request.filter(), next, options);
+  if (!registry->Add(stream.get())) {
+    return refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                               "too many watch streams on this server; retry later"));
+  }
+  stream->self_ = stream;
+  {
+    // The header response: everything before `next` is behind the watcher.
+    absl::MutexLock lock(&stream->mu_);
+    stream->response_.set_revision(next - 1);
+    stream->response_.set_oldest_revision(oldest);
+    stream->writing_ = true;
+  }
+  stream->StartSendInitialMetadata();
+  stream->StartWrite(&stream->response_);
+  return stream.get();
+}
+
+WatchStream::WatchStream(grpc::CallbackServerContext* context, ChangeFeed* feed,
+                         WatchRegistry* registry, v1::MeetingFilter filter, uint64_t next_revision,
+                         const WatchOptions& options)
+    : context_(context),
+      feed_(feed),
+      registry_(registry),
+      filter_(std::move(filter)),
+      options_(options),
+      next_revision_(next_revision) {}
+
+void WatchStream::RequestProgress() {
+  {
+    absl::MutexLock lock(&mu_);
+    progress_requested_ = true;
+  }
+  // The wake-up may be pending: run the pump from this thread instead.
+  std::weak_ptr<WatchStream> weak = weak_from_this();
+  if (auto self = weak.lock()) {
+    self->Pump();
+  }
+}
+
+void WatchStream::End(grpc::Status status) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!end_status_.has_value()) {
+      end_status_ = std::move(status);
+    }
+  }
+  Pump();
+}
+
+void WatchStream::OnWriteDone(bool ok) {
+  {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    if (!ok && !end_status_.has_value()) {
+      end_status_ = grpc::Status(grpc::StatusCode::CANCELLED, "write failed: client went away");
+    }
+  }
+  Pump();
+}
+
+void WatchStream::OnCancel() {
+  End(grpc::Status(grpc::StatusCode::CANCELLED, "watch cancelled by the client"));
+}
+
+void WatchStream::OnDone() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (waiter_.has_value()) {
+      feed_->Cancel(*waiter_);
+      waiter_.reset();
+    }
+  }
+  registry_->Remove(this);
+  self_.reset();  // May delete `this`; a wake-up in flight holds its own reference.
+}
+
+void WatchStream::Pump() {
+  enum class Action { kNone, kWrite, kFinish };
+  Action action = Action::kNone;
+  grpc::Status finish_status;
+  {
+    absl::MutexLock lock(&mu_);
+    if (finished_ || writing_) {
+      return;
+    }
+    if (end_status_.has_value()) {
+      finished_ = true;
+      finish_status = *end_status_;
+      action = Action::kFinish;
+    }
+    while (action == Action::kNone) {
+      absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> entries =
+          feed_->Read(next_revision_, options_.max_entries_per_read, options_.max_response_bytes);
+      if (!entries.ok()) {
+        if (entries.status().code() == absl::StatusCode::kOutOfRange) {
+          // Fell behind the compacted history: the client must list again.
+          context_->AddTrailingMetadata(kOldestRevisionKey, absl::StrCat(feed_->oldest_revision()));
+        }
+        finished_ = true;
+        finish_status = ToGrpcStatus(entries.status());
+        action = Action::kFinish;
+        break;
+      }
+      if (entries->empty()) {
+        if (progress_requested_) {
+          progress_requested_ = false;
+          response_.Clear();
+          response_.set_revision(next_revision_ - 1);
+          response_.set_oldest_revision(feed_->oldest_revision());
+          writing_ = true;
+          action = Action::kWrite;
+          break;
+        }
+        std::weak_ptr<WatchStream> weak = weak_from_this();
+        waiter_ = feed_->NotifyWhenCommitted(next_revision_, [weak] {
+          if (auto self = weak.lock()) {
+            self->Pump();
+          }
+        });
+        if (waiter_.has_value() || feed_->revision() < next_revision_) {
+          break;  // Woken on the next commit (or ended at shutdown).
+        }
+        continue;  // Committed in the meantime: read again.
+      }
+      waiter_.reset();
+      response_.Clear();
+      size_t bytes = 0;
+      for (const auto& entry : *entries) {
+        if (bytes >= options_.max_response_bytes && response_.events_size() > 0) {
+          break;  // Whole revisions only: the next response starts at this entry.
+        }
+        for (const v1::MeetingEvent& event : entry->events()) {
+          if (MatchesFilter(event.meeting(), filter_)) {
+            *response_.add_events() = event;
+            bytes += event.ByteSizeLong();
+          }
+        }
+        next_revision_ = entry->revision() + 1;
+      }
+      if (response_.events_size() == 0) {
+        continue;  // Everything was filtered out; the position still advanced.
+      }
+      response_.set_revision(next_revision_ - 1);
+      response_.set_oldest_revision(feed_->oldest_revision());
+      writing_ = true;
+      action = Action::kWrite;
+    }
+  }
+  if (action == Action::kWrite) {
+    StartWrite(&response_);
+  } else if (action == Action::kFinish) {
+    Finish(std::move(finish_status));
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,99 @@
+#ifndef PARLEY_SERVICES_API_WATCH_STREAM_H
+#define PARLEY_SERVICES_API_WATCH_STREAM_H
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "grpcpp/grpcpp.h"
+#include "parley/v1/meeting_service.pb.h"
+#include "services/store/change_feed.h"
+
+namespace parley {
+
+// Trailing-metadata key that carries the oldest retained revision on OUT_OF_RANGE.
+inline constexpr char kOldestRevisionKey[] = "parley-oldest-revision";
+
+class WatchStream;
+
+// The live watch streams of one server: admission (a cap on their number), periodic progress
+// requests and the end of every stream at shutdown. Thread-safe.
+class WatchRegistry {
+ public:
+  explicit WatchRegistry(size_t max_streams) : max_streams_(max_streams) {}
+
+  // Returns false when the cap is reached or the server is shutting down.
+  bool Add(WatchStream* stream);
+  void Remove(WatchStream* stream);
+  // Asks every stream for a progress response.
+  void RequestProgressAll();
+  // Ends every stream with UNAVAILABLE and refuses new ones.
+  void Shutdown();
+  size_t size() const;
+
+ private:
+  const size_t max_streams_;
+  mutable absl::Mutex mu_;
+  std::set<WatchStream*> streams_ ABSL_GUARDED_BY(mu_);
+  bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+struct WatchOptions {
+  size_t max_entries_per_read = 256;    // Change-log entries read per step.
+  size_t max_response_bytes = 1 << 20;  // Events per response, about this many bytes.
+};
+
+// One WatchMeetings call, as a gRPC callback reactor: no thread of its own. It keeps only its
+// position (the next revision to deliver) and the one response in flight; events come from the
+// shared ChangeFeed, so a slow reader holds no queue and costs writers nothing. When caught up
+// it registers a one-shot wake-up with the feed. Events of one revision always travel in one
+// response, and progress responses are produced only once every earlier event was sent.
+//
+// Lifetime: owns itself from `Start` until gRPC calls `OnDone`.
+class WatchStream : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse>,
+                    public std::enable_shared_from_this<WatchStream> {
+ public:
+  // Starts the stream, or finishes it at once with the right status (OUT_OF_RANGE for a
+  // compacted start revision, RESOURCE_EXHAUSTED over the stream cap, INVALID_ARGUMENT).
+  static grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* Start(
+      grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest& request,
+      ChangeFeed* feed, WatchRegistry* registry, const WatchOptions& options);
+
+  WatchStream(grpc::CallbackServerContext* context, ChangeFeed* feed, WatchRegistry* registry,
+              v1::MeetingFilter filter, uint64_t next_revision, const WatchOptions& options);
+
+  // Queues a progress response (sent after every event already due). Thread-safe.
+  void RequestProgress();
+  // Ends the stream with `status` once the write in flight, if any, completes. Thread-safe.
+  void End(grpc::Status status);
+
+  void OnWriteDone(bool ok) override;
+  void OnCancel() override;
+  void OnDone() override;
+
+ private:
+  void Pump();
+
+  grpc::CallbackServerContext* const context_;
+  ChangeFeed* const feed_;
+  WatchRegistry* const registry_;
+  const v1::MeetingFilter filter_;
+  const WatchOptions options_;
+
+  absl::Mutex mu_;
+  uint64_t next_revision_ ABSL_GUARDED_BY(mu_);
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  bool progress_requested_ ABSL_GUARDED_BY(mu_) = false;
+  std::optional<grpc::Status> end_status_ ABSL_GUARDED_BY(mu_);
+  std::optional<ChangeFeed::WaiterId> waiter_ ABSL_GUARDED_BY(mu_);
+  v1::WatchMeetingsResponse response_ ABSL_GUARDED_BY(mu_);
+  std::shared_ptr<WatchStream> self_;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_API_WATCH_STREAM_H

@@ -1,0 +1,103 @@
+#include "services/server/parley_server.h"
+
+#include <cstdio>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "grpc/health/v1/health.pb.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "services/status/status_macros.h"
+
+namespace parley {
+
+absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOptions& options) {
+  std::unique_ptr<ParleyServer> server(new ParleyServer(options));
+  PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(options.store));
+  server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries);
+  server->meeting_service_ = std::make_unique<MeetingServiceImpl>(
+      server->store_.get(), server->feed_.get(), options.limits, options.watch);
+  server->ingest_service_ =
+      std::make_unique<IngestServiceImpl>(server->store_.get(), options.limits);
+
+  // Referencing the health messages links their descriptor in, so reflection can describe
+  // grpc.health.v1.Health (libgrpc++'s own health service does not register it).
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+  builder.RegisterService(server->meeting_service_.get());
+  builder.RegisterService(server->ingest_service_.get());
+  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  builder.SetMaxSendMessageSize(options.max_message_bytes);
+  // Keep idle watch connections alive through proxies and notice dead peers.
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen, ": address in use or invalid"));
+  }
+  grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
+  health->SetServingStatus(v1::MeetingService::service_full_name(), true);
+  health->SetServingStatus(v1::IngestService::service_full_name(), true);
+  health->SetServingStatus(true);
+  server->ticker_ = std::thread([s = server.get()] { s->TickerLoop(); });
+  return server;
+}
+
+ParleyServer::~ParleyServer() { Shutdown(); }
+
+std::string ParleyServer::address() const {
+  const size_t colon = options_.listen.rfind(':');
+  return absl::StrCat(options_.listen.substr(0, colon), ":", port_);
+}
+
+void ParleyServer::TickerLoop() {
+  absl::Time next_progress = absl::Now() + options_.progress_interval;
+  absl::Time next_compaction = absl::Now() + options_.compaction_interval;
+  while (!stop_ticker_.WaitForNotificationWithTimeout(absl::Milliseconds(200))) {
+    const absl::Time now = absl::Now();
+    if (options_.progress_interval > absl::ZeroDuration() && now >= next_progress) {
+      meeting_service_->watches().RequestProgressAll();
+      next_progress = now + options_.progress_interval;
+    }
+    if (now >= next_compaction) {
+      absl::StatusOr<uint64_t> oldest = store_->CompactHistory(now);
+      if (!oldest.ok()) {
+        std::fprintf(stderr, "compaction failed: %s\n", oldest.status().ToString().c_str());
+      }
+      next_compaction = now + options_.compaction_interval;
+    }
+  }
+}
+
+void ParleyServer::Shutdown() {
+  if (shut_down_) {
+    return;
+  }
+  shut_down_ = true;
+  if (server_ != nullptr) {
+    server_->GetHealthCheckService()->SetServingStatus(false);
+    meeting_service_->watches().Shutdown();
+    feed_->Shutdown();
+    server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
+    server_->Wait();
+  }
+  if (ticker_.joinable()) {
+    stop_ticker_.Notify();
+    ticker_.join();
+  }
+  server_.reset();
+  meeting_service_.reset();
+  ingest_service_.reset();
+  feed_.reset();
+  store_.reset();
+}
+
+}  // namespace parley

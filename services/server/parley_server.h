@@ -1,0 +1,73 @@
+#ifndef PARLEY_SERVICES_SERVER_PARLEY_SERVER_H
+#define PARLEY_SERVICES_SERVER_PARLEY_SERVER_H
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "services/api/meeting_service_impl.h"
+#include "services/store/change_feed.h"
+#include "services/store/meeting_store.h"
+
+namespace grpc {
+class Server;
+}  // namespace grpc
+
+namespace parley {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:50051";  // host:port; port 0 picks a free one.
+  StoreOptions store;
+  ServiceLimits limits;
+  WatchOptions watch;
+  size_t change_ring_entries = 4096;  // Recent change-log entries kept in memory.
+  absl::Duration progress_interval = absl::Seconds(10);   // Idle watch progress; 0 = never.
+  absl::Duration compaction_interval = absl::Minutes(1);  // Age-based history compaction.
+  absl::Duration shutdown_grace = absl::Seconds(20);      // In-flight calls get this long.
+  int max_message_bytes = 16 << 20;                       // Largest request or response.
+};
+
+// The Parley meeting service as one object: opens the store, serves MeetingService,
+// IngestService, grpc.health.v1 and server reflection, runs the background tickers (watch
+// progress, history compaction), and shuts down in order. Used by `parleyd` and by tests.
+class ParleyServer {
+ public:
+  // Opens the store and starts serving. FailedPrecondition for an unusable data dir,
+  // Unavailable when the address cannot be bound.
+  static absl::StatusOr<std::unique_ptr<ParleyServer>> Start(const ServerOptions& options);
+
+  ~ParleyServer();  // Calls Shutdown().
+  ParleyServer(const ParleyServer&) = delete;
+  ParleyServer& operator=(const ParleyServer&) = delete;
+
+  // Health goes NOT_SERVING, watch streams end with UNAVAILABLE, in-flight calls get
+  // `shutdown_grace` to finish, then the store closes. Idempotent.
+  void Shutdown();
+
+  int port() const { return port_; }
+  std::string address() const;
+  MeetingStore* store() { return store_.get(); }
+  MeetingServiceImpl* meeting_service() { return meeting_service_.get(); }
+
+ private:
+  explicit ParleyServer(const ServerOptions& options) : options_(options) {}
+  void TickerLoop();
+
+  const ServerOptions options_;
+  std::unique_ptr<MeetingStore> store_;
+  std::unique_ptr<ChangeFeed> feed_;
+  std::unique_ptr<MeetingServiceImpl> meeting_service_;
+  std::unique_ptr<IngestServiceImpl> ingest_service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  absl::Notification stop_ticker_;
+  std::thread ticker_;
+  bool shut_down_ = false;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_SERVER_PARLEY_SERVER_H

@@ -1,0 +1,109 @@
+// parleyd: the Parley meeting service. Owns the RocksDB store in --data_dir and serves
+// parley.v1.MeetingService, parley.v1.IngestService, grpc.health.v1 and reflection.
+
+#include <signal.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/marshalling.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
+#include "absl/time/time.h"
+#include "services/server/parley_server.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address, host:port [PARLEY_LISTEN]");
+ABSL_FLAG(std::string, data_dir, "", "Folder of the RocksDB store; must exist [PARLEY_DATA_DIR]");
+ABSL_FLAG(uint64_t, history_max_revisions, 100000,
+          "Change-log revisions kept for watch resumption; 0 = unlimited "
+          "[PARLEY_HISTORY_MAX_REVISIONS]");
+ABSL_FLAG(absl::Duration, history_max_age, absl::ZeroDuration(),
+          "Drop change-log entries older than this; 0 = keep [PARLEY_HISTORY_MAX_AGE]");
+ABSL_FLAG(bool, sync_writes, true,
+          "fsync the WAL before acknowledging a write [PARLEY_SYNC_WRITES]");
+ABSL_FLAG(absl::Duration, watch_progress_interval, absl::Seconds(10),
+          "Idle progress responses on watch streams; 0 = off [PARLEY_WATCH_PROGRESS_INTERVAL]");
+ABSL_FLAG(uint64_t, max_watch_streams, 10000,
+          "Concurrent watch streams before RESOURCE_EXHAUSTED [PARLEY_MAX_WATCH_STREAMS]");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
+          "Time in-flight calls get on SIGTERM [PARLEY_SHUTDOWN_GRACE]");
+ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
+          "Largest gRPC request or response [PARLEY_MAX_MESSAGE_BYTES]");
+
+namespace {
+
+// A flag left at its default takes the value of its environment variable, when set.
+template <typename T>
+void FromEnv(absl::Flag<T>& flag, const char* env, const T& default_value) {
+  const char* value = std::getenv(env);
+  if (value == nullptr || absl::GetFlag(flag) != default_value) {
+    return;
+  }
+  std::string error;
+  T parsed;
+  if (!absl::ParseFlag<T>(absl::string_view(value), &parsed, &error)) {
+    std::fprintf(stderr, "parleyd: bad %s=%s: %s\n", env, value, error.c_str());
+    std::exit(2);
+  }
+  absl::SetFlag(&flag, parsed);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("parleyd --data_dir=DIR [--listen=HOST:PORT]");
+  absl::ParseCommandLine(argc, argv);
+  FromEnv(FLAGS_listen, "PARLEY_LISTEN", std::string("127.0.0.1:50051"));
+  FromEnv(FLAGS_data_dir, "PARLEY_DATA_DIR", std::string());
+  FromEnv(FLAGS_history_max_revisions, "PARLEY_HISTORY_MAX_REVISIONS", uint64_t{100000});
+  FromEnv(FLAGS_history_max_age, "PARLEY_HISTORY_MAX_AGE", absl::ZeroDuration());
+  FromEnv(FLAGS_sync_writes, "PARLEY_SYNC_WRITES", true);
+  FromEnv(FLAGS_watch_progress_interval, "PARLEY_WATCH_PROGRESS_INTERVAL", absl::Seconds(10));
+  FromEnv(FLAGS_max_watch_streams, "PARLEY_MAX_WATCH_STREAMS", uint64_t{10000});
+  FromEnv(FLAGS_shutdown_grace, "PARLEY_SHUTDOWN_GRACE", absl::Seconds(20));
+  FromEnv(FLAGS_max_message_bytes, "PARLEY_MAX_MESSAGE_BYTES", int32_t{16 << 20});
+
+  if (absl::GetFlag(FLAGS_data_dir).empty()) {
+    std::fprintf(stderr, "parleyd: --data_dir (or PARLEY_DATA_DIR) is required\n");
+    return 2;
+  }
+
+  // Block the shutdown signals in every thread; the main thread waits for them below.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  parley::ServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.store.path = absl::GetFlag(FLAGS_data_dir);
+  options.store.history_max_revisions = absl::GetFlag(FLAGS_history_max_revisions);
+  options.store.history_max_age = absl::GetFlag(FLAGS_history_max_age);
+  options.store.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.progress_interval = absl::GetFlag(FLAGS_watch_progress_interval);
+  options.limits.max_watch_streams = absl::GetFlag(FLAGS_max_watch_streams);
+  options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+
+  absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
+      parley::ParleyServer::Start(options);
+  if (!server.ok()) {
+    std::fprintf(stderr, "parleyd: %s\n", server.status().ToString().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "parleyd: serving on %s, data in %s, revision %llu\n",
+               (*server)->address().c_str(), options.store.path.c_str(),
+               static_cast<unsigned long long>((*server)->store()->revision()));
+  std::fflush(stderr);
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  std::fprintf(stderr, "parleyd: signal %d, shutting down\n", signal_number);
+  (*server)->Shutdown();
+  std::fprintf(stderr, "parleyd: stopped cleanly\n");
+  return 0;
+}

@@ -1,0 +1,276 @@
+#include "workers/extract/dates.h"
+
+#include <array>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+
+namespace parley::extract {
+namespace {
+
+int MonthOf(const std::string& fold) {
+  static constexpr std::array<const char*, 12> kFull = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::array<const char*, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int m = 0; m < 12; ++m) {
+    if (fold == kFull[m] || fold == kShort[m]) {
+      return m + 1;
+    }
+  }
+  if (fold == "sept") {
+    return 9;
+  }
+  return 0;
+}
+
+int WeekdayOf(const std::string& fold) {
+  static constexpr std::array<const char*, 7> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d) {
+    if (fold == kDays[d]) {
+      return d;
+    }
+  }
+  return -1;
+}
+
+int Number(const Token& t, int lo, int hi) {
+  int n = 0;
+  std::string digits = t.fold;
+  // "26th", "1st".
+  for (const char* suffix : {"st", "nd", "rd", "th"}) {
+    if (digits.size() > 2 && digits.compare(digits.size() - 2, 2, suffix) == 0) {
+      digits.resize(digits.size() - 2);
+    }
+  }
+  if (!t.word || !absl::SimpleAtoi(digits, &n) || n < lo || n > hi) {
+    return 0;
+  }
+  return n;
+}
+
+int DaysIn(int year, int month) {
+  return static_cast<int>(absl::CivilDay(year, month + 1, 1) - absl::CivilDay(year, month, 1));
+}
+
+// The year for a month/day without one: the publication year, or the year before when that
+// would put a date more than two months after publication.
+int InferYear(std::optional<absl::CivilDay> published, int month, int day) {
+  if (!published.has_value()) {
+    return 0;
+  }
+  const int year = static_cast<int>(published->year());
+  const absl::CivilDay candidate(year, month, day == 0 ? 1 : day);
+  if (candidate - *published > 75) {
+    return year - 1;
+  }
+  if (*published - candidate > 300) {
+    return year + 1;
+  }
+  return year;
+}
+
+}  // namespace
+
+v1::Date ToDate(absl::CivilDay day) {
+  v1::Date d;
+  d.set_year(static_cast<int>(day.year()));
+  d.set_month(day.month());
+  d.set_day(day.day());
+  return d;
+}
+
+std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::CivilDay> published) {
+  std::vector<DateMention> out;
+  const std::vector<Token>& t = doc.tokens;
+  const int n = static_cast<int>(t.size());
+  auto set = [](v1::Date* d, int y, int m, int day) {
+    d->set_year(y);
+    d->set_month(m);
+    d->set_day(day);
+  };
+  for (int i = 0; i < n; ++i) {
+    if (!t[i].word) {
+      continue;
+    }
+    const int sentence = t[i].sentence;
+    const int sentence_end = doc.sentences[sentence].end_token;
+    auto in = [&](int k) { return k < sentence_end; };
+    DateMention m;
+    m.sentence = sentence;
+    m.first_token = i;
+    const int month = MonthOf(t[i].fold);
+    // "May" is also a verb: require a day or year next to it, or a capital.
+    if (month > 0 && !(t[i].fold == "may" && !t[i].cap)) {
+      int k = i + 1;
+      if (in(k) && t[k].fold == ".") {
+        ++k;
+      }
+      const int day = in(k) ? Number(t[k], 1, 31) : 0;
+      if (day > 0) {
+        // Month Day [, Year] [- Day2 | to Month2 Day2]
+        int j = k + 1;
+        int end_month = 0;
+        int end_day = 0;
+        if (in(j + 1) && (t[j].fold == "-" || t[j].fold == "to" || t[j].fold == "and")) {
+          int q = j + 1;
+          const int month2 = MonthOf(t[q].fold);
+          if (month2 > 0) {
+            ++q;
+            if (in(q) && t[q].fold == ".") {
+              ++q;
+            }
+            if (in(q) && Number(t[q], 1, 31) > 0) {
+              end_month = month2;
+              end_day = Number(t[q], 1, 31);
+              j = q + 1;
+            }
+          } else if (Number(t[q], 1, 31) > day) {
+            end_month = month;
+            end_day = Number(t[q], 1, 31);
+            j = q + 1;
+          }
+        }
+        int year = 0;
+        if (in(j) && t[j].fold == "," && in(j + 1)) {
+          year = Number(t[j + 1], 1900, 2100);
+          if (year > 0) {
+            j += 2;
+          }
+        } else if (in(j)) {
+          year = Number(t[j], 1900, 2100);
+          if (year > 0) {
+            j += 1;
+          }
+        }
+        m.has_year = year > 0;
+        if (year == 0) {
+          year = InferYear(published, month, day);
+        }
+        if (day > DaysIn(year == 0 ? 2001 : year, month)) {
+          continue;
+        }
+        set(&m.start, year, month, day);
+        if (end_day > 0) {
+          set(&m.end, end_month < month ? year + 1 : year, end_month, end_day);
+        }
+        m.end_token = j;
+        // A wire dateline: "CITY, Month Day -" at the start of the body.
+        m.dateline = doc.sentences[sentence].begin == doc.body_begin && i <= 6;
+        out.push_back(m);
+        i = j - 1;
+        continue;
+      }
+      const int year = in(k) ? Number(t[k], 1900, 2100) : 0;
+      if (year > 0 ||
+          (t[i].cap && i > doc.sentences[sentence].first_token &&
+           (t[i - 1].fold == "in" || t[i - 1].fold == "late" || t[i - 1].fold == "early" ||
+            t[i - 1].fold == "mid" || t[i - 1].fold == "until" || t[i - 1].fold == "by" ||
+            t[i - 1].fold == "of" || t[i - 1].fold == "this" || t[i - 1].fold == "next"))) {
+        // Month-only: "in April", "April 2025".
+        const int y = year > 0 ? year : InferYear(published, month, 0);
+        set(&m.start, y, month, 0);
+        m.has_year = year > 0;
+        m.end_token = year > 0 ? k + 1 : i + 1;
+        out.push_back(m);
+        continue;
+      }
+      continue;
+    }
+    // Day Month [Year]: "26 April 2025", "30 November - 1 December".
+    const int day = Number(t[i], 1, 31);
+    if (day > 0 && in(i + 1) && MonthOf(t[i + 1].fold) > 0) {
+      const int mon = MonthOf(t[i + 1].fold);
+      int j = i + 2;
+      int year = in(j) ? Number(t[j], 1900, 2100) : 0;
+      m.has_year = year > 0;
+      if (year > 0) {
+        ++j;
+      } else {
+        year = InferYear(published, mon, day);
+      }
+      if (day > DaysIn(year == 0 ? 2001 : year, mon)) {
+        continue;
+      }
+      set(&m.start, year, mon, day);
+      m.end_token = j;
+      out.push_back(m);
+      i = j - 1;
+      continue;
+    }
+    // "26-27 April".
+    if (day > 0 && in(i + 3) && t[i + 1].fold == "-" && Number(t[i + 2], 1, 31) > day &&
+        MonthOf(t[i + 3].fold) > 0) {
+      const int mon = MonthOf(t[i + 3].fold);
+      int j = i + 4;
+      int year = in(j) ? Number(t[j], 1900, 2100) : 0;
+      m.has_year = year > 0;
+      if (year > 0) {
+        ++j;
+      } else {
+        year = InferYear(published, mon, day);
+      }
+      set(&m.start, year, mon, day);
+      set(&m.end, year, mon, Number(t[i + 2], 1, 31));
+      m.end_token = j;
+      out.push_back(m);
+      i = j - 1;
+      continue;
+    }
+    // ISO 2025-04-26.
+    const int iso_year = Number(t[i], 1900, 2100);
+    if (iso_year > 0 && in(i + 4) && t[i + 1].fold == "-" && t[i + 3].fold == "-") {
+      const int mon = Number(t[i + 2], 1, 12);
+      const int d = Number(t[i + 4], 1, 31);
+      if (mon > 0 && d > 0 && d <= DaysIn(iso_year, mon)) {
+        set(&m.start, iso_year, mon, d);
+        m.has_year = true;
+        m.end_token = i + 5;
+        out.push_back(m);
+        i += 4;
+        continue;
+      }
+    }
+    const int weekday = WeekdayOf(t[i].fold);
+    if (weekday >= 0) {
+      m.relative = true;
+      m.weekday = true;
+      m.weekday_index = weekday;
+      m.end_token = i + 1;
+      out.push_back(m);
+      continue;
+    }
+    if (t[i].fold == "today" || t[i].fold == "tonight" || t[i].fold == "yesterday" ||
+        t[i].fold == "tomorrow") {
+      m.relative = true;
+      m.relative_days = t[i].fold == "yesterday" ? -1 : (t[i].fold == "tomorrow" ? 1 : 0);
+      m.end_token = i + 1;
+      out.push_back(m);
+    }
+  }
+  return out;
+}
+
+std::optional<v1::Date> ResolveRelative(const DateMention& mention, absl::CivilDay published,
+                                        bool future) {
+  if (!mention.relative) {
+    return mention.start;
+  }
+  if (!mention.weekday) {
+    return ToDate(published + mention.relative_days);
+  }
+  const int today = static_cast<int>(absl::GetWeekday(published));  // Monday = 0.
+  int delta = mention.weekday_index - today;
+  if (future) {
+    if (delta < 0) {
+      delta += 7;
+    }
+  } else if (delta > 0) {
+    delta -= 7;
+  }
+  return ToDate(published + delta);
+}
+
+}  // namespace parley::extract

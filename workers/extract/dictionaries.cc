@@ -1,0 +1,296 @@
+#include "workers/extract/dictionaries.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace parley::extract {
+namespace {
+
+// Raw tokens of a phrase, as written (for case checks).
+std::vector<std::string> RawTokens(absl::string_view phrase) {
+  Document doc;
+  absl::StatusOr<Document> built = BuildDocument("", phrase);
+  std::vector<std::string> out;
+  if (!built.ok()) {
+    return out;
+  }
+  for (const Token& t : built->tokens) {
+    out.emplace_back(built->text.substr(t.begin, t.end - t.begin));
+  }
+  return out;
+}
+
+bool HasAcronym(const std::vector<std::string>& raws) {
+  for (const std::string& raw : raws) {
+    int letters = 0;
+    int upper = 0;
+    for (char c : raw) {
+      if (absl::ascii_isalpha(c)) {
+        ++letters;
+        upper += absl::ascii_isupper(c) ? 1 : 0;
+      }
+    }
+    if (letters >= 2 && upper >= 2 && (upper == letters || upper * 2 > letters)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Row {
+  int line;
+  std::vector<std::string> cols;
+};
+
+absl::StatusOr<std::vector<Row>> Rows(const std::string& name, const std::string& content,
+                                      size_t min_cols) {
+  std::vector<Row> rows;
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(content, '\n')) {
+    ++line_no;
+    line = absl::StripTrailingAsciiWhitespace(line);
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+    if (cols.size() < min_cols) {
+      return absl::InvalidArgumentError(absl::StrCat("dictionary ", name, " line ", line_no,
+                                                     ": expected ", min_cols, " columns"));
+    }
+    rows.push_back({line_no, std::move(cols)});
+  }
+  return rows;
+}
+
+}  // namespace
+
+void Dictionaries::Add(Layer layer, Entry entry) {
+  const std::vector<std::string> folds = TokenizePhrase(entry.surface);
+  if (folds.empty()) {
+    return;
+  }
+  const std::vector<std::string> raws = RawTokens(entry.surface);
+  entry.exact_case = HasAcronym(raws);
+  entries_.push_back(std::make_unique<Entry>(std::move(entry)));
+  const Entry* stored = entries_.back().get();
+  std::vector<Phrase>& bucket = index_[static_cast<int>(layer)][folds[0]];
+  for (Phrase& phrase : bucket) {
+    if (phrase.folds == folds && phrase.raws == raws) {
+      phrase.entries.push_back(stored);
+      return;
+    }
+  }
+  bucket.push_back({folds, raws, {stored}});
+}
+
+void Dictionaries::Finish() {
+  for (Index& index : index_) {
+    for (auto& [first, phrases] : index) {
+      std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
+        return a.folds.size() > b.folds.size();
+      });
+    }
+  }
+}
+
+absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  auto dict = std::shared_ptr<Dictionaries>(new Dictionaries());
+  std::map<std::string, const std::string*> by_name;
+  for (const auto& [name, content] : files) {
+    by_name[name] = &content;
+  }
+  for (const char* required :
+       {"places_overlay.tsv", "countryinfo_places.tsv", "organizations.tsv", "groups.tsv",
+        "formats.tsv", "roles.tsv", "triggers.tsv", "documents.tsv", "topics.tsv", "cues.tsv"}) {
+    if (by_name.count(required) == 0) {
+      return absl::InvalidArgumentError(absl::StrCat("dictionary ", required, " is missing"));
+    }
+  }
+  auto rows = [&](const char* name, size_t cols) { return Rows(name, *by_name[name], cols); };
+
+  // Places: the overlay first, so its phrases shadow the generated ones.
+  std::map<std::string, bool> overlay_phrases;
+  for (const char* name : {"places_overlay.tsv", "countryinfo_places.tsv"}) {
+    absl::StatusOr<std::vector<Row>> place_rows = rows(name, 3);
+    if (!place_rows.ok()) {
+      return place_rows.status();
+    }
+    const bool overlay = std::string(name) == "places_overlay.tsv";
+    for (const Row& row : *place_rows) {
+      const std::string key = absl::AsciiStrToLower(row.cols[2]);
+      if (!overlay && overlay_phrases.count(key) > 0) {
+        continue;
+      }
+      if (overlay) {
+        overlay_phrases[key] = true;
+      }
+      dict->Add(Layer::kEntity,
+                {EntryType::kPlace, row.cols[0], row.cols[1], row.cols[2], false, true});
+    }
+  }
+  absl::StatusOr<std::vector<Row>> org_rows = rows("organizations.tsv", 3);
+  if (!org_rows.ok()) {
+    return org_rows.status();
+  }
+  for (const Row& row : *org_rows) {
+    for (absl::string_view phrase : absl::StrSplit(row.cols[2], '|', absl::SkipEmpty())) {
+      dict->Add(Layer::kEntity,
+                {EntryType::kOrg, row.cols[0], row.cols[1], std::string(phrase), false, true});
+    }
+  }
+  absl::StatusOr<std::vector<Row>> group_rows = rows("groups.tsv", 2);
+  if (!group_rows.ok()) {
+    return group_rows.status();
+  }
+  for (const Row& row : *group_rows) {
+    dict->Add(Layer::kEntity, {EntryType::kGroup, row.cols[1], "", row.cols[0], false, true});
+  }
+  absl::StatusOr<std::vector<Row>> format_rows = rows("formats.tsv", 2);
+  if (!format_rows.ok()) {
+    return format_rows.status();
+  }
+  for (const Row& row : *format_rows) {
+    for (absl::string_view phrase : absl::StrSplit(row.cols[1], '|', absl::SkipEmpty())) {
+      dict->Add(Layer::kEntity,
+                {EntryType::kFormat, row.cols[0], "", std::string(phrase), false, false});
+    }
+  }
+  absl::StatusOr<std::vector<Row>> role_rows = rows("roles.tsv", 2);
+  if (!role_rows.ok()) {
+    return role_rows.status();
+  }
+  for (const Row& row : *role_rows) {
+    dict->Add(Layer::kEntity, {EntryType::kRole, row.cols[1], "", row.cols[0], false, false});
+  }
+  absl::StatusOr<std::vector<Row>> doc_rows = rows("documents.tsv", 2);
+  if (!doc_rows.ok()) {
+    return doc_rows.status();
+  }
+  for (const Row& row : *doc_rows) {
+    dict->Add(Layer::kEntity, {EntryType::kDocument, row.cols[1], "", row.cols[0], false, false});
+  }
+  absl::StatusOr<std::vector<Row>> trigger_rows = rows("triggers.tsv", 2);
+  if (!trigger_rows.ok()) {
+    return trigger_rows.status();
+  }
+  for (const Row& row : *trigger_rows) {
+    dict->Add(Layer::kEvent, {EntryType::kTrigger, row.cols[1], "", row.cols[0], false, false});
+  }
+  absl::StatusOr<std::vector<Row>> cue_rows = rows("cues.tsv", 2);
+  if (!cue_rows.ok()) {
+    return cue_rows.status();
+  }
+  for (const Row& row : *cue_rows) {
+    dict->Add(Layer::kEvent, {EntryType::kCue, row.cols[1], "", row.cols[0], false, false});
+  }
+  absl::StatusOr<std::vector<Row>> topic_rows = rows("topics.tsv", 2);
+  if (!topic_rows.ok()) {
+    return topic_rows.status();
+  }
+  for (const Row& row : *topic_rows) {
+    for (absl::string_view keyword : absl::StrSplit(row.cols[1], '|', absl::SkipEmpty())) {
+      if (absl::EndsWith(keyword, "*")) {
+        dict->topic_prefixes_.emplace_back(FoldWord(keyword.substr(0, keyword.size() - 1)),
+                                           row.cols[0]);
+      } else {
+        dict->Add(Layer::kTopic,
+                  {EntryType::kTopic, row.cols[0], "", std::string(keyword), false, false});
+      }
+    }
+  }
+  // People are optional (a deployment may leave the large file out).
+  if (auto it = by_name.find("phoenix_people.tsv"); it != by_name.end()) {
+    absl::StatusOr<std::vector<Row>> people = Rows(it->first, *it->second, 4);
+    if (!people.ok()) {
+      return people.status();
+    }
+    for (const Row& row : *people) {
+      Entry entry{EntryType::kPerson, row.cols[1], row.cols[0], row.cols[0], false, true};
+      if (!absl::SimpleAtoi(row.cols[2], &entry.from) ||
+          !absl::SimpleAtoi(row.cols[3], &entry.to)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("dictionary phoenix_people.tsv line ", row.line, ": bad dates"));
+      }
+      const std::vector<std::string> folds = TokenizePhrase(row.cols[0]);
+      if (folds.size() < 2) {
+        continue;  // A single name is too ambiguous to match.
+      }
+      dict->Add(Layer::kEntity, entry);
+      dict->people_by_surname_[folds.back()].push_back(dict->entries_.back().get());
+    }
+  }
+  dict->Finish();
+  return std::shared_ptr<const Dictionaries>(std::move(dict));
+}
+
+std::vector<const Entry*> Dictionaries::PeopleWithSurname(const std::string& surname) const {
+  auto it = people_by_surname_.find(surname);
+  return it == people_by_surname_.end() ? std::vector<const Entry*>() : it->second;
+}
+
+std::vector<Match> Dictionaries::MatchAll(const Document& doc, Layer layer) const {
+  std::vector<Match> out;
+  const Index& index = index_[static_cast<int>(layer)];
+  const int n = static_cast<int>(doc.tokens.size());
+  int i = 0;
+  while (i < n) {
+    const Token& first = doc.tokens[i];
+    const int sentence_end = doc.sentences[first.sentence].end_token;
+    const bool all_caps = doc.sentences[first.sentence].all_caps;
+    auto it = index.find(first.fold);
+    bool matched = false;
+    if (it != index.end()) {
+      for (const Phrase& phrase : it->second) {
+        const int len = static_cast<int>(phrase.folds.size());
+        if (i + len > sentence_end) {
+          continue;
+        }
+        bool ok = true;
+        for (int k = 1; k < len && ok; ++k) {
+          ok = doc.tokens[i + k].fold == phrase.folds[k];
+        }
+        if (!ok) {
+          continue;
+        }
+        Match match{i, i + len, {}};
+        for (const Entry* entry : phrase.entries) {
+          if (entry->exact_case && !all_caps) {
+            bool same = true;
+            for (int k = 0; k < len && same; ++k) {
+              const Token& t = doc.tokens[i + k];
+              same = doc.text.compare(t.begin, t.end - t.begin, phrase.raws[k]) == 0;
+            }
+            if (!same) {
+              continue;
+            }
+          } else if (entry->exact_case && all_caps && layer != Layer::kEntity) {
+            continue;  // "WILL" in a wire headline is not a cue... but words are: see below.
+          }
+          if (entry->proper && !all_caps && !first.cap) {
+            continue;
+          }
+          match.entries.push_back(entry);
+        }
+        if (!match.entries.empty()) {
+          out.push_back(std::move(match));
+          i += len;
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace parley::extract

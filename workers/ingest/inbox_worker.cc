@@ -1,0 +1,246 @@
+#include "workers/ingest/inbox_worker.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace parley {
+namespace {
+
+std::vector<std::string> ListFiles(const std::string& dir) {
+  std::vector<std::string> names;
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) {
+    return names;
+  }
+  while (struct dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.empty() || name[0] == '.' || absl::EndsWith(name, ".tmp") ||
+        absl::EndsWith(name, ".part")) {
+      continue;
+    }
+    struct stat st;
+    if (stat((dir + "/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      names.push_back(name);
+    }
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool EnsureDir(const std::string& dir) { return mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST; }
+
+bool ReadWhole(const std::string& path, size_t limit, std::string* out, std::string* error) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    *error = absl::StrCat("cannot stat: ", std::strerror(errno));
+    return false;
+  }
+  if (static_cast<size_t>(st.st_size) > limit) {
+    *error = absl::StrCat("input is ", st.st_size, " bytes; the limit is ", limit);
+    return false;
+  }
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    *error = absl::StrCat("cannot open: ", std::strerror(errno));
+    return false;
+  }
+  out->resize(static_cast<size_t>(st.st_size));
+  const size_t n = out->empty() ? 0 : std::fread(out->data(), 1, out->size(), f);
+  std::fclose(f);
+  out->resize(n);
+  return true;
+}
+
+// Writes `content` to `path` atomically (temp file, fsync, rename).
+bool WriteAtomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp";
+  const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) {
+    return false;
+  }
+  const bool ok =
+      write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+      fsync(fd) == 0;
+  close(fd);
+  return ok && rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+// Moves `from` into `dir` under its name, or name.1, name.2 ... when taken.
+bool MoveInto(const std::string& from, const std::string& dir, const std::string& name) {
+  std::string target = dir + "/" + name;
+  for (int i = 1; access(target.c_str(), F_OK) == 0 && i < 10000; ++i) {
+    target = absl::StrCat(dir, "/", name, ".", i);
+  }
+  return rename(from.c_str(), target.c_str()) == 0;
+}
+
+}  // namespace
+
+InboxWorker::InboxWorker(InboxOptions options, const Pipeline* pipeline, const IngestClient* client)
+    : options_(std::move(options)), pipeline_(pipeline), client_(client) {}
+
+absl::Status InboxWorker::Run(const std::atomic<bool>& stop) {
+  const std::string processing = options_.inbox + "/processing";
+  for (const std::string& dir :
+       {options_.inbox, processing, options_.inbox + "/done", options_.inbox + "/failed"}) {
+    if (!EnsureDir(dir)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("cannot create ", dir, ": ", std::strerror(errno)));
+    }
+  }
+  struct Queue {
+    std::deque<std::string> names;  // Claimed: in processing/.
+    bool closing = false;
+  };
+  absl::Mutex mu;
+  Queue state;
+  std::deque<std::string>& queue = state.names;
+  // Files a killed worker left claimed come first.
+  for (const std::string& name : ListFiles(processing)) {
+    queue.push_back(name);
+  }
+  std::vector<std::thread> threads;
+  const int workers = std::max(1, options_.workers);
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      while (true) {
+        std::string name;
+        {
+          absl::MutexLock lock(&mu);
+          mu.Await(absl::Condition(
+              +[](Queue* q) { return !q->names.empty() || q->closing; }, &state));
+          if (queue.empty() || stop.load()) {
+            return;  // Claimed files left in the queue stay in processing/.
+          }
+          name = queue.front();
+          queue.pop_front();
+        }
+        ProcessFile(name, stop);
+      }
+    });
+  }
+  while (!stop.load()) {
+    size_t backlog = 0;
+    {
+      absl::MutexLock lock(&mu);
+      backlog = queue.size();
+    }
+    bool claimed = false;
+    if (backlog < static_cast<size_t>(workers) * 2) {
+      for (const std::string& name : ListFiles(options_.inbox)) {
+        if (stop.load()) {
+          break;
+        }
+        // The claim: an atomic rename. A file renamed away meanwhile is someone else's.
+        if (rename((options_.inbox + "/" + name).c_str(), (processing + "/" + name).c_str()) != 0) {
+          continue;
+        }
+        absl::MutexLock lock(&mu);
+        queue.push_back(name);
+        claimed = true;
+        if (queue.size() >= static_cast<size_t>(workers) * 4) {
+          break;
+        }
+      }
+    }
+    if (!claimed) {
+      const absl::Time until = absl::Now() + options_.poll_interval;
+      while (!stop.load() && absl::Now() < until) {
+        absl::SleepFor(absl::Milliseconds(20));
+      }
+    }
+  }
+  {
+    absl::MutexLock lock(&mu);
+    state.closing = true;
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  return absl::OkStatus();
+}
+
+void InboxWorker::ProcessFile(const std::string& name, const std::atomic<bool>& stop) {
+  const std::string path = options_.inbox + "/processing/" + name;
+  std::string bytes;
+  std::string read_error;
+  std::vector<PipelineResult> results;
+  if (!ReadWhole(path, options_.max_file_bytes, &bytes, &read_error)) {
+    PipelineResult failed;
+    failed.source = name;
+    failed.status = absl::InvalidArgumentError(read_error);
+    results.push_back(std::move(failed));
+  } else {
+    results = pipeline_->Process(bytes, name);
+  }
+  std::vector<std::pair<std::string, absl::Status>> errors;
+  for (PipelineResult& result : results) {
+    if (!result.status.ok()) {
+      errors.emplace_back(result.source, result.status);
+      continue;
+    }
+    v1::IngestArticleRequest request;
+    *request.mutable_article() = result.article;
+    for (const v1::Meeting& m : result.meetings) {
+      *request.add_meetings() = m;
+    }
+    request.set_extractor_version(options_.extractor_version);
+    absl::StatusOr<v1::IngestArticleResponse> response = client_->Ingest(request, &stop);
+    if (!response.ok()) {
+      if (response.status().code() == absl::StatusCode::kCancelled) {
+        return;  // Stopping: the file stays claimed and is redone at the next start.
+      }
+      errors.emplace_back(result.source, response.status());
+      continue;
+    }
+    counters_.articles.fetch_add(1);
+  }
+  if (errors.empty()) {
+    MoveInto(path, options_.inbox + "/done", name);
+    counters_.done.fetch_add(1);
+    return;
+  }
+  // The error record first, then the file: a crash in between redoes the file.
+  google::protobuf::Struct record;
+  (*record.mutable_fields())["file"].set_string_value(name);
+  (*record.mutable_fields())["failed_at"].set_string_value(
+      absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()));
+  google::protobuf::ListValue* list = (*record.mutable_fields())["errors"].mutable_list_value();
+  for (const auto& [source, status] : errors) {
+    google::protobuf::Struct* e = list->add_values()->mutable_struct_value();
+    (*e->mutable_fields())["source"].set_string_value(source);
+    (*e->mutable_fields())["code"].set_string_value(CodeName(status.code()));
+    (*e->mutable_fields())["message"].set_string_value(std::string(status.message()));
+  }
+  std::string json;
+  google::protobuf::util::JsonPrintOptions print;
+  print.add_whitespace = true;
+  (void)google::protobuf::util::MessageToJsonString(record, &json, print);
+  std::string error_name = name + ".error.json";
+  for (int i = 1;
+       access((options_.inbox + "/failed/" + error_name).c_str(), F_OK) == 0 && i < 10000; ++i) {
+    error_name = absl::StrCat(name, ".", i, ".error.json");
+  }
+  WriteAtomically(options_.inbox + "/failed/" + error_name, json);
+  MoveInto(path, options_.inbox + "/failed", name);
+  counters_.failed.fetch_add(1);
+}
+
+}  // namespace parley

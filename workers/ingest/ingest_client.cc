@@ -1,0 +1,55 @@
+#include "workers/ingest/ingest_client.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "absl/time/clock.h"
+#include "services/status/grpc_status.h"
+
+namespace parley {
+
+bool IsTransient(absl::StatusCode code) {
+  return code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kDeadlineExceeded ||
+         code == absl::StatusCode::kResourceExhausted || code == absl::StatusCode::kAborted;
+}
+
+std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target) {
+  grpc::ChannelArguments args;
+  args.SetMaxSendMessageSize(32 << 20);
+  args.SetMaxReceiveMessageSize(32 << 20);
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+}
+
+IngestClient::IngestClient(std::shared_ptr<grpc::Channel> channel, RetryOptions options)
+    : stub_(v1::IngestService::NewStub(std::move(channel))), options_(options) {}
+
+absl::StatusOr<v1::IngestArticleResponse> IngestClient::Ingest(
+    const v1::IngestArticleRequest& request, const std::atomic<bool>* stop) const {
+  absl::Duration backoff = options_.initial_backoff;
+  for (int attempt = 1;; ++attempt) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + options_.call_timeout));
+    v1::IngestArticleResponse response;
+    const absl::Status status = FromGrpcStatus(stub_->IngestArticle(&context, request, &response));
+    if (status.ok()) {
+      return response;
+    }
+    if (!IsTransient(status.code()) ||
+        (options_.max_attempts > 0 && attempt >= options_.max_attempts)) {
+      return status;
+    }
+    // Sleep in small steps so a stop request is noticed.
+    const absl::Time until = absl::Now() + backoff;
+    while (absl::Now() < until) {
+      if (stop != nullptr && stop->load()) {
+        return absl::CancelledError("stopped while waiting to retry: " + status.ToString());
+      }
+      absl::SleepFor(std::min(absl::Milliseconds(50), until - absl::Now()));
+    }
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  }
+}
+
+}  // namespace parley

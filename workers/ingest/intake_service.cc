@@ -1,0 +1,52 @@
+#include "workers/ingest/intake_service.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace parley {
+
+IntakeServiceImpl::IntakeServiceImpl(const Pipeline* pipeline, const IngestClient* client,
+                                     std::string extractor_version)
+    : pipeline_(pipeline), client_(client), extractor_version_(std::move(extractor_version)) {}
+
+grpc::Status IntakeServiceImpl::SubmitArticles(grpc::ServerContext* context,
+                                               const v1::SubmitArticlesRequest* request,
+                                               v1::SubmitArticlesResponse* response) {
+  if (request->articles_size() == 0 || request->articles_size() > 100) {
+    return grpc::Status(
+        grpc::StatusCode::INVALID_ARGUMENT,
+        absl::StrCat("articles must hold 1 to 100 articles, not ", request->articles_size()));
+  }
+  for (int i = 0; i < request->articles_size(); ++i) {
+    v1::SubmitResult* result = response->add_results();
+    PipelineResult extracted =
+        pipeline_->ProcessArticle(request->articles(i), absl::StrCat("articles[", i, "]"));
+    result->set_article_id(extracted.article.id());
+    if (!extracted.status.ok()) {
+      result->mutable_error()->set_code(CodeName(extracted.status.code()));
+      result->mutable_error()->set_message(std::string(extracted.status.message()));
+      continue;
+    }
+    v1::IngestArticleRequest ingest;
+    *ingest.mutable_article() = extracted.article;
+    for (const v1::Meeting& m : extracted.meetings) {
+      *ingest.add_meetings() = m;
+    }
+    ingest.set_extractor_version(extractor_version_);
+    absl::StatusOr<v1::IngestArticleResponse> committed = client_->Ingest(ingest);
+    if (context->IsCancelled()) {
+      return grpc::Status(grpc::StatusCode::CANCELLED, "client cancelled");
+    }
+    if (!committed.ok()) {
+      result->mutable_error()->set_code(CodeName(committed.status().code()));
+      result->mutable_error()->set_message(std::string(committed.status().message()));
+      continue;
+    }
+    result->set_revision(committed->revision());
+    for (const std::string& id : committed->meeting_ids()) {
+      result->add_meeting_ids(id);
+    }
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace parley

@@ -1,0 +1,84 @@
+#include "workers/ingest/pipeline.h"
+
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/time/time.h"
+#include "google/protobuf/util/json_util.h"
+#include "services/domain/meeting_rules.h"
+
+namespace parley {
+
+Pipeline::Pipeline(std::unique_ptr<extract::Extractor> extractor, DecodeOptions options)
+    : extractor_(std::move(extractor)), options_(options) {}
+
+PipelineResult Pipeline::ProcessArticle(v1::Article article, absl::string_view source) const {
+  PipelineResult result;
+  result.source = std::string(source);
+  article.set_id(ArticleId(article));
+  absl::StatusOr<std::vector<v1::Meeting>> meetings = extractor_->Extract(article);
+  result.article = std::move(article);
+  if (!meetings.ok()) {
+    result.status = meetings.status();
+    return result;
+  }
+  result.meetings = *std::move(meetings);
+  return result;
+}
+
+std::vector<PipelineResult> Pipeline::Process(absl::string_view bytes, absl::string_view source,
+                                              std::optional<absl::CivilDay> published) const {
+  std::vector<PipelineResult> out;
+  absl::StatusOr<std::vector<DecodedArticle>> decoded = DecodeArticles(bytes, source, options_);
+  if (!decoded.ok()) {
+    PipelineResult failed;
+    failed.source = std::string(source);
+    failed.status = decoded.status();
+    out.push_back(std::move(failed));
+    return out;
+  }
+  for (DecodedArticle& item : *decoded) {
+    if (!item.article.ok()) {
+      PipelineResult failed;
+      failed.source = item.source;
+      failed.status = item.article.status();
+      out.push_back(std::move(failed));
+      continue;
+    }
+    v1::Article article = *std::move(item.article);
+    if (published.has_value() && article.published_at().seconds() == 0) {
+      article.mutable_published_at()->set_seconds(
+          absl::ToUnixSeconds(absl::FromCivil(*published, absl::UTCTimeZone())));
+    }
+    out.push_back(ProcessArticle(std::move(article), item.source));
+  }
+  return out;
+}
+
+std::string CodeName(absl::StatusCode code) {
+  return absl::AsciiStrToUpper(absl::StatusCodeToString(code));
+}
+
+std::string ToExtractResultJson(const PipelineResult& result) {
+  v1::ExtractResult message;
+  message.set_source(result.source);
+  if (!result.article.body().empty()) {
+    *message.mutable_article() = result.article;
+  }
+  for (const v1::Meeting& m : result.meetings) {
+    *message.add_meetings() = m;
+  }
+  if (!result.status.ok()) {
+    message.mutable_error()->set_code(CodeName(result.status.code()));
+    message.mutable_error()->set_message(std::string(result.status.message()));
+  }
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok()) {
+    return R"({"error":{"code":"INTERNAL","message":"cannot print the result as JSON"}})";
+  }
+  return json;
+}
+
+}  // namespace parley

@@ -1,0 +1,391 @@
+// parley-ingest: the ingestion worker.
+//   parley-ingest extract [--published=YYYY-MM-DD] FILE...   articles -> ExtractResult JSON lines
+//   parley-ingest submit --target=HOST:PORT FILE...|-         one-shot batch load
+//   parley-ingest run --target=HOST:PORT --inbox=DIR          long-running inbox worker
+//   parley-ingest reprocess --target=HOST:PORT                re-extract stored articles
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "workers/extract/extractor.h"
+#include "workers/ingest/inbox_worker.h"
+#include "workers/ingest/ingest_client.h"
+#include "workers/ingest/intake_service.h"
+#include "workers/ingest/pipeline.h"
+
+ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Meeting service address [PARLEY_TARGET]");
+ABSL_FLAG(std::string, inbox, "", "run: the inbox folder [PARLEY_INBOX]");
+ABSL_FLAG(int32_t, workers, 0, "Parallel workers; 0 = number of cores [PARLEY_WORKERS]");
+ABSL_FLAG(std::string, published, "",
+          "extract/submit: publication date (YYYY-MM-DD) for articles that have none");
+ABSL_FLAG(std::string, intake_listen, "",
+          "run: also serve parley.v1.ArticleIntake on this address (empty = off) "
+          "[PARLEY_INTAKE_LISTEN]");
+ABSL_FLAG(int64_t, max_file_bytes, 8 << 20, "Largest input file accepted, bytes");
+
+namespace {
+
+using parley::Pipeline;
+using parley::PipelineResult;
+
+void FromEnv(absl::Flag<std::string>& flag, const char* env, const std::string& default_value) {
+  const char* value = std::getenv(env);
+  if (value != nullptr && absl::GetFlag(flag) == default_value) {
+    absl::SetFlag(&flag, value);
+  }
+}
+
+int Workers() {
+  const int flag = absl::GetFlag(FLAGS_workers);
+  if (flag > 0) {
+    return flag;
+  }
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : static_cast<int>(cores);
+}
+
+std::unique_ptr<Pipeline> MakePipeline() {
+  absl::StatusOr<std::unique_ptr<parley::extract::Extractor>> extractor =
+      parley::extract::Extractor::Default();
+  if (!extractor.ok()) {
+    std::fprintf(stderr, "parley-ingest: cannot load dictionaries: %s\n",
+                 extractor.status().ToString().c_str());
+    std::exit(2);
+  }
+  parley::DecodeOptions options;
+  options.max_input_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
+  return std::make_unique<Pipeline>(*std::move(extractor), options);
+}
+
+std::optional<absl::CivilDay> PublishedFlag() {
+  const std::string text = absl::GetFlag(FLAGS_published);
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  absl::CivilDay day;
+  if (!absl::ParseCivilTime(text, &day)) {
+    std::fprintf(stderr, "parley-ingest: --published=%s is not YYYY-MM-DD\n", text.c_str());
+    std::exit(2);
+  }
+  return day;
+}
+
+// Reads a file (or stdin for "-"), refusing more than the limit.
+absl::StatusOr<std::string> ReadInput(const std::string& path) {
+  const size_t limit = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  }
+  std::string bytes;
+  char buf[65536];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) {
+    bytes.append(buf, n);
+    if (bytes.size() > limit) {
+      if (f != stdin) {
+        std::fclose(f);
+      }
+      return absl::InvalidArgumentError(
+          absl::StrCat("input is larger than the limit of ", limit, " bytes"));
+    }
+  }
+  if (f != stdin) {
+    std::fclose(f);
+  }
+  return bytes;
+}
+
+std::vector<PipelineResult> ProcessPath(const Pipeline& pipeline, const std::string& path,
+                                        std::optional<absl::CivilDay> published) {
+  absl::StatusOr<std::string> bytes = ReadInput(path);
+  if (!bytes.ok()) {
+    PipelineResult failed;
+    failed.source = path;
+    failed.status = bytes.status();
+    return {failed};
+  }
+  return pipeline.Process(*bytes, path, published);
+}
+
+int Extract(const std::vector<std::string>& files) {
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: parley-ingest extract [--published=YYYY-MM-DD] FILE...\n");
+    return 2;
+  }
+  const std::unique_ptr<Pipeline> pipeline = MakePipeline();
+  const std::optional<absl::CivilDay> published = PublishedFlag();
+  bool failed = false;
+  for (const std::string& path : files) {
+    for (const PipelineResult& result : ProcessPath(*pipeline, path, published)) {
+      failed = failed || !result.status.ok();
+      std::cout << parley::ToExtractResultJson(result) << '\n';
+    }
+  }
+  std::cout.flush();
+  return failed ? 1 : 0;
+}
+
+void BlockShutdownSignals(sigset_t* set) {
+  sigemptyset(set);
+  sigaddset(set, SIGTERM);
+  sigaddset(set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, set, nullptr);
+}
+
+int Submit(const std::vector<std::string>& files) {
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: parley-ingest submit --target=HOST:PORT FILE...|-\n");
+    return 2;
+  }
+  const std::unique_ptr<Pipeline> pipeline = MakePipeline();
+  const std::optional<absl::CivilDay> published = PublishedFlag();
+  parley::RetryOptions retry;
+  retry.max_attempts = 20;
+  parley::IngestClient client(parley::MakeChannel(absl::GetFlag(FLAGS_target)), retry);
+  std::atomic<size_t> next{0};
+  std::atomic<uint64_t> done_files{0}, articles{0}, meetings{0}, failures{0};
+  std::mutex err_mu;
+  const absl::Time start = absl::Now();
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  std::atomic<bool> finished{false};
+  std::thread progress([&] {
+    while (tty && !finished.load()) {
+      absl::SleepFor(absl::Milliseconds(250));
+      const double secs = absl::ToDoubleSeconds(absl::Now() - start);
+      std::fprintf(stderr, "\rfiles %zu/%zu  articles %llu  failures %llu  %.0f articles/s ",
+                   static_cast<size_t>(done_files.load()), files.size(),
+                   static_cast<unsigned long long>(articles.load()),
+                   static_cast<unsigned long long>(failures.load()),
+                   secs > 0 ? articles.load() / secs : 0.0);
+    }
+  });
+  std::vector<std::thread> threads;
+  for (int w = 0; w < Workers(); ++w) {
+    threads.emplace_back([&] {
+      for (size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
+        for (const PipelineResult& result : ProcessPath(*pipeline, files[i], published)) {
+          absl::Status status = result.status;
+          if (status.ok()) {
+            parley::v1::IngestArticleRequest request;
+            *request.mutable_article() = result.article;
+            for (const auto& m : result.meetings) {
+              *request.add_meetings() = m;
+            }
+            request.set_extractor_version(std::string(parley::extract::Extractor::kVersion));
+            absl::StatusOr<parley::v1::IngestArticleResponse> response = client.Ingest(request);
+            status = response.status();
+            if (response.ok()) {
+              articles.fetch_add(1);
+              meetings.fetch_add(static_cast<uint64_t>(response->meeting_ids_size()));
+            }
+          }
+          if (!status.ok()) {
+            failures.fetch_add(1);
+            std::lock_guard<std::mutex> lock(err_mu);
+            std::fprintf(stderr, "%s%s: %s\n", tty ? "\r" : "", result.source.c_str(),
+                         status.ToString().c_str());
+          }
+        }
+        done_files.fetch_add(1);
+      }
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  finished.store(true);
+  progress.join();
+  const double secs = absl::ToDoubleSeconds(absl::Now() - start);
+  std::fprintf(stderr,
+               "%ssubmitted %zu files: %llu articles stored (%llu meetings), %llu failed, "
+               "%.1f s, %.0f articles/s\n",
+               tty ? "\r" : "", files.size(), static_cast<unsigned long long>(articles.load()),
+               static_cast<unsigned long long>(meetings.load()),
+               static_cast<unsigned long long>(failures.load()), secs,
+               secs > 0 ? articles.load() / secs : 0.0);
+  return failures.load() == 0 ? 0 : 1;
+}
+
+int Run() {
+  FromEnv(FLAGS_inbox, "PARLEY_INBOX", "");
+  FromEnv(FLAGS_intake_listen, "PARLEY_INTAKE_LISTEN", "");
+  const std::string inbox = absl::GetFlag(FLAGS_inbox);
+  if (inbox.empty()) {
+    std::fprintf(stderr, "usage: parley-ingest run --target=HOST:PORT --inbox=DIR\n");
+    return 2;
+  }
+  sigset_t signals;
+  BlockShutdownSignals(&signals);
+  const std::unique_ptr<Pipeline> pipeline = MakePipeline();
+  parley::IngestClient client(parley::MakeChannel(absl::GetFlag(FLAGS_target)));
+  parley::RetryOptions intake_retry;
+  intake_retry.max_attempts = 10;
+  parley::IngestClient intake_client(parley::MakeChannel(absl::GetFlag(FLAGS_target)),
+                                     intake_retry);
+  std::atomic<bool> stop{false};
+
+  std::unique_ptr<parley::IntakeServiceImpl> intake;
+  std::unique_ptr<grpc::Server> server;
+  if (!absl::GetFlag(FLAGS_intake_listen).empty()) {
+    intake = std::make_unique<parley::IntakeServiceImpl>(
+        pipeline.get(), &intake_client, std::string(parley::extract::Extractor::kVersion));
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+    grpc::ServerBuilder builder;
+    int port = 0;
+    builder.AddListeningPort(absl::GetFlag(FLAGS_intake_listen), grpc::InsecureServerCredentials(),
+                             &port);
+    builder.RegisterService(intake.get());
+    server = builder.BuildAndStart();
+    if (server == nullptr || port == 0) {
+      std::fprintf(stderr, "parley-ingest: cannot listen on %s\n",
+                   absl::GetFlag(FLAGS_intake_listen).c_str());
+      return 1;
+    }
+    server->GetHealthCheckService()->SetServingStatus(true);
+    std::fprintf(stderr, "parley-ingest: intake serving on port %d\n", port);
+  }
+
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::fprintf(stderr, "parley-ingest: signal %d, finishing in-flight files\n", sig);
+    stop.store(true);
+  });
+  parley::InboxOptions options;
+  options.inbox = inbox;
+  options.workers = Workers();
+  options.max_file_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
+  options.extractor_version = std::string(parley::extract::Extractor::kVersion);
+  parley::InboxWorker worker(options, pipeline.get(), &client);
+  std::fprintf(stderr, "parley-ingest: watching %s, sending to %s with %d workers\n", inbox.c_str(),
+               absl::GetFlag(FLAGS_target).c_str(), options.workers);
+  const absl::Status status = worker.Run(stop);
+  if (server != nullptr) {
+    server->GetHealthCheckService()->SetServingStatus(false);
+    server->Shutdown(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  }
+  if (!stop.load()) {
+    kill(getpid(), SIGTERM);  // Release the waiter thread.
+  }
+  waiter.join();
+  std::fprintf(stderr, "parley-ingest: stopped; %llu files done, %llu failed\n",
+               static_cast<unsigned long long>(worker.counters().done.load()),
+               static_cast<unsigned long long>(worker.counters().failed.load()));
+  if (!status.ok()) {
+    std::fprintf(stderr, "parley-ingest: %s\n", status.ToString().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int Reprocess() {
+  const std::unique_ptr<Pipeline> pipeline = MakePipeline();
+  auto channel = parley::MakeChannel(absl::GetFlag(FLAGS_target));
+  parley::RetryOptions retry;
+  retry.max_attempts = 20;
+  parley::IngestClient client(channel, retry);
+  const std::string version(parley::extract::Extractor::kVersion);
+  std::string after;
+  uint64_t seen = 0, updated = 0, failed = 0;
+  while (true) {
+    grpc::ClientContext context;
+    parley::v1::ListArticlesRequest request;
+    request.set_after_id(after);
+    request.set_page_size(100);
+    parley::v1::ListArticlesResponse page;
+    const grpc::Status status = client.stub()->ListArticles(&context, request, &page);
+    if (!status.ok()) {
+      std::fprintf(stderr, "parley-ingest: list articles: %s\n", status.error_message().c_str());
+      return 1;
+    }
+    for (const parley::v1::StoredArticle& stored : page.articles()) {
+      ++seen;
+      if (stored.extractor_version() == version) {
+        continue;
+      }
+      PipelineResult result = pipeline->ProcessArticle(stored.article(), stored.article().id());
+      absl::Status outcome = result.status;
+      if (outcome.ok()) {
+        parley::v1::IngestArticleRequest ingest;
+        *ingest.mutable_article() = result.article;
+        for (const auto& m : result.meetings) {
+          *ingest.add_meetings() = m;
+        }
+        ingest.set_extractor_version(version);
+        outcome = client.Ingest(ingest).status();
+      }
+      if (outcome.ok()) {
+        ++updated;
+      } else {
+        ++failed;
+        std::fprintf(stderr, "%s: %s\n", stored.article().id().c_str(), outcome.ToString().c_str());
+      }
+    }
+    if (page.next_after_id().empty()) {
+      break;
+    }
+    after = page.next_after_id();
+  }
+  std::fprintf(stderr, "reprocessed %llu of %llu stored articles with %s, %llu failed\n",
+               static_cast<unsigned long long>(updated), static_cast<unsigned long long>(seen),
+               version.c_str(), static_cast<unsigned long long>(failed));
+  return failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "parley-ingest extract|submit|run|reprocess [flags] [FILE...]\n"
+      "  extract [--published=YYYY-MM-DD] FILE...   print ExtractResult JSON lines\n"
+      "  submit --target=HOST:PORT FILE...|-         extract and store, with a summary\n"
+      "  run --target=HOST:PORT --inbox=DIR          process files dropped into DIR\n"
+      "  reprocess --target=HOST:PORT                re-extract stored articles");
+  std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  FromEnv(FLAGS_target, "PARLEY_TARGET", "127.0.0.1:50051");
+  if (positional.size() < 2) {
+    std::fprintf(stderr, "%s\n", absl::ProgramUsageMessage().data());
+    return 2;
+  }
+  const std::string command = positional[1];
+  const std::vector<std::string> files(positional.begin() + 2, positional.end());
+  if (command == "extract") {
+    return Extract(files);
+  }
+  if (command == "submit") {
+    return Submit(files);
+  }
+  if (command == "run") {
+    return Run();
+  }
+  if (command == "reprocess") {
+    return Reprocess();
+  }
+  std::fprintf(stderr, "parley-ingest: unknown command \"%s\"\n%s\n", command.c_str(),
+               absl::ProgramUsageMessage().data());
+  return 2;
+}

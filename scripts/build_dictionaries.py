@@ -60,18 +60,27 @@ def field(block, tag):
     return [c for c in (clean(x) for x in m.group(1).split("\n")) if c]
 
 
+# CountryInfo.120116.txt gives some countries another country's ISO alpha-2 code (Israel "IS"
+# is Iceland's, Guatemala "GP", Myanmar "MZ", Guinea "PG"); keyed by its CountryCode, these are
+# the correct ISO 3166-1 alpha-2 codes.
+CORRECTIONS = {"ISR": "IL", "GTM": "GT", "MMR": "MM", "GIN": "GN", "COK": "CK"}
+
+
 def countryinfo(path):
     text = open(path, encoding="latin-1").read()
     alpha3_to_2 = {}
     rows = []
     for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
         a2 = field(block, "ISO3166-alpha2")
-        a3 = field(block, "ISO3166-alpha3") + field(block, "CountryCode")
+        country_code = field(block, "CountryCode")
+        if country_code and country_code[0] in CORRECTIONS:
+            a2 = [CORRECTIONS[country_code[0]]]
+        a3 = [x for x in field(block, "ISO3166-alpha3") + country_code if re.fullmatch(r"[A-Z]{3}", x)]
         if not a2 or not re.fullmatch(r"[A-Z]{2}", a2[0]):
             continue
         code = a2[0]
         for x in a3:
-            alpha3_to_2.setdefault(x, code)
+            alpha3_to_2[x] = code if x not in alpha3_to_2 or x in CORRECTIONS else alpha3_to_2[x]
         for name in field(block, "CountryName"):
             rows.append((code, "country", title(name)))
         for name in field(block, "Nationality"):
@@ -100,7 +109,12 @@ def year(d):
     return d if len(d) == 8 else ""
 
 
-def phoenix(path, alpha3_to_2):
+INSTITUTION_WORDS = {"authority", "government", "ministry", "council", "party", "army", "police",
+                     "parliament", "assembly", "court", "commission", "agency", "office", "forces",
+                     "cabinet", "administration", "embassy", "republic", "kingdom", "state", "bank"}
+
+
+def phoenix(path, alpha3_to_2, place_names):
     people = []
     name = None
     for line in open(path, encoding="latin-1"):
@@ -121,6 +135,10 @@ def phoenix(path, alpha3_to_2):
                     start = year(dates[1:].strip())
                 elif dates.startswith("<"):
                     end = year(dates[1:].strip())
+                words = name.lower().split()
+                if (len(words) < 2 or INSTITUTION_WORDS & set(words) or name.lower() in place_names
+                        or not all(re.fullmatch(r"[a-z][a-z.'-]*", w) for w in words)):
+                    continue
                 people.append((title(name), alpha3_to_2[code[:3]], start or "0", end or "99999999"))
     seen = set()
     return [p for p in people if not (p in seen or seen.add(p))]
@@ -136,7 +154,8 @@ def main():
         f.write(PLACES_HEADER)
         for r in places:
             f.write("\t".join(r) + "\n")
-    people = phoenix(os.path.join(args.shared, "data", "Phoenix.Countries.actors.txt"), a3)
+    place_names = {r[2].lower() for r in places}
+    people = phoenix(os.path.join(args.shared, "data", "Phoenix.Countries.actors.txt"), a3, place_names)
     with open(os.path.join(out_dir, "phoenix_people.tsv"), "w", encoding="utf-8") as f:
         f.write(PEOPLE_HEADER)
         for r in people:

@@ -44,6 +44,7 @@ ABSL_FLAG(std::string, intake_listen, "",
           "run: also serve parley.v1.ArticleIntake on this address (empty = off) "
           "[PARLEY_INTAKE_LISTEN]");
 ABSL_FLAG(int64_t, max_file_bytes, 8 << 20, "Largest input file accepted, bytes");
+ABSL_FLAG(bool, explain, false, "extract: print how each article was read instead of JSON");
 
 namespace {
 
@@ -139,6 +140,12 @@ int Extract(const std::vector<std::string>& files) {
   const std::optional<absl::CivilDay> published = PublishedFlag();
   bool failed = false;
   for (const std::string& path : files) {
+    if (absl::GetFlag(FLAGS_explain)) {
+      absl::StatusOr<std::string> bytes = ReadInput(path);
+      std::cout << (bytes.ok() ? pipeline->Explain(*bytes, path, published)
+                               : bytes.status().ToString() + "\n");
+      continue;
+    }
     for (const PipelineResult& result : ProcessPath(*pipeline, path, published)) {
       failed = failed || !result.status.ok();
       std::cout << parley::ToExtractResultJson(result) << '\n';

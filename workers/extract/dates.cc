@@ -103,7 +103,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
     m.first_token = i;
     const int month = MonthOf(t[i].fold);
     // "May" is also a verb: require a day or year next to it, or a capital.
-    if (month > 0 && !(t[i].fold == "may" && !t[i].cap)) {
+    if (month > 0 && !(t[i].fold == "may" && !t[i].cap) && !(t[i].fold == "march" && !t[i].cap)) {
       int k = i + 1;
       if (in(k) && t[k].fold == ".") {
         ++k;
@@ -158,7 +158,8 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         }
         m.end_token = j;
         // A wire dateline: "CITY, Month Day -" at the start of the body.
-        m.dateline = doc.sentences[sentence].begin == doc.body_begin && i <= 6;
+        m.dateline = i - doc.sentences[sentence].first_token <= 6 && sentence <= 4 &&
+                     doc.tokens[doc.sentences[sentence].first_token].upper;
         out.push_back(m);
         i = j - 1;
         continue;

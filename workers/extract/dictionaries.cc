@@ -188,7 +188,7 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     return cue_rows.status();
   }
   for (const Row& row : *cue_rows) {
-    dict->Add(Layer::kEvent, {EntryType::kCue, row.cols[1], "", row.cols[0], false, false});
+    dict->Add(Layer::kCue, {EntryType::kCue, row.cols[1], "", row.cols[0], false, false});
   }
   absl::StatusOr<std::vector<Row>> topic_rows = rows("topics.tsv", 2);
   if (!topic_rows.ok()) {
@@ -202,6 +202,22 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       } else {
         dict->Add(Layer::kTopic,
                   {EntryType::kTopic, row.cols[0], "", std::string(keyword), false, false});
+      }
+    }
+  }
+  if (auto it = by_name.find("successions.tsv"); it != by_name.end()) {
+    absl::StatusOr<std::vector<Row>> successions = Rows(it->first, *it->second, 3);
+    if (!successions.ok()) {
+      return successions.status();
+    }
+    for (const Row& row : *successions) {
+      int32_t until = 0;
+      if (!absl::SimpleAtoi(row.cols[1], &until)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("dictionary successions.tsv line ", row.line, ": bad date"));
+      }
+      for (absl::string_view code : absl::StrSplit(row.cols[2], ' ', absl::SkipEmpty())) {
+        dict->successions_[std::string(code)] = {row.cols[0], until};
       }
     }
   }
@@ -228,6 +244,17 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
   }
   dict->Finish();
   return std::shared_ptr<const Dictionaries>(std::move(dict));
+}
+
+std::string Dictionaries::CodeAt(const std::string& code, int32_t date_key) const {
+  if (date_key == 0) {
+    return code;
+  }
+  auto it = successions_.find(code);
+  if (it != successions_.end() && date_key < it->second.second) {
+    return it->second.first;
+  }
+  return code;
 }
 
 std::vector<const Entry*> Dictionaries::PeopleWithSurname(const std::string& surname) const {

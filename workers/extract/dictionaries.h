@@ -28,7 +28,7 @@ enum class EntryType : uint8_t {
 };
 
 // Which independent matching pass an entry belongs to.
-enum class Layer : uint8_t { kEntity = 0, kEvent = 1, kTopic = 2 };
+enum class Layer : uint8_t { kEntity = 0, kEvent = 1, kTopic = 2, kCue = 3 };
 
 struct Entry {
   EntryType type;
@@ -65,6 +65,10 @@ class Dictionaries {
     return topic_prefixes_;
   }
 
+  // The code a country had on `date_key` (YYYYMMDD): "RU" in 1987 is "SU". Unchanged when
+  // `date_key` is 0 (unknown).
+  std::string CodeAt(const std::string& code, int32_t date_key) const;
+
   // People entries whose last name folds to `surname`.
   std::vector<const Entry*> PeopleWithSurname(const std::string& surname) const;
 
@@ -83,9 +87,11 @@ class Dictionaries {
   void Finish();
 
   std::vector<std::unique_ptr<Entry>> entries_;
-  Index index_[3];
+  Index index_[4];
   std::vector<std::pair<std::string, std::string>> topic_prefixes_;
   std::unordered_map<std::string, std::vector<const Entry*>> people_by_surname_;
+  // Successor code -> (old code, until YYYYMMDD).
+  std::unordered_map<std::string, std::pair<std::string, int32_t>> successions_;
 };
 
 // The dictionaries compiled into the binary from workers/extract/data/ (name, content).

@@ -19,13 +19,100 @@
 #include "workers/extract/text.h"
 
 namespace parley::extract {
+
+struct Person {
+  std::string name;     // As written (longest form seen).
+  std::string surname;  // Folded last name token.
+  std::string role;     // As written.
+  std::string level;    // Role level from roles.tsv; empty if unknown.
+  std::string country;  // Alpha-2, or empty.
+  std::string org;      // Organisation acronym, or empty.
+  std::set<int> sentences;
+  int first_token = 0;  // First mention.
+  int end_token = 0;
+  bool from_dictionary = false;
+  bool in_title = false;
+};
+
+struct Analysis {
+  std::unique_ptr<Document> owned_doc;
+  int anchor = -1;
+  std::set<int> window;
+  const Document* doc = nullptr;
+  const Dictionaries* dict = nullptr;
+  std::vector<Match> entities;
+  std::vector<Match> events;
+  std::vector<Match> topics;
+  std::vector<DateMention> dates;
+  std::vector<Person> people;
+  std::optional<absl::CivilDay> published;
+  // For each token, the index of the entity match covering it, or -1.
+  std::vector<int> entity_at;
+  std::vector<int> event_at;
+  std::vector<std::vector<int>> events_in_sentence;
+  std::vector<std::vector<int>> entities_in_sentence;
+
+  const Token& tok(int i) const { return doc->tokens[i]; }
+  std::vector<const Entry*> PeopleWithSurnameOf(const std::string& fold) const {
+    return dict->PeopleWithSurname(fold);
+  }
+  absl::string_view Text(int first, int end) const {
+    if (first >= end) {
+      return {};
+    }
+    const uint32_t b = doc->tokens[first].begin;
+    const uint32_t e = doc->tokens[end - 1].end;
+    return absl::string_view(doc->text).substr(b, e - b);
+  }
+  const Entry* EntityOf(int match, EntryType type) const {
+    for (const Entry* e : entities[match].entries) {
+      if (e->type == type) {
+        return e;
+      }
+    }
+    return nullptr;
+  }
+  bool EventHas(int sentence, const std::string& cue) const {
+    for (int m : events_in_sentence[sentence]) {
+      for (const Entry* e : events[m].entries) {
+        if (e->value == cue) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+};
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Small vocabularies that are grammar, not knowledge: kept here rather than in data files.
 
 const std::set<std::string>& NameStopWords() {
-  static const auto* words = new std::set<std::string>{"the",
+  static const auto* words = new std::set<std::string>{"besides",
+                                                       "thus",
+                                                       "therefore",
+                                                       "then",
+                                                       "separately",
+                                                       "similarly",
+                                                       "likewise",
+                                                       "instead",
+                                                       "still",
+                                                       "yet",
+                                                       "now",
+                                                       "nevertheless",
+                                                       "overall",
+                                                       "finally",
+                                                       "initially",
+                                                       "recently",
+                                                       "currently",
+                                                       "previously",
+                                                       "accordingly",
+                                                       "notably",
+                                                       "importantly",
+                                                       "specifically",
+                                                       "the",
                                                        "a",
                                                        "an",
                                                        "he",
@@ -360,67 +447,6 @@ bool IsPersonLevel(const std::string& level) { return level != "spk"; }
 
 // ---------------------------------------------------------------------------------------------
 
-struct Person {
-  std::string name;     // As written (longest form seen).
-  std::string surname;  // Folded last name token.
-  std::string role;     // As written.
-  std::string level;    // Role level from roles.tsv; empty if unknown.
-  std::string country;  // Alpha-2, or empty.
-  std::string org;      // Organisation acronym, or empty.
-  std::set<int> sentences;
-  int first_token = 0;  // First mention.
-  int end_token = 0;
-  bool from_dictionary = false;
-  bool in_title = false;
-};
-
-struct Analysis {
-  const Document* doc = nullptr;
-  const Dictionaries* dict = nullptr;
-  std::vector<Match> entities;
-  std::vector<Match> events;
-  std::vector<Match> topics;
-  std::vector<DateMention> dates;
-  std::vector<Person> people;
-  std::optional<absl::CivilDay> published;
-  // For each token, the index of the entity match covering it, or -1.
-  std::vector<int> entity_at;
-  std::vector<int> event_at;
-  std::vector<std::vector<int>> events_in_sentence;
-  std::vector<std::vector<int>> entities_in_sentence;
-
-  const Token& tok(int i) const { return doc->tokens[i]; }
-  std::vector<const Entry*> PeopleWithSurnameOf(const std::string& fold) const {
-    return dict->PeopleWithSurname(fold);
-  }
-  absl::string_view Text(int first, int end) const {
-    if (first >= end) {
-      return {};
-    }
-    const uint32_t b = doc->tokens[first].begin;
-    const uint32_t e = doc->tokens[end - 1].end;
-    return absl::string_view(doc->text).substr(b, e - b);
-  }
-  const Entry* EntityOf(int match, EntryType type) const {
-    for (const Entry* e : entities[match].entries) {
-      if (e->type == type) {
-        return e;
-      }
-    }
-    return nullptr;
-  }
-  bool EventHas(int sentence, const std::string& cue) const {
-    for (int m : events_in_sentence[sentence]) {
-      for (const Entry* e : events[m].entries) {
-        if (e->value == cue) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-};
-
 std::string TitleCase(absl::string_view text) {
   std::string out;
   bool start = true;
@@ -438,7 +464,16 @@ std::string TitleCase(absl::string_view text) {
 
 // As written, but a wire headline's capitals become title case.
 std::string Surface(const Analysis& a, int first, int end) {
-  std::string text(a.Text(first, end));
+  std::string text;
+  for (char c : a.Text(first, end)) {
+    if (c == '\n' || c == '\t') {
+      c = ' ';
+    }
+    if (c == ' ' && !text.empty() && text.back() == ' ') {
+      continue;
+    }
+    text.push_back(c);
+  }
   if (first < end && a.doc->sentences[a.tok(first).sentence].all_caps) {
     return TitleCase(text);
   }
@@ -507,10 +542,13 @@ std::optional<RoleInfo> RoleBefore(const Analysis& a, int i, int sentence_first)
   if (a.entity_at[k] >= 0) {
     const int m = a.entity_at[k];
     const Entry* place = a.EntityOf(m, EntryType::kPlace);
-    if (place != nullptr && a.entities[m].first - 1 >= sentence_first &&
-        a.tok(a.entities[m].first - 1).fold == "of") {
+    int of = a.entities[m].first - 1;
+    if (of >= sentence_first && a.tok(of).fold == "the") {
+      --of;
+    }
+    if (place != nullptr && of >= sentence_first && a.tok(of).fold == "of") {
       trailing_country = place->value;
-      role_end = a.entities[m].first - 1;
+      role_end = of;
       k = role_end - 1;
     }
   }
@@ -719,15 +757,19 @@ void FindPeople(Analysis& a) {
         ++i;
         continue;
       }
-      // A run of name tokens, joined by hyphens, particles and initials.
+      // A run of name tokens, joined by hyphens, particles and initials. In a headline in
+      // capitals every word looks like a name: take one word at a time, and only known names.
       int end = i + 1;
-      while (end < sentence.end_token) {
+      while (!sentence.all_caps && end < sentence.end_token) {
         const Token& t = a.tok(end);
         if (IsNameToken(a, end)) {
           ++end;
         } else if ((t.fold == "-" || NameParticles().count(t.fold) > 0) &&
                    end + 1 < sentence.end_token && IsNameToken(a, end + 1)) {
           end += 2;
+        } else if (NameParticles().count(t.fold) > 0 && end + 2 < sentence.end_token &&
+                   a.tok(end + 1).fold == "-" && IsNameToken(a, end + 2)) {
+          end += 3;  // "al-Tayer".
         } else if (t.fold == "." && a.tok(end - 1).fold.size() == 1 &&
                    end + 1 < sentence.end_token && IsNameToken(a, end + 1)) {
           ++end;  // "Antony J. Blinken".
@@ -766,6 +808,12 @@ void FindPeople(Analysis& a) {
       }
       const bool known_surname = by_surname.count(a.tok(end - 1).fold) > 0;
       bool is_person = role.has_value() || dict_entry != nullptr || known_surname;
+      if (sentence.all_caps && dict_entry == nullptr) {
+        is_person = known_surname;  // Roles in capitals are followed by verbs as often as names.
+        if (!is_person) {
+          is_person = DictionaryPerson(a, a.PeopleWithSurnameOf(a.tok(i).fold), "") != nullptr;
+        }
+      }
       // "X met Y", "X said": two or three capitalised words as the subject of an event.
       if (!is_person && words >= 2 && words <= 3 && end < sentence.end_token) {
         const std::string& next = a.tok(end).fold;
@@ -777,7 +825,7 @@ void FindPeople(Analysis& a) {
       }
       // A lone capitalised surname in a headline or dateline-less text: the dictionary decides.
       const Entry* by_name = nullptr;
-      if (!is_person && words == 1 && (sentence.title || sentence.all_caps)) {
+      if (!is_person && words == 1 && sentence.title && !sentence.all_caps) {
         by_name = DictionaryPerson(a, a.PeopleWithSurnameOf(a.tok(i).fold), "");
         is_person = by_name != nullptr;
       }
@@ -841,11 +889,13 @@ int FollowUpTrigger(const Analysis& a, int s) {
       continue;
     }
     const int lo = std::max(a.doc->sentences[s].first_token, match.first - 6);
+    bool marked = false;
     for (int k = lo; k < match.first; ++k) {
-      if (markers->count(a.tok(k).fold) > 0) {
-        return m;
-      }
+      marked = marked || markers->count(a.tok(k).fold) > 0;
     }
+    // The first meeting word of the sentence decides: "held a phone call, during which they
+    // discussed the upcoming summit" reports the call.
+    return marked ? m : -1;
   }
   return -1;
 }
@@ -867,7 +917,30 @@ struct Built {
 
 class MeetingBuilder {
  public:
-  MeetingBuilder(const Analysis& a, const v1::Article& article) : a_(a), article_(article) {}
+  // Codes places as the states of the meeting's time ("Moscow" in 1987 is SU).
+  void Historicise(v1::Meeting* m) const {
+    int32_t key = DateKey(m->start_date());
+    if (key == 0) {
+      key = DayKey(a_.published);
+    }
+    if (key == 0) {
+      return;
+    }
+    auto fix = [&](std::string* code) {
+      if (!code->empty()) {
+        *code = a_.dict->CodeAt(*code, key);
+      }
+    };
+    fix(m->mutable_venue()->mutable_country_code());
+    for (std::string& c : *m->mutable_countries()) {
+      fix(&c);
+    }
+    for (v1::Person& p : *m->mutable_people()) {
+      fix(p.mutable_country_code());
+    }
+  }
+
+  MeetingBuilder(Analysis& a, const v1::Article& article) : a_(a), article_(article) {}
 
   std::vector<v1::Meeting> Run();
 
@@ -889,7 +962,7 @@ class MeetingBuilder {
   std::string FormatIn(const std::set<int>& sentences) const;
   std::vector<std::string> OrgsIn(const std::set<int>& sentences) const;
 
-  const Analysis& a_;
+  Analysis& a_;
   const v1::Article& article_;
 };
 
@@ -916,26 +989,81 @@ void MeetingBuilder::AddEvidence(v1::Meeting* m, const std::string& field, int f
   ev->set_value(value);
 }
 
+// True when the place match `m` qualifies a role or person: "Chinese Foreign Minister",
+// "Kazakhstan's FM", "ministers from X", "leaders of X", or a list continuing one of those.
+bool RoleAttached(const Analysis& a, int m) {
+  const Match& match = a.entities[m];
+  const Sentence& sentence = a.doc->sentences[a.tok(match.first).sentence];
+  // Followed by a role or a person: "Chinese Foreign Minister", "Kazakhstan's Nurtleu".
+  int k = match.end;
+  if (k < sentence.end_token && a.tok(k).fold == "'s") {
+    ++k;
+  }
+  if (k < sentence.end_token && a.entity_at[k] >= 0 &&
+      (a.EntityOf(a.entity_at[k], EntryType::kRole) != nullptr ||
+       a.EntityOf(a.entity_at[k], EntryType::kPerson) != nullptr)) {
+    return true;
+  }
+  for (const Person& p : a.people) {
+    if (p.first_token == k || (k < sentence.end_token && a.tok(k).cap && p.first_token == k)) {
+      return true;
+    }
+  }
+  // Preceded by a role and of/for/from, possibly through a list: "ministers from X, Y and Z".
+  int q = match.first - 1;
+  while (q >= sentence.first_token) {
+    const std::string& f = a.tok(q).fold;
+    if (f == "," || f == "and" || f == "the") {
+      --q;
+      continue;
+    }
+    if (a.entity_at[q] >= 0 && a.EntityOf(a.entity_at[q], EntryType::kPlace) != nullptr) {
+      q = a.entities[a.entity_at[q]].first - 1;  // Another list member.
+      continue;
+    }
+    if (f == "of" || f == "for" || f == "from") {
+      --q;
+      while (q >= sentence.first_token && a.tok(q).fold == "the") {
+        --q;
+      }
+      return q >= sentence.first_token && a.entity_at[q] >= 0 &&
+             (a.EntityOf(a.entity_at[q], EntryType::kRole) != nullptr ||
+              a.EntityOf(a.entity_at[q], EntryType::kGroup) != nullptr);
+    }
+    return false;
+  }
+  return false;
+}
+
 std::set<std::string> MeetingBuilder::CountriesIn(const std::set<int>& sentences,
                                                   std::vector<std::pair<int, int>>* spans) const {
   std::set<std::string> out;
+  const int anchor = a_.anchor;
   for (int s : sentences) {
     const int first_token = a_.doc->sentences[s].first_token;
+    // In the headline and the anchor sentence any place in a party slot counts; elsewhere only
+    // places that qualify a role or person (later sentences list the topics discussed).
+    const bool main_sentence = s == 0 || s == anchor || sentences.size() == 1;
     for (int m : a_.entities_in_sentence[s]) {
       const Match& match = a_.entities[m];
       const Entry* place = a_.EntityOf(m, EntryType::kPlace);
       if (place == nullptr || place->extra == "city" || place->extra == "capital") {
         continue;
       }
+      const bool attached = RoleAttached(a_, m);
+      if (!main_sentence && !attached) {
+        continue;
+      }
       int k = match.first - 1;
       while (k >= first_token && a_.tok(k).fold == "the") {
         --k;
       }
-      if (k >= first_token) {
+      if (k >= first_token && !attached) {
         const std::string& before = a_.tok(k).fold;
         if (IsLocative(before) || before == "on" || before == "about" || before == "over" ||
             before == "regarding" || before == "concerning" || before == "against" ||
-            before == "toward" || before == "towards" || before == "within") {
+            before == "toward" || before == "towards" || before == "within" ||
+            before == "including" || before == "like" || before == "than") {
           continue;  // A venue or a subject, not a party.
         }
         // "in Almaty, Kazakhstan": the country of a venue.
@@ -946,8 +1074,12 @@ std::set<std::string> MeetingBuilder::CountriesIn(const std::set<int>& sentences
           }
         }
       }
-      // A demonym qualifying a non-person noun ("Chinese stance") still names a party in a
-      // meeting sentence; a place inside a date or quote is rare enough to accept.
+      // "Russia's war", "Iran's nuclear programme": a possessive on a non-role noun is a
+      // subject of the talks.
+      if (!attached && match.end + 1 < a_.doc->sentences[s].end_token &&
+          a_.tok(match.end).fold == "'s") {
+        continue;
+      }
       out.insert(place->value);
       if (spans != nullptr) {
         spans->emplace_back(match.first, match.end);
@@ -991,11 +1123,57 @@ std::string MeetingBuilder::FormatIn(const std::set<int>& sentences) const {
 }
 
 std::vector<std::string> MeetingBuilder::OrgsIn(const std::set<int>& sentences) const {
+  // An organisation takes part when it holds the meeting ("the EC summit", "GCC ministers",
+  // "leaders of the European Community") or one of its officials does ("UN Secretary-General").
   std::set<std::string> out;
   for (int s : sentences) {
+    const Sentence& sentence = a_.doc->sentences[s];
     for (int m : a_.entities_in_sentence[s]) {
-      if (const Entry* o = a_.EntityOf(m, EntryType::kOrg); o != nullptr && o->extra == "org") {
+      const Entry* o = a_.EntityOf(m, EntryType::kOrg);
+      if (o == nullptr || o->extra != "org") {
+        continue;
+      }
+      const Match& match = a_.entities[m];
+      bool takes_part = false;
+      for (int k = match.end; k < std::min(sentence.end_token, match.end + 3) && !takes_part; ++k) {
+        if (a_.event_at[k] >= 0) {
+          for (const Entry* e : a_.events[a_.event_at[k]].entries) {
+            takes_part = takes_part || e->value == "summit" || e->value == "council" ||
+                         e->value == "meet" || e->value == "conference";
+          }
+        }
+        if (a_.entity_at[k] >= 0 && a_.EntityOf(a_.entity_at[k], EntryType::kRole) != nullptr) {
+          takes_part = true;
+        }
+        if (a_.tok(k).fold == "(" || a_.tok(k).fold == ")") {
+          continue;
+        }
+      }
+      int q = match.first - 1;
+      while (q >= sentence.first_token && (a_.tok(q).fold == "the" || a_.tok(q).fold == "of")) {
+        --q;
+      }
+      if (q >= sentence.first_token && q < match.first - 1 && a_.entity_at[q] >= 0 &&
+          a_.EntityOf(a_.entity_at[q], EntryType::kRole) != nullptr) {
+        takes_part = true;  // "Leaders of the European Community".
+      }
+      if (q >= sentence.first_token && q < match.first - 1 &&
+          (a_.tok(q).fold == "leaders" || a_.tok(q).fold == "members" ||
+           a_.tok(q).fold == "summit" || a_.tok(q).fold == "meeting" ||
+           a_.tok(q).fold == "session")) {
+        takes_part = true;
+      }
+      if (takes_part) {
         out.insert(o->value);
+      }
+    }
+  }
+  for (const Person& p : a_.people) {
+    if (!p.org.empty()) {
+      for (int s : p.sentences) {
+        if (sentences.count(s) > 0) {
+          out.insert(p.org);
+        }
       }
     }
   }
@@ -1048,31 +1226,25 @@ void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meet
       }
     }
   }
-  // A wire dateline: "MOSCOW, March 11 -" / "ASTANA, November 9. /TASS/.".
-  for (size_t s = 1; s < a_.doc->sentences.size() && s < 3; ++s) {
+  // A wire dateline: "MOSCOW, March 11 -" / "ASTANA, November 9. /TASS/." in the first
+  // sentences of the body: a city in capitals followed by a comma, dash or full stop.
+  for (size_t s = 1; s < a_.doc->sentences.size() && s <= 4; ++s) {
     const Sentence& sentence = a_.doc->sentences[s];
-    if (sentence.begin != a_.doc->body_begin && s != 1) {
-      continue;
-    }
     const int mi = a_.entity_at[sentence.first_token];
-    if (mi < 0) {
-      break;
+    if (mi < 0 || !a_.tok(sentence.first_token).upper) {
+      continue;
     }
     const Entry* place = a_.EntityOf(mi, EntryType::kPlace);
     const int after = a_.entities[mi].end;
     if (place != nullptr && (place->extra == "city" || place->extra == "capital") &&
         after < sentence.end_token &&
-        (a_.tok(after).fold == "," || a_.tok(after).fold == "-" || a_.tok(after).fold == "(") &&
-        a_.tok(sentence.first_token).upper) {
-      m->mutable_venue()->set_city(Surface(a_, sentence.first_token, after));
-      if (a_.tok(sentence.first_token).upper) {
-        m->mutable_venue()->set_city(TitleCase(m->venue().city()));
-      }
+        (a_.tok(after).fold == "," || a_.tok(after).fold == "-" || a_.tok(after).fold == "." ||
+         a_.tok(after).fold == "(")) {
+      m->mutable_venue()->set_city(TitleCase(a_.Text(sentence.first_token, after)));
       m->mutable_venue()->set_country_code(place->value);
       AddEvidence(m, "venue", sentence.first_token, after, m->venue().city());
       return;
     }
-    break;
   }
   if (!country_only.empty()) {
     m->mutable_venue()->set_country_code(country_only);
@@ -1172,7 +1344,11 @@ v1::MeetingStatus MeetingBuilder::StatusOf(const std::set<int>& sentences, int a
 
 v1::MeetingKind MeetingBuilder::KindOf(const std::set<int>& window, int anchor,
                                        const v1::Meeting& m) const {
+  const bool side_meeting = IsSidelines(a_, anchor) || IsSidelines(a_, 0);
   auto cue_in = [&](const std::string& cue, bool whole_window) {
+    if (side_meeting && cue == "summit") {
+      return false;  // The summit is where the side meeting took place.
+    }
     if (a_.EventHas(0, cue) || a_.EventHas(anchor, cue)) {
       return true;
     }
@@ -1204,7 +1380,22 @@ v1::MeetingKind MeetingBuilder::KindOf(const std::set<int>& window, int anchor,
   const bool ministers = levels.count("fm") > 0 || levels.count("min") > 0;
   const int parties =
       m.countries_size() + (m.organizations_size() > 0 && m.countries_size() < 2 ? 1 : 0);
-  if (cue_in("state_visit", true) && leaders) {
+  bool official_visit = cue_in("state_visit", false);
+  for (int s : {0, anchor}) {
+    for (int mi : a_.events_in_sentence[s]) {
+      const Match& match = a_.events[mi];
+      bool visit = false;
+      for (const Entry* e : match.entries) {
+        visit = visit || e->value == "visit";
+      }
+      for (int k = std::max(a_.doc->sentences[s].first_token, match.first - 5);
+           visit && k < match.first + 0; ++k) {
+        official_visit =
+            official_visit || a_.tok(k).fold == "official" || a_.tok(k).fold == "state";
+      }
+    }
+  }
+  if (official_visit && leaders) {
     return v1::MEETING_KIND_STATE_VISIT;
   }
   if (cue_in("summit", false) &&
@@ -1497,6 +1688,8 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
       window.insert(s);
     }
   }
+  a_.anchor = anchor;
+  a_.window = window;
   // People of the window, and everyone named with a role who takes part there.
   v1::Meeting main;
   std::set<std::string> countries;
@@ -1534,11 +1727,19 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
       continue;
     }
     bool elsewhere = false;
+    bool near = false;
     for (int s : p.sentences) {
       elsewhere = elsewhere || (follow_ups.count(s) == 0 && s < anchor + 12);
+      near = near || (follow_ups.count(s) == 0 && s <= anchor + 2);
     }
-    if (elsewhere && ((!p.country.empty() && countries.count(p.country) > 0) || (!p.org.empty()))) {
+    // With fewer than two parties known, the leaders named right after the anchor are them.
+    const bool leading = p.level == "hos" || p.level == "hog" || p.level == "fm";
+    if ((elsewhere && ((!p.country.empty() && countries.count(p.country) > 0) || !p.org.empty())) ||
+        (near && leading && countries.size() < 2)) {
       chosen.push_back(&p);
+      if (!p.country.empty()) {
+        countries.insert(p.country);
+      }
     }
   }
   for (const Person* p : chosen) {
@@ -1572,7 +1773,10 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
                     (main.format().empty() ? 0 : 1);
   const bool counterpart =
       a_.EventHas(anchor, "meet") && main.people_size() >= 1 && countries.size() == 1;
-  if (sides < 2 && !counterpart) {
+  const bool body_meeting = (main.organizations_size() > 0 || !main.format().empty()) &&
+                            (a_.EventHas(anchor, "summit") || a_.EventHas(anchor, "council") ||
+                             a_.EventHas(0, "summit") || a_.EventHas(0, "council"));
+  if (sides < 2 && !counterpart && !body_meeting) {
     return {};
   }
   if (HasNegativeTrigger(a_, 0) && !title_meeting && countries.size() < 2) {
@@ -1604,6 +1808,7 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
   if (article_.has_published_at()) {
     *source->mutable_published_at() = article_.published_at();
   }
+  Historicise(&main);
   main = Normalised(std::move(main));
   main.set_title(MakeTitle(main));
 
@@ -1644,6 +1849,7 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
       }
     }
     *next.add_sources() = main.sources(0);
+    Historicise(&next);
     next = Normalised(std::move(next));
     next.set_title(MakeTitle(next));
     if (SameMeetingScore(main, next) < kSameMeetingThreshold) {
@@ -1692,7 +1898,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Default() {
   return std::make_unique<Extractor>(*std::move(dict));
 }
 
-absl::StatusOr<std::vector<v1::Meeting>> Extractor::Extract(const v1::Article& article) const {
+absl::Status Extractor::Analyse(const v1::Article& article, Analysis* analysis) const {
   if (absl::StripAsciiWhitespace(article.body()).empty()) {
     return absl::InvalidArgumentError("article body is empty");
   }
@@ -1705,37 +1911,103 @@ absl::StatusOr<std::vector<v1::Meeting>> Extractor::Extract(const v1::Article& a
   if (!doc.ok()) {
     return doc.status();
   }
-  Analysis a;
-  a.doc = &*doc;
+  Analysis& a = *analysis;
+  a.owned_doc = std::make_unique<Document>(*std::move(doc));
+  a.doc = a.owned_doc.get();
   a.dict = dictionaries_.get();
   if (article.has_published_at() && article.published_at().seconds() > 0) {
     a.published = absl::ToCivilDay(absl::FromUnixSeconds(article.published_at().seconds()),
                                    absl::UTCTimeZone());
   }
-  a.entities = dictionaries_->MatchAll(*doc, Layer::kEntity);
-  a.events = dictionaries_->MatchAll(*doc, Layer::kEvent);
-  a.topics = dictionaries_->MatchAll(*doc, Layer::kTopic);
-  a.entity_at.assign(doc->tokens.size(), -1);
-  a.event_at.assign(doc->tokens.size(), -1);
-  a.events_in_sentence.resize(doc->sentences.size());
-  a.entities_in_sentence.resize(doc->sentences.size());
+  const Document& d = *a.doc;
+  a.entities = dictionaries_->MatchAll(d, Layer::kEntity);
+  a.events = dictionaries_->MatchAll(d, Layer::kEvent);
+  for (Match& cue : dictionaries_->MatchAll(d, Layer::kCue)) {
+    a.events.push_back(std::move(cue));
+  }
+  std::sort(a.events.begin(), a.events.end(),
+            [](const Match& x, const Match& y) { return x.first < y.first; });
+  a.topics = dictionaries_->MatchAll(d, Layer::kTopic);
+  a.entity_at.assign(d.tokens.size(), -1);
+  a.event_at.assign(d.tokens.size(), -1);
+  a.events_in_sentence.resize(d.sentences.size());
+  a.entities_in_sentence.resize(d.sentences.size());
   for (size_t m = 0; m < a.entities.size(); ++m) {
     for (int i = a.entities[m].first; i < a.entities[m].end; ++i) {
       a.entity_at[i] = static_cast<int>(m);
     }
-    a.entities_in_sentence[doc->tokens[a.entities[m].first].sentence].push_back(
-        static_cast<int>(m));
+    a.entities_in_sentence[d.tokens[a.entities[m].first].sentence].push_back(static_cast<int>(m));
   }
   for (size_t m = 0; m < a.events.size(); ++m) {
-    for (int i = a.events[m].first; i < a.events[m].end; ++i) {
-      a.event_at[i] = static_cast<int>(m);
+    bool trigger = false;
+    for (const Entry* e : a.events[m].entries) {
+      trigger = trigger || e->type == EntryType::kTrigger;
     }
-    a.events_in_sentence[doc->tokens[a.events[m].first].sentence].push_back(static_cast<int>(m));
+    if (trigger) {
+      for (int i = a.events[m].first; i < a.events[m].end; ++i) {
+        a.event_at[i] = static_cast<int>(m);
+      }
+    }
+    a.events_in_sentence[d.tokens[a.events[m].first].sentence].push_back(static_cast<int>(m));
   }
-  a.dates = FindDates(*doc, a.published);
+  a.dates = FindDates(d, a.published);
   FindPeople(a);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<v1::Meeting>> Extractor::Extract(const v1::Article& article) const {
+  Analysis a;
+  if (absl::Status s = Analyse(article, &a); !s.ok()) {
+    return s;
+  }
   MeetingBuilder builder(a, article);
   return builder.Run();
+}
+
+absl::StatusOr<std::string> Extractor::Explain(const v1::Article& article) const {
+  Analysis a;
+  if (absl::Status s = Analyse(article, &a); !s.ok()) {
+    return s;
+  }
+  MeetingBuilder builder(a, article);
+  const std::vector<v1::Meeting> meetings = builder.Run();
+  const Document& d = *a.doc;
+  std::string out;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const Sentence& sentence = d.sentences[s];
+    absl::StrAppend(
+        &out, "[", s, "]", static_cast<int>(s) == a.anchor ? " ANCHOR" : "",
+        a.window.count(static_cast<int>(s)) > 0 ? " window" : "", sentence.all_caps ? " caps" : "",
+        sentence.bullet ? " bullet" : "", ": ",
+        d.text.substr(sentence.begin, std::min<uint32_t>(sentence.end - sentence.begin, 160)),
+        "\n");
+    for (int m : a.entities_in_sentence[s]) {
+      for (const Entry* e : a.entities[m].entries) {
+        absl::StrAppend(&out, "    entity '", a.Text(a.entities[m].first, a.entities[m].end), "' ",
+                        static_cast<int>(e->type), " ", e->value, " ", e->extra, "\n");
+      }
+    }
+    for (int m : a.events_in_sentence[s]) {
+      for (const Entry* e : a.events[m].entries) {
+        absl::StrAppend(&out, "    event '", a.Text(a.events[m].first, a.events[m].end), "' ",
+                        e->type == EntryType::kCue ? "cue " : "trigger ", e->value, "\n");
+      }
+    }
+    for (const DateMention& dm : a.dates) {
+      if (dm.sentence == static_cast<int>(s)) {
+        absl::StrAppend(&out, "    date '", a.Text(dm.first_token, dm.end_token), "' ",
+                        dm.start.year(), "-", dm.start.month(), "-", dm.start.day(),
+                        dm.relative ? " relative" : "", dm.dateline ? " dateline" : "", "\n");
+      }
+    }
+  }
+  for (const Person& p : a.people) {
+    absl::StrAppend(&out, "person '", p.name, "' role '", p.role, "' level ", p.level, " country ",
+                    p.country, " org ", p.org, p.from_dictionary ? " dict" : "", " sentences",
+                    absl::StrJoin(p.sentences, ","), "\n");
+  }
+  absl::StrAppend(&out, meetings.size(), " meeting(s)\n");
+  return out;
 }
 
 }  // namespace parley::extract

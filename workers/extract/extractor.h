@@ -22,6 +22,8 @@ struct ExtractorOptions {
 // attributes -> build protos, each with evidence spans into `Article.body`.
 //
 // Immutable after construction; `Extract` is thread-safe.
+struct Analysis;
+
 class Extractor {
  public:
   // The version recorded with every ingest; bump it when extraction changes meaningfully so
@@ -38,7 +40,14 @@ class Extractor {
   // non-UTF-8 body.
   absl::StatusOr<std::vector<v1::Meeting>> Extract(const v1::Article& article) const;
 
+  // A human-readable account of how `Extract` read the article: sentences with their
+  // dictionary matches, people, dates, and the sentences chosen for the main meeting. For
+  // debugging extraction (`parley-ingest extract --explain`); the format is not stable.
+  absl::StatusOr<std::string> Explain(const v1::Article& article) const;
+
  private:
+  absl::Status Analyse(const v1::Article& article, Analysis* analysis) const;
+
   std::shared_ptr<const Dictionaries> dictionaries_;
   ExtractorOptions options_;
 };

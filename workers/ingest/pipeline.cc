@@ -55,6 +55,30 @@ std::vector<PipelineResult> Pipeline::Process(absl::string_view bytes, absl::str
   return out;
 }
 
+std::string Pipeline::Explain(absl::string_view bytes, absl::string_view source,
+                              std::optional<absl::CivilDay> published) const {
+  absl::StatusOr<std::vector<DecodedArticle>> decoded = DecodeArticles(bytes, source, options_);
+  if (!decoded.ok()) {
+    return decoded.status().ToString();
+  }
+  std::string out;
+  for (DecodedArticle& item : *decoded) {
+    out += "== " + item.source + "\n";
+    if (!item.article.ok()) {
+      out += item.article.status().ToString() + "\n";
+      continue;
+    }
+    v1::Article article = *std::move(item.article);
+    if (published.has_value() && article.published_at().seconds() == 0) {
+      article.mutable_published_at()->set_seconds(
+          absl::ToUnixSeconds(absl::FromCivil(*published, absl::UTCTimeZone())));
+    }
+    absl::StatusOr<std::string> explained = extractor_->Explain(article);
+    out += explained.ok() ? *explained : explained.status().ToString() + "\n";
+  }
+  return out;
+}
+
 std::string CodeName(absl::StatusCode code) {
   return absl::AsciiStrToUpper(absl::StatusCodeToString(code));
 }

@@ -32,6 +32,10 @@ class Pipeline {
   std::vector<PipelineResult> Process(absl::string_view bytes, absl::string_view source,
                                       std::optional<absl::CivilDay> published = std::nullopt) const;
 
+  // How the extractor read each article of the input (for `extract --explain`).
+  std::string Explain(absl::string_view bytes, absl::string_view source,
+                      std::optional<absl::CivilDay> published = std::nullopt) const;
+
   // Extracts an already decoded article (intake, reprocess).
   PipelineResult ProcessArticle(v1::Article article, absl::string_view source) const;
 

@@ -1,6 +1,7 @@
 #include "workers/extract/extractor.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -962,8 +963,36 @@ class MeetingBuilder {
   std::string FormatIn(const std::set<int>& sentences) const;
   std::vector<std::string> OrgsIn(const std::set<int>& sentences) const;
 
+  // The first meeting trigger of sentence `s` when a future-tense cue ("will", "to meet",
+  // "is expected to") stands within six words before it; -1 otherwise.
+  int FutureTrigger(int s) const {
+    for (int mi : a_.events_in_sentence[s]) {
+      const Match& match = a_.events[mi];
+      bool meeting = false;
+      for (const Entry* e : match.entries) {
+        meeting = meeting ||
+                  (e->type == EntryType::kTrigger && e->value != "negative" && e->value != "sign");
+      }
+      if (!meeting) {
+        continue;
+      }
+      for (int ci : a_.events_in_sentence[s]) {
+        const Match& cue = a_.events[ci];
+        for (const Entry* e : cue.entries) {
+          if (e->type == EntryType::kCue && e->value == "future" && cue.end <= match.first &&
+              cue.end + 6 >= match.first) {
+            return mi;
+          }
+        }
+      }
+      return -1;  // Only the first meeting word of the sentence counts.
+    }
+    return -1;
+  }
+
   Analysis& a_;
   const v1::Article& article_;
+  std::map<int, int> future_triggers_;
 };
 
 void MeetingBuilder::AddEvidence(v1::Meeting* m, const std::string& field, int first, int end,
@@ -999,10 +1028,18 @@ bool RoleAttached(const Analysis& a, int m) {
   if (k < sentence.end_token && a.tok(k).fold == "'s") {
     ++k;
   }
-  if (k < sentence.end_token && a.entity_at[k] >= 0 &&
-      (a.EntityOf(a.entity_at[k], EntryType::kRole) != nullptr ||
-       a.EntityOf(a.entity_at[k], EntryType::kPerson) != nullptr)) {
-    return true;
+  for (int skip = 0; skip < 2 && k < sentence.end_token; ++skip, ++k) {
+    if (a.entity_at[k] >= 0 && (a.EntityOf(a.entity_at[k], EntryType::kRole) != nullptr ||
+                                a.EntityOf(a.entity_at[k], EntryType::kPerson) != nullptr)) {
+      return true;
+    }
+    if (a.tok(k).fold == "counterpart" || a.tok(k).fold == "counterparts" ||
+        a.tok(k).fold == "side" || a.tok(k).fold == "sides") {
+      return true;
+    }
+    if (!a.tok(k).word || a.entity_at[k] >= 0) {
+      break;  // Only one plain word may stand between: "Japanese trade official".
+    }
   }
   for (const Person& p : a.people) {
     if (p.first_token == k || (k < sentence.end_token && a.tok(k).cap && p.first_token == k)) {
@@ -1035,15 +1072,43 @@ bool RoleAttached(const Analysis& a, int m) {
   return false;
 }
 
+// The city or capital entry of a place match ("Singapore" is both a country and a city).
+const Entry* CityOf(const Analysis& a, int m) {
+  for (const Entry* e : a.entities[m].entries) {
+    if (e->type == EntryType::kPlace && (e->extra == "city" || e->extra == "capital")) {
+      return e;
+    }
+  }
+  return nullptr;
+}
+
+// True when a place match is only a demonym that reads as an adjective ("Russian", "Chinese",
+// "British"), not a country's name ("Japan", "Russia").
+bool IsAdjective(const Analysis& a, int m) {
+  for (const Entry* e : a.entities[m].entries) {
+    if (e->type == EntryType::kPlace && e->extra != "demonym") {
+      return false;
+    }
+  }
+  const std::string& word = a.tok(a.entities[m].end - 1).fold;
+  for (const char* suffix : {"an", "ian", "ese", "ish", "i", "ic", "ch", "ss", "k", "ek"}) {
+    if (absl::EndsWith(word, suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::set<std::string> MeetingBuilder::CountriesIn(const std::set<int>& sentences,
                                                   std::vector<std::pair<int, int>>* spans) const {
   std::set<std::string> out;
   const int anchor = a_.anchor;
   for (int s : sentences) {
     const int first_token = a_.doc->sentences[s].first_token;
+    int filtered_end = -1;  // End of the last place mention left out, for lists.
     // In the headline and the anchor sentence any place in a party slot counts; elsewhere only
     // places that qualify a role or person (later sentences list the topics discussed).
-    const bool main_sentence = s == 0 || s == anchor || sentences.size() == 1;
+    const bool main_sentence = s == 0 || s == 1 || s == anchor || sentences.size() == 1;
     for (int m : a_.entities_in_sentence[s]) {
       const Match& match = a_.entities[m];
       const Entry* place = a_.EntityOf(m, EntryType::kPlace);
@@ -1053,6 +1118,27 @@ std::set<std::string> MeetingBuilder::CountriesIn(const std::set<int>& sentences
       const bool attached = RoleAttached(a_, m);
       if (!main_sentence && !attached) {
         continue;
+      }
+      // "in Zimbabwe and Burma": a list continues the slot of its first member.
+      if (!attached && filtered_end >= 0) {
+        bool list = true;
+        for (int k = filtered_end; k < match.first && list; ++k) {
+          const std::string& f = a_.tok(k).fold;
+          list = f == "," || f == "and" || f == "or" || f == "the";
+        }
+        if (list) {
+          filtered_end = match.end;
+          continue;
+        }
+      }
+      // An adjective ("Russian war", "Chinese goods") qualifying a thing, not a role.
+      if (!attached && IsAdjective(a_, m) && match.end < a_.doc->sentences[s].end_token &&
+          a_.tok(match.end).word && !a_.tok(match.end).cap && !a_.doc->sentences[s].all_caps) {
+        const std::string& next = a_.tok(match.end).fold;
+        if (next != "and" && next != "or") {
+          filtered_end = match.end;
+          continue;
+        }
       }
       int k = match.first - 1;
       while (k >= first_token && a_.tok(k).fold == "the") {
@@ -1064,6 +1150,7 @@ std::set<std::string> MeetingBuilder::CountriesIn(const std::set<int>& sentences
             before == "regarding" || before == "concerning" || before == "against" ||
             before == "toward" || before == "towards" || before == "within" ||
             before == "including" || before == "like" || before == "than") {
+          filtered_end = match.end;
           continue;  // A venue or a subject, not a party.
         }
         // "in Almaty, Kazakhstan": the country of a venue.
@@ -1198,7 +1285,10 @@ void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meet
     const int first_token = a_.doc->sentences[s].first_token;
     for (int mi : a_.entities_in_sentence[s]) {
       const Match& match = a_.entities[mi];
-      const Entry* place = a_.EntityOf(mi, EntryType::kPlace);
+      const Entry* place = CityOf(a_, mi);
+      if (place == nullptr) {
+        place = a_.EntityOf(mi, EntryType::kPlace);
+      }
       if (place == nullptr) {
         continue;
       }
@@ -1206,10 +1296,17 @@ void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meet
       while (k >= first_token && a_.tok(k).fold == "the") {
         --k;
       }
-      const bool locative =
+      // "in X", "at X"; "to X" only after travel ("visit to X", "trip to X").
+      bool locative =
           k >= first_token && (a_.tok(k).fold == "in" || a_.tok(k).fold == "at" ||
-                               a_.tok(k).fold == "to" || a_.tok(k).fold == "visit" ||
                                a_.tok(k).fold == "visited" || a_.tok(k).fold == "visiting");
+      if (!locative && k >= first_token && a_.tok(k).fold == "to" && k - 1 >= first_token) {
+        const std::string& travel = a_.tok(k - 1).fold;
+        locative = travel == "visit" || travel == "trip" || travel == "journey" ||
+                   travel == "travel" || travel == "travels" || travel == "travelled" ||
+                   travel == "traveled" || travel == "tour" || travel == "came" ||
+                   travel == "arrived" || travel == "flew" || travel == "mission";
+      }
       if (!locative) {
         continue;
       }
@@ -1234,10 +1331,9 @@ void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meet
     if (mi < 0 || !a_.tok(sentence.first_token).upper) {
       continue;
     }
-    const Entry* place = a_.EntityOf(mi, EntryType::kPlace);
+    const Entry* place = CityOf(a_, mi);
     const int after = a_.entities[mi].end;
-    if (place != nullptr && (place->extra == "city" || place->extra == "capital") &&
-        after < sentence.end_token &&
+    if (place != nullptr && after < sentence.end_token &&
         (a_.tok(after).fold == "," || a_.tok(after).fold == "-" || a_.tok(after).fold == "." ||
          a_.tok(after).fold == "(")) {
       m->mutable_venue()->set_city(TitleCase(a_.Text(sentence.first_token, after)));
@@ -1254,6 +1350,18 @@ void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meet
 
 void MeetingBuilder::FillDate(const std::set<int>& window, int anchor, bool future,
                               v1::Meeting* m) {
+  // Distance in tokens from a date to the nearest meeting word of its sentence.
+  auto distance = [&](const DateMention& d) {
+    int best = 1 << 20;
+    for (int mi : a_.events_in_sentence[d.sentence]) {
+      if (a_.event_at[a_.events[mi].first] != mi) {
+        continue;  // A cue, not a trigger.
+      }
+      best = std::min({best, std::abs(a_.events[mi].first - d.end_token),
+                       std::abs(d.first_token - a_.events[mi].end)});
+    }
+    return best;
+  };
   const DateMention* best = nullptr;
   int best_rank = 1 << 30;
   for (const DateMention& d : a_.dates) {
@@ -1266,11 +1374,32 @@ void MeetingBuilder::FillDate(const std::set<int>& window, int anchor, bool futu
     if (!d.relative && d.start.year() == 0) {
       continue;
     }
+    if (d.sentence != 0 && distance(d) > 14) {
+      continue;  // "tariffs set to take effect on April 17": another event's date.
+    }
     // Prefer the anchor sentence, then the headline, then order of appearance.
     const int rank = d.sentence == anchor ? 0 : (d.sentence == 0 ? 1 : 2 + d.sentence);
     if (rank < best_rank) {
       best_rank = rank;
       best = &d;
+    }
+  }
+  // A postponed meeting takes its new date: "postponed to September".
+  if (m->status() == v1::MEETING_STATUS_SCHEDULED) {
+    for (int s : {0, anchor}) {
+      for (int mi : a_.events_in_sentence[s]) {
+        for (const Entry* e : a_.events[mi].entries) {
+          if (e->type != EntryType::kCue || e->value != "postpone") {
+            continue;
+          }
+          for (const DateMention& d : a_.dates) {
+            if (d.sentence == s && !d.dateline && !d.relative && d.start.year() > 0 &&
+                d.first_token >= a_.events[mi].end && d.first_token <= a_.events[mi].end + 3) {
+              best = &d;
+            }
+          }
+        }
+      }
     }
   }
   if (best == nullptr) {
@@ -1283,6 +1412,16 @@ void MeetingBuilder::FillDate(const std::set<int>& window, int anchor, bool futu
   }
   if (best == nullptr) {
     return;
+  }
+  // "in mid-April ... they will meet April 13 to 16": a month is refined by a day in it.
+  if (!best->relative && best->start.day() == 0) {
+    for (const DateMention& d : a_.dates) {
+      if (!d.dateline && !d.relative && window.count(d.sentence) > 0 && d.start.day() > 0 &&
+          d.start.year() == best->start.year() && d.start.month() == best->start.month()) {
+        best = &d;
+        break;
+      }
+    }
   }
   std::optional<v1::Date> date = best->start;
   if (best->relative) {
@@ -1346,7 +1485,7 @@ v1::MeetingKind MeetingBuilder::KindOf(const std::set<int>& window, int anchor,
                                        const v1::Meeting& m) const {
   const bool side_meeting = IsSidelines(a_, anchor) || IsSidelines(a_, 0);
   auto cue_in = [&](const std::string& cue, bool whole_window) {
-    if (side_meeting && cue == "summit") {
+    if (side_meeting && (cue == "summit" || cue == "council" || cue == "conference")) {
       return false;  // The summit is where the side meeting took place.
     }
     if (a_.EventHas(0, cue) || a_.EventHas(anchor, cue)) {
@@ -1463,6 +1602,15 @@ void MeetingBuilder::FillDocuments(const std::set<int>& sentences, v1::Meeting* 
              a_.tok(first - 2).fold == "issues"))) {
         continue;
       }
+      // The signing must be about this document: a verb within a few words of it.
+      bool near_verb = false;
+      for (int k = std::max(sentence.first_token, first - 8);
+           k < std::min(sentence.end_token, a_.entities[mi].end + 8) && !near_verb; ++k) {
+        near_verb = SigningVerbs().count(a_.tok(k).fold) > 0;
+      }
+      if (!near_verb) {
+        continue;
+      }
       if (!seen.insert(doc->value).second) {
         continue;
       }
@@ -1494,7 +1642,7 @@ void MeetingBuilder::FillTopics(const std::set<int>& window, v1::Meeting* m) con
     }
   }
   for (const auto& [topic, value] : score) {
-    if (value < 3) {
+    if (value < 2) {
       continue;
     }
     v1::Topic parsed = v1::TOPIC_UNSPECIFIED;
@@ -1682,7 +1830,26 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
   if (anchor < 0) {
     return {};
   }
+  // When the main meeting was held, a later sentence that reports a meeting in the future
+  // tense ("X and Y will meet in Ottawa next month") is another, scheduled meeting.
+  if (StatusOf({}, anchor, nullptr) == v1::MEETING_STATUS_HELD) {
+    for (int s = anchor + 1; s < sentence_count; ++s) {
+      if (follow_ups.count(s) > 0 || sidelines.count(s) > 0 || !IsMeetingSentence(a_, s)) {
+        continue;
+      }
+      const int trigger = FutureTrigger(s);
+      if (trigger >= 0) {
+        follow_ups.insert(s);
+        future_triggers_[s] = trigger;
+      }
+    }
+  }
+  // The window: headline, lead sentence (it names the parties even without a meeting word),
+  // anchor, and the meeting sentences right after it.
   std::set<int> window = {0, anchor};
+  if (sentence_count > 1 && follow_ups.count(1) == 0 && sidelines.count(1) == 0) {
+    window.insert(1);
+  }
   for (int s = anchor + 1; s < std::min(sentence_count, anchor + 6); ++s) {
     if (follow_ups.count(s) == 0 && IsMeetingSentence(a_, s)) {
       window.insert(s);
@@ -1787,6 +1954,21 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
   main.set_status(status);
   FillDate(window, anchor, status != v1::MEETING_STATUS_HELD, &main);
   main.set_kind(KindOf(window, anchor, main));
+  if (main.kind() == v1::MEETING_KIND_BILATERAL || main.kind() == v1::MEETING_KIND_PHONE_CALL ||
+      main.kind() == v1::MEETING_KIND_STATE_VISIT) {
+    // Two-party talks: an organisation named around them is the event they were held at (the
+    // side meeting's summit), unless one of its officials takes part.
+    std::set<std::string> own;
+    for (const v1::Person& p : main.people()) {
+      if (!p.organization().empty()) {
+        own.insert(p.organization());
+      }
+    }
+    main.clear_organizations();
+    for (const std::string& org : own) {
+      main.add_organizations(org);
+    }
+  }
   if (main.kind() != v1::MEETING_KIND_PHONE_CALL &&
       main.kind() != v1::MEETING_KIND_VIDEO_CONFERENCE) {
     FillVenue(window, anchor, &main);
@@ -1816,7 +1998,8 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
 
   // Follow-up meetings announced in the text.
   for (int s : follow_ups) {
-    const int trigger = FollowUpTrigger(a_, s);
+    const int trigger =
+        future_triggers_.count(s) > 0 ? future_triggers_[s] : FollowUpTrigger(a_, s);
     v1::Meeting next;
     next.set_status(v1::MEETING_STATUS_SCHEDULED);
     bool summit = false;

@@ -1,6 +1,7 @@
 #include "workers/extract/dates.h"
 
 #include <array>
+#include <cstdlib>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -55,21 +56,24 @@ int DaysIn(int year, int month) {
   return static_cast<int>(absl::CivilDay(year, month + 1, 1) - absl::CivilDay(year, month, 1));
 }
 
-// The year for a month/day without one: the publication year, or the year before when that
-// would put a date more than two months after publication.
+// The year for a month/day without one: the year that puts the date nearest to the
+// publication day ("December 28" in a January article is last December).
 int InferYear(std::optional<absl::CivilDay> published, int month, int day) {
   if (!published.has_value()) {
     return 0;
   }
   const int year = static_cast<int>(published->year());
-  const absl::CivilDay candidate(year, month, day == 0 ? 1 : day);
-  if (candidate - *published > 75) {
-    return year - 1;
+  int best = year;
+  int64_t best_gap = -1;
+  for (int y = year - 1; y <= year + 1; ++y) {
+    const absl::CivilDay candidate(y, month, day == 0 ? 15 : day);
+    const int64_t gap = std::abs(candidate - *published);
+    if (best_gap < 0 || gap < best_gap) {
+      best_gap = gap;
+      best = y;
+    }
   }
-  if (*published - candidate > 300) {
-    return year + 1;
-  }
-  return year;
+  return best;
 }
 
 }  // namespace
@@ -169,7 +173,10 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
           (t[i].cap && i > doc.sentences[sentence].first_token &&
            (t[i - 1].fold == "in" || t[i - 1].fold == "late" || t[i - 1].fold == "early" ||
             t[i - 1].fold == "mid" || t[i - 1].fold == "until" || t[i - 1].fold == "by" ||
-            t[i - 1].fold == "of" || t[i - 1].fold == "this" || t[i - 1].fold == "next"))) {
+            t[i - 1].fold == "of" || t[i - 1].fold == "this" || t[i - 1].fold == "next" ||
+            t[i - 1].fold == "to" || t[i - 1].fold == "from" || t[i - 1].fold == "since" ||
+            t[i - 1].fold == "for" || t[i - 1].fold == "before" || t[i - 1].fold == "after" ||
+            (t[i - 1].fold == "-" && i >= 2 && t[i - 2].fold == "mid")))) {
         // Month-only: "in April", "April 2025".
         const int y = year > 0 ? year : InferYear(published, month, 0);
         set(&m.start, y, month, 0);

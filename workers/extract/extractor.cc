@@ -771,6 +771,10 @@ void FindPeople(Analysis& a) {
         } else if (NameParticles().count(t.fold) > 0 && end + 2 < sentence.end_token &&
                    a.tok(end + 1).fold == "-" && IsNameToken(a, end + 2)) {
           end += 3;  // "al-Tayer".
+        } else if (t.fold == "-" && end + 1 < sentence.end_token && a.tok(end + 1).word &&
+                   t.begin == a.tok(end - 1).end && a.tok(end + 1).begin == t.end &&
+                   absl::ascii_isalpha(static_cast<unsigned char>(a.tok(end + 1).fold[0]))) {
+          end += 2;  // "Lee Min-ho", "Moon Jae-in".
         } else if (t.fold == "." && a.tok(end - 1).fold.size() == 1 &&
                    end + 1 < sentence.end_token && IsNameToken(a, end + 1)) {
           ++end;  // "Antony J. Blinken".
@@ -2010,6 +2014,11 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
     std::string its_format = FormatIn(only);
     std::set<std::string> its = CountriesIn(only, nullptr);
     if (!its_format.empty() && its_format == main.format()) {
+      its.insert(main.countries().begin(), main.countries().end());
+    }
+    if (its.empty()) {
+      // "The ministers also prepared the next summit": the same parties, unless the sentence
+      // names others.
       its.insert(main.countries().begin(), main.countries().end());
     }
     if (its_format.empty() && its.empty()) {

@@ -123,11 +123,19 @@ void Normalise(absl::string_view src, int32_t base, std::string* text,
       ++i;
       continue;
     }
-    // A non-ASCII segment: up to the next NFC boundary.
-    const size_t start = i;
+    // A non-ASCII segment: up to the next NFC boundary. A combining mark joins the character
+    // before it ("e" + U+0301 -> "é"), so a plain ASCII base just emitted is taken back.
+    size_t start = i;
     size_t next = 0;
     UChar32 c = DecodeAt(src, i, &next);
     size_t end = next;
+    if (c >= 0 && nfc != nullptr && !nfc->hasBoundaryBefore(c) && i > 0 && !text->empty() &&
+        static_cast<unsigned char>(src[i - 1]) < 0x80 && text->back() == src[i - 1] &&
+        !offsets->empty() && (base < 0 || offsets->back() == base + static_cast<int32_t>(i - 1))) {
+      text->pop_back();
+      offsets->pop_back();
+      start = i - 1;
+    }
     while (end < src.size() && static_cast<unsigned char>(src[end]) >= 0x80) {
       size_t after = 0;
       const UChar32 d = DecodeAt(src, end, &after);

@@ -1,0 +1,82 @@
+#include "workers/extract/dictionaries.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace parley::extract {
+namespace {
+
+std::vector<std::pair<std::string, std::string>> MinimalFiles() {
+  return {
+      {"places_overlay.tsv", "KZ\tdemonym\tKazakh\nUS\talias\tUS\nUS\tcountry\tUnited States\n"},
+      {"countryinfo_places.tsv", "KZ\tcountry\tKazakhstan\nKZ\tcity\tAlmaty\n"},
+      {"organizations.tsv", "UN\torg\tUnited Nations|UN\n"},
+      {"groups.tsv", "Central Asian nations\tKZ KG TJ TM UZ\t\n"},
+      {"formats.tsv", "C5+1\tC5+1\n"},
+      {"roles.tsv", "foreign minister\tfm\nminister\tmin\n"},
+      {"triggers.tsv", "met\tmeet\n"},
+      {"documents.tsv", "joint communique\tJOINT_COMMUNIQUE\n"},
+      {"topics.tsv", "TRADE\ttrade|export*\n"},
+      {"cues.tsv", "will\tfuture\n"},
+      {"successions.tsv", "SU\t19911226\tRU KZ\n"},
+  };
+}
+
+std::vector<std::string> Matched(const Dictionaries& dict, const std::string& body, Layer layer) {
+  absl::StatusOr<Document> doc = BuildDocument("", body);
+  EXPECT_TRUE(doc.ok());
+  std::vector<std::string> out;
+  for (const Match& m : dict.MatchAll(*doc, layer)) {
+    out.push_back(doc->text.substr(doc->tokens[m.first].begin,
+                                   doc->tokens[m.end - 1].end - doc->tokens[m.first].begin));
+  }
+  return out;
+}
+
+TEST(DictionariesTest, LongestMatchAndCaseRules) {
+  auto dict = Dictionaries::Load(MinimalFiles());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  // The longest phrase wins; "foreign minister" is one role.
+  EXPECT_THAT(Matched(**dict, "The Kazakh Foreign Minister met in Almaty.", Layer::kEntity),
+              ::testing::ElementsAre("Kazakh", "Foreign Minister", "Almaty"));
+  // An acronym matches only in its case: "us" the pronoun is not the United States.
+  EXPECT_THAT(Matched(**dict, "He told us about the US and the UN.", Layer::kEntity),
+              ::testing::ElementsAre("US", "UN"));
+  // A name must be capitalised: "almaty" in lower case is not the city.
+  EXPECT_TRUE(Matched(**dict, "an almaty apple", Layer::kEntity).empty());
+  EXPECT_THAT(Matched(**dict, "They met.", Layer::kEvent), ::testing::ElementsAre("met"));
+  EXPECT_THAT(Matched(**dict, "Trade grew.", Layer::kTopic), ::testing::ElementsAre("Trade"));
+  ASSERT_EQ((*dict)->topic_prefixes().size(), 1u);
+  EXPECT_EQ((*dict)->topic_prefixes()[0].first, "export");
+}
+
+TEST(DictionariesTest, SuccessorStatesByDate) {
+  auto dict = Dictionaries::Load(MinimalFiles());
+  ASSERT_TRUE(dict.ok());
+  EXPECT_EQ((*dict)->CodeAt("RU", 19870401), "SU");
+  EXPECT_EQ((*dict)->CodeAt("RU", 19920101), "RU");
+  EXPECT_EQ((*dict)->CodeAt("RU", 0), "RU");
+  EXPECT_EQ((*dict)->CodeAt("FR", 19870401), "FR");
+}
+
+TEST(DictionariesTest, MissingOrMalformedFilesAreNamed) {
+  auto files = MinimalFiles();
+  files.erase(files.begin() + 5);  // roles.tsv
+  auto missing = Dictionaries::Load(files);
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(missing.status().message()), ::testing::HasSubstr("roles.tsv"));
+  auto bad = MinimalFiles();
+  bad[5].second = "just-one-column\n";
+  auto malformed = Dictionaries::Load(bad);
+  EXPECT_THAT(std::string(malformed.status().message()), ::testing::HasSubstr("roles.tsv line 1"));
+}
+
+TEST(DictionariesTest, EmbeddedDictionariesLoad) {
+  auto dict = Dictionaries::Load(EmbeddedDictionaryFiles());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_GT((*dict)->entry_count(), 20000u);
+  EXPECT_EQ((*dict)->CodeAt("KZ", 19870101), "SU");
+}
+
+}  // namespace
+}  // namespace parley::extract

@@ -245,7 +245,7 @@ int Run() {
     return 2;
   }
   sigset_t signals;
-  BlockShutdownSignals(&signals);
+  BlockShutdownSignals(&signals);  // Again: main blocked them before any thread started.
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   parley::IngestClient client(parley::MakeChannel(absl::GetFlag(FLAGS_target)));
   parley::RetryOptions intake_retry;
@@ -372,7 +372,14 @@ int main(int argc, char** argv) {
       "  submit --target=HOST:PORT FILE...|-         extract and store, with a summary\n"
       "  run --target=HOST:PORT --inbox=DIR          process files dropped into DIR\n"
       "  reprocess --target=HOST:PORT                re-extract stored articles");
+  // A SIGTERM that arrives while the dictionaries load must still end `run` cleanly: block it
+  // before anything else; `run` waits for it with sigwait, other commands restore it.
+  sigset_t shutdown_signals;
+  BlockShutdownSignals(&shutdown_signals);
   std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  if (positional.size() < 2 || std::string(positional[1]) != "run") {
+    pthread_sigmask(SIG_UNBLOCK, &shutdown_signals, nullptr);
+  }
   FromEnv(FLAGS_target, "PARLEY_TARGET", "127.0.0.1:50051");
   if (positional.size() < 2) {
     std::fprintf(stderr, "%s\n", absl::ProgramUsageMessage().data());

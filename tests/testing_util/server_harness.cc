@@ -14,10 +14,14 @@ ServerOptions ServerHarness::DefaultOptions() {
   return options;
 }
 
-ServerHarness::ServerHarness(ServerOptions options) : options_(std::move(options)) {
+ServerHarness::ServerHarness(ServerOptions options, bool start) : options_(std::move(options)) {
   options_.store.path = dir_.path();
-  StartServer();
+  if (start) {
+    StartServer();
+  }
 }
+
+void ServerHarness::Start() { StartServer(); }
 
 ServerHarness::~ServerHarness() { Stop(); }
 

@@ -13,8 +13,8 @@ namespace parley::testing_util {
 // A real ParleyServer on 127.0.0.1:0 over a RocksDB store in its own temp dir.
 class ServerHarness {
  public:
-  // `tweak` may adjust the options before start. Aborts the test on failure.
-  explicit ServerHarness(ServerOptions options = DefaultOptions());
+  // Starts the server unless `start` is false. Aborts the test on failure.
+  explicit ServerHarness(ServerOptions options = DefaultOptions(), bool start = true);
   ~ServerHarness();
 
   static ServerOptions DefaultOptions();
@@ -22,6 +22,7 @@ class ServerHarness {
   // Stops the server and starts a new one on the same data dir (a restart).
   void Restart();
   void Stop();
+  void Start();
 
   std::shared_ptr<grpc::Channel> NewChannel() const;
   const std::string& address() const { return address_; }

@@ -142,8 +142,16 @@ absl::Status InboxWorker::Run(const std::atomic<bool>& stop) {
       absl::MutexLock lock(&mu);
       backlog = queue.size();
     }
+    if (backlog >= static_cast<size_t>(workers) * 2) {
+      // Enough claimed work: wait for the workers to take some, not a whole poll interval.
+      absl::MutexLock lock(&mu);
+      mu.AwaitWithTimeout(absl::Condition(
+                              +[](Queue* q) { return q->names.size() < 2 || q->closing; }, &state),
+                          absl::Milliseconds(20));
+      continue;
+    }
     bool claimed = false;
-    if (backlog < static_cast<size_t>(workers) * 2) {
+    {
       for (const std::string& name : ListFiles(options_.inbox)) {
         if (stop.load()) {
           break;

@@ -1,0 +1,307 @@
+// The worker binary against a real server on loopback: submit end to end, the inbox with good
+// and bad files, kill -9 at random moments, and the service going away while the worker runs.
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/reflection_client.h"
+#include "tests/testing_util/server_harness.h"
+#include "tests/testing_util/subprocess.h"
+
+namespace parley {
+namespace {
+
+using ::parley::testing_util::BinDir;
+using ::parley::testing_util::ReadFile;
+using ::parley::testing_util::ScopedTempDir;
+using ::parley::testing_util::ServerHarness;
+using ::parley::testing_util::SourceDir;
+using ::parley::testing_util::Subprocess;
+using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WriteFile;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+namespace fs = std::filesystem;
+
+// A distinct, realistic two-party meeting report for index `i`.
+std::string SyntheticArticle(int i) {
+  static const char* kPairs[][4] = {
+      {"French", "German", "Paris", "FR"},          {"Japanese", "Indian", "Tokyo", "JP"},
+      {"Brazilian", "Argentine", "Brasilia", "BR"}, {"Kenyan", "Ethiopian", "Nairobi", "KE"},
+      {"Polish", "Czech", "Warsaw", "PL"},          {"Egyptian", "Jordanian", "Cairo", "EG"}};
+  static const char* kSurnames[] = {"Novak",  "Tanaka", "Silva",  "Mwangi", "Kowalski",
+                                    "Haddad", "Dupont", "Sharma", "Okafor", "Larsen"};
+  const auto& pair = kPairs[i % 6];
+  const int day = 1 + (i * 7) % 28;
+  const int month = 1 + (i / 28) % 12;
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
+  return absl::StrCat(pair[0], " and ", pair[1], " ministers hold talks #", i, "\n", pair[0],
+                      " Foreign Minister Anna ", kSurnames[i % 10], " met her ", pair[1],
+                      " counterpart Jonas ", kSurnames[(i + 3) % 10], " in ", pair[2], " on ",
+                      kMonths[month - 1], " ", day, ", 2024. They discussed trade and energy ",
+                      "cooperation (report ", i, ").\n");
+}
+
+// Writes elsewhere, then renames into the inbox: the worker only sees complete files.
+void DropFile(const std::string& inbox, const std::string& name, const std::string& content) {
+  const std::string tmp = inbox + "/.incoming-" + name;
+  WriteFile(tmp, content);
+  ASSERT_EQ(rename(tmp.c_str(), (inbox + "/" + name).c_str()), 0);
+}
+
+size_t CountFiles(const std::string& dir, const std::string& suffix = "") {
+  size_t n = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && (suffix.empty() || name.size() >= suffix.size()) &&
+        (suffix.empty() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::vector<std::string> RunWorker(const std::string& target, const std::string& inbox) {
+  return {BinDir() + "/parley-ingest", "run", "--target=" + target, "--inbox=" + inbox,
+          "--workers=2"};
+}
+
+class WorkerTest : public ::testing::Test {
+ protected:
+  std::vector<v1::StoredArticle> AllArticles(const std::shared_ptr<grpc::Channel>& channel) {
+    auto stub = v1::IngestService::NewStub(channel);
+    std::vector<v1::StoredArticle> out;
+    std::string after;
+    do {
+      grpc::ClientContext context;
+      v1::ListArticlesRequest request;
+      request.set_after_id(after);
+      request.set_page_size(100);
+      v1::ListArticlesResponse page;
+      EXPECT_TRUE(stub->ListArticles(&context, request, &page).ok());
+      out.insert(out.end(), page.articles().begin(), page.articles().end());
+      after = page.next_after_id();
+    } while (!after.empty());
+    return out;
+  }
+
+  ScopedTempDir work_;
+};
+
+TEST_F(WorkerTest, SubmitStoresTheSampleArticleWithEveryField) {
+  ServerHarness harness;
+  std::vector<std::string> argv = {BinDir() + "/parley-ingest", "submit",
+                                   "--target=" + harness.address()};
+  for (const auto& entry : fs::directory_iterator(SourceDir() + "/examples/articles")) {
+    argv.push_back(entry.path().string());
+  }
+  Subprocess submit(argv, work_.Sub("submit.log"));
+  ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(work_.Sub("submit.log"));
+  const uint64_t revision = harness.server()->store()->revision();
+  EXPECT_GT(revision, 0u);
+
+  auto meetings = v1::MeetingService::NewStub(harness.NewChannel());
+  grpc::ClientContext context;
+  v1::ListMeetingsRequest request;
+  request.mutable_filter()->set_city("Almaty");
+  v1::ListMeetingsResponse response;
+  ASSERT_TRUE(meetings->ListMeetings(&context, request, &response).ok());
+  ASSERT_EQ(response.meetings_size(), 1);
+  const v1::Meeting& m = response.meetings(0);
+  EXPECT_EQ(m.start_date().year(), 2025);
+  EXPECT_EQ(m.start_date().month(), 4);
+  EXPECT_EQ(m.start_date().day(), 26);
+  EXPECT_EQ(m.venue().country_code(), "KZ");
+  EXPECT_EQ(m.kind(), v1::MEETING_KIND_MINISTERIAL);
+  EXPECT_EQ(m.status(), v1::MEETING_STATUS_HELD);
+  EXPECT_THAT(m.countries(), ::testing::ElementsAre("CN", "KG", "KZ", "TJ", "TM", "UZ"));
+  std::set<std::string> people;
+  for (const v1::Person& p : m.people()) {
+    people.insert(p.name());
+  }
+  EXPECT_THAT(people, Contains("Murat Nurtleu"));
+  EXPECT_THAT(people, Contains("Wang Yi"));
+  ASSERT_GE(m.documents_size(), 1);
+  EXPECT_EQ(m.documents(0).type(), v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE);
+  for (v1::Topic t : {v1::TOPIC_TRADE, v1::TOPIC_TRANSPORT, v1::TOPIC_SECURITY, v1::TOPIC_TERRORISM,
+                      v1::TOPIC_ENVIRONMENT}) {
+    EXPECT_THAT(m.topics(), Contains(t));
+  }
+  EXPECT_FALSE(m.statements().empty());
+  ASSERT_EQ(m.sources_size(), 1);
+  EXPECT_EQ(m.sources(0).attributed_to(), "Liter.kz citing the MFA of Kazakhstan");
+  EXPECT_THAT(m.tags(), Contains("war-and-conflicts"));
+  EXPECT_FALSE(m.evidence().empty());
+
+  // The scheduled second summit is a meeting of its own.
+  grpc::ClientContext summit_context;
+  v1::ListMeetingsRequest summits;
+  summits.mutable_filter()->add_statuses(v1::MEETING_STATUS_SCHEDULED);
+  summits.mutable_filter()->add_kinds(v1::MEETING_KIND_SUMMIT);
+  summits.mutable_filter()->add_countries("KZ");
+  v1::ListMeetingsResponse scheduled;
+  ASSERT_TRUE(meetings->ListMeetings(&summit_context, summits, &scheduled).ok());
+  ASSERT_EQ(scheduled.meetings_size(), 1);
+  EXPECT_NE(scheduled.meetings(0).id(), m.id());
+
+  // Through reflection, the grpcurl way.
+  testing_util::ReflectionClient reflection(harness.NewChannel());
+  auto json = reflection.CallJson("parley.v1.MeetingService/ListMeetings",
+                                  R"({"filter": {"person": "wang yi"}})");
+  ASSERT_TRUE(json.ok()) << json.status();
+  EXPECT_THAT(*json, HasSubstr("Almaty"));
+
+  // Submitting again changes nothing.
+  Subprocess again(argv, work_.Sub("submit.log"));
+  ASSERT_EQ(again.Wait(absl::Seconds(60)), 0);
+  EXPECT_EQ(harness.server()->store()->revision(), revision);
+}
+
+TEST_F(WorkerTest, InboxSortsGoodAndBadFilesWithReasons) {
+  ServerHarness harness;
+  const std::string inbox = work_.Sub("inbox");
+  ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
+  for (int i = 0; i < 3; ++i) {
+    DropFile(inbox, absl::StrCat("good-", i, ".txt"), SyntheticArticle(i));
+  }
+  DropFile(inbox, "binary.txt",
+           std::string("\x7f"
+                       "ELF\0\0\0\x01",
+                       8));
+  DropFile(inbox, "latin1.txt", "Title\nCaf\xe9 talks in Z\xfcrich");
+  DropFile(inbox, "broken.json", "{\"title\": \"x\", \"body\": ");
+  DropFile(inbox, "empty.txt", "");
+  DropFile(inbox, "nobody.html", "<html><head><title>t</title></head></html>");
+  DropFile(inbox, "feed.jsonl", absl::StrCat("{\"title\":\"a\",\"body\":\"", "b c d", "\"}\n"));
+
+  Subprocess worker(RunWorker(harness.address(), inbox), work_.Sub("worker.log"));
+  // 4 good files (3 articles and a JSON Lines feed) and 5 bad ones, each with its record.
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        return CountFiles(inbox + "/done") == 4 &&
+               CountFiles(inbox + "/failed", ".error.json") == 5 &&
+               CountFiles(inbox + "/failed") == 10;
+      },
+      absl::Seconds(30)))
+      << ReadFile(work_.Sub("worker.log"));
+  EXPECT_EQ(CountFiles(inbox + "/failed", ".error.json"), 5u);
+  EXPECT_THAT(ReadFile(inbox + "/failed/binary.txt.error.json"), HasSubstr("binary"));
+  EXPECT_THAT(ReadFile(inbox + "/failed/latin1.txt.error.json"), HasSubstr("UTF-8"));
+  EXPECT_THAT(ReadFile(inbox + "/failed/broken.json.error.json"), HasSubstr("malformed JSON"));
+  EXPECT_THAT(ReadFile(inbox + "/failed/empty.txt.error.json"), HasSubstr("empty"));
+  EXPECT_THAT(ReadFile(inbox + "/failed/nobody.html.error.json"), HasSubstr("HTML page has no"));
+  EXPECT_TRUE(fs::exists(inbox + "/failed/binary.txt"));  // Nothing is lost.
+  EXPECT_EQ(CountFiles(inbox + "/processing"), 0u);
+  EXPECT_EQ(CountFiles(inbox), 0u);
+
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(absl::Seconds(15)), 0) << ReadFile(work_.Sub("worker.log"));
+  EXPECT_EQ(AllArticles(harness.NewChannel()).size(), 4u);
+}
+
+TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
+  ServerHarness harness;
+  const std::string inbox = work_.Sub("inbox");
+  ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
+  constexpr int kFiles = 1500;
+  for (int i = 0; i < kFiles; ++i) {
+    DropFile(inbox, absl::StrCat("article-", i, ".txt"), SyntheticArticle(i));
+  }
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<int> pause_ms(350, 900);
+  int kills = 0;
+  for (int round = 0; round < 8 && CountFiles(inbox + "/done") < kFiles; ++round) {
+    Subprocess worker(RunWorker(harness.address(), inbox), work_.Sub("worker.log"));
+    absl::SleepFor(absl::Milliseconds(pause_ms(random)));
+    worker.Signal(SIGKILL);
+    worker.Wait(absl::Seconds(10));
+    ++kills;
+    std::fprintf(stderr, "kill %d: %zu done, %zu claimed\n", kills, CountFiles(inbox + "/done"),
+                 CountFiles(inbox + "/processing"));
+  }
+  const std::string final_log = work_.Sub("final-worker.log");
+  Subprocess worker(RunWorker(harness.address(), inbox), final_log);
+  ASSERT_TRUE(WaitFor([&] { return ReadFile(final_log).find("watching") != std::string::npos; },
+                      absl::Seconds(30)));
+  ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == kFiles; }, absl::Seconds(60)))
+      << "done " << CountFiles(inbox + "/done") << "\n"
+      << ReadFile(work_.Sub("worker.log"));
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(absl::Seconds(15)), 0);
+
+  // Every file exactly once, under its own name.
+  std::set<std::string> done;
+  for (const auto& entry : fs::directory_iterator(inbox + "/done")) {
+    done.insert(entry.path().filename().string());
+  }
+  for (int i = 0; i < kFiles; ++i) {
+    EXPECT_EQ(done.count(absl::StrCat("article-", i, ".txt")), 1u) << i;
+  }
+  EXPECT_EQ(done.size(), static_cast<size_t>(kFiles));
+  EXPECT_EQ(CountFiles(inbox + "/failed"), 0u);
+  EXPECT_EQ(CountFiles(inbox + "/processing"), 0u);
+  // Each article stored once: one revision per article, whatever was redone after a kill.
+  EXPECT_EQ(AllArticles(harness.NewChannel()).size(), static_cast<size_t>(kFiles));
+  EXPECT_EQ(harness.server()->store()->revision(), static_cast<uint64_t>(kFiles));
+  RecordProperty("kills", kills);
+}
+
+TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
+  ServerOptions options = ServerHarness::DefaultOptions();
+  options.listen = absl::StrCat("127.0.0.1:", testing_util::FreePort());
+  ServerHarness harness(options, /*start=*/false);
+  const std::string inbox = work_.Sub("inbox");
+  ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
+  Subprocess worker(RunWorker(options.listen, inbox), work_.Sub("worker.log"));
+  for (int i = 0; i < 10; ++i) {
+    DropFile(inbox, absl::StrCat("a-", i, ".txt"), SyntheticArticle(i));
+  }
+  absl::SleepFor(absl::Seconds(1));
+  EXPECT_EQ(CountFiles(inbox + "/done"), 0u);  // Nobody to acknowledge them yet.
+  harness.Start();
+  ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == 10; }, absl::Seconds(30)))
+      << ReadFile(work_.Sub("worker.log"));
+  harness.Stop();
+  for (int i = 10; i < 20; ++i) {
+    DropFile(inbox, absl::StrCat("a-", i, ".txt"), SyntheticArticle(i));
+  }
+  absl::SleepFor(absl::Milliseconds(500));
+  harness.Start();
+  ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == 20; }, absl::Seconds(30)))
+      << ReadFile(work_.Sub("worker.log"));
+  EXPECT_EQ(harness.server()->store()->revision(), 20u);
+  EXPECT_EQ(CountFiles(inbox + "/failed"), 0u);
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(absl::Seconds(15)), 0);
+}
+
+TEST_F(WorkerTest, ExtractPrintsOneResultPerInputAndExitsOneOnFailure) {
+  WriteFile(work_.Sub("ok.txt"), SyntheticArticle(1));
+  WriteFile(work_.Sub("bad.json"), "{");
+  Subprocess extract({BinDir() + "/parley-ingest", "extract", work_.Sub("ok.txt"),
+                      work_.Sub("bad.json"), work_.Sub("missing.txt")},
+                     work_.Sub("extract.out"));
+  EXPECT_EQ(extract.Wait(absl::Seconds(30)), 1);
+  const std::string out = ReadFile(work_.Sub("extract.out"));
+  EXPECT_THAT(out, HasSubstr("\"source\":\"" + work_.Sub("ok.txt") + "\""));
+  EXPECT_THAT(out, HasSubstr("\"meetings\":[{"));
+  EXPECT_THAT(out, HasSubstr("\"code\":\"INVALID_ARGUMENT\""));
+  EXPECT_THAT(out, HasSubstr("\"code\":\"NOT_FOUND\""));
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,62 @@
+#ifndef PARLEY_TESTS_TESTING_UTIL_SUBPROCESS_H
+#define PARLEY_TESTS_TESTING_UTIL_SUBPROCESS_H
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+
+namespace parley::testing_util {
+
+// A child process started with posix_spawn; killed (SIGKILL) and reaped on destruction if
+// still running. Output goes to `log_path` when given.
+class Subprocess {
+ public:
+  Subprocess(const std::vector<std::string>& argv, const std::string& log_path = "");
+  ~Subprocess();
+  Subprocess(const Subprocess&) = delete;
+  Subprocess& operator=(const Subprocess&) = delete;
+
+  pid_t pid() const { return pid_; }
+  bool running();
+  void Signal(int signal);
+  // Waits up to `timeout` for the exit; returns the exit status (WEXITSTATUS) or -1 on a
+  // timeout or a death by signal.
+  int Wait(absl::Duration timeout);
+
+ private:
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
+};
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+int FreePort();
+
+// Waits until `condition` holds or `timeout` passes; returns the last value.
+template <typename F>
+bool WaitFor(F condition, absl::Duration timeout);
+
+}  // namespace parley::testing_util
+
+#include "absl/time/clock.h"
+
+namespace parley::testing_util {
+
+template <typename F>
+bool WaitFor(F condition, absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  while (absl::Now() < deadline) {
+    if (condition()) {
+      return true;
+    }
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  return condition();
+}
+
+}  // namespace parley::testing_util
+
+#endif  // PARLEY_TESTS_TESTING_UTIL_SUBPROCESS_H

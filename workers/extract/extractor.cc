@@ -952,7 +952,7 @@ class MeetingBuilder {
  private:
   std::set<std::string> CountriesIn(const std::set<int>& sentences,
                                     std::vector<std::pair<int, int>>* spans) const;
-  void FillVenue(const std::set<int>& window, int anchor, v1::Meeting* m);
+  void FillVenue(const std::set<int>& window, int anchor, v1::Meeting* m, bool use_dateline = true);
   void FillDate(const std::set<int>& window, int anchor, bool future, v1::Meeting* m);
   v1::MeetingStatus StatusOf(const std::set<int>& sentences, int anchor, v1::Meeting* m);
   v1::MeetingKind KindOf(const std::set<int>& window, int anchor, const v1::Meeting& m) const;
@@ -1271,7 +1271,8 @@ std::vector<std::string> MeetingBuilder::OrgsIn(const std::set<int>& sentences) 
   return {out.begin(), out.end()};
 }
 
-void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meeting* m) {
+void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meeting* m,
+                               bool use_dateline) {
   // Order: the anchor sentence, the headline, then the rest of the window.
   std::vector<int> order = {anchor, 0};
   for (int s : window) {
@@ -1329,7 +1330,7 @@ void MeetingBuilder::FillVenue(const std::set<int>& window, int anchor, v1::Meet
   }
   // A wire dateline: "MOSCOW, March 11 -" / "ASTANA, November 9. /TASS/." in the first
   // sentences of the body: a city in capitals followed by a comma, dash or full stop.
-  for (size_t s = 1; s < a_.doc->sentences.size() && s <= 4; ++s) {
+  for (size_t s = 1; use_dateline && s < a_.doc->sentences.size() && s <= 4; ++s) {
     const Sentence& sentence = a_.doc->sentences[s];
     const int mi = a_.entity_at[sentence.first_token];
     if (mi < 0 || !a_.tok(sentence.first_token).upper) {
@@ -2040,6 +2041,7 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
         break;
       }
     }
+    FillVenue(only, s, &next, /*use_dateline=*/false);
     *next.add_sources() = main.sources(0);
     Historicise(&next);
     next = Normalised(std::move(next));

@@ -532,6 +532,24 @@ std::optional<RoleInfo> RoleBefore(const Analysis& a, int i, int sentence_first)
   int k = i - 1;
   if (k >= sentence_first && a.tok(k).fold == ",") {
     --k;
+    // "The vice minister of the Ministry of International Trade and Industry, Makoto Kuroda":
+    // skip back over the capitalised name of a ministry to "<role> of".
+    int q = k;
+    int steps = 0;
+    while (q > sentence_first && steps < 10 &&
+           (a.tok(q).cap || a.tok(q).fold == "of" || a.tok(q).fold == "and" ||
+            a.tok(q).fold == "the") &&
+           a.entity_at[q] < 0) {
+      --q;
+      ++steps;
+    }
+    if (steps >= 2 && q >= sentence_first && a.tok(q + 1).fold == "of" && a.entity_at[q] >= 0 &&
+        a.EntityOf(a.entity_at[q], EntryType::kRole) != nullptr) {
+      k = q;
+    } else if (steps >= 2 && q + 1 < i && a.tok(q + 1).fold == "of" && q >= sentence_first &&
+               a.entity_at[q] >= 0 && a.EntityOf(a.entity_at[q], EntryType::kRole) != nullptr) {
+      k = q;
+    }
   }
   if (k < sentence_first) {
     return std::nullopt;
@@ -560,7 +578,8 @@ std::optional<RoleInfo> RoleBefore(const Analysis& a, int i, int sentence_first)
   if (a.tok(k).fold == "counterpart" || a.tok(k).fold == "counterparts") {
     info.first = k;
     info.end = role_end;
-  } else if (m >= 0 && a.EntityOf(m, EntryType::kRole) != nullptr && a.entities[m].end == k + 1) {
+  } else if (m >= 0 && a.EntityOf(m, EntryType::kRole) != nullptr && a.entities[m].end == k + 1 &&
+             a.EntityOf(m, EntryType::kRole)->surface != "official") {
     const Entry* role = a.EntityOf(m, EntryType::kRole);
     info.first = a.entities[m].first;
     info.end = role_end;
@@ -980,11 +999,28 @@ class MeetingBuilder {
       if (!meeting) {
         continue;
       }
+      // "After the meeting, X will meet Y": a back-reference to the reported meeting.
+      const int first = a_.doc->sentences[s].first_token;
+      if (match.first - 2 >= first && a_.tok(match.first - 1).fold == "the") {
+        const std::string& prep = a_.tok(match.first - 2).fold;
+        if (prep == "during" || prep == "at" || prep == "on") {
+          return -1;  // "During the visit he will hold talks": the reported meeting itself.
+        }
+        if (prep == "after" || prep == "before" || prep == "following") {
+          continue;  // "After the meeting, X plans to meet Y": look at the next meeting word.
+        }
+      }
       for (int ci : a_.events_in_sentence[s]) {
         const Match& cue = a_.events[ci];
         for (const Entry* e : cue.entries) {
-          if (e->type == EntryType::kCue && e->value == "future" && cue.end <= match.first &&
-              cue.end + 6 >= match.first) {
+          // The cue precedes the trigger or contains it ("plans to meet").
+          if (e->type == EntryType::kCue && e->value == "future" && cue.first <= match.first &&
+              cue.end + 6 >= match.first && cue.first + 8 >= match.first) {
+            // "X was to meet Y" tells the plan of the reported (cancelled) meeting.
+            if (cue.first > first &&
+                (a_.tok(cue.first - 1).fold == "was" || a_.tok(cue.first - 1).fold == "were")) {
+              return -1;
+            }
             return mi;
           }
         }
@@ -1241,6 +1277,15 @@ std::vector<std::string> MeetingBuilder::OrgsIn(const std::set<int>& sentences) 
         }
       }
       int q = match.first - 1;
+      // "the Association of South-east Asian Nations (ASEAN)": look before the full name.
+      if (q >= sentence.first_token && a_.tok(q).fold == "(") {
+        --q;
+        while (q >= sentence.first_token &&
+               (a_.tok(q).cap || a_.tok(q).fold == "of" || a_.tok(q).fold == "and" ||
+                a_.tok(q).fold == "-" || a_.tok(q).fold == "for")) {
+          --q;
+        }
+      }
       while (q >= sentence.first_token && (a_.tok(q).fold == "the" || a_.tok(q).fold == "of")) {
         --q;
       }
@@ -1611,7 +1656,10 @@ void MeetingBuilder::FillDocuments(const std::set<int>& sentences, v1::Meeting* 
       bool near_verb = false;
       for (int k = std::max(sentence.first_token, first - 8);
            k < std::min(sentence.end_token, a_.entities[mi].end + 8) && !near_verb; ++k) {
-        near_verb = SigningVerbs().count(a_.tok(k).fold) > 0;
+        // "the internationally-agreed roadmap" is an adjective, not a signing.
+        const bool compound = k > sentence.first_token && a_.tok(k - 1).fold == "-" &&
+                              a_.tok(k - 1).end == a_.tok(k).begin;
+        near_verb = SigningVerbs().count(a_.tok(k).fold) > 0 && !compound;
       }
       if (!near_verb) {
         continue;
@@ -1837,10 +1885,26 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
   }
   // When the main meeting was held, a later sentence that reports a meeting in the future
   // tense ("X and Y will meet in Ottawa next month") is another, scheduled meeting.
-  if (StatusOf({}, anchor, nullptr) == v1::MEETING_STATUS_HELD) {
+  const bool main_held = StatusOf({}, anchor, nullptr) == v1::MEETING_STATUS_HELD;
+  // People of the headline, lead and anchor: the main meeting's parties.
+  std::set<std::string> main_people;
+  for (const Person& p : a_.people) {
+    if (p.in_title || p.sentences.count(anchor) > 0 || p.sentences.count(1) > 0) {
+      main_people.insert(p.surname);
+    }
+  }
+  {
     for (int s = anchor + 1; s < sentence_count; ++s) {
       if (follow_ups.count(s) > 0 || sidelines.count(s) > 0 || !IsMeetingSentence(a_, s)) {
         continue;
+      }
+      bool new_party = false;
+      for (const Person& p : a_.people) {
+        new_party = new_party || (p.sentences.count(s) > 0 && main_people.count(p.surname) == 0 &&
+                                  IsPersonLevel(p.level) && !p.level.empty());
+      }
+      if (!main_held && !new_party) {
+        continue;  // A scheduled meeting described further, not another one.
       }
       const int trigger = FutureTrigger(s);
       if (trigger >= 0) {
@@ -1885,6 +1949,10 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
     }
     if (!IsPersonLevel(p.level) || (p.level.empty() && !p.from_dictionary && !p.in_title)) {
       continue;  // Spokespeople, and people named without a role: commentators more often.
+    }
+    if (p.level == "off" && !p.in_title && p.sentences.count(anchor) == 0 &&
+        p.sentences.count(1) == 0) {
+      continue;  // Directors and advisers named in passing.
     }
     if (here) {
       chosen.push_back(&p);

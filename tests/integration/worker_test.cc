@@ -11,8 +11,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "parley/v1/intake_service.grpc.pb.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "tests/testing_util/reflection_client.h"
 #include "tests/testing_util/server_harness.h"
@@ -301,6 +303,103 @@ TEST_F(WorkerTest, ExtractPrintsOneResultPerInputAndExitsOneOnFailure) {
   EXPECT_THAT(out, HasSubstr("\"meetings\":[{"));
   EXPECT_THAT(out, HasSubstr("\"code\":\"INVALID_ARGUMENT\""));
   EXPECT_THAT(out, HasSubstr("\"code\":\"NOT_FOUND\""));
+}
+
+TEST_F(WorkerTest, IntakeAcknowledgesOnlyCommittedArticles) {
+  ServerHarness harness;
+  const std::string inbox = work_.Sub("inbox");
+  ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
+  const std::string intake_address = absl::StrCat("127.0.0.1:", testing_util::FreePort());
+  std::vector<std::string> argv = RunWorker(harness.address(), inbox);
+  argv.push_back("--intake_listen=" + intake_address);
+  Subprocess worker(argv, work_.Sub("worker.log"));
+  ASSERT_TRUE(WaitFor(
+      [&] { return ReadFile(work_.Sub("worker.log")).find("intake serving") != std::string::npos; },
+      absl::Seconds(30)))
+      << ReadFile(work_.Sub("worker.log"));
+  auto channel = grpc::CreateChannel(intake_address, grpc::InsecureChannelCredentials());
+
+  // Health and reflection are on, as on the service.
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  grpc::ClientContext health_context;
+  grpc::health::v1::HealthCheckRequest health_request;
+  grpc::health::v1::HealthCheckResponse health_response;
+  ASSERT_TRUE(health->Check(&health_context, health_request, &health_response).ok());
+  EXPECT_EQ(health_response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  testing_util::ReflectionClient reflection(channel);
+  auto services = reflection.ListServices();
+  ASSERT_TRUE(services.ok());
+  EXPECT_THAT(*services, Contains("parley.v1.ArticleIntake"));
+
+  auto intake = v1::ArticleIntake::NewStub(channel);
+  grpc::ClientContext context;
+  v1::SubmitArticlesRequest request;
+  v1::Article* good = request.add_articles();
+  const std::string text = SyntheticArticle(7);
+  good->set_title(text.substr(0, text.find('\n')));
+  good->set_body(text.substr(text.find('\n') + 1));
+  request.add_articles()->set_title("no body");
+  v1::SubmitArticlesResponse response;
+  ASSERT_TRUE(intake->SubmitArticles(&context, request, &response).ok());
+  ASSERT_EQ(response.results_size(), 2);
+  ASSERT_EQ(response.results(0).meeting_ids_size(), 1) << response.DebugString();
+  EXPECT_FALSE(response.results(0).has_error());
+  EXPECT_EQ(response.results(1).error().code(), "INVALID_ARGUMENT");
+  // Acknowledged means committed: the meeting is readable at once.
+  auto meetings = v1::MeetingService::NewStub(harness.NewChannel());
+  grpc::ClientContext get_context;
+  v1::GetMeetingRequest get;
+  get.set_id(response.results(0).meeting_ids(0));
+  v1::Meeting meeting;
+  ASSERT_TRUE(meetings->GetMeeting(&get_context, get, &meeting).ok());
+  EXPECT_EQ(meeting.sources(0).article_id(), response.results(0).article_id());
+
+  grpc::ClientContext empty_context;
+  v1::SubmitArticlesRequest empty;
+  v1::SubmitArticlesResponse empty_response;
+  EXPECT_EQ(intake->SubmitArticles(&empty_context, empty, &empty_response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(absl::Seconds(15)), 0);
+}
+
+TEST_F(WorkerTest, ReprocessBringsOldArticlesToTheCurrentExtractor) {
+  ServerHarness harness;
+  auto ingest = v1::IngestService::NewStub(harness.NewChannel());
+  // Two articles stored by an "older extractor" that found only the countries.
+  std::vector<std::string> ids;
+  for (int i : {3, 4}) {
+    const std::string text = SyntheticArticle(i);
+    grpc::ClientContext context;
+    v1::IngestArticleRequest request;
+    request.mutable_article()->set_title(text.substr(0, text.find('\n')));
+    request.mutable_article()->set_body(text.substr(text.find('\n') + 1));
+    v1::Meeting* old = request.add_meetings();
+    old->add_countries("US");
+    old->add_countries("CA");
+    request.set_extractor_version("parley-extract/0");
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(ingest->IngestArticle(&context, request, &response).ok());
+    ids.push_back(response.article_id());
+  }
+  Subprocess reprocess({BinDir() + "/parley-ingest", "reprocess", "--target=" + harness.address()},
+                       work_.Sub("reprocess.log"));
+  ASSERT_EQ(reprocess.Wait(absl::Seconds(60)), 0) << ReadFile(work_.Sub("reprocess.log"));
+  EXPECT_THAT(ReadFile(work_.Sub("reprocess.log")), HasSubstr("reprocessed 2 of 2"));
+  for (const v1::StoredArticle& stored : AllArticles(harness.NewChannel())) {
+    EXPECT_EQ(stored.extractor_version(), "parley-extract/1");
+    ASSERT_EQ(stored.reports_size(), 1);
+    EXPECT_THAT(stored.reports(0).countries(), ::testing::Not(Contains("US")));
+    EXPECT_FALSE(stored.reports(0).people().empty());
+  }
+  // The old records were rebuilt in place: no meeting still says US-CA.
+  auto meetings = v1::MeetingService::NewStub(harness.NewChannel());
+  grpc::ClientContext context;
+  v1::ListMeetingsRequest list;
+  list.mutable_filter()->add_countries("US");
+  v1::ListMeetingsResponse listed;
+  ASSERT_TRUE(meetings->ListMeetings(&context, list, &listed).ok());
+  EXPECT_EQ(listed.meetings_size(), 0);
 }
 
 }  // namespace

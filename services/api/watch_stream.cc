@@ -27,7 +27,9 @@ void WatchRegistry::Remove(WatchStream* stream) {
 void WatchRegistry::RequestProgressAll() {
   absl::MutexLock lock(&mu_);
   for (WatchStream* stream : streams_) {
-    stream->RequestProgress();
+    if (stream->progress_notify()) {
+      stream->RequestProgress();
+    }
   }
 }
 
@@ -71,8 +73,8 @@ grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchStream::Start(
         absl::StrCat("start_revision ", next, " has been compacted; the oldest retained is ",
                      oldest, ": list again and watch from the listing's revision + 1")));
   }
-  auto stream =
-      std::make_shared<WatchStream>(context, feed, registry, request.filter(), next, options);
+  auto stream = std::make_shared<WatchStream>(context, feed, registry, request.filter(), next,
+                                              request.progress_notify(), options);
   if (!registry->Add(stream.get())) {
     return refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                "too many watch streams on this server; retry later"));
@@ -92,11 +94,12 @@ grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchStream::Start(
 
 WatchStream::WatchStream(grpc::CallbackServerContext* context, ChangeFeed* feed,
                          WatchRegistry* registry, v1::MeetingFilter filter, uint64_t next_revision,
-                         const WatchOptions& options)
+                         bool progress_notify, const WatchOptions& options)
     : context_(context),
       feed_(feed),
       registry_(registry),
       filter_(std::move(filter)),
+      progress_notify_(progress_notify),
       options_(options),
       next_revision_(next_revision) {}
 

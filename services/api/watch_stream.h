@@ -28,7 +28,7 @@ class WatchRegistry {
   // Returns false when the cap is reached or the server is shutting down.
   bool Add(WatchStream* stream);
   void Remove(WatchStream* stream);
-  // Asks every stream for a progress response.
+  // Asks every stream that wants periodic progress (`progress_notify`) for a progress response.
   void RequestProgressAll();
   // Ends every stream with UNAVAILABLE and refuses new ones.
   void Shutdown();
@@ -63,7 +63,11 @@ class WatchStream : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse>,
       ChangeFeed* feed, WatchRegistry* registry, const WatchOptions& options);
 
   WatchStream(grpc::CallbackServerContext* context, ChangeFeed* feed, WatchRegistry* registry,
-              v1::MeetingFilter filter, uint64_t next_revision, const WatchOptions& options);
+              v1::MeetingFilter filter, uint64_t next_revision, bool progress_notify,
+              const WatchOptions& options);
+
+  // True when the client asked for periodic progress responses.
+  bool progress_notify() const { return progress_notify_; }
 
   // Queues a progress response (sent after every event already due). Thread-safe.
   void RequestProgress();
@@ -81,6 +85,7 @@ class WatchStream : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse>,
   ChangeFeed* const feed_;
   WatchRegistry* const registry_;
   const v1::MeetingFilter filter_;
+  const bool progress_notify_;
   const WatchOptions options_;
 
   absl::Mutex mu_;

@@ -1,5 +1,6 @@
 #include "services/server/parley_server.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -61,7 +62,11 @@ std::string ParleyServer::address() const {
 void ParleyServer::TickerLoop() {
   absl::Time next_progress = absl::Now() + options_.progress_interval;
   absl::Time next_compaction = absl::Now() + options_.compaction_interval;
-  while (!stop_ticker_.WaitForNotificationWithTimeout(absl::Milliseconds(200))) {
+  absl::Duration tick = absl::Milliseconds(200);
+  if (options_.progress_interval > absl::ZeroDuration()) {
+    tick = std::min(tick, options_.progress_interval);
+  }
+  while (!stop_ticker_.WaitForNotificationWithTimeout(tick)) {
     const absl::Time now = absl::Now();
     if (options_.progress_interval > absl::ZeroDuration() && now >= next_progress) {
       meeting_service_->watches().RequestProgressAll();

@@ -140,6 +140,7 @@ absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOpti
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf_options.compression = rocksdb::kLZ4Compression;
+  cf_options.write_buffer_size = options.write_buffer_bytes;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = {
       {rocksdb::kDefaultColumnFamilyName, cf_options},

@@ -38,6 +38,8 @@ struct StoreOptions {
   bool sync_writes = true;
   // RocksDB block cache, bytes.
   size_t block_cache_bytes = 64 << 20;
+  // RocksDB memtable size per column family, bytes.
+  size_t write_buffer_bytes = 32 << 20;
   // How long a listing snapshot stays usable after its last page was read.
   absl::Duration list_snapshot_ttl = absl::Minutes(5);
   // At most this many listing snapshots are held; the least recently used goes first.

@@ -3,38 +3,45 @@
 #include <array>
 #include <cstdlib>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 
 namespace parley::extract {
 namespace {
 
-int MonthOf(const std::string& fold) {
-  static constexpr std::array<const char*, 12> kFull = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  static constexpr std::array<const char*, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int m = 0; m < 12; ++m) {
-    if (fold == kFull[m] || fold == kShort[m]) {
-      return m + 1;
+// One hash lookup per token instead of comparing it with every month and weekday name.
+const absl::flat_hash_map<std::string, int>& CalendarWords() {
+  static const auto* words = [] {
+    auto* map = new absl::flat_hash_map<std::string, int>();
+    static constexpr std::array<const char*, 12> kFull = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::array<const char*, 12> kShort = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    static constexpr std::array<const char*, 7> kDays = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int m = 0; m < 12; ++m) {
+      (*map)[kFull[m]] = m + 1;
+      (*map)[kShort[m]] = m + 1;
     }
-  }
-  if (fold == "sept") {
-    return 9;
-  }
-  return 0;
+    (*map)["sept"] = 9;
+    for (int d = 0; d < 7; ++d) {
+      (*map)[kDays[d]] = 100 + d;  // Weekdays are 100 + index.
+    }
+    return map;
+  }();
+  return *words;
+}
+
+int MonthOf(const std::string& fold) {
+  auto it = CalendarWords().find(fold);
+  return it != CalendarWords().end() && it->second < 100 ? it->second : 0;
 }
 
 int WeekdayOf(const std::string& fold) {
-  static constexpr std::array<const char*, 7> kDays = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  for (int d = 0; d < 7; ++d) {
-    if (fold == kDays[d]) {
-      return d;
-    }
-  }
-  return -1;
+  auto it = CalendarWords().find(fold);
+  return it != CalendarWords().end() && it->second >= 100 ? it->second - 100 : -1;
 }
 
 int Number(const Token& t, int lo, int hi) {

@@ -242,8 +242,18 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       dict->people_by_surname_[folds.back()].push_back(dict->entries_.back().get());
     }
   }
+  for (const auto& [prefix, topic] : dict->topic_prefixes_) {
+    dict->topic_prefix_index_[prefix.substr(0, 2)].emplace_back(prefix, topic);
+  }
   dict->Finish();
   return std::shared_ptr<const Dictionaries>(std::move(dict));
+}
+
+const std::vector<std::pair<std::string, std::string>>& Dictionaries::TopicPrefixesFor(
+    const std::string& fold) const {
+  static const std::vector<std::pair<std::string, std::string>> kNone;
+  auto it = topic_prefix_index_.find(fold.substr(0, 2));
+  return it == topic_prefix_index_.end() ? kNone : it->second;
 }
 
 std::string Dictionaries::CodeAt(const std::string& code, int32_t date_key) const {

@@ -69,6 +69,10 @@ class Dictionaries {
   // `date_key` is 0 (unknown).
   std::string CodeAt(const std::string& code, int32_t date_key) const;
 
+  // The prefix keywords that may match `fold` (those sharing its first two letters).
+  const std::vector<std::pair<std::string, std::string>>& TopicPrefixesFor(
+      const std::string& fold) const;
+
   // People entries whose last name folds to `surname`.
   std::vector<const Entry*> PeopleWithSurname(const std::string& surname) const;
 
@@ -89,6 +93,8 @@ class Dictionaries {
   std::vector<std::unique_ptr<Entry>> entries_;
   Index index_[4];
   std::vector<std::pair<std::string, std::string>> topic_prefixes_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>
+      topic_prefix_index_;
   std::unordered_map<std::string, std::vector<const Entry*>> people_by_surname_;
   // Successor code -> (old code, until YYYYMMDD).
   std::unordered_map<std::string, std::pair<std::string, int32_t>> successions_;

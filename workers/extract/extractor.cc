@@ -6,13 +6,16 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "services/domain/meeting_rules.h"
@@ -1688,8 +1691,8 @@ void MeetingBuilder::FillTopics(const std::set<int>& window, v1::Meeting* m) con
     if (!t.word || t.fold.size() < 4) {
       continue;
     }
-    for (const auto& [prefix, topic] : a_.dict->topic_prefixes()) {
-      if (absl::StartsWith(t.fold, prefix) && a_.event_at.size() > 0) {
+    for (const auto& [prefix, topic] : a_.dict->TopicPrefixesFor(t.fold)) {
+      if (absl::StartsWith(t.fold, prefix)) {
         score[topic] += weight(t.sentence);
       }
     }
@@ -2149,7 +2152,11 @@ std::vector<v1::Meeting> MeetingBuilder::Run() {
 }  // namespace
 
 Extractor::Extractor(std::shared_ptr<const Dictionaries> dictionaries, ExtractorOptions options)
-    : dictionaries_(std::move(dictionaries)), options_(options) {}
+    : dictionaries_(std::move(dictionaries)), options_(options) {
+  // Build the enum descriptors now rather than on the first article.
+  (void)v1::DocumentType_descriptor();
+  (void)v1::Topic_descriptor();
+}
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Default() {
   absl::StatusOr<std::shared_ptr<const Dictionaries>> dict =

@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
-#include <functional>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -112,8 +112,8 @@ v1::Meeting SyntheticMeeting(int i) {
   m.mutable_start_date()->set_month(1 + (i / 28) % 12);
   m.mutable_start_date()->set_day(1 + i % 28);
   m.add_countries(kCodes[i % 20]);
-  m.add_countries(kCodes[(i * 7 + 3) % 20] == std::string(kCodes[i % 20]) ? "US"
-                                                                          : kCodes[(i * 7 + 3) % 20]);
+  m.add_countries(
+      kCodes[(i * 7 + 3) % 20] == std::string(kCodes[i % 20]) ? "US" : kCodes[(i * 7 + 3) % 20]);
   m.mutable_venue()->set_city("Geneva");
   m.mutable_venue()->set_country_code("CH");
   for (int p = 0; p < 2; ++p) {
@@ -127,8 +127,9 @@ v1::Meeting SyntheticMeeting(int i) {
   m.set_title(absl::StrCat("Talks ", i));
   v1::Statement* s = m.add_statements();
   s->set_speaker(m.people(0).name());
-  s->set_text("We agreed to deepen our partnership in trade, energy and transport, and to meet "
-              "again next year to review progress on the projects discussed today.");
+  s->set_text(
+      "We agreed to deepen our partnership in trade, energy and transport, and to meet "
+      "again next year to review progress on the projects discussed today.");
   return m;
 }
 
@@ -163,8 +164,7 @@ std::unique_ptr<Subprocess> StartParleyd(const std::string& dir, std::string* ad
   *address = absl::StrCat("127.0.0.1:", FreePort());
   auto process = std::make_unique<Subprocess>(std::vector<std::string>{
       absl::GetFlag(FLAGS_bin_dir) + "/parleyd", "--listen=" + *address, "--data_dir=" + dir,
-      absl::StrCat("--sync_writes=", sync_writes ? "true" : "false"),
-      "--max_watch_streams=20000"});
+      absl::StrCat("--sync_writes=", sync_writes ? "true" : "false"), "--max_watch_streams=20000"});
   auto channel = grpc::CreateChannel(*address, grpc::InsecureChannelCredentials());
   if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + absl::Seconds(30)))) {
     std::fprintf(stderr, "parleyd did not start\n");
@@ -224,8 +224,8 @@ LoadResult RunLoad(int slots, absl::Duration duration,
 
 void Print(const std::string& name, LoadResult& r, double ceiling_qps = 0) {
   const double qps = r.calls / r.seconds;
-  std::printf("%-34s %9.0f QPS  p50 %6.2f ms  p99 %6.2f ms  p999 %6.2f ms  errors %llu", name.c_str(),
-              qps, r.latencies.Percentile(0.50), r.latencies.Percentile(0.99),
+  std::printf("%-34s %9.0f QPS  p50 %6.2f ms  p99 %6.2f ms  p999 %6.2f ms  errors %llu",
+              name.c_str(), qps, r.latencies.Percentile(0.50), r.latencies.Percentile(0.99),
               r.latencies.Percentile(0.999), static_cast<unsigned long long>(r.errors));
   if (ceiling_qps > 0) {
     std::printf("  ratio to baseline %.2f", qps / ceiling_qps);
@@ -263,8 +263,7 @@ LoadResult GetLoad(const std::string& address, int meetings) {
   for (size_t i = 0; i < calls.size(); ++i) {
     calls[i].rng.seed(static_cast<uint32_t>(i));
   }
-  return RunLoad(static_cast<int>(calls.size()),
-                 absl::Seconds(absl::GetFlag(FLAGS_seconds)),
+  return RunLoad(static_cast<int>(calls.size()), absl::Seconds(absl::GetFlag(FLAGS_seconds)),
                  [&](int slot, std::function<void(bool)> done) {
                    Call& call = calls[slot];
                    call.context = std::make_unique<grpc::ClientContext>();
@@ -292,21 +291,19 @@ LoadResult ListLoad(const std::string& address) {
     int n = 0;
   };
   std::vector<Call> calls(connections * streams);
-  return RunLoad(static_cast<int>(calls.size()),
-                 absl::Seconds(absl::GetFlag(FLAGS_seconds)),
-                 [&](int slot, std::function<void(bool)> done) {
-                   Call& call = calls[slot];
-                   call.context = std::make_unique<grpc::ClientContext>();
-                   call.request.Clear();
-                   call.request.mutable_filter()->add_countries(kCodes[(slot + call.n++) % 10]);
-                   call.request.set_page_size(50);
-                   call.response.Clear();
-                   stubs[slot % connections]->async()->ListMeetings(
-                       call.context.get(), &call.request, &call.response,
-                       [done, &call](grpc::Status s) {
-                         done(s.ok() && call.response.meetings_size() > 0);
-                       });
-                 });
+  return RunLoad(
+      static_cast<int>(calls.size()), absl::Seconds(absl::GetFlag(FLAGS_seconds)),
+      [&](int slot, std::function<void(bool)> done) {
+        Call& call = calls[slot];
+        call.context = std::make_unique<grpc::ClientContext>();
+        call.request.Clear();
+        call.request.mutable_filter()->add_countries(kCodes[(slot + call.n++) % 10]);
+        call.request.set_page_size(50);
+        call.response.Clear();
+        stubs[slot % connections]->async()->ListMeetings(
+            call.context.get(), &call.request, &call.response,
+            [done, &call](grpc::Status s) { done(s.ok() && call.response.meetings_size() > 0); });
+      });
 }
 
 // The ceiling: a callback gRPC service that answers any call with a fixed message.
@@ -369,8 +366,7 @@ LoadResult BaselineLoad(const std::string& address) {
     grpc::ByteBuffer response;
   };
   std::vector<Call> calls(connections * streams);
-  return RunLoad(static_cast<int>(calls.size()),
-                 absl::Seconds(absl::GetFlag(FLAGS_seconds)),
+  return RunLoad(static_cast<int>(calls.size()), absl::Seconds(absl::GetFlag(FLAGS_seconds)),
                  [&](int slot, std::function<void(bool)> done) {
                    Call& call = calls[slot];
                    call.context = std::make_unique<grpc::ClientContext>();
@@ -500,10 +496,11 @@ int Ingest() {
               "end-to-end ingest", n / seconds, n, absl::GetFlag(FLAGS_workers),
               absl::GetFlag(FLAGS_sync_writes) ? "true" : "false",
               static_cast<unsigned long long>(failures.load()));
-  std::printf("store: %llu meetings, %.1f MiB on disk, %.2f MiB per 1,000 meetings; parleyd peak "
-              "RSS %.1f MiB\n",
-              static_cast<unsigned long long>(count), mib, count > 0 ? mib * 1000 / count : 0.0,
-              rss_kb / 1024.0);
+  std::printf(
+      "store: %llu meetings, %.1f MiB on disk, %.2f MiB per 1,000 meetings; parleyd peak "
+      "RSS %.1f MiB\n",
+      static_cast<unsigned long long>(count), mib, count > 0 ? mib * 1000 / count : 0.0,
+      rss_kb / 1024.0);
   return failures.load() == 0 ? 0 : 1;
 }
 
@@ -520,9 +517,8 @@ class FanoutWatcher : public grpc::ClientReadReactor<v1::WatchMeetingsResponse> 
     }
     const absl::Time now = absl::Now();
     for (const v1::MeetingEvent& e : response_.events()) {
-      const absl::Time committed =
-          absl::FromUnixNanos(google::protobuf::util::TimeUtil::TimestampToNanoseconds(
-              e.meeting().update_time()));
+      const absl::Time committed = absl::FromUnixNanos(
+          google::protobuf::util::TimeUtil::TimestampToNanoseconds(e.meeting().update_time()));
       latencies_.micros.push_back(
           static_cast<uint32_t>(std::max<int64_t>(0, absl::ToInt64Microseconds(now - committed))));
     }
@@ -559,7 +555,8 @@ int Fanout() {
   }
   absl::SleepFor(absl::Seconds(1));
   const int64_t rss_idle = ProcessKb(parleyd->pid(), "VmRSS:");
-  auto ingest = v1::IngestService::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  auto ingest =
+      v1::IngestService::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
   const double rate = absl::GetFlag(FLAGS_rate);
   const int writes = static_cast<int>(rate * absl::GetFlag(FLAGS_seconds));
   const absl::Time begin = absl::Now();
@@ -586,11 +583,12 @@ int Fanout() {
     delivered += w->latencies().micros.size();
     all.Merge(w->latencies());
   }
-  std::printf("%-34s %d watchers x %.0f writes/s: delivered %llu of %llu events, latency p50 "
-              "%.2f ms p99 %.2f ms p999 %.2f ms\n",
-              "watch fan-out", n, rate, static_cast<unsigned long long>(delivered),
-              static_cast<unsigned long long>(static_cast<uint64_t>(writes) * n),
-              all.Percentile(0.5), all.Percentile(0.99), all.Percentile(0.999));
+  std::printf(
+      "%-34s %d watchers x %.0f writes/s: delivered %llu of %llu events, latency p50 "
+      "%.2f ms p99 %.2f ms p999 %.2f ms\n",
+      "watch fan-out", n, rate, static_cast<unsigned long long>(delivered),
+      static_cast<unsigned long long>(static_cast<uint64_t>(writes) * n), all.Percentile(0.5),
+      all.Percentile(0.99), all.Percentile(0.999));
   std::printf("parleyd RSS idle with streams %.1f MiB, after %.1f MiB, peak %.1f MiB\n",
               rss_idle / 1024.0, rss / 1024.0, peak / 1024.0);
   return delivered == static_cast<uint64_t>(writes) * n ? 0 : 1;

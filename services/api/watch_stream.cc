@@ -1,5 +1,6 @@
 #include "services/api/watch_stream.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,6 +42,18 @@ void WatchRegistry::Shutdown() {
                              "server is shutting down; resume the watch from the last revision "
                              "seen + 1"));
   }
+}
+
+uint64_t WatchRegistry::MaxLag(uint64_t current) const {
+  absl::MutexLock lock(&mu_);
+  uint64_t lag = 0;
+  for (WatchStream* stream : streams_) {
+    const uint64_t next = stream->next_revision();
+    if (next <= current) {
+      lag = std::max(lag, current + 1 - next);
+    }
+  }
+  return lag;
 }
 
 size_t WatchRegistry::size() const {
@@ -113,6 +126,11 @@ void WatchStream::RequestProgress() {
   if (auto self = weak.lock()) {
     self->Pump();
   }
+}
+
+uint64_t WatchStream::next_revision() {
+  absl::MutexLock lock(&mu_);
+  return next_revision_;
 }
 
 void WatchStream::End(grpc::Status status) {

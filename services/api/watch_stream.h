@@ -33,6 +33,8 @@ class WatchRegistry {
   // Ends every stream with UNAVAILABLE and refuses new ones.
   void Shutdown();
   size_t size() const;
+  // Revisions up to `current` that the farthest-behind stream has yet to deliver.
+  uint64_t MaxLag(uint64_t current) const;
 
  private:
   const size_t max_streams_;
@@ -71,6 +73,8 @@ class WatchStream : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse>,
 
   // Queues a progress response (sent after every event already due). Thread-safe.
   void RequestProgress();
+  // The next revision this stream will deliver. Thread-safe.
+  uint64_t next_revision();
   // Ends the stream with `status` once the write in flight, if any, completes. Thread-safe.
   void End(grpc::Status status);
 

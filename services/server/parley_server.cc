@@ -10,6 +10,7 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/log/log.h"
 #include "services/status/status_macros.h"
 
 namespace parley {
@@ -29,6 +30,12 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  if (!options.metrics_listen.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(server->metrics_, ServerMetrics::Start(options.metrics_listen));
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+    creators.push_back(server->metrics_->InterceptorFactory());
+    builder.experimental().SetInterceptorCreators(std::move(creators));
+  }
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
   builder.RegisterService(server->meeting_service_.get());
   builder.RegisterService(server->ingest_service_.get());
@@ -54,6 +61,8 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
 
 ParleyServer::~ParleyServer() { Shutdown(); }
 
+int ParleyServer::metrics_port() const { return metrics_ == nullptr ? 0 : metrics_->port(); }
+
 std::string ParleyServer::address() const {
   const size_t colon = options_.listen.rfind(':');
   return absl::StrCat(options_.listen.substr(0, colon), ":", port_);
@@ -62,6 +71,7 @@ std::string ParleyServer::address() const {
 void ParleyServer::TickerLoop() {
   absl::Time next_progress = absl::Now() + options_.progress_interval;
   absl::Time next_compaction = absl::Now() + options_.compaction_interval;
+  absl::Time next_gauges = absl::Now();
   absl::Duration tick = absl::Milliseconds(200);
   if (options_.progress_interval > absl::ZeroDuration()) {
     tick = std::min(tick, options_.progress_interval);
@@ -72,10 +82,21 @@ void ParleyServer::TickerLoop() {
       meeting_service_->watches().RequestProgressAll();
       next_progress = now + options_.progress_interval;
     }
+    if (metrics_ != nullptr && now >= next_gauges) {
+      ServerMetrics::Gauges gauges;
+      gauges.revision = store_->revision();
+      gauges.meetings = store_->meeting_count();
+      gauges.store_bytes = store_->ApproximateSizeBytes();
+      gauges.watch_streams = meeting_service_->watches().size();
+      gauges.watch_lag = meeting_service_->watches().MaxLag(gauges.revision);
+      metrics_->Refresh(gauges);
+      next_gauges = now + absl::Seconds(1);
+    }
     if (now >= next_compaction) {
       absl::StatusOr<uint64_t> oldest = store_->CompactHistory(now);
       if (!oldest.ok()) {
-        std::fprintf(stderr, "compaction failed: %s\n", oldest.status().ToString().c_str());
+        Log(LogLevel::kError,
+            absl::StrCat("history compaction failed: ", oldest.status().ToString()));
       }
       next_compaction = now + options_.compaction_interval;
     }
@@ -99,6 +120,7 @@ void ParleyServer::Shutdown() {
     ticker_.join();
   }
   server_.reset();
+  metrics_.reset();
   meeting_service_.reset();
   ingest_service_.reset();
   feed_.reset();

@@ -9,6 +9,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "services/api/meeting_service_impl.h"
+#include "services/server/metrics.h"
 #include "services/store/change_feed.h"
 #include "services/store/meeting_store.h"
 
@@ -28,6 +29,7 @@ struct ServerOptions {
   absl::Duration compaction_interval = absl::Minutes(1);  // Age-based history compaction.
   absl::Duration shutdown_grace = absl::Seconds(20);      // In-flight calls get this long.
   int max_message_bytes = 16 << 20;                       // Largest request or response.
+  std::string metrics_listen;  // Prometheus /metrics on host:port; empty = off; port 0 = any.
 };
 
 // The Parley meeting service as one object: opens the store, serves MeetingService,
@@ -48,6 +50,8 @@ class ParleyServer {
   void Shutdown();
 
   int port() const { return port_; }
+  // The metrics port, or 0 when metrics are off.
+  int metrics_port() const;
   std::string address() const;
   MeetingStore* store() { return store_.get(); }
   MeetingServiceImpl* meeting_service() { return meeting_service_.get(); }
@@ -61,6 +65,7 @@ class ParleyServer {
   std::unique_ptr<ChangeFeed> feed_;
   std::unique_ptr<MeetingServiceImpl> meeting_service_;
   std::unique_ptr<IngestServiceImpl> ingest_service_;
+  std::unique_ptr<ServerMetrics> metrics_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stop_ticker_;

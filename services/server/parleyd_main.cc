@@ -12,7 +12,9 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/log/log.h"
 #include "services/server/parley_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address, host:port [PARLEY_LISTEN]");
@@ -32,6 +34,9 @@ ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
           "Time in-flight calls get on SIGTERM [PARLEY_SHUTDOWN_GRACE]");
 ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
           "Largest gRPC request or response [PARLEY_MAX_MESSAGE_BYTES]");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "Serve Prometheus /metrics on host:port; empty = off [PARLEY_METRICS_LISTEN]");
+ABSL_FLAG(std::string, log_format, "text", "Log lines as text or json [PARLEY_LOG_FORMAT]");
 
 namespace {
 
@@ -65,9 +70,18 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_max_watch_streams, "PARLEY_MAX_WATCH_STREAMS", uint64_t{10000});
   FromEnv(FLAGS_shutdown_grace, "PARLEY_SHUTDOWN_GRACE", absl::Seconds(20));
   FromEnv(FLAGS_max_message_bytes, "PARLEY_MAX_MESSAGE_BYTES", int32_t{16 << 20});
+  FromEnv(FLAGS_metrics_listen, "PARLEY_METRICS_LISTEN", std::string());
+  FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", std::string("text"));
+  parley::SetLogProgram("parleyd");
+  parley::LogFormat log_format;
+  if (!parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &log_format)) {
+    std::fprintf(stderr, "parleyd: --log_format must be text or json\n");
+    return 2;
+  }
+  parley::SetLogFormat(log_format);
 
   if (absl::GetFlag(FLAGS_data_dir).empty()) {
-    std::fprintf(stderr, "parleyd: --data_dir (or PARLEY_DATA_DIR) is required\n");
+    parley::Log(parley::LogLevel::kError, "--data_dir (or PARLEY_DATA_DIR) is required");
     return 2;
   }
 
@@ -88,22 +102,26 @@ int main(int argc, char** argv) {
   options.limits.max_watch_streams = absl::GetFlag(FLAGS_max_watch_streams);
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
 
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
       parley::ParleyServer::Start(options);
   if (!server.ok()) {
-    std::fprintf(stderr, "parleyd: %s\n", server.status().ToString().c_str());
+    parley::Log(parley::LogLevel::kError, server.status().ToString());
     return 1;
   }
-  std::fprintf(stderr, "parleyd: serving on %s, data in %s, revision %llu\n",
-               (*server)->address().c_str(), options.store.path.c_str(),
-               static_cast<unsigned long long>((*server)->store()->revision()));
-  std::fflush(stderr);
+  parley::Log(parley::LogLevel::kInfo,
+              absl::StrCat("serving on ", (*server)->address(), ", data in ", options.store.path,
+                           ", revision ", (*server)->store()->revision(),
+                           (*server)->metrics_port() > 0
+                               ? absl::StrCat(", metrics on port ", (*server)->metrics_port())
+                               : std::string()));
 
   int signal_number = 0;
   sigwait(&signals, &signal_number);
-  std::fprintf(stderr, "parleyd: signal %d, shutting down\n", signal_number);
+  parley::Log(parley::LogLevel::kInfo,
+              absl::StrCat("signal ", signal_number, ": draining and shutting down"));
   (*server)->Shutdown();
-  std::fprintf(stderr, "parleyd: stopped cleanly\n");
+  parley::Log(parley::LogLevel::kInfo, "stopped cleanly");
   return 0;
 }

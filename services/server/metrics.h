@@ -1,0 +1,60 @@
+#ifndef PARLEY_SERVICES_SERVER_METRICS_H
+#define PARLEY_SERVICES_SERVER_METRICS_H
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "grpcpp/support/server_interceptor.h"
+
+namespace prometheus {
+class Exposer;
+class Registry;
+}  // namespace prometheus
+
+namespace parley {
+
+// Prometheus metrics of one server, exposed on their own HTTP port at /metrics:
+//   grpc_server_started_total{grpc_service,grpc_method,grpc_type}
+//   grpc_server_handled_total{grpc_service,grpc_method,grpc_type,grpc_code}
+//   grpc_server_handling_seconds{grpc_service,grpc_method,grpc_type} (histogram)
+// (the go-grpc-prometheus names and labels that dashboards use), and
+//   parley_ingest_articles_total{result}  stored | unchanged | rejected | failed
+//   parley_store_revision, parley_meetings, parley_store_bytes, parley_watch_streams,
+//   parley_watch_lag_revisions (the farthest-behind stream)
+// RPCs are counted by a gRPC server interceptor; the gauges are refreshed by `Refresh`.
+// Thread-safe.
+class ServerMetrics {
+ public:
+  struct Gauges {
+    uint64_t revision = 0;
+    uint64_t meetings = 0;
+    uint64_t store_bytes = 0;
+    uint64_t watch_streams = 0;
+    uint64_t watch_lag = 0;
+  };
+
+  // Serves /metrics on `address` ("host:port", port 0 picks one). Returns Unavailable when the
+  // address cannot be bound.
+  static absl::StatusOr<std::unique_ptr<ServerMetrics>> Start(const std::string& address);
+  ~ServerMetrics();
+
+  // The interceptor factory to install on the gRPC server.
+  std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> InterceptorFactory();
+
+  void Refresh(const Gauges& gauges);
+  int port() const { return port_; }
+
+  class Impl;
+
+ private:
+  ServerMetrics() = default;
+  std::unique_ptr<Impl> impl_;
+  int port_ = 0;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_SERVER_METRICS_H

@@ -1,0 +1,124 @@
+// Prometheus metrics over HTTP, counting real calls on a real server.
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/server_harness.h"
+
+namespace parley {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string HttpGet(int port, const std::string& path) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    close(fd);
+    return "";
+  }
+  const std::string request =
+      absl::StrCat("GET ", path, " HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  (void)write(fd, request.data(), request.size());
+  std::string out;
+  char buf[8192];
+  ssize_t n = 0;
+  while ((n = read(fd, buf, sizeof(buf))) > 0) {
+    out.append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return out;
+}
+
+// The value of the sample whose line contains every one of `parts`, or -1.
+double Sample(const std::string& text, const std::vector<std::string>& parts) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    const std::string line = text.substr(start, end - start);
+    bool all = line.rfind("#", 0) != 0;
+    for (const std::string& p : parts) {
+      all = all && line.find(p) != std::string::npos;
+    }
+    if (all) {
+      return std::stod(line.substr(line.rfind(' ') + 1));
+    }
+    start = end + 1;
+  }
+  return -1;
+}
+
+TEST(MetricsTest, HandledTotalCountsRealCalls) {
+  ServerOptions options = testing_util::ServerHarness::DefaultOptions();
+  options.metrics_listen = "127.0.0.1:0";
+  testing_util::ServerHarness harness(options);
+  const int port = harness.server()->metrics_port();
+  ASSERT_GT(port, 0);
+  auto channel = harness.NewChannel();
+  auto meetings = v1::MeetingService::NewStub(channel);
+  auto ingest = v1::IngestService::NewStub(channel);
+  for (int i = 0; i < 3; ++i) {
+    grpc::ClientContext context;
+    v1::GetMeetingRequest request;
+    request.set_id("m-404");
+    v1::Meeting meeting;
+    EXPECT_EQ(meetings->GetMeeting(&context, request, &meeting).error_code(),
+              grpc::StatusCode::NOT_FOUND);
+  }
+  for (int i = 0; i < 2; ++i) {  // Stored once, then unchanged.
+    grpc::ClientContext context;
+    v1::IngestArticleRequest request;
+    request.mutable_article()->set_body("A body.");
+    request.add_meetings()->add_countries("FR");
+    v1::IngestArticleResponse response;
+    EXPECT_TRUE(ingest->IngestArticle(&context, request, &response).ok());
+  }
+  // The gauges refresh every second.
+  std::string text;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    text = HttpGet(port, "/metrics");
+    if (Sample(text, {"parley_store_revision"}) == 1) {
+      break;
+    }
+    usleep(100 * 1000);
+  }
+  EXPECT_THAT(text, HasSubstr("200 OK"));
+  EXPECT_EQ(Sample(text, {"grpc_server_handled_total{", "grpc_code=\"NotFound\"",
+                          "grpc_method=\"GetMeeting\"", "grpc_service=\"parley.v1.MeetingService\"",
+                          "grpc_type=\"unary\""}),
+            3);
+  EXPECT_EQ(Sample(text, {"grpc_server_started_total{", "grpc_method=\"GetMeeting\""}), 3);
+  EXPECT_EQ(Sample(text, {"grpc_server_handling_seconds_count{", "grpc_method=\"GetMeeting\""}), 3);
+  EXPECT_EQ(Sample(text, {"parley_ingest_articles_total{", "result=\"stored\""}), 1);
+  EXPECT_EQ(Sample(text, {"parley_ingest_articles_total{", "result=\"unchanged\""}), 1);
+  EXPECT_EQ(Sample(text, {"parley_store_revision"}), 1);
+  EXPECT_EQ(Sample(text, {"parley_meetings"}), 1);
+  EXPECT_GE(Sample(text, {"parley_watch_streams"}), 0);
+}
+
+TEST(MetricsTest, UnbindableAddressFailsAtStart) {
+  ServerOptions options = testing_util::ServerHarness::DefaultOptions();
+  options.metrics_listen = "256.1.1.1:1";
+  testing_util::ScopedTempDir dir;
+  options.store.path = dir.path();
+  absl::StatusOr<std::unique_ptr<ParleyServer>> server = ParleyServer::Start(options);
+  EXPECT_EQ(server.status().code(), absl::StatusCode::kUnavailable) << server.status();
+}
+
+}  // namespace
+}  // namespace parley

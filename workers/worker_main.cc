@@ -26,6 +26,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -363,6 +364,26 @@ int Reprocess() {
   return failed == 0 ? 0 : 1;
 }
 
+// grpc.health.v1 Check against --target; exit 0 only when SERVING.
+int Health() {
+  auto channel =
+      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials());
+  auto stub = grpc::health::v1::Health::NewStub(channel);
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
+  grpc::health::v1::HealthCheckRequest request;
+  grpc::health::v1::HealthCheckResponse response;
+  const grpc::Status status = stub->Check(&context, request, &response);
+  if (!status.ok()) {
+    std::fprintf(stderr, "%s: %s\n", absl::GetFlag(FLAGS_target).c_str(),
+                 status.error_message().c_str());
+    return 1;
+  }
+  std::printf("%s\n",
+              grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status()).c_str());
+  return response.status() == grpc::health::v1::HealthCheckResponse::SERVING ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -371,7 +392,8 @@ int main(int argc, char** argv) {
       "  extract [--published=YYYY-MM-DD] FILE...   print ExtractResult JSON lines\n"
       "  submit --target=HOST:PORT FILE...|-         extract and store, with a summary\n"
       "  run --target=HOST:PORT --inbox=DIR          process files dropped into DIR\n"
-      "  reprocess --target=HOST:PORT                re-extract stored articles");
+      "  reprocess --target=HOST:PORT                re-extract stored articles\n"
+      "  health --target=HOST:PORT                   exit 0 when the service is SERVING");
   // A SIGTERM that arrives while the dictionaries load must still end `run` cleanly: block it
   // before anything else; `run` waits for it with sigwait, other commands restore it.
   sigset_t shutdown_signals;
@@ -398,6 +420,9 @@ int main(int argc, char** argv) {
   }
   if (command == "reprocess") {
     return Reprocess();
+  }
+  if (command == "health") {
+    return Health();
   }
   std::fprintf(stderr, "parley-ingest: unknown command \"%s\"\n%s\n", command.c_str(),
                absl::ProgramUsageMessage().data());

@@ -1,9 +1,13 @@
 #include "services/api/meeting_service_impl.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/api/page_token.h"
@@ -133,8 +137,8 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
   return Done(context, absl::OkStatus());
 }
 
-grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* MeetingServiceImpl::WatchMeetings(
-    grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest* request) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* MeetingServiceImpl::WatchMeetings(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) {
   return WatchStream::Start(context, *request, feed_, &watches_, watch_options_);
 }
 
@@ -218,6 +222,39 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerCo
     *response->add_articles() = std::move(article);
   }
   response->set_next_after_id(page->next_after_id);
+  return Done(context, absl::OkStatus());
+}
+
+AdminServiceImpl::AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir)
+    : store_(store), checkpoint_dir_(std::move(checkpoint_dir)) {}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::CreateCheckpoint(
+    grpc::CallbackServerContext* context, const v1::CreateCheckpointRequest* request,
+    v1::CreateCheckpointResponse* response) {
+  if (checkpoint_dir_.empty()) {
+    return Done(context, absl::FailedPreconditionError(
+                             "this server has no --checkpoint_dir; checkpoints are disabled"));
+  }
+  const std::string& name = request->name();
+  const bool valid = !name.empty() && name.size() <= 128 && name != "." && name != ".." &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                              c == '_' || c == '.';
+                     });
+  if (!valid) {
+    return Done(context,
+                absl::InvalidArgumentError("name must be 1-128 letters, digits, '-', '_' or '.'"));
+  }
+  const std::string path = checkpoint_dir_ + "/" + name;
+  if (access(path.c_str(), F_OK) == 0) {
+    return Done(context, absl::AlreadyExistsError(absl::StrCat("checkpoint ", path, " exists")));
+  }
+  const uint64_t revision = store_->revision();
+  if (absl::Status s = store_->Checkpoint(path); !s.ok()) {
+    return Done(context, s);
+  }
+  response->set_path(path);
+  response->set_revision(revision);
   return Done(context, absl::OkStatus());
 }
 

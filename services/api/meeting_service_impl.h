@@ -1,6 +1,8 @@
 #ifndef PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H
 #define PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H
 
+#include <string>
+
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "services/api/watch_stream.h"
@@ -20,7 +22,14 @@ struct ServiceLimits {
 
 // parley.v1.MeetingService over the gRPC callback API: validate, call the store, map the
 // status. Thread-safe; `store` and `feed` must outlive it.
-class MeetingServiceImpl final : public v1::MeetingService::CallbackService {
+// WatchMeetings is registered raw (ByteBuffer): see WatchStream.
+using MeetingServiceBase = v1::MeetingService::WithCallbackMethod_GetMeeting<
+    v1::MeetingService::WithCallbackMethod_BatchGetMeetings<
+        v1::MeetingService::WithCallbackMethod_ListMeetings<
+            v1::MeetingService::WithRawCallbackMethod_WatchMeetings<
+                v1::MeetingService::WithCallbackMethod_GetArticle<v1::MeetingService::Service>>>>>;
+
+class MeetingServiceImpl final : public MeetingServiceBase {
  public:
   MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
                      WatchOptions watch_options = {});
@@ -34,8 +43,8 @@ class MeetingServiceImpl final : public v1::MeetingService::CallbackService {
   grpc::ServerUnaryReactor* ListMeetings(grpc::CallbackServerContext* context,
                                          const v1::ListMeetingsRequest* request,
                                          v1::ListMeetingsResponse* response) override;
-  grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchMeetings(
-      grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest* request) override;
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchMeetings(
+      grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) override;
   grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
                                        const v1::GetArticleRequest* request,
                                        v1::GetArticleResponse* response) override;
@@ -68,6 +77,21 @@ class IngestServiceImpl final : public v1::IngestService::CallbackService {
  private:
   MeetingStore* const store_;
   const ServiceLimits limits_;
+};
+
+// parley.v1.AdminService: checkpoints for backups. Thread-safe; `store` must outlive it.
+class AdminServiceImpl final : public v1::AdminService::CallbackService {
+ public:
+  // `checkpoint_dir` empty: CreateCheckpoint answers FAILED_PRECONDITION.
+  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir);
+
+  grpc::ServerUnaryReactor* CreateCheckpoint(grpc::CallbackServerContext* context,
+                                             const v1::CreateCheckpointRequest* request,
+                                             v1::CreateCheckpointResponse* response) override;
+
+ private:
+  MeetingStore* const store_;
+  const std::string checkpoint_dir_;
 };
 
 }  // namespace parley

@@ -10,6 +10,37 @@
 #include "services/status/grpc_status.h"
 
 namespace parley {
+namespace {
+
+void AppendVarint(std::string* out, uint64_t value) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+// A ByteBuffer that takes over `bytes` without copying them.
+grpc::ByteBuffer OwnedBuffer(std::string bytes) {
+  auto* owned = new std::string(std::move(bytes));
+  grpc::Slice slice(
+      owned->data(), owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+// The tail of a WatchMeetingsResponse: field 2 `revision`, field 3 `oldest_revision`.
+void AppendRevisions(std::string* out, uint64_t revision, uint64_t oldest) {
+  if (revision != 0) {
+    out->push_back(0x10);
+    AppendVarint(out, revision);
+  }
+  if (oldest != 0) {
+    out->push_back(0x18);
+    AppendVarint(out, oldest);
+  }
+}
+
+}  // namespace
 
 bool WatchRegistry::Add(WatchStream* stream) {
   absl::MutexLock lock(&mu_);
@@ -61,18 +92,34 @@ size_t WatchRegistry::size() const {
   return streams_.size();
 }
 
-grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchStream::Start(
-    grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest& request, ChangeFeed* feed,
-    WatchRegistry* registry, const WatchOptions& options) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackServerContext* context,
+                                                               const grpc::ByteBuffer& raw_request,
+                                                               ChangeFeed* feed,
+                                                               WatchRegistry* registry,
+                                                               const WatchOptions& options) {
   auto refuse = [](grpc::Status status) {
     // A minimal reactor that only reports `status`.
-    class Refusal : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse> {
+    class Refusal : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
      public:
       explicit Refusal(grpc::Status status) { Finish(std::move(status)); }
       void OnDone() override { delete this; }
     };
     return new Refusal(std::move(status));
   };
+  v1::WatchMeetingsRequest request;
+  {
+    std::vector<grpc::Slice> slices;
+    std::string bytes;
+    if (raw_request.Dump(&slices).ok()) {
+      for (const grpc::Slice& slice : slices) {
+        bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+      }
+    }
+    if (!request.ParseFromString(bytes)) {
+      return refuse(
+          grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "WatchMeetingsRequest does not parse"));
+    }
+  }
   if (absl::Status s = ValidateFilter(request.filter()); !s.ok()) {
     return refuse(ToGrpcStatus(s));
   }
@@ -96,8 +143,9 @@ grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* WatchStream::Start(
   {
     // The header response: everything before `next` is behind the watcher.
     absl::MutexLock lock(&stream->mu_);
-    stream->response_.set_revision(next - 1);
-    stream->response_.set_oldest_revision(oldest);
+    std::string header;
+    AppendRevisions(&header, next - 1, oldest);
+    stream->response_ = OwnedBuffer(std::move(header));
     stream->writing_ = true;
   }
   stream->StartSendInitialMetadata();
@@ -185,7 +233,7 @@ void WatchStream::Pump() {
       action = Action::kFinish;
     }
     while (action == Action::kNone) {
-      absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> entries =
+      absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> entries =
           feed_->Read(next_revision_, options_.max_entries_per_read, options_.max_response_bytes);
       if (!entries.ok()) {
         if (entries.status().code() == absl::StatusCode::kOutOfRange) {
@@ -200,9 +248,9 @@ void WatchStream::Pump() {
       if (entries->empty()) {
         if (progress_requested_) {
           progress_requested_ = false;
-          response_.Clear();
-          response_.set_revision(next_revision_ - 1);
-          response_.set_oldest_revision(feed_->oldest_revision());
+          std::string progress;
+          AppendRevisions(&progress, next_revision_ - 1, feed_->oldest_revision());
+          response_ = OwnedBuffer(std::move(progress));
           writing_ = true;
           action = Action::kWrite;
           break;
@@ -219,25 +267,33 @@ void WatchStream::Pump() {
         continue;  // Committed in the meantime: read again.
       }
       waiter_.reset();
-      response_.Clear();
+      // Frame the pre-encoded events: field 1 (`events`), length-delimited.
+      std::string out;
       size_t bytes = 0;
-      for (const auto& entry : *entries) {
-        if (bytes >= options_.max_response_bytes && response_.events_size() > 0) {
+      int events = 0;
+      const bool filtered = filter_.ByteSizeLong() > 0;
+      for (const auto& encoded : *entries) {
+        if (bytes >= options_.max_response_bytes && events > 0) {
           break;  // Whole revisions only: the next response starts at this entry.
         }
-        for (const v1::MeetingEvent& event : entry->events()) {
-          if (MatchesFilter(event.meeting(), filter_)) {
-            *response_.add_events() = event;
-            bytes += event.ByteSizeLong();
+        for (int i = 0; i < encoded->entry->events_size(); ++i) {
+          if (filtered && !MatchesFilter(encoded->entry->events(i).meeting(), filter_)) {
+            continue;
           }
+          const std::string& event = encoded->events[i];
+          out.push_back(0x0A);
+          AppendVarint(&out, event.size());
+          out.append(event);
+          bytes += event.size();
+          ++events;
         }
-        next_revision_ = entry->revision() + 1;
+        next_revision_ = encoded->revision() + 1;
       }
-      if (response_.events_size() == 0) {
+      if (events == 0) {
         continue;  // Everything was filtered out; the position still advanced.
       }
-      response_.set_revision(next_revision_ - 1);
-      response_.set_oldest_revision(feed_->oldest_revision());
+      AppendRevisions(&out, next_revision_ - 1, feed_->oldest_revision());
+      response_ = OwnedBuffer(std::move(out));
       writing_ = true;
       action = Action::kWrite;
     }

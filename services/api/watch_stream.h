@@ -55,14 +55,21 @@ struct WatchOptions {
 // response, and progress responses are produced only once every earlier event was sent.
 //
 // Lifetime: owns itself from `Start` until gRPC calls `OnDone`.
-class WatchStream : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse>,
+//
+// Responses are written as raw bytes (the method is registered "raw"; its wire type is still
+// parley.v1.WatchMeetingsResponse): each event was serialized once by the feed, and a response
+// frames those bytes, so a thousand streams cost a thousand memcpys, not a thousand encodings.
+class WatchStream : public grpc::ServerWriteReactor<grpc::ByteBuffer>,
                     public std::enable_shared_from_this<WatchStream> {
  public:
   // Starts the stream, or finishes it at once with the right status (OUT_OF_RANGE for a
-  // compacted start revision, RESOURCE_EXHAUSTED over the stream cap, INVALID_ARGUMENT).
-  static grpc::ServerWriteReactor<v1::WatchMeetingsResponse>* Start(
-      grpc::CallbackServerContext* context, const v1::WatchMeetingsRequest& request,
-      ChangeFeed* feed, WatchRegistry* registry, const WatchOptions& options);
+  // compacted start revision, RESOURCE_EXHAUSTED over the stream cap, INVALID_ARGUMENT for a
+  // request that does not parse or a bad filter).
+  static grpc::ServerWriteReactor<grpc::ByteBuffer>* Start(grpc::CallbackServerContext* context,
+                                                           const grpc::ByteBuffer& raw_request,
+                                                           ChangeFeed* feed,
+                                                           WatchRegistry* registry,
+                                                           const WatchOptions& options);
 
   WatchStream(grpc::CallbackServerContext* context, ChangeFeed* feed, WatchRegistry* registry,
               v1::MeetingFilter filter, uint64_t next_revision, bool progress_notify,
@@ -99,7 +106,7 @@ class WatchStream : public grpc::ServerWriteReactor<v1::WatchMeetingsResponse>,
   bool progress_requested_ ABSL_GUARDED_BY(mu_) = false;
   std::optional<grpc::Status> end_status_ ABSL_GUARDED_BY(mu_);
   std::optional<ChangeFeed::WaiterId> waiter_ ABSL_GUARDED_BY(mu_);
-  v1::WatchMeetingsResponse response_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer response_ ABSL_GUARDED_BY(mu_);
   std::shared_ptr<WatchStream> self_;
 };
 

@@ -39,6 +39,9 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
   builder.RegisterService(server->meeting_service_.get());
   builder.RegisterService(server->ingest_service_.get());
+  server->admin_service_ =
+      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir);
+  builder.RegisterService(server->admin_service_.get());
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
   // Keep idle watch connections alive through proxies and notice dead peers.
@@ -123,6 +126,7 @@ void ParleyServer::Shutdown() {
   metrics_.reset();
   meeting_service_.reset();
   ingest_service_.reset();
+  admin_service_.reset();
   feed_.reset();
   store_.reset();
 }

@@ -30,6 +30,7 @@ struct ServerOptions {
   absl::Duration shutdown_grace = absl::Seconds(20);      // In-flight calls get this long.
   int max_message_bytes = 16 << 20;                       // Largest request or response.
   std::string metrics_listen;  // Prometheus /metrics on host:port; empty = off; port 0 = any.
+  std::string checkpoint_dir;  // Where AdminService.CreateCheckpoint writes; empty = disabled.
 };
 
 // The Parley meeting service as one object: opens the store, serves MeetingService,
@@ -65,6 +66,7 @@ class ParleyServer {
   std::unique_ptr<ChangeFeed> feed_;
   std::unique_ptr<MeetingServiceImpl> meeting_service_;
   std::unique_ptr<IngestServiceImpl> ingest_service_;
+  std::unique_ptr<AdminServiceImpl> admin_service_;
   std::unique_ptr<ServerMetrics> metrics_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

@@ -37,6 +37,9 @@ ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
 ABSL_FLAG(std::string, metrics_listen, "",
           "Serve Prometheus /metrics on host:port; empty = off [PARLEY_METRICS_LISTEN]");
 ABSL_FLAG(std::string, log_format, "text", "Log lines as text or json [PARLEY_LOG_FORMAT]");
+ABSL_FLAG(std::string, checkpoint_dir, "",
+          "Folder for AdminService.CreateCheckpoint backups; empty = disabled "
+          "[PARLEY_CHECKPOINT_DIR]");
 
 namespace {
 
@@ -72,6 +75,7 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_max_message_bytes, "PARLEY_MAX_MESSAGE_BYTES", int32_t{16 << 20});
   FromEnv(FLAGS_metrics_listen, "PARLEY_METRICS_LISTEN", std::string());
   FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", std::string("text"));
+  FromEnv(FLAGS_checkpoint_dir, "PARLEY_CHECKPOINT_DIR", std::string());
   parley::SetLogProgram("parleyd");
   parley::LogFormat log_format;
   if (!parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &log_format)) {
@@ -103,6 +107,7 @@ int main(int argc, char** argv) {
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.checkpoint_dir = absl::GetFlag(FLAGS_checkpoint_dir);
 
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
       parley::ParleyServer::Start(options);

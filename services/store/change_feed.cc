@@ -22,10 +22,24 @@ ChangeFeed::~ChangeFeed() {
   notifier_.join();
 }
 
+std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(
+    std::shared_ptr<const v1::ChangeLogEntry> e) {
+  auto encoded = std::make_shared<EncodedEntry>();
+  encoded->events.reserve(e->events_size());
+  for (const v1::MeetingEvent& event : e->events()) {
+    encoded->events.push_back(event.SerializeAsString());
+    encoded->bytes += encoded->events.back().size();
+  }
+  encoded->entry = std::move(e);
+  return encoded;
+}
+
 void ChangeFeed::Publish(std::shared_ptr<const v1::ChangeLogEntry> entry) {
+  // Encoded once here, outside the lock, for every stream that will send it.
+  std::shared_ptr<const EncodedEntry> encoded = EncodedEntry::Encode(std::move(entry));
   absl::MutexLock lock(&mu_);
-  published_ = entry->revision();
-  ring_.push_back(std::move(entry));
+  published_ = encoded->revision();
+  ring_.push_back(std::move(encoded));
   while (ring_.size() > ring_entries_) {
     ring_.pop_front();
   }
@@ -61,27 +75,37 @@ void ChangeFeed::NotifierLoop() {
   }
 }
 
-absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> ChangeFeed::Read(
+absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> ChangeFeed::Read(
     uint64_t from, size_t max_entries, size_t max_bytes) const {
+  std::vector<std::shared_ptr<const EncodedEntry>> out;
   {
     absl::MutexLock lock(&mu_);
     if (from > published_) {
-      return std::vector<std::shared_ptr<const v1::ChangeLogEntry>>();
+      return out;
     }
     if (!ring_.empty() && from >= ring_.front()->revision()) {
-      std::vector<std::shared_ptr<const v1::ChangeLogEntry>> out;
       size_t bytes = 0;
       for (size_t i = from - ring_.front()->revision(); i < ring_.size(); ++i) {
         if (out.size() >= max_entries || (bytes >= max_bytes && !out.empty())) {
           break;
         }
-        bytes += ring_[i]->ByteSizeLong();
+        bytes += ring_[i]->bytes;
         out.push_back(ring_[i]);
       }
       return out;
     }
   }
-  return store_->ReadChanges(from, max_entries, max_bytes);
+  // Behind the ring: read the change log (as etcd's unsynced watchers do).
+  absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> entries =
+      store_->ReadChanges(from, max_entries, max_bytes);
+  if (!entries.ok()) {
+    return entries.status();
+  }
+  out.reserve(entries->size());
+  for (auto& entry : *entries) {
+    out.push_back(EncodedEntry::Encode(std::move(entry)));
+  }
+  return out;
 }
 
 std::optional<ChangeFeed::WaiterId> ChangeFeed::NotifyWhenCommitted(uint64_t revision,

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -17,6 +18,17 @@
 #include "services/store/meeting_store.h"
 
 namespace parley {
+
+// A change-log entry with each of its events serialized once (wire format of
+// parley.v1.MeetingEvent), so fanning it out to many streams costs no per-stream encoding.
+struct EncodedEntry {
+  std::shared_ptr<const v1::ChangeLogEntry> entry;
+  std::vector<std::string> events;  // events[i] = entry->events(i) serialized.
+  size_t bytes = 0;                 // Sum of events[i].size().
+
+  uint64_t revision() const { return entry->revision(); }
+  static std::shared_ptr<const EncodedEntry> Encode(std::shared_ptr<const v1::ChangeLogEntry> e);
+};
 
 // Fans the store's commits out to any number of watchers without a queue per watcher.
 // The most recent change-log entries stay in a bounded ring shared by all watchers; a watcher
@@ -38,8 +50,9 @@ class ChangeFeed {
 
   // Entries with revision >= `from`, in order, at most `max_entries` and about `max_bytes`;
   // empty when `from` is not committed yet. OutOfRange when `from` has been compacted.
-  absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> Read(
-      uint64_t from, size_t max_entries, size_t max_bytes) const;
+  absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> Read(uint64_t from,
+                                                                        size_t max_entries,
+                                                                        size_t max_bytes) const;
 
   // Calls `wake` once (on the notifier thread) when revision `revision` has been committed.
   // Returns nullopt, registering nothing, when it already is or the feed is shut down; the
@@ -69,7 +82,7 @@ class ChangeFeed {
   const size_t ring_entries_;
 
   mutable absl::Mutex mu_;
-  std::deque<std::shared_ptr<const v1::ChangeLogEntry>> ring_ ABSL_GUARDED_BY(mu_);
+  std::deque<std::shared_ptr<const EncodedEntry>> ring_ ABSL_GUARDED_BY(mu_);
   std::map<WaiterId, Waiter> waiters_ ABSL_GUARDED_BY(mu_);
   WaiterId next_waiter_ ABSL_GUARDED_BY(mu_) = 1;
   uint64_t published_ ABSL_GUARDED_BY(mu_) = 0;

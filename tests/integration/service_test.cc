@@ -340,5 +340,52 @@ TEST_F(ServiceTest, ShutdownEndsWatchWithUnavailableAndHealthNotServing) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
 }
 
+TEST(AdminTest, CheckpointIsARestorableBackup) {
+  testing_util::ScopedTempDir backups;
+  ServerOptions options = ServerHarness::DefaultOptions();
+  options.checkpoint_dir = backups.path();
+  ServerHarness harness(options);
+  auto channel = harness.NewChannel();
+  auto ingest = v1::IngestService::NewStub(channel);
+  {
+    grpc::ClientContext context;
+    v1::IngestArticleRequest request;
+    request.mutable_article()->set_body("Backed-up body.");
+    request.add_meetings()->add_countries("FR");
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(ingest->IngestArticle(&context, request, &response).ok());
+  }
+  auto admin = v1::AdminService::NewStub(channel);
+  auto checkpoint = [&](const std::string& name) {
+    grpc::ClientContext context;
+    v1::CreateCheckpointRequest request;
+    request.set_name(name);
+    v1::CreateCheckpointResponse response;
+    return admin->CreateCheckpoint(&context, request, &response);
+  };
+  ASSERT_TRUE(checkpoint("nightly-1").ok());
+  EXPECT_EQ(checkpoint("nightly-1").error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(checkpoint("../escape").error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(checkpoint("").error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  // Restore: a server started on the checkpoint has the data.
+  StoreOptions restored;
+  restored.path = backups.Sub("nightly-1");
+  auto store = MeetingStore::Open(restored);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->revision(), 1u);
+  EXPECT_EQ((*store)->meeting_count(), 1u);
+}
+
+TEST(AdminTest, CheckpointsAreOffWithoutADir) {
+  ServerHarness harness;
+  auto admin = v1::AdminService::NewStub(harness.NewChannel());
+  grpc::ClientContext context;
+  v1::CreateCheckpointRequest request;
+  request.set_name("x");
+  v1::CreateCheckpointResponse response;
+  EXPECT_EQ(admin->CreateCheckpoint(&context, request, &response).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+}
+
 }  // namespace
 }  // namespace parley

@@ -22,6 +22,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
@@ -30,6 +31,7 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/log/log.h"
 #include "workers/extract/extractor.h"
 #include "workers/ingest/inbox_worker.h"
 #include "workers/ingest/ingest_client.h"
@@ -46,6 +48,7 @@ ABSL_FLAG(std::string, intake_listen, "",
           "[PARLEY_INTAKE_LISTEN]");
 ABSL_FLAG(int64_t, max_file_bytes, 8 << 20, "Largest input file accepted, bytes");
 ABSL_FLAG(bool, explain, false, "extract: print how each article was read instead of JSON");
+ABSL_FLAG(std::string, log_format, "text", "run: log lines as text or json [PARLEY_LOG_FORMAT]");
 
 namespace {
 
@@ -60,6 +63,13 @@ void FromEnv(absl::Flag<std::string>& flag, const char* env, const std::string& 
 }
 
 int Workers() {
+  if (const char* env = std::getenv("PARLEY_WORKERS");
+      env != nullptr && absl::GetFlag(FLAGS_workers) == 0) {
+    int parsed = 0;
+    if (absl::SimpleAtoi(env, &parsed) && parsed > 0) {
+      return parsed;
+    }
+  }
   const int flag = absl::GetFlag(FLAGS_workers);
   if (flag > 0) {
     return flag;
@@ -240,6 +250,12 @@ int Submit(const std::vector<std::string>& files) {
 int Run() {
   FromEnv(FLAGS_inbox, "PARLEY_INBOX", "");
   FromEnv(FLAGS_intake_listen, "PARLEY_INTAKE_LISTEN", "");
+  FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", "text");
+  parley::SetLogProgram("parley-ingest");
+  parley::LogFormat format;
+  if (parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &format)) {
+    parley::SetLogFormat(format);
+  }
   const std::string inbox = absl::GetFlag(FLAGS_inbox);
   if (inbox.empty()) {
     std::fprintf(stderr, "usage: parley-ingest run --target=HOST:PORT --inbox=DIR\n");
@@ -274,13 +290,14 @@ int Run() {
       return 1;
     }
     server->GetHealthCheckService()->SetServingStatus(true);
-    std::fprintf(stderr, "parley-ingest: intake serving on port %d\n", port);
+    parley::Log(parley::LogLevel::kInfo, absl::StrCat("intake serving on port ", port));
   }
 
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&signals, &sig);
-    std::fprintf(stderr, "parley-ingest: signal %d, finishing in-flight files\n", sig);
+    parley::Log(parley::LogLevel::kInfo,
+                absl::StrCat("signal ", sig, ": finishing in-flight files"));
     stop.store(true);
   });
   parley::InboxOptions options;
@@ -289,8 +306,9 @@ int Run() {
   options.max_file_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
   options.extractor_version = std::string(parley::extract::Extractor::kVersion);
   parley::InboxWorker worker(options, pipeline.get(), &client);
-  std::fprintf(stderr, "parley-ingest: watching %s, sending to %s with %d workers\n", inbox.c_str(),
-               absl::GetFlag(FLAGS_target).c_str(), options.workers);
+  parley::Log(parley::LogLevel::kInfo,
+              absl::StrCat("watching ", inbox, ", sending to ", absl::GetFlag(FLAGS_target),
+                           " with ", options.workers, " workers"));
   const absl::Status status = worker.Run(stop);
   if (server != nullptr) {
     server->GetHealthCheckService()->SetServingStatus(false);
@@ -300,11 +318,11 @@ int Run() {
     kill(getpid(), SIGTERM);  // Release the waiter thread.
   }
   waiter.join();
-  std::fprintf(stderr, "parley-ingest: stopped; %llu files done, %llu failed\n",
-               static_cast<unsigned long long>(worker.counters().done.load()),
-               static_cast<unsigned long long>(worker.counters().failed.load()));
+  parley::Log(parley::LogLevel::kInfo,
+              absl::StrCat("stopped; ", worker.counters().done.load(), " files done, ",
+                           worker.counters().failed.load(), " failed"));
   if (!status.ok()) {
-    std::fprintf(stderr, "parley-ingest: %s\n", status.ToString().c_str());
+    parley::Log(parley::LogLevel::kError, status.ToString());
     return 1;
   }
   return 0;

@@ -142,6 +142,16 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* MeetingServiceImpl::WatchMeetings(
   return WatchStream::Start(context, *request, feed_, &watches_, watch_options_);
 }
 
+grpc::ServerUnaryReactor* MeetingServiceImpl::RequestWatchProgress(
+    grpc::CallbackServerContext* context, const v1::RequestWatchProgressRequest* request,
+    v1::RequestWatchProgressResponse* /*response*/) {
+  if (!watches_.RequestProgress(request->watch_id())) {
+    return Done(context, absl::NotFoundError(absl::StrCat("no watch stream ", request->watch_id(),
+                                                          " on this server")));
+  }
+  return Done(context, absl::OkStatus());
+}
+
 grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerContext* context,
                                                          const v1::GetArticleRequest* request,
                                                          v1::GetArticleResponse* response) {

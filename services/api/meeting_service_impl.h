@@ -27,7 +27,9 @@ using MeetingServiceBase = v1::MeetingService::WithCallbackMethod_GetMeeting<
     v1::MeetingService::WithCallbackMethod_BatchGetMeetings<
         v1::MeetingService::WithCallbackMethod_ListMeetings<
             v1::MeetingService::WithRawCallbackMethod_WatchMeetings<
-                v1::MeetingService::WithCallbackMethod_GetArticle<v1::MeetingService::Service>>>>>;
+                v1::MeetingService::WithCallbackMethod_RequestWatchProgress<
+                    v1::MeetingService::WithCallbackMethod_GetArticle<
+                        v1::MeetingService::Service>>>>>>;
 
 class MeetingServiceImpl final : public MeetingServiceBase {
  public:
@@ -45,6 +47,9 @@ class MeetingServiceImpl final : public MeetingServiceBase {
                                          v1::ListMeetingsResponse* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchMeetings(
       grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) override;
+  grpc::ServerUnaryReactor* RequestWatchProgress(
+      grpc::CallbackServerContext* context, const v1::RequestWatchProgressRequest* request,
+      v1::RequestWatchProgressResponse* response) override;
   grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
                                        const v1::GetArticleRequest* request,
                                        v1::GetArticleResponse* response) override;

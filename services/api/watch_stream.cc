@@ -42,18 +42,31 @@ void AppendRevisions(std::string* out, uint64_t revision, uint64_t oldest) {
 
 }  // namespace
 
-bool WatchRegistry::Add(WatchStream* stream) {
+uint64_t WatchRegistry::Add(WatchStream* stream) {
   absl::MutexLock lock(&mu_);
   if (shutting_down_ || streams_.size() >= max_streams_) {
-    return false;
+    return 0;
   }
   streams_.insert(stream);
-  return true;
+  const uint64_t id = next_id_++;
+  by_id_[id] = stream;
+  return id;
 }
 
 void WatchRegistry::Remove(WatchStream* stream) {
   absl::MutexLock lock(&mu_);
   streams_.erase(stream);
+  by_id_.erase(stream->id());
+}
+
+bool WatchRegistry::RequestProgress(uint64_t id) {
+  absl::MutexLock lock(&mu_);
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) {
+    return false;
+  }
+  it->second->RequestProgress();
+  return true;
 }
 
 void WatchRegistry::RequestProgressAll() {
@@ -135,7 +148,8 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
   }
   auto stream = std::make_shared<WatchStream>(context, feed, registry, request.filter(), next,
                                               request.progress_notify(), options);
-  if (!registry->Add(stream.get())) {
+  stream->id_ = registry->Add(stream.get());
+  if (stream->id_ == 0) {
     return refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                "too many watch streams on this server; retry later"));
   }
@@ -145,6 +159,8 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
     absl::MutexLock lock(&stream->mu_);
     std::string header;
     AppendRevisions(&header, next - 1, oldest);
+    header.push_back(0x20);  // Field 4, `watch_id`.
+    AppendVarint(&header, stream->id_);
     stream->response_ = OwnedBuffer(std::move(header));
     stream->writing_ = true;
   }

@@ -2,6 +2,7 @@
 #define PARLEY_SERVICES_API_WATCH_STREAM_H
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -25,11 +26,13 @@ class WatchRegistry {
  public:
   explicit WatchRegistry(size_t max_streams) : max_streams_(max_streams) {}
 
-  // Returns false when the cap is reached or the server is shutting down.
-  bool Add(WatchStream* stream);
+  // Returns the stream's id (> 0), or 0 when the cap is reached or the server is shutting down.
+  uint64_t Add(WatchStream* stream);
   void Remove(WatchStream* stream);
   // Asks every stream that wants periodic progress (`progress_notify`) for a progress response.
   void RequestProgressAll();
+  // Asks stream `id` for a progress response; false when there is no such stream.
+  bool RequestProgress(uint64_t id);
   // Ends every stream with UNAVAILABLE and refuses new ones.
   void Shutdown();
   size_t size() const;
@@ -40,6 +43,8 @@ class WatchRegistry {
   const size_t max_streams_;
   mutable absl::Mutex mu_;
   std::set<WatchStream*> streams_ ABSL_GUARDED_BY(mu_);
+  std::map<uint64_t, WatchStream*> by_id_ ABSL_GUARDED_BY(mu_);
+  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
 };
 
@@ -82,6 +87,7 @@ class WatchStream : public grpc::ServerWriteReactor<grpc::ByteBuffer>,
   void RequestProgress();
   // The next revision this stream will deliver. Thread-safe.
   uint64_t next_revision();
+  uint64_t id() const { return id_; }
   // Ends the stream with `status` once the write in flight, if any, completes. Thread-safe.
   void End(grpc::Status status);
 
@@ -108,6 +114,7 @@ class WatchStream : public grpc::ServerWriteReactor<grpc::ByteBuffer>,
   std::optional<ChangeFeed::WaiterId> waiter_ ABSL_GUARDED_BY(mu_);
   grpc::ByteBuffer response_ ABSL_GUARDED_BY(mu_);
   std::shared_ptr<WatchStream> self_;
+  uint64_t id_ = 0;
 };
 
 }  // namespace parley

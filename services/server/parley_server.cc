@@ -29,30 +29,53 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  grpc::ServerBuilder builder;
   if (!options.metrics_listen.empty()) {
     PARLEY_ASSIGN_OR_RETURN(server->metrics_, ServerMetrics::Start(options.metrics_listen));
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-    creators.push_back(server->metrics_->InterceptorFactory());
-    builder.experimental().SetInterceptorCreators(std::move(creators));
   }
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
-  builder.RegisterService(server->meeting_service_.get());
-  builder.RegisterService(server->ingest_service_.get());
   server->admin_service_ =
       std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir);
-  builder.RegisterService(server->admin_service_.get());
-  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
-  builder.SetMaxSendMessageSize(options.max_message_bytes);
-  // Keep idle watch connections alive through proxies and notice dead peers.
-  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60 * 1000);
-  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20 * 1000);
-  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10 * 1000);
-  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  const bool split = !options.ingest_listen.empty();
+  auto configure = [&](grpc::ServerBuilder& builder) {
+    if (server->metrics_ != nullptr) {
+      std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+      creators.push_back(server->metrics_->InterceptorFactory());
+      builder.experimental().SetInterceptorCreators(std::move(creators));
+    }
+    builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+    builder.SetMaxSendMessageSize(options.max_message_bytes);
+    // Keep idle watch connections alive through proxies and notice dead peers.
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60 * 1000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20 * 1000);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10 * 1000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  };
+  grpc::ServerBuilder builder;
+  configure(builder);
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+  builder.RegisterService(server->meeting_service_.get());
+  if (!split) {
+    builder.RegisterService(server->ingest_service_.get());
+    builder.RegisterService(server->admin_service_.get());
+  }
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
         absl::StrCat("cannot listen on ", options.listen, ": address in use or invalid"));
+  }
+  if (split) {
+    grpc::ServerBuilder ingest_builder;
+    configure(ingest_builder);
+    ingest_builder.AddListeningPort(options.ingest_listen, grpc::InsecureServerCredentials(),
+                                    &server->ingest_port_);
+    ingest_builder.RegisterService(server->ingest_service_.get());
+    ingest_builder.RegisterService(server->admin_service_.get());
+    server->ingest_server_ = ingest_builder.BuildAndStart();
+    if (server->ingest_server_ == nullptr || server->ingest_port_ == 0) {
+      server->server_->Shutdown();
+      return absl::UnavailableError(
+          absl::StrCat("cannot listen on ", options.ingest_listen, ": address in use or invalid"));
+    }
+    server->ingest_server_->GetHealthCheckService()->SetServingStatus(true);
   }
   grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
   health->SetServingStatus(v1::MeetingService::service_full_name(), true);
@@ -63,6 +86,13 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
 }
 
 ParleyServer::~ParleyServer() { Shutdown(); }
+
+std::string ParleyServer::ingest_address() const {
+  const std::string& listen =
+      options_.ingest_listen.empty() ? options_.listen : options_.ingest_listen;
+  const size_t colon = listen.rfind(':');
+  return absl::StrCat(listen.substr(0, colon), ":", ingest_port());
+}
 
 int ParleyServer::metrics_port() const { return metrics_ == nullptr ? 0 : metrics_->port(); }
 
@@ -115,6 +145,11 @@ void ParleyServer::Shutdown() {
     server_->GetHealthCheckService()->SetServingStatus(false);
     meeting_service_->watches().Shutdown();
     feed_->Shutdown();
+    if (ingest_server_ != nullptr) {
+      ingest_server_->GetHealthCheckService()->SetServingStatus(false);
+      ingest_server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
+      ingest_server_->Wait();
+    }
     server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
     server_->Wait();
   }
@@ -122,6 +157,7 @@ void ParleyServer::Shutdown() {
     stop_ticker_.Notify();
     ticker_.join();
   }
+  ingest_server_.reset();
   server_.reset();
   metrics_.reset();
   meeting_service_.reset();

@@ -21,6 +21,9 @@ namespace parley {
 
 struct ServerOptions {
   std::string listen = "127.0.0.1:50051";  // host:port; port 0 picks a free one.
+  // When set, IngestService and AdminService (the write path) are served here instead of on
+  // `listen`, so network policy can give them to the worker alone. Port 0 picks one.
+  std::string ingest_listen;
   StoreOptions store;
   ServiceLimits limits;
   WatchOptions watch;
@@ -51,6 +54,9 @@ class ParleyServer {
   void Shutdown();
 
   int port() const { return port_; }
+  // The write-path port: port() unless `ingest_listen` is set.
+  int ingest_port() const { return ingest_server_ != nullptr ? ingest_port_ : port_; }
+  std::string ingest_address() const;
   // The metrics port, or 0 when metrics are off.
   int metrics_port() const;
   std::string address() const;
@@ -69,7 +75,9 @@ class ParleyServer {
   std::unique_ptr<AdminServiceImpl> admin_service_;
   std::unique_ptr<ServerMetrics> metrics_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<grpc::Server> ingest_server_;
   int port_ = 0;
+  int ingest_port_ = 0;
   absl::Notification stop_ticker_;
   std::thread ticker_;
   bool shut_down_ = false;

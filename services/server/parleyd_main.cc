@@ -18,6 +18,9 @@
 #include "services/server/parley_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address, host:port [PARLEY_LISTEN]");
+ABSL_FLAG(std::string, ingest_listen, "",
+          "Serve the write path (IngestService, AdminService) on this host:port instead of "
+          "--listen [PARLEY_INGEST_LISTEN]");
 ABSL_FLAG(std::string, data_dir, "", "Folder of the RocksDB store; must exist [PARLEY_DATA_DIR]");
 ABSL_FLAG(uint64_t, history_max_revisions, 100000,
           "Change-log revisions kept for watch resumption; 0 = unlimited "
@@ -66,6 +69,7 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   FromEnv(FLAGS_listen, "PARLEY_LISTEN", std::string("127.0.0.1:50051"));
   FromEnv(FLAGS_data_dir, "PARLEY_DATA_DIR", std::string());
+  FromEnv(FLAGS_ingest_listen, "PARLEY_INGEST_LISTEN", std::string());
   FromEnv(FLAGS_history_max_revisions, "PARLEY_HISTORY_MAX_REVISIONS", uint64_t{100000});
   FromEnv(FLAGS_history_max_age, "PARLEY_HISTORY_MAX_AGE", absl::ZeroDuration());
   FromEnv(FLAGS_sync_writes, "PARLEY_SYNC_WRITES", true);
@@ -98,6 +102,7 @@ int main(int argc, char** argv) {
 
   parley::ServerOptions options;
   options.listen = absl::GetFlag(FLAGS_listen);
+  options.ingest_listen = absl::GetFlag(FLAGS_ingest_listen);
   options.store.path = absl::GetFlag(FLAGS_data_dir);
   options.store.history_max_revisions = absl::GetFlag(FLAGS_history_max_revisions);
   options.store.history_max_age = absl::GetFlag(FLAGS_history_max_age);
@@ -116,7 +121,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   parley::Log(parley::LogLevel::kInfo,
-              absl::StrCat("serving on ", (*server)->address(), ", data in ", options.store.path,
+              absl::StrCat("serving on ", (*server)->address(), ", write path on ",
+                           (*server)->ingest_address(), ", data in ", options.store.path,
                            ", revision ", (*server)->store()->revision(),
                            (*server)->metrics_port() > 0
                                ? absl::StrCat(", metrics on port ", (*server)->metrics_port())

@@ -376,6 +376,42 @@ TEST(AdminTest, CheckpointIsARestorableBackup) {
   EXPECT_EQ((*store)->meeting_count(), 1u);
 }
 
+TEST(SplitPortsTest, WritePathOnlyOnItsOwnPort) {
+  ServerOptions options = ServerHarness::DefaultOptions();
+  options.ingest_listen = "127.0.0.1:0";
+  ServerHarness harness(options);
+  ASSERT_NE(harness.server()->ingest_port(), harness.server()->port());
+  v1::IngestArticleRequest request;
+  request.mutable_article()->set_body("Split ports body.");
+  request.add_meetings()->add_countries("FR");
+  v1::IngestArticleResponse response;
+  {
+    auto on_read_port = v1::IngestService::NewStub(harness.NewChannel());
+    grpc::ClientContext context;
+    EXPECT_EQ(on_read_port->IngestArticle(&context, request, &response).error_code(),
+              grpc::StatusCode::UNIMPLEMENTED);
+  }
+  auto write_channel =
+      grpc::CreateChannel(harness.server()->ingest_address(), grpc::InsecureChannelCredentials());
+  auto on_write_port = v1::IngestService::NewStub(write_channel);
+  grpc::ClientContext context;
+  ASSERT_TRUE(on_write_port->IngestArticle(&context, request, &response).ok());
+  // Reads stay on the main port.
+  auto meetings = v1::MeetingService::NewStub(harness.NewChannel());
+  grpc::ClientContext get_context;
+  v1::GetMeetingRequest get;
+  get.set_id(response.meeting_ids(0));
+  v1::Meeting meeting;
+  EXPECT_TRUE(meetings->GetMeeting(&get_context, get, &meeting).ok());
+  // Health answers on both.
+  auto health = grpc::health::v1::Health::NewStub(write_channel);
+  grpc::ClientContext health_context;
+  grpc::health::v1::HealthCheckRequest health_request;
+  grpc::health::v1::HealthCheckResponse health_response;
+  ASSERT_TRUE(health->Check(&health_context, health_request, &health_response).ok());
+  EXPECT_EQ(health_response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+}
+
 TEST(AdminTest, CheckpointsAreOffWithoutADir) {
   ServerHarness harness;
   auto admin = v1::AdminService::NewStub(harness.NewChannel());

@@ -347,6 +347,50 @@ TEST(WatchTest, AThousandWatchersAllReceiveEveryEvent) {
   EXPECT_EQ(all, kWatchers);
 }
 
+TEST(WatchTest, ProgressOnRequestFollowsTheEventsAlreadyDue) {
+  ServerHarness harness(Options());
+  auto channel = harness.NewChannel();
+  auto ingest = v1::IngestService::NewStub(channel);
+  auto meetings = v1::MeetingService::NewStub(channel);
+  for (int i = 0; i < 3; ++i) {
+    Write(ingest.get(), i);
+  }
+  grpc::ClientContext context;
+  v1::WatchMeetingsRequest request;
+  request.set_start_revision(1);
+  auto reader = meetings->WatchMeetings(&context, request);
+  v1::WatchMeetingsResponse header;
+  ASSERT_TRUE(reader->Read(&header));
+  ASSERT_GT(header.watch_id(), 0u);
+  EXPECT_EQ(header.revision(), 0u);
+  {
+    grpc::ClientContext ask;
+    v1::RequestWatchProgressRequest progress;
+    progress.set_watch_id(header.watch_id());
+    v1::RequestWatchProgressResponse ok;
+    ASSERT_TRUE(meetings->RequestWatchProgress(&ask, progress, &ok).ok());
+  }
+  // The three events come first; then the progress response, at the same revision.
+  Checker checker;
+  v1::WatchMeetingsResponse response;
+  bool progress_seen = false;
+  while (!progress_seen && reader->Read(&response)) {
+    progress_seen = response.events().empty();
+    checker.Add(response);
+  }
+  EXPECT_TRUE(progress_seen);
+  EXPECT_EQ(checker.revisions().size(), 3u);
+  EXPECT_EQ(response.revision(), 3u);
+  context.TryCancel();
+  reader->Finish();
+  grpc::ClientContext ask;
+  v1::RequestWatchProgressRequest unknown;
+  unknown.set_watch_id(987654);
+  v1::RequestWatchProgressResponse none;
+  EXPECT_EQ(meetings->RequestWatchProgress(&ask, unknown, &none).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
 TEST(WatchTest, StreamCapIsResourceExhausted) {
   ServerOptions options = Options();
   options.limits.max_watch_streams = 2;

@@ -460,12 +460,7 @@ int Ingest() {
     threads.emplace_back([&] {
       for (int i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
         PipelineResult r = pipeline.ProcessArticle(corpus[i], "bench");
-        v1::IngestArticleRequest request;
-        *request.mutable_article() = r.article;
-        for (const auto& m : r.meetings) {
-          *request.add_meetings() = m;
-        }
-        request.set_extractor_version("bench");
+        const v1::IngestArticleRequest request = IngestRequestFor(r, "bench");
         auto response = client.Ingest(request);
         if (response.ok()) {
           meetings.fetch_add(static_cast<uint64_t>(response->changes_size()));

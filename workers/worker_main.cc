@@ -207,12 +207,8 @@ int Submit(const std::vector<std::string>& files) {
         for (const PipelineResult& result : ProcessPath(*pipeline, files[i], published)) {
           absl::Status status = result.status;
           if (status.ok()) {
-            parley::v1::IngestArticleRequest request;
-            *request.mutable_article() = result.article;
-            for (const auto& m : result.meetings) {
-              *request.add_meetings() = m;
-            }
-            request.set_extractor_version(std::string(parley::extract::Extractor::kVersion));
+            const parley::v1::IngestArticleRequest request =
+                parley::IngestRequestFor(result, parley::extract::Extractor::kVersion);
             absl::StatusOr<parley::v1::IngestArticleResponse> response = client.Ingest(request);
             status = response.status();
             if (response.ok()) {
@@ -356,12 +352,7 @@ int Reprocess() {
       PipelineResult result = pipeline->ProcessArticle(stored.article(), stored.article().id());
       absl::Status outcome = result.status;
       if (outcome.ok()) {
-        parley::v1::IngestArticleRequest ingest;
-        *ingest.mutable_article() = result.article;
-        for (const auto& m : result.meetings) {
-          *ingest.add_meetings() = m;
-        }
-        ingest.set_extractor_version(version);
+        const parley::v1::IngestArticleRequest ingest = parley::IngestRequestFor(result, version);
         outcome = client.Ingest(ingest).status();
       }
       if (outcome.ok()) {

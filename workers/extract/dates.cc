@@ -194,18 +194,22 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       }
       continue;
     }
+    // An optional year at token j after a day and month; the publication's otherwise.
+    auto year_after = [&](int* j, int mon, int d) {
+      int year = in(*j) ? Number(t[*j], 1900, 2100) : 0;
+      m.has_year = year > 0;
+      if (year > 0) {
+        ++*j;
+        return year;
+      }
+      return InferYear(published, mon, d);
+    };
     // Day Month [Year]: "26 April 2025", "30 November - 1 December".
     const int day = Number(t[i], 1, 31);
     if (day > 0 && in(i + 1) && MonthOf(t[i + 1].fold) > 0) {
       const int mon = MonthOf(t[i + 1].fold);
       int j = i + 2;
-      int year = in(j) ? Number(t[j], 1900, 2100) : 0;
-      m.has_year = year > 0;
-      if (year > 0) {
-        ++j;
-      } else {
-        year = InferYear(published, mon, day);
-      }
+      const int year = year_after(&j, mon, day);
       if (day > DaysIn(year == 0 ? 2001 : year, mon)) {
         continue;
       }
@@ -220,13 +224,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         MonthOf(t[i + 3].fold) > 0) {
       const int mon = MonthOf(t[i + 3].fold);
       int j = i + 4;
-      int year = in(j) ? Number(t[j], 1900, 2100) : 0;
-      m.has_year = year > 0;
-      if (year > 0) {
-        ++j;
-      } else {
-        year = InferYear(published, mon, day);
-      }
+      const int year = year_after(&j, mon, day);
       set(&m.start, year, mon, day);
       set(&m.end, year, mon, Number(t[i + 2], 1, 31));
       m.end_token = j;

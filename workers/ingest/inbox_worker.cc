@@ -204,12 +204,7 @@ void InboxWorker::ProcessFile(const std::string& name, const std::atomic<bool>& 
       errors.emplace_back(result.source, result.status);
       continue;
     }
-    v1::IngestArticleRequest request;
-    *request.mutable_article() = result.article;
-    for (const v1::Meeting& m : result.meetings) {
-      *request.add_meetings() = m;
-    }
-    request.set_extractor_version(options_.extractor_version);
+    const v1::IngestArticleRequest request = IngestRequestFor(result, options_.extractor_version);
     absl::StatusOr<v1::IngestArticleResponse> response = client_->Ingest(request, &stop);
     if (!response.ok()) {
       if (response.status().code() == absl::StatusCode::kCancelled) {

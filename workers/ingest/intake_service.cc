@@ -26,12 +26,7 @@ grpc::Status IntakeServiceImpl::SubmitArticles(grpc::ServerContext* context,
       result->mutable_error()->set_message(std::string(extracted.status.message()));
       continue;
     }
-    v1::IngestArticleRequest ingest;
-    *ingest.mutable_article() = extracted.article;
-    for (const v1::Meeting& m : extracted.meetings) {
-      *ingest.add_meetings() = m;
-    }
-    ingest.set_extractor_version(extractor_version_);
+    const v1::IngestArticleRequest ingest = IngestRequestFor(extracted, extractor_version_);
     absl::StatusOr<v1::IngestArticleResponse> committed = client_->Ingest(ingest);
     if (context->IsCancelled()) {
       return grpc::Status(grpc::StatusCode::CANCELLED, "client cancelled");

@@ -79,6 +79,16 @@ std::string Pipeline::Explain(absl::string_view bytes, absl::string_view source,
   return out;
 }
 
+v1::IngestArticleRequest IngestRequestFor(const PipelineResult& result, absl::string_view version) {
+  v1::IngestArticleRequest request;
+  *request.mutable_article() = result.article;
+  for (const v1::Meeting& m : result.meetings) {
+    *request.add_meetings() = m;
+  }
+  request.set_extractor_version(std::string(version));
+  return request;
+}
+
 std::string CodeName(absl::StatusCode code) {
   return absl::AsciiStrToUpper(absl::StatusCodeToString(code));
 }

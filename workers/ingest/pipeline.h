@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "parley/v1/meeting.pb.h"
+#include "parley/v1/meeting_service.pb.h"
 #include "workers/extract/extractor.h"
 #include "workers/ingest/article_decoder.h"
 
@@ -43,6 +44,9 @@ class Pipeline {
   std::unique_ptr<extract::Extractor> extractor_;
   DecodeOptions options_;
 };
+
+// The IngestService request that stores `result` (article and meetings) under `version`.
+v1::IngestArticleRequest IngestRequestFor(const PipelineResult& result, absl::string_view version);
 
 // One ExtractResult JSON line (proto field names preserved), the `extract` contract.
 std::string ToExtractResultJson(const PipelineResult& result);

@@ -33,6 +33,27 @@ absl::Status ValidateId(absl::string_view field, const std::string& id, size_t m
   return absl::OkStatus();
 }
 
+// Parses a raw request; false when it does not parse.
+bool ParseRaw(const grpc::ByteBuffer& raw, google::protobuf::Message* message) {
+  std::vector<grpc::Slice> slices;
+  if (!raw.Dump(&slices).ok()) {
+    return false;
+  }
+  std::string bytes;
+  for (const grpc::Slice& slice : slices) {
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  }
+  return message->ParseFromString(bytes);
+}
+
+// A ByteBuffer that takes over `bytes` without copying them.
+grpc::ByteBuffer OwnedBuffer(std::string bytes) {
+  auto* owned = new std::string(std::move(bytes));
+  grpc::Slice slice(
+      owned->data(), owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
+  return grpc::ByteBuffer(&slice, 1);
+}
+
 absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
   if (requested < 0) {
     return absl::InvalidArgumentError(
@@ -55,14 +76,19 @@ MeetingServiceImpl::MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, Se
       watches_(limits.max_watch_streams) {}
 
 grpc::ServerUnaryReactor* MeetingServiceImpl::GetMeeting(grpc::CallbackServerContext* context,
-                                                         const v1::GetMeetingRequest* request,
-                                                         v1::Meeting* response) {
-  if (absl::Status s = ValidateId("id", request->id(), limits_.max_id_bytes); !s.ok()) {
+                                                         const grpc::ByteBuffer* raw_request,
+                                                         grpc::ByteBuffer* raw_response) {
+  v1::GetMeetingRequest request;
+  if (!ParseRaw(*raw_request, &request)) {
+    return Done(context, absl::InvalidArgumentError("GetMeetingRequest does not parse"));
+  }
+  if (absl::Status s = ValidateId("id", request.id(), limits_.max_id_bytes); !s.ok()) {
     return Done(context, s);
   }
-  absl::StatusOr<v1::Meeting> meeting = store_->GetMeeting(request->id());
+  // The stored record is the response, byte for byte.
+  absl::StatusOr<std::string> meeting = store_->GetMeetingBytes(request.id());
   if (meeting.ok()) {
-    *response = *std::move(meeting);
+    *raw_response = OwnedBuffer(*std::move(meeting));
   }
   return Done(context, meeting.status());
 }
@@ -101,18 +127,22 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::BatchGetMeetings(
 }
 
 grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerContext* context,
-                                                           const v1::ListMeetingsRequest* request,
-                                                           v1::ListMeetingsResponse* response) {
-  if (absl::Status s = ValidateFilter(request->filter()); !s.ok()) {
+                                                           const grpc::ByteBuffer* raw_request,
+                                                           grpc::ByteBuffer* raw_response) {
+  v1::ListMeetingsRequest request;
+  if (!ParseRaw(*raw_request, &request)) {
+    return Done(context, absl::InvalidArgumentError("ListMeetingsRequest does not parse"));
+  }
+  if (absl::Status s = ValidateFilter(request.filter()); !s.ok()) {
     return Done(context, s);
   }
-  absl::StatusOr<int> page_size = PageSize(request->page_size(), limits_);
+  absl::StatusOr<int> page_size = PageSize(request.page_size(), limits_);
   if (!page_size.ok()) {
     return Done(context, page_size.status());
   }
   ListCursor cursor;
-  if (!request->page_token().empty()) {
-    absl::StatusOr<PageToken> token = DecodePageToken(request->page_token(), request->filter());
+  if (!request.page_token().empty()) {
+    absl::StatusOr<PageToken> token = DecodePageToken(request.page_token(), request.filter());
     if (!token.ok()) {
       return Done(context, token.status());
     }
@@ -122,18 +152,37 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
       return Done(context, absl::InvalidArgumentError("page_token is malformed"));
     }
   }
-  absl::StatusOr<ListPage> page = store_->ListMeetings(request->filter(), cursor, *page_size);
+  absl::StatusOr<ListPage> page =
+      store_->ListMeetings(request.filter(), cursor, *page_size, /*raw=*/true);
   if (!page.ok()) {
     return Done(context, page.status());
   }
-  for (v1::Meeting& meeting : page->meetings) {
-    *response->add_meetings() = std::move(meeting);
+  // ListMeetingsResponse framed from the stored records: field 1 `meetings` (each record's
+  // bytes as stored), field 2 `next_page_token`, field 3 `revision`.
+  std::string out;
+  auto varint = [&out](uint64_t value) {
+    while (value >= 0x80) {
+      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+  };
+  for (const std::string& meeting : page->raw) {
+    out.push_back(0x0A);
+    varint(meeting.size());
+    out.append(meeting);
   }
-  response->set_revision(page->revision);
   if (!page->last_key.empty()) {
-    response->set_next_page_token(
-        EncodePageToken({page->revision, page->last_key}, request->filter()));
+    const std::string token = EncodePageToken({page->revision, page->last_key}, request.filter());
+    out.push_back(0x12);
+    varint(token.size());
+    out.append(token);
   }
+  if (page->revision != 0) {
+    out.push_back(0x18);
+    varint(page->revision);
+  }
+  *raw_response = OwnedBuffer(std::move(out));
   return Done(context, absl::OkStatus());
 }
 

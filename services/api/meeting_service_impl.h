@@ -22,10 +22,11 @@ struct ServiceLimits {
 
 // parley.v1.MeetingService over the gRPC callback API: validate, call the store, map the
 // status. Thread-safe; `store` and `feed` must outlive it.
-// WatchMeetings is registered raw (ByteBuffer): see WatchStream.
-using MeetingServiceBase = v1::MeetingService::WithCallbackMethod_GetMeeting<
+// GetMeeting, ListMeetings and WatchMeetings are registered raw (ByteBuffer): their responses
+// are the stored or pre-encoded bytes, framed, rather than decoded and re-encoded.
+using MeetingServiceBase = v1::MeetingService::WithRawCallbackMethod_GetMeeting<
     v1::MeetingService::WithCallbackMethod_BatchGetMeetings<
-        v1::MeetingService::WithCallbackMethod_ListMeetings<
+        v1::MeetingService::WithRawCallbackMethod_ListMeetings<
             v1::MeetingService::WithRawCallbackMethod_WatchMeetings<
                 v1::MeetingService::WithCallbackMethod_RequestWatchProgress<
                     v1::MeetingService::WithCallbackMethod_GetArticle<
@@ -37,14 +38,14 @@ class MeetingServiceImpl final : public MeetingServiceBase {
                      WatchOptions watch_options = {});
 
   grpc::ServerUnaryReactor* GetMeeting(grpc::CallbackServerContext* context,
-                                       const v1::GetMeetingRequest* request,
-                                       v1::Meeting* response) override;
+                                       const grpc::ByteBuffer* request,
+                                       grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* BatchGetMeetings(grpc::CallbackServerContext* context,
                                              const v1::BatchGetMeetingsRequest* request,
                                              v1::BatchGetMeetingsResponse* response) override;
   grpc::ServerUnaryReactor* ListMeetings(grpc::CallbackServerContext* context,
-                                         const v1::ListMeetingsRequest* request,
-                                         v1::ListMeetingsResponse* response) override;
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchMeetings(
       grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) override;
   grpc::ServerUnaryReactor* RequestWatchProgress(

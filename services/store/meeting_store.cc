@@ -242,6 +242,17 @@ absl::StatusOr<v1::Meeting> MeetingStore::GetMeeting(absl::string_view id) const
   return ParseStored<v1::Meeting>(bytes, absl::StrCat("meeting ", id));
 }
 
+absl::StatusOr<std::string> MeetingStore::GetMeetingBytes(absl::string_view id) const {
+  std::string bytes;
+  const rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(id), &bytes);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat("meeting ", id, " not found"));
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", id)));
+  return bytes;
+}
+
 absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMeetings(
     const std::vector<std::string>& ids) const {
   std::vector<rocksdb::Slice> keys;
@@ -756,6 +767,11 @@ absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::Acquir
     it->second->last_used = now;
     return it->second;
   }
+  // The current revision's snapshot, when one is registered, serves a new listing as well.
+  if (auto current = snapshots_.find(this->revision()); current != snapshots_.end()) {
+    current->second->last_used = now;
+    return current->second;
+  }
   const rocksdb::Snapshot* raw = db_->GetSnapshot();
   rocksdb::ReadOptions read_options;
   read_options.snapshot = raw;
@@ -779,7 +795,8 @@ absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::Acquir
 }
 
 absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,
-                                                    const ListCursor& cursor, int page_size) {
+                                                    const ListCursor& cursor, int page_size,
+                                                    bool raw) {
   if (!cursor.after_key.empty() && cursor.after_key.size() != ik::kSuffixSize) {
     return absl::InvalidArgumentError("page cursor is malformed");
   }
@@ -862,11 +879,18 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
     streams.push_back(std::move(s));
   }
 
+  // A filter of one dimension (plus dates) is decided by its index: no need to parse records.
+  const int dimensions = (filter.countries_size() > 0) + !filter.person().empty() +
+                         !filter.city().empty() + !filter.format().empty() +
+                         (filter.kinds_size() > 0) + (filter.statuses_size() > 0) +
+                         (filter.topics_size() > 0);
+  const bool decided = dimensions <= 1;
   ListPage page;
   page.revision = snapshot->revision();
   size_t scanned = 0;
+  int matched = 0;
   std::string last;
-  while (static_cast<int>(page.meetings.size()) < page_size && scanned < kListScanBudget) {
+  while (matched < page_size && scanned < kListScanBudget) {
     Stream* next = nullptr;
     for (Stream& s : streams) {
       if (s.valid && (next == nullptr || s.suffix() < next->suffix())) {
@@ -891,12 +915,22 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
       continue;
     }
     PARLEY_RETURN_IF_ERROR(FromRocksDb(st, absl::StrCat("read meeting ", id)));
+    if (raw && decided) {
+      page.raw.push_back(std::move(bytes));
+      ++matched;
+      continue;
+    }
     v1::Meeting meeting;
     if (!meeting.ParseFromString(bytes)) {
       return absl::DataLossError(absl::StrCat("corrupt meeting ", id));
     }
     if (MatchesFilter(meeting, filter)) {
-      page.meetings.push_back(std::move(meeting));
+      ++matched;
+      if (raw) {
+        page.raw.push_back(std::move(bytes));
+      } else {
+        page.meetings.push_back(std::move(meeting));
+      }
     }
   }
   for (Stream& s : streams) {

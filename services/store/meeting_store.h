@@ -71,8 +71,9 @@ struct ListCursor {
 
 struct ListPage {
   std::vector<v1::Meeting> meetings;
-  uint64_t revision = 0;  // Revision of the snapshot the page was read from.
-  std::string last_key;   // Cursor key after the last meeting; empty when the listing ended.
+  std::vector<std::string> raw;  // With `raw` listing: the meetings serialized, instead.
+  uint64_t revision = 0;         // Revision of the snapshot the page was read from.
+  std::string last_key;          // Cursor key after the last meeting; empty when the listing ended.
 };
 
 struct ArticlePage {
@@ -105,6 +106,8 @@ class MeetingStore {
 
   // Returns NotFound if no meeting has this id.
   absl::StatusOr<v1::Meeting> GetMeeting(absl::string_view id) const;
+  // The meeting as stored (serialized parley.v1.Meeting), or NotFound.
+  absl::StatusOr<std::string> GetMeetingBytes(absl::string_view id) const;
 
   // Returns one entry per id, in order: the meeting, or nullopt when it does not exist.
   absl::StatusOr<std::vector<std::optional<v1::Meeting>>> BatchGetMeetings(
@@ -132,8 +135,10 @@ class MeetingStore {
   // secondary index of the filter. May return fewer than `page_size` meetings with a non-empty
   // `last_key` when the scan budget is spent. Returns OutOfRange when the cursor's snapshot has
   // expired, InvalidArgument for a malformed cursor.
+  // With `raw`, the page is returned as stored bytes in `ListPage::raw`; records are parsed
+  // only when the filter is not decided by the driving index alone.
   absl::StatusOr<ListPage> ListMeetings(const v1::MeetingFilter& filter, const ListCursor& cursor,
-                                        int page_size);
+                                        int page_size, bool raw = false);
 
   // Change-log entries with revision >= `from`, in order, up to `max_entries` entries or about
   // `max_bytes` (at least one entry is returned when one exists). Returns OutOfRange when

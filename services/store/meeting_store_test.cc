@@ -319,6 +319,27 @@ TEST_F(ListTest, PagesComeFromOneSnapshotDespiteConcurrentWrites) {
   EXPECT_THAT(ListAll(v1::MeetingFilter(), 100), SizeIs(50));
 }
 
+TEST_F(ListTest, RawPagesHoldTheSameMeetings) {
+  v1::MeetingFilter one;  // Decided by the country index alone.
+  one.add_countries("KZ");
+  v1::MeetingFilter two = one;  // Needs the records checked.
+  two.set_person("Murat Nurtleu");
+  for (const v1::MeetingFilter& filter : {one, two, v1::MeetingFilter()}) {
+    absl::StatusOr<ListPage> parsed = store_->ListMeetings(filter, {}, 7);
+    absl::StatusOr<ListPage> raw = store_->ListMeetings(filter, {}, 7, /*raw=*/true);
+    ASSERT_THAT(parsed, IsOk());
+    ASSERT_THAT(raw, IsOk());
+    EXPECT_TRUE(raw->meetings.empty());
+    ASSERT_EQ(raw->raw.size(), parsed->meetings.size());
+    for (size_t i = 0; i < raw->raw.size(); ++i) {
+      v1::Meeting m;
+      ASSERT_TRUE(m.ParseFromString(raw->raw[i]));
+      EXPECT_EQ(m.id(), parsed->meetings[i].id());
+    }
+    EXPECT_EQ(raw->last_key, parsed->last_key);
+  }
+}
+
 TEST_F(ListTest, UnknownSnapshotIsOutOfRangeAndBadCursorInvalid) {
   EXPECT_THAT(store_->ListMeetings(v1::MeetingFilter(), {12345, std::string(20, '0')}, 10),
               StatusIs(absl::StatusCode::kOutOfRange));

@@ -40,6 +40,10 @@ ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
 ABSL_FLAG(std::string, metrics_listen, "",
           "Serve Prometheus /metrics on host:port; empty = off [PARLEY_METRICS_LISTEN]");
 ABSL_FLAG(std::string, log_format, "text", "Log lines as text or json [PARLEY_LOG_FORMAT]");
+ABSL_FLAG(int32_t, block_cache_mb, 64,
+          "RocksDB block cache; size it to the hot working set [PARLEY_BLOCK_CACHE_MB]");
+ABSL_FLAG(int32_t, write_buffer_mb, 32,
+          "RocksDB memtable size per column family [PARLEY_WRITE_BUFFER_MB]");
 ABSL_FLAG(std::string, checkpoint_dir, "",
           "Folder for AdminService.CreateCheckpoint backups; empty = disabled "
           "[PARLEY_CHECKPOINT_DIR]");
@@ -80,6 +84,12 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_metrics_listen, "PARLEY_METRICS_LISTEN", std::string());
   FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", std::string("text"));
   FromEnv(FLAGS_checkpoint_dir, "PARLEY_CHECKPOINT_DIR", std::string());
+  FromEnv(FLAGS_block_cache_mb, "PARLEY_BLOCK_CACHE_MB", int32_t{64});
+  FromEnv(FLAGS_write_buffer_mb, "PARLEY_WRITE_BUFFER_MB", int32_t{32});
+  if (absl::GetFlag(FLAGS_block_cache_mb) < 1 || absl::GetFlag(FLAGS_write_buffer_mb) < 1) {
+    std::fprintf(stderr, "parleyd: --block_cache_mb and --write_buffer_mb must be at least 1\n");
+    return 2;
+  }
   parley::SetLogProgram("parleyd");
   parley::LogFormat log_format;
   if (!parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &log_format)) {
@@ -113,6 +123,9 @@ int main(int argc, char** argv) {
   options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   options.checkpoint_dir = absl::GetFlag(FLAGS_checkpoint_dir);
+  options.store.block_cache_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20;
+  options.store.write_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_write_buffer_mb))
+                                     << 20;
 
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
       parley::ParleyServer::Start(options);

@@ -231,26 +231,25 @@ absl::Status MeetingStore::LoadMetadata() {
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::Meeting> MeetingStore::GetMeeting(absl::string_view id) const {
+absl::StatusOr<std::string> MeetingStore::ReadBytes(rocksdb::ColumnFamilyHandle* family,
+                                                    absl::string_view what,
+                                                    absl::string_view id) const {
   std::string bytes;
-  const rocksdb::Status s =
-      db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(id), &bytes);
+  const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), family, ToSlice(id), &bytes);
   if (s.IsNotFound()) {
-    return absl::NotFoundError(absl::StrCat("meeting ", id, " not found"));
+    return absl::NotFoundError(absl::StrCat(what, " ", id, " not found"));
   }
-  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", id)));
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read ", what, " ", id)));
+  return bytes;
+}
+
+absl::StatusOr<v1::Meeting> MeetingStore::GetMeeting(absl::string_view id) const {
+  PARLEY_ASSIGN_OR_RETURN(const std::string bytes, GetMeetingBytes(id));
   return ParseStored<v1::Meeting>(bytes, absl::StrCat("meeting ", id));
 }
 
 absl::StatusOr<std::string> MeetingStore::GetMeetingBytes(absl::string_view id) const {
-  std::string bytes;
-  const rocksdb::Status s =
-      db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(id), &bytes);
-  if (s.IsNotFound()) {
-    return absl::NotFoundError(absl::StrCat("meeting ", id, " not found"));
-  }
-  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", id)));
-  return bytes;
+  return ReadBytes(handles_->meetings, "meeting", id);
 }
 
 absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMeetings(
@@ -280,13 +279,7 @@ absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMe
 }
 
 absl::StatusOr<v1::StoredArticle> MeetingStore::GetArticle(absl::string_view id) const {
-  std::string bytes;
-  const rocksdb::Status s =
-      db_->Get(rocksdb::ReadOptions(), handles_->articles, ToSlice(id), &bytes);
-  if (s.IsNotFound()) {
-    return absl::NotFoundError(absl::StrCat("article ", id, " not found"));
-  }
-  PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read article ", id)));
+  PARLEY_ASSIGN_OR_RETURN(const std::string bytes, ReadBytes(handles_->articles, "article", id));
   return ParseStored<v1::StoredArticle>(bytes, absl::StrCat("article ", id));
 }
 

@@ -178,6 +178,9 @@ class MeetingStore {
                std::unique_ptr<Handles> handles);
 
   [[nodiscard]] absl::Status LoadMetadata();
+  // One record's bytes from `family`; NotFound names it as "<what> <id>".
+  absl::StatusOr<std::string> ReadBytes(rocksdb::ColumnFamilyHandle* family, absl::string_view what,
+                                        absl::string_view id) const;
   absl::StatusOr<uint64_t> CommitLocked(PendingWrite& write, absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<std::optional<v1::Meeting>> ReadMeetingLocked(const PendingWrite& write,

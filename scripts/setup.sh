@@ -8,7 +8,9 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config clang clang-format
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libre2-dev
-  libicu-dev libxml2-dev prometheus-cpp-dev python3
+  libicu-dev libxml2-dev prometheus-cpp-dev python3 openssl
+  # libFuzzer and the sanitizer runtimes for clang (scripts/fuzz, scripts/test-sanitizers).
+  libclang-rt-14-dev
   # Container image build and smoke test (deploy/test-image.sh).
   podman runc debootstrap uidmap
 )

@@ -23,6 +23,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "workers/client_flags.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Meeting service address");
 ABSL_FLAG(uint64_t, from, 0, "First revision to print; 0 = from now");
@@ -55,8 +56,13 @@ int main(int argc, char** argv) {
     }
   }).detach();
 
-  auto stub = parley::v1::MeetingService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      parley::MakeClientChannel(absl::GetFlag(FLAGS_target), parley::TargetSecurityFromFlags());
+  if (!channel.ok()) {
+    std::fprintf(stderr, "parley-watch: %s\n", channel.status().ToString().c_str());
+    return 2;
+  }
+  auto stub = parley::v1::MeetingService::NewStub(*channel);
   parley::v1::WatchMeetingsRequest request;
   for (absl::string_view c :
        absl::StrSplit(absl::GetFlag(FLAGS_countries), ',', absl::SkipEmpty())) {

@@ -31,7 +31,10 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/auth/authorizer.h"
+#include "services/auth/credentials.h"
 #include "services/log/log.h"
+#include "workers/client_flags.h"
 #include "workers/extract/extractor.h"
 #include "workers/ingest/inbox_worker.h"
 #include "workers/ingest/ingest_client.h"
@@ -49,6 +52,16 @@ ABSL_FLAG(std::string, intake_listen, "",
 ABSL_FLAG(int64_t, max_file_bytes, 8 << 20, "Largest input file accepted, bytes");
 ABSL_FLAG(bool, explain, false, "extract: print how each article was read instead of JSON");
 ABSL_FLAG(std::string, log_format, "text", "run: log lines as text or json [PARLEY_LOG_FORMAT]");
+ABSL_FLAG(std::string, intake_tls_cert, "",
+          "run: PEM certificate for the intake listener; set = TLS [PARLEY_INTAKE_TLS_CERT]");
+ABSL_FLAG(std::string, intake_tls_key, "",
+          "run: PEM key of --intake_tls_cert [PARLEY_INTAKE_TLS_KEY]");
+ABSL_FLAG(std::string, intake_tls_client_ca, "",
+          "run: PEM CA of intake clients; set = mutual TLS, and any certificate it signed may "
+          "submit [PARLEY_INTAKE_TLS_CLIENT_CA]");
+ABSL_FLAG(std::string, intake_token_file, "",
+          "run: bearer tokens (one per line) that may submit to the intake "
+          "[PARLEY_INTAKE_TOKEN_FILE]");
 
 namespace {
 
@@ -166,6 +179,17 @@ int Extract(const std::vector<std::string>& files) {
   return failed ? 1 : 0;
 }
 
+// The channel to --target with the --target_* security flags; exits 2 on a bad setting.
+std::shared_ptr<grpc::Channel> TargetChannel() {
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      parley::MakeChannel(absl::GetFlag(FLAGS_target), parley::TargetSecurityFromFlags());
+  if (!channel.ok()) {
+    std::fprintf(stderr, "parley-ingest: %s\n", channel.status().ToString().c_str());
+    std::exit(2);
+  }
+  return *std::move(channel);
+}
+
 void BlockShutdownSignals(sigset_t* set) {
   sigemptyset(set);
   sigaddset(set, SIGTERM);
@@ -182,7 +206,7 @@ int Submit(const std::vector<std::string>& files) {
   const std::optional<absl::CivilDay> published = PublishedFlag();
   parley::RetryOptions retry;
   retry.max_attempts = 20;
-  parley::IngestClient client(parley::MakeChannel(absl::GetFlag(FLAGS_target)), retry);
+  parley::IngestClient client(TargetChannel(), retry);
   std::atomic<size_t> next{0};
   std::atomic<uint64_t> done_files{0}, articles{0}, meetings{0}, failures{0};
   std::mutex err_mu;
@@ -259,25 +283,52 @@ int Run() {
   }
   sigset_t signals;
   BlockShutdownSignals(&signals);  // Again: main blocked them before any thread started.
+  FromEnv(FLAGS_intake_tls_cert, "PARLEY_INTAKE_TLS_CERT", "");
+  FromEnv(FLAGS_intake_tls_key, "PARLEY_INTAKE_TLS_KEY", "");
+  FromEnv(FLAGS_intake_tls_client_ca, "PARLEY_INTAKE_TLS_CLIENT_CA", "");
+  FromEnv(FLAGS_intake_token_file, "PARLEY_INTAKE_TOKEN_FILE", "");
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
-  parley::IngestClient client(parley::MakeChannel(absl::GetFlag(FLAGS_target)));
+  const std::shared_ptr<grpc::Channel> channel = TargetChannel();
+  parley::RetryOptions inbox_retry;
+  inbox_retry.retry_auth_failures = true;  // Keep the files; the operator fixes the token.
+  parley::IngestClient client(channel, inbox_retry);
   parley::RetryOptions intake_retry;
   intake_retry.max_attempts = 10;
-  parley::IngestClient intake_client(parley::MakeChannel(absl::GetFlag(FLAGS_target)),
-                                     intake_retry);
+  parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
+  std::unique_ptr<parley::Authorizer> intake_auth;
   std::unique_ptr<parley::IntakeServiceImpl> intake;
   std::unique_ptr<grpc::Server> server;
   if (!absl::GetFlag(FLAGS_intake_listen).empty()) {
+    parley::ServerTlsOptions tls;
+    tls.cert_file = absl::GetFlag(FLAGS_intake_tls_cert);
+    tls.key_file = absl::GetFlag(FLAGS_intake_tls_key);
+    tls.client_ca_file = absl::GetFlag(FLAGS_intake_tls_client_ca);
+    absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+        parley::MakeServerCredentials(tls);
+    absl::StatusOr<parley::AuthPolicy> policy = parley::LoadAuthPolicy(
+        absl::GetFlag(FLAGS_intake_token_file), "", tls.client_ca_file.empty() ? "" : "*",
+        /*reads_require_credential=*/false);
+    if (!credentials.ok() || !policy.ok()) {
+      parley::Log(parley::LogLevel::kError,
+                  (credentials.ok() ? policy.status() : credentials.status()).ToString());
+      return 2;
+    }
+    intake_auth = std::make_unique<parley::Authorizer>(*std::move(policy));
+    if (intake_auth->writes_open()) {
+      parley::Log(parley::LogLevel::kWarning,
+                  "the intake accepts articles from every caller: set --intake_token_file or "
+                  "--intake_tls_client_ca outside development");
+    }
     intake = std::make_unique<parley::IntakeServiceImpl>(
-        pipeline.get(), &intake_client, std::string(parley::extract::Extractor::kVersion));
+        pipeline.get(), &intake_client, std::string(parley::extract::Extractor::kVersion),
+        intake_auth.get());
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
     int port = 0;
-    builder.AddListeningPort(absl::GetFlag(FLAGS_intake_listen), grpc::InsecureServerCredentials(),
-                             &port);
+    builder.AddListeningPort(absl::GetFlag(FLAGS_intake_listen), *credentials, &port);
     builder.RegisterService(intake.get());
     server = builder.BuildAndStart();
     if (server == nullptr || port == 0) {
@@ -326,7 +377,7 @@ int Run() {
 
 int Reprocess() {
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
-  auto channel = parley::MakeChannel(absl::GetFlag(FLAGS_target));
+  auto channel = TargetChannel();
   parley::RetryOptions retry;
   retry.max_attempts = 20;
   parley::IngestClient client(channel, retry);
@@ -375,9 +426,7 @@ int Reprocess() {
 
 // grpc.health.v1 Check against --target; exit 0 only when SERVING.
 int Health() {
-  auto channel =
-      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials());
-  auto stub = grpc::health::v1::Health::NewStub(channel);
+  auto stub = grpc::health::v1::Health::NewStub(TargetChannel());
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
   grpc::health::v1::HealthCheckRequest request;

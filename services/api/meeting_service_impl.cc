@@ -23,12 +23,24 @@ grpc::ServerUnaryReactor* Done(grpc::CallbackServerContext* context, const absl:
   return reactor;
 }
 
+absl::Status Allowed(const Authorizer* auth, const grpc::CallbackServerContext& context,
+                     Access access) {
+  return auth == nullptr ? absl::OkStatus() : auth->Check(context, access);
+}
+
 absl::Status ValidateId(absl::string_view field, const std::string& id, size_t max_bytes) {
   if (id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(field, " must not be empty"));
   }
   if (id.size() > max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(field, " is longer than ", max_bytes, " bytes"));
+  }
+  // Ids are minted by the service ("m-…", "a-…"); anything else cannot name a record.
+  if (!std::all_of(id.begin(), id.end(), [](char c) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      })) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, " may hold only letters, digits, '-' and '_'"));
   }
   return absl::OkStatus();
 }
@@ -68,16 +80,20 @@ absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
 }  // namespace
 
 MeetingServiceImpl::MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
-                                       WatchOptions watch_options)
+                                       WatchOptions watch_options, const Authorizer* auth)
     : store_(store),
       feed_(feed),
       limits_(limits),
       watch_options_(watch_options),
+      auth_(auth),
       watches_(limits.max_watch_streams) {}
 
 grpc::ServerUnaryReactor* MeetingServiceImpl::GetMeeting(grpc::CallbackServerContext* context,
                                                          const grpc::ByteBuffer* raw_request,
                                                          grpc::ByteBuffer* raw_response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return Done(context, s);
+  }
   v1::GetMeetingRequest request;
   if (!ParseRaw(*raw_request, &request)) {
     return Done(context, absl::InvalidArgumentError("GetMeetingRequest does not parse"));
@@ -96,6 +112,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetMeeting(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* MeetingServiceImpl::BatchGetMeetings(
     grpc::CallbackServerContext* context, const v1::BatchGetMeetingsRequest* request,
     v1::BatchGetMeetingsResponse* response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return Done(context, s);
+  }
   if (request->ids_size() == 0) {
     return Done(context, absl::InvalidArgumentError("ids must not be empty"));
   }
@@ -129,6 +148,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::BatchGetMeetings(
 grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerContext* context,
                                                            const grpc::ByteBuffer* raw_request,
                                                            grpc::ByteBuffer* raw_response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return Done(context, s);
+  }
   v1::ListMeetingsRequest request;
   if (!ParseRaw(*raw_request, &request)) {
     return Done(context, absl::InvalidArgumentError("ListMeetingsRequest does not parse"));
@@ -188,12 +210,18 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* MeetingServiceImpl::WatchMeetings(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return WatchStream::Refuse(ToGrpcStatus(s));
+  }
   return WatchStream::Start(context, *request, feed_, &watches_, watch_options_);
 }
 
 grpc::ServerUnaryReactor* MeetingServiceImpl::RequestWatchProgress(
     grpc::CallbackServerContext* context, const v1::RequestWatchProgressRequest* request,
     v1::RequestWatchProgressResponse* /*response*/) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return Done(context, s);
+  }
   if (!watches_.RequestProgress(request->watch_id())) {
     return Done(context, absl::NotFoundError(absl::StrCat("no watch stream ", request->watch_id(),
                                                           " on this server")));
@@ -204,6 +232,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::RequestWatchProgress(
 grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerContext* context,
                                                          const v1::GetArticleRequest* request,
                                                          v1::GetArticleResponse* response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return Done(context, s);
+  }
   if (absl::Status s = ValidateId("id", request->id(), limits_.max_id_bytes); !s.ok()) {
     return Done(context, s);
   }
@@ -217,12 +248,16 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerCon
   return Done(context, absl::OkStatus());
 }
 
-IngestServiceImpl::IngestServiceImpl(MeetingStore* store, ServiceLimits limits)
-    : store_(store), limits_(limits) {}
+IngestServiceImpl::IngestServiceImpl(MeetingStore* store, ServiceLimits limits,
+                                     const Authorizer* auth)
+    : store_(store), limits_(limits), auth_(auth) {}
 
 grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerContext* context,
                                                            const v1::IngestArticleRequest* request,
                                                            v1::IngestArticleResponse* response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kWrite); !s.ok()) {
+    return Done(context, s);
+  }
   if (!request->has_article() || request->article().body().empty()) {
     return Done(context, absl::InvalidArgumentError("article.body must not be empty"));
   }
@@ -256,6 +291,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerC
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerContext* context,
                                                            const v1::DeleteMeetingRequest* request,
                                                            v1::DeleteMeetingResponse* response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kWrite); !s.ok()) {
+    return Done(context, s);
+  }
   if (absl::Status s = ValidateId("id", request->id(), limits_.max_id_bytes); !s.ok()) {
     return Done(context, s);
   }
@@ -269,6 +307,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerC
 grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerContext* context,
                                                           const v1::ListArticlesRequest* request,
                                                           v1::ListArticlesResponse* response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kRead); !s.ok()) {
+    return Done(context, s);
+  }
   absl::StatusOr<int> page_size = PageSize(request->page_size(), limits_);
   if (!page_size.ok()) {
     return Done(context, page_size.status());
@@ -284,12 +325,16 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerCo
   return Done(context, absl::OkStatus());
 }
 
-AdminServiceImpl::AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir)
-    : store_(store), checkpoint_dir_(std::move(checkpoint_dir)) {}
+AdminServiceImpl::AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir,
+                                   const Authorizer* auth)
+    : store_(store), checkpoint_dir_(std::move(checkpoint_dir)), auth_(auth) {}
 
 grpc::ServerUnaryReactor* AdminServiceImpl::CreateCheckpoint(
     grpc::CallbackServerContext* context, const v1::CreateCheckpointRequest* request,
     v1::CreateCheckpointResponse* response) {
+  if (absl::Status s = Allowed(auth_, *context, Access::kWrite); !s.ok()) {
+    return Done(context, s);
+  }
   if (checkpoint_dir_.empty()) {
     return Done(context, absl::FailedPreconditionError(
                              "this server has no --checkpoint_dir; checkpoints are disabled"));

@@ -6,6 +6,7 @@
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "services/api/watch_stream.h"
+#include "services/auth/authorizer.h"
 #include "services/store/change_feed.h"
 #include "services/store/meeting_store.h"
 
@@ -20,8 +21,9 @@ struct ServiceLimits {
   size_t max_article_bytes = 8 << 20;
 };
 
-// parley.v1.MeetingService over the gRPC callback API: validate, call the store, map the
-// status. Thread-safe; `store` and `feed` must outlive it.
+// parley.v1.MeetingService over the gRPC callback API: authorise, validate, call the store, map
+// the status. Thread-safe; `store`, `feed` and `auth` must outlive it. A null `auth` admits
+// every call (tests and embedded use); every method is a read.
 // GetMeeting, ListMeetings and WatchMeetings are registered raw (ByteBuffer): their responses
 // are the stored or pre-encoded bytes, framed, rather than decoded and re-encoded.
 using MeetingServiceBase = v1::MeetingService::WithRawCallbackMethod_GetMeeting<
@@ -35,7 +37,7 @@ using MeetingServiceBase = v1::MeetingService::WithRawCallbackMethod_GetMeeting<
 class MeetingServiceImpl final : public MeetingServiceBase {
  public:
   MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
-                     WatchOptions watch_options = {});
+                     WatchOptions watch_options = {}, const Authorizer* auth = nullptr);
 
   grpc::ServerUnaryReactor* GetMeeting(grpc::CallbackServerContext* context,
                                        const grpc::ByteBuffer* request,
@@ -62,13 +64,15 @@ class MeetingServiceImpl final : public MeetingServiceBase {
   ChangeFeed* const feed_;
   const ServiceLimits limits_;
   const WatchOptions watch_options_;
+  const Authorizer* const auth_;
   WatchRegistry watches_;
 };
 
-// parley.v1.IngestService: the worker's write path. Thread-safe; `store` must outlive it.
+// parley.v1.IngestService: the worker's write path. IngestArticle and DeleteMeeting are writes,
+// ListArticles a read. Thread-safe; `store` and `auth` must outlive it.
 class IngestServiceImpl final : public v1::IngestService::CallbackService {
  public:
-  IngestServiceImpl(MeetingStore* store, ServiceLimits limits);
+  IngestServiceImpl(MeetingStore* store, ServiceLimits limits, const Authorizer* auth = nullptr);
 
   grpc::ServerUnaryReactor* IngestArticle(grpc::CallbackServerContext* context,
                                           const v1::IngestArticleRequest* request,
@@ -83,13 +87,16 @@ class IngestServiceImpl final : public v1::IngestService::CallbackService {
  private:
   MeetingStore* const store_;
   const ServiceLimits limits_;
+  const Authorizer* const auth_;
 };
 
-// parley.v1.AdminService: checkpoints for backups. Thread-safe; `store` must outlive it.
+// parley.v1.AdminService: checkpoints for backups, a write. Thread-safe; `store` and `auth`
+// must outlive it.
 class AdminServiceImpl final : public v1::AdminService::CallbackService {
  public:
   // `checkpoint_dir` empty: CreateCheckpoint answers FAILED_PRECONDITION.
-  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir);
+  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir,
+                   const Authorizer* auth = nullptr);
 
   grpc::ServerUnaryReactor* CreateCheckpoint(grpc::CallbackServerContext* context,
                                              const v1::CreateCheckpointRequest* request,
@@ -98,6 +105,7 @@ class AdminServiceImpl final : public v1::AdminService::CallbackService {
  private:
   MeetingStore* const store_;
   const std::string checkpoint_dir_;
+  const Authorizer* const auth_;
 };
 
 }  // namespace parley

@@ -105,20 +105,22 @@ size_t WatchRegistry::size() const {
   return streams_.size();
 }
 
+grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Refuse(grpc::Status status) {
+  // A minimal reactor that only reports `status`.
+  class Refusal : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+   public:
+    explicit Refusal(grpc::Status status) { Finish(std::move(status)); }
+    void OnDone() override { delete this; }
+  };
+  return new Refusal(std::move(status));
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackServerContext* context,
                                                                const grpc::ByteBuffer& raw_request,
                                                                ChangeFeed* feed,
                                                                WatchRegistry* registry,
                                                                const WatchOptions& options) {
-  auto refuse = [](grpc::Status status) {
-    // A minimal reactor that only reports `status`.
-    class Refusal : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
-     public:
-      explicit Refusal(grpc::Status status) { Finish(std::move(status)); }
-      void OnDone() override { delete this; }
-    };
-    return new Refusal(std::move(status));
-  };
+  auto refuse = [](grpc::Status status) { return Refuse(std::move(status)); };
   v1::WatchMeetingsRequest request;
   {
     std::vector<grpc::Slice> slices;

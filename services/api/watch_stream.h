@@ -67,6 +67,8 @@ struct WatchOptions {
 class WatchStream : public grpc::ServerWriteReactor<grpc::ByteBuffer>,
                     public std::enable_shared_from_this<WatchStream> {
  public:
+  // A reactor that only finishes the call with `status` (a refused call).
+  static grpc::ServerWriteReactor<grpc::ByteBuffer>* Refuse(grpc::Status status);
   // Starts the stream, or finishes it at once with the right status (OUT_OF_RANGE for a
   // compacted start revision, RESOURCE_EXHAUSTED over the stream cap, INVALID_ARGUMENT for a
   // request that does not parse or a bad filter).

@@ -69,6 +69,10 @@ class ServerMetrics::Impl {
                    .Name("parley_ingest_articles_total")
                    .Help("Articles offered to IngestService, by result.")
                    .Register(*registry)),
+        refused(prometheus::BuildCounter()
+                    .Name("parley_auth_refused_total")
+                    .Help("Calls refused by authorisation, by access (read|write) and code.")
+                    .Register(*registry)),
         revision(prometheus::BuildGauge()
                      .Name("parley_store_revision")
                      .Help("Store revision of the latest committed write.")
@@ -144,6 +148,7 @@ class ServerMetrics::Impl {
   prometheus::Family<prometheus::Counter>& handled;
   prometheus::Family<prometheus::Histogram>& seconds;
   prometheus::Family<prometheus::Counter>& ingest;
+  prometheus::Family<prometheus::Counter>& refused;
   prometheus::Gauge& revision;
   prometheus::Gauge& meetings;
   prometheus::Gauge& store_bytes;
@@ -243,6 +248,10 @@ ServerMetrics::~ServerMetrics() = default;
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
 ServerMetrics::InterceptorFactory() {
   return std::make_unique<MetricsInterceptorFactory>(impl_.get());
+}
+
+void ServerMetrics::CountRefused(const std::string& access, grpc::StatusCode code) {
+  impl_->refused.Add({{"access", access}, {"grpc_code", CodeName(code)}}).Increment();
 }
 
 void ServerMetrics::Refresh(const Gauges& gauges) {

@@ -22,6 +22,7 @@ namespace parley {
 //   grpc_server_handling_seconds{grpc_service,grpc_method,grpc_type} (histogram)
 // (the go-grpc-prometheus names and labels that dashboards use), and
 //   parley_ingest_articles_total{result}  stored | unchanged | rejected | failed
+//   parley_auth_refused_total{access,grpc_code}  read | write; Unauthenticated | PermissionDenied
 //   parley_store_revision, parley_meetings, parley_store_bytes, parley_watch_streams,
 //   parley_watch_lag_revisions (the farthest-behind stream)
 // RPCs are counted by a gRPC server interceptor; the gauges are refreshed by `Refresh`.
@@ -45,6 +46,8 @@ class ServerMetrics {
   std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> InterceptorFactory();
 
   void Refresh(const Gauges& gauges);
+  // Counts a call refused by authorisation.
+  void CountRefused(const std::string& access, grpc::StatusCode code);
   int port() const { return port_; }
 
   class Impl;

@@ -17,12 +17,17 @@ namespace parley {
 
 absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOptions& options) {
   std::unique_ptr<ParleyServer> server(new ParleyServer(options));
+  // Credentials first: a bad certificate path must fail before the store is touched.
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                          MakeServerCredentials(options.tls));
   PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(options.store));
   server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries);
+  server->authorizer_ = std::make_unique<Authorizer>(options.auth);
+  const Authorizer* auth = server->authorizer_.get();
   server->meeting_service_ = std::make_unique<MeetingServiceImpl>(
-      server->store_.get(), server->feed_.get(), options.limits, options.watch);
+      server->store_.get(), server->feed_.get(), options.limits, options.watch, auth);
   server->ingest_service_ =
-      std::make_unique<IngestServiceImpl>(server->store_.get(), options.limits);
+      std::make_unique<IngestServiceImpl>(server->store_.get(), options.limits, auth);
 
   // Referencing the health messages links their descriptor in, so reflection can describe
   // grpc.health.v1.Health (libgrpc++'s own health service does not register it).
@@ -31,9 +36,13 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   if (!options.metrics_listen.empty()) {
     PARLEY_ASSIGN_OR_RETURN(server->metrics_, ServerMetrics::Start(options.metrics_listen));
+    server->authorizer_->set_on_refused(
+        [metrics = server->metrics_.get()](Access access, absl::StatusCode code) {
+          metrics->CountRefused(AccessName(access), static_cast<grpc::StatusCode>(code));
+        });
   }
   server->admin_service_ =
-      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir);
+      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, auth);
   const bool split = !options.ingest_listen.empty();
   auto configure = [&](grpc::ServerBuilder& builder) {
     if (server->metrics_ != nullptr) {
@@ -51,7 +60,7 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   };
   grpc::ServerBuilder builder;
   configure(builder);
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+  builder.AddListeningPort(options.listen, credentials, &server->port_);
   builder.RegisterService(server->meeting_service_.get());
   if (!split) {
     builder.RegisterService(server->ingest_service_.get());
@@ -65,8 +74,7 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   if (split) {
     grpc::ServerBuilder ingest_builder;
     configure(ingest_builder);
-    ingest_builder.AddListeningPort(options.ingest_listen, grpc::InsecureServerCredentials(),
-                                    &server->ingest_port_);
+    ingest_builder.AddListeningPort(options.ingest_listen, credentials, &server->ingest_port_);
     ingest_builder.RegisterService(server->ingest_service_.get());
     ingest_builder.RegisterService(server->admin_service_.get());
     server->ingest_server_ = ingest_builder.BuildAndStart();
@@ -76,6 +84,24 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
           absl::StrCat("cannot listen on ", options.ingest_listen, ": address in use or invalid"));
     }
     server->ingest_server_->GetHealthCheckService()->SetServingStatus(true);
+  }
+  if (!options.health_listen.empty()) {
+    grpc::ServerBuilder health_builder;
+    health_builder.AddListeningPort(options.health_listen, grpc::InsecureServerCredentials(),
+                                    &server->health_port_);
+    server->health_server_ = health_builder.BuildAndStart();
+    if (server->health_server_ == nullptr || server->health_port_ == 0) {
+      server->server_->Shutdown();
+      if (server->ingest_server_ != nullptr) {
+        server->ingest_server_->Shutdown();
+      }
+      return absl::UnavailableError(
+          absl::StrCat("cannot listen on ", options.health_listen, ": address in use or invalid"));
+    }
+    grpc::HealthCheckServiceInterface* probe = server->health_server_->GetHealthCheckService();
+    probe->SetServingStatus(v1::MeetingService::service_full_name(), true);
+    probe->SetServingStatus(v1::IngestService::service_full_name(), true);
+    probe->SetServingStatus(true);
   }
   grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
   health->SetServingStatus(v1::MeetingService::service_full_name(), true);
@@ -143,6 +169,9 @@ void ParleyServer::Shutdown() {
   shut_down_ = true;
   if (server_ != nullptr) {
     server_->GetHealthCheckService()->SetServingStatus(false);
+    if (health_server_ != nullptr) {
+      health_server_->GetHealthCheckService()->SetServingStatus(false);
+    }
     meeting_service_->watches().Shutdown();
     feed_->Shutdown();
     if (ingest_server_ != nullptr) {
@@ -152,11 +181,16 @@ void ParleyServer::Shutdown() {
     }
     server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
     server_->Wait();
+    if (health_server_ != nullptr) {
+      health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
+      health_server_->Wait();
+    }
   }
   if (ticker_.joinable()) {
     stop_ticker_.Notify();
     ticker_.join();
   }
+  health_server_.reset();
   ingest_server_.reset();
   server_.reset();
   metrics_.reset();

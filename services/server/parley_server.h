@@ -9,6 +9,8 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "services/api/meeting_service_impl.h"
+#include "services/auth/authorizer.h"
+#include "services/auth/credentials.h"
 #include "services/server/metrics.h"
 #include "services/store/change_feed.h"
 #include "services/store/meeting_store.h"
@@ -33,7 +35,12 @@ struct ServerOptions {
   absl::Duration shutdown_grace = absl::Seconds(20);      // In-flight calls get this long.
   int max_message_bytes = 16 << 20;                       // Largest request or response.
   std::string metrics_listen;  // Prometheus /metrics on host:port; empty = off; port 0 = any.
+  // A plaintext listener serving grpc.health.v1 alone, for probes that cannot present TLS
+  // credentials (Kubernetes gRPC probes). Empty = off; port 0 picks one.
+  std::string health_listen;
   std::string checkpoint_dir;  // Where AdminService.CreateCheckpoint writes; empty = disabled.
+  ServerTlsOptions tls;        // TLS / mutual TLS on every gRPC listener; plaintext by default.
+  AuthPolicy auth;             // Who may read and write; writes are open when it names nobody.
 };
 
 // The Parley meeting service as one object: opens the store, serves MeetingService,
@@ -59,9 +66,12 @@ class ParleyServer {
   std::string ingest_address() const;
   // The metrics port, or 0 when metrics are off.
   int metrics_port() const;
+  // The health-only port, or 0 when it is off.
+  int health_port() const { return health_port_; }
   std::string address() const;
   MeetingStore* store() { return store_.get(); }
   MeetingServiceImpl* meeting_service() { return meeting_service_.get(); }
+  const Authorizer& authorizer() const { return *authorizer_; }
 
  private:
   explicit ParleyServer(const ServerOptions& options) : options_(options) {}
@@ -70,13 +80,16 @@ class ParleyServer {
   const ServerOptions options_;
   std::unique_ptr<MeetingStore> store_;
   std::unique_ptr<ChangeFeed> feed_;
+  std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<MeetingServiceImpl> meeting_service_;
   std::unique_ptr<IngestServiceImpl> ingest_service_;
   std::unique_ptr<AdminServiceImpl> admin_service_;
   std::unique_ptr<ServerMetrics> metrics_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> ingest_server_;
+  std::unique_ptr<grpc::Server> health_server_;
   int port_ = 0;
+  int health_port_ = 0;
   int ingest_port_ = 0;
   absl::Notification stop_ticker_;
   std::thread ticker_;

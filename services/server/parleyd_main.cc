@@ -39,6 +39,9 @@ ABSL_FLAG(int32_t, max_message_bytes, 16 << 20,
           "Largest gRPC request or response [PARLEY_MAX_MESSAGE_BYTES]");
 ABSL_FLAG(std::string, metrics_listen, "",
           "Serve Prometheus /metrics on host:port; empty = off [PARLEY_METRICS_LISTEN]");
+ABSL_FLAG(std::string, health_listen, "",
+          "Also serve grpc.health.v1 alone, plaintext, on this host:port (for probes when TLS "
+          "is on) [PARLEY_HEALTH_LISTEN]");
 ABSL_FLAG(std::string, log_format, "text", "Log lines as text or json [PARLEY_LOG_FORMAT]");
 ABSL_FLAG(int32_t, block_cache_mb, 64,
           "RocksDB block cache; size it to the hot working set [PARLEY_BLOCK_CACHE_MB]");
@@ -47,6 +50,23 @@ ABSL_FLAG(int32_t, write_buffer_mb, 32,
 ABSL_FLAG(std::string, checkpoint_dir, "",
           "Folder for AdminService.CreateCheckpoint backups; empty = disabled "
           "[PARLEY_CHECKPOINT_DIR]");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain; set = TLS on every gRPC listener [PARLEY_TLS_CERT]");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert [PARLEY_TLS_KEY]");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CA that signs client certificates; set = mutual TLS [PARLEY_TLS_CLIENT_CA]");
+ABSL_FLAG(std::string, tls_client_auth, "require",
+          "With --tls_client_ca: require (mTLS for every caller) or optional (verified when "
+          "presented) [PARLEY_TLS_CLIENT_AUTH]");
+ABSL_FLAG(std::string, write_token_file, "",
+          "File of bearer tokens (one per line) that may write and read [PARLEY_WRITE_TOKEN_FILE]");
+ABSL_FLAG(std::string, read_token_file, "",
+          "File of bearer tokens that may read [PARLEY_READ_TOKEN_FILE]");
+ABSL_FLAG(std::string, write_identities, "",
+          "Client-certificate names (SAN or CN, comma-separated; * = any verified certificate) "
+          "that may write [PARLEY_WRITE_IDENTITIES]");
+ABSL_FLAG(bool, reads_require_auth, false,
+          "Reads need a token or a client certificate too [PARLEY_READS_REQUIRE_AUTH]");
 
 namespace {
 
@@ -82,10 +102,19 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_shutdown_grace, "PARLEY_SHUTDOWN_GRACE", absl::Seconds(20));
   FromEnv(FLAGS_max_message_bytes, "PARLEY_MAX_MESSAGE_BYTES", int32_t{16 << 20});
   FromEnv(FLAGS_metrics_listen, "PARLEY_METRICS_LISTEN", std::string());
+  FromEnv(FLAGS_health_listen, "PARLEY_HEALTH_LISTEN", std::string());
   FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", std::string("text"));
   FromEnv(FLAGS_checkpoint_dir, "PARLEY_CHECKPOINT_DIR", std::string());
   FromEnv(FLAGS_block_cache_mb, "PARLEY_BLOCK_CACHE_MB", int32_t{64});
   FromEnv(FLAGS_write_buffer_mb, "PARLEY_WRITE_BUFFER_MB", int32_t{32});
+  FromEnv(FLAGS_tls_cert, "PARLEY_TLS_CERT", std::string());
+  FromEnv(FLAGS_tls_key, "PARLEY_TLS_KEY", std::string());
+  FromEnv(FLAGS_tls_client_ca, "PARLEY_TLS_CLIENT_CA", std::string());
+  FromEnv(FLAGS_tls_client_auth, "PARLEY_TLS_CLIENT_AUTH", std::string("require"));
+  FromEnv(FLAGS_write_token_file, "PARLEY_WRITE_TOKEN_FILE", std::string());
+  FromEnv(FLAGS_read_token_file, "PARLEY_READ_TOKEN_FILE", std::string());
+  FromEnv(FLAGS_write_identities, "PARLEY_WRITE_IDENTITIES", std::string());
+  FromEnv(FLAGS_reads_require_auth, "PARLEY_READS_REQUIRE_AUTH", false);
   if (absl::GetFlag(FLAGS_block_cache_mb) < 1 || absl::GetFlag(FLAGS_write_buffer_mb) < 1) {
     std::fprintf(stderr, "parleyd: --block_cache_mb and --write_buffer_mb must be at least 1\n");
     return 2;
@@ -122,10 +151,29 @@ int main(int argc, char** argv) {
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
   options.checkpoint_dir = absl::GetFlag(FLAGS_checkpoint_dir);
   options.store.block_cache_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20;
   options.store.write_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_write_buffer_mb))
                                      << 20;
+
+  options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls.key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  if (!parley::ParseClientCertMode(absl::GetFlag(FLAGS_tls_client_auth),
+                                   &options.tls.client_certs) ||
+      options.tls.client_certs == parley::ClientCertMode::kNone) {
+    std::fprintf(stderr, "parleyd: --tls_client_auth must be require or optional\n");
+    return 2;
+  }
+  absl::StatusOr<parley::AuthPolicy> policy = parley::LoadAuthPolicy(
+      absl::GetFlag(FLAGS_write_token_file), absl::GetFlag(FLAGS_read_token_file),
+      absl::GetFlag(FLAGS_write_identities), absl::GetFlag(FLAGS_reads_require_auth));
+  if (!policy.ok()) {
+    parley::Log(parley::LogLevel::kError, policy.status().ToString());
+    return 2;
+  }
+  options.auth = *std::move(policy);
 
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
       parley::ParleyServer::Start(options);
@@ -133,13 +181,25 @@ int main(int argc, char** argv) {
     parley::Log(parley::LogLevel::kError, server.status().ToString());
     return 1;
   }
-  parley::Log(parley::LogLevel::kInfo,
-              absl::StrCat("serving on ", (*server)->address(), ", write path on ",
-                           (*server)->ingest_address(), ", data in ", options.store.path,
-                           ", revision ", (*server)->store()->revision(),
-                           (*server)->metrics_port() > 0
-                               ? absl::StrCat(", metrics on port ", (*server)->metrics_port())
-                               : std::string()));
+  parley::Log(
+      parley::LogLevel::kInfo,
+      absl::StrCat(
+          "serving on ", (*server)->address(), ", write path on ", (*server)->ingest_address(),
+          ", data in ", options.store.path, ", revision ", (*server)->store()->revision(),
+          (*server)->metrics_port() > 0
+              ? absl::StrCat(", metrics on port ", (*server)->metrics_port())
+              : std::string(),
+          options.tls.cert_file.empty()        ? ", plaintext"
+          : options.tls.client_ca_file.empty() ? ", TLS"
+          : options.tls.client_certs == parley::ClientCertMode::kRequire
+              ? ", mutual TLS"
+              : ", TLS with optional client certificates",
+          (*server)->authorizer().reads_open() ? ", reads open" : ", reads need a credential"));
+  if ((*server)->authorizer().writes_open()) {
+    parley::Log(parley::LogLevel::kWarning,
+                "writes are open to every caller: set --write_token_file or --write_identities "
+                "outside development");
+  }
 
   int signal_number = 0;
   sigwait(&signals, &signal_number);

@@ -34,8 +34,11 @@ std::vector<std::string> ListFiles(const std::string& dir) {
         absl::EndsWith(name, ".part")) {
       continue;
     }
+    // lstat: a symbolic link is claimed too, and then refused by ReadWhole, so a link to a
+    // file outside the inbox is never read.
     struct stat st;
-    if (stat((dir + "/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    if (lstat((dir + "/" + name).c_str(), &st) == 0 &&
+        (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
       names.push_back(name);
     }
   }
@@ -47,17 +50,26 @@ std::vector<std::string> ListFiles(const std::string& dir) {
 bool EnsureDir(const std::string& dir) { return mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST; }
 
 bool ReadWhole(const std::string& path, size_t limit, std::string* out, std::string* error) {
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    *error = errno == ELOOP ? std::string("refused: a symbolic link, not a regular file")
+                            : absl::StrCat("cannot open: ", std::strerror(errno));
+    return false;
+  }
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    *error = absl::StrCat("cannot stat: ", std::strerror(errno));
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    *error = "refused: not a regular file";
     return false;
   }
   if (static_cast<size_t>(st.st_size) > limit) {
+    close(fd);
     *error = absl::StrCat("input is ", st.st_size, " bytes; the limit is ", limit);
     return false;
   }
-  FILE* f = std::fopen(path.c_str(), "rb");
+  FILE* f = fdopen(fd, "rb");
   if (f == nullptr) {
+    close(fd);
     *error = absl::StrCat("cannot open: ", std::strerror(errno));
     return false;
   }

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "services/log/log.h"
 #include "services/status/grpc_status.h"
 
 namespace parley {
@@ -13,13 +15,27 @@ bool IsTransient(absl::StatusCode code) {
          code == absl::StatusCode::kResourceExhausted || code == absl::StatusCode::kAborted;
 }
 
-std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target) {
+namespace {
+
+grpc::ChannelArguments WorkerChannelArguments() {
   grpc::ChannelArguments args;
   args.SetMaxSendMessageSize(32 << 20);
   args.SetMaxReceiveMessageSize(32 << 20);
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+  return args;
+}
+
+}  // namespace
+
+std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target) {
+  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(),
+                                   WorkerChannelArguments());
+}
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const std::string& target,
+                                                           const ClientSecurityOptions& security) {
+  return MakeClientChannel(target, security, WorkerChannelArguments());
 }
 
 IngestClient::IngestClient(std::shared_ptr<grpc::Channel> channel, RetryOptions options)
@@ -36,9 +52,15 @@ absl::StatusOr<v1::IngestArticleResponse> IngestClient::Ingest(
     if (status.ok()) {
       return response;
     }
-    if (!IsTransient(status.code()) ||
+    const bool auth_failure = status.code() == absl::StatusCode::kUnauthenticated ||
+                              status.code() == absl::StatusCode::kPermissionDenied;
+    if (!(IsTransient(status.code()) || (auth_failure && options_.retry_auth_failures)) ||
         (options_.max_attempts > 0 && attempt >= options_.max_attempts)) {
       return status;
+    }
+    if (auth_failure && (attempt & (attempt - 1)) == 0) {  // Attempts 1, 2, 4, 8, ...
+      Log(LogLevel::kError, absl::StrCat("the meeting service refused this worker's credential (",
+                                         status.ToString(), "); holding the article and retrying"));
     }
     // Sleep in small steps so a stop request is noticed.
     const absl::Time until = absl::Now() + backoff;

@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "services/auth/credentials.h"
 
 namespace parley {
 
@@ -18,6 +19,9 @@ struct RetryOptions {
   absl::Duration max_backoff = absl::Seconds(5);
   absl::Duration call_timeout = absl::Seconds(30);
   int max_attempts = 0;  // 0 = until stopped.
+  // UNAUTHENTICATED and PERMISSION_DENIED are a deployment fault, not the article's: a
+  // long-running worker keeps the article and retries until the credential is fixed.
+  bool retry_auth_failures = false;
 };
 
 // The worker's write path to the meeting service. IngestArticle is idempotent per article, so
@@ -40,8 +44,11 @@ class IngestClient {
   RetryOptions options_;
 };
 
-// A channel to HOST:PORT with the worker's settings.
+// A plaintext channel to HOST:PORT with the worker's settings.
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target);
+// The same with TLS / a bearer token; errors name an unreadable or inconsistent setting.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const std::string& target,
+                                                           const ClientSecurityOptions& security);
 
 // True for codes worth retrying.
 bool IsTransient(absl::StatusCode code);

@@ -1,16 +1,25 @@
 #include "workers/ingest/intake_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/status/grpc_status.h"
 
 namespace parley {
 
 IntakeServiceImpl::IntakeServiceImpl(const Pipeline* pipeline, const IngestClient* client,
-                                     std::string extractor_version)
-    : pipeline_(pipeline), client_(client), extractor_version_(std::move(extractor_version)) {}
+                                     std::string extractor_version, const Authorizer* auth)
+    : pipeline_(pipeline),
+      client_(client),
+      extractor_version_(std::move(extractor_version)),
+      auth_(auth) {}
 
 grpc::Status IntakeServiceImpl::SubmitArticles(grpc::ServerContext* context,
                                                const v1::SubmitArticlesRequest* request,
                                                v1::SubmitArticlesResponse* response) {
+  if (auth_ != nullptr) {
+    if (absl::Status s = auth_->Check(*context, Access::kWrite); !s.ok()) {
+      return ToGrpcStatus(s);
+    }
+  }
   if (request->articles_size() == 0 || request->articles_size() > 100) {
     return grpc::Status(
         grpc::StatusCode::INVALID_ARGUMENT,

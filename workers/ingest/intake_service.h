@@ -5,6 +5,7 @@
 
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/intake_service.grpc.pb.h"
+#include "services/auth/authorizer.h"
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/pipeline.h"
 
@@ -15,8 +16,9 @@ namespace parley {
 // runs on a gRPC thread, and blocks while the service retries).
 class IntakeServiceImpl final : public v1::ArticleIntake::Service {
  public:
+  // `auth`, when set, must admit the caller as a writer (see Authorizer); null = open.
   IntakeServiceImpl(const Pipeline* pipeline, const IngestClient* client,
-                    std::string extractor_version);
+                    std::string extractor_version, const Authorizer* auth = nullptr);
 
   grpc::Status SubmitArticles(grpc::ServerContext* context,
                               const v1::SubmitArticlesRequest* request,
@@ -26,6 +28,7 @@ class IntakeServiceImpl final : public v1::ArticleIntake::Service {
   const Pipeline* pipeline_;
   const IngestClient* client_;
   std::string extractor_version_;
+  const Authorizer* auth_;
 };
 
 }  // namespace parley

@@ -357,8 +357,8 @@ TEST_F(SecurityTest, InboxRefusesSymbolicLinksOutOfTheInbox) {
 TEST_F(SecurityTest, IdsCannotNameAnythingButRecords) {
   ServerHarness harness;
   auto channel = harness.NewChannel();
-  const std::vector<std::string> ids = {"../../etc/passwd", "m-1/../../x",
-                                        std::string("m-\0x", 3), "m-1\n", "a b"};
+  const std::vector<std::string> ids = {"../../etc/passwd", "m-1/../../x", std::string("m-\0x", 3),
+                                        "m-1\n", "a b"};
   for (const std::string& id : ids) {
     EXPECT_EQ(Get(channel, id).error_code(), grpc::StatusCode::INVALID_ARGUMENT) << id;
     grpc::ClientContext context;

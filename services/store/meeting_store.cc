@@ -1,8 +1,12 @@
 #include "services/store/meeting_store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <set>
 #include <utility>
 
@@ -114,6 +118,68 @@ class MeetingStore::ListSnapshot {
   uint64_t revision_;
 };
 
+namespace {
+
+// Discards RocksDB's info log: the read-only probe below must not write (or rotate) LOG files.
+class SilentLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char* /*format*/, va_list /*ap*/) override {}
+};
+
+// Fails when another process holds the RocksDB lock of `path`, without touching any file:
+// RocksDB's own open would first rotate the LOG file of the process that holds it.
+absl::Status CheckNotLocked(const std::string& path) {
+  const std::string lock_path = path + "/LOCK";
+  const int fd = open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return absl::OkStatus();  // No lock file: no store yet, or nobody has opened it.
+  }
+  struct flock probe = {};
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;
+  const int rc = fcntl(fd, F_GETLK, &probe);
+  close(fd);
+  if (rc == 0 && probe.l_type != F_UNLCK) {
+    return absl::FailedPreconditionError(absl::StrCat("data dir ", path,
+                                                      " is locked by another process (pid ",
+                                                      probe.l_pid, "): one parleyd per store"));
+  }
+  return absl::OkStatus();
+}
+
+// Reads the schema version of an existing store read-only, writing nothing; 0 when the store
+// has none yet.
+absl::StatusOr<int> ProbeSchemaVersion(const std::string& path, const char* key) {
+  if (access((path + "/CURRENT").c_str(), F_OK) != 0) {
+    return 0;
+  }
+  rocksdb::Options options;
+  options.info_log = std::make_shared<SilentLogger>();
+  options.create_if_missing = false;
+  rocksdb::DB* raw = nullptr;
+  const rocksdb::Status status = rocksdb::DB::OpenForReadOnly(options, path, &raw);
+  if (!status.ok()) {
+    return FromRocksDb(status, absl::StrCat("read store at ", path));
+  }
+  std::unique_ptr<rocksdb::DB> db(raw);
+  std::string value;
+  const rocksdb::Status got = db->Get(rocksdb::ReadOptions(), key, &value);
+  if (got.IsNotFound()) {
+    return 0;
+  }
+  if (!got.ok()) {
+    return FromRocksDb(got, "read schema version");
+  }
+  int version = 0;
+  if (!absl::SimpleAtoi(value, &version)) {
+    return absl::DataLossError(absl::StrCat("schema version \"", value, "\" is corrupt"));
+  }
+  return version;
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOptions& options) {
   if (options.path.empty()) {
     return absl::InvalidArgumentError("store path must not be empty");
@@ -122,9 +188,23 @@ absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOpti
     return absl::FailedPreconditionError(
         absl::StrCat("data dir ", options.path, " does not exist; create it first"));
   }
-  if (access(options.path.c_str(), W_OK | X_OK) != 0) {
+  struct stat st;
+  if (stat(options.path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
     return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", options.path, " is not writable by this user"));
+        absl::StrCat("data dir ", options.path, " is not a directory"));
+  }
+  if (access(options.path.c_str(), W_OK | X_OK) != 0) {
+    return absl::FailedPreconditionError(absl::StrCat("data dir ", options.path,
+                                                      " is not writable by this user (uid ",
+                                                      geteuid(), "): ", std::strerror(errno)));
+  }
+  // Every refusal below happens before RocksDB writes anything into the folder.
+  PARLEY_RETURN_IF_ERROR(CheckNotLocked(options.path));
+  PARLEY_ASSIGN_OR_RETURN(const int stored_version, ProbeSchemaVersion(options.path, kMetaSchema));
+  if (stored_version > kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("data dir ", options.path, " has schema version ", stored_version,
+                     "; this build supports up to ", kSchemaVersion, ": upgrade parleyd"));
   }
 
   rocksdb::Options db_options;

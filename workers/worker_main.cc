@@ -52,6 +52,9 @@ ABSL_FLAG(std::string, intake_listen, "",
 ABSL_FLAG(int64_t, max_file_bytes, 8 << 20, "Largest input file accepted, bytes");
 ABSL_FLAG(bool, explain, false, "extract: print how each article was read instead of JSON");
 ABSL_FLAG(std::string, log_format, "text", "run: log lines as text or json [PARLEY_LOG_FORMAT]");
+ABSL_FLAG(std::string, health_listen, "",
+          "run: serve grpc.health.v1 alone, plaintext, on this host:port (for probes when the "
+          "intake uses TLS) [PARLEY_HEALTH_LISTEN]");
 ABSL_FLAG(std::string, intake_tls_cert, "",
           "run: PEM certificate for the intake listener; set = TLS [PARLEY_INTAKE_TLS_CERT]");
 ABSL_FLAG(std::string, intake_tls_key, "",
@@ -283,6 +286,7 @@ int Run() {
   }
   sigset_t signals;
   BlockShutdownSignals(&signals);  // Again: main blocked them before any thread started.
+  FromEnv(FLAGS_health_listen, "PARLEY_HEALTH_LISTEN", "");
   FromEnv(FLAGS_intake_tls_cert, "PARLEY_INTAKE_TLS_CERT", "");
   FromEnv(FLAGS_intake_tls_key, "PARLEY_INTAKE_TLS_KEY", "");
   FromEnv(FLAGS_intake_tls_client_ca, "PARLEY_INTAKE_TLS_CLIENT_CA", "");
@@ -339,6 +343,22 @@ int Run() {
     server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("intake serving on port ", port));
   }
+  std::unique_ptr<grpc::Server> health_server;
+  if (!absl::GetFlag(FLAGS_health_listen).empty()) {
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::ServerBuilder builder;
+    int port = 0;
+    builder.AddListeningPort(absl::GetFlag(FLAGS_health_listen), grpc::InsecureServerCredentials(),
+                             &port);
+    health_server = builder.BuildAndStart();
+    if (health_server == nullptr || port == 0) {
+      parley::Log(parley::LogLevel::kError,
+                  absl::StrCat("cannot listen on ", absl::GetFlag(FLAGS_health_listen)));
+      return 1;
+    }
+    health_server->GetHealthCheckService()->SetServingStatus(true);
+    parley::Log(parley::LogLevel::kInfo, absl::StrCat("health serving on port ", port));
+  }
 
   std::thread waiter([&] {
     int sig = 0;
@@ -357,6 +377,10 @@ int Run() {
               absl::StrCat("watching ", inbox, ", sending to ", absl::GetFlag(FLAGS_target),
                            " with ", options.workers, " workers"));
   const absl::Status status = worker.Run(stop);
+  if (health_server != nullptr) {
+    health_server->GetHealthCheckService()->SetServingStatus(false);
+    health_server->Shutdown(absl::ToChronoTime(absl::Now()));
+  }
   if (server != nullptr) {
     server->GetHealthCheckService()->SetServingStatus(false);
     server->Shutdown(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));

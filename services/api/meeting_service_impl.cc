@@ -142,6 +142,16 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::BatchGetMeetings(
       response->add_missing_ids(ids[i]);
     }
   }
+  if (limits_.max_response_bytes > 0) {
+    const size_t bytes = response->ByteSizeLong();
+    if (bytes > limits_.max_response_bytes) {
+      response->Clear();
+      return Done(context, absl::ResourceExhaustedError(absl::StrCat(
+                               "the ", ids.size(), " meetings take ", bytes,
+                               " bytes, more than the response limit of ",
+                               limits_.max_response_bytes, ": ask for fewer ids per call")));
+    }
+  }
   return Done(context, absl::OkStatus());
 }
 
@@ -174,8 +184,8 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
       return Done(context, absl::InvalidArgumentError("page_token is malformed"));
     }
   }
-  absl::StatusOr<ListPage> page =
-      store_->ListMeetings(request.filter(), cursor, *page_size, /*raw=*/true);
+  absl::StatusOr<ListPage> page = store_->ListMeetings(request.filter(), cursor, *page_size,
+                                                       /*raw=*/true, limits_.max_response_bytes);
   if (!page.ok()) {
     return Done(context, page.status());
   }
@@ -267,7 +277,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerC
                                           " bytes; at most ", limits_.max_article_bytes)));
   }
   if (request->extractor_version().size() > limits_.max_id_bytes) {
-    return Done(context, absl::InvalidArgumentError("extractor_version is too long"));
+    return Done(context, absl::InvalidArgumentError(absl::StrCat(
+                             "extractor_version is ", request->extractor_version().size(),
+                             " bytes; at most ", limits_.max_id_bytes)));
   }
   std::vector<v1::Meeting> meetings(request->meetings().begin(), request->meetings().end());
   absl::StatusOr<IngestOutcome> outcome = store_->IngestArticle(

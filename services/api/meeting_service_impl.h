@@ -19,6 +19,9 @@ struct ServiceLimits {
   size_t max_id_bytes = 128;
   size_t max_watch_streams = 10000;
   size_t max_article_bytes = 8 << 20;
+  // Largest response body; list pages end early to stay under it, a batch that cannot is
+  // refused with RESOURCE_EXHAUSTED. 0 = no limit. ParleyServer derives it from the message limit.
+  size_t max_response_bytes = 0;
 };
 
 // parley.v1.MeetingService over the gRPC callback API: authorise, validate, call the store, map

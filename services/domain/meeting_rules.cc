@@ -183,12 +183,32 @@ absl::Status ValidateMeeting(const v1::Meeting& meeting) {
       return absl::InvalidArgumentError(absl::StrCat("topics: ", topic, " is not defined"));
     }
   }
-  if (meeting.countries_size() > kMaxRepeated || meeting.people_size() > kMaxRepeated ||
-      meeting.statements_size() > kMaxRepeated || meeting.evidence_size() > 10 * kMaxRepeated) {
-    return absl::InvalidArgumentError("meeting has too many repeated values");
+  const struct {
+    const char* field;
+    int size;
+    int limit;
+  } kRepeated[] = {
+      {"countries", meeting.countries_size(), kMaxRepeated},
+      {"organizations", meeting.organizations_size(), kMaxRepeated},
+      {"people", meeting.people_size(), kMaxRepeated},
+      {"documents", meeting.documents_size(), kMaxRepeated},
+      {"statements", meeting.statements_size(), kMaxRepeated},
+      {"sources", meeting.sources_size(), 10 * kMaxRepeated},
+      {"evidence", meeting.evidence_size(), 10 * kMaxRepeated},
+  };
+  for (const auto& r : kRepeated) {
+    if (r.size > r.limit) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(r.field, " has ", r.size, " entries; at most ", r.limit));
+    }
   }
-  if (meeting.title().size() > kMaxStringBytes || meeting.format().size() > kMaxStringBytes) {
-    return absl::InvalidArgumentError("meeting title or format too long");
+  for (const auto& [field, value] :
+       {std::pair<const char*, const std::string*>{"title", &meeting.title()},
+        {"format", &meeting.format()}}) {
+    if (value->size() > kMaxStringBytes) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, " is ", value->size(), " bytes; at most ", kMaxStringBytes));
+    }
   }
   return absl::OkStatus();
 }

@@ -24,8 +24,14 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries);
   server->authorizer_ = std::make_unique<Authorizer>(options.auth);
   const Authorizer* auth = server->authorizer_.get();
+  ServiceLimits limits = options.limits;
+  if (limits.max_response_bytes == 0) {
+    // Headroom for the page token, the revision and framing.
+    limits.max_response_bytes =
+        static_cast<size_t>(std::max(options.max_message_bytes, 1 << 17)) - (1 << 16);
+  }
   server->meeting_service_ = std::make_unique<MeetingServiceImpl>(
-      server->store_.get(), server->feed_.get(), options.limits, options.watch, auth);
+      server->store_.get(), server->feed_.get(), limits, options.watch, auth);
   server->ingest_service_ =
       std::make_unique<IngestServiceImpl>(server->store_.get(), options.limits, auth);
 

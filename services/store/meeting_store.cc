@@ -869,7 +869,7 @@ absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::Acquir
 
 absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,
                                                     const ListCursor& cursor, int page_size,
-                                                    bool raw) {
+                                                    bool raw, size_t max_bytes) {
   if (!cursor.after_key.empty() && cursor.after_key.size() != ik::kSuffixSize) {
     return absl::InvalidArgumentError("page cursor is malformed");
   }
@@ -962,7 +962,19 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
   page.revision = snapshot->revision();
   size_t scanned = 0;
   int matched = 0;
+  size_t page_bytes = 0;
   std::string last;
+  std::string last_included;
+  // Takes the record unless the byte cap says the page is full (then: stop, more remain).
+  auto fits = [&](size_t size) {
+    if (max_bytes > 0 && matched > 0 && page_bytes + size + 8 > max_bytes) {
+      page.last_key = last_included;
+      return false;
+    }
+    page_bytes += size + 8;  // The record plus its tag and length.
+    last_included = last;
+    return true;
+  };
   while (matched < page_size && scanned < kListScanBudget) {
     Stream* next = nullptr;
     for (Stream& s : streams) {
@@ -989,6 +1001,9 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
     }
     PARLEY_RETURN_IF_ERROR(FromRocksDb(st, absl::StrCat("read meeting ", id)));
     if (raw && decided) {
+      if (!fits(bytes.size())) {
+        return page;
+      }
       page.raw.push_back(std::move(bytes));
       ++matched;
       continue;
@@ -998,6 +1013,9 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
       return absl::DataLossError(absl::StrCat("corrupt meeting ", id));
     }
     if (MatchesFilter(meeting, filter)) {
+      if (!fits(bytes.size())) {
+        return page;
+      }
       ++matched;
       if (raw) {
         page.raw.push_back(std::move(bytes));

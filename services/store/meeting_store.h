@@ -137,8 +137,11 @@ class MeetingStore {
   // expired, InvalidArgument for a malformed cursor.
   // With `raw`, the page is returned as stored bytes in `ListPage::raw`; records are parsed
   // only when the filter is not decided by the driving index alone.
+  // `max_bytes` (0 = no limit) caps the serialized size of the page: it ends early, with a
+  // `last_key` to continue from, before a meeting that would take it over (the first meeting
+  // is always included), so a page always fits the transport's message limit.
   absl::StatusOr<ListPage> ListMeetings(const v1::MeetingFilter& filter, const ListCursor& cursor,
-                                        int page_size, bool raw = false);
+                                        int page_size, bool raw = false, size_t max_bytes = 0);
 
   // Change-log entries with revision >= `from`, in order, up to `max_entries` entries or about
   // `max_bytes` (at least one entry is returned when one exists). Returns OutOfRange when

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -219,14 +221,24 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
   ServerHarness harness;
   const std::string inbox = work_.Sub("inbox");
   ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
-  constexpr int kFiles = 1500;
+  // PARLEY_WORKER_KILLS (scripts/soak) raises the number of kills and files together.
+  int rounds = 8;
+  if (const char* env = std::getenv("PARLEY_WORKER_KILLS")) {
+    rounds = std::max(1, std::atoi(env));
+  }
+  const int kFiles = 1500 * std::max(1, rounds / 8);
+  const int kBadFiles = kFiles / 30;  // Invalid UTF-8: each must end in failed/, once.
   for (int i = 0; i < kFiles; ++i) {
     DropFile(inbox, absl::StrCat("article-", i, ".txt"), SyntheticArticle(i));
   }
-  std::mt19937 random(20261127);
+  for (int i = 0; i < kBadFiles; ++i) {
+    DropFile(inbox, absl::StrCat("bad-", i, ".txt"), absl::StrCat("Title\n\xff\xfe broken ", i));
+  }
+  std::mt19937 random(std::random_device{}());
   std::uniform_int_distribution<int> pause_ms(350, 900);
   int kills = 0;
-  for (int round = 0; round < 8 && CountFiles(inbox + "/done") < kFiles; ++round) {
+  for (int round = 0; round < rounds && CountFiles(inbox + "/done") < static_cast<size_t>(kFiles);
+       ++round) {
     Subprocess worker(RunWorker(harness.address(), inbox), work_.Sub("worker.log"));
     absl::SleepFor(absl::Milliseconds(pause_ms(random)));
     worker.Signal(SIGKILL);
@@ -239,7 +251,12 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
   Subprocess worker(RunWorker(harness.address(), inbox), final_log);
   ASSERT_TRUE(WaitFor([&] { return ReadFile(final_log).find("watching") != std::string::npos; },
                       absl::Seconds(30)));
-  ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == kFiles; }, absl::Seconds(60)))
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        return CountFiles(inbox + "/done") == static_cast<size_t>(kFiles) &&
+               CountFiles(inbox + "/failed", ".error.json") == static_cast<size_t>(kBadFiles);
+      },
+      absl::Seconds(60)))
       << "done " << CountFiles(inbox + "/done") << "\n"
       << ReadFile(work_.Sub("worker.log"));
   worker.Signal(SIGTERM);
@@ -254,7 +271,16 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
     EXPECT_EQ(done.count(absl::StrCat("article-", i, ".txt")), 1u) << i;
   }
   EXPECT_EQ(done.size(), static_cast<size_t>(kFiles));
-  EXPECT_EQ(CountFiles(inbox + "/failed"), 0u);
+  // Every bad file in failed/ once, with one error record, and nowhere else.
+  for (int i = 0; i < kBadFiles; ++i) {
+    const std::string name = absl::StrCat("bad-", i, ".txt");
+    EXPECT_TRUE(fs::exists(inbox + "/failed/" + name)) << name;
+    EXPECT_TRUE(fs::exists(inbox + "/failed/" + name + ".error.json")) << name;
+    EXPECT_FALSE(fs::exists(inbox + "/failed/" + name + ".1.error.json")) << name;
+  }
+  EXPECT_EQ(CountFiles(inbox + "/failed"), static_cast<size_t>(2 * kBadFiles));
+  std::fprintf(stderr, "worker kills survived: %d; files %d done, %d failed, none lost\n", kills,
+               kFiles, kBadFiles);
   EXPECT_EQ(CountFiles(inbox + "/processing"), 0u);
   // Each article stored once: one revision per article, whatever was redone after a kill.
   EXPECT_EQ(AllArticles(harness.NewChannel()).size(), static_cast<size_t>(kFiles));

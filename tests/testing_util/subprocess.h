@@ -32,6 +32,20 @@ class Subprocess {
   int status_ = 0;
 };
 
+// True in AddressSanitizer builds, where resident memory is no measure of the program (freed
+// blocks stay in a quarantine): memory-bound assertions are skipped there.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kUnderAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kUnderAddressSanitizer = true;
+#else
+inline constexpr bool kUnderAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kUnderAddressSanitizer = false;
+#endif
+
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int FreePort();
 

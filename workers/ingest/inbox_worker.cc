@@ -248,13 +248,18 @@ void InboxWorker::ProcessFile(const std::string& name, const std::atomic<bool>& 
   google::protobuf::util::JsonPrintOptions print;
   print.add_whitespace = true;
   (void)google::protobuf::util::MessageToJsonString(record, &json, print);
-  std::string error_name = name + ".error.json";
-  for (int i = 1;
-       access((options_.inbox + "/failed/" + error_name).c_str(), F_OK) == 0 && i < 10000; ++i) {
-    error_name = absl::StrCat(name, ".", i, ".error.json");
+  // The first free slot for the file names both: failed/NAME[.i] and failed/NAME[.i].error.json.
+  // A record left by a crash between the two steps sits in a free slot and is overwritten, so
+  // a redone file still ends with exactly one record.
+  std::string slot = name;
+  for (int i = 1; access((options_.inbox + "/failed/" + slot).c_str(), F_OK) == 0 && i < 10000;
+       ++i) {
+    slot = absl::StrCat(name, ".", i);
   }
-  WriteAtomically(options_.inbox + "/failed/" + error_name, json);
-  MoveInto(path, options_.inbox + "/failed", name);
+  WriteAtomically(options_.inbox + "/failed/" + slot + ".error.json", json);
+  if (rename(path.c_str(), (options_.inbox + "/failed/" + slot).c_str()) != 0) {
+    MoveInto(path, options_.inbox + "/failed", name);
+  }
   counters_.failed.fetch_add(1);
 }
 

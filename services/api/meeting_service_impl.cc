@@ -276,6 +276,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerC
                              absl::StrCat("article.body is ", request->article().body().size(),
                                           " bytes; at most ", limits_.max_article_bytes)));
   }
+  if (absl::Status s = ValidateArticleFields(request->article()); !s.ok()) {
+    return Done(context, s);
+  }
   if (request->extractor_version().size() > limits_.max_id_bytes) {
     return Done(context, absl::InvalidArgumentError(absl::StrCat(
                              "extractor_version is ", request->extractor_version().size(),

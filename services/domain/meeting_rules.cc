@@ -213,6 +213,36 @@ absl::Status ValidateMeeting(const v1::Meeting& meeting) {
   return absl::OkStatus();
 }
 
+absl::Status ValidateArticleFields(const v1::Article& article) {
+  const struct {
+    const char* field;
+    const std::string& value;
+    size_t limit;
+  } kStrings[] = {
+      {"article.title", article.title(), kMaxStringBytes},
+      {"article.url", article.url(), 8 * 1024},
+      {"article.outlet", article.outlet(), 1024},
+      {"article.language", article.language(), 35},  // BCP 47's longest practical tag.
+  };
+  for (const auto& f : kStrings) {
+    if (f.value.size() > f.limit) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(f.field, " is ", f.value.size(), " bytes; at most ", f.limit));
+    }
+  }
+  if (article.tags_size() > 100) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("article.tags has ", article.tags_size(), " entries; at most 100"));
+  }
+  for (int i = 0; i < article.tags_size(); ++i) {
+    if (article.tags(i).size() > 256) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("article.tags[", i, "] is ", article.tags(i).size(), " bytes; at most 256"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 v1::Meeting Normalised(v1::Meeting meeting) {
   for (std::string& code : *meeting.mutable_countries()) {
     absl::AsciiStrToUpper(&code);

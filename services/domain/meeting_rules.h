@@ -27,6 +27,11 @@ bool HasDate(const v1::Date& date);
 // Returns InvalidArgument naming the first offending field.
 [[nodiscard]] absl::Status ValidateMeeting(const v1::Meeting& meeting);
 
+// Checks an article's metadata before it is stored (the body's size is the caller's limit):
+// title, url, outlet, language and tags within their sizes. InvalidArgument names the field
+// ("article.title is N bytes; at most M").
+[[nodiscard]] absl::Status ValidateArticleFields(const v1::Article& article);
+
 // Returns `meeting` in canonical form: countries, organisations and topics sorted and unique,
 // country codes upper case, people deduplicated by folded name, documents deduplicated.
 v1::Meeting Normalised(v1::Meeting meeting);

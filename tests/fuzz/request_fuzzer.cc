@@ -32,6 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   parley::v1::IngestArticleRequest ingest;
   if (ingest.ParseFromArray(data, static_cast<int>(size))) {
+    (void)parley::ValidateArticleFields(ingest.article());
     const parley::v1::Meeting* previous = nullptr;
     for (const parley::v1::Meeting& m : ingest.meetings()) {
       if (!parley::ValidateMeeting(m).ok()) {

@@ -177,6 +177,24 @@ TEST_F(LimitsTest, RequestFieldsAreValidatedByName) {
          return ingest_->IngestArticle(c, r, &m);
        },
        "extractor_version is 200 bytes; at most 128"},
+      {"article title too long",
+       [&](grpc::ClientContext* c) {
+         v1::IngestArticleRequest r;
+         r.mutable_article()->set_body("x");
+         r.mutable_article()->set_title(std::string(70000, 't'));
+         v1::IngestArticleResponse m;
+         return ingest_->IngestArticle(c, r, &m);
+       },
+       "article.title is 70000 bytes; at most 65536"},
+      {"too many article tags",
+       [&](grpc::ClientContext* c) {
+         v1::IngestArticleRequest r;
+         r.mutable_article()->set_body("x");
+         for (int i = 0; i < 101; ++i) r.mutable_article()->add_tags("t");
+         v1::IngestArticleResponse m;
+         return ingest_->IngestArticle(c, r, &m);
+       },
+       "article.tags has 101 entries; at most 100"},
       {"delete id empty",
        [&](grpc::ClientContext* c) {
          v1::DeleteMeetingRequest r;

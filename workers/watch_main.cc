@@ -5,6 +5,8 @@
 // progress responses print as {"progress": REVISION}. After a disconnect or UNAVAILABLE it
 // reconnects from the last revision seen + 1 (with backoff); when its position has been
 // compacted (OUT_OF_RANGE) it says so and exits 3: list again and restart from that revision.
+// A refused request or credential (INVALID_ARGUMENT, UNAUTHENTICATED, PERMISSION_DENIED)
+// exits 2. --target_* flags set TLS and a bearer token.
 
 #include <signal.h>
 
@@ -113,8 +115,11 @@ int main(int argc, char** argv) {
                    status.error_message().c_str());
       return 3;
     }
-    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-      std::fprintf(stderr, "parley-watch: %s\n", status.error_message().c_str());
+    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT ||
+        status.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
+        status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
+      // Retrying cannot help: the request or the credential must change.
+      std::fprintf(stderr, "parley-watch: refused: %s\n", status.error_message().c_str());
       return 2;
     }
     std::fprintf(stderr, "parley-watch: stream ended (%s); resuming from revision %llu\n",

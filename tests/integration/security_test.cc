@@ -218,6 +218,10 @@ TEST_F(SecurityTest, BearerTokensOverPlaintextWithReadsRequiringOne) {
     EXPECT_FALSE(stream->Read(&response));
     EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
   }
+  Subprocess refused_watch({BinDir() + "/parley-watch", "--target=" + target, "--from=1"},
+                           work_.Sub("refused-watch.log"));
+  EXPECT_EQ(refused_watch.Wait(absl::Seconds(30)), 2);
+  EXPECT_THAT(ReadFile(work_.Sub("refused-watch.log")), HasSubstr("reads need a credential"));
   Subprocess watch({BinDir() + "/parley-watch", "--target=" + target, "--from=1", "--max_events=1",
                     "--target_token_file=" + work_.Sub("read.token")},
                    work_.Sub("watch.log"));
@@ -232,7 +236,7 @@ TEST_F(SecurityTest, BearerTokensOverPlaintextWithReadsRequiringOne) {
   const std::string metrics = testing_util::HttpGet(harness.server()->metrics_port(), "/metrics");
   EXPECT_EQ(Sample(metrics, {"parley_auth_refused_total", "access=\"read\"",
                              "grpc_code=\"Unauthenticated\""}),
-            3);
+            4);
   EXPECT_EQ(Sample(metrics, {"parley_auth_refused_total", "access=\"write\""}), 1);
 }
 

@@ -120,7 +120,6 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
                                                                ChangeFeed* feed,
                                                                WatchRegistry* registry,
                                                                const WatchOptions& options) {
-  auto refuse = [](grpc::Status status) { return Refuse(std::move(status)); };
   v1::WatchMeetingsRequest request;
   {
     std::vector<grpc::Slice> slices;
@@ -131,19 +130,19 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
       }
     }
     if (!request.ParseFromString(bytes)) {
-      return refuse(
+      return Refuse(
           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "WatchMeetingsRequest does not parse"));
     }
   }
   if (absl::Status s = ValidateFilter(request.filter()); !s.ok()) {
-    return refuse(ToGrpcStatus(s));
+    return Refuse(ToGrpcStatus(s));
   }
   const uint64_t current = feed->revision();
   uint64_t next = request.start_revision() == 0 ? current + 1 : request.start_revision();
   const uint64_t oldest = feed->oldest_revision();
   if (next < oldest) {
     context->AddTrailingMetadata(kOldestRevisionKey, absl::StrCat(oldest));
-    return refuse(grpc::Status(
+    return Refuse(grpc::Status(
         grpc::StatusCode::OUT_OF_RANGE,
         absl::StrCat("start_revision ", next, " has been compacted; the oldest retained is ",
                      oldest, ": list again and watch from the listing's revision + 1")));
@@ -152,7 +151,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
                                               request.progress_notify(), options);
   stream->id_ = registry->Add(stream.get());
   if (stream->id_ == 0) {
-    return refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+    return Refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                "too many watch streams on this server; retry later"));
   }
   stream->self_ = stream;

@@ -28,6 +28,7 @@ using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::ScopedTempDir;
 using ::parley::testing_util::Subprocess;
 using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WaitForFileToContain;
 using ::testing::HasSubstr;
 
 namespace fs = std::filesystem;
@@ -69,11 +70,7 @@ class DataDirTest : public ::testing::Test {
     const std::string address = absl::StrCat("127.0.0.1:", FreePort());
     Subprocess parleyd({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=" + address},
                        work_.Sub("make-store.log"));
-    EXPECT_TRUE(WaitFor(
-        [&] {
-          return ReadFile(work_.Sub("make-store.log")).find("serving on") != std::string::npos;
-        },
-        absl::Seconds(30)));
+    EXPECT_TRUE(WaitForFileToContain(work_.Sub("make-store.log"), "serving on", absl::Seconds(30)));
     parleyd.Signal(SIGTERM);
     EXPECT_EQ(parleyd.Wait(absl::Seconds(30)), 0);
     return data;
@@ -118,9 +115,7 @@ TEST_F(DataDirTest, LockedDirFailsWithoutTouchingTheRunningStore) {
   const std::string address = absl::StrCat("127.0.0.1:", FreePort());
   Subprocess owner({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=" + address},
                    work_.Sub("owner.log"));
-  ASSERT_TRUE(WaitFor(
-      [&] { return ReadFile(work_.Sub("owner.log")).find("serving on") != std::string::npos; },
-      absl::Seconds(30)));
+  ASSERT_TRUE(WaitForFileToContain(work_.Sub("owner.log"), "serving on", absl::Seconds(30)));
   absl::SleepFor(absl::Milliseconds(300));  // Let the owner's start-up writes settle.
   const auto before = Snapshot(data);
   EXPECT_EQ(RunParleyd(data), 1);

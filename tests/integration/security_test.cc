@@ -36,6 +36,7 @@ using ::parley::testing_util::ServerHarness;
 using ::parley::testing_util::SourceDir;
 using ::parley::testing_util::Subprocess;
 using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WaitForFileToContain;
 using ::parley::testing_util::WriteFile;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -255,9 +256,7 @@ TEST_F(SecurityTest, RefusedWorkerHoldsItsFilesAndNoTokenReachesALog) {
        "--write_token_file=" + work_.Sub("write.tokens"),
        "--read_token_file=" + work_.Sub("read.tokens"), "--log_format=json", "--sync_writes=false"},
       work_.Sub("parleyd.log"));
-  ASSERT_TRUE(WaitFor(
-      [&] { return ReadFile(work_.Sub("parleyd.log")).find("serving on") != std::string::npos; },
-      absl::Seconds(30)))
+  ASSERT_TRUE(WaitForFileToContain(work_.Sub("parleyd.log"), "serving on", absl::Seconds(30)))
       << ReadFile(work_.Sub("parleyd.log"));
   WriteFile(inbox + "/sample.txt", ReadFile(Sample1()));
 
@@ -266,12 +265,8 @@ TEST_F(SecurityTest, RefusedWorkerHoldsItsFilesAndNoTokenReachesALog) {
         {BinDir() + "/parley-ingest", "run", "--target=" + target, "--inbox=" + inbox,
          "--workers=1", "--log_format=json", "--target_token_file=" + work_.Sub("wrong.token")},
         work_.Sub("worker-wrong.log"));
-    ASSERT_TRUE(WaitFor(
-        [&] {
-          return ReadFile(work_.Sub("worker-wrong.log")).find("refused this worker's credential") !=
-                 std::string::npos;
-        },
-        absl::Seconds(30)))
+    ASSERT_TRUE(WaitForFileToContain(work_.Sub("worker-wrong.log"),
+                                     "refused this worker's credential", absl::Seconds(30)))
         << ReadFile(work_.Sub("worker-wrong.log"));
     worker.Signal(SIGTERM);
     EXPECT_EQ(worker.Wait(absl::Seconds(30)), 0);

@@ -32,6 +32,7 @@ using ::parley::testing_util::ServerHarness;
 using ::parley::testing_util::SourceDir;
 using ::parley::testing_util::Subprocess;
 using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WaitForFileToContain;
 using ::parley::testing_util::WriteFile;
 using ::testing::Contains;
 using ::testing::HasSubstr;
@@ -249,8 +250,7 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
   }
   const std::string final_log = work_.Sub("final-worker.log");
   Subprocess worker(RunWorker(harness.address(), inbox), final_log);
-  ASSERT_TRUE(WaitFor([&] { return ReadFile(final_log).find("watching") != std::string::npos; },
-                      absl::Seconds(30)));
+  ASSERT_TRUE(WaitForFileToContain(final_log, "watching", absl::Seconds(30)));
   ASSERT_TRUE(WaitFor(
       [&] {
         return CountFiles(inbox + "/done") == static_cast<size_t>(kFiles) &&
@@ -339,9 +339,7 @@ TEST_F(WorkerTest, IntakeAcknowledgesOnlyCommittedArticles) {
   std::vector<std::string> argv = RunWorker(harness.address(), inbox);
   argv.push_back("--intake_listen=" + intake_address);
   Subprocess worker(argv, work_.Sub("worker.log"));
-  ASSERT_TRUE(WaitFor(
-      [&] { return ReadFile(work_.Sub("worker.log")).find("intake serving") != std::string::npos; },
-      absl::Seconds(30)))
+  ASSERT_TRUE(WaitForFileToContain(work_.Sub("worker.log"), "intake serving", absl::Seconds(30)))
       << ReadFile(work_.Sub("worker.log"));
   auto channel = grpc::CreateChannel(intake_address, grpc::InsecureChannelCredentials());
 

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "tests/testing_util/scoped_temp_dir.h"
+
 extern char** environ;
 
 namespace parley::testing_util {
@@ -86,6 +88,11 @@ int FreePort() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   close(fd);
   return ntohs(addr.sin_port);
+}
+
+bool WaitForFileToContain(const std::string& path, const std::string& text,
+                          absl::Duration timeout) {
+  return WaitFor([&] { return ReadFile(path).find(text) != std::string::npos; }, timeout);
 }
 
 }  // namespace parley::testing_util

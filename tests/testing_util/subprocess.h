@@ -53,6 +53,9 @@ int FreePort();
 template <typename F>
 bool WaitFor(F condition, absl::Duration timeout);
 
+// Waits until the file at `path` (a process's log) contains `text`.
+bool WaitForFileToContain(const std::string& path, const std::string& text, absl::Duration timeout);
+
 }  // namespace parley::testing_util
 
 #include "absl/time/clock.h"

@@ -21,6 +21,7 @@
 #include "tests/testing_util/reflection_client.h"
 #include "tests/testing_util/server_harness.h"
 #include "tests/testing_util/subprocess.h"
+#include "workers/extract/extractor.h"
 
 namespace parley {
 namespace {
@@ -411,7 +412,7 @@ TEST_F(WorkerTest, ReprocessBringsOldArticlesToTheCurrentExtractor) {
   ASSERT_EQ(reprocess.Wait(absl::Seconds(60)), 0) << ReadFile(work_.Sub("reprocess.log"));
   EXPECT_THAT(ReadFile(work_.Sub("reprocess.log")), HasSubstr("reprocessed 2 of 2"));
   for (const v1::StoredArticle& stored : AllArticles(harness.NewChannel())) {
-    EXPECT_EQ(stored.extractor_version(), "parley-extract/1");
+    EXPECT_EQ(stored.extractor_version(), extract::Extractor::kVersion);
     ASSERT_EQ(stored.reports_size(), 1);
     EXPECT_THAT(stored.reports(0).countries(), ::testing::Not(Contains("US")));
     EXPECT_FALSE(stored.reports(0).people().empty());

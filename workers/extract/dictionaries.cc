@@ -4,6 +4,7 @@
 #include <map>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -106,14 +107,25 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
   for (const auto& [name, content] : files) {
     by_name[name] = &content;
   }
-  for (const char* required :
-       {"places_overlay.tsv", "countryinfo_places.tsv", "organizations.tsv", "groups.tsv",
-        "formats.tsv", "roles.tsv", "triggers.tsv", "documents.tsv", "topics.tsv", "cues.tsv"}) {
+  for (const char* required : {"places_overlay.tsv", "countryinfo_places.tsv", "organizations.tsv",
+                               "groups.tsv", "formats.tsv", "roles.tsv", "triggers.tsv",
+                               "documents.tsv", "topics.tsv", "cues.tsv", "lexicon.tsv"}) {
     if (by_name.count(required) == 0) {
       return absl::InvalidArgumentError(absl::StrCat("dictionary ", required, " is missing"));
     }
   }
   auto rows = [&](const char* name, size_t cols) { return Rows(name, *by_name[name], cols); };
+  // A label that does not parse fails the load naming the file and line.
+  auto label_error = [](const char* name, const Row& row, const absl::Status& status) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("dictionary ", name, " line ", row.line, ": ", status.message()));
+  };
+
+  absl::StatusOr<Lexicon> lexicon = Lexicon::Parse("lexicon.tsv", *by_name["lexicon.tsv"]);
+  if (!lexicon.ok()) {
+    return lexicon.status();
+  }
+  dict->lexicon_ = *std::move(lexicon);
 
   // Places: the overlay first, so its phrases shadow the generated ones.
   std::map<std::string, bool> overlay_phrases;
@@ -124,6 +136,10 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     }
     const bool overlay = std::string(name) == "places_overlay.tsv";
     for (const Row& row : *place_rows) {
+      absl::StatusOr<PlaceKind> kind = ParsePlaceKind(row.cols[1]);
+      if (!kind.ok()) {
+        return label_error(name, row, kind.status());
+      }
       const std::string key = absl::AsciiStrToLower(row.cols[2]);
       if (!overlay && overlay_phrases.count(key) > 0) {
         continue;
@@ -131,8 +147,22 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       if (overlay) {
         overlay_phrases[key] = true;
       }
-      dict->Add(Layer::kEntity,
-                {EntryType::kPlace, row.cols[0], row.cols[1], row.cols[2], false, true});
+      Entry entry;
+      entry.type = EntryType::kPlace;
+      entry.code = row.cols[0];
+      entry.place = *kind;
+      entry.surface = row.cols[2];
+      entry.proper = true;
+      dict->Add(Layer::kEntity, std::move(entry));
+    }
+  }
+  if (auto it = by_name.find("country_names.tsv"); it != by_name.end()) {
+    absl::StatusOr<std::vector<Row>> name_rows = Rows(it->first, *it->second, 2);
+    if (!name_rows.ok()) {
+      return name_rows.status();
+    }
+    for (const Row& row : *name_rows) {
+      dict->country_names_[row.cols[0]] = row.cols[1];
     }
   }
   absl::StatusOr<std::vector<Row>> org_rows = rows("organizations.tsv", 3);
@@ -140,9 +170,18 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     return org_rows.status();
   }
   for (const Row& row : *org_rows) {
+    absl::StatusOr<OrgKind> kind = ParseOrgKind(row.cols[1]);
+    if (!kind.ok()) {
+      return label_error("organizations.tsv", row, kind.status());
+    }
     for (absl::string_view phrase : absl::StrSplit(row.cols[2], '|', absl::SkipEmpty())) {
-      dict->Add(Layer::kEntity,
-                {EntryType::kOrg, row.cols[0], row.cols[1], std::string(phrase), false, true});
+      Entry entry;
+      entry.type = EntryType::kOrg;
+      entry.code = row.cols[0];
+      entry.org = *kind;
+      entry.surface = std::string(phrase);
+      entry.proper = true;
+      dict->Add(Layer::kEntity, std::move(entry));
     }
   }
   absl::StatusOr<std::vector<Row>> group_rows = rows("groups.tsv", 2);
@@ -150,7 +189,15 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     return group_rows.status();
   }
   for (const Row& row : *group_rows) {
-    dict->Add(Layer::kEntity, {EntryType::kGroup, row.cols[1], "", row.cols[0], false, true});
+    Entry entry;
+    entry.type = EntryType::kGroup;
+    entry.members = absl::StrSplit(row.cols[1], ' ', absl::SkipEmpty());
+    if (entry.members.empty()) {
+      return label_error("groups.tsv", row, absl::InvalidArgumentError("no member codes"));
+    }
+    entry.surface = row.cols[0];
+    entry.proper = true;
+    dict->Add(Layer::kEntity, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> format_rows = rows("formats.tsv", 2);
   if (!format_rows.ok()) {
@@ -158,8 +205,11 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
   }
   for (const Row& row : *format_rows) {
     for (absl::string_view phrase : absl::StrSplit(row.cols[1], '|', absl::SkipEmpty())) {
-      dict->Add(Layer::kEntity,
-                {EntryType::kFormat, row.cols[0], "", std::string(phrase), false, false});
+      Entry entry;
+      entry.type = EntryType::kFormat;
+      entry.code = row.cols[0];
+      entry.surface = std::string(phrase);
+      dict->Add(Layer::kEntity, std::move(entry));
     }
   }
   absl::StatusOr<std::vector<Row>> role_rows = rows("roles.tsv", 2);
@@ -167,41 +217,83 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     return role_rows.status();
   }
   for (const Row& row : *role_rows) {
-    dict->Add(Layer::kEntity, {EntryType::kRole, row.cols[1], "", row.cols[0], false, false});
+    absl::StatusOr<RoleLevel> level = ParseRoleLevel(row.cols[1]);
+    if (!level.ok()) {
+      return label_error("roles.tsv", row, level.status());
+    }
+    Entry entry;
+    entry.type = EntryType::kRole;
+    entry.level = *level;
+    entry.surface = row.cols[0];
+    dict->Add(Layer::kEntity, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> doc_rows = rows("documents.tsv", 2);
   if (!doc_rows.ok()) {
     return doc_rows.status();
   }
   for (const Row& row : *doc_rows) {
-    dict->Add(Layer::kEntity, {EntryType::kDocument, row.cols[1], "", row.cols[0], false, false});
+    Entry entry;
+    entry.type = EntryType::kDocument;
+    if (!v1::DocumentType_Parse(absl::StrCat("DOCUMENT_TYPE_", row.cols[1]), &entry.document) ||
+        entry.document == v1::DOCUMENT_TYPE_UNSPECIFIED) {
+      return label_error(
+          "documents.tsv", row,
+          absl::InvalidArgumentError(absl::StrCat("unknown document type '", row.cols[1], "'")));
+    }
+    entry.surface = row.cols[0];
+    dict->Add(Layer::kEntity, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> trigger_rows = rows("triggers.tsv", 2);
   if (!trigger_rows.ok()) {
     return trigger_rows.status();
   }
   for (const Row& row : *trigger_rows) {
-    dict->Add(Layer::kEvent, {EntryType::kTrigger, row.cols[1], "", row.cols[0], false, false});
+    absl::StatusOr<TriggerKind> kind = ParseTriggerKind(row.cols[1]);
+    if (!kind.ok()) {
+      return label_error("triggers.tsv", row, kind.status());
+    }
+    Entry entry;
+    entry.type = EntryType::kTrigger;
+    entry.trigger = *kind;
+    entry.surface = row.cols[0];
+    dict->Add(Layer::kEvent, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> cue_rows = rows("cues.tsv", 2);
   if (!cue_rows.ok()) {
     return cue_rows.status();
   }
   for (const Row& row : *cue_rows) {
-    dict->Add(Layer::kCue, {EntryType::kCue, row.cols[1], "", row.cols[0], false, false});
+    absl::StatusOr<Cue> cue = ParseCue(row.cols[1]);
+    if (!cue.ok()) {
+      return label_error("cues.tsv", row, cue.status());
+    }
+    Entry entry;
+    entry.type = EntryType::kCue;
+    entry.cue = *cue;
+    entry.surface = row.cols[0];
+    dict->Add(Layer::kCue, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> topic_rows = rows("topics.tsv", 2);
   if (!topic_rows.ok()) {
     return topic_rows.status();
   }
   for (const Row& row : *topic_rows) {
+    v1::Topic topic = v1::TOPIC_UNSPECIFIED;
+    if (!v1::Topic_Parse(absl::StrCat("TOPIC_", row.cols[0]), &topic) ||
+        topic == v1::TOPIC_UNSPECIFIED) {
+      return label_error(
+          "topics.tsv", row,
+          absl::InvalidArgumentError(absl::StrCat("unknown topic '", row.cols[0], "'")));
+    }
     for (absl::string_view keyword : absl::StrSplit(row.cols[1], '|', absl::SkipEmpty())) {
       if (absl::EndsWith(keyword, "*")) {
-        dict->topic_prefixes_.emplace_back(FoldWord(keyword.substr(0, keyword.size() - 1)),
-                                           row.cols[0]);
+        dict->topic_prefixes_.emplace_back(FoldWord(keyword.substr(0, keyword.size() - 1)), topic);
       } else {
-        dict->Add(Layer::kTopic,
-                  {EntryType::kTopic, row.cols[0], "", std::string(keyword), false, false});
+        Entry entry;
+        entry.type = EntryType::kTopic;
+        entry.topic = topic;
+        entry.surface = std::string(keyword);
+        dict->Add(Layer::kTopic, std::move(entry));
       }
     }
   }
@@ -228,7 +320,12 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       return people.status();
     }
     for (const Row& row : *people) {
-      Entry entry{EntryType::kPerson, row.cols[1], row.cols[0], row.cols[0], false, true};
+      Entry entry;
+      entry.type = EntryType::kPerson;
+      entry.code = row.cols[1];
+      entry.name = row.cols[0];
+      entry.surface = row.cols[0];
+      entry.proper = true;
       if (!absl::SimpleAtoi(row.cols[2], &entry.from) ||
           !absl::SimpleAtoi(row.cols[3], &entry.to)) {
         return absl::InvalidArgumentError(
@@ -238,7 +335,7 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       if (folds.size() < 2) {
         continue;  // A single name is too ambiguous to match.
       }
-      dict->Add(Layer::kEntity, entry);
+      dict->Add(Layer::kEntity, std::move(entry));
       dict->people_by_surname_[folds.back()].push_back(dict->entries_.back().get());
     }
   }
@@ -249,11 +346,11 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
   return std::shared_ptr<const Dictionaries>(std::move(dict));
 }
 
-const std::vector<std::pair<std::string, std::string>>& Dictionaries::TopicPrefixesFor(
+const std::vector<std::pair<std::string, v1::Topic>>& Dictionaries::TopicPrefixesFor(
     const std::string& fold) const {
-  static const std::vector<std::pair<std::string, std::string>> kNone;
+  static const auto* kNone = new std::vector<std::pair<std::string, v1::Topic>>();
   auto it = topic_prefix_index_.find(fold.substr(0, 2));
-  return it == topic_prefix_index_.end() ? kNone : it->second;
+  return it == topic_prefix_index_.end() ? *kNone : it->second;
 }
 
 std::string Dictionaries::CodeAt(const std::string& code, int32_t date_key) const {
@@ -267,9 +364,16 @@ std::string Dictionaries::CodeAt(const std::string& code, int32_t date_key) cons
   return code;
 }
 
-std::vector<const Entry*> Dictionaries::PeopleWithSurname(const std::string& surname) const {
+const std::vector<const Entry*>& Dictionaries::PeopleWithSurname(const std::string& surname) const {
+  static const auto* kNone = new std::vector<const Entry*>();
   auto it = people_by_surname_.find(surname);
-  return it == people_by_surname_.end() ? std::vector<const Entry*>() : it->second;
+  return it == people_by_surname_.end() ? *kNone : it->second;
+}
+
+const std::string& Dictionaries::CountryName(const std::string& code) const {
+  static const auto* kNone = new std::string();
+  auto it = country_names_.find(code);
+  return it == country_names_.end() ? *kNone : it->second;
 }
 
 std::vector<Match> Dictionaries::MatchAll(const Document& doc, Layer layer) const {

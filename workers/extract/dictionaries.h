@@ -10,31 +10,44 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "parley/v1/meeting.pb.h"
+#include "workers/extract/labels.h"
+#include "workers/extract/lexicon.h"
 #include "workers/extract/text.h"
 
 namespace parley::extract {
 
 enum class EntryType : uint8_t {
-  kPlace,     // value: alpha-2; extra: country|demonym|capital|city|alias
-  kOrg,       // value: acronym; extra: org|group
-  kGroup,     // value: space-separated alpha-2 codes (a regional group)
-  kFormat,    // value: canonical format name
-  kRole,      // value: level (hos, hog, fm, min, dep, dip, org, off, spk, roy, rel)
-  kPerson,    // value: alpha-2; extra: canonical name; from/to: validity
-  kDocument,  // value: DocumentType suffix, e.g. JOINT_COMMUNIQUE
-  kTrigger,   // value: cue (meet, summit, visit, state_visit, phone, video, ...)
-  kCue,       // value: future|cancel|postpone|past
-  kTopic,     // value: Topic suffix, e.g. TRADE
+  kPlace,     // code: alpha-2; place: its kind.
+  kOrg,       // code: acronym; org: org or group.
+  kGroup,     // members: the alpha-2 codes of a regional group.
+  kFormat,    // code: canonical format name.
+  kRole,      // level: the role's level.
+  kPerson,    // code: alpha-2; name: canonical name; from/to: validity.
+  kDocument,  // document: its type.
+  kTrigger,   // trigger: what kind of meeting word it is.
+  kCue,       // cue: tense or status.
+  kTopic,     // topic: the topic.
 };
 
 // Which independent matching pass an entry belongs to.
 enum class Layer : uint8_t { kEntity = 0, kEvent = 1, kTopic = 2, kCue = 3 };
 
+// One dictionary phrase and what it means. Labels are typed: a file's label is parsed when the
+// dictionaries load, and an unknown label fails the load naming the file and line.
 struct Entry {
-  EntryType type;
-  std::string value;
-  std::string extra;
-  std::string surface;      // The phrase as written in the dictionary.
+  EntryType type = EntryType::kPlace;
+  std::string code;                  // Alpha-2 code, acronym or canonical format name.
+  std::string name;                  // People: the canonical name.
+  std::string surface;               // The phrase as written in the dictionary.
+  std::vector<std::string> members;  // Groups: member codes.
+  PlaceKind place = PlaceKind::kCountry;
+  OrgKind org = OrgKind::kOrg;
+  RoleLevel level = RoleLevel::kUnknown;
+  TriggerKind trigger = TriggerKind::kMeet;
+  Cue cue = Cue::kFuture;
+  v1::DocumentType document = v1::DOCUMENT_TYPE_UNSPECIFIED;
+  v1::Topic topic = v1::TOPIC_UNSPECIFIED;
   bool exact_case = false;  // An acronym ("US", "UN"): the text must match its case.
   bool proper = false;      // A name: the text must be capitalised (unless all caps).
   int32_t from = 0;         // Validity of people entries, YYYYMMDD.
@@ -46,14 +59,25 @@ struct Match {
   int first = 0;
   int end = 0;
   std::vector<const Entry*> entries;  // Every entry with this phrase (e.g. two countries).
+
+  // The first entry of `type`, or nullptr.
+  const Entry* Of(EntryType type) const {
+    for (const Entry* e : entries) {
+      if (e->type == type) {
+        return e;
+      }
+    }
+    return nullptr;
+  }
 };
 
 // Every dictionary Parley's extractor uses, loaded once from data files (TSV) and immutable
-// afterwards: thread-safe to share between extractor threads.
+// afterwards: thread-safe to share between extractor threads. The file formats are described
+// in workers/extract/data/README.md.
 class Dictionaries {
  public:
   // `files` maps a file name (e.g. "roles.tsv") to its content. Returns InvalidArgument naming
-  // the file and line of a malformed row, or a missing required file.
+  // the file and line of a malformed row or an unknown label, or a missing required file.
   static absl::StatusOr<std::shared_ptr<const Dictionaries>> Load(
       const std::vector<std::pair<std::string, std::string>>& files);
 
@@ -61,7 +85,7 @@ class Dictionaries {
   std::vector<Match> MatchAll(const Document& doc, Layer layer) const;
 
   // Topic keywords ending in '*' (prefix matches on one token): prefix -> topic.
-  const std::vector<std::pair<std::string, std::string>>& topic_prefixes() const {
+  const std::vector<std::pair<std::string, v1::Topic>>& topic_prefixes() const {
     return topic_prefixes_;
   }
 
@@ -70,13 +94,18 @@ class Dictionaries {
   std::string CodeAt(const std::string& code, int32_t date_key) const;
 
   // The prefix keywords that may match `fold` (those sharing its first two letters).
-  const std::vector<std::pair<std::string, std::string>>& TopicPrefixesFor(
+  const std::vector<std::pair<std::string, v1::Topic>>& TopicPrefixesFor(
       const std::string& fold) const;
 
   // People entries whose last name folds to `surname`.
-  std::vector<const Entry*> PeopleWithSurname(const std::string& surname) const;
+  const std::vector<const Entry*>& PeopleWithSurname(const std::string& surname) const;
 
-  // The place entries of a folded city or country phrase (for "in X" lookups).
+  // The English short name of a country code ("KZ" -> "Kazakhstan"), or "" when unknown.
+  const std::string& CountryName(const std::string& code) const;
+
+  // The closed-class word lists (lexicon.tsv).
+  const Lexicon& lexicon() const { return lexicon_; }
+
   size_t entry_count() const { return entries_.size(); }
 
  private:
@@ -92,12 +121,14 @@ class Dictionaries {
 
   std::vector<std::unique_ptr<Entry>> entries_;
   Index index_[4];
-  std::vector<std::pair<std::string, std::string>> topic_prefixes_;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>
+  std::vector<std::pair<std::string, v1::Topic>> topic_prefixes_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, v1::Topic>>>
       topic_prefix_index_;
   std::unordered_map<std::string, std::vector<const Entry*>> people_by_surname_;
+  std::unordered_map<std::string, std::string> country_names_;
   // Successor code -> (old code, until YYYYMMDD).
   std::unordered_map<std::string, std::pair<std::string, int32_t>> successions_;
+  Lexicon lexicon_;
 };
 
 // The dictionaries compiled into the binary from workers/extract/data/ (name, content).

@@ -19,6 +19,7 @@ std::vector<std::pair<std::string, std::string>> MinimalFiles() {
       {"topics.tsv", "TRADE\ttrade|export*\n"},
       {"cues.tsv", "will\tfuture\n"},
       {"successions.tsv", "SU\t19911226\tRU KZ\n"},
+      {"lexicon.tsv", "said\tspeech_verb\nin\tlocative\n"},
   };
 }
 
@@ -69,6 +70,57 @@ TEST(DictionariesTest, MissingOrMalformedFilesAreNamed) {
   bad[5].second = "just-one-column\n";
   auto malformed = Dictionaries::Load(bad);
   EXPECT_THAT(std::string(malformed.status().message()), ::testing::HasSubstr("roles.tsv line 1"));
+}
+
+// A typo in a label must fail the load, naming the file and line, rather than silently switch
+// a rule off.
+TEST(DictionariesTest, UnknownLabelsFailTheLoadWithFileAndLine) {
+  struct Case {
+    const char* file;
+    const char* content;
+    const char* expected;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"roles.tsv", "foreign minister\tfm\nminister\tministre\n",
+            "roles.tsv line 2: unknown role level 'ministre'"},
+           {"triggers.tsv", "met\tmeeet\n", "triggers.tsv line 1: unknown trigger 'meeet'"},
+           {"cues.tsv", "# comment\nwill\tfuture\npostponed\tpostpone\nx\tlater\n",
+            "cues.tsv line 4: unknown cue 'later'"},
+           {"countryinfo_places.tsv", "KZ\tcountri\tKazakhstan\n",
+            "countryinfo_places.tsv line 1: unknown place kind 'countri'"},
+           {"organizations.tsv", "UN\torganisation\tUN\n",
+            "organizations.tsv line 1: unknown organisation kind 'organisation'"},
+           {"documents.tsv", "accord\tAGREMENT\n", "documents.tsv line 1: unknown document type"},
+           {"topics.tsv", "TRAD\ttrade\n", "topics.tsv line 1: unknown topic 'TRAD'"},
+           {"lexicon.tsv", "said\tspeech_verb\nsigned\tsigning\n",
+            "lexicon.tsv line 2: unknown word class 'signing'"},
+           {"lexicon.tsv", "on the\tlocative\n", "lexicon.tsv line 1: 'on the' is not one word"},
+       }) {
+    auto files = MinimalFiles();
+    for (auto& [name, content] : files) {
+      if (name == c.file) {
+        content = c.content;
+      }
+    }
+    auto dict = Dictionaries::Load(files);
+    EXPECT_EQ(dict.status().code(), absl::StatusCode::kInvalidArgument) << c.file;
+    EXPECT_THAT(std::string(dict.status().message()), ::testing::HasSubstr(c.expected));
+  }
+}
+
+TEST(DictionariesTest, LabelsAreTyped) {
+  auto dict = Dictionaries::Load(MinimalFiles());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  absl::StatusOr<Document> doc = BuildDocument("", "The Kazakh Foreign Minister said in Almaty.");
+  ASSERT_TRUE(doc.ok());
+  const std::vector<Match> matches = (*dict)->MatchAll(*doc, Layer::kEntity);
+  ASSERT_EQ(matches.size(), 3u);
+  EXPECT_EQ(matches[0].Of(EntryType::kPlace)->place, PlaceKind::kDemonym);
+  EXPECT_EQ(matches[1].Of(EntryType::kRole)->level, RoleLevel::kForeignMinister);
+  EXPECT_EQ(matches[2].Of(EntryType::kPlace)->place, PlaceKind::kCity);
+  EXPECT_TRUE((*dict)->lexicon().Is("said", WordClass::kSpeechVerb));
+  EXPECT_TRUE((*dict)->lexicon().Is("in", WordClass::kLocative));
+  EXPECT_FALSE((*dict)->lexicon().Is("in", WordClass::kSpeechVerb));
 }
 
 TEST(DictionariesTest, EmbeddedDictionariesLoad) {

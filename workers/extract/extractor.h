@@ -2,6 +2,7 @@
 #define PARLEY_WORKERS_EXTRACT_EXTRACTOR_H
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -17,20 +18,24 @@ struct ExtractorOptions {
 };
 
 // Turns one article into the meetings it reports, with rules over dictionaries: decode is done
-// (plain data in), no IO, no clock. Pipeline: normalise -> segment -> match dictionaries ->
-// find people and dates -> detect the main meeting and follow-up/side meetings -> fill their
-// attributes -> build protos, each with evidence spans into `Article.body`.
+// (plain data in), no IO, no clock. A façade over six stages (docs/extraction.md):
+//   1. annotate (annotate.h): tokens, sentences, dictionary matches, dates, quotes;
+//   2. mentions (people.h, parties.h): people with roles, countries in their slots, bodies;
+//   3. meeting mentions (meeting_mentions.h): every word that reports a meeting;
+//   4. grouping (grouping.h): the mentions of one meeting, and the sentences about it;
+//   5. field resolvers (fields/): each field with the spans that support it;
+//   6. assembly (assemble.h): records, main meeting first, the no-meeting gate.
 //
 // Immutable after construction; `Extract` is thread-safe.
-struct Analysis;
-
 class Extractor {
  public:
-  // The version recorded with every ingest; bump it when extraction changes meaningfully so
-  // `parley-ingest reprocess` re-extracts stored articles.
-  static constexpr absl::string_view kVersion = "parley-extract/1";
+  // The version recorded with every ingest. It changes whenever the output for some article can
+  // change (examples_test holds the examples' outputs together with it), so that
+  // `parley-ingest reprocess` re-extracts what an older version stored.
+  static constexpr absl::string_view kVersion = "parley-extract/2";
 
-  Extractor(std::shared_ptr<const Dictionaries> dictionaries, ExtractorOptions options = {});
+  explicit Extractor(std::shared_ptr<const Dictionaries> dictionaries,
+                     ExtractorOptions options = {});
 
   // An extractor over the dictionaries compiled into the binary.
   static absl::StatusOr<std::unique_ptr<Extractor>> Default();
@@ -40,14 +45,11 @@ class Extractor {
   // non-UTF-8 body.
   absl::StatusOr<std::vector<v1::Meeting>> Extract(const v1::Article& article) const;
 
-  // A human-readable account of how `Extract` read the article: sentences with their
-  // dictionary matches, people, dates, and the sentences chosen for the main meeting. For
-  // debugging extraction (`parley-ingest extract --explain`); the format is not stable.
+  // A human-readable account of what each stage produced for the article (`parley-ingest
+  // extract --explain`); the format is for people and not stable.
   absl::StatusOr<std::string> Explain(const v1::Article& article) const;
 
  private:
-  absl::Status Analyse(const v1::Article& article, Analysis* analysis) const;
-
   std::shared_ptr<const Dictionaries> dictionaries_;
   ExtractorOptions options_;
 };

@@ -339,6 +339,8 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
   title_sentence.title = true;
   std::vector<std::pair<uint32_t, uint32_t>> ranges;  // Sentence byte ranges of the body.
   std::vector<bool> bullets;
+  std::vector<int> paragraphs;
+  int paragraph = 0;
 
   // Lines -> paragraphs -> sentences.
   const absl::string_view text = doc.text;
@@ -350,6 +352,7 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
     if (para_end <= para_begin) {
       return;
     }
+    ++paragraph;
     // Sentence split inside [para_begin, para_end).
     uint32_t start = para_begin;
     for (uint32_t k = para_begin; k < para_end; ++k) {
@@ -388,10 +391,12 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
       }
       ranges.emplace_back(start, after);
       bullets.push_back(para_bullet);
+      paragraphs.push_back(paragraph);
       start = next;
     }
     ranges.emplace_back(start, para_end);
     bullets.push_back(para_bullet);
+    paragraphs.push_back(paragraph);
   };
   while (pos <= text.size()) {
     const size_t nl = text.find('\n', pos);
@@ -444,6 +449,7 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
     s.begin = b;
     s.end = e;
     s.bullet = bullets[r];
+    s.paragraph = paragraphs[r];
     doc.sentences.push_back(s);
   }
   for (size_t s = 0; s < doc.sentences.size(); ++s) {

@@ -29,6 +29,7 @@ struct Sentence {
   bool title = false;     // The headline.
   bool all_caps = false;  // Written in capitals (wire headlines): capitalisation says nothing.
   bool bullet = false;    // A bullet-list item.
+  int paragraph = 0;      // 0 for the headline; body paragraphs count from 1.
 };
 
 // An article's text after normalisation and segmentation: the headline, then the body.

@@ -1,0 +1,178 @@
+#include "workers/extract/annotate.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "absl/time/time.h"
+
+namespace parley::extract {
+
+std::string TitleCase(absl::string_view text) {
+  std::string out;
+  bool start = true;
+  for (char c : text) {
+    if (absl::ascii_isalpha(c)) {
+      out.push_back(start ? absl::ascii_toupper(c) : absl::ascii_tolower(c));
+      start = false;
+    } else {
+      out.push_back(c);
+      start = c == ' ' || c == '-' || c == '\'';
+    }
+  }
+  return out;
+}
+
+absl::string_view Annotations::Text(int first, int end) const {
+  if (first >= end) {
+    return {};
+  }
+  const uint32_t b = doc.tokens[first].begin;
+  const uint32_t e = doc.tokens[end - 1].end;
+  return absl::string_view(doc.text).substr(b, e - b);
+}
+
+std::string Annotations::Surface(int first, int end) const {
+  std::string text;
+  for (char c : Text(first, end)) {
+    if (c == '\n' || c == '\t') {
+      c = ' ';
+    }
+    if (c == ' ' && !text.empty() && text.back() == ' ') {
+      continue;
+    }
+    text.push_back(c);
+  }
+  if (first < end && doc.sentences[doc.tokens[first].sentence].all_caps) {
+    return TitleCase(text);
+  }
+  return text;
+}
+
+bool Annotations::TriggerAt(int i, TriggerKind kind) const {
+  if (trigger_at[i] < 0) {
+    return false;
+  }
+  for (const Entry* e : triggers[trigger_at[i]].entries) {
+    if (e->trigger == kind) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Annotations::SentenceHas(int s, TriggerKind kind) const {
+  for (int m : triggers_in[s]) {
+    for (const Entry* e : triggers[m].entries) {
+      if (e->trigger == kind) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool Annotations::SentenceHas(int s, Cue cue) const {
+  for (int m : cues_in[s]) {
+    for (const Entry* e : cues[m].entries) {
+      if (e->cue == cue) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool Annotations::SentenceHasWord(int s, WordClass c) const {
+  for (int i = doc.sentences[s].first_token; i < doc.sentences[s].end_token; ++i) {
+    if (Is(i, c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Annotations::Quoted(int i) const {
+  const int s = doc.tokens[i].sentence;
+  for (const Quote& q : quotes) {
+    if (q.sentence == s && q.first <= i && i < q.end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Indexes matches by token and by the sentence they start in.
+void Index(const Document& doc, const std::vector<Match>& matches, std::vector<int>* at,
+           std::vector<std::vector<int>>* in) {
+  at->assign(doc.tokens.size(), -1);
+  in->assign(doc.sentences.size(), {});
+  for (size_t m = 0; m < matches.size(); ++m) {
+    for (int i = matches[m].first; i < matches[m].end; ++i) {
+      (*at)[i] = static_cast<int>(m);
+    }
+    (*in)[doc.tokens[matches[m].first].sentence].push_back(static_cast<int>(m));
+  }
+}
+
+// Pairs of double quotes within each sentence.
+std::vector<Quote> FindQuotes(const Document& doc) {
+  std::vector<Quote> out;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    int open = -1;
+    for (int i = doc.sentences[s].first_token; i < doc.sentences[s].end_token; ++i) {
+      if (doc.tokens[i].fold != "\"") {
+        continue;
+      }
+      if (open < 0) {
+        open = i;
+      } else {
+        if (i > open + 1) {
+          out.push_back({static_cast<int>(s), open + 1, i});
+        }
+        open = -1;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionaries& dict) {
+  if (absl::StripAsciiWhitespace(article.body()).empty()) {
+    return absl::InvalidArgumentError("article body is empty");
+  }
+  absl::StatusOr<Document> doc = BuildDocument(article.title(), article.body());
+  if (!doc.ok()) {
+    return doc.status();
+  }
+  Annotations a;
+  a.doc = *std::move(doc);
+  a.dict = &dict;
+  if (article.has_published_at() && article.published_at().seconds() > 0) {
+    a.published = absl::ToCivilDay(absl::FromUnixSeconds(article.published_at().seconds()),
+                                   absl::UTCTimeZone());
+    a.published_key = static_cast<int32_t>(a.published->year() * 10000 +
+                                           a.published->month() * 100 + a.published->day());
+  }
+  a.entities = dict.MatchAll(a.doc, Layer::kEntity);
+  a.triggers = dict.MatchAll(a.doc, Layer::kEvent);
+  a.cues = dict.MatchAll(a.doc, Layer::kCue);
+  a.topics = dict.MatchAll(a.doc, Layer::kTopic);
+  Index(a.doc, a.entities, &a.entity_at, &a.entities_in);
+  Index(a.doc, a.triggers, &a.trigger_at, &a.triggers_in);
+  Index(a.doc, a.cues, &a.cue_at, &a.cues_in);
+  a.dates = FindDates(a.doc, a.published);
+  a.dates_in.assign(a.doc.sentences.size(), {});
+  for (size_t d = 0; d < a.dates.size(); ++d) {
+    a.dates_in[a.dates[d].sentence].push_back(static_cast<int>(d));
+  }
+  a.quotes = FindQuotes(a.doc);
+  return a;
+}
+
+}  // namespace parley::extract

@@ -1,0 +1,119 @@
+// The date and status resolvers.
+#include <cstdlib>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "workers/extract/fields/fields.h"
+
+namespace parley::extract {
+namespace {
+
+// Distance in tokens from a date to the nearest meeting word of its sentence.
+int DistanceToTrigger(const Annotations& a, const DateMention& d) {
+  int best = 1 << 20;
+  for (int t : a.triggers_in[d.sentence]) {
+    const Match& m = a.triggers[t];
+    best = std::min({best, std::abs(m.first - d.end_token), std::abs(d.first_token - m.end)});
+  }
+  return best;
+}
+
+}  // namespace
+
+v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
+  switch (CueStatus(c.a, g.anchor)) {
+    case MentionStatus::kCancelled:
+      return v1::MEETING_STATUS_CANCELLED;
+    case MentionStatus::kPlanned:
+    case MentionStatus::kPostponed:
+      return v1::MEETING_STATUS_SCHEDULED;
+    case MentionStatus::kHeld:
+      break;
+  }
+  return v1::MEETING_STATUS_HELD;
+}
+
+void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeting* m,
+                 std::vector<FieldEvidence>* evidence) {
+  const Annotations& a = c.a;
+  const DateMention* best = nullptr;
+  int best_rank = 1 << 30;
+  for (const DateMention& d : a.dates) {
+    if (d.dateline || g.window.count(d.sentence) == 0) {
+      continue;
+    }
+    if (d.relative && !a.published.has_value()) {
+      continue;
+    }
+    if (!d.relative && d.start.year() == 0) {
+      continue;
+    }
+    if (d.sentence != 0 && DistanceToTrigger(a, d) > 14) {
+      continue;  // "tariffs set to take effect on April 17": another event's date.
+    }
+    // Prefer the anchor sentence, then the headline, then order of appearance.
+    const int rank = d.sentence == g.anchor ? 0 : (d.sentence == 0 ? 1 : 2 + d.sentence);
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = &d;
+    }
+  }
+  // A postponed meeting takes its new date: "postponed to September".
+  if (m->status() == v1::MEETING_STATUS_SCHEDULED) {
+    for (int s : {0, g.anchor}) {
+      for (int ci : a.cues_in[s]) {
+        const Match& cue = a.cues[ci];
+        bool postpone = false;
+        for (const Entry* e : cue.entries) {
+          postpone = postpone || e->cue == Cue::kPostpone;
+        }
+        if (!postpone) {
+          continue;
+        }
+        for (int di : a.dates_in[s]) {
+          const DateMention& d = a.dates[di];
+          if (!d.dateline && !d.relative && d.start.year() > 0 && d.first_token >= cue.end &&
+              d.first_token <= cue.end + 3) {
+            best = &d;
+          }
+        }
+      }
+    }
+  }
+  if (best == nullptr) {
+    for (const DateMention& d : a.dates) {
+      if (d.dateline && d.start.year() > 0) {
+        best = &d;
+        break;
+      }
+    }
+  }
+  if (best == nullptr) {
+    return;
+  }
+  // "in mid-April ... they will meet April 13 to 16": a month is refined by a day in it.
+  if (!best->relative && best->start.day() == 0) {
+    for (const DateMention& d : a.dates) {
+      if (!d.dateline && !d.relative && g.window.count(d.sentence) > 0 && d.start.day() > 0 &&
+          d.start.year() == best->start.year() && d.start.month() == best->start.month()) {
+        best = &d;
+        break;
+      }
+    }
+  }
+  std::optional<v1::Date> date = best->start;
+  if (best->relative) {
+    date = ResolveRelative(*best, *a.published, future);
+  }
+  if (!date.has_value() || date->year() == 0) {
+    return;
+  }
+  *m->mutable_start_date() = *date;
+  if (best->end.year() > 0) {
+    *m->mutable_end_date() = best->end;
+  }
+  evidence->push_back({"start_date", best->first_token, best->end_token,
+                       absl::StrCat(date->year(), "-", date->month(), "-", date->day())});
+}
+
+}  // namespace parley::extract

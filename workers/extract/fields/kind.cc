@@ -1,0 +1,88 @@
+// The kind resolver.
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "workers/extract/fields/fields.h"
+
+namespace parley::extract {
+
+v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::Meeting& m,
+                            const std::vector<const Person*>& people) {
+  const Annotations& a = c.a;
+  const bool side_meeting =
+      c.mentions.sentences[g.anchor].sidelines || c.mentions.sentences[0].sidelines;
+  // A meeting word of the headline or the anchor.
+  auto said = [&](TriggerKind kind) {
+    if (side_meeting && (kind == TriggerKind::kSummit || kind == TriggerKind::kCouncil ||
+                         kind == TriggerKind::kConference)) {
+      return false;  // The summit is where the side meeting took place.
+    }
+    return a.SentenceHas(0, kind) || a.SentenceHas(g.anchor, kind);
+  };
+  if (said(TriggerKind::kPhone)) {
+    return v1::MEETING_KIND_PHONE_CALL;
+  }
+  if (said(TriggerKind::kVideo)) {
+    return v1::MEETING_KIND_VIDEO_CONFERENCE;
+  }
+  bool leaders = false;
+  bool ministers = false;
+  for (const Person* p : people) {
+    leaders = leaders || IsLeader(p->level);
+    ministers = ministers || IsMinister(p->level);
+  }
+  const int parties =
+      m.countries_size() + (m.organizations_size() > 0 && m.countries_size() < 2 ? 1 : 0);
+  bool official_visit = said(TriggerKind::kStateVisit);
+  for (int s : {0, g.anchor}) {
+    for (int t : a.triggers_in[s]) {
+      const Match& match = a.triggers[t];
+      if (!a.TriggerAt(match.first, TriggerKind::kVisit)) {
+        continue;
+      }
+      for (int k = std::max(a.sentence(s).first_token, match.first - 5); k < match.first; ++k) {
+        official_visit = official_visit || a.Is(k, WordClass::kOfficialVisitWord);
+      }
+    }
+  }
+  if (official_visit && leaders) {
+    return v1::MEETING_KIND_STATE_VISIT;
+  }
+  if (said(TriggerKind::kSummit) &&
+      (leaders || !m.format().empty() || m.organizations_size() > 0 || parties >= 2)) {
+    return v1::MEETING_KIND_SUMMIT;
+  }
+  // Ministers of three or more countries, or a format's ministerial body.
+  bool minister_words = false;
+  for (int s : g.window) {
+    for (int mi : a.entities_in[s]) {
+      const Match& match = a.entities[mi];
+      const Entry* role = match.Of(EntryType::kRole);
+      if (role == nullptr) {
+        continue;
+      }
+      if (role->level == RoleLevel::kForeignMinister && a.Text(match.first, match.end).size() > 2) {
+        minister_words = true;
+      }
+      if (IsMinister(role->level) && absl::EndsWith(a.fold(match.end - 1), "s")) {
+        minister_words = true;  // Plural: "ministers", "FMs".
+      }
+    }
+  }
+  if ((said(TriggerKind::kCouncil) && (ministers || minister_words)) ||
+      (parties >= 3 && (ministers || minister_words) && !leaders)) {
+    return v1::MEETING_KIND_MINISTERIAL;
+  }
+  if (parties == 2 || (parties == 1 && m.people_size() >= 2)) {
+    return v1::MEETING_KIND_BILATERAL;
+  }
+  if (parties >= 3) {
+    return v1::MEETING_KIND_MULTILATERAL;
+  }
+  if (said(TriggerKind::kVisit) || said(TriggerKind::kMeet)) {
+    return v1::MEETING_KIND_BILATERAL;
+  }
+  return v1::MEETING_KIND_OTHER;
+}
+
+}  // namespace parley::extract

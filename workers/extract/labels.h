@@ -1,0 +1,97 @@
+#ifndef PARLEY_WORKERS_EXTRACT_LABELS_H
+#define PARLEY_WORKERS_EXTRACT_LABELS_H
+
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace parley::extract {
+
+// The labels of the extractor's data files, as enums. Each has a parser for the label as the
+// data file writes it (InvalidArgument for an unknown one, so a typo fails the load instead of
+// silently switching a rule off) and a name for `--explain`.
+
+// What a place phrase names (countryinfo_places.tsv, places_overlay.tsv).
+enum class PlaceKind : uint8_t { kCountry, kDemonym, kCapital, kCity, kAlias };
+
+// An international organisation taking part in its own right, or a club of states that is a
+// format but never a participant (organizations.tsv).
+enum class OrgKind : uint8_t { kOrg, kGroup };
+
+// The level of a role title (roles.tsv).
+enum class RoleLevel : uint8_t {
+  kUnknown,           // No role known.
+  kCounterpart,       // "his counterpart": an equal of the other side, level not said.
+  kHeadOfState,       // hos
+  kHeadOfGovernment,  // hog
+  kForeignMinister,   // fm
+  kMinister,          // min
+  kDeputy,            // dep
+  kDiplomat,          // dip: ambassador, envoy, delegation
+  kOrgHead,           // org: head of an international organisation
+  kOfficial,          // off: other officials
+  kSpokesperson,      // spk: speaks about a meeting, does not take part
+  kRoyal,             // roy
+  kReligious,         // rel
+};
+
+// What a meeting word reports (triggers.tsv).
+enum class TriggerKind : uint8_t {
+  kMeet,        // meet: talks, meeting, met
+  kSummit,      // summit
+  kVisit,       // visit, trip, tour
+  kStateVisit,  // state_visit: a state or official visit
+  kPhone,       // phone: a telephone conversation
+  kVideo,       // video: a video call or virtual meeting
+  kConference,  // conference: a conference or forum
+  kCouncil,     // council: a body's session, a ministerial
+  kSign,        // sign: a signing (implies a meeting, does not report one)
+  kNegative,    // negative: a word of a non-meeting event (press conference, election)
+};
+
+// Tense and status cues (cues.tsv).
+enum class Cue : uint8_t {
+  kFuture,     // future: the meeting is yet to happen
+  kCancel,     // cancel: called off
+  kPostpone,   // postpone: moved (scheduled with a new date, cancelled without one)
+  kPast,       // past: clearly happened
+  kOngoing,    // ongoing: under way now ("are holding talks", "opened")
+  kEnded,      // ended: just finished ("concluded", "wrapped up")
+  kPrevious,   // previous: an earlier, background meeting ("last year's", "previous")
+  kFollowUp,   // follow_up: another, later meeting ("next", "second round")
+  kSidelines,  // sidelines: "on the sidelines of", "on the margins of"
+  kGeneric,    // generic: recurring or unspecified meetings ("regular meetings")
+};
+
+absl::StatusOr<PlaceKind> ParsePlaceKind(absl::string_view label);
+absl::StatusOr<OrgKind> ParseOrgKind(absl::string_view label);
+absl::StatusOr<RoleLevel> ParseRoleLevel(absl::string_view label);
+absl::StatusOr<TriggerKind> ParseTriggerKind(absl::string_view label);
+absl::StatusOr<Cue> ParseCue(absl::string_view label);
+
+absl::string_view Name(PlaceKind kind);
+absl::string_view Name(OrgKind kind);
+absl::string_view Name(RoleLevel level);
+absl::string_view Name(TriggerKind kind);
+absl::string_view Name(Cue cue);
+
+// Heads of state or government, and monarchs: the leaders' level.
+inline bool IsLeader(RoleLevel level) {
+  return level == RoleLevel::kHeadOfState || level == RoleLevel::kHeadOfGovernment ||
+         level == RoleLevel::kRoyal;
+}
+
+// Ministers, foreign or other.
+inline bool IsMinister(RoleLevel level) {
+  return level == RoleLevel::kForeignMinister || level == RoleLevel::kMinister;
+}
+
+// A place kind that names a town rather than a state.
+inline bool IsTown(PlaceKind kind) {
+  return kind == PlaceKind::kCity || kind == PlaceKind::kCapital;
+}
+
+}  // namespace parley::extract
+
+#endif  // PARLEY_WORKERS_EXTRACT_LABELS_H

@@ -1,0 +1,66 @@
+#ifndef PARLEY_WORKERS_EXTRACT_LEXICON_H
+#define PARLEY_WORKERS_EXTRACT_LEXICON_H
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace parley::extract {
+
+// Closed classes of single words: grammar, not knowledge. A word may belong to several.
+// Loaded from lexicon.tsv (format in workers/extract/data/README.md); the class label of
+// every row is parsed at load, and an unknown class fails the load with the file and line.
+enum class WordClass : uint8_t {
+  kNameStop,            // name_stop: a capitalised word that never starts or continues a name
+  kNameParticle,        // name_particle: "al", "bin", "van", "de" inside a name
+  kHonorific,           // honorific: "Mr", "Mrs", "Dr": a person follows
+  kSpeechVerb,          // speech_verb: "said", "stressed": reported speech
+  kSigningVerb,         // signing_verb: "signed", "adopted": a document was concluded
+  kTravelVerb,          // travel_verb: "visit", "trip", "arrived": "to X" after it is a venue
+  kLocative,            // locative: "in", "at": a place after it is a venue, not a party
+  kSubjectPreposition,  // subject_preposition: "on", "about": a place after it is a topic
+  kEponymNoun,          // eponym_noun: "administration", "era": "<Name> X" is not a person
+  kOrdinal,             // ordinal: "second", "third", "2nd": marks a follow-up meeting
+  kFollowUpMarker,      // follow_up_marker: "next", "upcoming": a later meeting
+  kPreviousMarker,      // previous_marker: "last", "previous", "earlier": a past meeting
+  kSidelinesWord,       // sidelines_word: "sidelines", "margins"
+  kDocumentNegator,     // document_negator: "draft", "proposed": not a signed document
+  kDocumentIssuer,      // document_issuer: "issued", "adopted": "statement" is a document
+  kCounterpartWord,     // counterpart_word: "counterpart", "side": an attached place is a party
+  kOfficialVisitWord,   // official_visit_word: "state", "official" before "visit"
+  kMembershipNoun,      // membership_noun: "leaders", "members": "<noun> of ORG" takes part
+  kSubjectPronoun,      // subject_pronoun: "he", "she": continues the last speaker
+  kAnaphor,             // anaphor: "the", "this", "that": "the meeting" refers back
+  kPastAuxiliary,       // past_auxiliary: "was", "were": "was to meet" is a past plan
+  kTagGlue,             // tag_glue: words that are never part of a category tag
+};
+
+// The closed-class word lists: folded word -> the classes it belongs to.
+class Lexicon {
+ public:
+  // Parses lexicon.tsv (`name` for error messages). Rows: word <TAB> class.
+  static absl::StatusOr<Lexicon> Parse(absl::string_view name, absl::string_view content);
+
+  // True when the folded word `fold` belongs to `word_class`.
+  bool Is(const std::string& fold, WordClass word_class) const {
+    auto it = classes_.find(fold);
+    return it != classes_.end() && (it->second & Bit(word_class)) != 0;
+  }
+
+  size_t size() const { return classes_.size(); }
+
+ private:
+  static uint32_t Bit(WordClass c) { return uint32_t{1} << static_cast<int>(c); }
+
+  std::unordered_map<std::string, uint32_t> classes_;
+};
+
+absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
+absl::string_view Name(WordClass word_class);
+
+}  // namespace parley::extract
+
+#endif  // PARLEY_WORKERS_EXTRACT_LEXICON_H

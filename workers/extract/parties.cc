@@ -1,0 +1,215 @@
+#include "workers/extract/parties.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+
+namespace parley::extract {
+namespace {
+
+bool PersonStartsAt(const std::vector<Person>& people, int k) {
+  for (const Person& p : people) {
+    for (const PersonMention& m : p.mentions) {
+      if (m.first == k) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// True when the place match `m` qualifies a role or person: "Chinese Foreign Minister",
+// "Kazakhstan's FM", "ministers from X", "leaders of X", or a list continuing one of those.
+bool RoleAttached(const Annotations& a, const std::vector<Person>& people, const Match& match) {
+  const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
+  int k = match.end;
+  if (k < sentence.end_token && a.fold(k) == "'s") {
+    ++k;
+  }
+  for (int skip = 0; skip < 2 && k < sentence.end_token; ++skip, ++k) {
+    if (a.EntityAt(k, EntryType::kRole) != nullptr ||
+        a.EntityAt(k, EntryType::kPerson) != nullptr) {
+      return true;
+    }
+    if (a.Is(k, WordClass::kCounterpartWord)) {
+      return true;
+    }
+    if (!a.tok(k).word || a.entity_at[k] >= 0) {
+      break;  // Only one plain word may stand between: "Japanese trade official".
+    }
+  }
+  if (PersonStartsAt(people, k)) {
+    return true;
+  }
+  // Preceded by a role and of/for/from, possibly through a list: "ministers from X, Y and Z".
+  int q = match.first - 1;
+  while (q >= sentence.first_token) {
+    const std::string& f = a.fold(q);
+    if (f == "," || f == "and" || f == "the") {
+      --q;
+      continue;
+    }
+    if (a.EntityAt(q, EntryType::kPlace) != nullptr) {
+      q = a.entities[a.entity_at[q]].first - 1;  // Another list member.
+      continue;
+    }
+    if (f == "of" || f == "for" || f == "from") {
+      --q;
+      while (q >= sentence.first_token && a.fold(q) == "the") {
+        --q;
+      }
+      return q >= sentence.first_token && (a.EntityAt(q, EntryType::kRole) != nullptr ||
+                                           a.EntityAt(q, EntryType::kGroup) != nullptr);
+    }
+    return false;
+  }
+  return false;
+}
+
+// True when a place match is only a demonym that reads as an adjective ("Russian", "Chinese",
+// "British"), not a country's name ("Japan", "Russia").
+bool IsAdjective(const Annotations& a, const Match& match) {
+  for (const Entry* e : match.entries) {
+    if (e->type == EntryType::kPlace && e->place != PlaceKind::kDemonym) {
+      return false;
+    }
+  }
+  const std::string& word = a.fold(match.end - 1);
+  for (const char* suffix : {"an", "ian", "ese", "ish", "i", "ic", "ch", "ss", "k", "ek"}) {
+    if (absl::EndsWith(word, suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
+                std::vector<PlaceMention>* out) {
+  const Sentence& sentence = a.sentence(s);
+  int filtered_end = -1;  // End of the last mention that is not a party, for lists.
+  PlaceSlot filtered_slot = PlaceSlot::kSubject;
+  for (int m : a.entities_in[s]) {
+    const Match& match = a.entities[m];
+    const Entry* place = match.Of(EntryType::kPlace);
+    if (place == nullptr || IsTown(place->place)) {
+      continue;
+    }
+    PlaceMention mention{s, match.first, match.end, place->code, PlaceSlot::kOpen};
+    auto filter = [&](PlaceSlot slot) {
+      mention.slot = slot;
+      filtered_end = match.end;
+      filtered_slot = slot;
+      out->push_back(mention);
+    };
+    if (RoleAttached(a, people, match)) {
+      mention.slot = PlaceSlot::kParty;
+      out->push_back(mention);
+      continue;
+    }
+    // "in Zimbabwe and Burma": a list continues the slot of its first member.
+    if (filtered_end >= 0) {
+      bool list = true;
+      for (int k = filtered_end; k < match.first && list; ++k) {
+        const std::string& f = a.fold(k);
+        list = f == "," || f == "and" || f == "or" || f == "the";
+      }
+      if (list) {
+        filter(filtered_slot);
+        continue;
+      }
+    }
+    // An adjective ("Russian war", "Chinese goods") qualifying a thing, not a role.
+    if (IsAdjective(a, match) && match.end < sentence.end_token && a.tok(match.end).word &&
+        !a.tok(match.end).cap && !sentence.all_caps && a.fold(match.end) != "and" &&
+        a.fold(match.end) != "or") {
+      filter(PlaceSlot::kSubject);
+      continue;
+    }
+    int k = match.first - 1;
+    while (k >= sentence.first_token && a.fold(k) == "the") {
+      --k;
+    }
+    if (k >= sentence.first_token) {
+      if (a.Is(k, WordClass::kLocative)) {
+        filter(PlaceSlot::kVenue);
+        continue;
+      }
+      if (a.Is(k, WordClass::kSubjectPreposition)) {
+        filter(PlaceSlot::kSubject);
+        continue;
+      }
+      // "in Almaty, Kazakhstan": the country of a venue.
+      if (a.fold(k) == "," && k - 1 >= sentence.first_token) {
+        const Entry* city = a.EntityAt(k - 1, EntryType::kPlace);
+        if (city != nullptr && IsTown(city->place)) {
+          mention.slot = PlaceSlot::kVenue;
+          out->push_back(mention);
+          continue;
+        }
+      }
+    }
+    // "Russia's war", "Iran's nuclear programme": a possessive on a non-role noun is a subject
+    // of the talks.
+    if (match.end + 1 < sentence.end_token && a.fold(match.end) == "'s") {
+      mention.slot = PlaceSlot::kSubject;
+      out->push_back(mention);
+      continue;
+    }
+    out->push_back(mention);
+  }
+}
+
+// An organisation takes part when it holds the meeting ("the EC summit", "GCC ministers",
+// "leaders of the European Community") or one of its officials does ("UN Secretary-General").
+bool OrgTakesPart(const Annotations& a, const Match& match) {
+  const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
+  for (int k = match.end; k < std::min(sentence.end_token, match.end + 3); ++k) {
+    if (a.TriggerAt(k, TriggerKind::kSummit) || a.TriggerAt(k, TriggerKind::kCouncil) ||
+        a.TriggerAt(k, TriggerKind::kMeet) || a.TriggerAt(k, TriggerKind::kConference) ||
+        a.EntityAt(k, EntryType::kRole) != nullptr) {
+      return true;
+    }
+  }
+  int q = match.first - 1;
+  // "the Association of South-east Asian Nations (ASEAN)": look before the full name.
+  if (q >= sentence.first_token && a.fold(q) == "(") {
+    --q;
+    while (q >= sentence.first_token && (a.tok(q).cap || a.fold(q) == "of" || a.fold(q) == "and" ||
+                                         a.fold(q) == "-" || a.fold(q) == "for")) {
+      --q;
+    }
+  }
+  while (q >= sentence.first_token && (a.fold(q) == "the" || a.fold(q) == "of")) {
+    --q;
+  }
+  if (q >= sentence.first_token && q < match.first - 1 &&
+      (a.EntityAt(q, EntryType::kRole) != nullptr || a.Is(q, WordClass::kMembershipNoun))) {
+    return true;  // "Leaders of the European Community".
+  }
+  return false;
+}
+
+}  // namespace
+
+Parties FindParties(const Annotations& a, const std::vector<Person>& people) {
+  Parties out;
+  for (int s = 0; s < a.sentence_count(); ++s) {
+    FindPlaces(a, people, s, &out.places);
+    for (int m : a.entities_in[s]) {
+      const Match& match = a.entities[m];
+      if (const Entry* g = match.Of(EntryType::kGroup); g != nullptr) {
+        out.groups.push_back({s, match.first, match.end, &g->members});
+      }
+      if (const Entry* o = match.Of(EntryType::kOrg); o != nullptr) {
+        out.orgs.push_back({s, match.first, match.end, o->code, o->org,
+                            o->org == OrgKind::kOrg && OrgTakesPart(a, match)});
+      }
+      if (const Entry* f = match.Of(EntryType::kFormat); f != nullptr) {
+        out.formats.push_back({s, match.first, match.end, f->code});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace parley::extract

@@ -1,0 +1,415 @@
+#include "workers/extract/people.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "absl/strings/ascii.h"
+
+namespace parley::extract {
+namespace {
+
+bool IsNameToken(const Annotations& a, int i) {
+  const Token& t = a.tok(i);
+  if (!t.word || absl::ascii_isdigit(static_cast<unsigned char>(t.fold[0]))) {
+    return false;
+  }
+  if (!t.cap && !a.sentence(t.sentence).all_caps) {
+    return false;
+  }
+  if (a.Is(i, WordClass::kNameStop) || a.trigger_at[i] >= 0) {
+    return false;
+  }
+  if (a.entity_at[i] >= 0) {
+    return a.entities[a.entity_at[i]].Of(EntryType::kPerson) != nullptr;
+  }
+  return true;
+}
+
+// A role phrase next to a name, with its qualifiers.
+struct RoleInfo {
+  int first = -1;  // Token span of the role phrase with its qualifiers.
+  int end = -1;
+  std::string role;
+  RoleLevel level = RoleLevel::kUnknown;
+  std::string country;
+  std::string org;
+};
+
+const Entry* RoleEntryAt(const Annotations& a, int i) { return a.EntityAt(i, EntryType::kRole); }
+
+// The role ending right before token `i` (skipping one comma), with its qualifiers.
+std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_first) {
+  int k = i - 1;
+  if (k >= sentence_first && a.fold(k) == ",") {
+    --k;
+    // "The vice minister of the Ministry of International Trade and Industry, Makoto Kuroda":
+    // skip back over the capitalised name of a ministry to "<role> of".
+    int q = k;
+    int steps = 0;
+    while (q > sentence_first && steps < 10 &&
+           (a.tok(q).cap || a.fold(q) == "of" || a.fold(q) == "and" || a.fold(q) == "the") &&
+           a.entity_at[q] < 0) {
+      --q;
+      ++steps;
+    }
+    if (steps >= 2 && q >= sentence_first && q + 1 < i && a.fold(q + 1) == "of" &&
+        RoleEntryAt(a, q) != nullptr) {
+      k = q;
+    }
+  }
+  if (k < sentence_first) {
+    return std::nullopt;
+  }
+  RoleInfo info;
+  // "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu": a place between role and name.
+  int role_end = k + 1;
+  std::string trailing_country;
+  if (a.entity_at[k] >= 0) {
+    const int m = a.entity_at[k];
+    const Entry* place = a.entities[m].Of(EntryType::kPlace);
+    int of = a.entities[m].first - 1;
+    if (of >= sentence_first && a.fold(of) == "the") {
+      --of;
+    }
+    if (place != nullptr && of >= sentence_first && a.fold(of) == "of") {
+      trailing_country = place->code;
+      role_end = of;
+      k = role_end - 1;
+    }
+  }
+  if (k < sentence_first) {
+    return std::nullopt;
+  }
+  const int m = a.entity_at[k];
+  const Entry* role_entry = m >= 0 ? a.entities[m].Of(EntryType::kRole) : nullptr;
+  if (a.Is(k, WordClass::kCounterpartWord) && a.fold(k) != "side" && a.fold(k) != "sides") {
+    info.first = k;
+    info.end = role_end;
+  } else if (role_entry != nullptr && a.entities[m].end == k + 1 &&
+             role_entry->surface != "official") {
+    info.first = a.entities[m].first;
+    info.end = role_end;
+    info.level = role_entry->level;
+    info.role = TitleCase(a.Text(a.entities[m].first, a.entities[m].end));
+  } else if (a.Is(k, WordClass::kHonorific) ||
+             (a.fold(k) == "." && k - 1 >= sentence_first && a.Is(k - 1, WordClass::kHonorific))) {
+    info.first = a.fold(k) == "." ? k - 1 : k;
+    info.end = k + 1;
+    return info;  // An honorific: a person, nothing more known.
+  } else {
+    return std::nullopt;
+  }
+  info.country = trailing_country;
+  // Qualifiers left of the role: "Kazakhstan's", "Chinese", "UN", "U.S.", "his Kazakh".
+  int q = info.first - 1;
+  while (q >= sentence_first) {
+    const std::string& f = a.fold(q);
+    if (f == "'s" || f == "the" || f == "his" || f == "her" || f == "-") {
+      --q;
+      continue;
+    }
+    const int qm = a.entity_at[q];
+    if (qm < 0) {
+      break;
+    }
+    const Entry* place = a.entities[qm].Of(EntryType::kPlace);
+    const Entry* org = a.entities[qm].Of(EntryType::kOrg);
+    const Entry* role = a.entities[qm].Of(EntryType::kRole);
+    if (place != nullptr && !IsTown(place->place)) {
+      if (info.country.empty()) {
+        info.country = place->code;
+      }
+      info.first = a.entities[qm].first;
+      break;
+    }
+    if (org != nullptr && org->org == OrgKind::kOrg) {
+      info.org = org->code;
+      info.first = a.entities[qm].first;
+      break;
+    }
+    if (role != nullptr) {
+      // "Deputy Prime Minister": keep the outer role's wording.
+      info.role = TitleCase(a.Text(a.entities[qm].first, info.end));
+      if (info.level == RoleLevel::kUnknown || role->level == RoleLevel::kDeputy) {
+        info.level = role->level;
+      }
+      info.first = a.entities[qm].first;
+      q = a.entities[qm].first - 1;
+      continue;
+    }
+    break;
+  }
+  if (info.role.empty() && info.level == RoleLevel::kUnknown) {
+    info.level = RoleLevel::kCounterpart;
+  }
+  return info;
+}
+
+// The role right after a name: ", Kazakhstan's Foreign Minister" / ", the Chinese premier".
+std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_end) {
+  int k = end;
+  if (k >= sentence_end || (a.fold(k) != "," && a.fold(k) != "(")) {
+    return std::nullopt;
+  }
+  ++k;
+  RoleInfo info;
+  for (int steps = 0; k < sentence_end && steps < 6; ++steps) {
+    const std::string& f = a.fold(k);
+    if (f == "the" || f == "'s" || f == "-") {
+      ++k;
+      continue;
+    }
+    const int m = a.entity_at[k];
+    if (m < 0) {
+      return std::nullopt;
+    }
+    const Entry* place = a.entities[m].Of(EntryType::kPlace);
+    const Entry* org = a.entities[m].Of(EntryType::kOrg);
+    const Entry* role = a.entities[m].Of(EntryType::kRole);
+    if (role != nullptr) {
+      info.role = TitleCase(a.Text(a.entities[m].first, a.entities[m].end));
+      info.level = role->level;
+      info.first = end;
+      info.end = a.entities[m].end;
+      // "..., Foreign Minister of Kazakhstan".
+      const int after = a.entities[m].end;
+      if (after + 1 < sentence_end && a.fold(after) == "of" && a.entity_at[after + 1] >= 0) {
+        const Entry* of_place = a.entities[a.entity_at[after + 1]].Of(EntryType::kPlace);
+        if (of_place != nullptr && info.country.empty()) {
+          info.country = of_place->code;
+        }
+      }
+      return info;
+    }
+    if (place != nullptr && !IsTown(place->place)) {
+      info.country = place->code;
+    } else if (org != nullptr) {
+      info.org = org->code;
+    } else {
+      return std::nullopt;
+    }
+    k = a.entities[m].end;
+  }
+  return std::nullopt;
+}
+
+// Looks a name up in the people dictionary, valid on the publication day when known. Ambiguous
+// surnames (officials of several countries) say nothing.
+const Entry* DictionaryPerson(const Annotations& a, const std::vector<const Entry*>& candidates,
+                              const std::string& first_fold) {
+  const Entry* best = nullptr;
+  std::set<std::string> countries;
+  for (const Entry* e : candidates) {
+    if (a.published_key != 0 && (a.published_key < e->from || a.published_key > e->to)) {
+      continue;
+    }
+    if (!first_fold.empty()) {
+      const std::vector<std::string> folds = TokenizePhrase(e->name);
+      if (folds.empty() || folds[0][0] != first_fold[0]) {
+        continue;
+      }
+    }
+    countries.insert(e->code);
+    best = e;
+  }
+  return countries.size() == 1 ? best : nullptr;
+}
+
+class PeopleFinder {
+ public:
+  explicit PeopleFinder(const Annotations& a) : a_(a) {}
+
+  std::vector<Person> Run() {
+    for (int s = 0; s < a_.sentence_count(); ++s) {
+      Sentence(s);
+    }
+    return std::move(people_);
+  }
+
+ private:
+  // The end of the run of name tokens starting at `i`: joined by hyphens, particles and
+  // initials. In a headline in capitals every word looks like a name: one word at a time.
+  int NameEnd(int i, const extract::Sentence& sentence) const {
+    int end = i + 1;
+    while (!sentence.all_caps && end < sentence.end_token) {
+      const Token& t = a_.tok(end);
+      const bool particle = a_.Is(end, WordClass::kNameParticle);
+      if (IsNameToken(a_, end)) {
+        ++end;
+      } else if ((t.fold == "-" || particle) && end + 1 < sentence.end_token &&
+                 IsNameToken(a_, end + 1)) {
+        end += 2;
+      } else if (particle && end + 2 < sentence.end_token && a_.fold(end + 1) == "-" &&
+                 IsNameToken(a_, end + 2)) {
+        end += 3;  // "al-Tayer".
+      } else if (t.fold == "-" && end + 1 < sentence.end_token && a_.tok(end + 1).word &&
+                 t.begin == a_.tok(end - 1).end && a_.tok(end + 1).begin == t.end &&
+                 absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0]))) {
+        end += 2;  // "Lee Min-ho", "Moon Jae-in".
+      } else if (t.fold == "." && a_.fold(end - 1).size() == 1 && end + 1 < sentence.end_token &&
+                 IsNameToken(a_, end + 1)) {
+        ++end;  // "Antony J. Blinken".
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  void Sentence(int s) {
+    const extract::Sentence& sentence = a_.sentence(s);
+    int i = sentence.first_token;
+    while (i < sentence.end_token) {
+      if (!IsNameToken(a_, i)) {
+        ++i;
+        continue;
+      }
+      int end = NameEnd(i, sentence);
+      // A dictionary person match may extend beyond or start the run.
+      const int m = a_.entity_at[i];
+      const Entry* dict_entry = m >= 0 ? a_.entities[m].Of(EntryType::kPerson) : nullptr;
+      if (dict_entry != nullptr && a_.entities[m].end > end) {
+        end = a_.entities[m].end;
+      }
+      int words = 0;
+      for (int k = i; k < end; ++k) {
+        words += a_.tok(k).word ? 1 : 0;
+      }
+      if (words > 4) {
+        i = end;
+        continue;
+      }
+      // Things named after people are not people: "the Reagan administration".
+      if (end < sentence.end_token &&
+          (a_.Is(end, WordClass::kEponymNoun) ||
+           (a_.fold(end) == "'s" && end + 1 < sentence.end_token &&
+            (a_.fold(end + 1) == "government" || a_.fold(end + 1) == "administration")))) {
+        i = end;
+        continue;
+      }
+      std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
+      if (!role.has_value()) {
+        role = RoleAfter(a_, end, sentence.end_token);
+      }
+      const bool known_surname = by_surname_.count(a_.fold(end - 1)) > 0;
+      bool is_person = role.has_value() || dict_entry != nullptr || known_surname;
+      if (sentence.all_caps && dict_entry == nullptr) {
+        is_person = known_surname;  // Roles in capitals are followed by verbs as often as names.
+        if (!is_person) {
+          is_person = DictionaryPerson(a_, a_.dict->PeopleWithSurname(a_.fold(i)), "") != nullptr;
+        }
+      }
+      // "X met Y", "X said": two or three capitalised words as the subject of an event.
+      if (!is_person && words >= 2 && words <= 3 && end < sentence.end_token) {
+        const std::string& next = a_.fold(end);
+        const bool verb = a_.trigger_at[end] >= 0 || a_.Is(end, WordClass::kSpeechVerb) ||
+                          next == "has" || next == "will" || next == "is" || next == "was";
+        const bool after_with =
+            i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
+        is_person =
+            verb || (after_with && a_.trigger_at[std::max(i - 2, sentence.first_token)] >= 0);
+      }
+      // A lone capitalised surname in a headline: the dictionary decides.
+      const Entry* by_name = nullptr;
+      if (!is_person && words == 1 && sentence.title && !sentence.all_caps) {
+        by_name = DictionaryPerson(a_, a_.dict->PeopleWithSurname(a_.fold(i)), "");
+        is_person = by_name != nullptr;
+      }
+      if (!is_person) {
+        i = end;
+        continue;
+      }
+      RoleInfo filled = role.value_or(RoleInfo());
+      if (filled.country.empty() && filled.org.empty()) {
+        const Entry* e = dict_entry;
+        if (e == nullptr) {
+          e = DictionaryPerson(a_, a_.dict->PeopleWithSurname(a_.fold(end - 1)),
+                               words >= 2 ? a_.fold(i) : "");
+        }
+        if (e != nullptr) {
+          filled.country = e->code;
+        }
+      }
+      Add(s, i, end, filled, dict_entry != nullptr || by_name != nullptr);
+      i = end;
+    }
+  }
+
+  void Add(int s, int first, int end, const RoleInfo& role, bool from_dictionary) {
+    int last_word = -1;
+    for (int i = first; i < end; ++i) {
+      if (a_.tok(i).word) {
+        last_word = i;
+      }
+    }
+    if (last_word < 0) {
+      return;
+    }
+    const std::string& surname = a_.fold(last_word);
+    auto it = by_surname_.find(surname);
+    Person* p = nullptr;
+    if (it != by_surname_.end()) {
+      p = &people_[it->second];
+    } else {
+      by_surname_[surname] = people_.size();
+      people_.emplace_back();
+      p = &people_.back();
+      p->surname = surname;
+      p->first_token = first;
+      p->end_token = end;
+    }
+    const bool title = a_.sentence(s).title;
+    const std::string name = a_.Surface(first, end);
+    if (name.size() > p->name.size()) {
+      p->name = name;
+      if (!title) {
+        p->first_token = first;
+        p->end_token = end;
+      }
+    }
+    PersonMention mention;
+    mention.sentence = s;
+    mention.first = first;
+    mention.end = end;
+    mention.role_first = role.first;
+    mention.role_end = role.end;
+    p->mentions.push_back(mention);
+    p->in_title = p->in_title || title;
+    p->from_dictionary = p->from_dictionary || from_dictionary;
+    if (p->role.empty() && !role.role.empty()) {
+      p->role = role.role;
+    }
+    if ((p->level == RoleLevel::kUnknown || p->level == RoleLevel::kCounterpart) &&
+        role.level != RoleLevel::kUnknown) {
+      p->level = role.level;
+    }
+    if (p->country.empty()) {
+      p->country = role.country;
+    }
+    if (p->org.empty()) {
+      p->org = role.org;
+    }
+  }
+
+  const Annotations& a_;
+  std::vector<Person> people_;
+  std::map<std::string, size_t> by_surname_;  // Folded surname -> index in people_.
+};
+
+}  // namespace
+
+std::vector<Person> FindPeople(const Annotations& a) { return PeopleFinder(a).Run(); }
+
+int PersonAt(const std::vector<Person>& people, int i) {
+  for (size_t p = 0; p < people.size(); ++p) {
+    for (const PersonMention& m : people[p].mentions) {
+      if (m.first <= i && i < m.end) {
+        return static_cast<int>(p);
+      }
+    }
+  }
+  return -1;
+}
+
+}  // namespace parley::extract

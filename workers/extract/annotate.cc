@@ -163,9 +163,11 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   a.triggers = dict.MatchAll(a.doc, Layer::kEvent);
   a.cues = dict.MatchAll(a.doc, Layer::kCue);
   a.topics = dict.MatchAll(a.doc, Layer::kTopic);
+  a.frames = dict.MatchAll(a.doc, Layer::kFrame);
   Index(a.doc, a.entities, &a.entity_at, &a.entities_in);
   Index(a.doc, a.triggers, &a.trigger_at, &a.triggers_in);
   Index(a.doc, a.cues, &a.cue_at, &a.cues_in);
+  Index(a.doc, a.frames, &a.frame_at, &a.frames_in);
   a.dates = FindDates(a.doc, a.published);
   a.dates_in.assign(a.doc.sentences.size(), {});
   for (size_t d = 0; d < a.dates.size(); ++d) {

@@ -35,6 +35,7 @@ struct Annotations {
   std::vector<Match> triggers;  // Meeting words (triggers.tsv).
   std::vector<Match> cues;      // Tense and status cues (cues.tsv).
   std::vector<Match> topics;    // Topic keywords (whole words; prefixes are looked up apart).
+  std::vector<Match> frames;    // Frame phrases (frames.tsv).
   std::vector<DateMention> dates;
   std::vector<Quote> quotes;
 
@@ -42,10 +43,12 @@ struct Annotations {
   std::vector<int> entity_at;
   std::vector<int> trigger_at;
   std::vector<int> cue_at;
+  std::vector<int> frame_at;
   // Per sentence: the indexes of the matches and dates that start in it, in text order.
   std::vector<std::vector<int>> entities_in;
   std::vector<std::vector<int>> triggers_in;
   std::vector<std::vector<int>> cues_in;
+  std::vector<std::vector<int>> frames_in;
   std::vector<std::vector<int>> dates_in;
 
   const Token& tok(int i) const { return doc.tokens[i]; }

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "services/domain/meeting_rules.h"
 
 namespace parley::extract {
@@ -92,7 +93,10 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
     out->set_country_code(p->country);
     out->set_organization(p->org);
   }
-  for (const std::string& org : ResolveOrganizations(c, g.window)) {
+  for (const std::string& org : ResolveOrganizations(c, g.window, IndexOf(c, g))) {
+    m.add_organizations(org);
+  }
+  for (const std::string& org : g.orgs) {
     m.add_organizations(org);
   }
   m.set_format(ResolveFormat(c, g));
@@ -160,80 +164,197 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   return m;
 }
 
-// A later meeting the text announces; nullopt when nothing says who meets.
-std::optional<v1::Meeting> FollowUp(const Context& c, const MeetingGroup& g,
-                                    const v1::Meeting& main) {
-  const Annotations& a = c.a;
-  const int s = g.anchor;
-  v1::Meeting next;
-  next.set_status(v1::MEETING_STATUS_SCHEDULED);
-  const bool summit = g.mention >= 0 && c.mentions.mentions[g.mention].kind == TriggerKind::kSummit;
-  const std::set<int> only = {s};
-  const std::string its_format = FormatIn(c, only);
-  std::vector<FieldEvidence> evidence;
-  std::set<std::string> its = CountriesIn(c, only, s, &evidence);
-  if ((!its_format.empty() && its_format == main.format()) || its.empty()) {
-    // "The ministers also prepared the next summit": the same parties, unless the sentence
-    // names others.
-    its.insert(main.countries().begin(), main.countries().end());
+v1::MeetingKind KindOfOther(const Context& c, const MeetingGroup& g, const v1::Meeting& m) {
+  if (g.kind == TriggerKind::kPhone) {
+    return v1::MEETING_KIND_PHONE_CALL;
   }
-  if (its_format.empty() && its.empty()) {
+  if (g.kind == TriggerKind::kVideo) {
+    return v1::MEETING_KIND_VIDEO_CONFERENCE;
+  }
+  bool leaders = false;
+  bool ministers = false;
+  for (int p : g.people) {
+    leaders = leaders || IsLeader(c.people[p].level);
+    ministers = ministers || IsMinister(c.people[p].level);
+  }
+  const int parties =
+      m.countries_size() + (m.organizations_size() > 0 && m.countries_size() < 2 ? 1 : 0);
+  if (g.kind == TriggerKind::kStateVisit && leaders) {
+    return v1::MEETING_KIND_STATE_VISIT;
+  }
+  if (g.kind == TriggerKind::kSummit) {
+    return v1::MEETING_KIND_SUMMIT;
+  }
+  if (g.kind == TriggerKind::kCouncil || (parties >= 3 && ministers && !leaders)) {
+    return v1::MEETING_KIND_MINISTERIAL;
+  }
+  if (parties == 2 || (parties <= 1 && m.people_size() >= 2)) {
+    return v1::MEETING_KIND_BILATERAL;
+  }
+  if (parties >= 3 || g.role == GroupRole::kEvent) {
+    return v1::MEETING_KIND_MULTILATERAL;
+  }
+  return v1::MEETING_KIND_BILATERAL;
+}
+
+// Another meeting of the article: a further meeting reported, a side meeting, a follow-up, an
+// event referred to. nullopt when nothing says who meets.
+std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
+                                        const v1::Meeting& main,
+                                        const std::vector<std::optional<v1::Meeting>>& done) {
+  const Annotations& a = c.a;
+  const MeetingMention& lead = c.mentions.mentions[g.mention];
+  std::vector<FieldEvidence> evidence;
+  v1::Meeting m;
+  std::set<std::string> countries(g.countries.begin(), g.countries.end());
+  if (g.role == GroupRole::kFollowUp &&
+      (countries.empty() || (!g.format.empty() && g.format == main.format()))) {
+    // "The ministers also prepared the next summit": the same parties, unless it names others.
+    countries.insert(main.countries().begin(), main.countries().end());
+  }
+  for (const std::string& code : countries) {
+    m.add_countries(code);
+  }
+  for (int p : g.people) {
+    const Person& person = c.people[p];
+    v1::Person* out = m.add_people();
+    out->set_name(person.name);
+    out->set_role(person.role);
+    out->set_country_code(person.country);
+    out->set_organization(person.org);
+    evidence.push_back({"people", person.first_token, person.end_token, person.name});
+    if (!person.org.empty()) {
+      m.add_organizations(person.org);
+    }
+  }
+  for (const std::string& org : g.orgs) {
+    m.add_organizations(org);
+  }
+  m.set_format(g.kind == TriggerKind::kSummit && !g.format.empty() && g.role != GroupRole::kEvent
+                   ? g.format + " Summit"
+                   : g.format);
+  if (g.role == GroupRole::kEvent && m.format().empty() && !g.orgs.empty()) {
+    m.set_format(g.orgs[0]);
+  }
+  if (m.countries_size() == 0 && m.organizations_size() == 0 && m.format().empty() &&
+      m.people_size() < 2) {
     return std::nullopt;
   }
-  next.set_format(summit && !its_format.empty() ? its_format + " Summit" : its_format);
-  for (const std::string& code : its) {
-    next.add_countries(code);
+  switch (g.status) {
+    case MentionStatus::kHeld:
+      m.set_status(v1::MEETING_STATUS_HELD);
+      break;
+    case MentionStatus::kPlanned:
+      m.set_status(v1::MEETING_STATUS_SCHEDULED);
+      break;
+    case MentionStatus::kPostponed:
+    case MentionStatus::kCancelled:
+      m.set_status(v1::MEETING_STATUS_CANCELLED);
+      break;
   }
-  for (const std::string& org : ResolveOrganizations(c, only)) {
-    next.add_organizations(org);
-  }
-  next.set_kind(
-      summit ? v1::MEETING_KIND_SUMMIT
-             : (its.size() == 2 ? v1::MEETING_KIND_BILATERAL : v1::MEETING_KIND_MULTILATERAL));
-  for (int di : a.dates_in[s]) {
-    const DateMention& d = a.dates[di];
+  // Its own date, else a held meeting of the same time and place as the main one takes its.
+  const bool in_person = g.kind != TriggerKind::kPhone && g.kind != TriggerKind::kVideo;
+  const bool alongside = g.role == GroupRole::kOther && g.status == MentionStatus::kHeld &&
+                         main.status() == v1::MEETING_STATUS_HELD && !g.separate_time;
+  for (int mi : g.mentions) {
+    const MeetingMention& mm = c.mentions.mentions[mi];
+    if (mm.date < 0) {
+      continue;
+    }
+    const DateMention& d = a.dates[mm.date];
+    std::optional<v1::Date> date;
     if (!d.relative && d.start.year() > 0) {
-      *next.mutable_start_date() = d.start;
+      date = d.start;
+    } else if (d.relative && a.published.has_value()) {
+      date = ResolveRelative(d, *a.published, g.status != MentionStatus::kHeld);
+    }
+    if (date.has_value()) {
+      *m.mutable_start_date() = *date;
+      if (d.end.year() > 0) {
+        *m.mutable_end_date() = d.end;
+      }
+      evidence.push_back({"start_date", d.first_token, d.end_token,
+                          absl::StrCat(date->year(), "-", date->month(), "-", date->day())});
       break;
     }
   }
-  *next.mutable_venue() = ResolveVenue(c, g, /*use_dateline=*/false, &evidence);
-  *next.add_sources() = main.sources(0);
-  AddEvidence(c, evidence, &next);
-  Historicise(c, &next);
-  NameCountry(c, &next);
-  next = Normalised(std::move(next));
-  next.set_title(ResolveTitle(c, g, next));
-  if (SameMeetingScore(main, next) >= kSameMeetingThreshold) {
+  if (!m.has_start_date() && alongside) {
+    *m.mutable_start_date() = main.start_date();
+  }
+  if (in_person) {
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      int first = mm.venue_first;
+      int end = mm.venue_end;
+      if (first < 0 && mm.visit_place >= 0) {
+        first = a.entities[mm.visit_place].first;
+        end = a.entities[mm.visit_place].end;
+      }
+      if (first < 0) {
+        continue;
+      }
+      const Match& match = a.entities[a.entity_at[first]];
+      const Entry* place = nullptr;
+      for (const Entry* e : match.entries) {
+        if (e->type == EntryType::kPlace && (place == nullptr || IsTown(e->place))) {
+          place = e;
+        }
+      }
+      if (place == nullptr) {
+        continue;
+      }
+      if (IsTown(place->place)) {
+        m.mutable_venue()->set_city(a.Surface(first, end));
+      }
+      m.mutable_venue()->set_country_code(place->code);
+      evidence.push_back({"venue", first, end, a.Surface(first, end)});
+      break;
+    }
+    if (!m.has_venue()) {
+      if (g.parent >= 0 && done[g.parent].has_value() && done[g.parent]->has_venue()) {
+        *m.mutable_venue() = done[g.parent]->venue();
+      } else if (alongside && main.has_venue()) {
+        *m.mutable_venue() = main.venue();
+      }
+    }
+  }
+  m.set_kind(KindOfOther(c, g, m));
+  if (m.kind() == v1::MEETING_KIND_BILATERAL || m.kind() == v1::MEETING_KIND_PHONE_CALL) {
+    // Two-party talks: a body named around them is where they were held.
+    std::set<std::string> own;
+    for (const v1::Person& p : m.people()) {
+      if (!p.organization().empty()) {
+        own.insert(p.organization());
+      }
+    }
+    m.clear_organizations();
+    for (const std::string& org : own) {
+      m.add_organizations(org);
+    }
+  }
+  std::set<int> sentences;
+  for (int mi : g.mentions) {
+    sentences.insert(c.mentions.mentions[mi].sentence);
+  }
+  for (v1::Topic t : ResolveTopics(c, sentences, /*window_only=*/true)) {
+    m.add_topics(t);
+  }
+  if (g.role == GroupRole::kOther) {
+    for (v1::Document& d : ResolveDocuments(c, sentences, &evidence)) {
+      *m.add_documents() = std::move(d);
+    }
+  }
+  (void)lead;
+  *m.add_sources() = main.sources(0);
+  AddEvidence(c, evidence, &m);
+  Historicise(c, &m);
+  NameCountry(c, &m);
+  m = Normalised(std::move(m));
+  m.set_title(ResolveTitle(c, g, m));
+  if (g.role != GroupRole::kOther && SameMeetingScore(main, m) >= kSameMeetingThreshold) {
     return std::nullopt;  // The main meeting again.
   }
-  return next;
-}
-
-// The event a side meeting took place at; nullopt when its sentence names no format or body.
-std::optional<v1::Meeting> ParentEvent(const Context& c, const MeetingGroup& g,
-                                       const v1::Meeting& main) {
-  const std::set<int> only = {g.anchor};
-  const std::string format = FormatIn(c, only);
-  const std::vector<std::string> orgs = ResolveOrganizations(c, only);
-  if (format.empty() && orgs.empty()) {
-    return std::nullopt;
-  }
-  v1::Meeting parent;
-  parent.set_status(main.status());
-  parent.set_kind(c.a.SentenceHas(g.anchor, TriggerKind::kSummit) || !format.empty()
-                      ? v1::MEETING_KIND_SUMMIT
-                      : v1::MEETING_KIND_MULTILATERAL);
-  parent.set_format(format.empty() ? orgs[0] : format);
-  for (const std::string& org : orgs) {
-    parent.add_organizations(org);
-  }
-  *parent.mutable_venue() = main.venue();
-  parent.mutable_countries()->CopyFrom(main.countries());
-  *parent.add_sources() = main.sources(0);
-  parent = Normalised(std::move(parent));
-  parent.set_title(ResolveTitle(c, g, parent));
-  return parent;
+  return m;
 }
 
 }  // namespace
@@ -243,23 +364,37 @@ std::vector<v1::Meeting> Assemble(const Context& c, const AssembleOptions& optio
   if (c.grouping.groups.empty()) {
     return out;
   }
-  std::optional<v1::Meeting> main = MainMeeting(c, c.grouping.groups[0], options);
-  if (!main.has_value()) {
+  // The main meeting: the first group that passes the gate (two sides, or one side and a
+  // counterpart or a body), read from its window; an article without one reports no meeting.
+  const std::vector<MeetingGroup>& groups = c.grouping.groups;
+  std::vector<std::optional<v1::Meeting>> records(groups.size());
+  size_t main_index = 0;
+  for (; main_index < groups.size(); ++main_index) {
+    if (main_index == 0 || groups[main_index].role == GroupRole::kOther) {
+      records[main_index] = MainMeeting(c, groups[main_index], options);
+      if (records[main_index].has_value()) {
+        break;
+      }
+    }
+  }
+  if (main_index == groups.size()) {
     return out;
   }
-  out.push_back(*main);
-  bool parent_done = false;
-  for (size_t i = 1; i < c.grouping.groups.size(); ++i) {
-    const MeetingGroup& g = c.grouping.groups[i];
-    std::optional<v1::Meeting> m;
-    if (g.role == GroupRole::kFollowUp) {
-      m = FollowUp(c, g, *main);
-    } else if (g.role == GroupRole::kParentEvent && !parent_done) {
-      m = ParentEvent(c, g, *main);
-      parent_done = m.has_value();
+  const v1::Meeting& main = *records[main_index];
+  // Events first, so that the meetings held at them can take their venue.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (i == main_index || (i < main_index && groups[i].role == GroupRole::kOther) ||
+          (groups[i].role == GroupRole::kEvent) != (pass == 0)) {
+        continue;
+      }
+      records[i] = OtherMeeting(c, groups[i], main, records);
     }
-    if (m.has_value()) {
-      out.push_back(*std::move(m));
+  }
+  out.push_back(main);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (i != main_index && records[i].has_value()) {
+      out.push_back(*std::move(records[i]));
     }
   }
   return out;

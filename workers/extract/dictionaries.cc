@@ -243,7 +243,7 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     entry.surface = row.cols[0];
     dict->Add(Layer::kEntity, std::move(entry));
   }
-  absl::StatusOr<std::vector<Row>> trigger_rows = rows("triggers.tsv", 2);
+  absl::StatusOr<std::vector<Row>> trigger_rows = rows("triggers.tsv", 3);
   if (!trigger_rows.ok()) {
     return trigger_rows.status();
   }
@@ -252,9 +252,14 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     if (!kind.ok()) {
       return label_error("triggers.tsv", row, kind.status());
     }
+    absl::StatusOr<TriggerForm> form = ParseTriggerForm(row.cols[2]);
+    if (!form.ok()) {
+      return label_error("triggers.tsv", row, form.status());
+    }
     Entry entry;
     entry.type = EntryType::kTrigger;
     entry.trigger = *kind;
+    entry.form = *form;
     entry.surface = row.cols[0];
     dict->Add(Layer::kEvent, std::move(entry));
   }
@@ -272,6 +277,23 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     entry.cue = *cue;
     entry.surface = row.cols[0];
     dict->Add(Layer::kCue, std::move(entry));
+  }
+  absl::StatusOr<std::vector<Row>> frame_rows = rows("frames.tsv", 2);
+  if (!frame_rows.ok()) {
+    return frame_rows.status();
+  }
+  for (const Row& row : *frame_rows) {
+    absl::StatusOr<Frame> frame = ParseFrame(row.cols[1]);
+    if (!frame.ok() || *frame == Frame::kNone) {
+      return label_error(
+          "frames.tsv", row,
+          frame.ok() ? absl::InvalidArgumentError("frame 'none' is not a frame") : frame.status());
+    }
+    Entry entry;
+    entry.type = EntryType::kFrame;
+    entry.frame = *frame;
+    entry.surface = row.cols[0];
+    dict->Add(Layer::kFrame, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> topic_rows = rows("topics.tsv", 2);
   if (!topic_rows.ok()) {

@@ -25,13 +25,14 @@ enum class EntryType : uint8_t {
   kRole,      // level: the role's level.
   kPerson,    // code: alpha-2; name: canonical name; from/to: validity.
   kDocument,  // document: its type.
-  kTrigger,   // trigger: what kind of meeting word it is.
+  kTrigger,   // trigger, form: what kind of meeting word it is, and how it reports one.
   kCue,       // cue: tense or status.
   kTopic,     // topic: the topic.
+  kFrame,     // frame: what it makes of the meeting word it introduces.
 };
 
 // Which independent matching pass an entry belongs to.
-enum class Layer : uint8_t { kEntity = 0, kEvent = 1, kTopic = 2, kCue = 3 };
+enum class Layer : uint8_t { kEntity = 0, kEvent = 1, kTopic = 2, kCue = 3, kFrame = 4 };
 
 // One dictionary phrase and what it means. Labels are typed: a file's label is parsed when the
 // dictionaries load, and an unknown label fails the load naming the file and line.
@@ -45,7 +46,9 @@ struct Entry {
   OrgKind org = OrgKind::kOrg;
   RoleLevel level = RoleLevel::kUnknown;
   TriggerKind trigger = TriggerKind::kMeet;
+  TriggerForm form = TriggerForm::kNoun;
   Cue cue = Cue::kFuture;
+  Frame frame = Frame::kNone;
   v1::DocumentType document = v1::DOCUMENT_TYPE_UNSPECIFIED;
   v1::Topic topic = v1::TOPIC_UNSPECIFIED;
   bool exact_case = false;  // An acronym ("US", "UN"): the text must match its case.
@@ -120,7 +123,7 @@ class Dictionaries {
   void Finish();
 
   std::vector<std::unique_ptr<Entry>> entries_;
-  Index index_[4];
+  Index index_[5];
   std::vector<std::pair<std::string, v1::Topic>> topic_prefixes_;
   std::unordered_map<std::string, std::vector<std::pair<std::string, v1::Topic>>>
       topic_prefix_index_;

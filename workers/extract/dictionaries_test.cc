@@ -14,12 +14,13 @@ std::vector<std::pair<std::string, std::string>> MinimalFiles() {
       {"groups.tsv", "Central Asian nations\tKZ KG TJ TM UZ\t\n"},
       {"formats.tsv", "C5+1\tC5+1\n"},
       {"roles.tsv", "foreign minister\tfm\nminister\tmin\n"},
-      {"triggers.tsv", "met\tmeet\n"},
+      {"triggers.tsv", "met\tmeet\tverb\n"},
       {"documents.tsv", "joint communique\tJOINT_COMMUNIQUE\n"},
       {"topics.tsv", "TRADE\ttrade|export*\n"},
       {"cues.tsv", "will\tfuture\n"},
       {"successions.tsv", "SU\t19911226\tRU KZ\n"},
       {"lexicon.tsv", "said\tspeech_verb\nin\tlocative\n"},
+      {"frames.tsv", "on the sidelines of\tsidelines\n"},
   };
 }
 
@@ -83,7 +84,9 @@ TEST(DictionariesTest, UnknownLabelsFailTheLoadWithFileAndLine) {
   for (const Case& c : std::vector<Case>{
            {"roles.tsv", "foreign minister\tfm\nminister\tministre\n",
             "roles.tsv line 2: unknown role level 'ministre'"},
-           {"triggers.tsv", "met\tmeeet\n", "triggers.tsv line 1: unknown trigger 'meeet'"},
+           {"triggers.tsv", "met\tmeeet\tverb\n", "triggers.tsv line 1: unknown trigger 'meeet'"},
+           {"triggers.tsv", "met\tmeet\tverbal\n",
+            "triggers.tsv line 1: unknown trigger form 'verbal'"},
            {"cues.tsv", "# comment\nwill\tfuture\npostponed\tpostpone\nx\tlater\n",
             "cues.tsv line 4: unknown cue 'later'"},
            {"countryinfo_places.tsv", "KZ\tcountri\tKazakhstan\n",
@@ -95,6 +98,7 @@ TEST(DictionariesTest, UnknownLabelsFailTheLoadWithFileAndLine) {
            {"lexicon.tsv", "said\tspeech_verb\nsigned\tsigning\n",
             "lexicon.tsv line 2: unknown word class 'signing'"},
            {"lexicon.tsv", "on the\tlocative\n", "lexicon.tsv line 1: 'on the' is not one word"},
+           {"frames.tsv", "ahead of\tbefor\n", "frames.tsv line 1: unknown frame 'befor'"},
        }) {
     auto files = MinimalFiles();
     for (auto& [name, content] : files) {

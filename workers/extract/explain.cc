@@ -42,8 +42,8 @@ absl::string_view Name(MentionRelation relation) {
       return "report";
     case MentionRelation::kFollowUp:
       return "follow-up";
-    case MentionRelation::kSideEvent:
-      return "side-event";
+    case MentionRelation::kEvent:
+      return "event";
     case MentionRelation::kPrevious:
       return "previous";
     case MentionRelation::kGeneric:
@@ -60,8 +60,8 @@ absl::string_view Name(GroupRole role) {
       return "other";
     case GroupRole::kFollowUp:
       return "follow-up";
-    case GroupRole::kParentEvent:
-      return "parent-event";
+    case GroupRole::kEvent:
+      return "event";
   }
   return "?";
 }
@@ -88,6 +88,8 @@ std::string EntryText(const Entry& e) {
       return absl::StrCat("cue ", Name(e.cue));
     case EntryType::kTopic:
       return absl::StrCat("topic ", v1::Topic_Name(e.topic));
+    case EntryType::kFrame:
+      return absl::StrCat("frame ", Name(e.frame));
   }
   return "?";
 }
@@ -149,10 +151,35 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
   absl::StrAppend(&out, "== 3. meeting mentions\n");
   for (size_t i = 0; i < c.mentions.mentions.size(); ++i) {
     const MeetingMention& m = c.mentions.mentions[i];
+    auto side = [&](const Side& sd) {
+      std::vector<std::string> parts;
+      for (int p : sd.people) {
+        parts.push_back(c.people[p].name);
+      }
+      parts.insert(parts.end(), sd.countries.begin(), sd.countries.end());
+      parts.insert(parts.end(), sd.orgs.begin(), sd.orgs.end());
+      if (sd.pronoun) {
+        parts.push_back("<pronoun>");
+      }
+      if (sd.collective) {
+        parts.push_back("<collective>");
+      }
+      if (sd.role_only >= 0) {
+        parts.push_back("<role:" + c.people[sd.role_only].name + ">");
+      }
+      return absl::StrJoin(parts, ",");
+    };
     absl::StrAppend(&out, "#", i, " [", m.sentence, "] '", a.Text(m.first, m.end), "' ",
-                    Name(m.kind), " ", Name(m.status), " ", Name(m.relation),
-                    m.anaphoric ? " anaphoric" : "", m.sidelines ? " sidelines" : "",
-                    m.future_cue ? " future-cue" : "", "\n");
+                    Name(m.kind), " ", Name(m.form), " ", Name(m.status), " ", Name(m.relation),
+                    m.frame != Frame::kNone ? " frame:" : "",
+                    m.frame != Frame::kNone ? Name(m.frame) : "", m.predicate ? " predicate" : "",
+                    m.anaphoric ? " anaphoric" : "", m.named_event ? " named" : "",
+                    m.distributive ? " distributive" : "",
+                    m.distribute_subject ? " distribute-subject" : "", m.also ? " also" : "",
+                    m.sidelines ? " sidelines" : "", " clause[", m.clause_first, ",", m.clause_end,
+                    ") np@", m.np_first, " subject{", side(m.subject), "} object{", side(m.object),
+                    "}", m.event_format.empty() ? "" : " format:" + m.event_format,
+                    m.date >= 0 ? absl::StrCat(" date#", m.date) : "", "\n");
   }
   absl::StrAppend(&out, "== 4. groups\n");
   for (size_t i = 0; i < c.grouping.groups.size(); ++i) {

@@ -1,150 +1,579 @@
 #include "workers/extract/grouping.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
+
+#include "absl/strings/str_join.h"
 
 namespace parley::extract {
 namespace {
 
-bool HasParty(const Annotations& a, const std::vector<Person>& people, int s) {
-  for (int m : a.entities_in[s]) {
-    const Match& match = a.entities[m];
-    if (match.Of(EntryType::kPlace) != nullptr || match.Of(EntryType::kOrg) != nullptr ||
-        match.Of(EntryType::kGroup) != nullptr || match.Of(EntryType::kFormat) != nullptr) {
-      return true;
-    }
+enum class Medium : uint8_t { kInPerson, kPhone, kVideo };
+
+Medium MediumOf(TriggerKind kind) {
+  if (kind == TriggerKind::kPhone) {
+    return Medium::kPhone;
   }
-  for (const Person& p : people) {
-    if (p.InSentence(s)) {
-      return true;
-    }
+  if (kind == TriggerKind::kVideo) {
+    return Medium::kVideo;
   }
-  return false;
+  return Medium::kInPerson;
 }
+
+void AddUnique(std::vector<std::string>* v, const std::string& s) {
+  if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) {
+    v->push_back(s);
+  }
+}
+
+void AddUnique(std::vector<int>* v, int x) {
+  if (x >= 0 && std::find(v->begin(), v->end(), x) == v->end()) {
+    v->push_back(x);
+  }
+}
+
+template <typename T>
+bool Subset(const std::vector<T>& a, const std::vector<T>& b) {
+  for (const T& x : a) {
+    if (std::find(b.begin(), b.end(), x) == b.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The participants of one meeting a mention reports.
+struct Unit {
+  std::vector<int> people;
+  std::vector<std::string> countries;
+  std::vector<std::string> orgs;
+};
+
+class Grouper {
+ public:
+  Grouper(const Annotations& a, const std::vector<Person>& people, const Parties& parties,
+          const MeetingMentions& mentions)
+      : a_(a), people_(people), parties_(parties), mm_(mentions) {}
+
+  Grouping Run() {
+    out_.owner.assign(a_.doc.tokens.size(), -1);
+    principal_ = mm_.principal >= 0 ? mm_.principal : FirstLeader();
+    for (size_t i = 0; i < mm_.mentions.size(); ++i) {
+      Place(static_cast<int>(i));
+    }
+    Order();
+    Window();
+    out_.title_meeting = !mm_.sentences.empty() && mm_.sentences[0].reports_meeting;
+    return std::move(out_);
+  }
+
+ private:
+  // The first official named in the headline or the lead: who the article follows when no
+  // meeting verb names a subject.
+  int FirstLeader() const {
+    int best = -1;
+    int best_at = 1 << 30;
+    for (size_t p = 0; p < people_.size(); ++p) {
+      const Person& person = people_[p];
+      if (!person.Participates() || person.level == RoleLevel::kUnknown) {
+        continue;
+      }
+      for (const PersonMention& m : person.mentions) {
+        if (m.sentence <= 4 && m.first < best_at) {
+          best = static_cast<int>(p);
+          best_at = m.first;
+        }
+      }
+    }
+    return best;
+  }
+
+  void AddPerson(Unit* u, int p) const {
+    AddUnique(&u->people, p);
+    if (p >= 0 && !people_[p].country.empty()) {
+      AddUnique(&u->countries, people_[p].country);
+    }
+  }
+
+  void AddSide(Unit* u, const Side& side) const {
+    for (int p : side.people) {
+      AddPerson(u, p);
+    }
+    for (const std::string& c : side.countries) {
+      AddUnique(&u->countries, c);
+    }
+    for (const std::string& o : side.orgs) {
+      AddUnique(&u->orgs, o);
+    }
+    if (side.role_only >= 0 && side.people.empty()) {
+      AddPerson(u, side.role_only);
+    }
+  }
+
+  // The subject of a mention with pronouns and omitted subjects resolved.
+  Side Subject(const MeetingMention& m) const {
+    Side s = m.subject;
+    if (s.people.empty() && s.pronoun && (last_subject_ >= 0 || principal_ >= 0)) {
+      s.people.push_back(last_subject_ >= 0 ? last_subject_ : principal_);
+    }
+    if (s.people.empty() && s.role_only >= 0) {
+      s.people.push_back(s.role_only);
+    }
+    if (s.empty() && !s.collective && principal_ >= 0 && (m.predicate || !m.object.empty())) {
+      s.people.push_back(principal_);
+    }
+    return s;
+  }
+
+  // The units of a mention: one, or one per counterpart when it is distributive.
+  std::vector<Unit> Units(const MeetingMention& m, const Side& subject) const {
+    std::vector<Unit> units;
+    if (m.distributive || m.distribute_subject) {
+      const Side& many = m.distributive ? m.object : subject;
+      const Side& one = m.distributive ? subject : m.object;
+      // One unit per country of the list; people join the unit of their country.
+      std::vector<std::string> countries = many.countries;
+      for (int p : many.people) {
+        AddUnique(&countries, people_[p].country);
+      }
+      for (const std::string& c : countries) {
+        Unit u;
+        AddSide(&u, one);
+        AddUnique(&u.countries, c);
+        for (int p : many.people) {
+          if (people_[p].country == c) {
+            AddPerson(&u, p);
+          }
+        }
+        units.push_back(std::move(u));
+      }
+      for (int p : many.people) {
+        if (people_[p].country.empty()) {
+          Unit u;
+          AddSide(&u, one);
+          AddPerson(&u, p);
+          units.push_back(std::move(u));
+        }
+      }
+      if (!units.empty()) {
+        return units;
+      }
+    }
+    Unit u;
+    AddSide(&u, subject);
+    AddSide(&u, m.object);
+    units.push_back(std::move(u));
+    return units;
+  }
+
+  bool Compatible(const MeetingGroup& g, const Unit& u, const MeetingMention& m,
+                  bool current) const {
+    if (g.role != GroupRole::kMain && g.role != GroupRole::kOther) {
+      return false;
+    }
+    if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind)) {
+      return false;
+    }
+    if (g.countries.empty() && g.people.empty()) {
+      return true;  // Nothing known yet of who meets (a headline naming only the event).
+    }
+    if (!u.countries.empty()) {
+      const bool inside = Subset(u.countries, g.countries);
+      const bool underspecified = g.countries.size() <= 1 && Subset(g.countries, u.countries);
+      if (!inside && !underspecified) {
+        return false;
+      }
+      // A pair meeting at a multilateral meeting is a meeting of its own (a side meeting).
+      const bool multilateral = g.countries.size() >= 3 || !g.format.empty();
+      if (multilateral && u.countries.size() == 2 && m.predicate && m.form != TriggerForm::kWeak &&
+          !m.anaphoric) {
+        return false;
+      }
+      if (m.also && current && !Subset(u.people, g.people)) {
+        return false;
+      }
+      return true;
+    }
+    if (!u.people.empty()) {
+      for (int p : u.people) {
+        if (std::find(g.people.begin(), g.people.end(), p) != g.people.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // Only bodies named: the same bodies.
+    return !u.orgs.empty() && Subset(u.orgs, g.orgs);
+  }
+
+  int NewGroup(GroupRole role, int mi, int sentence) {
+    MeetingGroup g;
+    g.role = role;
+    g.mention = mi;
+    g.anchor = std::max(1, sentence);
+    g.kind = mm_.mentions[mi].kind;
+    g.medium_known = mm_.mentions[mi].form != TriggerForm::kWeak;
+    g.status = mm_.mentions[mi].status;
+    out_.groups.push_back(std::move(g));
+    return static_cast<int>(out_.groups.size()) - 1;
+  }
+
+  void Join(int gi, int mi) {
+    MeetingGroup& g = out_.groups[gi];
+    const MeetingMention& m = mm_.mentions[mi];
+    g.mentions.push_back(mi);
+    // The most telling word: a phone call or a summit over "talks".
+    if (!g.medium_known && m.form != TriggerForm::kWeak) {
+      g.kind = m.kind;
+      g.medium_known = true;
+    } else if (g.kind == TriggerKind::kMeet || m.kind == TriggerKind::kStateVisit ||
+               (m.kind == TriggerKind::kSummit && g.kind != TriggerKind::kStateVisit)) {
+      if (MediumOf(m.kind) == MediumOf(g.kind)) {
+        g.kind = m.kind;
+      }
+    }
+    if (m.status == MentionStatus::kCancelled || m.status == MentionStatus::kPostponed) {
+      g.status = m.status;
+    }
+    const int first = g.role == GroupRole::kEvent ? m.np_first : m.clause_first;
+    const int end = g.role == GroupRole::kEvent ? m.end : m.clause_end;
+    for (int i = first; i < end; ++i) {
+      if (out_.owner[i] < 0 || g.role == GroupRole::kEvent) {
+        out_.owner[i] = gi;
+      }
+    }
+  }
+
+  void Merge(int gi, const Unit& u) {
+    MeetingGroup& g = out_.groups[gi];
+    for (int p : u.people) {
+      AddUnique(&g.people, p);
+    }
+    for (const std::string& c : u.countries) {
+      AddUnique(&g.countries, c);
+    }
+    for (const std::string& o : u.orgs) {
+      AddUnique(&g.orgs, o);
+    }
+  }
+
+  // The key of a named event: its format or body, else its words.
+  std::string EventKey(const MeetingMention& m) const {
+    if (!m.event_format.empty()) {
+      return m.event_format;
+    }
+    if (!m.event_orgs.empty()) {
+      return absl::StrJoin(m.event_orgs, "+");
+    }
+    std::string key;
+    for (int i = m.np_first; i < m.end; ++i) {
+      if (!a_.Is(i, WordClass::kAnaphor) && a_.fold(i) != "a" && a_.fold(i) != "an") {
+        key += a_.fold(i) + " ";
+      }
+    }
+    return key;
+  }
+
+  void Place(int mi) {
+    const MeetingMention& m = mm_.mentions[mi];
+    if (m.relation == MentionRelation::kPrevious || m.relation == MentionRelation::kGeneric) {
+      return;
+    }
+    const bool bare_named = m.named_event && !m.predicate && m.subject.empty() &&
+                            m.object.people.empty() && m.object.countries.empty();
+    if (m.relation == MentionRelation::kEvent || m.relation == MentionRelation::kFollowUp ||
+        (bare_named && !out_.groups.empty() && m.sentence > 0)) {
+      PlaceEvent(mi);
+      return;
+    }
+    const Side subject = Subject(m);
+    const bool two_sides = (!subject.empty() && !m.object.empty()) || subject.people.size() >= 2 ||
+                           subject.countries.size() >= 2 || m.object.countries.size() >= 2;
+    const bool continues =
+        m.anaphoric || subject.collective || m.object.collective ||
+        (m.form == TriggerForm::kWeak && !two_sides) ||
+        (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() && m.object.empty());
+    if (continues && current_ >= 0) {
+      Join(current_, mi);
+      return;
+    }
+    // A named meeting already reported under that name ("the G20 Virtual Summit").
+    if (m.named_event) {
+      auto named = events_.find(EventKey(m));
+      if (named != events_.end() && out_.groups[named->second].role != GroupRole::kEvent) {
+        Unit u;
+        AddSide(&u, subject);
+        AddSide(&u, m.object);
+        Merge(named->second, u);
+        Join(named->second, mi);
+        current_ = named->second;
+        return;
+      }
+    }
+    std::vector<Unit> units = Units(m, subject);
+    int last = -1;
+    for (const Unit& u : units) {
+      int found = -1;
+      if (current_ >= 0 && Compatible(out_.groups[current_], u, m, true)) {
+        found = current_;
+      } else {
+        for (int gi = static_cast<int>(out_.groups.size()) - 1; gi >= 0 && found < 0; --gi) {
+          if (gi != current_ && Compatible(out_.groups[gi], u, m, false)) {
+            found = gi;
+          }
+        }
+      }
+      if (found < 0) {
+        found =
+            NewGroup(report_groups_ == 0 ? GroupRole::kMain : GroupRole::kOther, mi, m.sentence);
+        ++report_groups_;
+        if (pending_parent_ >= 0 && pending_parent_sentence_ == m.sentence) {
+          out_.groups[found].parent = pending_parent_;
+        } else if (main_ >= 0 && found != main_ && m.sidelines) {
+          // "on the sidelines" of the meeting already reported.
+          const MeetingGroup& main = out_.groups[main_];
+          if (main.countries.size() >= 3 || !main.format.empty()) {
+            out_.groups[found].parent = main_;
+          }
+        }
+        if (main_ < 0) {
+          main_ = found;
+        }
+      }
+      Merge(found, u);
+      Join(found, mi);
+      last = found;
+      if (m.named_event && units.size() == 1) {
+        MeetingGroup& g = out_.groups[found];
+        if (g.format.empty()) {
+          g.format = m.event_format;
+        }
+        for (const std::string& o : m.event_orgs) {
+          AddUnique(&g.orgs, o);
+        }
+        events_.emplace(EventKey(m), found);
+      }
+    }
+    // "ahead of the meeting", "after the summit": another time than the meeting around it.
+    for (int i = m.clause_first; i < m.clause_end && last >= 0 && last != main_; ++i) {
+      const int f = a_.frame_at[i];
+      if (f >= 0 && (a_.frames[f].entries[0]->frame == Frame::kBefore ||
+                     a_.frames[f].entries[0]->frame == Frame::kAfter)) {
+        out_.groups[last].separate_time = true;
+      }
+    }
+    if (last >= 0) {
+      current_ = last;
+    }
+    if (!m.subject.people.empty()) {
+      last_subject_ = m.subject.people[0];
+    }
+  }
+
+  void PlaceEvent(int mi) {
+    const MeetingMention& m = mm_.mentions[mi];
+    const std::string key = EventKey(m);
+    int gi = -1;
+    auto it = events_.find(key);
+    if (it != events_.end()) {
+      gi = it->second;
+    } else if (m.status == MentionStatus::kPlanned) {
+      // One later meeting told of twice ("the upcoming leaders' meeting ... the second
+      // China-Central Asia Summit"): the same kind of meeting, no conflicting format.
+      for (size_t k = 0; k < out_.groups.size() && gi < 0; ++k) {
+        const MeetingGroup& g = out_.groups[k];
+        if ((g.role == GroupRole::kFollowUp || g.role == GroupRole::kEvent) &&
+            g.status == MentionStatus::kPlanned && g.kind == m.kind &&
+            (g.format.empty() || m.event_format.empty() || g.format == m.event_format)) {
+          gi = static_cast<int>(k);
+        }
+      }
+      if (gi >= 0) {
+        MeetingGroup& g = out_.groups[gi];
+        if (g.format.empty()) {
+          g.format = m.event_format;
+        }
+        if (m.relation == MentionRelation::kFollowUp) {
+          g.role = GroupRole::kFollowUp;
+        }
+        events_[key] = gi;
+      }
+    }
+    if (gi < 0) {
+      gi = NewGroup(
+          m.relation == MentionRelation::kFollowUp ? GroupRole::kFollowUp : GroupRole::kEvent, mi,
+          m.sentence);
+      events_[key] = gi;
+      MeetingGroup& g = out_.groups[gi];
+      g.format = m.event_format;
+      g.orgs = m.event_orgs;
+      Unit u;
+      AddSide(&u, m.subject);
+      AddSide(&u, m.object);
+      Merge(gi, u);
+    }
+    Join(gi, mi);
+    if (m.frame == Frame::kAttend && !m.subject.empty()) {
+      MeetingGroup& g = out_.groups[gi];
+      g.attended = true;
+      Unit u;
+      AddSide(&u, Subject(m));
+      Merge(gi, u);
+      if (g.status == MentionStatus::kHeld) {
+        g.status = m.status;
+      }
+    }
+    // The meeting reported in the same sentence took place at the event.
+    if (m.frame == Frame::kSidelines || m.frame == Frame::kAttend || m.frame == Frame::kDuring) {
+      pending_parent_ = gi;
+      pending_parent_sentence_ = m.sentence;
+      if (current_ >= 0 && current_ != gi && out_.groups[current_].parent < 0 &&
+          !out_.groups[current_].mentions.empty() &&
+          mm_.mentions[out_.groups[current_].mentions.back()].sentence == m.sentence) {
+        out_.groups[current_].parent = gi;
+      }
+    }
+  }
+
+  // Main first; the others in order of first mention (already so).
+  void Order() {
+    // An event the article's people attend, told of before any meeting it reports, is its
+    // main meeting ("X to attend EU ministerial"); with no meeting reported as such, the first
+    // event named is.
+    for (int i = 0; i < static_cast<int>(out_.groups.size()); ++i) {
+      const MeetingGroup& g = out_.groups[i];
+      if (g.role == GroupRole::kEvent && (g.attended || main_ < 0) &&
+          (main_ < 0 || FirstToken(g) < FirstToken(out_.groups[main_]))) {
+        if (main_ >= 0) {
+          out_.groups[main_].role = GroupRole::kOther;
+        }
+        main_ = i;
+        out_.groups[i].role = GroupRole::kMain;
+        break;
+      }
+    }
+    if (main_ <= 0) {
+      return;
+    }
+    std::vector<int> order = {main_};
+    for (int i = 0; i < static_cast<int>(out_.groups.size()); ++i) {
+      if (i != main_) {
+        order.push_back(i);
+      }
+    }
+    std::vector<int> where(out_.groups.size());
+    for (size_t k = 0; k < order.size(); ++k) {
+      where[order[k]] = static_cast<int>(k);
+    }
+    std::vector<MeetingGroup> groups;
+    for (int i : order) {
+      groups.push_back(std::move(out_.groups[i]));
+    }
+    for (MeetingGroup& g : groups) {
+      if (g.parent >= 0) {
+        g.parent = where[g.parent];
+      }
+    }
+    for (int& o : out_.owner) {
+      if (o >= 0) {
+        o = where[o];
+      }
+    }
+    out_.groups = std::move(groups);
+    main_ = 0;
+  }
+
+  int FirstToken(const MeetingGroup& g) const {
+    return g.mentions.empty() ? 1 << 30 : mm_.mentions[g.mentions[0]].first;
+  }
+
+  // Each meeting's sentences: the headline and the lead (they name the parties even without a
+  // meeting word) for the main one, its anchor, and the sentences after it that report it.
+  void Window() {
+    const int n = a_.sentence_count();
+    std::map<int, std::set<int>> groups_in;
+    for (size_t gi = 0; gi < out_.groups.size(); ++gi) {
+      for (int mi : out_.groups[gi].mentions) {
+        groups_in[mm_.mentions[mi].sentence].insert(static_cast<int>(gi));
+      }
+    }
+    for (size_t gi = 0; gi < out_.groups.size(); ++gi) {
+      MeetingGroup& g = out_.groups[gi];
+      std::set<int> own;    // Sentences with a mention of this meeting.
+      std::set<int> other;  // Sentences with mentions of other meetings only.
+      for (const auto& [s, gs] : groups_in) {
+        if (gs.count(static_cast<int>(gi)) > 0) {
+          own.insert(s);
+        } else {
+          other.insert(s);
+        }
+      }
+      int anchor = -1;
+      for (int s : own) {
+        if (s > 0) {
+          anchor = s;
+          break;
+        }
+      }
+      if (anchor < 0) {
+        anchor = n > 1 ? 1 : 0;
+      }
+      const bool main = gi == 0;
+      g.anchor = anchor;
+      g.elsewhere = other;
+      g.window = {anchor};
+      if (main || own.count(0) > 0) {
+        g.window.insert(0);
+      }
+      if (main && n > 1 && other.count(1) == 0) {
+        g.window.insert(1);
+      }
+      for (int s = anchor + 1; s < std::min(n, anchor + 6); ++s) {
+        if (own.count(s) > 0) {
+          g.window.insert(s);
+        }
+      }
+      g.people_sentences = g.window;
+      for (int s = 1; s < std::min(n, anchor + 10); ++s) {
+        if (own.count(s) > 0) {
+          g.people_sentences.insert(s);
+        }
+      }
+      for (int s = 1; s < std::min(n, anchor + 8); ++s) {
+        if (other.count(s) == 0) {
+          g.format_sentences.insert(s);
+        }
+      }
+      g.document_sentences = g.window;
+      for (int s = 1; s < n; ++s) {
+        if (other.count(s) == 0) {
+          g.document_sentences.insert(s);
+        }
+      }
+    }
+  }
+
+  const Annotations& a_;
+  const std::vector<Person>& people_;
+  const Parties& parties_;
+  const MeetingMentions& mm_;
+  Grouping out_;
+  std::map<std::string, int> events_;
+  int principal_ = -1;
+  int last_subject_ = -1;
+  int current_ = -1;
+  int main_ = -1;
+  int report_groups_ = 0;
+  int pending_parent_ = -1;
+  int pending_parent_sentence_ = -1;
+};
 
 }  // namespace
 
 Grouping GroupMentions(const Annotations& a, const std::vector<Person>& people,
                        const Parties& parties, const MeetingMentions& mentions) {
-  (void)parties;
-  Grouping out;
-  const int n = a.sentence_count();
-  const std::vector<SentenceMeetings>& sm = mentions.sentences;
-  std::set<int> follow_ups;
-  std::set<int> sidelines;
-  std::vector<int> follow_up_mention(n, -1);
-  for (int s = 1; s < n; ++s) {
-    if (sm[s].follow_up >= 0) {
-      follow_ups.insert(s);
-      follow_up_mention[s] = sm[s].follow_up;
-    }
-    if (sm[s].sidelines) {
-      sidelines.insert(s);
-    }
-  }
-  // The anchor: the first body sentence that reports a meeting with a party in it.
-  int anchor = -1;
-  for (int s = 1; s < std::min(n, 12); ++s) {
-    if (follow_ups.count(s) > 0 && s > 1) {
-      continue;
-    }
-    if (sm[s].reports_meeting && HasParty(a, people, s)) {
-      anchor = s;
-      break;
-    }
-  }
-  out.title_meeting = n > 0 && sm[0].reports_meeting;
-  if (anchor < 0 && out.title_meeting && n > 1) {
-    anchor = 1;
-  }
-  if (anchor < 0) {
-    return out;
-  }
-  // When the main meeting was held, a later sentence that reports a meeting in the future
-  // tense ("X and Y will meet in Ottawa next month") is another, scheduled meeting; when it was
-  // not, only one that brings a new party in is.
-  const bool main_held = CueStatus(a, anchor) == MentionStatus::kHeld;
-  std::set<std::string> main_people;
-  for (const Person& p : people) {
-    if (p.in_title || p.InSentence(anchor) || p.InSentence(1)) {
-      main_people.insert(p.surname);
-    }
-  }
-  for (int s = anchor + 1; s < n; ++s) {
-    if (follow_ups.count(s) > 0 || sidelines.count(s) > 0 || !sm[s].reports_meeting) {
-      continue;
-    }
-    bool new_party = false;
-    for (const Person& p : people) {
-      new_party = new_party || (p.InSentence(s) && main_people.count(p.surname) == 0 &&
-                                p.Participates() && p.level != RoleLevel::kUnknown);
-    }
-    if (!main_held && !new_party) {
-      continue;  // A scheduled meeting described further, not another one.
-    }
-    if (sm[s].future >= 0) {
-      follow_ups.insert(s);
-      follow_up_mention[s] = sm[s].future;
-    }
-  }
-
-  MeetingGroup main;
-  main.role = GroupRole::kMain;
-  main.anchor = anchor;
-  // The window: headline, lead sentence (it names the parties even without a meeting word),
-  // anchor, and the meeting sentences right after it.
-  main.window = {0, anchor};
-  if (n > 1 && follow_ups.count(1) == 0 && sidelines.count(1) == 0) {
-    main.window.insert(1);
-  }
-  for (int s = anchor + 1; s < std::min(n, anchor + 6); ++s) {
-    if (follow_ups.count(s) == 0 && sm[s].reports_meeting) {
-      main.window.insert(s);
-    }
-  }
-  main.people_sentences = main.window;
-  for (int s = 1; s < std::min(n, anchor + 10); ++s) {
-    if (sm[s].reports_meeting && follow_ups.count(s) == 0) {
-      main.people_sentences.insert(s);
-    }
-  }
-  for (int s = 1; s < std::min(n, anchor + 8); ++s) {
-    if (follow_ups.count(s) == 0 && sidelines.count(s) == 0) {
-      main.format_sentences.insert(s);
-    }
-  }
-  main.document_sentences = main.window;
-  for (int s = 1; s < n; ++s) {
-    if (follow_ups.count(s) == 0 && sidelines.count(s) == 0) {
-      main.document_sentences.insert(s);
-    }
-  }
-  main.elsewhere = follow_ups;
-  for (const MeetingMention& m : mentions.mentions) {
-    if (main.window.count(m.sentence) > 0 && follow_ups.count(m.sentence) == 0) {
-      main.mentions.push_back(static_cast<int>(&m - mentions.mentions.data()));
-    }
-  }
-  out.groups.push_back(std::move(main));
-
-  for (int s : follow_ups) {
-    MeetingGroup next;
-    next.role = GroupRole::kFollowUp;
-    next.anchor = s;
-    next.mention = follow_up_mention[s];
-    next.mentions = {next.mention};
-    next.window = {s};
-    next.people_sentences = {s};
-    out.groups.push_back(std::move(next));
-  }
-  for (int s : sidelines) {
-    MeetingGroup parent;
-    parent.role = GroupRole::kParentEvent;
-    parent.anchor = s;
-    parent.window = {s};
-    out.groups.push_back(std::move(parent));
-  }
-  return out;
+  return Grouper(a, people, parties, mentions).Run();
 }
 
 }  // namespace parley::extract

@@ -45,6 +45,9 @@ constexpr Table<TriggerKind, 10> kTriggerKinds = {{{"meet", TriggerKind::kMeet},
                                                    {"sign", TriggerKind::kSign},
                                                    {"negative", TriggerKind::kNegative}}};
 
+constexpr Table<TriggerForm, 3> kTriggerForms = {
+    {{"verb", TriggerForm::kVerb}, {"noun", TriggerForm::kNoun}, {"weak", TriggerForm::kWeak}}};
+
 constexpr Table<Cue, 10> kCues = {{{"future", Cue::kFuture},
                                    {"cancel", Cue::kCancel},
                                    {"postpone", Cue::kPostpone},
@@ -55,6 +58,15 @@ constexpr Table<Cue, 10> kCues = {{{"future", Cue::kFuture},
                                    {"follow_up", Cue::kFollowUp},
                                    {"sidelines", Cue::kSidelines},
                                    {"generic", Cue::kGeneric}}};
+
+constexpr Table<Frame, 8> kFrames = {{{"none", Frame::kNone},
+                                      {"sidelines", Frame::kSidelines},
+                                      {"attend", Frame::kAttend},
+                                      {"before", Frame::kBefore},
+                                      {"after", Frame::kAfter},
+                                      {"during", Frame::kDuring},
+                                      {"topic", Frame::kTopic},
+                                      {"invitation", Frame::kInvitation}}};
 
 template <typename E, size_t N>
 absl::StatusOr<E> Parse(const Table<E, N>& table, absl::string_view what, absl::string_view label) {
@@ -95,12 +107,18 @@ absl::StatusOr<RoleLevel> ParseRoleLevel(absl::string_view label) {
 absl::StatusOr<TriggerKind> ParseTriggerKind(absl::string_view label) {
   return Parse(kTriggerKinds, "trigger", label);
 }
+absl::StatusOr<TriggerForm> ParseTriggerForm(absl::string_view label) {
+  return Parse(kTriggerForms, "trigger form", label);
+}
 absl::StatusOr<Cue> ParseCue(absl::string_view label) { return Parse(kCues, "cue", label); }
+absl::StatusOr<Frame> ParseFrame(absl::string_view label) { return Parse(kFrames, "frame", label); }
 
 absl::string_view Name(PlaceKind kind) { return NameIn(kPlaceKinds, kind); }
 absl::string_view Name(OrgKind kind) { return NameIn(kOrgKinds, kind); }
 absl::string_view Name(RoleLevel level) { return NameIn(kRoleLevels, level); }
 absl::string_view Name(TriggerKind kind) { return NameIn(kTriggerKinds, kind); }
+absl::string_view Name(TriggerForm form) { return NameIn(kTriggerForms, form); }
 absl::string_view Name(Cue cue) { return NameIn(kCues, cue); }
+absl::string_view Name(Frame frame) { return NameIn(kFrames, frame); }
 
 }  // namespace parley::extract

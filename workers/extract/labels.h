@@ -50,6 +50,13 @@ enum class TriggerKind : uint8_t {
   kNegative,    // negative: a word of a non-meeting event (press conference, election)
 };
 
+// How a meeting word reports its meeting (triggers.tsv).
+enum class TriggerForm : uint8_t {
+  kVerb,  // verb: the word is the predicate ("met", "held talks", "hosted").
+  kNoun,  // noun: names the meeting ("talks", "summit"); a light verb makes it a predicate.
+  kWeak,  // weak: a meeting only with both sides named ("discussed"); else continues one.
+};
+
 // Tense and status cues (cues.tsv).
 enum class Cue : uint8_t {
   kFuture,     // future: the meeting is yet to happen
@@ -64,17 +71,33 @@ enum class Cue : uint8_t {
   kGeneric,    // generic: recurring or unspecified meetings ("regular meetings")
 };
 
+// What a frame phrase makes of the meeting word it introduces (frames.tsv).
+enum class Frame : uint8_t {
+  kNone,        // Not framed: the clause reports the meeting.
+  kSidelines,   // sidelines: "on the sidelines of X": the clause's meeting took place at X.
+  kAttend,      // attend: "to take part in X", "at X": the subject attends X.
+  kBefore,      // before: "ahead of X": X comes later.
+  kAfter,       // after: "following X": X came earlier.
+  kDuring,      // during: "during X": the clause happens within X.
+  kTopic,       // topic: "discussed preparations for X": X is a meeting talked about.
+  kInvitation,  // invitation: "invited him to visit": X is a later meeting.
+};
+
 absl::StatusOr<PlaceKind> ParsePlaceKind(absl::string_view label);
 absl::StatusOr<OrgKind> ParseOrgKind(absl::string_view label);
 absl::StatusOr<RoleLevel> ParseRoleLevel(absl::string_view label);
 absl::StatusOr<TriggerKind> ParseTriggerKind(absl::string_view label);
+absl::StatusOr<TriggerForm> ParseTriggerForm(absl::string_view label);
 absl::StatusOr<Cue> ParseCue(absl::string_view label);
+absl::StatusOr<Frame> ParseFrame(absl::string_view label);
 
 absl::string_view Name(PlaceKind kind);
 absl::string_view Name(OrgKind kind);
 absl::string_view Name(RoleLevel level);
 absl::string_view Name(TriggerKind kind);
+absl::string_view Name(TriggerForm form);
 absl::string_view Name(Cue cue);
+absl::string_view Name(Frame frame);
 
 // Heads of state or government, and monarchs: the leaders' level.
 inline bool IsLeader(RoleLevel level) {

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 22> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 31> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -35,6 +35,15 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 22> kClasses = {{
     {"anaphor", WordClass::kAnaphor},
     {"past_auxiliary", WordClass::kPastAuxiliary},
     {"tag_glue", WordClass::kTagGlue},
+    {"light_verb", WordClass::kLightVerb},
+    {"meeting_modifier", WordClass::kMeetingModifier},
+    {"generic_marker", WordClass::kGenericMarker},
+    {"separate_marker", WordClass::kSeparateMarker},
+    {"distributive", WordClass::kDistributive},
+    {"collective", WordClass::kCollective},
+    {"auxiliary", WordClass::kAuxiliary},
+    {"first_person", WordClass::kFirstPerson},
+    {"post_predicate", WordClass::kPostPredicate},
 }};
 
 }  // namespace

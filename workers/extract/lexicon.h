@@ -36,6 +36,15 @@ enum class WordClass : uint8_t {
   kAnaphor,             // anaphor: "the", "this", "that": "the meeting" refers back
   kPastAuxiliary,       // past_auxiliary: "was", "were": "was to meet" is a past plan
   kTagGlue,             // tag_glue: words that are never part of a category tag
+  kLightVerb,           // light_verb: "held", "paid": "held talks" reports the talks
+  kMeetingModifier,     // meeting_modifier: "informal", "two-day": inside a meeting's noun phrase
+  kGenericMarker,       // generic_marker: "regular", "possible": not one particular meeting
+  kSeparateMarker,      // separate_marker: "also", "separately": another meeting than the last
+  kDistributive,        // distributive: "separately", "respectively": one meeting per party
+  kCollective,          // collective: "leaders", "sides": the parties of the current meeting
+  kAuxiliary,           // auxiliary: "will", "has", "also": between a subject and its verb
+  kFirstPerson,         // first_person: "I", "we": the speaker of a quote
+  kPostPredicate,       // post_predicate: "held", "convened": "the meeting was held" reports it
 };
 
 // The closed-class word lists: folded word -> the classes it belongs to.

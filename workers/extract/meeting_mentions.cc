@@ -1,6 +1,11 @@
 #include "workers/extract/meeting_mentions.h"
 
 #include <algorithm>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 
 namespace parley::extract {
 namespace {
@@ -10,55 +15,573 @@ bool IsMeetingWord(const Entry* e) {
          e->trigger != TriggerKind::kSign;
 }
 
-// The kind a trigger match reports, preferring the most specific of its entries.
-TriggerKind KindOf(const Match& match) {
-  TriggerKind kind = TriggerKind::kMeet;
-  for (const Entry* e : match.entries) {
-    if (IsMeetingWord(e) && e->trigger != TriggerKind::kMeet) {
-      kind = e->trigger;
-    }
+void AddUnique(std::vector<std::string>* v, const std::string& s) {
+  if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) {
+    v->push_back(s);
   }
-  return kind;
 }
 
-// Kinds that can be a meeting in a series ("the second summit", "next visit").
-bool SeriesKind(TriggerKind kind) {
-  return kind == TriggerKind::kSummit || kind == TriggerKind::kMeet ||
-         kind == TriggerKind::kVisit || kind == TriggerKind::kStateVisit ||
-         kind == TriggerKind::kCouncil;
-}
-
-// A follow-up marker ("second", "next", "upcoming") within six words before the trigger.
-bool FollowUpMarked(const Annotations& a, const Match& match) {
-  const int lo = std::max(a.sentence(a.tok(match.first).sentence).first_token, match.first - 6);
-  for (int k = lo; k < match.first; ++k) {
-    if (a.Is(k, WordClass::kOrdinal) || a.Is(k, WordClass::kFollowUpMarker)) {
-      return true;
-    }
+void AddUnique(std::vector<int>* v, int x) {
+  if (std::find(v->begin(), v->end(), x) == v->end()) {
+    v->push_back(x);
   }
-  return false;
 }
 
-// A future cue that precedes the trigger or contains it ("will meet", "plans to meet"); false
-// for "X was to meet Y", the plan of a time already past.
-bool FutureCued(const Annotations& a, int s, const Match& match, bool* past_plan) {
-  *past_plan = false;
-  const int first = a.sentence(s).first_token;
-  for (int ci : a.cues_in[s]) {
-    const Match& cue = a.cues[ci];
-    for (const Entry* e : cue.entries) {
-      if (e->cue == Cue::kFuture && cue.first <= match.first && cue.end + 6 >= match.first &&
-          cue.first + 8 >= match.first) {
-        if (cue.first > first && a.Is(cue.first - 1, WordClass::kPastAuxiliary)) {
-          *past_plan = true;
-          return false;
+// Reads one sentence: its clauses, frames, people and places, and the meeting words in it.
+class SentenceReader {
+ public:
+  SentenceReader(const Annotations& a, const std::vector<Person>& people, const Parties& parties,
+                 int s)
+      : a_(a), people_(people), parties_(parties), s_(s), sentence_(a.sentence(s)) {
+    person_at_.assign(sentence_.end_token - sentence_.first_token, -1);
+    for (size_t p = 0; p < people.size(); ++p) {
+      for (const PersonMention& m : people[p].mentions) {
+        if (m.sentence != s) {
+          continue;
         }
-        return true;
+        for (int i = m.first; i < m.end; ++i) {
+          person_at_[i - sentence_.first_token] = static_cast<int>(p);
+        }
+      }
+    }
+    place_at_.assign(sentence_.end_token - sentence_.first_token, nullptr);
+    for (const PlaceMention& p : parties.places) {
+      if (p.sentence == s) {
+        for (int i = p.first; i < p.end; ++i) {
+          place_at_[i - sentence_.first_token] = &p;
+        }
+      }
+    }
+    FindClauses();
+  }
+
+  // Reads the meeting word `t` (an index into the triggers); false when it is not one.
+  bool Read(int t, MeetingMention* m) {
+    const Match& match = a_.triggers[t];
+    bool meeting = false;
+    m->form = TriggerForm::kNoun;
+    for (const Entry* e : match.entries) {
+      if (!IsMeetingWord(e)) {
+        continue;
+      }
+      if (!meeting || e->trigger != TriggerKind::kMeet) {
+        m->kind = e->trigger;
+      }
+      if (e->form == TriggerForm::kVerb || (e->form == TriggerForm::kWeak && !meeting)) {
+        m->form = e->form;
+      }
+      meeting = true;
+    }
+    if (!meeting || Excluded(match)) {
+      return false;
+    }
+    light_verb_ = -1;
+    np_end_ = match.end;
+    m->sentence = s_;
+    m->trigger = t;
+    m->first = match.first;
+    m->end = match.end;
+    m->clause_first = ClauseStart(match.first);
+    m->clause_end = ClauseEnd(match.first);
+    ReadNounPhrase(m);
+    ReadSides(m);
+    ReadStatus(m);
+    ReadRelation(m);
+    ReadPlaceAndDate(m);
+    return true;
+  }
+
+ private:
+  int person(int i) const { return person_at_[i - sentence_.first_token]; }
+  const PlaceMention* place(int i) const { return place_at_[i - sentence_.first_token]; }
+  bool In(int i) const { return i >= sentence_.first_token && i < sentence_.end_token; }
+
+  // Clause boundaries: ";" and ":", and a subordinate clause after a comma ("..., where he met").
+  void FindClauses() {
+    clause_starts_.push_back(sentence_.first_token);
+    for (int i = sentence_.first_token + 1; i < sentence_.end_token; ++i) {
+      const std::string& f = a_.fold(i);
+      const std::string& prev = a_.fold(i - 1);
+      const bool digits_around = i + 1 < sentence_.end_token &&
+                                 absl::ascii_isdigit(static_cast<unsigned char>(prev[0])) &&
+                                 absl::ascii_isdigit(static_cast<unsigned char>(a_.fold(i + 1)[0]));
+      if (prev == ";" || (prev == ":" && !digits_around)) {
+        clause_starts_.push_back(i);
+      } else if ((f == "while" || f == "whereas" || f == "but" || f == "although") ||
+                 (prev == "," && (f == "which" || f == "who" || f == "where" || f == "when" ||
+                                  f == "whom" || f == "though"))) {
+        clause_starts_.push_back(i);
       }
     }
   }
-  return false;
-}
+  int ClauseStart(int i) const {
+    int start = sentence_.first_token;
+    for (int c : clause_starts_) {
+      if (c <= i) {
+        start = c;
+      }
+    }
+    return start;
+  }
+  int ClauseEnd(int i) const {
+    for (int c : clause_starts_) {
+      if (c > i) {
+        return c;
+      }
+    }
+    return sentence_.end_token;
+  }
+
+  // Words that are not meeting words here: "so-called", "called for/on", "the host country".
+  bool Excluded(const Match& match) const {
+    const std::string& f = a_.fold(match.first);
+    if (f == "called") {
+      if (match.first >= 2 && a_.fold(match.first - 1) == "-" && a_.fold(match.first - 2) == "so") {
+        return true;
+      }
+      if (match.end < sentence_.end_token) {
+        const std::string& next = a_.fold(match.end);
+        if (next == "for" || next == "on" || next == "upon" || next == "it" || next == "the" ||
+            next == "a" || next == "an" || next == "off" || next == "\"" || next == "in" ||
+            next == "into") {
+          return true;
+        }
+      }
+      // "called X": a call only when a person, a role or a country follows.
+      return !(match.end < sentence_.end_token &&
+               (person(match.end) >= 0 || a_.EntityAt(match.end, EntryType::kRole) != nullptr ||
+                a_.EntityAt(match.end, EntryType::kPlace) != nullptr ||
+                a_.fold(match.end) == "his" || a_.fold(match.end) == "her"));
+    }
+    if ((f == "host" || f == "hosts" || f == "hosting") && match.end < sentence_.end_token &&
+        (a_.fold(match.end) == "country" || a_.fold(match.end) == "nation" ||
+         a_.fold(match.end) == "city")) {
+      return true;
+    }
+    return false;
+  }
+
+  // A word that may stand inside a meeting's noun phrase before its noun.
+  bool NounPhraseWord(int i) const {
+    const Token& t = a_.tok(i);
+    if (a_.entity_at[i] >= 0 && a_.EntityAt(i, EntryType::kDocument) == nullptr) {
+      return true;
+    }
+    if (t.fold == "'s" || t.fold == "'" || t.fold == "-" || t.fold == "+") {
+      return true;
+    }
+    if (!t.word) {
+      return false;
+    }
+    if (absl::ascii_isdigit(static_cast<unsigned char>(t.fold[0]))) {
+      return true;
+    }
+    if (t.cap && !sentence_.all_caps && a_.trigger_at[i] < 0 && !a_.Is(i, WordClass::kNameStop)) {
+      return true;
+    }
+    return a_.Is(i, WordClass::kMeetingModifier) || a_.Is(i, WordClass::kOrdinal) ||
+           a_.Is(i, WordClass::kFollowUpMarker) || a_.Is(i, WordClass::kPreviousMarker) ||
+           a_.Is(i, WordClass::kGenericMarker) ||
+           (sentence_.all_caps && a_.trigger_at[i] < 0 && !a_.Is(i, WordClass::kAnaphor) &&
+            a_.frame_at[i] < 0 && !a_.Is(i, WordClass::kAuxiliary));
+  }
+
+  void ReadNounPhrase(MeetingMention* m) {
+    m->np_first = m->first;
+    // "the 32nd Ordinary Session", "his Kazakh counterpart's visit", "an EU summit".
+    int k = m->first - 1;
+    while (In(k) && k >= m->clause_first && NounPhraseWord(k) && m->first - k <= 10) {
+      --k;
+    }
+    bool determiner = false;
+    if (In(k) && k >= m->clause_first &&
+        (a_.Is(k, WordClass::kAnaphor) || a_.fold(k) == "a" || a_.fold(k) == "an")) {
+      determiner = a_.Is(k, WordClass::kAnaphor);
+      m->np_first = k;
+      --k;
+    } else {
+      m->np_first = k + 1;
+    }
+    // The frame the noun phrase stands in: a frame phrase ending right before it.
+    if (m->form != TriggerForm::kVerb && In(k) && k >= m->clause_first && a_.frame_at[k] >= 0 &&
+        a_.frames[a_.frame_at[k]].end == k + 1) {
+      m->frame = a_.frames[a_.frame_at[k]].entries[0]->frame;
+    }
+    // What the noun phrase names: formats, bodies, places, ordinals, capitalised names.
+    int np_end = m->end;
+    while (np_end < m->clause_end &&
+           (a_.fold(np_end) == "of" || a_.fold(np_end) == "the" || a_.fold(np_end) == "and" ||
+            a_.fold(np_end) == "-" ||
+            (a_.tok(np_end).cap && !sentence_.all_caps && a_.trigger_at[np_end] < 0) ||
+            a_.EntityAt(np_end, EntryType::kOrg) != nullptr ||
+            a_.EntityAt(np_end, EntryType::kFormat) != nullptr)) {
+      if (a_.fold(np_end) == "and" &&
+          !(np_end + 1 < m->clause_end && a_.tok(np_end + 1).cap && !sentence_.all_caps)) {
+        break;
+      }
+      ++np_end;
+    }
+    while (np_end > m->end && !a_.tok(np_end - 1).cap && a_.entity_at[np_end - 1] < 0) {
+      --np_end;  // A trailing "of the" belongs to the next phrase.
+    }
+    bool named = false;
+    for (int i = m->np_first; i < np_end; ++i) {
+      if (i >= m->first && i < m->end) {
+        continue;
+      }
+      if (const Entry* f = a_.EntityAt(i, EntryType::kFormat); f != nullptr) {
+        if (m->event_format.empty()) {
+          m->event_format = f->code;
+        }
+        named = true;
+      }
+      if (const Entry* o = a_.EntityAt(i, EntryType::kOrg); o != nullptr) {
+        if (o->org == OrgKind::kGroup && m->event_format.empty()) {
+          m->event_format = o->code;
+        }
+        if (o->org == OrgKind::kOrg) {
+          AddUnique(&m->event_orgs, o->code);
+        }
+        named = true;
+      }
+      if (a_.EntityAt(i, EntryType::kPlace) != nullptr || a_.Is(i, WordClass::kOrdinal) ||
+          (a_.tok(i).cap && !sentence_.all_caps && i != m->np_first && a_.entity_at[i] < 0 &&
+           a_.trigger_at[i] < 0)) {
+        named = true;
+      }
+    }
+    m->named_event = named && m->form != TriggerForm::kVerb;
+    m->anaphoric = determiner && !named && m->form == TriggerForm::kNoun;
+    np_end_ = np_end;
+    m->np_end = np_end;
+    // A light verb before the noun ("held talks", "paid a visit", "had a phone call") or a
+    // verb of occurrence after it ("the meeting was held", "talks took place") makes it a
+    // predicate.
+    if (m->form == TriggerForm::kVerb) {
+      m->predicate = true;
+    } else {
+      for (int i = std::max(m->clause_first, m->np_first - 3); i < m->np_first; ++i) {
+        if (a_.Is(i, WordClass::kLightVerb) && a_.trigger_at[i] < 0) {
+          m->predicate = true;
+          light_verb_ = i;
+        }
+      }
+      for (int i = np_end; i < std::min(m->clause_end, np_end + 4); ++i) {
+        if (a_.trigger_at[i] >= 0) {
+          break;
+        }
+        if (a_.Is(i, WordClass::kPostPredicate)) {
+          m->predicate = true;
+          break;
+        }
+      }
+    }
+  }
+
+  // Collects the participants named in [first, end), skipping frame phrases of other events.
+  void Collect(int first, int end, Side* side) const {
+    for (int i = first; i < end; ++i) {
+      const int p = person(i);
+      if (p >= 0) {
+        if (people_[p].Participates()) {
+          AddUnique(&side->people, p);
+        }
+        continue;
+      }
+      if (const PlaceMention* pm = place(i); pm != nullptr) {
+        if (pm->slot != PlaceSlot::kVenue && pm->slot != PlaceSlot::kSubject) {
+          AddUnique(&side->countries, pm->code);
+        }
+        i = pm->end - 1;
+        continue;
+      }
+      if (const Entry* o = a_.EntityAt(i, EntryType::kOrg); o != nullptr) {
+        if (o->org == OrgKind::kOrg) {
+          AddUnique(&side->orgs, o->code);
+        }
+        continue;
+      }
+      if (const Entry* g = a_.EntityAt(i, EntryType::kGroup); g != nullptr) {
+        for (const std::string& code : g->members) {
+          AddUnique(&side->countries, code);
+        }
+        i = a_.entities[a_.entity_at[i]].end - 1;
+        continue;
+      }
+      if (a_.Is(i, WordClass::kSubjectPronoun) || a_.Is(i, WordClass::kFirstPerson)) {
+        side->pronoun = true;
+      } else if (a_.Is(i, WordClass::kCollective) && a_.EntityAt(i, EntryType::kPlace) == nullptr) {
+        side->collective = true;
+      }
+      if (const Entry* role = a_.EntityAt(i, EntryType::kRole); role != nullptr) {
+        const Match& rm = a_.entities[a_.entity_at[i]];
+        const bool named = (rm.end < sentence_.end_token && person(rm.end) >= 0) ||
+                           (rm.first > sentence_.first_token && person(rm.first - 1) >= 0);
+        if (!named && role->level != RoleLevel::kSpokesperson && side->role_only < 0) {
+          side->role_only = PersonWithRole(role->level, i);
+        }
+        i = rm.end - 1;
+      }
+    }
+  }
+
+  // The last person before token `before` (this sentence or earlier) whose role is `level`.
+  int PersonWithRole(RoleLevel level, int before) const {
+    int best = -1;
+    int best_at = -1;
+    for (size_t p = 0; p < people_.size(); ++p) {
+      if (people_[p].level != level) {
+        continue;
+      }
+      for (const PersonMention& m : people_[p].mentions) {
+        if (m.first < before && m.first > best_at) {
+          best = static_cast<int>(p);
+          best_at = m.first;
+        }
+      }
+    }
+    return best;
+  }
+
+  // Tokens that may stand in a list of participants ("his counterparts from A, B and C").
+  bool ListWord(int i) const {
+    const std::string& f = a_.fold(i);
+    if (person(i) >= 0 || a_.entity_at[i] >= 0) {
+      return a_.EntityAt(i, EntryType::kDocument) == nullptr &&
+             (place(i) == nullptr || place(i)->slot != PlaceSlot::kVenue);
+    }
+    return f == "," || f == "and" || f == "the" || f == "his" || f == "her" || f == "their" ||
+           f == "its" || f == "of" || f == "from" || f == "'s" || f == "as" || f == "well" ||
+           f == "both" || f == "-" || f == "(" || f == ")" || f == "." ||
+           a_.Is(i, WordClass::kCounterpartWord) || a_.Is(i, WordClass::kCollective) ||
+           a_.Is(i, WordClass::kDistributive) || a_.Is(i, WordClass::kHonorific) ||
+           a_.Is(i, WordClass::kSubjectPronoun) || a_.Is(i, WordClass::kFirstPerson) ||
+           (a_.tok(i).cap && !sentence_.all_caps);
+  }
+
+  void ReadSides(MeetingMention* m) {
+    // Subject: the chain of participants right before the verb (or the light verb, or the
+    // frame phrase of "X will take part in the summit").
+    int verb =
+        light_verb_ >= 0 ? light_verb_ : (m->form == TriggerForm::kNoun ? m->np_first : m->first);
+    const bool attends = m->frame == Frame::kAttend && m->np_first > m->clause_first &&
+                         a_.frame_at[m->np_first - 1] >= 0;
+    if (attends) {
+      verb = a_.frames[a_.frame_at[m->np_first - 1]].first;
+    }
+    if (m->predicate || m->form == TriggerForm::kWeak || attends) {
+      int k = verb - 1;
+      while (k >= m->clause_first &&
+             (ListWord(k) || a_.Is(k, WordClass::kAuxiliary) || absl::EndsWith(a_.fold(k), "ly"))) {
+        if (a_.frame_at[k] >= 0 && a_.fold(k) != "both") {
+          break;
+        }
+        --k;
+      }
+      Collect(k + 1, verb, &m->subject);
+    }
+    // The noun phrase's own modifiers: "the Kazakh-Chinese talks", "Putin's visit".
+    if (m->form == TriggerForm::kNoun && m->np_first < m->first) {
+      Collect(m->np_first, m->first,
+              m->form == TriggerForm::kNoun && !m->predicate ? &m->subject : &m->object);
+    }
+    // Object: "with Y", "met Y", "between A and B", "counterparts from A, B and C".
+    int k = std::max(m->end, m->form == TriggerForm::kNoun ? np_end_ : m->end);
+    const std::string& next = k < m->clause_end ? a_.fold(k) : "";
+    const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
+    if (next == "with" || next == "between" || next == "among" || next == "by") {
+      ++k;
+    } else if (visit && (next == "to" || next == "in" || next == "of")) {
+      ++k;
+      while (k < m->clause_end && a_.fold(k) == "the") {
+        ++k;
+      }
+      if (k < m->clause_end && a_.entity_at[k] >= 0) {
+        const Match& place_match = a_.entities[a_.entity_at[k]];
+        if (const Entry* pe = place_match.Of(EntryType::kPlace); pe != nullptr) {
+          m->visit_place = a_.entity_at[k];
+          AddUnique(&m->object.countries, pe->code);
+          k = place_match.end;
+        }
+      }
+    } else if (m->form == TriggerForm::kNoun && !m->predicate) {
+      k = m->clause_end;  // A bare noun names its parties before it or with "with".
+    }
+    int end = k;
+    while (end < m->clause_end && ListWord(end) && a_.frame_at[end] < 0) {
+      ++end;
+    }
+    Collect(k, end, &m->object);
+    // Distribution: "met A, B and C separately", "bilateral meetings with A, B and C",
+    // "A and B both met C separately".
+    bool cue = false;
+    for (int i = m->clause_first; i < m->clause_end; ++i) {
+      cue = cue || a_.Is(i, WordClass::kDistributive);
+    }
+    for (int i = std::max(m->clause_first, verb - 3); i < m->first; ++i) {
+      m->also = m->also || a_.Is(i, WordClass::kSeparateMarker);
+    }
+    const size_t object_parties = std::max(m->object.countries.size(), m->object.people.size());
+    const size_t subject_parties = std::max(m->subject.countries.size(), m->subject.people.size());
+    if (m->predicate || m->form == TriggerForm::kWeak) {
+      m->distributive =
+          object_parties >= 2 &&
+          (cue || (object_parties >= 3 && subject_parties <= 1 && m->kind == TriggerKind::kMeet));
+      m->distribute_subject =
+          !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
+    }
+  }
+
+  void ReadStatus(MeetingMention* m) {
+    bool future = false;
+    bool ongoing = false;
+    bool past_plan = false;
+    for (int ci : a_.cues_in[s_]) {
+      const Match& cue = a_.cues[ci];
+      if (cue.first < m->clause_first || cue.first >= m->clause_end) {
+        continue;
+      }
+      for (const Entry* e : cue.entries) {
+        switch (e->cue) {
+          case Cue::kCancel:
+            m->status = MentionStatus::kCancelled;
+            return;
+          case Cue::kPostpone:
+            m->status = MentionStatus::kPostponed;
+            return;
+          case Cue::kFuture:
+            // Before the meeting word or containing it ("plans to meet"), or right after it
+            // ("the summit will be held", "talks scheduled for").
+            if ((cue.first <= m->first && cue.end + 6 >= m->first && cue.first + 8 >= m->first) ||
+                (cue.first >= m->end && cue.first <= m->end + 3)) {
+              future = true;
+              past_plan =
+                  cue.first > m->clause_first && a_.Is(cue.first - 1, WordClass::kPastAuxiliary);
+            }
+            break;
+          case Cue::kOngoing:
+            ongoing = ongoing || std::abs(cue.first - m->first) <= 6;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    if (future && !past_plan && !ongoing) {
+      m->status = MentionStatus::kPlanned;
+    }
+  }
+
+  void ReadRelation(MeetingMention* m) {
+    bool follow_up = false;
+    bool previous = false;
+    bool generic = false;
+    bool ordinal = false;
+    for (int i = m->np_first; i < m->first; ++i) {
+      follow_up = follow_up || a_.Is(i, WordClass::kFollowUpMarker);
+      previous = previous || a_.Is(i, WordClass::kPreviousMarker);
+      generic = generic || a_.Is(i, WordClass::kGenericMarker);
+      ordinal = ordinal || a_.Is(i, WordClass::kOrdinal);
+    }
+    // "last year's summit", "the 1986 Tokyo summit" (a year before the publication's).
+    for (int i = m->np_first; i < m->first; ++i) {
+      int year = 0;
+      if (a_.published.has_value() && absl::SimpleAtoi(a_.fold(i), &year) && year >= 1900 &&
+          year < a_.published->year()) {
+        previous = true;
+      }
+    }
+    if (m->end < m->clause_end && a_.fold(m->end) == "again") {
+      follow_up = true;
+    }
+    if (m->form != TriggerForm::kVerb && (previous && m->status == MentionStatus::kHeld)) {
+      m->relation = MentionRelation::kPrevious;
+      return;
+    }
+    if (generic && m->subject.empty() && m->object.empty()) {
+      m->relation = MentionRelation::kGeneric;
+      return;
+    }
+    if (m->form != TriggerForm::kVerb &&
+        (follow_up || (ordinal && m->status == MentionStatus::kPlanned))) {
+      m->relation = MentionRelation::kFollowUp;
+      if (m->status == MentionStatus::kHeld) {
+        m->status = MentionStatus::kPlanned;
+      }
+      return;
+    }
+    const bool event_kind = m->kind == TriggerKind::kSummit ||
+                            m->kind == TriggerKind::kConference || m->kind == TriggerKind::kCouncil;
+    if (m->frame != Frame::kNone && m->frame != Frame::kDuring && !m->anaphoric &&
+        (m->named_event || (event_kind && m->frame != Frame::kAttend))) {
+      m->relation = MentionRelation::kEvent;
+      if (m->status == MentionStatus::kHeld &&
+          (m->frame == Frame::kBefore || m->frame == Frame::kTopic ||
+           m->frame == Frame::kInvitation)) {
+        m->status = MentionStatus::kPlanned;
+      }
+    }
+  }
+
+  void ReadPlaceAndDate(MeetingMention* m) {
+    // The date nearest the meeting word in its clause (within 14 tokens), a weekday or an
+    // absolute date; not a wire dateline.
+    int best = 1 << 20;
+    for (int di : a_.dates_in[s_]) {
+      const DateMention& d = a_.dates[di];
+      if (d.dateline || d.first_token < m->clause_first || d.first_token >= m->clause_end) {
+        continue;
+      }
+      const int distance =
+          std::min(std::abs(d.first_token - m->end), std::abs(m->first - d.end_token));
+      if (distance < best && distance <= 14) {
+        best = distance;
+        m->date = di;
+      }
+    }
+    // A town or country after a locative in the clause: "in Almaty", "visit to Kazakhstan".
+    for (int i = m->clause_first; i < m->clause_end; ++i) {
+      if (a_.entity_at[i] < 0) {
+        continue;
+      }
+      const Match& match = a_.entities[a_.entity_at[i]];
+      const Entry* pe = match.Of(EntryType::kPlace);
+      if (pe == nullptr) {
+        i = match.end - 1;
+        continue;
+      }
+      int k = match.first - 1;
+      while (k >= m->clause_first && a_.fold(k) == "the") {
+        --k;
+      }
+      const bool locative =
+          k >= m->clause_first &&
+          (a_.fold(k) == "in" || a_.fold(k) == "at" ||
+           (a_.fold(k) == "to" && k > m->clause_first && a_.Is(k - 1, WordClass::kTravelVerb)) ||
+           a_.fold(k) == "visited" || a_.fold(k) == "visiting");
+      if (locative && (m->venue_first < 0 || IsTown(pe->place))) {
+        const bool town_already = m->venue_first >= 0;
+        if (!town_already ||
+            !IsTown(a_.entities[a_.entity_at[m->venue_first]].Of(EntryType::kPlace)->place)) {
+          m->venue_first = match.first;
+          m->venue_end = match.end;
+        }
+      }
+      i = match.end - 1;
+    }
+  }
+
+  const Annotations& a_;
+  const std::vector<Person>& people_;
+  const Parties& parties_;
+  const int s_;
+  const Sentence& sentence_;
+  std::vector<int> person_at_;
+  std::vector<const PlaceMention*> place_at_;
+  std::vector<int> clause_starts_;
+  int light_verb_ = -1;
+  int np_end_ = 0;
+};
 
 }  // namespace
 
@@ -94,70 +617,37 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
 
 MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Person>& people,
                                     const Parties& parties) {
-  (void)people;
-  (void)parties;
   MeetingMentions out;
   out.sentences.resize(a.sentence_count());
   for (int s = 0; s < a.sentence_count(); ++s) {
-    SentenceMeetings& sm = out.sentences[s];
-    sm.sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
-    const int first = a.sentence(s).first_token;
-    bool series_seen = false;  // The first series word of the sentence decides a follow-up.
-    bool future_done = false;  // The first meeting word decides a future mention.
+    out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
+    SentenceReader reader(a, people, parties, s);
     for (int t : a.triggers_in[s]) {
-      const Match& match = a.triggers[t];
-      bool meeting = false;
-      for (const Entry* e : match.entries) {
-        meeting = meeting || IsMeetingWord(e);
-      }
-      if (!meeting) {
+      MeetingMention m;
+      if (!reader.Read(t, &m)) {
         continue;
       }
-      MeetingMention m;
-      m.sentence = s;
-      m.trigger = t;
-      m.first = match.first;
-      m.end = match.end;
-      m.kind = KindOf(match);
-      m.sidelines = sm.sidelines;
-      m.anaphoric = match.first > first && a.Is(match.first - 1, WordClass::kAnaphor);
-      bool past_plan = false;
-      m.future_cue = FutureCued(a, s, match, &past_plan);
-      if (a.SentenceHas(s, Cue::kCancel)) {
-        m.status = MentionStatus::kCancelled;
-      } else if (a.SentenceHas(s, Cue::kPostpone)) {
-        m.status = MentionStatus::kPostponed;
-      } else if (m.future_cue) {
-        m.status = MentionStatus::kPlanned;
-      }
-      const int index = static_cast<int>(out.mentions.size());
-      if (SeriesKind(m.kind) && !series_seen) {
-        series_seen = true;
-        if (FollowUpMarked(a, match)) {
-          m.relation = MentionRelation::kFollowUp;
-          sm.follow_up = index;
-        }
-      }
-      sm.reports_meeting = true;
-      if (!future_done) {
-        // "After the meeting, X will meet Y": a back-reference to the reported meeting.
-        bool back_reference = false;
-        bool skip = false;
-        if (match.first - 2 >= first && a.fold(match.first - 1) == "the") {
-          const std::string& prep = a.fold(match.first - 2);
-          back_reference = prep == "during" || prep == "at" || prep == "on";
-          skip = prep == "after" || prep == "before" || prep == "following";
-        }
-        if (back_reference) {
-          future_done = true;  // "During the visit he will hold talks": the meeting itself.
-        } else if (!skip) {
-          future_done = true;
-          if (m.future_cue && !past_plan) {
-            sm.future = index;
+      // "hosting the G7 ministers' meeting", "held a summit": a verb whose object is a meeting
+      // noun reports that meeting; the noun takes the verb's subject.
+      if (!out.mentions.empty()) {
+        MeetingMention& prev = out.mentions.back();
+        if (prev.sentence == s && prev.form == TriggerForm::kVerb && m.form == TriggerForm::kNoun &&
+            prev.clause_first == m.clause_first && m.np_first >= prev.end &&
+            m.np_first <= prev.end + 2) {
+          m.predicate = true;
+          if (m.subject.empty()) {
+            m.subject = prev.subject;
           }
+          out.mentions.pop_back();
         }
       }
-      out.mentions.push_back(m);
+      m.sidelines = out.sentences[s].sidelines;
+      out.sentences[s].reports_meeting = true;
+      if (out.principal < 0 && m.predicate && m.relation == MentionRelation::kReport &&
+          !m.subject.people.empty()) {
+        out.principal = m.subject.people[0];
+      }
+      out.mentions.push_back(std::move(m));
     }
   }
   return out;

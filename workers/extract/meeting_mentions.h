@@ -1,6 +1,7 @@
 #ifndef PARLEY_WORKERS_EXTRACT_MEETING_MENTIONS_H
 #define PARLEY_WORKERS_EXTRACT_MEETING_MENTIONS_H
 
+#include <string>
 #include <vector>
 
 #include "workers/extract/annotate.h"
@@ -20,38 +21,68 @@ enum class MentionStatus : uint8_t {
 
 // How a meeting mention relates to the meetings of the article.
 enum class MentionRelation : uint8_t {
-  kReport,     // Reports a meeting (new, or the one already being reported).
-  kFollowUp,   // Another, later meeting: "the second summit", "their next meeting".
-  kSideEvent,  // "on the sidelines of the X summit": the event a side meeting took place at.
-  kPrevious,   // An earlier meeting cited as background: "last year's summit".
-  kGeneric,    // Recurring or unspecified: "regular meetings", "bilateral meetings".
+  kReport,    // Reports a meeting (new, or one already being reported).
+  kEvent,     // Names an event the clause refers to (a summit attended, prepared, discussed).
+  kFollowUp,  // Another, later meeting of a series: "the next summit", "a new round of talks".
+  kPrevious,  // An earlier meeting cited as background: "last year's summit".
+  kGeneric,   // Recurring or unspecified: "regular meetings"; not a record.
 };
 
-// Stage 3: one word of the text that reports a meeting, with what its clause says about it.
+// The participants one side of a meeting word names.
+struct Side {
+  std::vector<int> people;             // Indexes into the people of stage 2, in text order.
+  std::vector<std::string> countries;  // Alpha-2, in text order, unique.
+  std::vector<std::string> orgs;       // Acronyms of organisations taking part.
+  bool pronoun = false;                // "he", "she": the last subject.
+  bool collective = false;             // "the two leaders", "both sides", "the ministers".
+  int role_only = -1;  // A person found for a role named without a name ("the premier").
+
+  bool empty() const { return people.empty() && countries.empty() && orgs.empty(); }
+};
+
+// Stage 3: one word of the text that reports or names a meeting, with what its clause says.
 struct MeetingMention {
   int sentence = 0;
   int trigger = 0;  // Index into `Annotations::triggers`.
   int first = 0;    // Token span of the trigger.
   int end = 0;
+  int clause_first = 0;  // Token span of its clause.
+  int clause_end = 0;
+  int np_first = 0;  // Nouns: the noun phrase it heads, with its modifiers and "of ..."
+  int np_end = 0;    // complements ("the 32nd Session of the Assembly of the AU").
   TriggerKind kind = TriggerKind::kMeet;
+  TriggerForm form = TriggerForm::kNoun;
   MentionStatus status = MentionStatus::kHeld;
   MentionRelation relation = MentionRelation::kReport;
-  bool anaphoric = false;   // "the talks", "this visit": refers back to a meeting reported.
-  bool sidelines = false;   // Its sentence places it "on the sidelines of" another event.
-  bool future_cue = false;  // A future cue ("will", "to meet") stands right before it.
+  Frame frame = Frame::kNone;  // The frame phrase its noun phrase stands in, if any.
+  bool predicate = false;      // Reported by a verb, or a noun after a light verb ("held talks").
+  bool anaphoric = false;      // "the talks", "this visit": a meeting already reported.
+  bool named_event = false;    // Its noun phrase names an event ("the 31st ASEAN Summit").
+  bool distributive = false;   // "separately", "respectively", "bilateral meetings with A, B":
+                               // one meeting per counterpart.
+  bool distribute_subject = false;  // ... per subject ("A and B both met C separately").
+  bool also = false;                // "also met", "separately": another meeting than the last.
+  bool sidelines = false;           // Its clause is on the sidelines of an event.
+  Side subject;              // Verbs: who meets. Nouns: modifiers ("X's visit", "X-Y talks").
+  Side object;               // Verbs: whom ("with Y", "met Y"). Nouns: "between", "with".
+  std::string event_format;  // A named event's format or body ("G20", "Caspian Summit").
+  std::vector<std::string> event_orgs;
+  int date = -1;         // Index into `Annotations::dates` of the date attached to it.
+  int venue_first = -1;  // Token span of a place after a locative in its clause.
+  int venue_end = -1;
+  int visit_place = -1;  // Visits: the entity match of the place visited.
 };
 
 // Per sentence, what the meeting mentions in it say.
 struct SentenceMeetings {
   bool reports_meeting = false;  // A meeting word other than a signing or a negative.
   bool sidelines = false;        // "on the sidelines / margins of".
-  int follow_up = -1;  // Its first meeting word announces a later meeting (mention index).
-  int future = -1;     // Its first meeting word has a future cue before it (mention index).
 };
 
 struct MeetingMentions {
   std::vector<MeetingMention> mentions;  // In text order.
   std::vector<SentenceMeetings> sentences;
+  int principal = -1;  // The person the article follows: the first subject of a meeting.
 };
 
 // The status the tense and status cues of the headline and sentence `anchor` report for the

@@ -45,8 +45,16 @@ struct Participants {
 // Countries named as parties in `sentences` (qualifying a role or person everywhere; any bare
 // name in a party position in the headline, the lead, the anchor or a one-sentence scope),
 // and the members of a regional group named when fewer than two of them are named.
+// Mentions inside the clause of another group's meeting are left out (`group` is the index of
+// the meeting asking; -1 leaves nothing out).
 std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentences, int anchor,
-                                  std::vector<FieldEvidence>* evidence);
+                                  int group, std::vector<FieldEvidence>* evidence);
+
+// The index of `g` in the grouping.
+int IndexOf(const Context& c, const MeetingGroup& g);
+
+// True when token `i` lies in the clause of another meeting than group `group`.
+bool OwnedByOther(const Context& c, int i, int group);
 
 // The participants of the main meeting: countries named as parties in its window, people named
 // with a role (or known to the dictionary) where it is reported, and officials of a
@@ -54,7 +62,8 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
 Participants ResolveParticipants(const Context& c, const MeetingGroup& g);
 
 // Organisations taking part: those holding the meeting or represented by an official.
-std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<int>& sentences);
+std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<int>& sentences,
+                                              int group = -1);
 
 // The named format: the first format phrase, else a club of states ("G7") in `sentences`.
 std::string FormatIn(const Context& c, const std::set<int>& sentences);
@@ -84,8 +93,10 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
                                            std::vector<FieldEvidence>* evidence);
 
-// Topics whose keywords occur at least twice (the window counts double).
-std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window);
+// Topics whose keywords occur at least twice (the window counts double); only in `window` when
+// `window_only`.
+std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window,
+                                     bool window_only = false);
 
 // Quotes and reported speech of the participants.
 std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGroup& g,

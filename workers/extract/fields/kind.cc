@@ -17,7 +17,15 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
                          kind == TriggerKind::kConference)) {
       return false;  // The summit is where the side meeting took place.
     }
-    return a.SentenceHas(0, kind) || a.SentenceHas(g.anchor, kind);
+    const int gi = IndexOf(c, g);
+    for (int s : {0, g.anchor}) {
+      for (int t : a.triggers_in[s]) {
+        if (a.TriggerAt(a.triggers[t].first, kind) && !OwnedByOther(c, a.triggers[t].first, gi)) {
+          return true;
+        }
+      }
+    }
+    return false;
   };
   if (said(TriggerKind::kPhone)) {
     return v1::MEETING_KIND_PHONE_CALL;

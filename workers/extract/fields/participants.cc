@@ -5,11 +5,20 @@
 
 namespace parley::extract {
 
+int IndexOf(const Context& c, const MeetingGroup& g) {
+  return static_cast<int>(&g - c.grouping.groups.data());
+}
+
+bool OwnedByOther(const Context& c, int i, int group) {
+  const int owner = c.grouping.owner[i];
+  return group >= 0 && owner >= 0 && owner != group;
+}
+
 std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentences, int anchor,
-                                  std::vector<FieldEvidence>* evidence) {
+                                  int group, std::vector<FieldEvidence>* evidence) {
   std::set<std::string> out;
   auto place = c.parties.places.begin();
-  auto group = c.parties.groups.begin();
+  auto region = c.parties.groups.begin();
   for (int s : sentences) {
     // In the headline, the lead and the anchor any place in a party slot counts; elsewhere
     // only places that qualify a role or person (later sentences list the topics discussed).
@@ -18,6 +27,9 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
       ++place;
     }
     for (; place != c.parties.places.end() && place->sentence == s; ++place) {
+      if (OwnedByOther(c, place->first, group)) {
+        continue;
+      }
       if (place->slot == PlaceSlot::kParty || (main_sentence && place->slot == PlaceSlot::kOpen)) {
         if (out.insert(place->code).second && evidence != nullptr) {
           evidence->push_back({"countries", place->first, place->end, place->code});
@@ -25,18 +37,21 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
       }
     }
     // Regional groups stand for their members when fewer than two of them are named.
-    while (group != c.parties.groups.end() && group->sentence < s) {
-      ++group;
+    while (region != c.parties.groups.end() && region->sentence < s) {
+      ++region;
     }
-    for (; group != c.parties.groups.end() && group->sentence == s; ++group) {
+    for (; region != c.parties.groups.end() && region->sentence == s; ++region) {
+      if (OwnedByOther(c, region->first, group)) {
+        continue;
+      }
       int named = 0;
-      for (const std::string& code : *group->members) {
+      for (const std::string& code : *region->members) {
         named += out.count(code) > 0 ? 1 : 0;
       }
       if (named < 2) {
-        for (const std::string& code : *group->members) {
+        for (const std::string& code : *region->members) {
           if (out.insert(code).second && evidence != nullptr) {
-            evidence->push_back({"countries", group->first, group->end, code});
+            evidence->push_back({"countries", region->first, region->end, code});
           }
         }
       }
@@ -47,7 +62,23 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
 
 Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   Participants out;
-  out.countries = CountriesIn(c, g.window, g.anchor, &out.evidence);
+  const int gi = IndexOf(c, g);
+  out.countries = CountriesIn(c, g.window, g.anchor, gi, &out.evidence);
+  for (const std::string& code : g.countries) {
+    out.countries.insert(code);
+  }
+  // People who take part in another meeting of the article and are not named in this one.
+  std::set<const Person*> others;
+  for (size_t k = 0; k < c.grouping.groups.size(); ++k) {
+    if (static_cast<int>(k) == gi) {
+      continue;
+    }
+    for (int p : c.grouping.groups[k].people) {
+      if (std::find(g.people.begin(), g.people.end(), p) == g.people.end()) {
+        others.insert(&c.people[p]);
+      }
+    }
+  }
   auto take = [&](const Person& p) {
     out.people.push_back(&p);
     out.evidence.push_back({"people", p.first_token, p.end_token, p.name});
@@ -55,11 +86,18 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
       out.evidence.push_back({"countries", p.first_token, p.end_token, p.country});
     }
   };
+  for (int p : g.people) {
+    take(c.people[p]);
+  }
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
+    if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
+        others.count(&p) > 0) {
+      continue;
+    }
     bool here = p.in_title;
     for (const PersonMention& m : p.mentions) {
-      here = here || g.people_sentences.count(m.sentence) > 0;
+      here = here || (g.people_sentences.count(m.sentence) > 0 && !OwnedByOther(c, m.first, gi));
     }
     if (!p.Participates() ||
         (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title)) {
@@ -100,10 +138,11 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   return out;
 }
 
-std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<int>& sentences) {
+std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<int>& sentences,
+                                              int group) {
   std::set<std::string> out;
   for (const OrgMention& o : c.parties.orgs) {
-    if (o.takes_part && sentences.count(o.sentence) > 0) {
+    if (o.takes_part && sentences.count(o.sentence) > 0 && !OwnedByOther(c, o.first, group)) {
       out.insert(o.code);
     }
   }
@@ -112,7 +151,7 @@ std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<i
       continue;
     }
     for (const PersonMention& m : p.mentions) {
-      if (sentences.count(m.sentence) > 0) {
+      if (sentences.count(m.sentence) > 0 && !OwnedByOther(c, m.first, group)) {
         out.insert(p.org);
       }
     }

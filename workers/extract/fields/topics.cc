@@ -6,10 +6,16 @@
 
 namespace parley::extract {
 
-std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window) {
+std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window,
+                                     bool window_only) {
   const Annotations& a = c.a;
   std::map<v1::Topic, int> score;
-  auto weight = [&](int s) { return window.count(s) > 0 || s == 0 ? 2 : 1; };
+  auto weight = [&](int s) {
+    if (window_only) {
+      return window.count(s) > 0 ? 2 : 0;
+    }
+    return window.count(s) > 0 || s == 0 ? 2 : 1;
+  };
   for (const Match& match : a.topics) {
     const int s = a.tok(match.first).sentence;
     for (const Entry* e : match.entries) {

@@ -412,22 +412,33 @@ std::vector<Match> Dictionaries::MatchAll(const Document& doc, Layer layer) cons
     if (it != index.end()) {
       for (const Phrase& phrase : it->second) {
         const int len = static_cast<int>(phrase.folds.size());
-        if (i + len > sentence_end) {
+        // The phrase's tokens in the text; a hyphen joining two words there may stand for a
+        // space of the phrase ("Guinea-Bissau" for "Guinea Bissau").
+        int positions[16];
+        if (len > 16) {
           continue;
         }
+        positions[0] = i;
+        int j = i + 1;
         bool ok = true;
         for (int k = 1; k < len && ok; ++k) {
-          ok = doc.tokens[i + k].fold == phrase.folds[k];
+          if (j < sentence_end && doc.tokens[j].fold == "-" && phrase.folds[k] != "-" &&
+              doc.tokens[j].begin == doc.tokens[j - 1].end && j + 1 < sentence_end &&
+              doc.tokens[j + 1].begin == doc.tokens[j].end) {
+            ++j;
+          }
+          ok = j < sentence_end && doc.tokens[j].fold == phrase.folds[k];
+          positions[k] = j++;
         }
         if (!ok) {
           continue;
         }
-        Match match{i, i + len, {}};
+        Match match{i, j, {}};
         for (const Entry* entry : phrase.entries) {
           if (entry->exact_case && !all_caps) {
             bool same = true;
             for (int k = 0; k < len && same; ++k) {
-              const Token& t = doc.tokens[i + k];
+              const Token& t = doc.tokens[positions[k]];
               same = doc.text.compare(t.begin, t.end - t.begin, phrase.raws[k]) == 0;
             }
             if (!same) {
@@ -443,7 +454,7 @@ std::vector<Match> Dictionaries::MatchAll(const Document& doc, Layer layer) cons
         }
         if (!match.entries.empty()) {
           out.push_back(std::move(match));
-          i += len;
+          i = j;
           matched = true;
           break;
         }

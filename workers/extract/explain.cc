@@ -184,10 +184,18 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
   absl::StrAppend(&out, "== 4. groups\n");
   for (size_t i = 0; i < c.grouping.groups.size(); ++i) {
     const MeetingGroup& g = c.grouping.groups[i];
-    absl::StrAppend(&out, "group ", i, " ", Name(g.role), " anchor ", g.anchor, " mentions ",
-                    absl::StrJoin(g.mentions, ","), " window ", Sentences(g.window), " people ",
-                    Sentences(g.people_sentences),
-                    g.parent >= 0 ? absl::StrCat(" parent ", g.parent) : "", "\n");
+    std::vector<std::string> who;
+    for (int p : g.people) {
+      who.push_back(c.people[p].name);
+    }
+    absl::StrAppend(&out, "group ", i, " ", Name(g.role), " ", Name(g.kind), " ",
+                    Name(g.status), " anchor ", g.anchor, " mentions ",
+                    absl::StrJoin(g.mentions, ","), " people {", absl::StrJoin(who, ","),
+                    "} countries {", absl::StrJoin(g.countries, ","), "} orgs {",
+                    absl::StrJoin(g.orgs, ","), "}", g.format.empty() ? "" : " format " + g.format,
+                    g.parent >= 0 ? absl::StrCat(" parent ", g.parent) : "",
+                    g.separate_time ? " separate-time" : "", g.attended ? " attended" : "",
+                    " window ", Sentences(g.window), "\n");
   }
   absl::StrAppend(&out, "== 5-6. records: ", meetings.size(), "\n");
   for (const v1::Meeting& m : meetings) {

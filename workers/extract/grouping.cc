@@ -134,22 +134,28 @@ class Grouper {
       const Side& one = m.distributive ? subject : m.object;
       // One unit per country of the list; people join the unit of their country.
       std::vector<std::string> countries = many.countries;
-      for (int p : many.people) {
-        AddUnique(&countries, people_[p].country);
+      // The country of each person of the list: as paired ("respectively"), else their own.
+      auto country_of = [&](size_t k) {
+        return many.paired_countries.empty() ? people_[many.people[k]].country
+                                             : many.paired_countries[k];
+      };
+      for (size_t k = 0; k < many.people.size(); ++k) {
+        AddUnique(&countries, country_of(k));
       }
       for (const std::string& c : countries) {
         Unit u;
         AddSide(&u, one);
         AddUnique(&u.countries, c);
-        for (int p : many.people) {
-          if (people_[p].country == c) {
-            AddPerson(&u, p);
+        for (size_t k = 0; k < many.people.size(); ++k) {
+          if (country_of(k) == c) {
+            AddUnique(&u.people, many.people[k]);
           }
         }
         units.push_back(std::move(u));
       }
-      for (int p : many.people) {
-        if (people_[p].country.empty()) {
+      for (size_t k = 0; k < many.people.size(); ++k) {
+        const int p = many.people[k];
+        if (country_of(k).empty()) {
           Unit u;
           AddSide(&u, one);
           AddPerson(&u, p);
@@ -290,8 +296,12 @@ class Grouper {
     const Side subject = Subject(m);
     const bool two_sides = (!subject.empty() && !m.object.empty()) || subject.people.size() >= 2 ||
                            subject.countries.size() >= 2 || m.object.countries.size() >= 2;
+    const bool collective = (subject.collective && subject.people.empty() &&
+                             subject.countries.empty()) ||
+                            (m.object.collective && m.object.people.empty() &&
+                             m.object.countries.empty() && subject.empty());
     const bool continues =
-        m.anaphoric || subject.collective || m.object.collective ||
+        m.anaphoric || collective ||
         (m.form == TriggerForm::kWeak && !two_sides) ||
         (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() && m.object.empty());
     if (continues && current_ >= 0) {

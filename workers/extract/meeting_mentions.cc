@@ -85,9 +85,17 @@ class SentenceReader {
     m->clause_end = ClauseEnd(match.first);
     ReadNounPhrase(m);
     ReadSides(m);
+    PairRespectively(m);
     ReadStatus(m);
     ReadRelation(m);
     ReadPlaceAndDate(m);
+    if (m->relation == MentionRelation::kEvent) {
+      int frame_first = m->np_first;
+      if (frame_first > sentence_.first_token && a_.frame_at[frame_first - 1] >= 0) {
+        frame_first = a_.frames[a_.frame_at[frame_first - 1]].first;
+      }
+      framed_.emplace_back(frame_first, std::max(m->np_end, m->end));
+    }
     return true;
   }
 
@@ -278,9 +286,23 @@ class SentenceReader {
     }
   }
 
+  // True when token `i` is inside the noun phrase of an event framed in this sentence ("on
+  // the sidelines of the 32nd Session of the Assembly of the African Union").
+  bool InFramedEvent(int i) const {
+    for (const auto& [first, end] : framed_) {
+      if (first <= i && i < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Collects the participants named in [first, end), skipping frame phrases of other events.
   void Collect(int first, int end, Side* side) const {
     for (int i = first; i < end; ++i) {
+      if (InFramedEvent(i)) {
+        continue;
+      }
       const int p = person(i);
       if (p >= 0) {
         if (people_[p].Participates()) {
@@ -356,6 +378,8 @@ class SentenceReader {
            a_.Is(i, WordClass::kCounterpartWord) || a_.Is(i, WordClass::kCollective) ||
            a_.Is(i, WordClass::kDistributive) || a_.Is(i, WordClass::kHonorific) ||
            a_.Is(i, WordClass::kSubjectPronoun) || a_.Is(i, WordClass::kFirstPerson) ||
+           a_.Is(i, WordClass::kMeetingModifier) ||
+           absl::ascii_isdigit(static_cast<unsigned char>(f[0])) ||
            (a_.tok(i).cap && !sentence_.all_caps);
   }
 
@@ -373,8 +397,18 @@ class SentenceReader {
       int k = verb - 1;
       while (k >= m->clause_first &&
              (ListWord(k) || a_.Is(k, WordClass::kAuxiliary) || absl::EndsWith(a_.fold(k), "ly"))) {
-        if (a_.frame_at[k] >= 0 && a_.fold(k) != "both") {
+        if ((a_.frame_at[k] >= 0 && a_.fold(k) != "both") || InFramedEvent(k)) {
           break;
+        }
+        // "Prior to meeting with X, Y held ...": an opening phrase ends at its comma.
+        if (a_.fold(k) == ",") {
+          bool opening = false;
+          for (int q = m->clause_first; q < k && !opening; ++q) {
+            opening = a_.frame_at[q] >= 0 || a_.trigger_at[q] >= 0;
+          }
+          if (opening) {
+            break;
+          }
         }
         --k;
       }
@@ -387,6 +421,12 @@ class SentenceReader {
     }
     // Object: "with Y", "met Y", "between A and B", "counterparts from A, B and C".
     int k = std::max(m->end, m->form == TriggerForm::kNoun ? np_end_ : m->end);
+    // "met separately with", "held talks today with".
+    while (k < m->clause_end &&
+           (a_.Is(k, WordClass::kDistributive) || a_.Is(k, WordClass::kSeparateMarker) ||
+            (absl::EndsWith(a_.fold(k), "ly") && a_.tok(k).word && !a_.tok(k).cap))) {
+      ++k;
+    }
     const std::string& next = k < m->clause_end ? a_.fold(k) : "";
     const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
     if (next == "with" || next == "between" || next == "among" || next == "by") {
@@ -396,11 +436,20 @@ class SentenceReader {
       while (k < m->clause_end && a_.fold(k) == "the") {
         ++k;
       }
+      // "arrived in Samarkand for the SCO Summit": the host of an event is not a party.
+      bool for_event = false;
+      for (int i = k; i < m->clause_end; ++i) {
+        for_event = for_event || (a_.frame_at[i] >= 0 &&
+                                  a_.frames[a_.frame_at[i]].entries[0]->frame == Frame::kAttend &&
+                                  a_.fold(i) != "at" && a_.fold(i) != "in");
+      }
       if (k < m->clause_end && a_.entity_at[k] >= 0) {
         const Match& place_match = a_.entities[a_.entity_at[k]];
         if (const Entry* pe = place_match.Of(EntryType::kPlace); pe != nullptr) {
           m->visit_place = a_.entity_at[k];
-          AddUnique(&m->object.countries, pe->code);
+          if (!for_event) {
+            AddUnique(&m->object.countries, pe->code);
+          }
           k = place_match.end;
         }
       }
@@ -429,6 +478,19 @@ class SentenceReader {
           (cue || (object_parties >= 3 && subject_parties <= 1 && m->kind == TriggerKind::kMeet));
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
+    }
+  }
+
+  // "met Moroccan and Algerian counterparts X and Y respectively": the n-th person is of the
+  // n-th country.
+  void PairRespectively(MeetingMention* m) const {
+    bool respectively = false;
+    for (int i = m->clause_first; i < m->clause_end; ++i) {
+      respectively = respectively || a_.fold(i) == "respectively";
+    }
+    Side& o = m->object;
+    if (respectively && o.people.size() == o.countries.size() && o.people.size() >= 2) {
+      o.paired_countries = o.countries;
     }
   }
 
@@ -579,6 +641,7 @@ class SentenceReader {
   std::vector<int> person_at_;
   std::vector<const PlaceMention*> place_at_;
   std::vector<int> clause_starts_;
+  std::vector<std::pair<int, int>> framed_;  // Token spans of framed events read so far.
   int light_verb_ = -1;
   int np_end_ = 0;
 };
@@ -626,6 +689,15 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       MeetingMention m;
       if (!reader.Read(t, &m)) {
         continue;
+      }
+      // "met his Moroccan and Algerian counterparts": a weak word inside the object of the
+      // meeting verb before it is part of that mention.
+      if (!out.mentions.empty() && m.form == TriggerForm::kWeak) {
+        const MeetingMention& prev = out.mentions.back();
+        if (prev.sentence == s && prev.predicate && prev.clause_first == m.clause_first &&
+            m.first >= prev.end) {
+          continue;
+        }
       }
       // "hosting the G7 ministers' meeting", "held a summit": a verb whose object is a meeting
       // noun reports that meeting; the noun takes the verb's subject.

@@ -36,6 +36,7 @@ struct Side {
   bool pronoun = false;                // "he", "she": the last subject.
   bool collective = false;             // "the two leaders", "both sides", "the ministers".
   int role_only = -1;  // A person found for a role named without a name ("the premier").
+  std::vector<std::string> paired_countries;  // "respectively": the country of each person.
 
   bool empty() const { return people.empty() && countries.empty() && orgs.empty(); }
 };

@@ -1,5 +1,6 @@
 #include "workers/extract/people.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -206,7 +207,9 @@ const Entry* DictionaryPerson(const Annotations& a, const std::vector<const Entr
     }
     if (!first_fold.empty()) {
       const std::vector<std::string> folds = TokenizePhrase(e->name);
-      if (folds.empty() || folds[0][0] != first_fold[0]) {
+      // The same first name ("Abiy Ahmed" is not "Abdullahi Ahmed"); an initial for "S. X".
+      if (folds.empty() || (first_fold.size() == 1 ? folds[0][0] != first_fold[0]
+                                                   : folds[0] != first_fold)) {
         continue;
       }
     }
@@ -224,7 +227,63 @@ class PeopleFinder {
     for (int s = 0; s < a_.sentence_count(); ++s) {
       Sentence(s);
     }
+    MergeShortNames();
     return std::move(people_);
+  }
+
+  // "Abiy" after "Abiy Ahmed", "Jokowi" ...: a one-word name that is the first or last word of
+  // exactly one longer name is that person.
+  void MergeShortNames() {
+    std::vector<bool> gone(people_.size(), false);
+    for (size_t i = 0; i < people_.size(); ++i) {
+      Person& short_one = people_[i];
+      if (TokenizePhrase(short_one.name).size() != 1) {
+        continue;
+      }
+      int into = -1;
+      int candidates = 0;
+      for (size_t j = 0; j < people_.size(); ++j) {
+        if (j == i || gone[j]) {
+          continue;
+        }
+        const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
+        if (folds.size() >= 2 && (folds.front() == short_one.surname ||
+                                  folds.back() == short_one.surname)) {
+          into = static_cast<int>(j);
+          ++candidates;
+        }
+      }
+      if (candidates != 1) {
+        continue;
+      }
+      Person& long_one = people_[into];
+      long_one.mentions.insert(long_one.mentions.end(), short_one.mentions.begin(),
+                               short_one.mentions.end());
+      std::sort(long_one.mentions.begin(), long_one.mentions.end(),
+                [](const PersonMention& x, const PersonMention& y) { return x.first < y.first; });
+      if (long_one.role.empty()) {
+        long_one.role = short_one.role;
+      }
+      if (long_one.level == RoleLevel::kUnknown || long_one.level == RoleLevel::kCounterpart) {
+        long_one.level = short_one.level;
+      }
+      if (long_one.country.empty()) {
+        long_one.country = short_one.country;
+      }
+      if (long_one.org.empty()) {
+        long_one.org = short_one.org;
+      }
+      long_one.in_title = long_one.in_title || short_one.in_title;
+      long_one.from_dictionary = long_one.from_dictionary || short_one.from_dictionary;
+      gone[i] = true;
+    }
+    std::vector<Person> kept;
+    for (size_t i = 0; i < people_.size(); ++i) {
+      if (!gone[i]) {
+        kept.push_back(std::move(people_[i]));
+      }
+    }
+    people_ = std::move(kept);
   }
 
  private:
@@ -304,7 +363,8 @@ class PeopleFinder {
       if (!is_person && words >= 2 && words <= 3 && end < sentence.end_token) {
         const std::string& next = a_.fold(end);
         const bool verb = a_.trigger_at[end] >= 0 || a_.Is(end, WordClass::kSpeechVerb) ||
-                          next == "has" || next == "will" || next == "is" || next == "was";
+                          next == "has" || next == "had" || next == "will" || next == "is" ||
+                          next == "was" || next == "would";
         const bool after_with =
             i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
         is_person =

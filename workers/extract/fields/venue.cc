@@ -16,11 +16,31 @@ const Entry* TownOf(const Match& match) {
   return nullptr;
 }
 
-// "in X", "at X", "visited X"; "to X" only after travel ("visit to X", "trip to X").
+// "in X", "at X", "visited X"; "to X" only after travel ("visit to X", "trip to X"); also
+// through a description of the town: "in the German city of X", "in the Kazakh capital, X".
 bool Locative(const Annotations& a, int first, int sentence_first) {
   int k = first - 1;
   while (k >= sentence_first && a.fold(k) == "the") {
     --k;
+  }
+  for (int q = k, steps = 0; q >= sentence_first && steps < 6; --q, ++steps) {
+    const std::string& f = a.fold(q);
+    if (f == "city" || f == "capital" || f == "town" || f == "resort" || f == "port" ||
+        f == "village") {
+      int r = q - 1;
+      while (r >= sentence_first &&
+             (a.fold(r) == "the" || a.fold(r) == "'s" || a.EntityAt(r, EntryType::kPlace) != nullptr ||
+              a.Is(r, WordClass::kMeetingModifier))) {
+        --r;
+      }
+      if (r >= sentence_first && (a.fold(r) == "in" || a.fold(r) == "at" || a.fold(r) == "to")) {
+        k = r;
+      }
+      break;
+    }
+    if (f != "of" && f != "," && f != "the") {
+      break;
+    }
   }
   if (k < sentence_first) {
     return false;

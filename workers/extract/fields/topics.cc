@@ -16,14 +16,30 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
     }
     return window.count(s) > 0 || s == 0 ? 2 : 1;
   };
+  // A keyword inside a name is not a topic: "National Security Adviser", "World Trade
+  // Organization", "Ministry of Industry".
+  auto in_name = [&](int i) {
+    const int e = a.entity_at[i];
+    if (e < 0) {
+      return false;
+    }
+    const Match& m = a.entities[e];
+    return m.Of(EntryType::kRole) != nullptr || m.Of(EntryType::kOrg) != nullptr ||
+           m.Of(EntryType::kPerson) != nullptr || m.Of(EntryType::kFormat) != nullptr ||
+           m.Of(EntryType::kPlace) != nullptr;
+  };
   for (const Match& match : a.topics) {
+    if (in_name(match.first)) {
+      continue;
+    }
     const int s = a.tok(match.first).sentence;
     for (const Entry* e : match.entries) {
       score[e->topic] += weight(s);
     }
   }
-  for (const Token& t : a.doc.tokens) {
-    if (!t.word || t.fold.size() < 4) {
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    const Token& t = a.doc.tokens[i];
+    if (!t.word || t.fold.size() < 4 || in_name(static_cast<int>(i))) {
       continue;
     }
     for (const auto& [prefix, topic] : a.dict->TopicPrefixesFor(t.fold)) {

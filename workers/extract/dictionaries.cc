@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -335,6 +336,13 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       }
     }
   }
+  // Every word of a role title ("president", "secretary", "general").
+  std::set<std::string> role_words;
+  for (const Row& row : *role_rows) {
+    for (std::string& f : TokenizePhrase(row.cols[0])) {
+      role_words.insert(std::move(f));
+    }
+  }
   // People are optional (a deployment may leave the large file out).
   if (auto it = by_name.find("phoenix_people.tsv"); it != by_name.end()) {
     absl::StatusOr<std::vector<Row>> people = Rows(it->first, *it->second, 4);
@@ -356,6 +364,16 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       const std::vector<std::string> folds = TokenizePhrase(row.cols[0]);
       if (folds.size() < 2) {
         continue;  // A single name is too ambiguous to match.
+      }
+      // Titles and institutions listed as people ("General Secretary Gorbachev", "United
+      // States Congress") would make a role or a body a person.
+      bool title = false;
+      for (const std::string& f : folds) {
+        title = title || role_words.count(f) > 0 ||
+                dict->lexicon_.Is(f, WordClass::kNameStop);
+      }
+      if (title) {
+        continue;
       }
       dict->Add(Layer::kEntity, std::move(entry));
       dict->people_by_surname_[folds.back()].push_back(dict->entries_.back().get());

@@ -230,9 +230,14 @@ class Grouper {
     const MeetingMention& m = mm_.mentions[mi];
     g.mentions.push_back(mi);
     // The most telling word: a phone call or a summit over "talks".
+    const bool modifier = m.subject.empty() && m.object.empty() && !m.predicate;
     if (!g.medium_known && m.form != TriggerForm::kWeak) {
       g.kind = m.kind;
       g.medium_known = true;
+    } else if (modifier && MediumOf(m.kind) != Medium::kInPerson && g.kind == TriggerKind::kMeet &&
+               !g.mentions.empty() && g.mentions.size() <= 2 &&
+               mm_.mentions[g.mentions.front()].sentence == m.sentence) {
+      g.kind = m.kind;  // "attend the meeting via video link", "discussed ... by phone".
     } else if (g.kind == TriggerKind::kMeet || m.kind == TriggerKind::kStateVisit ||
                (m.kind == TriggerKind::kSummit && g.kind != TriggerKind::kStateVisit)) {
       if (MediumOf(m.kind) == MediumOf(g.kind)) {

@@ -143,6 +143,19 @@ class SentenceReader {
   // Words that are not meeting words here: "so-called", "called for/on", "the host country".
   bool Excluded(const Match& match) const {
     const std::string& f = a_.fold(match.first);
+    // "spoke with Y": a call only when a person, a role or a country follows, not "spoke to
+    // reporters".
+    if ((f == "spoke" || f == "speaks" || f == "spoken") && match.end - match.first == 2) {
+      int k = match.end;
+      while (k < sentence_.end_token && (a_.fold(k) == "the" || a_.fold(k) == "his" ||
+                                         a_.fold(k) == "her" || a_.fold(k) == "their")) {
+        ++k;
+      }
+      return !(k < sentence_.end_token &&
+               (person(k) >= 0 || a_.EntityAt(k, EntryType::kRole) != nullptr ||
+                a_.EntityAt(k, EntryType::kPlace) != nullptr ||
+                a_.Is(k, WordClass::kCounterpartWord)));
+    }
     if (f == "called") {
       if (match.first >= 2 && a_.fold(match.first - 1) == "-" && a_.fold(match.first - 2) == "so") {
         return true;

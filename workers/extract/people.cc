@@ -304,8 +304,9 @@ class PeopleFinder {
         end += 3;  // "al-Tayer".
       } else if (t.fold == "-" && end + 1 < sentence.end_token && a_.tok(end + 1).word &&
                  t.begin == a_.tok(end - 1).end && a_.tok(end + 1).begin == t.end &&
-                 absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0]))) {
-        end += 2;  // "Lee Min-ho", "Moon Jae-in".
+                 absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0])) &&
+                 a_.entity_at[end + 1] < 0 && (a_.tok(end + 1).cap || end - i >= 2)) {
+        end += 2;  // "Lee Min-ho", "Moon Jae-in"; not "Franco-German", "Chair-in-Office".
       } else if (t.fold == "." && a_.fold(end - 1).size() == 1 && end + 1 < sentence.end_token &&
                  IsNameToken(a_, end + 1)) {
         ++end;  // "Antony J. Blinken".
@@ -332,11 +333,16 @@ class PeopleFinder {
         end = a_.entities[m].end;
       }
       int words = 0;
+      int long_words = 0;  // Words of two letters or more that are not places.
       for (int k = i; k < end; ++k) {
         words += a_.tok(k).word ? 1 : 0;
+        long_words += a_.tok(k).word && a_.fold(k).size() >= 2 &&
+                              a_.EntityAt(k, EntryType::kPlace) == nullptr
+                          ? 1
+                          : 0;
       }
-      if (words > 4) {
-        i = end;
+      if (words > 4 || long_words == 0 || a_.EntityAt(end - 1, EntryType::kPlace) != nullptr) {
+        i = end;  // "X", "S. Korean": not a name.
         continue;
       }
       // Things named after people are not people: "the Reagan administration".

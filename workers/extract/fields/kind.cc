@@ -27,10 +27,10 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
     }
     return false;
   };
-  if (said(TriggerKind::kPhone)) {
+  if (g.kind == TriggerKind::kPhone || said(TriggerKind::kPhone)) {
     return v1::MEETING_KIND_PHONE_CALL;
   }
-  if (said(TriggerKind::kVideo)) {
+  if (g.kind == TriggerKind::kVideo || said(TriggerKind::kVideo)) {
     return v1::MEETING_KIND_VIDEO_CONFERENCE;
   }
   bool leaders = false;
@@ -41,7 +41,7 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
   }
   const int parties =
       m.countries_size() + (m.organizations_size() > 0 && m.countries_size() < 2 ? 1 : 0);
-  bool official_visit = said(TriggerKind::kStateVisit);
+  bool official_visit = said(TriggerKind::kStateVisit) || g.kind == TriggerKind::kStateVisit;
   for (int s : {0, g.anchor}) {
     for (int t : a.triggers_in[s]) {
       const Match& match = a.triggers[t];

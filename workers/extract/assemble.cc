@@ -1,5 +1,6 @@
 #include "workers/extract/assemble.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -67,6 +68,33 @@ void NameCountry(const Context& c, v1::Meeting* m) {
   }
 }
 
+// Two-party talks: an organisation named around them is the event they were held at (the side
+// meeting's summit), unless it is one of the parties the meeting's words name ("met the ASEAN
+// Secretary-General") or one of its officials takes part.
+void KeepOwnOrganizations(const MeetingGroup& g, v1::Meeting* m) {
+  std::set<std::string> own(g.orgs.begin(), g.orgs.end());
+  for (const v1::Person& p : m->people()) {
+    if (!p.organization().empty()) {
+      own.insert(p.organization());
+    }
+  }
+  std::vector<std::string> kept;
+  for (const std::string& org : m->organizations()) {
+    if (own.count(org) > 0) {
+      kept.push_back(org);
+    }
+  }
+  m->clear_organizations();
+  for (const std::string& org : kept) {
+    m->add_organizations(org);
+  }
+  for (const std::string& org : own) {
+    if (std::find(kept.begin(), kept.end(), org) == kept.end()) {
+      m->add_organizations(org);
+    }
+  }
+}
+
 v1::Source SourceOf(const Context& c) {
   v1::Source source;
   source.set_url(c.article.url());
@@ -127,18 +155,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   m.set_kind(ResolveKind(c, g, m, parts.people));
   if (m.kind() == v1::MEETING_KIND_BILATERAL || m.kind() == v1::MEETING_KIND_PHONE_CALL ||
       m.kind() == v1::MEETING_KIND_STATE_VISIT) {
-    // Two-party talks: an organisation named around them is the event they were held at (the
-    // side meeting's summit), unless one of its officials takes part.
-    std::set<std::string> own;
-    for (const v1::Person& p : m.people()) {
-      if (!p.organization().empty()) {
-        own.insert(p.organization());
-      }
-    }
-    m.clear_organizations();
-    for (const std::string& org : own) {
-      m.add_organizations(org);
-    }
+    KeepOwnOrganizations(g, &m);
   }
   if (m.kind() != v1::MEETING_KIND_PHONE_CALL && m.kind() != v1::MEETING_KIND_VIDEO_CONFERENCE) {
     *m.mutable_venue() = ResolveVenue(c, g, /*use_dateline=*/true, &evidence);
@@ -320,17 +337,7 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
   }
   m.set_kind(KindOfOther(c, g, m));
   if (m.kind() == v1::MEETING_KIND_BILATERAL || m.kind() == v1::MEETING_KIND_PHONE_CALL) {
-    // Two-party talks: a body named around them is where they were held.
-    std::set<std::string> own;
-    for (const v1::Person& p : m.people()) {
-      if (!p.organization().empty()) {
-        own.insert(p.organization());
-      }
-    }
-    m.clear_organizations();
-    for (const std::string& org : own) {
-      m.add_organizations(org);
-    }
+    KeepOwnOrganizations(g, &m);
   }
   std::set<int> sentences;
   for (int mi : g.mentions) {

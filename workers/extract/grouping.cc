@@ -432,6 +432,7 @@ class Grouper {
     if (m.frame == Frame::kAttend && !m.subject.empty()) {
       MeetingGroup& g = out_.groups[gi];
       g.attended = true;
+      current_ = gi;
       Unit u;
       AddSide(&u, Subject(m));
       Merge(gi, u);

@@ -75,6 +75,12 @@ class SentenceReader {
     if (!meeting || Excluded(match)) {
       return false;
     }
+    // A meeting word inside a body's name is the body: "Gulf Cooperation Council", "the
+    // Conference on Interaction and Confidence Building Measures in Asia".
+    if (const Entry* org = a_.EntityAt(match.first, EntryType::kOrg);
+        org != nullptr && a_.entities[a_.entity_at[match.first]].end > match.first + 1) {
+      return false;
+    }
     light_verb_ = -1;
     np_end_ = match.end;
     m->sentence = s_;

@@ -53,7 +53,26 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       }
     }
   }
-  if (official_visit && leaders) {
+  // The visitor must be a head of state or government: a minister's official visit is
+  // bilateral talks. The visitor is the subject of a visit word of the meeting, else the
+  // person the article follows.
+  bool leader_visits = false;
+  bool visitor_known = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    if (mention.kind != TriggerKind::kVisit && mention.kind != TriggerKind::kStateVisit) {
+      continue;
+    }
+    for (int p : mention.subject.people) {
+      visitor_known = true;
+      leader_visits = leader_visits || IsLeader(c.people[p].level);
+    }
+  }
+  if (!visitor_known && c.mentions.principal >= 0) {
+    leader_visits = IsLeader(c.people[c.mentions.principal].level);
+    visitor_known = true;
+  }
+  if (official_visit && leaders && (leader_visits || !visitor_known)) {
     return v1::MEETING_KIND_STATE_VISIT;
   }
   if (said(TriggerKind::kSummit) &&
@@ -77,8 +96,12 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       }
     }
   }
+  // A body's or format's meeting of ministers ("the CICA foreign ministers' meeting") is
+  // ministerial however few of its members the text names.
+  const bool body = m.organizations_size() > 0 || !m.format().empty();
   if ((said(TriggerKind::kCouncil) && (ministers || minister_words)) ||
-      (parties >= 3 && (ministers || minister_words) && !leaders)) {
+      (parties >= 3 && (ministers || minister_words) && !leaders) ||
+      (body && minister_words && !leaders)) {
     return v1::MEETING_KIND_MINISTERIAL;
   }
   if (parties == 2 || (parties == 1 && m.people_size() >= 2)) {

@@ -2,15 +2,78 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
+namespace {
+
+// The name of a document the text gives: capitalised words around the document word and its
+// complement ("the 2018-2020 Action Plan for the joint economic program", "Memorandum of
+// Cooperation in the field of agriculture"). Empty when the document word is not capitalised.
+std::string TitleOf(const Annotations& a, const Match& match, const Sentence& sentence) {
+  if (!a.tok(match.first).cap || sentence.all_caps) {
+    return "";
+  }
+  int first = match.first;
+  while (first > sentence.first_token) {
+    const Token& t = a.tok(first - 1);
+    const bool number = t.word && absl::ascii_isdigit(static_cast<unsigned char>(t.fold[0]));
+    if ((t.word && t.cap && a.EntityAt(first - 1, EntryType::kRole) == nullptr) || number ||
+        (t.fold == "-" && first - 2 >= sentence.first_token &&
+         absl::ascii_isdigit(static_cast<unsigned char>(a.fold(first - 2)[0])))) {
+      --first;
+      continue;
+    }
+    break;
+  }
+  int end = match.end;
+  const std::string& next = end < sentence.end_token ? a.fold(end) : "";
+  if (next == "of" || next == "on" || next == "for" || next == "between" || next == "in") {
+    int k = end + 1;
+    int steps = 0;
+    while (k < sentence.end_token && steps < 12) {
+      const Token& t = a.tok(k);
+      if (!t.word && t.fold != "-" && t.fold != "'s" && t.fold != "\"") {
+        break;
+      }
+      if (a.Is(k, WordClass::kSigningVerb) || a.trigger_at[k] >= 0) {
+        break;
+      }
+      ++k;
+      ++steps;
+    }
+    if (k > end + 1) {
+      end = k;
+    }
+  }
+  std::string title = a.Surface(first, end);
+  if (title.size() < 4 || (first == match.first && end == match.end)) {
+    return "";  // The bare word ("Agreement") names nothing.
+  }
+  return title;
+}
+
+// "ruled out a joint statement", "failed to agree on a declaration", "a joint press statement"
+// (oral remarks): not a document concluded.
+bool Negated(const Annotations& a, const Match& match, int sentence_first) {
+  for (int k = std::max(sentence_first, match.first - 5); k < match.first; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == "not" || f == "without" || f == "refused" || f == "failed" || f == "rejected" ||
+        (f == "ruled" && k + 1 < match.first && a.fold(k + 1) == "out")) {
+      return true;
+    }
+  }
+  return match.first > sentence_first && a.fold(match.first - 1) == "press";
+}
+
+}  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
                                            std::vector<FieldEvidence>* evidence) {
   const Annotations& a = c.a;
   std::vector<v1::Document> out;
-  std::set<v1::DocumentType> seen;
+  std::set<std::pair<v1::DocumentType, std::string>> seen;  // One per type and title.
   for (int s : sentences) {
     if (!a.SentenceHasWord(s, WordClass::kSigningVerb)) {
       continue;
@@ -23,8 +86,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         continue;
       }
       const int first = match.first;
-      if (first > sentence.first_token && a.Is(first - 1, WordClass::kDocumentNegator)) {
-        continue;  // "a draft declaration", "no agreement".
+      if ((first > sentence.first_token && a.Is(first - 1, WordClass::kDocumentNegator)) ||
+          Negated(a, match, sentence.first_token)) {
+        continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".
       }
       // "statement" alone is a document only when issued/adopted, not "said in a statement".
       if (doc->surface == "statement" &&
@@ -41,11 +105,16 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
             k > sentence.first_token && a.fold(k - 1) == "-" && a.tok(k - 1).end == a.tok(k).begin;
         near_verb = a.Is(k, WordClass::kSigningVerb) && !compound;
       }
-      if (!near_verb || !seen.insert(doc->document).second) {
+      if (!near_verb) {
+        continue;
+      }
+      const std::string title = TitleOf(a, match, sentence);
+      if (!seen.insert({doc->document, title}).second) {
         continue;
       }
       v1::Document out_doc;
       out_doc.set_type(doc->document);
+      out_doc.set_title(title);
       out.push_back(out_doc);
       evidence->push_back(
           {"documents", match.first, match.end, v1::DocumentType_Name(doc->document)});

@@ -166,7 +166,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   for (v1::Topic t : ResolveTopics(c, g.window)) {
     m.add_topics(t);
   }
-  for (v1::Statement& st : ResolveStatements(c, g, options.max_statements)) {
+  for (v1::Statement& st : ResolveStatements(c, g, parts.people, options.max_statements)) {
     *m.add_statements() = std::move(st);
   }
   for (std::string& tag : ResolveTags(c)) {
@@ -377,7 +377,7 @@ std::vector<v1::Meeting> Assemble(const Context& c, const AssembleOptions& optio
   std::vector<std::optional<v1::Meeting>> records(groups.size());
   size_t main_index = 0;
   for (; main_index < groups.size(); ++main_index) {
-    if (main_index == 0 || groups[main_index].role == GroupRole::kOther) {
+    if (main_index == 0 || groups[main_index].role != GroupRole::kFollowUp) {
       records[main_index] = MainMeeting(c, groups[main_index], options);
       if (records[main_index].has_value()) {
         break;

@@ -247,10 +247,14 @@ class Grouper {
     if (m.status == MentionStatus::kCancelled || m.status == MentionStatus::kPostponed) {
       g.status = m.status;
     }
-    const int first = g.role == GroupRole::kEvent ? m.np_first : m.clause_first;
-    const int end = g.role == GroupRole::kEvent ? m.end : m.clause_end;
+    // A reported meeting owns its mention's clause; an event or a follow-up only the words that
+    // name it ("He highlighted the upcoming leaders' meeting's potential": the rest is said at
+    // the meeting reported).
+    const bool named_only = g.role == GroupRole::kEvent || g.role == GroupRole::kFollowUp;
+    const int first = named_only ? m.np_first : m.clause_first;
+    const int end = named_only ? std::max(m.end, m.np_end) : m.clause_end;
     for (int i = first; i < end; ++i) {
-      if (out_.owner[i] < 0 || g.role == GroupRole::kEvent) {
+      if (out_.owner[i] < 0 || named_only) {
         out_.owner[i] = gi;
       }
     }

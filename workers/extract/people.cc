@@ -228,7 +228,66 @@ class PeopleFinder {
       Sentence(s);
     }
     MergeShortNames();
+    ResolveBareRoles();
     return std::move(people_);
+  }
+
+  // "Kassym-Jomart Tokayev had arrived ... The Kazakh President is expected to": a role with a
+  // country and no name refers to the last person named before it whose role and country do
+  // not conflict; that person takes the country (and the role, when none was known).
+  void ResolveBareRoles() {
+    for (const Match& match : a_.entities) {
+      const Entry* role = match.Of(EntryType::kRole);
+      if (role == nullptr || role->level == RoleLevel::kSpokesperson ||
+          role->level == RoleLevel::kOfficial || role->level == RoleLevel::kUnknown) {
+        continue;
+      }
+      bool named = false;
+      for (const Person& p : people_) {
+        for (const PersonMention& m : p.mentions) {
+          named = named || (m.role_first <= match.first && match.first < m.role_end) ||
+                  (m.first <= match.end + 2 && m.first >= match.end) ||
+                  (m.end <= match.first && m.end + 2 >= match.first);
+        }
+      }
+      if (named) {
+        continue;
+      }
+      int q = match.first - 1;
+      const int sentence_first = a_.sentence(a_.tok(match.first).sentence).first_token;
+      if (q >= sentence_first && a_.fold(q) == "'s") {
+        --q;
+      }
+      const Entry* place = q >= sentence_first ? a_.EntityAt(q, EntryType::kPlace) : nullptr;
+      if (place == nullptr || IsTown(place->place)) {
+        continue;
+      }
+      Person* best = nullptr;
+      int best_at = -1;
+      for (Person& p : people_) {
+        const bool level_ok = p.level == RoleLevel::kUnknown || p.level == role->level ||
+                              p.level == RoleLevel::kCounterpart;
+        if (!level_ok || !p.Participates() || (!p.country.empty() && p.country != place->code)) {
+          continue;
+        }
+        for (const PersonMention& m : p.mentions) {
+          if (m.first < match.first && m.first > best_at) {
+            best = &p;
+            best_at = m.first;
+          }
+        }
+      }
+      if (best == nullptr) {
+        continue;
+      }
+      best->country = place->code;
+      if (best->level == RoleLevel::kUnknown || best->level == RoleLevel::kCounterpart) {
+        best->level = role->level;
+        if (best->role.empty()) {
+          best->role = TitleCase(a_.Text(match.first, match.end));
+        }
+      }
+    }
   }
 
   // "Abiy" after "Abiy Ahmed", "Jokowi" ...: a one-word name that is the first or last word of

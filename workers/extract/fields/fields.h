@@ -98,8 +98,11 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
 std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window,
                                      bool window_only = false);
 
-// Quotes and reported speech of the participants.
+// What the participants (`speakers`) said: quotations of four words or more that are not only
+// a name, else reported speech (what follows "said that", or the sentence); each once, in text
+// order, at most `max_statements`. Sentences about other meetings are left out.
 std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGroup& g,
+                                             const std::vector<const Person*>& speakers,
                                              size_t max_statements);
 
 // Category tags written into the text ("war-and-conflicts", "general-news").

@@ -3,22 +3,69 @@
 #include <set>
 
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "services/domain/text_fold.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
+namespace {
+
+// True when tokens [first, end) are only a name: a format, a body, a place or a person
+// ("Central Asia - China" in quotes is a name, not something said).
+bool OnlyAName(const Annotations& a, int first, int end) {
+  for (int i = first; i < end; ++i) {
+    if (!a.tok(i).word) {
+      continue;
+    }
+    if (a.entity_at[i] < 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A quotation worth keeping: a clause of at least four words, not only a name.
+bool Saying(const Annotations& a, const Quote& q) {
+  int words = 0;
+  for (int i = q.first; i < q.end; ++i) {
+    words += a.tok(i).word ? 1 : 0;
+  }
+  return words >= 4 && !OnlyAName(a, q.first, q.end);
+}
+
+}  // namespace
 
 std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGroup& g,
+                                             const std::vector<const Person*>& speakers,
                                              size_t max_statements) {
-  (void)g;
   const Annotations& a = c.a;
-  const std::string& text = a.doc.text;
+  const int gi = IndexOf(c, g);
   std::vector<v1::Statement> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& speaker, std::string text, bool quoted) {
+    text = std::string(absl::StripAsciiWhitespace(text));
+    while (!text.empty() && (text.back() == ',' || text.back() == ';')) {
+      text.pop_back();
+    }
+    if (text.empty() || !seen.insert(FoldForMatch(text)).second ||
+        out.size() >= max_statements) {
+      return;
+    }
+    v1::Statement st;
+    st.set_speaker(speaker);
+    st.set_text(std::move(text));
+    st.set_quoted(quoted);
+    out.push_back(std::move(st));
+  };
+  // The participants of this meeting speak for it; the last one named is who "he"/"she" is.
+  const std::set<const Person*> participants(speakers.begin(), speakers.end());
   std::string last_speaker;
-  for (int s = 1; s < a.sentence_count() && out.size() < max_statements; ++s) {
+  for (int s = 1; s < a.sentence_count(); ++s) {
     const Sentence& sentence = a.sentence(s);
     std::string speaker;
     for (const Person& p : c.people) {
-      if (p.InSentence(s) && p.Participates()) {
+      if (p.InSentence(s) && p.Participates() &&
+          (participants.empty() || participants.count(&p) > 0)) {
         speaker = p.name;
         break;
       }
@@ -27,25 +74,50 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
     if (speaker.empty() && speech && a.Is(sentence.first_token, WordClass::kSubjectPronoun)) {
       speaker = last_speaker;
     }
+    bool other_speaker = false;
+    for (const Person& p : c.people) {
+      other_speaker = other_speaker || (p.InSentence(s) && p.name != speaker);
+    }
     if (!speaker.empty()) {
       last_speaker = speaker;
+    } else if (other_speaker) {
+      last_speaker.clear();
     }
-    if (!speech || speaker.empty()) {
+    if (!speech || speaker.empty() || OwnedByOther(c, sentence.first_token, gi)) {
       continue;
     }
-    const absl::string_view body(text.data() + sentence.begin, sentence.end - sentence.begin);
-    const size_t open = body.find('"');
-    const size_t close = open == absl::string_view::npos ? open : body.find('"', open + 1);
-    v1::Statement st;
-    st.set_speaker(speaker);
-    if (close != absl::string_view::npos && close > open + 1) {
-      st.set_text(std::string(body.substr(open + 1, close - open - 1)));
-      st.set_quoted(true);
-    } else {
-      st.set_text(std::string(body));
-      st.set_quoted(false);
+    // Quotes first: the words as said.
+    bool quoted = false;
+    for (const Quote& q : a.quotes) {
+      if (q.sentence == s && Saying(a, q)) {
+        add(speaker, std::string(a.Text(q.first, q.end)), true);
+        quoted = true;
+      }
     }
-    out.push_back(std::move(st));
+    if (quoted) {
+      continue;
+    }
+    // Reported speech: what follows "said that", else the sentence as written.
+    int from = sentence.first_token;
+    while (from < sentence.end_token && !a.tok(from).word && a.fold(from) != "\"") {
+      ++from;  // A bullet's dash.
+    }
+    for (int i = sentence.first_token; i < sentence.end_token && from == sentence.first_token;
+         ++i) {
+      if (!a.Is(i, WordClass::kSpeechVerb)) {
+        continue;
+      }
+      // "said that ...", "expressed his view that ...".
+      for (int k = i + 1; k < std::min(sentence.end_token - 1, i + 5); ++k) {
+        if (a.fold(k) == "that") {
+          from = k + 1;
+          break;
+        }
+      }
+    }
+    if (from < sentence.end_token && sentence.end_token - from >= 4) {
+      add(speaker, std::string(a.Text(from, sentence.end_token)), false);
+    }
   }
   return out;
 }

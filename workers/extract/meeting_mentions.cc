@@ -203,8 +203,10 @@ class SentenceReader {
     if (absl::ascii_isdigit(static_cast<unsigned char>(t.fold[0]))) {
       return true;
     }
-    if (t.cap && !sentence_.all_caps && a_.trigger_at[i] < 0 && !a_.Is(i, WordClass::kNameStop)) {
-      return true;
+    if (t.cap && !sentence_.all_caps && a_.trigger_at[i] < 0 && !a_.Is(i, WordClass::kAnaphor) &&
+        !a_.Is(i, WordClass::kAuxiliary) && !a_.Is(i, WordClass::kSubjectPronoun) &&
+        a_.frame_at[i] < 0 && i != sentence_.first_token) {
+      return true;  // "North American Leaders Summit", "East Asia Summit".
     }
     return a_.Is(i, WordClass::kMeetingModifier) || a_.Is(i, WordClass::kOrdinal) ||
            a_.Is(i, WordClass::kFollowUpMarker) || a_.Is(i, WordClass::kPreviousMarker) ||

@@ -1,6 +1,8 @@
 #include "workers/extract/parties.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "absl/strings/match.h"
 
@@ -213,6 +215,42 @@ Parties FindParties(const Annotations& a, const std::vector<Person>& people) {
     }
   }
   return out;
+}
+
+void InferPrincipalCountry(const Annotations& a, const Parties& parties, int principal,
+                           std::vector<Person>* people) {
+  if (principal < 0 || !(*people)[principal].country.empty()) {
+    return;
+  }
+  std::set<std::string> others;
+  for (const Person& p : *people) {
+    if (!p.country.empty()) {
+      others.insert(p.country);
+    }
+  }
+  std::map<std::string, int> count;
+  for (const PlaceMention& p : parties.places) {
+    count[p.code] += p.sentence == 0 ? 2 : 1;
+  }
+  std::string best;
+  int best_count = 0;
+  int second = 0;
+  for (const auto& [code, n] : count) {
+    if (others.count(code) > 0) {
+      continue;
+    }
+    if (n > best_count) {
+      second = best_count;
+      best_count = n;
+      best = code;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  (void)a;
+  if (best_count >= 2 && best_count > second) {
+    (*people)[principal].country = best;
+  }
 }
 
 }  // namespace parley::extract

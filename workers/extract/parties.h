@@ -62,6 +62,13 @@ struct Parties {
 
 Parties FindParties(const Annotations& a, const std::vector<Person>& people);
 
+// The country of the person the article follows (`principal`), when neither a role nor the
+// dictionary gave one ("External Affairs Minister S Jaishankar"): the country the article
+// names most (the headline twice), if it is no other named official's and named at least twice
+// and more often than any other. Leaves `people` unchanged otherwise.
+void InferPrincipalCountry(const Annotations& a, const Parties& parties, int principal,
+                           std::vector<Person>* people);
+
 }  // namespace parley::extract
 
 #endif  // PARLEY_WORKERS_EXTRACT_PARTIES_H

@@ -181,6 +181,12 @@ class Grouper {
     if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind)) {
       return false;
     }
+    // A pair meeting at a multilateral meeting is a meeting of its own (a side meeting).
+    const bool multilateral = g.countries.size() >= 3 || !g.format.empty() || !g.orgs.empty();
+    if (multilateral && u.countries.size() == 2 && m.predicate && m.form != TriggerForm::kWeak &&
+        !m.anaphoric) {
+      return false;
+    }
     if (g.countries.empty() && g.people.empty()) {
       return true;  // Nothing known yet of who meets (a headline naming only the event).
     }
@@ -188,12 +194,6 @@ class Grouper {
       const bool inside = Subset(u.countries, g.countries);
       const bool underspecified = g.countries.size() <= 1 && Subset(g.countries, u.countries);
       if (!inside && !underspecified) {
-        return false;
-      }
-      // A pair meeting at a multilateral meeting is a meeting of its own (a side meeting).
-      const bool multilateral = g.countries.size() >= 3 || !g.format.empty();
-      if (multilateral && u.countries.size() == 2 && m.predicate && m.form != TriggerForm::kWeak &&
-          !m.anaphoric) {
         return false;
       }
       if (m.also && current && !Subset(u.people, g.people)) {

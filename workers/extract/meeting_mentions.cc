@@ -474,8 +474,11 @@ class SentenceReader {
           k = place_match.end;
         }
       }
-    } else if (m->form == TriggerForm::kNoun && !m->predicate) {
-      k = m->clause_end;  // A bare noun names its parties before it or with "with".
+    } else if ((m->form == TriggerForm::kNoun && !m->predicate) ||
+               m->form == TriggerForm::kWeak) {
+      // A bare noun names its parties before it or with "with"; what is discussed is a topic
+      // ("to discuss Syria"), not a party.
+      k = m->clause_end;
     }
     int end = k;
     while (end < m->clause_end && ListWord(end) && a_.frame_at[end] < 0) {

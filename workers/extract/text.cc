@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -266,6 +267,14 @@ void Tokenize(absl::string_view text, uint32_t begin, uint32_t end, int sentence
   }
 }
 
+// "(Photo: Twitter)", "Photo: Reuters", "File photo", "... pic.twitter.com/...".
+bool IsCaption(absl::string_view line) {
+  const std::string lower = absl::AsciiStrToLower(line);
+  return absl::StartsWith(lower, "photo:") || absl::StartsWith(lower, "(photo") ||
+         absl::StartsWith(lower, "file photo") || absl::StartsWith(lower, "file picture") ||
+         absl::StrContains(lower, "(photo:") || absl::StrContains(lower, "pic.twitter.com");
+}
+
 bool StartsRelatedBlock(absl::string_view line) {
   const std::string lower = absl::AsciiStrToLower(absl::StripAsciiWhitespace(line));
   for (absl::string_view prefix :
@@ -415,12 +424,24 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
     } else if (skipping_related &&
                (absl::StartsWith(stripped, "*") || absl::StartsWith(stripped, "\"") || blank)) {
       para_begin = line_end + 1;
+    } else if (IsCaption(stripped)) {
+      // A photo caption names whom a picture shows, not who met: dropped.
+      flush_paragraph(pos > para_begin ? pos - 1 : para_begin);
+      para_begin = line_end + 1;
     } else {
       skipping_related = false;
       if (blank || indented || bullet) {
         flush_paragraph(pos > para_begin ? pos - 1 : para_begin);
         para_begin = blank ? line_end + 1 : pos;
         para_bullet = bullet;
+      }
+      // A short line without closing punctuation (a dateline, a byline, a time stamp, a
+      // section name) stands on its own: "Jeddah", "Posted March 14, 2025 4:00 am",
+      // "By John Smith" do not run into the sentence below them.
+      if (!blank && nl != absl::string_view::npos && stripped.size() < 40 &&
+          std::string_view(".!?,;:\"'").find(stripped.back()) == std::string_view::npos) {
+        flush_paragraph(line_end);
+        para_begin = line_end + 1;
       }
     }
     if (nl == absl::string_view::npos) {

@@ -1,6 +1,8 @@
 // The venue resolver.
 #include <vector>
 
+#include "absl/strings/ascii.h"
+
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -94,23 +96,41 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       }
     }
   }
-  // A wire dateline: "MOSCOW, March 11 -" / "ASTANA, November 9. /TASS/." in the first
-  // sentences of the body: a town in capitals followed by a comma, dash or full stop.
-  for (int s = 1; use_dateline && s < a.sentence_count() && s <= 4; ++s) {
-    const Sentence& sentence = a.sentence(s);
-    const int mi = a.entity_at[sentence.first_token];
-    if (mi < 0 || !a.tok(sentence.first_token).upper) {
-      continue;
-    }
-    const Entry* place = TownOf(a.entities[mi]);
-    const int after = a.entities[mi].end;
-    if (place != nullptr && after < sentence.end_token &&
-        (a.fold(after) == "," || a.fold(after) == "-" || a.fold(after) == "." ||
-         a.fold(after) == "(")) {
-      out.set_city(TitleCase(a.Text(sentence.first_token, after)));
-      out.set_country_code(place->code);
-      evidence->push_back({"venue", sentence.first_token, after, out.city()});
-      return out;
+  // A wire dateline in the first sentences (or a headline that is the lead or only a town):
+  // "MOSCOW, March 11 -", "ASTANA, November 9. /TASS/.", "ISTANBUL, TURKEY | Xinhua |",
+  // "Paris, 26 October 2022 (dpa) -", "WASHINGTON (AP) -", "New York [US], September 23 :".
+  if (use_dateline) {
+    for (int s = 0; s < a.sentence_count() && s <= 4; ++s) {
+      const Sentence& sentence = a.sentence(s);
+      if (sentence.first_token >= sentence.end_token) {
+        continue;
+      }
+      const int mi = a.entity_at[sentence.first_token];
+      if (mi < 0) {
+        continue;
+      }
+      const Entry* place = TownOf(a.entities[mi]);
+      const int after = a.entities[mi].end;
+      if (place == nullptr) {
+        continue;
+      }
+      const bool alone = after == sentence.end_token;  // A line that is only the town.
+      const std::string next = alone ? "" : a.fold(after);
+      const bool capitals = a.tok(sentence.first_token).upper;
+      // After a town in capitals: a comma, dash, full stop, bracket, bar or colon. A town in
+      // title case starts too many ordinary sentences ("Moscow, which ...") to be one.
+      const bool dateline = capitals && (next == "," || next == "-" || next == "." ||
+                                         next == "(" || next == "[" || next == "|" ||
+                                         next == ":");
+      // The headline stands for a dateline only when it is the lead or the town alone.
+      const bool lead = s > 0 || sentence.end_token - sentence.first_token >= 20;
+      if ((dateline && lead) || (alone && s <= 1)) {
+        out.set_city(capitals ? TitleCase(a.Text(sentence.first_token, after))
+                              : a.Surface(sentence.first_token, after));
+        out.set_country_code(place->code);
+        evidence->push_back({"venue", sentence.first_token, after, out.city()});
+        return out;
+      }
     }
   }
   if (!country_only.empty()) {

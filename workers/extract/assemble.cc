@@ -220,10 +220,21 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
                                         const v1::Meeting& main,
                                         const std::vector<std::optional<v1::Meeting>>& done) {
   const Annotations& a = c.a;
-  const MeetingMention& lead = c.mentions.mentions[g.mention];
   std::vector<FieldEvidence> evidence;
   v1::Meeting m;
   std::set<std::string> countries(g.countries.begin(), g.countries.end());
+  // An event's participants include those who met on its sidelines.
+  const int gi = IndexOf(c, g);
+  for (const MeetingGroup& child : c.grouping.groups) {
+    if (child.parent == gi) {
+      countries.insert(child.countries.begin(), child.countries.end());
+      for (int p : child.people) {
+        if (!c.people[p].country.empty()) {
+          countries.insert(c.people[p].country);
+        }
+      }
+    }
+  }
   if (g.role == GroupRole::kFollowUp &&
       (countries.empty() || (!g.format.empty() && g.format == main.format()))) {
     // "The ministers also prepared the next summit": the same parties, unless it names others.
@@ -252,10 +263,6 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
                    : g.format);
   if (g.role == GroupRole::kEvent && m.format().empty() && !g.orgs.empty()) {
     m.set_format(g.orgs[0]);
-  }
-  if (m.countries_size() == 0 && m.organizations_size() == 0 && m.format().empty() &&
-      m.people_size() < 2) {
-    return std::nullopt;
   }
   switch (g.status) {
     case MentionStatus::kHeld:
@@ -303,6 +310,15 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
       const MeetingMention& mm = c.mentions.mentions[mi];
       int first = mm.venue_first;
       int end = mm.venue_end;
+      // A town inside an event's name: "the June Venice summit".
+      for (int i = mm.np_first; i < mm.first && g.role != GroupRole::kOther; ++i) {
+        const Entry* town = a.EntityAt(i, EntryType::kPlace);
+        if (town != nullptr && IsTown(town->place)) {
+          first = a.entities[a.entity_at[i]].first;
+          end = a.entities[a.entity_at[i]].end;
+          break;
+        }
+      }
       if (first < 0 && mm.visit_place >= 0) {
         first = a.entities[mm.visit_place].first;
         end = a.entities[mm.visit_place].end;
@@ -335,6 +351,11 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
       }
     }
   }
+  // Nothing says who meets: not a record.
+  if (m.countries_size() == 0 && m.organizations_size() == 0 && m.format().empty() &&
+      m.people_size() < 2) {
+    return std::nullopt;
+  }
   m.set_kind(KindOfOther(c, g, m));
   if (m.kind() == v1::MEETING_KIND_BILATERAL || m.kind() == v1::MEETING_KIND_PHONE_CALL) {
     KeepOwnOrganizations(g, &m);
@@ -351,7 +372,6 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
       *m.add_documents() = std::move(d);
     }
   }
-  (void)lead;
   *m.add_sources() = main.sources(0);
   AddEvidence(c, evidence, &m);
   Historicise(c, &m);

@@ -369,8 +369,7 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       // States Congress") would make a role or a body a person.
       bool title = false;
       for (const std::string& f : folds) {
-        title = title || role_words.count(f) > 0 ||
-                dict->lexicon_.Is(f, WordClass::kNameStop);
+        title = title || role_words.count(f) > 0 || dict->lexicon_.Is(f, WordClass::kNameStop);
       }
       if (title) {
         continue;

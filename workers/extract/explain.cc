@@ -188,11 +188,11 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
     for (int p : g.people) {
       who.push_back(c.people[p].name);
     }
-    absl::StrAppend(&out, "group ", i, " ", Name(g.role), " ", Name(g.kind), " ",
-                    Name(g.status), " anchor ", g.anchor, " mentions ",
-                    absl::StrJoin(g.mentions, ","), " people {", absl::StrJoin(who, ","),
-                    "} countries {", absl::StrJoin(g.countries, ","), "} orgs {",
-                    absl::StrJoin(g.orgs, ","), "}", g.format.empty() ? "" : " format " + g.format,
+    absl::StrAppend(&out, "group ", i, " ", Name(g.role), " ", Name(g.kind), " ", Name(g.status),
+                    " anchor ", g.anchor, " mentions ", absl::StrJoin(g.mentions, ","), " people {",
+                    absl::StrJoin(who, ","), "} countries {", absl::StrJoin(g.countries, ","),
+                    "} orgs {", absl::StrJoin(g.orgs, ","), "}",
+                    g.format.empty() ? "" : " format " + g.format,
                     g.parent >= 0 ? absl::StrCat(" parent ", g.parent) : "",
                     g.separate_time ? " separate-time" : "", g.attended ? " attended" : "",
                     " window ", Sentences(g.window), "\n");

@@ -305,13 +305,12 @@ class Grouper {
     const Side subject = Subject(m);
     const bool two_sides = (!subject.empty() && !m.object.empty()) || subject.people.size() >= 2 ||
                            subject.countries.size() >= 2 || m.object.countries.size() >= 2;
-    const bool collective = (subject.collective && subject.people.empty() &&
-                             subject.countries.empty()) ||
-                            (m.object.collective && m.object.people.empty() &&
-                             m.object.countries.empty() && subject.empty());
+    const bool collective =
+        (subject.collective && subject.people.empty() && subject.countries.empty()) ||
+        (m.object.collective && m.object.people.empty() && m.object.countries.empty() &&
+         subject.empty());
     const bool continues =
-        m.anaphoric || collective ||
-        (m.form == TriggerForm::kWeak && !two_sides) ||
+        m.anaphoric || collective || (m.form == TriggerForm::kWeak && !two_sides) ||
         (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() && m.object.empty());
     if (continues && current_ >= 0) {
       Join(current_, mi);

@@ -474,11 +474,34 @@ class SentenceReader {
           k = place_match.end;
         }
       }
-    } else if ((m->form == TriggerForm::kNoun && !m->predicate) ||
-               m->form == TriggerForm::kWeak) {
-      // A bare noun names its parties before it or with "with"; what is discussed is a topic
-      // ("to discuss Syria"), not a party.
-      k = m->clause_end;
+    } else if ((m->form == TriggerForm::kNoun && !m->predicate) || m->form == TriggerForm::kWeak) {
+      // A bare noun names its parties before it or with "with"/"between" after its place and
+      // time ("a summit in Ottawa next month between President Reagan and ..."); what is
+      // discussed is a topic ("to discuss Syria"), not a party.
+      auto place_or_time = [&](int i) {
+        const std::string& f = a_.fold(i);
+        if (f == "in" || f == "at" || f == "on" || f == "the" || f == "," || f == "this" ||
+            f == "week" || f == "month" || f == "year" || f == "later" ||
+            a_.Is(i, WordClass::kFollowUpMarker) || a_.EntityAt(i, EntryType::kPlace) != nullptr) {
+          return true;
+        }
+        for (int di : a_.dates_in[s_]) {
+          if (a_.dates[di].first_token <= i && i < a_.dates[di].end_token) {
+            return true;
+          }
+        }
+        return false;
+      };
+      int q = k;
+      while (q < m->clause_end && q < k + 8 && place_or_time(q)) {
+        ++q;
+      }
+      if (m->form == TriggerForm::kNoun && q < m->clause_end &&
+          (a_.fold(q) == "with" || a_.fold(q) == "between")) {
+        k = q + 1;
+      } else {
+        k = m->clause_end;
+      }
     }
     int end = k;
     while (end < m->clause_end && ListWord(end) && a_.frame_at[end] < 0) {

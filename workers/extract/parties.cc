@@ -61,10 +61,10 @@ bool RoleAttached(const Annotations& a, const std::vector<Person>& people, const
         --q;
       }
       // "ministers from X", "leaders of X", "his counterparts from X, Y and Z".
-      return q >= sentence.first_token && (a.EntityAt(q, EntryType::kRole) != nullptr ||
-                                           a.EntityAt(q, EntryType::kGroup) != nullptr ||
-                                           a.Is(q, WordClass::kCounterpartWord) ||
-                                           a.Is(q, WordClass::kCollective));
+      return q >= sentence.first_token &&
+             (a.EntityAt(q, EntryType::kRole) != nullptr ||
+              a.EntityAt(q, EntryType::kGroup) != nullptr || a.Is(q, WordClass::kCounterpartWord) ||
+              a.Is(q, WordClass::kCollective));
     }
     return false;
   }

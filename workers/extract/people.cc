@@ -208,8 +208,8 @@ const Entry* DictionaryPerson(const Annotations& a, const std::vector<const Entr
     if (!first_fold.empty()) {
       const std::vector<std::string> folds = TokenizePhrase(e->name);
       // The same first name ("Abiy Ahmed" is not "Abdullahi Ahmed"); an initial for "S. X".
-      if (folds.empty() || (first_fold.size() == 1 ? folds[0][0] != first_fold[0]
-                                                   : folds[0] != first_fold)) {
+      if (folds.empty() ||
+          (first_fold.size() == 1 ? folds[0][0] != first_fold[0] : folds[0] != first_fold)) {
         continue;
       }
     }
@@ -306,8 +306,8 @@ class PeopleFinder {
           continue;
         }
         const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
-        if (folds.size() >= 2 && (folds.front() == short_one.surname ||
-                                  folds.back() == short_one.surname)) {
+        if (folds.size() >= 2 &&
+            (folds.front() == short_one.surname || folds.back() == short_one.surname)) {
           into = static_cast<int>(j);
           ++candidates;
         }
@@ -395,10 +395,10 @@ class PeopleFinder {
       int long_words = 0;  // Words of two letters or more that are not places.
       for (int k = i; k < end; ++k) {
         words += a_.tok(k).word ? 1 : 0;
-        long_words += a_.tok(k).word && a_.fold(k).size() >= 2 &&
-                              a_.EntityAt(k, EntryType::kPlace) == nullptr
-                          ? 1
-                          : 0;
+        long_words +=
+            a_.tok(k).word && a_.fold(k).size() >= 2 && a_.EntityAt(k, EntryType::kPlace) == nullptr
+                ? 1
+                : 0;
       }
       if (words > 4 || long_words == 0 || a_.EntityAt(end - 1, EntryType::kPlace) != nullptr) {
         i = end;  // "X", "S. Korean": not a name.

@@ -47,8 +47,7 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
     while (!text.empty() && (text.back() == ',' || text.back() == ';')) {
       text.pop_back();
     }
-    if (text.empty() || !seen.insert(FoldForMatch(text)).second ||
-        out.size() >= max_statements) {
+    if (text.empty() || !seen.insert(FoldForMatch(text)).second || out.size() >= max_statements) {
       return;
     }
     v1::Statement st;

@@ -11,9 +11,9 @@
 namespace parley::extract {
 namespace {
 
-constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                   "May",     "June",     "July",      "August",
-                                   "September", "October", "November", "December"};
+constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
 
 // "26 April 2025", "April 2025", "2025".
 std::string HumanDate(const v1::Date& d) {

@@ -2,7 +2,6 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -30,9 +29,9 @@ bool Locative(const Annotations& a, int first, int sentence_first) {
     if (f == "city" || f == "capital" || f == "town" || f == "resort" || f == "port" ||
         f == "village") {
       int r = q - 1;
-      while (r >= sentence_first &&
-             (a.fold(r) == "the" || a.fold(r) == "'s" || a.EntityAt(r, EntryType::kPlace) != nullptr ||
-              a.Is(r, WordClass::kMeetingModifier))) {
+      while (r >= sentence_first && (a.fold(r) == "the" || a.fold(r) == "'s" ||
+                                     a.EntityAt(r, EntryType::kPlace) != nullptr ||
+                                     a.Is(r, WordClass::kMeetingModifier))) {
         --r;
       }
       if (r >= sentence_first && (a.fold(r) == "in" || a.fold(r) == "at" || a.fold(r) == "to")) {
@@ -119,9 +118,8 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       const bool capitals = a.tok(sentence.first_token).upper;
       // After a town in capitals: a comma, dash, full stop, bracket, bar or colon. A town in
       // title case starts too many ordinary sentences ("Moscow, which ...") to be one.
-      const bool dateline = capitals && (next == "," || next == "-" || next == "." ||
-                                         next == "(" || next == "[" || next == "|" ||
-                                         next == ":");
+      const bool dateline = capitals && (next == "," || next == "-" || next == "." || next == "(" ||
+                                         next == "[" || next == "|" || next == ":");
       // The headline stands for a dateline only when it is the lead or the town alone.
       const bool lead = s > 0 || sentence.end_token - sentence.first_token >= 20;
       if ((dateline && lead) || (alone && s <= 1)) {

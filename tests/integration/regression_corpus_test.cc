@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -166,6 +167,13 @@ TEST_F(RegressionCorpusTest, EveryArticleLoadsWithItsGold) {
     }
   }
   EXPECT_GE(negatives, 8) << "the corpus needs negatives (articles that report no meeting)";
+  for (const auto& entry : std::filesystem::directory_iterator(CorpusDir())) {
+    if (entry.path().extension() == ".textproto") {
+      std::filesystem::path text = entry.path();
+      EXPECT_TRUE(std::filesystem::exists(text.replace_extension(".txt")))
+          << entry.path() << " has no article";
+    }
+  }
 }
 
 bool Listed(absl::Span<const char* const> list, const std::string& name) {

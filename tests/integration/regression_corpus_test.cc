@@ -91,13 +91,16 @@ constexpr const char* kKnownFalseAlarms[] = {
 
 // Meeting reports the extractor gets exactly right (ExactArticlesStayExact).
 constexpr const char* kExactArticles[] = {
-    "multi_separately_org",   // "Separately, X met <head of an organisation>".
-    "reldate_yesterday_web",  // A web page, "yesterday", a memorandum.
-    "summit_cis_informal",    // An ongoing informal summit of a body.
-    "summit_sco",             // A leaders' council, a named declaration.
-    "talks_wire_reuters",     // Talks with a Reuters dateline and credit line.
-    "video_conference_web",   // A virtual G7 meeting on a web page.
-    "video_link_talks",       // Talks via video link.
+    "cancelled_put_off_summit",    // Postponed with no new date: cancelled.
+    "multi_separately_org",        // "Separately, X met <head of an organisation>".
+    "planned_talks_thursday",      // Talks announced for a weekday.
+    "reldate_earlier_this_month",  // "earlier this month" in Belgrade (RS, not ME).
+    "reldate_yesterday_web",       // A web page, "yesterday", a memorandum.
+    "summit_cis_informal",         // An ongoing informal summit of a body.
+    "summit_sco",                  // A leaders' council, a named declaration.
+    "talks_wire_reuters",          // Talks with a Reuters dateline and credit line.
+    "video_conference_web",        // A virtual G7 meeting on a web page.
+    "video_link_talks",            // Talks via video link.
 };
 
 std::string CorpusDir() { return SourceDir() + "/tests/data/regression"; }

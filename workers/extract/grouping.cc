@@ -120,7 +120,11 @@ class Grouper {
     if (s.people.empty() && s.role_only >= 0) {
       s.people.push_back(s.role_only);
     }
-    if (s.empty() && !s.collective && principal_ >= 0 && (m.predicate || !m.object.empty())) {
+    // An omitted subject is the person the article follows, but not in the passive: "the
+    // summit hosted by X" names the host, not a guest.
+    const bool passive = m.end < m.clause_end && a_.fold(m.end) == "by";
+    if (s.empty() && !s.collective && principal_ >= 0 && !passive &&
+        (m.predicate || !m.object.empty())) {
       s.people.push_back(principal_);
     }
     return s;
@@ -234,7 +238,9 @@ class Grouper {
     if (!g.medium_known && m.form != TriggerForm::kWeak) {
       g.kind = m.kind;
       g.medium_known = true;
-    } else if (modifier && MediumOf(m.kind) != Medium::kInPerson && g.kind == TriggerKind::kMeet &&
+    } else if (modifier && MediumOf(m.kind) != Medium::kInPerson &&
+               (g.kind == TriggerKind::kMeet || g.kind == TriggerKind::kSummit ||
+                g.kind == TriggerKind::kCouncil || g.kind == TriggerKind::kConference) &&
                !g.mentions.empty() && g.mentions.size() <= 2 &&
                mm_.mentions[g.mentions.front()].sentence == m.sentence) {
       g.kind = m.kind;  // "attend the meeting via video link", "discussed ... by phone".
@@ -313,7 +319,23 @@ class Grouper {
         m.anaphoric || collective || (m.form == TriggerForm::kWeak && !two_sides) ||
         (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() && m.object.empty());
     if (continues && current_ >= 0) {
-      Join(current_, mi);
+      // "the summit" refers back to the last summit told of, which may be the event a side
+      // meeting was held at rather than the meeting just reported.
+      int target = current_;
+      if (m.anaphoric && m.kind != TriggerKind::kMeet && out_.groups[current_].kind != m.kind) {
+        for (int gi = static_cast<int>(out_.groups.size()) - 1; gi >= 0; --gi) {
+          if (out_.groups[gi].kind == m.kind) {
+            target = gi;
+            break;
+          }
+        }
+      }
+      Join(target, mi);
+      if (target != current_ && !m.subject.empty()) {
+        Unit u;
+        AddSide(&u, subject);
+        Merge(target, u);
+      }
       return;
     }
     // A named meeting already reported under that name ("the G20 Virtual Summit").
@@ -326,6 +348,20 @@ class Grouper {
         Merge(named->second, u);
         Join(named->second, mi);
         current_ = named->second;
+        return;
+      }
+    }
+    // "X, Y and Z arrived for the talks": travel to a meeting already told of makes its
+    // travellers its participants, not a meeting of their own.
+    if ((m.kind == TriggerKind::kVisit || m.kind == TriggerKind::kStateVisit) && current_ >= 0 &&
+        static_cast<size_t>(mi + 1) < mm_.mentions.size()) {
+      const MeetingMention& next = mm_.mentions[mi + 1];
+      if (next.sentence == m.sentence && next.clause_first == m.clause_first &&
+          next.frame == Frame::kAttend && next.anaphoric) {
+        Unit u;
+        AddSide(&u, subject);
+        Merge(current_, u);
+        Join(current_, mi);
         return;
       }
     }

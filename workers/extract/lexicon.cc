@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 31> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 32> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -44,6 +44,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 31> kClasses = {{
     {"auxiliary", WordClass::kAuxiliary},
     {"first_person", WordClass::kFirstPerson},
     {"post_predicate", WordClass::kPostPredicate},
+    {"joint_verb", WordClass::kJointVerb},
 }};
 
 }  // namespace

@@ -45,6 +45,7 @@ enum class WordClass : uint8_t {
   kAuxiliary,           // auxiliary: "will", "has", "also": between a subject and its verb
   kFirstPerson,         // first_person: "I", "we": the speaker of a quote
   kPostPredicate,       // post_predicate: "held", "convened": "the meeting was held" reports it
+  kJointVerb,           // joint_verb: "hosted", "convened": a list after it is one meeting
 };
 
 // The closed-class word lists: folded word -> the classes it belongs to.

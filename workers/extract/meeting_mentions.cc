@@ -450,7 +450,9 @@ class SentenceReader {
     }
     const std::string& next = k < m->clause_end ? a_.fold(k) : "";
     const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
+    bool passive = false;
     if (next == "with" || next == "between" || next == "among" || next == "by") {
+      passive = next == "by";
       ++k;
     } else if (visit && (next == "to" || next == "in" || next == "of")) {
       ++k;
@@ -504,7 +506,8 @@ class SentenceReader {
       }
     }
     int end = k;
-    while (end < m->clause_end && ListWord(end) && a_.frame_at[end] < 0) {
+    while (end < m->clause_end && ListWord(end) && a_.frame_at[end] < 0 &&
+           !(passive && a_.fold(end) == ",")) {  // "Hosted by X, A and B will ...": X alone.
       ++end;
     }
     Collect(k, end, &m->object);
@@ -520,9 +523,13 @@ class SentenceReader {
     const size_t object_parties = std::max(m->object.countries.size(), m->object.people.size());
     const size_t subject_parties = std::max(m->subject.countries.size(), m->subject.people.size());
     if (m->predicate || m->form == TriggerForm::kWeak) {
+      // One meeting per counterpart when a word says so, or when one party "met" three or
+      // more; "hosted" or "convened" several is one meeting.
+      const bool joint = a_.Is(m->first, WordClass::kJointVerb) ||
+                         (light_verb_ >= 0 && a_.Is(light_verb_, WordClass::kJointVerb));
       m->distributive =
-          object_parties >= 2 &&
-          (cue || (object_parties >= 3 && subject_parties <= 1 && m->kind == TriggerKind::kMeet));
+          object_parties >= 2 && (cue || (object_parties >= 3 && subject_parties <= 1 &&
+                                          m->kind == TriggerKind::kMeet && !joint));
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
     }
@@ -709,9 +716,28 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
     past = past || (s == anchor && s != 0 && a.SentenceHas(s, Cue::kPast));
   }
   if (postpone_sentence >= 0) {
+    // Postponed to a new date (one after the postponing word: "had been scheduled for
+    // February 20, has been postponed indefinitely" gives the old one) is planned; without one,
+    // or "indefinitely", it is called off.
+    int cue_end = -1;
+    for (int ci : a.cues_in[postpone_sentence]) {
+      for (const Entry* e : a.cues[ci].entries) {
+        if (e->cue == Cue::kPostpone && cue_end < 0) {
+          cue_end = a.cues[ci].end;
+        }
+      }
+    }
+    const Sentence& sentence = a.sentence(postpone_sentence);
+    for (int i = std::max(cue_end, sentence.first_token);
+         i < std::min(sentence.end_token, cue_end + 2); ++i) {
+      if (a.fold(i) == "indefinitely" || a.fold(i) == "sine") {
+        return MentionStatus::kCancelled;
+      }
+    }
     for (int d : a.dates_in[postpone_sentence]) {
-      if (!a.dates[d].dateline && a.dates[d].start.year() > 0) {
-        return MentionStatus::kPlanned;  // Postponed to a new date.
+      if (!a.dates[d].dateline && a.dates[d].start.year() > 0 &&
+          a.dates[d].first_token >= cue_end) {
+        return MentionStatus::kPlanned;
       }
     }
     return MentionStatus::kCancelled;
@@ -751,8 +777,8 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       if (!out.mentions.empty()) {
         MeetingMention& prev = out.mentions.back();
         if (prev.sentence == s && prev.form == TriggerForm::kVerb && m.form == TriggerForm::kNoun &&
-            prev.clause_first == m.clause_first && m.np_first >= prev.end &&
-            m.np_first <= prev.end + 2) {
+            m.frame == Frame::kNone && prev.clause_first == m.clause_first &&
+            m.np_first >= prev.end && m.np_first <= prev.end + 2) {
           m.predicate = true;
           if (m.subject.empty()) {
             m.subject = prev.subject;

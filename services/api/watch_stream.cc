@@ -1,6 +1,7 @@
 #include "services/api/watch_stream.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,38 @@ grpc::ByteBuffer OwnedBuffer(std::string bytes) {
   grpc::Slice slice(
       owned->data(), owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
   return grpc::ByteBuffer(&slice, 1);
+}
+
+size_t VarintSize(uint64_t value) {
+  size_t n = 1;
+  while (value >= 0x80) {
+    value >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+// A MeetingEvent (field 1 `type`, 2 `revision`, 3 `meeting`) of a meeting of `meeting_bytes`:
+// its size inside a WatchMeetingsResponse (as field 1 `events`), and its framing.
+size_t EventBodySize(v1::EventType type, uint64_t revision, size_t meeting_bytes) {
+  return 1 + VarintSize(static_cast<uint64_t>(type)) + 1 + VarintSize(revision) + 1 +
+         VarintSize(meeting_bytes) + meeting_bytes;
+}
+size_t FramedEventSize(v1::EventType type, uint64_t revision, size_t meeting_bytes) {
+  const size_t body = EventBodySize(type, revision, meeting_bytes);
+  return 1 + VarintSize(body) + body;
+}
+void AppendEvent(std::string* out, v1::EventType type, uint64_t revision,
+                 const std::string& meeting) {
+  out->push_back(0x0A);
+  AppendVarint(out, EventBodySize(type, revision, meeting.size()));
+  out->push_back(0x08);
+  AppendVarint(out, static_cast<uint64_t>(type));
+  out->push_back(0x10);
+  AppendVarint(out, revision);
+  out->push_back(0x1A);
+  AppendVarint(out, meeting.size());
+  out->append(meeting);
 }
 
 // The tail of a WatchMeetingsResponse: field 2 `revision`, field 3 `oldest_revision`.
@@ -288,28 +321,53 @@ void WatchStream::Pump() {
       std::string out;
       size_t bytes = 0;
       int events = 0;
+      bool fragment = false;
       const bool filtered = filter_.ByteSizeLong() > 0;
+      const size_t hard = options_.max_message_bytes > 0 ? options_.max_message_bytes : SIZE_MAX;
       for (const auto& encoded : *entries) {
-        if (bytes >= options_.max_response_bytes && events > 0) {
-          break;  // Whole revisions only: the next response starts at this entry.
-        }
-        for (int i = 0; i < encoded->entry->events_size(); ++i) {
-          if (filtered && !MatchesFilter(encoded->entry->events(i).meeting(), filter_)) {
+        // This stream's events of the revision (from where a split revision left off).
+        const size_t first = encoded->revision == next_revision_ ? fragment_offset_ : 0;
+        std::vector<size_t> picked;
+        size_t entry_bytes = 0;
+        for (size_t i = first; i < encoded->events.size(); ++i) {
+          const EncodedEntry::Event& event = encoded->events[i];
+          if (filtered && !MatchesFilter(event.keys, filter_)) {
             continue;
           }
-          const std::string& event = encoded->events[i];
-          out.push_back(0x0A);
-          AppendVarint(&out, event.size());
-          out.append(event);
-          bytes += event.size();
+          picked.push_back(i);
+          entry_bytes += FramedEventSize(event.type, encoded->revision, event.meeting.size());
+        }
+        if (events > 0 && bytes + entry_bytes > options_.max_response_bytes) {
+          break;  // Whole revisions only: the next response starts at this one.
+        }
+        for (size_t i : picked) {
+          const EncodedEntry::Event& event = encoded->events[i];
+          const size_t size = FramedEventSize(event.type, encoded->revision, event.meeting.size());
+          if (events > 0 && bytes + size > hard) {
+            // This revision alone is over the message limit (only one written before records
+            // were bounded can be): send it in parts, as etcd's fragments.
+            fragment = true;
+            fragment_offset_ = i;
+            break;
+          }
+          AppendEvent(&out, event.type, encoded->revision, event.meeting);
+          bytes += size;
           ++events;
         }
-        next_revision_ = encoded->revision() + 1;
+        if (fragment) {
+          break;
+        }
+        next_revision_ = encoded->revision + 1;
+        fragment_offset_ = 0;
       }
       if (events == 0) {
         continue;  // Everything was filtered out; the position still advanced.
       }
       AppendRevisions(&out, next_revision_ - 1, feed_->oldest_revision());
+      if (fragment) {
+        out.push_back(0x28);  // Field 5, `fragment`.
+        out.push_back(0x01);
+      }
       response_ = OwnedBuffer(std::move(out));
       writing_ = true;
       action = Action::kWrite;

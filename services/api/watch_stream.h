@@ -50,7 +50,11 @@ class WatchRegistry {
 
 struct WatchOptions {
   size_t max_entries_per_read = 256;    // Change-log entries read per step.
-  size_t max_response_bytes = 1 << 20;  // Events per response, about this many bytes.
+  size_t max_response_bytes = 1 << 20;  // Whole revisions per response up to this many bytes
+                                        // (one revision alone may take more, up to the next).
+  // No response is larger: a revision whose events exceed it alone is split across responses
+  // (`fragment`). ParleyServer sets it from the transport's message limit; 0 = no limit.
+  size_t max_message_bytes = 0;
 };
 
 // One WatchMeetings call, as a gRPC callback reactor: no thread of its own. It keeps only its
@@ -109,6 +113,8 @@ class WatchStream : public grpc::ServerWriteReactor<grpc::ByteBuffer>,
 
   absl::Mutex mu_;
   uint64_t next_revision_ ABSL_GUARDED_BY(mu_);
+  // Inside a revision split across responses: the index of its next event to send.
+  size_t fragment_offset_ ABSL_GUARDED_BY(mu_) = 0;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
   bool progress_requested_ ABSL_GUARDED_BY(mu_) = false;

@@ -20,18 +20,27 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   // Credentials first: a bad certificate path must fail before the store is touched.
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                           MakeServerCredentials(options.tls));
-  PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(options.store));
-  server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries);
-  server->authorizer_ = std::make_unique<Authorizer>(options.auth);
-  const Authorizer* auth = server->authorizer_.get();
   ServiceLimits limits = options.limits;
   if (limits.max_response_bytes == 0) {
     // Headroom for the page token, the revision and framing.
     limits.max_response_bytes =
         static_cast<size_t>(std::max(options.max_message_bytes, 1 << 17)) - (1 << 16);
   }
+  // No record may outgrow a response: the record budget is at most the response budget.
+  StoreOptions store_options = options.store;
+  if (store_options.record_limits.max_bytes == 0 ||
+      store_options.record_limits.max_bytes > limits.max_response_bytes) {
+    store_options.record_limits.max_bytes = limits.max_response_bytes;
+  }
+  WatchOptions watch = options.watch;
+  watch.max_message_bytes = limits.max_response_bytes;
+  watch.max_response_bytes = std::min(watch.max_response_bytes, watch.max_message_bytes);
+  PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(store_options));
+  server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries);
+  server->authorizer_ = std::make_unique<Authorizer>(options.auth);
+  const Authorizer* auth = server->authorizer_.get();
   server->meeting_service_ = std::make_unique<MeetingServiceImpl>(
-      server->store_.get(), server->feed_.get(), limits, options.watch, auth);
+      server->store_.get(), server->feed_.get(), limits, watch, auth);
   server->ingest_service_ =
       std::make_unique<IngestServiceImpl>(server->store_.get(), options.limits, auth);
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,15 +20,24 @@
 
 namespace parley {
 
-// A change-log entry with each of its events serialized once (wire format of
-// parley.v1.MeetingEvent), so fanning it out to many streams costs no per-stream encoding.
+// A change-log entry ready to fan out: each event's meeting serialized once (within the record
+// limits), with the few fields filters look at kept parsed beside it, so sending it to many
+// streams costs no per-stream encoding and filtering parses nothing.
 struct EncodedEntry {
-  std::shared_ptr<const v1::ChangeLogEntry> entry;
-  std::vector<std::string> events;  // events[i] = entry->events(i) serialized.
-  size_t bytes = 0;                 // Sum of events[i].size().
+  struct Event {
+    v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
+    std::string meeting;  // Serialized parley.v1.Meeting.
+    v1::Meeting keys;     // FilterKeys(meeting).
+  };
+  uint64_t revision = 0;
+  std::vector<Event> events;
+  size_t bytes = 0;  // Sum of the events' serialized meetings.
 
-  uint64_t revision() const { return entry->revision(); }
-  static std::shared_ptr<const EncodedEntry> Encode(std::shared_ptr<const v1::ChangeLogEntry> e);
+  // Encodes `entry`. An event's meeting over `limits` (stored before records were bounded) is
+  // cut to them; `*cut` (when given) tells whether any was.
+  static std::shared_ptr<const EncodedEntry> Encode(const v1::ChangeLogEntry& entry,
+                                                    const RecordLimits& limits,
+                                                    bool* cut = nullptr);
 };
 
 // Fans the store's commits out to any number of watchers without a queue per watcher.
@@ -77,6 +87,8 @@ class ChangeFeed {
 
   void Publish(std::shared_ptr<const v1::ChangeLogEntry> entry);
   void NotifierLoop();
+  // EncodedEntry::Encode with the store's record limits; logs a cut entry once.
+  std::shared_ptr<const EncodedEntry> Encode(const v1::ChangeLogEntry& entry) const;
 
   MeetingStore* const store_;
   const size_t ring_entries_;
@@ -89,6 +101,9 @@ class ChangeFeed {
   uint64_t notified_ ABSL_GUARDED_BY(mu_) = 0;
   bool shutdown_ ABSL_GUARDED_BY(mu_) = false;
   std::thread notifier_;
+
+  mutable absl::Mutex cut_mu_;
+  mutable std::set<uint64_t> cut_logged_ ABSL_GUARDED_BY(cut_mu_);
 };
 
 }  // namespace parley

@@ -54,7 +54,7 @@ TEST_F(ChangeFeedTest, ReadsFromRingAndFallsBackToTheLog) {
     ASSERT_THAT(entries, IsOk());
     ASSERT_THAT(*entries, SizeIs(21 - from)) << from;
     for (size_t i = 0; i < entries->size(); ++i) {
-      EXPECT_EQ((*entries)[i]->revision(), from + i);
+      EXPECT_EQ((*entries)[i]->revision, from + i);
     }
   }
   auto none = feed_->Read(21, 100, 64 << 20);

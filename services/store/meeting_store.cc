@@ -25,6 +25,7 @@
 #include "rocksdb/write_batch.h"
 #include "services/domain/meeting_rules.h"
 #include "services/domain/text_fold.h"
+#include "services/log/log.h"
 #include "services/status/status_macros.h"
 #include "services/store/index_keys.h"
 #include "services/store/rocksdb_status.h"
@@ -335,7 +336,33 @@ absl::StatusOr<v1::Meeting> MeetingStore::GetMeeting(absl::string_view id) const
 }
 
 absl::StatusOr<std::string> MeetingStore::GetMeetingBytes(absl::string_view id) const {
-  return ReadBytes(handles_->meetings, "meeting", id);
+  PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(handles_->meetings, "meeting", id));
+  return Servable(id, std::move(bytes));
+}
+
+absl::StatusOr<std::string> MeetingStore::Servable(absl::string_view id, std::string bytes) const {
+  const RecordLimits& limits = options_.record_limits;
+  if (limits.max_bytes == 0 || bytes.size() <= limits.max_bytes) {
+    return bytes;  // The common case: one size comparison.
+  }
+  PARLEY_ASSIGN_OR_RETURN(v1::Meeting meeting,
+                          ParseStored<v1::Meeting>(bytes, absl::StrCat("meeting ", id)));
+  NoteOversized(id, bytes.size());
+  return BoundMeeting(std::move(meeting), limits).SerializeAsString();
+}
+
+void MeetingStore::NoteOversized(absl::string_view id, size_t bytes) const {
+  {
+    absl::MutexLock lock(&oversized_mu_);
+    if (oversized_logged_.size() >= 10000 || !oversized_logged_.emplace(id).second) {
+      return;
+    }
+  }
+  Log(LogLevel::kError,
+      absl::StrCat("meeting ", id, " is ", bytes, " bytes as stored, over the record limit of ",
+                   options_.record_limits.max_bytes,
+                   " (written before records were bounded, or under a larger limit): served cut "
+                   "to the limit; its next update stores it cut, or delete it"));
 }
 
 absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMeetings(
@@ -358,6 +385,11 @@ absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMe
     v1::Meeting meeting;
     if (!meeting.ParseFromArray(values[i].data(), static_cast<int>(values[i].size()))) {
       return absl::DataLossError(absl::StrCat("corrupt meeting ", ids[i]));
+    }
+    const RecordLimits& limits = options_.record_limits;
+    if (limits.max_bytes > 0 && values[i].size() > limits.max_bytes) {
+      NoteOversized(ids[i], values[i].size());
+      meeting = BoundMeeting(std::move(meeting), limits);
     }
     out[i] = std::move(meeting);
   }
@@ -484,6 +516,7 @@ absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting mee
     }
     meeting.set_update_revision(write.revision);
     *meeting.mutable_update_time() = ToProto(now);
+    meeting = BoundMeeting(std::move(meeting), options_.record_limits);
     for (const std::string& key : ik::AllKeys(meeting)) {
       write.batch.Put(handles_->index, key, meeting.id());
     }
@@ -584,7 +617,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
     for (v1::Evidence& e : *report.mutable_evidence()) {
       e.set_article_id(article_id);
     }
-    report = Normalised(std::move(report));
+    report = BoundMeeting(Normalised(std::move(report)), options_.record_limits);
   }
 
   absl::MutexLock lock(&write_mu_);
@@ -634,7 +667,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
       }
     }
     if (best.has_value()) {
-      v1::Meeting merged = MergeMeetings(*best, report);
+      v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), options_.record_limits);
       from_this_article.insert(merged.id());
       outcome.meeting_ids.push_back(merged.id());
       if (ContentDiffers(merged, *best)) {
@@ -1006,6 +1039,7 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
       continue;
     }
     PARLEY_RETURN_IF_ERROR(FromRocksDb(st, absl::StrCat("read meeting ", id)));
+    PARLEY_ASSIGN_OR_RETURN(bytes, Servable(id, std::move(bytes)));
     if (raw && decided) {
       if (!fits(bytes.size())) {
         return page;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -255,25 +256,26 @@ v1::Meeting Normalised(v1::Meeting meeting) {
   SortUnique(meeting.mutable_topics());
   absl::AsciiStrToUpper(meeting.mutable_venue()->mutable_country_code());
 
-  // People: one entry per folded name; later mentions fill in what earlier ones lacked.
+  // People: one entry per folded name; later mentions fill in what earlier ones lacked. Each
+  // name is folded once (a hash map, not a scan per person: records hold hundreds of people).
   std::vector<v1::Person> people;
+  absl::flat_hash_map<std::string, size_t> person_at;
   for (v1::Person& person : *meeting.mutable_people()) {
     absl::AsciiStrToUpper(person.mutable_country_code());
-    const std::string key = FoldForMatch(person.name());
-    auto it = std::find_if(people.begin(), people.end(),
-                           [&](const v1::Person& p) { return FoldForMatch(p.name()) == key; });
-    if (it == people.end()) {
+    auto [it, inserted] = person_at.emplace(FoldForMatch(person.name()), people.size());
+    if (inserted) {
       people.push_back(std::move(person));
       continue;
     }
-    if (it->role().empty()) {
-      it->set_role(person.role());
+    v1::Person& first = people[it->second];
+    if (first.role().empty()) {
+      first.set_role(person.role());
     }
-    if (it->country_code().empty()) {
-      it->set_country_code(person.country_code());
+    if (first.country_code().empty()) {
+      first.set_country_code(person.country_code());
     }
-    if (it->organization().empty()) {
-      it->set_organization(person.organization());
+    if (first.organization().empty()) {
+      first.set_organization(person.organization());
     }
   }
   meeting.clear_people();
@@ -281,23 +283,22 @@ v1::Meeting Normalised(v1::Meeting meeting) {
     *meeting.add_people() = std::move(p);
   }
 
-  // Documents: an untitled document of a type is dropped when a titled one of that type exists.
+  // Documents: one per type and folded title; an untitled document of a type is dropped when a
+  // titled one of that type exists.
   std::vector<v1::Document> docs;
+  absl::flat_hash_set<std::pair<int, std::string>> seen_docs;
+  absl::flat_hash_set<int> titled_types;
   for (const v1::Document& doc : meeting.documents()) {
-    auto same = std::find_if(docs.begin(), docs.end(), [&](const v1::Document& d) {
-      return d.type() == doc.type() && EqualFolded(d.title(), doc.title());
-    });
-    if (same == docs.end()) {
+    if (seen_docs.emplace(doc.type(), FoldForMatch(doc.title())).second) {
       docs.push_back(doc);
+      if (!doc.title().empty()) {
+        titled_types.insert(doc.type());
+      }
     }
   }
   docs.erase(std::remove_if(docs.begin(), docs.end(),
                             [&](const v1::Document& d) {
-                              return d.title().empty() &&
-                                     std::any_of(
-                                         docs.begin(), docs.end(), [&](const v1::Document& o) {
-                                           return o.type() == d.type() && !o.title().empty();
-                                         });
+                              return d.title().empty() && titled_types.contains(d.type());
                             }),
              docs.end());
   meeting.clear_documents();

@@ -1,5 +1,6 @@
 #include "services/store/change_feed.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -7,8 +8,8 @@
 
 namespace parley {
 
-ChangeFeed::ChangeFeed(MeetingStore* store, size_t ring_entries)
-    : store_(store), ring_entries_(ring_entries == 0 ? 1 : ring_entries) {
+ChangeFeed::ChangeFeed(MeetingStore* store, size_t ring_entries, size_t ring_bytes)
+    : store_(store), ring_entries_(ring_entries == 0 ? 1 : ring_entries), ring_bytes_(ring_bytes) {
   {
     absl::MutexLock lock(&mu_);
     published_ = store_->revision();
@@ -29,6 +30,7 @@ std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(const v1::ChangeLogEntr
                                                          const RecordLimits& limits, bool* cut) {
   auto encoded = std::make_shared<EncodedEntry>();
   encoded->revision = entry.revision();
+  encoded->memory = sizeof(EncodedEntry);
   encoded->events.reserve(static_cast<size_t>(entry.events_size()));
   bool any_cut = false;
   for (const v1::MeetingEvent& event : entry.events()) {
@@ -41,6 +43,7 @@ std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(const v1::ChangeLogEntr
     }
     out.keys = FilterKeys(event.meeting());
     encoded->bytes += out.meeting.size();
+    encoded->memory += sizeof(Event) + out.meeting.capacity() + out.keys.SpaceUsedLong();
     encoded->events.push_back(std::move(out));
   }
   if (cut != nullptr) {
@@ -54,10 +57,30 @@ void ChangeFeed::Publish(std::shared_ptr<const v1::ChangeLogEntry> entry) {
   std::shared_ptr<const EncodedEntry> encoded = Encode(*entry);
   absl::MutexLock lock(&mu_);
   published_ = encoded->revision;
+  if (ring_bytes_ > 0 && encoded->memory > ring_bytes_) {
+    // Too large to keep: the ring must stay a run of consecutive revisions ending at the
+    // newest, so it starts over; watchers read this entry from the change log.
+    ring_.clear();
+    ring_memory_ = 0;
+    return;
+  }
+  ring_memory_ += encoded->memory;
   ring_.push_back(std::move(encoded));
-  while (ring_.size() > ring_entries_) {
+  while (ring_.size() > ring_entries_ || (ring_bytes_ > 0 && ring_memory_ > ring_bytes_)) {
+    ring_memory_ -= ring_.front()->memory;
     ring_.pop_front();
   }
+  ring_memory_peak_ = std::max(ring_memory_peak_, ring_memory_);
+}
+
+size_t ChangeFeed::ring_memory() const {
+  absl::MutexLock lock(&mu_);
+  return ring_memory_;
+}
+
+size_t ChangeFeed::ring_memory_peak() const {
+  absl::MutexLock lock(&mu_);
+  return ring_memory_peak_;
 }
 
 void ChangeFeed::NotifierLoop() {

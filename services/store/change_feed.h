@@ -31,7 +31,8 @@ struct EncodedEntry {
   };
   uint64_t revision = 0;
   std::vector<Event> events;
-  size_t bytes = 0;  // Sum of the events' serialized meetings.
+  size_t bytes = 0;   // Sum of the events' serialized meetings.
+  size_t memory = 0;  // What the entry holds in memory, bytes (the ring's measure).
 
   // Encodes `entry`. An event's meeting over `limits` (stored before records were bounded) is
   // cut to them; `*cut` (when given) tells whether any was.
@@ -44,16 +45,18 @@ struct EncodedEntry {
 // The most recent change-log entries stay in a bounded ring shared by all watchers; a watcher
 // that has fallen behind the ring reads from the store's change log instead (as etcd does with
 // unsynced watchers), and one whose position has been compacted gets OutOfRange. So memory is
-// bounded by the ring, whatever the number or speed of watchers, and writers never wait for
-// them: the commit listener only appends to the ring, and a separate notifier thread wakes the
-// watchers.
+// bounded by the ring (in entries and in bytes), whatever the number or speed of watchers, and
+// writers never wait for them: the commit listener only appends to the ring, and a separate
+// notifier thread wakes the watchers.
 //
 // Thread-safe. Installs itself as the store's commit listener; `store` must outlive it.
 class ChangeFeed {
  public:
   using WaiterId = uint64_t;
 
-  ChangeFeed(MeetingStore* store, size_t ring_entries);
+  // The ring keeps at most `ring_entries` entries and `ring_bytes` bytes of memory (0 = no byte
+  // cap); an entry larger than that alone is not kept (watchers read it from the log).
+  ChangeFeed(MeetingStore* store, size_t ring_entries, size_t ring_bytes = 0);
   ~ChangeFeed();
   ChangeFeed(const ChangeFeed&) = delete;
   ChangeFeed& operator=(const ChangeFeed&) = delete;
@@ -78,6 +81,9 @@ class ChangeFeed {
   uint64_t revision() const { return store_->revision(); }
   uint64_t oldest_revision() const { return store_->oldest_revision(); }
   size_t waiter_count() const;
+  // Memory the ring holds now, and at most so far, bytes.
+  size_t ring_memory() const;
+  size_t ring_memory_peak() const;
 
  private:
   struct Waiter {
@@ -92,9 +98,12 @@ class ChangeFeed {
 
   MeetingStore* const store_;
   const size_t ring_entries_;
+  const size_t ring_bytes_;
 
   mutable absl::Mutex mu_;
   std::deque<std::shared_ptr<const EncodedEntry>> ring_ ABSL_GUARDED_BY(mu_);
+  size_t ring_memory_ ABSL_GUARDED_BY(mu_) = 0;
+  size_t ring_memory_peak_ ABSL_GUARDED_BY(mu_) = 0;
   std::map<WaiterId, Waiter> waiters_ ABSL_GUARDED_BY(mu_);
   WaiterId next_waiter_ ABSL_GUARDED_BY(mu_) = 1;
   uint64_t published_ ABSL_GUARDED_BY(mu_) = 0;

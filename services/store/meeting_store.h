@@ -40,7 +40,8 @@ struct StoreOptions {
   bool sync_writes = true;
   // RocksDB block cache, bytes.
   size_t block_cache_bytes = 64 << 20;
-  // RocksDB memtable size per column family, bytes.
+  // RocksDB memtable size per column family, bytes; all memtables together are flushed at
+  // twice that (a WriteBufferManager), so they hold at most about 2x this.
   size_t write_buffer_bytes = 32 << 20;
   // How long a listing snapshot stays usable after its last page was read.
   absl::Duration list_snapshot_ttl = absl::Minutes(5);
@@ -122,8 +123,11 @@ class MeetingStore {
   const RecordLimits& record_limits() const { return options_.record_limits; }
 
   // Returns one entry per id, in order: the meeting, or nullopt when it does not exist.
+  // `max_bytes` (0 = no limit) bounds the meetings' serialized size: reading stops, with
+  // ResourceExhausted, as soon as the meetings read so far exceed it, so a batch never holds
+  // more than that (plus one small chunk) in memory.
   absl::StatusOr<std::vector<std::optional<v1::Meeting>>> BatchGetMeetings(
-      const std::vector<std::string>& ids) const;
+      const std::vector<std::string>& ids, size_t max_bytes = 0) const;
 
   // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
   // same article (same content) with the same `extractor_version` again changes nothing. With

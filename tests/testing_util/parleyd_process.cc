@@ -21,7 +21,8 @@ ProcessMemory ReadProcessMemory(pid_t pid) {
   std::string line;
   while (std::getline(status, line)) {
     // "VmRSS:     12345 kB"
-    std::vector<absl::string_view> parts = absl::StrSplit(line, ' ', absl::SkipWhitespace());
+    std::vector<absl::string_view> parts =
+        absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipWhitespace());
     int64_t kb = 0;
     if (parts.size() < 2 || !absl::SimpleAtoi(parts[1], &kb)) {
       continue;

@@ -1,10 +1,14 @@
 #ifndef PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H
 #define PARLEY_SERVICES_API_MEETING_SERVICE_IMPL_H
 
+#include <functional>
 #include <string>
 
+#include "absl/status/status.h"
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "services/api/call_gate.h"
+#include "services/api/unary_call.h"
 #include "services/api/watch_stream.h"
 #include "services/auth/authorizer.h"
 #include "services/store/change_feed.h"
@@ -24,41 +28,46 @@ struct ServiceLimits {
   size_t max_response_bytes = 0;
 };
 
-// parley.v1.MeetingService over the gRPC callback API: authorise, validate, call the store, map
-// the status. Thread-safe; `store`, `feed` and `auth` must outlive it. A null `auth` admits
-// every call (tests and embedded use); every method is a read.
-// GetMeeting, ListMeetings and WatchMeetings are registered raw (ByteBuffer): their responses
-// are the stored or pre-encoded bytes, framed, rather than decoded and re-encoded.
+// Every RPC of these services is registered raw (ByteBuffer): requests are parsed by the
+// handler (INVALID_ARGUMENT when they do not parse), responses are sent as bytes, and each call
+// goes through the server's CallResources (admission during a drain, the response budget,
+// authorisation). GetMeeting, ListMeetings and WatchMeetings send stored or pre-encoded bytes
+// as they are, framed.
 using MeetingServiceBase = v1::MeetingService::WithRawCallbackMethod_GetMeeting<
-    v1::MeetingService::WithCallbackMethod_BatchGetMeetings<
+    v1::MeetingService::WithRawCallbackMethod_BatchGetMeetings<
         v1::MeetingService::WithRawCallbackMethod_ListMeetings<
             v1::MeetingService::WithRawCallbackMethod_WatchMeetings<
-                v1::MeetingService::WithCallbackMethod_RequestWatchProgress<
-                    v1::MeetingService::WithCallbackMethod_GetArticle<
+                v1::MeetingService::WithRawCallbackMethod_RequestWatchProgress<
+                    v1::MeetingService::WithRawCallbackMethod_GetArticle<
                         v1::MeetingService::Service>>>>>>;
 
+// parley.v1.MeetingService over the gRPC callback API: authorise, validate, call the store, map
+// the status. Thread-safe; `store`, `feed` and what `resources` points to must outlive it.
+// Every method is a read.
 class MeetingServiceImpl final : public MeetingServiceBase {
  public:
+  // `watch_buffer_bytes` budgets the watch responses in flight (WatchRegistry); 0 = none.
   MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
-                     WatchOptions watch_options = {}, const Authorizer* auth = nullptr);
+                     WatchOptions watch_options = {}, CallResources resources = {},
+                     size_t watch_buffer_bytes = 0);
 
   grpc::ServerUnaryReactor* GetMeeting(grpc::CallbackServerContext* context,
                                        const grpc::ByteBuffer* request,
                                        grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* BatchGetMeetings(grpc::CallbackServerContext* context,
-                                             const v1::BatchGetMeetingsRequest* request,
-                                             v1::BatchGetMeetingsResponse* response) override;
+                                             const grpc::ByteBuffer* request,
+                                             grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ListMeetings(grpc::CallbackServerContext* context,
                                          const grpc::ByteBuffer* request,
                                          grpc::ByteBuffer* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchMeetings(
       grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) override;
-  grpc::ServerUnaryReactor* RequestWatchProgress(
-      grpc::CallbackServerContext* context, const v1::RequestWatchProgressRequest* request,
-      v1::RequestWatchProgressResponse* response) override;
+  grpc::ServerUnaryReactor* RequestWatchProgress(grpc::CallbackServerContext* context,
+                                                 const grpc::ByteBuffer* request,
+                                                 grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
-                                       const v1::GetArticleRequest* request,
-                                       v1::GetArticleResponse* response) override;
+                                       const grpc::ByteBuffer* request,
+                                       grpc::ByteBuffer* response) override;
 
   WatchRegistry& watches() { return watches_; }
 
@@ -67,48 +76,65 @@ class MeetingServiceImpl final : public MeetingServiceBase {
   ChangeFeed* const feed_;
   const ServiceLimits limits_;
   const WatchOptions watch_options_;
-  const Authorizer* const auth_;
+  const CallResources resources_;
   WatchRegistry watches_;
 };
 
+using IngestServiceBase = v1::IngestService::WithRawCallbackMethod_IngestArticle<
+    v1::IngestService::WithRawCallbackMethod_DeleteMeeting<
+        v1::IngestService::WithRawCallbackMethod_ListArticles<v1::IngestService::Service>>>;
+
 // parley.v1.IngestService: the worker's write path. IngestArticle and DeleteMeeting are writes,
-// ListArticles a read. Thread-safe; `store` and `auth` must outlive it.
-class IngestServiceImpl final : public v1::IngestService::CallbackService {
+// ListArticles a read. Thread-safe; `store` and what `resources` and `write_queue` point to must
+// outlive it.
+class IngestServiceImpl final : public IngestServiceBase {
  public:
-  IngestServiceImpl(MeetingStore* store, ServiceLimits limits, const Authorizer* auth = nullptr);
+  // Called once per IngestArticle call with its final code and whether it changed the store.
+  using IngestObserver = std::function<void(absl::StatusCode code, bool changed)>;
+
+  // `write_queue` (may be null) budgets the bytes of IngestArticle requests admitted and not
+  // yet committed: beyond it a write is refused RESOURCE_EXHAUSTED (retryable).
+  IngestServiceImpl(MeetingStore* store, ServiceLimits limits, CallResources resources = {},
+                    ByteBudget* write_queue = nullptr, IngestObserver observer = nullptr);
 
   grpc::ServerUnaryReactor* IngestArticle(grpc::CallbackServerContext* context,
-                                          const v1::IngestArticleRequest* request,
-                                          v1::IngestArticleResponse* response) override;
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* DeleteMeeting(grpc::CallbackServerContext* context,
-                                          const v1::DeleteMeetingRequest* request,
-                                          v1::DeleteMeetingResponse* response) override;
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ListArticles(grpc::CallbackServerContext* context,
-                                         const v1::ListArticlesRequest* request,
-                                         v1::ListArticlesResponse* response) override;
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
 
  private:
+  absl::Status Ingest(const v1::IngestArticleRequest& request, v1::IngestArticleResponse* response);
+
   MeetingStore* const store_;
   const ServiceLimits limits_;
-  const Authorizer* const auth_;
+  const CallResources resources_;
+  ByteBudget* const write_queue_;
+  const IngestObserver observer_;
 };
 
-// parley.v1.AdminService: checkpoints for backups, a write. Thread-safe; `store` and `auth`
-// must outlive it.
-class AdminServiceImpl final : public v1::AdminService::CallbackService {
+using AdminServiceBase =
+    v1::AdminService::WithRawCallbackMethod_CreateCheckpoint<v1::AdminService::Service>;
+
+// parley.v1.AdminService: checkpoints for backups, a write. Thread-safe; `store` and what
+// `resources` points to must outlive it.
+class AdminServiceImpl final : public AdminServiceBase {
  public:
   // `checkpoint_dir` empty: CreateCheckpoint answers FAILED_PRECONDITION.
-  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir,
-                   const Authorizer* auth = nullptr);
+  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir, CallResources resources = {});
 
   grpc::ServerUnaryReactor* CreateCheckpoint(grpc::CallbackServerContext* context,
-                                             const v1::CreateCheckpointRequest* request,
-                                             v1::CreateCheckpointResponse* response) override;
+                                             const grpc::ByteBuffer* request,
+                                             grpc::ByteBuffer* response) override;
 
  private:
   MeetingStore* const store_;
   const std::string checkpoint_dir_;
-  const Authorizer* const auth_;
+  const CallResources resources_;
 };
 
 }  // namespace parley

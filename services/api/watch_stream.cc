@@ -1,11 +1,13 @@
 #include "services/api/watch_stream.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "services/domain/meeting_rules.h"
 #include "services/status/grpc_status.h"
 
@@ -26,6 +28,38 @@ grpc::ByteBuffer OwnedBuffer(std::string bytes) {
   grpc::Slice slice(
       owned->data(), owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
   return grpc::ByteBuffer(&slice, 1);
+}
+
+size_t VarintSize(uint64_t value) {
+  size_t n = 1;
+  while (value >= 0x80) {
+    value >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+// A MeetingEvent (field 1 `type`, 2 `revision`, 3 `meeting`) of a meeting of `meeting_bytes`:
+// its size inside a WatchMeetingsResponse (as field 1 `events`), and its framing.
+size_t EventBodySize(v1::EventType type, uint64_t revision, size_t meeting_bytes) {
+  return 1 + VarintSize(static_cast<uint64_t>(type)) + 1 + VarintSize(revision) + 1 +
+         VarintSize(meeting_bytes) + meeting_bytes;
+}
+size_t FramedEventSize(v1::EventType type, uint64_t revision, size_t meeting_bytes) {
+  const size_t body = EventBodySize(type, revision, meeting_bytes);
+  return 1 + VarintSize(body) + body;
+}
+void AppendEvent(std::string* out, v1::EventType type, uint64_t revision,
+                 const std::string& meeting) {
+  out->push_back(0x0A);
+  AppendVarint(out, EventBodySize(type, revision, meeting.size()));
+  out->push_back(0x08);
+  AppendVarint(out, static_cast<uint64_t>(type));
+  out->push_back(0x10);
+  AppendVarint(out, revision);
+  out->push_back(0x1A);
+  AppendVarint(out, meeting.size());
+  out->append(meeting);
 }
 
 // The tail of a WatchMeetingsResponse: field 2 `revision`, field 3 `oldest_revision`.
@@ -54,9 +88,122 @@ uint64_t WatchRegistry::Add(WatchStream* stream) {
 }
 
 void WatchRegistry::Remove(WatchStream* stream) {
+  std::vector<std::shared_ptr<WatchStream>> wake;
+  {
+    absl::MutexLock lock(&mu_);
+    streams_.erase(stream);
+    by_id_.erase(stream->id());
+    absl::MutexLock budget(&budget_mu_);
+    waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(),
+                                  [stream](const auto& w) { return w.first == stream; }),
+                   waiting_.end());
+    if (auto g = granted_.find(stream); g != granted_.end()) {
+      buffered_ -= std::min(buffered_, g->second);
+      granted_.erase(g);
+      wake = GrantLocked();
+    }
+  }
+  Wake(wake);
+}
+
+bool WatchRegistry::TryReserve(WatchStream* stream, size_t bytes) {
+  absl::MutexLock lock(&budget_mu_);
+  if (auto g = granted_.find(stream); g != granted_.end()) {
+    buffered_ -= std::min(buffered_, g->second);  // Room set aside for it: take it back first.
+    granted_.erase(g);
+  }
+  if (buffer_bytes_ > 0 && buffered_ > 0 && buffered_ + bytes > buffer_bytes_) {
+    if (std::none_of(waiting_.begin(), waiting_.end(),
+                     [stream](const auto& w) { return w.first == stream; })) {
+      waiting_.emplace_back(stream, bytes);
+    }
+    return false;
+  }
+  buffered_ += bytes;
+  buffered_peak_ = std::max(buffered_peak_, buffered_);
+  return true;
+}
+
+std::vector<std::shared_ptr<WatchStream>> WatchRegistry::GrantLocked() {
+  std::vector<std::shared_ptr<WatchStream>> wake;
+  while (!waiting_.empty()) {
+    const auto [stream, bytes] = waiting_.front();
+    if (buffered_ > 0 && buffered_ + bytes > buffer_bytes_) {
+      break;
+    }
+    waiting_.pop_front();
+    if (std::shared_ptr<WatchStream> alive = stream->weak_from_this().lock()) {
+      buffered_ += bytes;
+      buffered_peak_ = std::max(buffered_peak_, buffered_);
+      granted_[stream] = bytes;
+      wake.push_back(std::move(alive));
+    }
+  }
+  return wake;
+}
+
+void WatchRegistry::Wake(const std::vector<std::shared_ptr<WatchStream>>& streams) {
+  for (const std::shared_ptr<WatchStream>& stream : streams) {
+    stream->Pump();  // Uses the room set aside for it (or queues again if it now needs more).
+  }
+}
+
+void WatchRegistry::ReturnGrant(WatchStream* stream) {
+  std::vector<std::shared_ptr<WatchStream>> wake;
+  {
+    absl::MutexLock lock(&budget_mu_);
+    auto g = granted_.find(stream);
+    if (g == granted_.end()) {
+      return;
+    }
+    buffered_ -= std::min(buffered_, g->second);
+    granted_.erase(g);
+    wake = GrantLocked();
+  }
+  Wake(wake);
+}
+
+void WatchRegistry::Release(size_t bytes) {
+  std::vector<std::shared_ptr<WatchStream>> wake;
+  {
+    absl::MutexLock lock(&budget_mu_);
+    buffered_ -= std::min(buffered_, bytes);
+    wake = GrantLocked();
+  }
+  Wake(wake);
+}
+
+size_t WatchRegistry::EndStalled(absl::Time stalled_before) {
+  {
+    absl::MutexLock budget(&budget_mu_);
+    if (waiting_.empty()) {
+      return 0;  // Nobody needs the room: a slow reader costs nothing more than its response.
+    }
+  }
   absl::MutexLock lock(&mu_);
-  streams_.erase(stream);
-  by_id_.erase(stream->id());
+  size_t ended = 0;
+  for (WatchStream* stream : streams_) {
+    if (stream->write_started() < stalled_before) {
+      stream->Cancel();
+      ++ended;
+    }
+  }
+  return ended;
+}
+
+size_t WatchRegistry::buffered_bytes() const {
+  absl::MutexLock lock(&budget_mu_);
+  return buffered_;
+}
+
+size_t WatchRegistry::buffered_bytes_peak() const {
+  absl::MutexLock lock(&budget_mu_);
+  return buffered_peak_;
+}
+
+size_t WatchRegistry::waiting_for_room() const {
+  absl::MutexLock lock(&budget_mu_);
+  return waiting_.size();
 }
 
 bool WatchRegistry::RequestProgress(uint64_t id) {
@@ -164,6 +311,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
     AppendVarint(&header, stream->id_);
     stream->response_ = OwnedBuffer(std::move(header));
     stream->writing_ = true;
+    stream->write_started_ = absl::Now();
   }
   stream->StartSendInitialMetadata();
   stream->StartWrite(&stream->response_);
@@ -209,29 +357,50 @@ void WatchStream::End(grpc::Status status) {
 }
 
 void WatchStream::OnWriteDone(bool ok) {
+  size_t reserved = 0;
   {
     absl::MutexLock lock(&mu_);
     writing_ = false;
+    write_started_ = absl::InfiniteFuture();
+    response_.Clear();
+    reserved = reserved_;
+    reserved_ = 0;
     if (!ok && !end_status_.has_value()) {
       end_status_ = grpc::Status(grpc::StatusCode::CANCELLED, "write failed: client went away");
     }
   }
+  if (reserved > 0) {
+    registry_->Release(reserved);
+  }
   Pump();
 }
+
+absl::Time WatchStream::write_started() {
+  absl::MutexLock lock(&mu_);
+  return write_started_;
+}
+
+void WatchStream::Cancel() { context_->TryCancel(); }
 
 void WatchStream::OnCancel() {
   End(grpc::Status(grpc::StatusCode::CANCELLED, "watch cancelled by the client"));
 }
 
 void WatchStream::OnDone() {
+  size_t reserved = 0;
   {
     absl::MutexLock lock(&mu_);
     if (waiter_.has_value()) {
       feed_->Cancel(*waiter_);
       waiter_.reset();
     }
+    reserved = reserved_;
+    reserved_ = 0;
   }
   registry_->Remove(this);
+  if (reserved > 0) {
+    registry_->Release(reserved);
+  }
   self_.reset();  // May delete `this`; a wake-up in flight holds its own reference.
 }
 
@@ -269,6 +438,7 @@ void WatchStream::Pump() {
           AppendRevisions(&progress, next_revision_ - 1, feed_->oldest_revision());
           response_ = OwnedBuffer(std::move(progress));
           writing_ = true;
+          write_started_ = absl::Now();
           action = Action::kWrite;
           break;
         }
@@ -284,34 +454,81 @@ void WatchStream::Pump() {
         continue;  // Committed in the meantime: read again.
       }
       waiter_.reset();
-      // Frame the pre-encoded events: field 1 (`events`), length-delimited.
-      std::string out;
+      // Plan the response: which events of which revisions, and its size.
+      struct Pick {
+        const EncodedEntry* entry;
+        size_t event;
+      };
+      std::vector<Pick> picks;
       size_t bytes = 0;
-      int events = 0;
+      bool fragment = false;
+      uint64_t next = next_revision_;
+      size_t offset = fragment_offset_;
       const bool filtered = filter_.ByteSizeLong() > 0;
+      const size_t hard = options_.max_message_bytes > 0 ? options_.max_message_bytes : SIZE_MAX;
       for (const auto& encoded : *entries) {
-        if (bytes >= options_.max_response_bytes && events > 0) {
-          break;  // Whole revisions only: the next response starts at this entry.
-        }
-        for (int i = 0; i < encoded->entry->events_size(); ++i) {
-          if (filtered && !MatchesFilter(encoded->entry->events(i).meeting(), filter_)) {
+        // This stream's events of the revision (from where a split revision left off).
+        const size_t first = encoded->revision == next ? offset : 0;
+        std::vector<size_t> picked;
+        size_t entry_bytes = 0;
+        for (size_t i = first; i < encoded->events.size(); ++i) {
+          const EncodedEntry::Event& event = encoded->events[i];
+          if (filtered && !MatchesFilter(event.keys, filter_)) {
             continue;
           }
-          const std::string& event = encoded->events[i];
-          out.push_back(0x0A);
-          AppendVarint(&out, event.size());
-          out.append(event);
-          bytes += event.size();
-          ++events;
+          picked.push_back(i);
+          entry_bytes += FramedEventSize(event.type, encoded->revision, event.meeting.size());
         }
-        next_revision_ = encoded->revision() + 1;
+        if (!picks.empty() && bytes + entry_bytes > options_.max_response_bytes) {
+          break;  // Whole revisions only: the next response starts at this one.
+        }
+        for (size_t i : picked) {
+          const EncodedEntry::Event& event = encoded->events[i];
+          const size_t size = FramedEventSize(event.type, encoded->revision, event.meeting.size());
+          if (!picks.empty() && bytes + size > hard) {
+            // This revision alone is over the message limit (only one written before records
+            // were bounded can be): send it in parts, as etcd's fragments.
+            fragment = true;
+            offset = i;
+            break;
+          }
+          picks.push_back({encoded.get(), i});
+          bytes += size;
+        }
+        if (fragment) {
+          break;
+        }
+        next = encoded->revision + 1;
+        offset = 0;
       }
-      if (events == 0) {
-        continue;  // Everything was filtered out; the position still advanced.
+      if (picks.empty()) {
+        next_revision_ = next;  // Everything was filtered out; the position still advances.
+        fragment_offset_ = offset;
+        continue;
       }
+      // Room in the streams' shared write budget first: a stalled reader holds at most one
+      // response, and all of them together at most the budget.
+      const size_t size = bytes + 32;
+      if (!registry_->TryReserve(this, size)) {
+        break;  // Woken (Pump) when another stream's write completes.
+      }
+      reserved_ = size;
+      std::string out;
+      out.reserve(size);
+      for (const Pick& pick : picks) {
+        const EncodedEntry::Event& event = pick.entry->events[pick.event];
+        AppendEvent(&out, event.type, pick.entry->revision, event.meeting);
+      }
+      next_revision_ = next;
+      fragment_offset_ = offset;
       AppendRevisions(&out, next_revision_ - 1, feed_->oldest_revision());
+      if (fragment) {
+        out.push_back(0x28);  // Field 5, `fragment`.
+        out.push_back(0x01);
+      }
       response_ = OwnedBuffer(std::move(out));
       writing_ = true;
+      write_started_ = absl::Now();
       action = Action::kWrite;
     }
   }
@@ -319,6 +536,8 @@ void WatchStream::Pump() {
     StartWrite(&response_);
   } else if (action == Action::kFinish) {
     Finish(std::move(finish_status));
+  } else {
+    registry_->ReturnGrant(this);  // Nothing to send after all: room set aside goes back.
   }
 }
 

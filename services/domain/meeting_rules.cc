@@ -1,13 +1,16 @@
 #include "services/domain/meeting_rules.h"
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "services/domain/sha256.h"
 #include "services/domain/text_fold.h"
@@ -253,25 +256,26 @@ v1::Meeting Normalised(v1::Meeting meeting) {
   SortUnique(meeting.mutable_topics());
   absl::AsciiStrToUpper(meeting.mutable_venue()->mutable_country_code());
 
-  // People: one entry per folded name; later mentions fill in what earlier ones lacked.
+  // People: one entry per folded name; later mentions fill in what earlier ones lacked. Each
+  // name is folded once (a hash map, not a scan per person: records hold hundreds of people).
   std::vector<v1::Person> people;
+  absl::flat_hash_map<std::string, size_t> person_at;
   for (v1::Person& person : *meeting.mutable_people()) {
     absl::AsciiStrToUpper(person.mutable_country_code());
-    const std::string key = FoldForMatch(person.name());
-    auto it = std::find_if(people.begin(), people.end(),
-                           [&](const v1::Person& p) { return FoldForMatch(p.name()) == key; });
-    if (it == people.end()) {
+    auto [it, inserted] = person_at.emplace(FoldForMatch(person.name()), people.size());
+    if (inserted) {
       people.push_back(std::move(person));
       continue;
     }
-    if (it->role().empty()) {
-      it->set_role(person.role());
+    v1::Person& first = people[it->second];
+    if (first.role().empty()) {
+      first.set_role(person.role());
     }
-    if (it->country_code().empty()) {
-      it->set_country_code(person.country_code());
+    if (first.country_code().empty()) {
+      first.set_country_code(person.country_code());
     }
-    if (it->organization().empty()) {
-      it->set_organization(person.organization());
+    if (first.organization().empty()) {
+      first.set_organization(person.organization());
     }
   }
   meeting.clear_people();
@@ -279,23 +283,22 @@ v1::Meeting Normalised(v1::Meeting meeting) {
     *meeting.add_people() = std::move(p);
   }
 
-  // Documents: an untitled document of a type is dropped when a titled one of that type exists.
+  // Documents: one per type and folded title; an untitled document of a type is dropped when a
+  // titled one of that type exists.
   std::vector<v1::Document> docs;
+  absl::flat_hash_set<std::pair<int, std::string>> seen_docs;
+  absl::flat_hash_set<int> titled_types;
   for (const v1::Document& doc : meeting.documents()) {
-    auto same = std::find_if(docs.begin(), docs.end(), [&](const v1::Document& d) {
-      return d.type() == doc.type() && EqualFolded(d.title(), doc.title());
-    });
-    if (same == docs.end()) {
+    if (seen_docs.emplace(doc.type(), FoldForMatch(doc.title())).second) {
       docs.push_back(doc);
+      if (!doc.title().empty()) {
+        titled_types.insert(doc.type());
+      }
     }
   }
   docs.erase(std::remove_if(docs.begin(), docs.end(),
                             [&](const v1::Document& d) {
-                              return d.title().empty() &&
-                                     std::any_of(
-                                         docs.begin(), docs.end(), [&](const v1::Document& o) {
-                                           return o.type() == d.type() && !o.title().empty();
-                                         });
+                              return d.title().empty() && titled_types.contains(d.type());
                             }),
              docs.end());
   meeting.clear_documents();
@@ -484,6 +487,181 @@ v1::Meeting MergeMeetings(const v1::Meeting& base, const v1::Meeting& incoming) 
   return Normalised(std::move(out));
 }
 
+absl::string_view TruncateUtf8(absl::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) {
+    return text;
+  }
+  size_t end = max_bytes;
+  // text[end] is the first byte cut off; while it continues a character, that character
+  // started before the cut and goes too.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return text.substr(0, end);
+}
+
+namespace {
+
+void CutString(std::string* s, size_t max_bytes, bool* cut) {
+  if (s->size() > max_bytes) {
+    s->resize(TruncateUtf8(*s, max_bytes).size());
+    *cut = true;
+  }
+}
+
+template <typename Field>
+void KeepFirst(Field* field, int n, bool* cut) {
+  if (n >= 0 && field->size() > n) {
+    field->DeleteSubrange(n, field->size() - n);
+    *cut = true;
+  }
+}
+
+bool NewerThan(const google::protobuf::Timestamp& a, const google::protobuf::Timestamp& b) {
+  return a.seconds() != b.seconds() ? a.seconds() > b.seconds() : a.nanos() > b.nanos();
+}
+
+// Bytes an element of `size` bytes takes in its repeated field: tag, length, payload.
+size_t FramedSize(size_t size, int field_number) {
+  return (field_number < 16 ? 1 : 2) + google::protobuf::io::CodedOutputStream::VarintSize64(size) +
+         size;
+}
+
+size_t ElementSize(const std::string& s) { return s.size(); }
+size_t ElementSize(const google::protobuf::Message& m) { return m.ByteSizeLong(); }
+
+// Drops the last element of `field` while the record is over its budget.
+template <typename Field>
+void DropTailWhileOver(Field* field, int field_number, size_t max_bytes, size_t* total, bool* cut) {
+  while (*total > max_bytes && !field->empty()) {
+    const size_t framed = FramedSize(ElementSize(field->Get(field->size() - 1)), field_number);
+    field->RemoveLast();
+    *total -= std::min(*total, framed);
+    *cut = true;
+  }
+}
+
+}  // namespace
+
+v1::Meeting BoundMeeting(v1::Meeting meeting, const RecordLimits& limits, bool* cut_out) {
+  bool cut = false;
+  if (limits.max_bytes == 0) {
+    if (cut_out != nullptr) {
+      *cut_out = false;
+    }
+    return meeting;
+  }
+  // 1. Strings.
+  const size_t name = limits.max_name_bytes;
+  CutString(meeting.mutable_title(), limits.max_title_bytes, &cut);
+  CutString(meeting.mutable_format(), name, &cut);
+  CutString(meeting.mutable_parent_id(), name, &cut);
+  if (meeting.has_venue()) {  // mutable_venue() would add an empty venue.
+    CutString(meeting.mutable_venue()->mutable_city(), name, &cut);
+    CutString(meeting.mutable_venue()->mutable_region(), name, &cut);
+    CutString(meeting.mutable_venue()->mutable_country(), name, &cut);
+  }
+  for (std::string& s : *meeting.mutable_organizations()) {
+    CutString(&s, name, &cut);
+  }
+  for (std::string& s : *meeting.mutable_tags()) {
+    CutString(&s, name, &cut);
+  }
+  for (v1::Person& p : *meeting.mutable_people()) {
+    CutString(p.mutable_name(), name, &cut);
+    CutString(p.mutable_role(), name, &cut);
+    CutString(p.mutable_organization(), name, &cut);
+  }
+  for (v1::Document& d : *meeting.mutable_documents()) {
+    CutString(d.mutable_title(), limits.max_title_bytes, &cut);
+  }
+  for (v1::Statement& st : *meeting.mutable_statements()) {
+    CutString(st.mutable_speaker(), name, &cut);
+    CutString(st.mutable_text(), limits.max_text_bytes, &cut);
+  }
+  for (v1::Source& src : *meeting.mutable_sources()) {
+    CutString(src.mutable_article_id(), name, &cut);
+    CutString(src.mutable_url(), limits.max_url_bytes, &cut);
+    CutString(src.mutable_outlet(), name, &cut);
+    CutString(src.mutable_attributed_to(), name, &cut);
+  }
+  for (v1::Evidence& e : *meeting.mutable_evidence()) {
+    CutString(e.mutable_field(), name, &cut);
+    CutString(e.mutable_article_id(), name, &cut);
+    CutString(e.mutable_value(), name, &cut);
+  }
+
+  // 2. Sources: the newest, in their original order; evidence of a dropped article goes too.
+  if (limits.max_sources >= 0 && meeting.sources_size() > limits.max_sources) {
+    std::vector<int> order(static_cast<size_t>(meeting.sources_size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return NewerThan(meeting.sources(a).published_at(), meeting.sources(b).published_at());
+    });
+    std::vector<bool> keep(order.size(), false);
+    for (int i = 0; i < limits.max_sources; ++i) {
+      keep[static_cast<size_t>(order[static_cast<size_t>(i)])] = true;
+    }
+    absl::flat_hash_set<std::string> kept_articles;
+    google::protobuf::RepeatedPtrField<v1::Source> sources;
+    for (int i = 0; i < meeting.sources_size(); ++i) {
+      if (keep[static_cast<size_t>(i)]) {
+        kept_articles.insert(meeting.sources(i).article_id());
+        *sources.Add() = std::move(*meeting.mutable_sources(i));
+      }
+    }
+    meeting.mutable_sources()->Swap(&sources);
+    google::protobuf::RepeatedPtrField<v1::Evidence> evidence;
+    for (v1::Evidence& e : *meeting.mutable_evidence()) {
+      if (e.article_id().empty() || kept_articles.contains(e.article_id())) {
+        *evidence.Add() = std::move(e);
+      }
+    }
+    meeting.mutable_evidence()->Swap(&evidence);
+    cut = true;
+  }
+
+  // 3. The first N of the other lists.
+  KeepFirst(meeting.mutable_statements(), limits.max_statements, &cut);
+  KeepFirst(meeting.mutable_evidence(), limits.max_evidence, &cut);
+  KeepFirst(meeting.mutable_people(), limits.max_people, &cut);
+  KeepFirst(meeting.mutable_documents(), limits.max_documents, &cut);
+  KeepFirst(meeting.mutable_organizations(), limits.max_organizations, &cut);
+  KeepFirst(meeting.mutable_tags(), limits.max_tags, &cut);
+
+  // 4. The byte budget.
+  size_t total = meeting.ByteSizeLong();
+  while (total > limits.max_bytes) {
+    const size_t before = total;
+    DropTailWhileOver(meeting.mutable_evidence(), 17, limits.max_bytes, &total, &cut);
+    DropTailWhileOver(meeting.mutable_statements(), 14, limits.max_bytes, &total, &cut);
+    while (total > limits.max_bytes && meeting.sources_size() > 0) {
+      int oldest = 0;
+      for (int i = 1; i < meeting.sources_size(); ++i) {
+        if (NewerThan(meeting.sources(oldest).published_at(), meeting.sources(i).published_at())) {
+          oldest = i;
+        }
+      }
+      const size_t framed = FramedSize(meeting.sources(oldest).ByteSizeLong(), 15);
+      meeting.mutable_sources()->DeleteSubrange(oldest, 1);
+      total -= std::min(total, framed);
+      cut = true;
+    }
+    DropTailWhileOver(meeting.mutable_people(), 11, limits.max_bytes, &total, &cut);
+    DropTailWhileOver(meeting.mutable_documents(), 12, limits.max_bytes, &total, &cut);
+    DropTailWhileOver(meeting.mutable_organizations(), 10, limits.max_bytes, &total, &cut);
+    DropTailWhileOver(meeting.mutable_tags(), 16, limits.max_bytes, &total, &cut);
+    total = meeting.ByteSizeLong();  // Exact again (the framing estimate may be off by a byte).
+    if (total >= before) {
+      break;  // Nothing left to drop: what remains is never dropped.
+    }
+  }
+  if (cut_out != nullptr) {
+    *cut_out = cut;
+  }
+  return meeting;
+}
+
 bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter) {
   if (filter.countries_size() > 0 &&
       std::none_of(filter.countries().begin(), filter.countries().end(), [&](const std::string& c) {
@@ -549,6 +727,24 @@ bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter) 
     }
   }
   return true;
+}
+
+v1::Meeting FilterKeys(const v1::Meeting& meeting) {
+  v1::Meeting keys;
+  keys.set_id(meeting.id());
+  *keys.mutable_countries() = meeting.countries();
+  for (const v1::Person& p : meeting.people()) {
+    keys.add_people()->set_name(p.name());
+  }
+  if (!meeting.venue().city().empty()) {
+    keys.mutable_venue()->set_city(meeting.venue().city());
+  }
+  keys.set_format(meeting.format());
+  keys.set_kind(meeting.kind());
+  keys.set_status(meeting.status());
+  *keys.mutable_topics() = meeting.topics();
+  *keys.mutable_start_date() = meeting.start_date();
+  return keys;
 }
 
 absl::Status ValidateFilter(const v1::MeetingFilter& filter) {

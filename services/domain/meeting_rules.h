@@ -1,6 +1,7 @@
 #ifndef PARLEY_SERVICES_DOMAIN_MEETING_RULES_H
 #define PARLEY_SERVICES_DOMAIN_MEETING_RULES_H
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -52,8 +53,49 @@ inline constexpr double kSameMeetingThreshold = 0.5;
 // Identity and revision fields of `base` are kept.
 v1::Meeting MergeMeetings(const v1::Meeting& base, const v1::Meeting& incoming);
 
+// How large one stored meeting record may grow. Reports merge into records, so without a bound
+// a record could outgrow what a response can carry and wedge every reader of it. The store cuts
+// every record (and every stored report) to these limits with `BoundMeeting`.
+//
+// Keep-policy, applied in this order:
+//   1. strings are cut to their byte limit on a UTF-8 character boundary;
+//   2. sources: the newest `max_sources` by publication time are kept (in their original order);
+//      evidence that points into an article no longer among the sources goes with it;
+//   3. statements, people, documents, organisations, tags, evidence: the first N are kept (the
+//      earliest reports, since merges append);
+//   4. while the record is still over `max_bytes`, the last entry is dropped from evidence,
+//      then statements, sources (the oldest), people, documents, organisations and tags.
+// Identity, dates, kind, status, venue, countries and topics are never dropped.
+struct RecordLimits {
+  size_t max_bytes = 1 << 20;  // The serialized record; 0 = no limit (and no cut at all).
+  int max_statements = 100;
+  int max_sources = 100;
+  int max_evidence = 1000;
+  int max_people = 200;
+  int max_documents = 100;
+  int max_organizations = 100;
+  int max_tags = 50;
+  size_t max_text_bytes = 4096;   // Statement text.
+  size_t max_title_bytes = 1024;  // Meeting and document titles.
+  size_t max_url_bytes = 2048;    // Source URLs.
+  size_t max_name_bytes = 256;    // Every other string: names, roles, places, speakers, ...
+};
+
+// Cuts `meeting` to `limits` (see RecordLimits). Sets `*cut` (when given) to whether anything
+// was removed or shortened. A record within the limits comes back unchanged.
+v1::Meeting BoundMeeting(v1::Meeting meeting, const RecordLimits& limits, bool* cut = nullptr);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that ends on a UTF-8 character
+// boundary.
+absl::string_view TruncateUtf8(absl::string_view text, size_t max_bytes);
+
 // True when `meeting` satisfies every non-empty part of `filter`.
 bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter);
+
+// The parts of `meeting` that MatchesFilter reads (id, countries, people's names, venue city,
+// format, kind, status, topics, start date): MatchesFilter gives the same answer on it as on the
+// whole meeting, at a fraction of its size.
+v1::Meeting FilterKeys(const v1::Meeting& meeting);
 
 // Returns InvalidArgument naming the field for a malformed filter (bad country code, date).
 [[nodiscard]] absl::Status ValidateFilter(const v1::MeetingFilter& filter);

@@ -1,7 +1,9 @@
 #include "services/domain/meeting_rules.h"
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 
 namespace parley {
@@ -224,5 +226,92 @@ TEST(MeetingRulesTest, ValidateFilterRejectsBadCodes) {
   EXPECT_EQ(ValidateFilter(filter).code(), absl::StatusCode::kInvalidArgument);
 }
 
+TEST(MeetingRulesTest, TruncateUtf8CutsOnACharacterBoundary) {
+  EXPECT_EQ(TruncateUtf8("abc", 5), "abc");
+  EXPECT_EQ(TruncateUtf8("abcdef", 3), "abc");
+  // "é" is two bytes, "€" three: a cut inside either drops the whole character.
+  EXPECT_EQ(TruncateUtf8("aé", 2), "a");
+  EXPECT_EQ(TruncateUtf8("a€b", 3), "a");
+  EXPECT_EQ(TruncateUtf8("a€b", 4), "a€");
+  EXPECT_EQ(TruncateUtf8("€", 0), "");
+}
+
+// Two reports of nine 1 MB statements each, merged: the record the issue found wedging every
+// reader at 18.9 MB.
+TEST(MeetingRulesTest, BoundMeetingKeepsAMergedRecordUnderItsBudget) {
+  v1::Meeting a = Parse(R"pb(countries: "FR" countries: "DE" title: "Talks")pb");
+  v1::Meeting b = a;
+  for (int i = 0; i < 9; ++i) {
+    v1::Statement* s = a.add_statements();
+    s->set_speaker("Minister A");
+    s->set_text(std::string(1 << 20, static_cast<char>('a' + i)));
+    v1::Statement* t = b.add_statements();
+    t->set_speaker("Minister B");
+    t->set_text(std::string(1 << 20, static_cast<char>('j' + i)));
+  }
+  const v1::Meeting merged = MergeMeetings(a, b);
+  ASSERT_GT(merged.ByteSizeLong(), 18u << 20);
+  const RecordLimits limits;
+  bool cut = false;
+  const v1::Meeting bounded = BoundMeeting(merged, limits, &cut);
+  EXPECT_TRUE(cut);
+  EXPECT_LE(bounded.ByteSizeLong(), limits.max_bytes);
+  ASSERT_EQ(bounded.statements_size(), 18);  // Under the count cap: each one shortened.
+  EXPECT_EQ(bounded.statements(0).text(), std::string(limits.max_text_bytes, 'a'));
+  EXPECT_EQ(bounded.statements(17).speaker(), "Minister B");
+  EXPECT_THAT(bounded.countries(), ElementsAre("DE", "FR"));
+
+  // A record within the limits is left alone.
+  cut = true;
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(
+      BoundMeeting(a, RecordLimits{0}, &cut), a));
+  EXPECT_FALSE(cut);
+  const v1::Meeting small = Parse(R"pb(countries: "FR"
+                                       statements { text: "hello" })pb");
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(BoundMeeting(small, limits, &cut), small));
+  EXPECT_FALSE(cut);
+}
+
+TEST(MeetingRulesTest, BoundMeetingKeepsTheNewestSourcesAndTheFirstStatements) {
+  v1::Meeting m = Parse(R"pb(countries: "FR")pb");
+  for (int i = 0; i < 10; ++i) {
+    v1::Source* s = m.add_sources();
+    s->set_article_id(absl::StrCat("a-", i));
+    // Published out of order: 3, 6, 9, 2, 5, 8, 1, 4, 7, 0 days.
+    s->mutable_published_at()->set_seconds(86400 * ((i * 3 + 3) % 10));
+    v1::Evidence* e = m.add_evidence();
+    e->set_field("countries");
+    e->set_article_id(absl::StrCat("a-", i));
+    m.add_statements()->set_text(absl::StrCat("statement ", i));
+  }
+  RecordLimits limits;
+  limits.max_sources = 3;
+  limits.max_statements = 4;
+  const v1::Meeting bounded = BoundMeeting(m, limits);
+  // The three newest (9, 8 and 7 days) in their original order: a-2, a-5, a-8.
+  ASSERT_EQ(bounded.sources_size(), 3);
+  EXPECT_EQ(bounded.sources(0).article_id(), "a-2");
+  EXPECT_EQ(bounded.sources(1).article_id(), "a-5");
+  EXPECT_EQ(bounded.sources(2).article_id(), "a-8");
+  // Evidence from the dropped articles went with them.
+  ASSERT_EQ(bounded.evidence_size(), 3);
+  EXPECT_EQ(bounded.evidence(0).article_id(), "a-2");
+  ASSERT_EQ(bounded.statements_size(), 4);
+  EXPECT_EQ(bounded.statements(3).text(), "statement 3");
+
+  // A tight byte budget drops evidence first, then statements, then the oldest sources.
+  limits = RecordLimits();
+  limits.max_bytes = 120;
+  const v1::Meeting tight = BoundMeeting(m, limits);
+  EXPECT_LE(tight.ByteSizeLong(), 120u);
+  EXPECT_EQ(tight.evidence_size(), 0);
+  EXPECT_EQ(tight.statements_size(), 0);
+  EXPECT_GT(tight.sources_size(), 0);
+  for (const v1::Source& s : tight.sources()) {
+    EXPECT_GE(s.published_at().seconds(), 86400 * (10 - tight.sources_size()));
+  }
+  EXPECT_THAT(tight.countries(), ElementsAre("FR"));
+}
 }  // namespace
 }  // namespace parley

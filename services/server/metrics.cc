@@ -97,7 +97,11 @@ class ServerMetrics::Impl {
                       .Name("parley_watch_lag_revisions")
                       .Help("Revisions the farthest-behind watch stream has yet to deliver.")
                       .Register(*registry)
-                      .Add({})) {
+                      .Add({})),
+        budgets(prometheus::BuildGauge()
+                    .Name("parley_memory_budget_bytes")
+                    .Help("Bytes held in each byte budget of the memory bound.")
+                    .Register(*registry)) {
     exposer.RegisterCollectable(registry);
   }
 
@@ -154,6 +158,7 @@ class ServerMetrics::Impl {
   prometheus::Gauge& store_bytes;
   prometheus::Gauge& watch_streams;
   prometheus::Gauge& watch_lag;
+  prometheus::Family<prometheus::Gauge>& budgets;
   std::mutex mu;
   std::map<std::string, MethodMetrics> methods;
 };
@@ -163,43 +168,20 @@ namespace {
 class MetricsInterceptor : public grpc::experimental::Interceptor {
  public:
   MetricsInterceptor(ServerMetrics::Impl* impl, grpc::experimental::ServerRpcInfo* info)
-      : impl_(impl),
-        metrics_(impl->For(info->method(), info->type())),
-        ingest_(absl::string_view(info->method()) == "/parley.v1.IngestService/IngestArticle"),
-        start_(absl::Now()) {
+      : impl_(impl), metrics_(impl->For(info->method(), info->type())), start_(absl::Now()) {
     metrics_.started->Increment();
   }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
-    if (ingest_ && methods->QueryInterceptionHookPoint(
-                       grpc::experimental::InterceptionHookPoints::PRE_SEND_MESSAGE)) {
-      const auto* response =
-          static_cast<const v1::IngestArticleResponse*>(methods->GetSendMessage());
-      if (response != nullptr) {
-        stored_ = !response->changes().empty();
-      }
-    }
     if (methods->QueryInterceptionHookPoint(
             grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
       const grpc::Status status = methods->GetSendStatus();
       metrics_.seconds->Observe(absl::ToDoubleSeconds(absl::Now() - start_));
       impl_->Handled(metrics_, status.error_code());
-      if (ingest_) {
-        const char* result = "stored";
-        if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-          result = "rejected";
-        } else if (!status.ok()) {
-          result = "failed";
-        } else if (!stored_) {
-          result = "unchanged";
-        }
-        impl_->ingest.Add({{"result", result}}).Increment();
-      }
       // The server's own faults are logged once, with their cause.
       const grpc::StatusCode code = status.error_code();
       if (code == grpc::StatusCode::INTERNAL || code == grpc::StatusCode::DATA_LOSS ||
-          code == grpc::StatusCode::UNKNOWN ||
-          (code == grpc::StatusCode::RESOURCE_EXHAUSTED && ingest_)) {
+          code == grpc::StatusCode::UNKNOWN) {
         Log(LogLevel::kError, absl::StrCat("/", metrics_.service, "/", metrics_.method, " failed: ",
                                            CodeName(code), ": ", status.error_message()));
       }
@@ -210,8 +192,6 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
  private:
   ServerMetrics::Impl* impl_;
   ServerMetrics::Impl::MethodMetrics& metrics_;
-  bool ingest_;
-  bool stored_ = false;
   absl::Time start_;
 };
 
@@ -254,12 +234,44 @@ void ServerMetrics::CountRefused(const std::string& access, grpc::StatusCode cod
   impl_->refused.Add({{"access", access}, {"grpc_code", CodeName(code)}}).Increment();
 }
 
+void ServerMetrics::CountIngest(grpc::StatusCode code, bool changed) {
+  const char* result = "failed";
+  switch (code) {
+    case grpc::StatusCode::OK:
+      result = changed ? "stored" : "unchanged";
+      break;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      result = "rejected";
+      break;
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      result = "refused";
+      break;
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::CANCELLED:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      result = "busy";
+      break;
+    default:
+      break;
+  }
+  impl_->ingest.Add({{"result", result}}).Increment();
+}
+
 void ServerMetrics::Refresh(const Gauges& gauges) {
   impl_->revision.Set(static_cast<double>(gauges.revision));
   impl_->meetings.Set(static_cast<double>(gauges.meetings));
   impl_->store_bytes.Set(static_cast<double>(gauges.store_bytes));
   impl_->watch_streams.Set(static_cast<double>(gauges.watch_streams));
   impl_->watch_lag.Set(static_cast<double>(gauges.watch_lag));
+  for (const auto& [name, value] :
+       {std::pair<const char*, uint64_t>{"change_ring", gauges.change_ring_bytes},
+        {"watch_buffer", gauges.watch_buffer_bytes},
+        {"response_buffer", gauges.response_buffer_bytes},
+        {"write_queue", gauges.write_queue_bytes}}) {
+    impl_->budgets.Add({{"budget", name}}).Set(static_cast<double>(value));
+  }
 }
 
 }  // namespace parley

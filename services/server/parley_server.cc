@@ -20,35 +20,58 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   // Credentials first: a bad certificate path must fail before the store is touched.
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                           MakeServerCredentials(options.tls));
-  PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(options.store));
-  server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries);
-  server->authorizer_ = std::make_unique<Authorizer>(options.auth);
-  const Authorizer* auth = server->authorizer_.get();
   ServiceLimits limits = options.limits;
   if (limits.max_response_bytes == 0) {
     // Headroom for the page token, the revision and framing.
     limits.max_response_bytes =
         static_cast<size_t>(std::max(options.max_message_bytes, 1 << 17)) - (1 << 16);
   }
-  server->meeting_service_ = std::make_unique<MeetingServiceImpl>(
-      server->store_.get(), server->feed_.get(), limits, options.watch, auth);
-  server->ingest_service_ =
-      std::make_unique<IngestServiceImpl>(server->store_.get(), options.limits, auth);
+  // No record may outgrow a response: the record budget is at most the response budget.
+  StoreOptions store_options = options.store;
+  if (store_options.record_limits.max_bytes == 0 ||
+      store_options.record_limits.max_bytes > limits.max_response_bytes) {
+    store_options.record_limits.max_bytes = limits.max_response_bytes;
+  }
+  WatchOptions watch = options.watch;
+  watch.max_message_bytes = limits.max_response_bytes;
+  watch.max_response_bytes = std::min(watch.max_response_bytes, watch.max_message_bytes);
+  PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(store_options));
+  server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries,
+                                               options.change_ring_bytes);
+  server->authorizer_ = std::make_unique<Authorizer>(options.auth);
+  server->gate_ = std::make_unique<CallGate>();
+  server->responses_ = std::make_unique<ByteBudget>("response buffers", "--response_buffer_mb",
+                                                    options.response_buffer_bytes);
+  server->write_queue_ =
+      std::make_unique<ByteBudget>("write queue", "--write_queue_mb", options.write_queue_bytes);
+  CallResources resources;
+  resources.gate = server->gate_.get();
+  resources.responses = server->responses_.get();
+  resources.auth = server->authorizer_.get();
+  server->meeting_service_ =
+      std::make_unique<MeetingServiceImpl>(server->store_.get(), server->feed_.get(), limits, watch,
+                                           resources, options.watch_buffer_bytes);
 
   // Referencing the health messages links their descriptor in, so reflection can describe
   // grpc.health.v1.Health (libgrpc++'s own health service does not register it).
   (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  IngestServiceImpl::IngestObserver observer;
   if (!options.metrics_listen.empty()) {
     PARLEY_ASSIGN_OR_RETURN(server->metrics_, ServerMetrics::Start(options.metrics_listen));
     server->authorizer_->set_on_refused(
         [metrics = server->metrics_.get()](Access access, absl::StatusCode code) {
           metrics->CountRefused(AccessName(access), static_cast<grpc::StatusCode>(code));
         });
+    observer = [metrics = server->metrics_.get()](absl::StatusCode code, bool changed) {
+      metrics->CountIngest(static_cast<grpc::StatusCode>(code), changed);
+    };
   }
+  server->ingest_service_ = std::make_unique<IngestServiceImpl>(
+      server->store_.get(), limits, resources, server->write_queue_.get(), std::move(observer));
   server->admin_service_ =
-      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, auth);
+      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, resources);
   const bool split = !options.ingest_listen.empty();
   auto configure = [&](grpc::ServerBuilder& builder) {
     if (server->metrics_ != nullptr) {
@@ -154,8 +177,22 @@ void ParleyServer::TickerLoop() {
       gauges.store_bytes = store_->ApproximateSizeBytes();
       gauges.watch_streams = meeting_service_->watches().size();
       gauges.watch_lag = meeting_service_->watches().MaxLag(gauges.revision);
+      gauges.change_ring_bytes = feed_->ring_memory();
+      gauges.watch_buffer_bytes = meeting_service_->watches().buffered_bytes();
+      gauges.response_buffer_bytes = responses_->reserved();
+      gauges.write_queue_bytes = write_queue_->reserved();
       metrics_->Refresh(gauges);
       next_gauges = now + absl::Seconds(1);
+    }
+    if (options_.watch_stall_timeout > absl::ZeroDuration()) {
+      const size_t ended =
+          meeting_service_->watches().EndStalled(now - options_.watch_stall_timeout);
+      if (ended > 0) {
+        Log(LogLevel::kWarning,
+            absl::StrCat("cancelled ", ended, " watch stream(s) that read nothing for ",
+                         absl::FormatDuration(options_.watch_stall_timeout),
+                         " while others waited for room in the watch buffer"));
+      }
     }
     if (now >= next_compaction) {
       absl::StatusOr<uint64_t> oldest = store_->CompactHistory(now);

@@ -29,7 +29,13 @@ struct ServerOptions {
   StoreOptions store;
   ServiceLimits limits;
   WatchOptions watch;
-  size_t change_ring_entries = 4096;  // Recent change-log entries kept in memory.
+  size_t change_ring_entries = 4096;     // Recent change-log entries kept in memory...
+  size_t change_ring_bytes = 32 << 20;   // ...and at most this many bytes of them.
+  size_t watch_buffer_bytes = 64 << 20;  // Watch responses in flight, all streams together.
+  absl::Duration watch_stall_timeout = absl::Seconds(30);  // A stuck write that long, while
+                                                           // others wait for room: cancelled.
+  size_t response_buffer_bytes = 64 << 20;  // Unary responses built and not yet sent.
+  size_t write_queue_bytes = 64 << 20;      // IngestArticle requests admitted, not committed.
   absl::Duration progress_interval = absl::Seconds(10);   // Idle watch progress; 0 = never.
   absl::Duration compaction_interval = absl::Minutes(1);  // Age-based history compaction.
   absl::Duration shutdown_grace = absl::Seconds(20);      // In-flight calls get this long.
@@ -70,6 +76,8 @@ class ParleyServer {
   int health_port() const { return health_port_; }
   std::string address() const;
   MeetingStore* store() { return store_.get(); }
+  ChangeFeed* feed() { return feed_.get(); }
+  ByteBudget* response_budget() { return responses_.get(); }
   MeetingServiceImpl* meeting_service() { return meeting_service_.get(); }
   const Authorizer& authorizer() const { return *authorizer_; }
 
@@ -78,6 +86,9 @@ class ParleyServer {
   void TickerLoop();
 
   const ServerOptions options_;
+  std::unique_ptr<CallGate> gate_;
+  std::unique_ptr<ByteBudget> responses_;
+  std::unique_ptr<ByteBudget> write_queue_;
   std::unique_ptr<MeetingStore> store_;
   std::unique_ptr<ChangeFeed> feed_;
   std::unique_ptr<Authorizer> authorizer_;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/marshalling.h"
@@ -47,6 +48,17 @@ ABSL_FLAG(int32_t, block_cache_mb, 64,
           "RocksDB block cache; size it to the hot working set [PARLEY_BLOCK_CACHE_MB]");
 ABSL_FLAG(int32_t, write_buffer_mb, 32,
           "RocksDB memtable size per column family [PARLEY_WRITE_BUFFER_MB]");
+ABSL_FLAG(int32_t, change_ring_mb, 32,
+          "Recent change-log entries kept in memory for watchers, MiB [PARLEY_CHANGE_RING_MB]");
+ABSL_FLAG(int32_t, watch_buffer_mb, 64,
+          "Watch responses in flight, all streams together, MiB [PARLEY_WATCH_BUFFER_MB]");
+ABSL_FLAG(absl::Duration, watch_stall_timeout, absl::Seconds(30),
+          "A watch stream whose write is stuck this long while others wait for room is "
+          "cancelled; 0 = never [PARLEY_WATCH_STALL_TIMEOUT]");
+ABSL_FLAG(int32_t, response_buffer_mb, 64,
+          "Unary responses built and not yet sent, MiB [PARLEY_RESPONSE_BUFFER_MB]");
+ABSL_FLAG(int32_t, write_queue_mb, 64,
+          "IngestArticle requests admitted and not yet committed, MiB [PARLEY_WRITE_QUEUE_MB]");
 ABSL_FLAG(std::string, checkpoint_dir, "",
           "Folder for AdminService.CreateCheckpoint backups; empty = disabled "
           "[PARLEY_CHECKPOINT_DIR]");
@@ -107,6 +119,11 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_checkpoint_dir, "PARLEY_CHECKPOINT_DIR", std::string());
   FromEnv(FLAGS_block_cache_mb, "PARLEY_BLOCK_CACHE_MB", int32_t{64});
   FromEnv(FLAGS_write_buffer_mb, "PARLEY_WRITE_BUFFER_MB", int32_t{32});
+  FromEnv(FLAGS_change_ring_mb, "PARLEY_CHANGE_RING_MB", int32_t{32});
+  FromEnv(FLAGS_watch_buffer_mb, "PARLEY_WATCH_BUFFER_MB", int32_t{64});
+  FromEnv(FLAGS_watch_stall_timeout, "PARLEY_WATCH_STALL_TIMEOUT", absl::Seconds(30));
+  FromEnv(FLAGS_response_buffer_mb, "PARLEY_RESPONSE_BUFFER_MB", int32_t{64});
+  FromEnv(FLAGS_write_queue_mb, "PARLEY_WRITE_QUEUE_MB", int32_t{64});
   FromEnv(FLAGS_tls_cert, "PARLEY_TLS_CERT", std::string());
   FromEnv(FLAGS_tls_key, "PARLEY_TLS_KEY", std::string());
   FromEnv(FLAGS_tls_client_ca, "PARLEY_TLS_CLIENT_CA", std::string());
@@ -115,9 +132,17 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_read_token_file, "PARLEY_READ_TOKEN_FILE", std::string());
   FromEnv(FLAGS_write_identities, "PARLEY_WRITE_IDENTITIES", std::string());
   FromEnv(FLAGS_reads_require_auth, "PARLEY_READS_REQUIRE_AUTH", false);
-  if (absl::GetFlag(FLAGS_block_cache_mb) < 1 || absl::GetFlag(FLAGS_write_buffer_mb) < 1) {
-    std::fprintf(stderr, "parleyd: --block_cache_mb and --write_buffer_mb must be at least 1\n");
-    return 2;
+  for (const auto& [name, value] :
+       {std::pair<const char*, int32_t>{"block_cache_mb", absl::GetFlag(FLAGS_block_cache_mb)},
+        {"write_buffer_mb", absl::GetFlag(FLAGS_write_buffer_mb)},
+        {"change_ring_mb", absl::GetFlag(FLAGS_change_ring_mb)},
+        {"watch_buffer_mb", absl::GetFlag(FLAGS_watch_buffer_mb)},
+        {"response_buffer_mb", absl::GetFlag(FLAGS_response_buffer_mb)},
+        {"write_queue_mb", absl::GetFlag(FLAGS_write_queue_mb)}}) {
+    if (value < 1) {
+      std::fprintf(stderr, "parleyd: --%s must be at least 1\n", name);
+      return 2;
+    }
   }
   parley::SetLogProgram("parleyd");
   parley::LogFormat log_format;
@@ -156,6 +181,12 @@ int main(int argc, char** argv) {
   options.store.block_cache_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20;
   options.store.write_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_write_buffer_mb))
                                      << 20;
+  options.change_ring_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_change_ring_mb)) << 20;
+  options.watch_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_watch_buffer_mb)) << 20;
+  options.watch_stall_timeout = absl::GetFlag(FLAGS_watch_stall_timeout);
+  options.response_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_response_buffer_mb))
+                                  << 20;
+  options.write_queue_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_write_queue_mb)) << 20;
 
   options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert);
   options.tls.key_file = absl::GetFlag(FLAGS_tls_key);

@@ -1,11 +1,15 @@
 #include "services/store/change_feed.h"
 
+#include <algorithm>
 #include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/log/log.h"
 
 namespace parley {
 
-ChangeFeed::ChangeFeed(MeetingStore* store, size_t ring_entries)
-    : store_(store), ring_entries_(ring_entries == 0 ? 1 : ring_entries) {
+ChangeFeed::ChangeFeed(MeetingStore* store, size_t ring_entries, size_t ring_bytes)
+    : store_(store), ring_entries_(ring_entries == 0 ? 1 : ring_entries), ring_bytes_(ring_bytes) {
   {
     absl::MutexLock lock(&mu_);
     published_ = store_->revision();
@@ -22,27 +26,61 @@ ChangeFeed::~ChangeFeed() {
   notifier_.join();
 }
 
-std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(
-    std::shared_ptr<const v1::ChangeLogEntry> e) {
+std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(const v1::ChangeLogEntry& entry,
+                                                         const RecordLimits& limits, bool* cut) {
   auto encoded = std::make_shared<EncodedEntry>();
-  encoded->events.reserve(e->events_size());
-  for (const v1::MeetingEvent& event : e->events()) {
-    encoded->events.push_back(event.SerializeAsString());
-    encoded->bytes += encoded->events.back().size();
+  encoded->revision = entry.revision();
+  encoded->memory = sizeof(EncodedEntry);
+  encoded->events.reserve(static_cast<size_t>(entry.events_size()));
+  bool any_cut = false;
+  for (const v1::MeetingEvent& event : entry.events()) {
+    Event out;
+    out.type = event.type();
+    out.meeting = event.meeting().SerializeAsString();
+    if (limits.max_bytes > 0 && out.meeting.size() > limits.max_bytes) {
+      out.meeting = BoundMeeting(event.meeting(), limits).SerializeAsString();
+      any_cut = true;
+    }
+    out.keys = FilterKeys(event.meeting());
+    encoded->bytes += out.meeting.size();
+    encoded->memory += sizeof(Event) + out.meeting.capacity() + out.keys.SpaceUsedLong();
+    encoded->events.push_back(std::move(out));
   }
-  encoded->entry = std::move(e);
+  if (cut != nullptr) {
+    *cut = any_cut;
+  }
   return encoded;
 }
 
 void ChangeFeed::Publish(std::shared_ptr<const v1::ChangeLogEntry> entry) {
   // Encoded once here, outside the lock, for every stream that will send it.
-  std::shared_ptr<const EncodedEntry> encoded = EncodedEntry::Encode(std::move(entry));
+  std::shared_ptr<const EncodedEntry> encoded = Encode(*entry);
   absl::MutexLock lock(&mu_);
-  published_ = encoded->revision();
+  published_ = encoded->revision;
+  if (ring_bytes_ > 0 && encoded->memory > ring_bytes_) {
+    // Too large to keep: the ring must stay a run of consecutive revisions ending at the
+    // newest, so it starts over; watchers read this entry from the change log.
+    ring_.clear();
+    ring_memory_ = 0;
+    return;
+  }
+  ring_memory_ += encoded->memory;
   ring_.push_back(std::move(encoded));
-  while (ring_.size() > ring_entries_) {
+  while (ring_.size() > ring_entries_ || (ring_bytes_ > 0 && ring_memory_ > ring_bytes_)) {
+    ring_memory_ -= ring_.front()->memory;
     ring_.pop_front();
   }
+  ring_memory_peak_ = std::max(ring_memory_peak_, ring_memory_);
+}
+
+size_t ChangeFeed::ring_memory() const {
+  absl::MutexLock lock(&mu_);
+  return ring_memory_;
+}
+
+size_t ChangeFeed::ring_memory_peak() const {
+  absl::MutexLock lock(&mu_);
+  return ring_memory_peak_;
 }
 
 void ChangeFeed::NotifierLoop() {
@@ -83,9 +121,9 @@ absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> ChangeFeed::Rea
     if (from > published_) {
       return out;
     }
-    if (!ring_.empty() && from >= ring_.front()->revision()) {
+    if (!ring_.empty() && from >= ring_.front()->revision) {
       size_t bytes = 0;
-      for (size_t i = from - ring_.front()->revision(); i < ring_.size(); ++i) {
+      for (size_t i = from - ring_.front()->revision; i < ring_.size(); ++i) {
         if (out.size() >= max_entries || (bytes >= max_bytes && !out.empty())) {
           break;
         }
@@ -103,9 +141,27 @@ absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> ChangeFeed::Rea
   }
   out.reserve(entries->size());
   for (auto& entry : *entries) {
-    out.push_back(EncodedEntry::Encode(std::move(entry)));
+    out.push_back(Encode(*entry));
   }
   return out;
+}
+
+std::shared_ptr<const EncodedEntry> ChangeFeed::Encode(const v1::ChangeLogEntry& entry) const {
+  bool cut = false;
+  std::shared_ptr<const EncodedEntry> encoded =
+      EncodedEntry::Encode(entry, store_->record_limits(), &cut);
+  if (cut) {
+    absl::MutexLock lock(&cut_mu_);
+    if (cut_logged_.size() < 10000 && cut_logged_.insert(entry.revision()).second) {
+      Log(LogLevel::kError,
+          absl::StrCat("change-log entry ", entry.revision(),
+                       " holds a meeting over the record limit of ",
+                       store_->record_limits().max_bytes,
+                       " bytes (written before records were bounded, or under a larger limit): "
+                       "watchers get it cut to the limit"));
+    }
+  }
+  return encoded;
 }
 
 std::optional<ChangeFeed::WaiterId> ChangeFeed::NotifyWhenCommitted(uint64_t revision,

@@ -54,7 +54,7 @@ TEST_F(ChangeFeedTest, ReadsFromRingAndFallsBackToTheLog) {
     ASSERT_THAT(entries, IsOk());
     ASSERT_THAT(*entries, SizeIs(21 - from)) << from;
     for (size_t i = 0; i < entries->size(); ++i) {
-      EXPECT_EQ((*entries)[i]->revision(), from + i);
+      EXPECT_EQ((*entries)[i]->revision, from + i);
     }
   }
   auto none = feed_->Read(21, 100, 64 << 20);
@@ -92,6 +92,42 @@ TEST_F(ChangeFeedTest, WakesWaitersOnCommitAndOnShutdown) {
   EXPECT_TRUE(at_shutdown.WaitForNotificationWithTimeout(absl::Seconds(10)));
   EXPECT_FALSE(cancelled_never_runs.HasBeenNotified());
   EXPECT_FALSE(feed_->NotifyWhenCommitted(100, [] {}).has_value());
+}
+
+TEST_F(ChangeFeedTest, RingIsCappedInBytesAndOlderEntriesComeFromTheLog) {
+  // 40 writes of ~64 KiB events into a ring of 1,000 entries but only 256 KiB.
+  feed_.reset();  // One feed per store: it is the store's commit listener.
+  feed_ = std::make_unique<ChangeFeed>(store_.get(), 1000, 256 << 10);
+  auto write_big = [&](int i) {
+    v1::Article article;
+    article.set_body("big article " + std::to_string(i));
+    v1::Meeting m;
+    m.add_countries("US");
+    m.mutable_start_date()->set_year(1900 + i);
+    for (int k = 0; k < 16; ++k) {
+      m.add_statements()->set_text(std::string(4000, static_cast<char>('a' + k)));
+    }
+    ASSERT_THAT(store_->IngestArticle(article, {m}, "v1", absl::Now()), IsOk());
+  };
+  for (int i = 0; i < 40; ++i) {
+    write_big(i);
+  }
+  EXPECT_LE(feed_->ring_memory_peak(), 256u << 10);
+  EXPECT_GT(feed_->ring_memory(), 0u);
+  auto all = feed_->Read(1, 100, 64 << 20);
+  ASSERT_THAT(all, IsOk());
+  ASSERT_THAT(*all, SizeIs(40));
+  for (size_t i = 0; i < all->size(); ++i) {
+    EXPECT_EQ((*all)[i]->revision, i + 1);
+  }
+  // An entry larger than the whole ring is not kept; it is still read, from the log.
+  feed_.reset();
+  feed_ = std::make_unique<ChangeFeed>(store_.get(), 1000, 16 << 10);
+  write_big(100);
+  EXPECT_EQ(feed_->ring_memory(), 0u);
+  auto last = feed_->Read(41, 10, 64 << 20);
+  ASSERT_THAT(last, IsOk());
+  EXPECT_THAT(*last, SizeIs(1));
 }
 
 }  // namespace

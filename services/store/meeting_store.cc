@@ -23,8 +23,10 @@
 #include "rocksdb/table.h"
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
+#include "rocksdb/write_buffer_manager.h"
 #include "services/domain/meeting_rules.h"
 #include "services/domain/text_fold.h"
+#include "services/log/log.h"
 #include "services/status/status_macros.h"
 #include "services/store/index_keys.h"
 #include "services/store/rocksdb_status.h"
@@ -213,6 +215,10 @@ absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOpti
   db_options.IncreaseParallelism(2);
   db_options.keep_log_file_num = 5;
   db_options.max_open_files = 512;
+  // Every column family's memtables together (RocksDB would allow two per family, ten times
+  // write_buffer_bytes): flushed once they reach twice one family's size.
+  db_options.write_buffer_manager =
+      std::make_shared<rocksdb::WriteBufferManager>(2 * options.write_buffer_bytes);
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -335,31 +341,76 @@ absl::StatusOr<v1::Meeting> MeetingStore::GetMeeting(absl::string_view id) const
 }
 
 absl::StatusOr<std::string> MeetingStore::GetMeetingBytes(absl::string_view id) const {
-  return ReadBytes(handles_->meetings, "meeting", id);
+  PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(handles_->meetings, "meeting", id));
+  return Servable(id, std::move(bytes));
+}
+
+absl::StatusOr<std::string> MeetingStore::Servable(absl::string_view id, std::string bytes) const {
+  const RecordLimits& limits = options_.record_limits;
+  if (limits.max_bytes == 0 || bytes.size() <= limits.max_bytes) {
+    return bytes;  // The common case: one size comparison.
+  }
+  PARLEY_ASSIGN_OR_RETURN(v1::Meeting meeting,
+                          ParseStored<v1::Meeting>(bytes, absl::StrCat("meeting ", id)));
+  NoteOversized(id, bytes.size());
+  return BoundMeeting(std::move(meeting), limits).SerializeAsString();
+}
+
+void MeetingStore::NoteOversized(absl::string_view id, size_t bytes) const {
+  {
+    absl::MutexLock lock(&oversized_mu_);
+    if (oversized_logged_.size() >= 10000 || !oversized_logged_.emplace(id).second) {
+      return;
+    }
+  }
+  Log(LogLevel::kError,
+      absl::StrCat("meeting ", id, " is ", bytes, " bytes as stored, over the record limit of ",
+                   options_.record_limits.max_bytes,
+                   " (written before records were bounded, or under a larger limit): served cut "
+                   "to the limit; its next update stores it cut, or delete it"));
 }
 
 absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMeetings(
-    const std::vector<std::string>& ids) const {
-  std::vector<rocksdb::Slice> keys;
-  keys.reserve(ids.size());
-  for (const std::string& id : ids) {
-    keys.emplace_back(id);
-  }
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> statuses(ids.size());
-  db_->MultiGet(rocksdb::ReadOptions(), handles_->meetings, keys.size(), keys.data(), values.data(),
-                statuses.data());
+    const std::vector<std::string>& ids, size_t max_bytes) const {
   std::vector<std::optional<v1::Meeting>> out(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (statuses[i].IsNotFound()) {
-      continue;
+  constexpr size_t kChunk = 16;  // Records read at once (each at most the record limit).
+  size_t bytes = 0;
+  for (size_t first = 0; first < ids.size(); first += kChunk) {
+    const size_t n = std::min(kChunk, ids.size() - first);
+    std::vector<rocksdb::Slice> keys;
+    keys.reserve(n);
+    for (size_t i = first; i < first + n; ++i) {
+      keys.emplace_back(ids[i]);
     }
-    PARLEY_RETURN_IF_ERROR(FromRocksDb(statuses[i], absl::StrCat("read meeting ", ids[i])));
-    v1::Meeting meeting;
-    if (!meeting.ParseFromArray(values[i].data(), static_cast<int>(values[i].size()))) {
-      return absl::DataLossError(absl::StrCat("corrupt meeting ", ids[i]));
+    std::vector<rocksdb::PinnableSlice> values(n);
+    std::vector<rocksdb::Status> statuses(n);
+    db_->MultiGet(rocksdb::ReadOptions(), handles_->meetings, n, keys.data(), values.data(),
+                  statuses.data());
+    for (size_t k = 0; k < n; ++k) {
+      const size_t i = first + k;
+      if (statuses[k].IsNotFound()) {
+        continue;
+      }
+      PARLEY_RETURN_IF_ERROR(FromRocksDb(statuses[k], absl::StrCat("read meeting ", ids[i])));
+      v1::Meeting meeting;
+      if (!meeting.ParseFromArray(values[k].data(), static_cast<int>(values[k].size()))) {
+        return absl::DataLossError(absl::StrCat("corrupt meeting ", ids[i]));
+      }
+      const RecordLimits& limits = options_.record_limits;
+      size_t size = values[k].size();
+      if (limits.max_bytes > 0 && size > limits.max_bytes) {
+        NoteOversized(ids[i], size);
+        meeting = BoundMeeting(std::move(meeting), limits);
+        size = meeting.ByteSizeLong();
+      }
+      bytes += size + 8;  // The record, its tag and length.
+      if (max_bytes > 0 && bytes > max_bytes) {
+        return absl::ResourceExhaustedError(absl::StrCat(
+            "the first ", i + 1, " of the ", ids.size(), " meetings already take ", bytes,
+            " bytes, more than the response limit of ", max_bytes, ": ask for fewer ids per call"));
+      }
+      out[i] = std::move(meeting);
     }
-    out[i] = std::move(meeting);
   }
   return out;
 }
@@ -484,6 +535,7 @@ absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting mee
     }
     meeting.set_update_revision(write.revision);
     *meeting.mutable_update_time() = ToProto(now);
+    meeting = BoundMeeting(std::move(meeting), options_.record_limits);
     for (const std::string& key : ik::AllKeys(meeting)) {
       write.batch.Put(handles_->index, key, meeting.id());
     }
@@ -584,7 +636,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
     for (v1::Evidence& e : *report.mutable_evidence()) {
       e.set_article_id(article_id);
     }
-    report = Normalised(std::move(report));
+    report = BoundMeeting(Normalised(std::move(report)), options_.record_limits);
   }
 
   absl::MutexLock lock(&write_mu_);
@@ -634,7 +686,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
       }
     }
     if (best.has_value()) {
-      v1::Meeting merged = MergeMeetings(*best, report);
+      v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), options_.record_limits);
       from_this_article.insert(merged.id());
       outcome.meeting_ids.push_back(merged.id());
       if (ContentDiffers(merged, *best)) {
@@ -1006,6 +1058,7 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
       continue;
     }
     PARLEY_RETURN_IF_ERROR(FromRocksDb(st, absl::StrCat("read meeting ", id)));
+    PARLEY_ASSIGN_OR_RETURN(bytes, Servable(id, std::move(bytes)));
     if (raw && decided) {
       if (!fits(bytes.size())) {
         return page;

@@ -11,12 +11,14 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "parley/v1/meeting.pb.h"
+#include "services/domain/meeting_rules.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -38,12 +40,17 @@ struct StoreOptions {
   bool sync_writes = true;
   // RocksDB block cache, bytes.
   size_t block_cache_bytes = 64 << 20;
-  // RocksDB memtable size per column family, bytes.
+  // RocksDB memtable size per column family, bytes; all memtables together are flushed at
+  // twice that (a WriteBufferManager), so they hold at most about 2x this.
   size_t write_buffer_bytes = 32 << 20;
   // How long a listing snapshot stays usable after its last page was read.
   absl::Duration list_snapshot_ttl = absl::Minutes(5);
   // At most this many listing snapshots are held; the least recently used goes first.
   size_t max_list_snapshots = 256;
+  // How large a record may grow (see RecordLimits for the keep-policy). Every record and stored
+  // report is cut to it when written; a record stored larger (before this bound existed, or
+  // under a larger one) is served cut to it by every read, and logged once.
+  RecordLimits record_limits;
 };
 
 // What an ingest did to one meeting record.
@@ -104,14 +111,23 @@ class MeetingStore {
   MeetingStore& operator=(const MeetingStore&) = delete;
   ~MeetingStore();  // Defined in the .cc, where rocksdb::DB is complete.
 
-  // Returns NotFound if no meeting has this id.
+  // Returns NotFound if no meeting has this id. Every read returns the record within
+  // `options.record_limits` (cut to them when it was stored larger).
   absl::StatusOr<v1::Meeting> GetMeeting(absl::string_view id) const;
   // The meeting as stored (serialized parley.v1.Meeting), or NotFound.
   absl::StatusOr<std::string> GetMeetingBytes(absl::string_view id) const;
 
+  // `bytes`, the stored record of meeting `id`, when it is within the record limits; otherwise
+  // the record cut to them (logged once per id). DataLoss when it does not parse.
+  absl::StatusOr<std::string> Servable(absl::string_view id, std::string bytes) const;
+  const RecordLimits& record_limits() const { return options_.record_limits; }
+
   // Returns one entry per id, in order: the meeting, or nullopt when it does not exist.
+  // `max_bytes` (0 = no limit) bounds the meetings' serialized size: reading stops, with
+  // ResourceExhausted, as soon as the meetings read so far exceed it, so a batch never holds
+  // more than that (plus one small chunk) in memory.
   absl::StatusOr<std::vector<std::optional<v1::Meeting>>> BatchGetMeetings(
-      const std::vector<std::string>& ids) const;
+      const std::vector<std::string>& ids, size_t max_bytes = 0) const;
 
   // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
   // same article (same content) with the same `extractor_version` again changes nothing. With
@@ -200,6 +216,8 @@ class MeetingStore {
                                                         absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<std::shared_ptr<ListSnapshot>> AcquireSnapshot(uint64_t revision);
+  // Logs, once per id, that a record was stored over the record limits.
+  void NoteOversized(absl::string_view id, size_t bytes) const;
 
   const StoreOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
@@ -212,6 +230,9 @@ class MeetingStore {
   std::atomic<uint64_t> revision_{0};
   std::atomic<uint64_t> oldest_revision_{1};
   std::atomic<uint64_t> meeting_count_{0};
+
+  mutable absl::Mutex oversized_mu_;
+  mutable absl::flat_hash_set<std::string> oversized_logged_ ABSL_GUARDED_BY(oversized_mu_);
 
   absl::Mutex snapshots_mu_;
   std::map<uint64_t, std::shared_ptr<ListSnapshot>> snapshots_ ABSL_GUARDED_BY(snapshots_mu_);

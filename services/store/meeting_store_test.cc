@@ -376,5 +376,67 @@ TEST_F(MeetingStoreTest, CheckpointIsAnOpenableCopy) {
   EXPECT_THAT((*copy)->GetMeeting(outcome.meeting_ids[0]), IsOk());
 }
 
+// Two reports of nine 1 MB statements each: merged, they are the 18.9 MB record that wedged
+// every reader. The store keeps what it writes within the record limits.
+v1::Meeting NineBigStatements(char letter) {
+  v1::Meeting m = Bilateral("FR", "DE", 10);
+  for (int i = 0; i < 9; ++i) {
+    v1::Statement* s = m.add_statements();
+    s->set_speaker("Minister");
+    s->set_text(std::string(1 << 20, static_cast<char>(letter + i)));
+  }
+  return m;
+}
+
+TEST_F(MeetingStoreTest, MergedRecordsAndStoredReportsStayWithinTheRecordLimits) {
+  const IngestOutcome first = Ingest(A("first report"), {NineBigStatements('a')});
+  const IngestOutcome second = Ingest(A("second report"), {NineBigStatements('j')});
+  ASSERT_EQ(first.meeting_ids, second.meeting_ids);  // Merged into one record.
+  absl::StatusOr<std::string> bytes = store_->GetMeetingBytes(first.meeting_ids[0]);
+  ASSERT_THAT(bytes, IsOk());
+  const RecordLimits limits;
+  EXPECT_LE(bytes->size(), limits.max_bytes);
+  absl::StatusOr<v1::Meeting> meeting = store_->GetMeeting(first.meeting_ids[0]);
+  ASSERT_THAT(meeting, IsOk());
+  EXPECT_EQ(meeting->statements_size(), 18);
+  EXPECT_EQ(meeting->sources_size(), 2);
+  absl::StatusOr<v1::StoredArticle> article = store_->GetArticle(second.article_id);
+  ASSERT_THAT(article, IsOk());
+  EXPECT_LE(article->reports(0).ByteSizeLong(), limits.max_bytes);
+}
+
+TEST_F(MeetingStoreTest, ARecordStoredOverTheLimitIsServedCutByEveryRead) {
+  // A store written without a bound (as before it existed) holds an 18.9 MB record.
+  StoreOptions unbounded;
+  unbounded.record_limits.max_bytes = 0;
+  Reopen(unbounded);
+  const IngestOutcome first = Ingest(A("first report"), {NineBigStatements('a')});
+  Ingest(A("second report"), {NineBigStatements('j')});
+  const std::string id = first.meeting_ids[0];
+  absl::StatusOr<std::string> stored = store_->GetMeetingBytes(id);
+  ASSERT_THAT(stored, IsOk());
+  ASSERT_GT(stored->size(), 18u << 20);
+
+  Reopen();  // Today's limits.
+  const size_t limit = store_->record_limits().max_bytes;
+  absl::StatusOr<std::string> served = store_->GetMeetingBytes(id);
+  ASSERT_THAT(served, IsOk());
+  EXPECT_LE(served->size(), limit);
+  absl::StatusOr<std::vector<std::optional<v1::Meeting>>> batch = store_->BatchGetMeetings({id});
+  ASSERT_THAT(batch, IsOk());
+  ASSERT_TRUE((*batch)[0].has_value());
+  EXPECT_LE((*batch)[0]->ByteSizeLong(), limit);
+  for (bool raw : {false, true}) {
+    absl::StatusOr<ListPage> page = store_->ListMeetings(v1::MeetingFilter(), {}, 10, raw);
+    ASSERT_THAT(page, IsOk());
+    ASSERT_EQ(raw ? page->raw.size() : page->meetings.size(), 1u);
+    EXPECT_LE(raw ? page->raw[0].size() : page->meetings[0].ByteSizeLong(), limit);
+  }
+  // The next write to the record stores it cut.
+  Ingest(A("third report"), {Bilateral("FR", "DE", 10)});
+  absl::StatusOr<v1::Meeting> rewritten = store_->GetMeeting(id);
+  ASSERT_THAT(rewritten, IsOk());
+  EXPECT_EQ(rewritten->sources_size(), 3);
+}
 }  // namespace
 }  // namespace parley

@@ -1,6 +1,7 @@
 #include "tests/testing_util/scoped_temp_dir.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -8,6 +9,16 @@
 #include <sstream>
 
 namespace parley::testing_util {
+namespace {
+
+// A test's gRPC clients sit idle between calls, and gRPC's C++ client then notices a server's
+// GOAWAY (or a listener that has just come up) only through its backup poller, every 5 s by
+// default; a server's shutdown waits for that. Every test binary links this file: poll every
+// 50 ms in tests, set before gRPC initialises (child processes inherit it).
+[[maybe_unused]] const bool kBackupPollSet =
+    setenv("GRPC_CLIENT_CHANNEL_BACKUP_POLL_INTERVAL_MS", "50", /*overwrite=*/0) == 0;
+
+}  // namespace
 
 ScopedTempDir::ScopedTempDir() {
   const char* base = std::getenv("TMPDIR");
@@ -47,8 +58,16 @@ std::string SourceDir() {
 }
 
 std::string BinDir() {
-  const char* dir = std::getenv("PARLEY_BIN_DIR");
-  return dir != nullptr ? dir : "build/bin";
+  if (const char* dir = std::getenv("PARLEY_BIN_DIR"); dir != nullptr) {
+    return dir;
+  }
+  // Test binaries live in <build>/tests, the programs in <build>/bin: the same build's.
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec && std::filesystem::exists(self.parent_path().parent_path() / "bin" / "parleyd", ec)) {
+    return (self.parent_path().parent_path() / "bin").string();
+  }
+  return "build/bin";
 }
 
 }  // namespace parley::testing_util

@@ -27,7 +27,8 @@ void WriteFile(const std::string& path, const std::string& content);
 std::string ReadFile(const std::string& path);
 // The repository root (PARLEY_SOURCE_DIR, set by ctest; "." otherwise).
 std::string SourceDir();
-// The folder with the built binaries (PARLEY_BIN_DIR, set by ctest; "build/bin" otherwise).
+// The folder with the built binaries: PARLEY_BIN_DIR, else the bin/ beside the test binary's
+// tests/ folder (the same build), else "build/bin".
 std::string BinDir();
 
 }  // namespace parley::testing_util

@@ -438,7 +438,15 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
       // A short line without closing punctuation (a dateline, a byline, a time stamp, a
       // section name) stands on its own: "Jeddah", "Posted March 14, 2025 4:00 am",
       // "By John Smith" do not run into the sentence below them.
-      if (!blank && nl != absl::string_view::npos && stripped.size() < 40 &&
+      // (A wrapped line of running text goes on in lower case: "The minister\nsaid".)
+      size_t next_start = line_end + 1;
+      while (next_start < text.size() && text[next_start] == ' ') {
+        ++next_start;
+      }
+      const bool next_opens = next_start < text.size() &&
+                              (absl::ascii_isupper(text[next_start]) ||
+                               absl::ascii_isdigit(text[next_start]) || text[next_start] == '"');
+      if (!blank && nl != absl::string_view::npos && stripped.size() < 40 && next_opens &&
           std::string_view(".!?,;:\"'").find(stripped.back()) == std::string_view::npos) {
         flush_paragraph(line_end);
         para_begin = line_end + 1;

@@ -75,6 +75,19 @@ TEST(TextTest, WrappedWireLinesJoinAndIndentedLinesStartParagraphs) {
       ElementsAre("T", "MOSCOW, March 3 - The minister\nsaid talks went well", "He left\nlater"));
 }
 
+// A short line without closing punctuation followed by a capital is a header (a dateline, a
+// byline, a time stamp), not the start of the lead; captions are dropped.
+TEST(TextTest, HeaderLinesStandAloneAndCaptionsAreDropped) {
+  absl::StatusOr<Document> doc =
+      BuildDocument("T",
+                    "Jeddah\nPosted March 14, 2025 4:00 am\nThe minister met his counterpart.\n"
+                    "Leaders at the table (Photo: Reuters)\nThey signed a treaty.");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_THAT(SentenceTexts(*doc),
+              ElementsAre("T", "Jeddah", "Posted March 14, 2025 4:00 am",
+                          "The minister met his counterpart.", "They signed a treaty."));
+}
+
 TEST(TextTest, BulletsAreSentencesAndRelatedLinksAreDropped) {
   absl::StatusOr<Document> doc = BuildDocument(
       "T",

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
@@ -174,6 +175,36 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     a.dates_in[a.dates[d].sentence].push_back(static_cast<int>(d));
   }
   a.quotes = FindQuotes(a.doc);
+  // Topic keywords, once per article: a keyword inside a name is not a topic.
+  auto in_name = [&](int i) {
+    const int e = a.entity_at[i];
+    if (e < 0) {
+      return false;
+    }
+    const Match& m = a.entities[e];
+    return m.Of(EntryType::kRole) != nullptr || m.Of(EntryType::kOrg) != nullptr ||
+           m.Of(EntryType::kPerson) != nullptr || m.Of(EntryType::kFormat) != nullptr ||
+           m.Of(EntryType::kPlace) != nullptr;
+  };
+  a.topics_in.assign(a.doc.sentences.size(), {});
+  for (const Match& match : a.topics) {
+    if (!in_name(match.first)) {
+      for (const Entry* e : match.entries) {
+        a.topics_in[a.doc.tokens[match.first].sentence].push_back(e->topic);
+      }
+    }
+  }
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    const Token& t = a.doc.tokens[i];
+    if (!t.word || t.fold.size() < 4 || in_name(static_cast<int>(i))) {
+      continue;
+    }
+    for (const auto& [prefix, topic] : dict.TopicPrefixesFor(t.fold)) {
+      if (absl::StartsWith(t.fold, prefix)) {
+        a.topics_in[t.sentence].push_back(topic);
+      }
+    }
+  }
   return a;
 }
 

@@ -38,6 +38,9 @@ struct Annotations {
   std::vector<Match> frames;    // Frame phrases (frames.tsv).
   std::vector<DateMention> dates;
   std::vector<Quote> quotes;
+  // Per sentence, the topics its keywords name (whole words and prefixes, not inside a name:
+  // "National Security Adviser" says nothing of security), one entry per keyword.
+  std::vector<std::vector<v1::Topic>> topics_in;
 
   // Per token: the index of the entity / trigger / cue match covering it, or -1.
   std::vector<int> entity_at;

@@ -398,7 +398,11 @@ std::vector<v1::Meeting> Assemble(const Context& c, const AssembleOptions& optio
   size_t main_index = 0;
   for (; main_index < groups.size(); ++main_index) {
     if (main_index == 0 || groups[main_index].role != GroupRole::kFollowUp) {
-      records[main_index] = MainMeeting(c, groups[main_index], options);
+      MeetingGroup candidate = groups[main_index];
+      if (main_index > 0) {
+        ReadWindow(c.a, c.mentions, c.grouping, &candidate);
+      }
+      records[main_index] = MainMeeting(c, candidate, options);
       if (records[main_index].has_value()) {
         break;
       }

@@ -543,69 +543,25 @@ class Grouper {
     return g.mentions.empty() ? 1 << 30 : mm_.mentions[g.mentions[0]].first;
   }
 
-  // Each meeting's sentences: the headline and the lead (they name the parties even without a
-  // meeting word) for the main one, its anchor, and the sentences after it that report it.
+  // Every group's anchor, and the main meeting's window (the others' are read when one
+  // becomes the main meeting: `ReadWindow`).
   void Window() {
-    const int n = a_.sentence_count();
-    std::map<int, std::set<int>> groups_in;
-    for (size_t gi = 0; gi < out_.groups.size(); ++gi) {
-      for (int mi : out_.groups[gi].mentions) {
-        groups_in[mm_.mentions[mi].sentence].insert(static_cast<int>(gi));
-      }
-    }
     for (size_t gi = 0; gi < out_.groups.size(); ++gi) {
       MeetingGroup& g = out_.groups[gi];
-      std::set<int> own;    // Sentences with a mention of this meeting.
-      std::set<int> other;  // Sentences with mentions of other meetings only.
-      for (const auto& [s, gs] : groups_in) {
-        if (gs.count(static_cast<int>(gi)) > 0) {
-          own.insert(s);
-        } else {
-          other.insert(s);
+      g.index = static_cast<int>(gi);
+      g.anchor = -1;
+      for (int mi : g.mentions) {
+        const int s = mm_.mentions[mi].sentence;
+        if (s > 0 && (g.anchor < 0 || s < g.anchor)) {
+          g.anchor = s;
         }
       }
-      int anchor = -1;
-      for (int s : own) {
-        if (s > 0) {
-          anchor = s;
-          break;
-        }
+      if (g.anchor < 0) {
+        g.anchor = a_.sentence_count() > 1 ? 1 : 0;
       }
-      if (anchor < 0) {
-        anchor = n > 1 ? 1 : 0;
-      }
-      const bool main = gi == 0;
-      g.anchor = anchor;
-      g.elsewhere = other;
-      g.window = {anchor};
-      if (main || own.count(0) > 0) {
-        g.window.insert(0);
-      }
-      if (main && n > 1 && other.count(1) == 0) {
-        g.window.insert(1);
-      }
-      for (int s = anchor + 1; s < std::min(n, anchor + 6); ++s) {
-        if (own.count(s) > 0) {
-          g.window.insert(s);
-        }
-      }
-      g.people_sentences = g.window;
-      for (int s = 1; s < std::min(n, anchor + 10); ++s) {
-        if (own.count(s) > 0) {
-          g.people_sentences.insert(s);
-        }
-      }
-      for (int s = 1; s < std::min(n, anchor + 8); ++s) {
-        if (other.count(s) == 0) {
-          g.format_sentences.insert(s);
-        }
-      }
-      g.document_sentences = g.window;
-      for (int s = 1; s < n; ++s) {
-        if (other.count(s) == 0) {
-          g.document_sentences.insert(s);
-        }
-      }
+    }
+    if (!out_.groups.empty()) {
+      ReadWindow(a_, mm_, out_, &out_.groups[0]);
     }
   }
 
@@ -629,6 +585,60 @@ class Grouper {
 Grouping GroupMentions(const Annotations& a, const std::vector<Person>& people,
                        const Parties& parties, const MeetingMentions& mentions) {
   return Grouper(a, people, parties, mentions).Run();
+}
+
+void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Grouping& grouping,
+                MeetingGroup* g) {
+  const int n = a.sentence_count();
+  std::set<int> own;  // Sentences with a mention of this meeting.
+  for (int mi : g->mentions) {
+    own.insert(mentions.mentions[mi].sentence);
+  }
+  std::set<int> other;  // Sentences with mentions of other meetings only.
+  for (const MeetingGroup& o : grouping.groups) {
+    if (o.index == g->index) {
+      continue;
+    }
+    for (int mi : o.mentions) {
+      const int s = mentions.mentions[mi].sentence;
+      if (own.count(s) == 0) {
+        other.insert(s);
+      }
+    }
+  }
+  const bool main = g->role == GroupRole::kMain || g->index == 0;
+  const int anchor = g->anchor;
+  g->elsewhere = other;
+  g->window = {anchor};
+  if (main || own.count(0) > 0) {
+    g->window.insert(0);
+  }
+  if (main && n > 1 && other.count(1) == 0) {
+    g->window.insert(1);
+  }
+  for (int s = anchor + 1; s < std::min(n, anchor + 6); ++s) {
+    if (own.count(s) > 0) {
+      g->window.insert(s);
+    }
+  }
+  g->people_sentences = g->window;
+  for (int s = 1; s < std::min(n, anchor + 10); ++s) {
+    if (own.count(s) > 0) {
+      g->people_sentences.insert(s);
+    }
+  }
+  g->format_sentences.clear();
+  for (int s = 1; s < std::min(n, anchor + 8); ++s) {
+    if (other.count(s) == 0) {
+      g->format_sentences.insert(s);
+    }
+  }
+  g->document_sentences = g->window;
+  for (int s = 1; s < n; ++s) {
+    if (other.count(s) == 0) {
+      g->document_sentences.insert(s);
+    }
+  }
 }
 
 }  // namespace parley::extract

@@ -23,6 +23,7 @@ enum class GroupRole : uint8_t {
 // Stage 4: the mentions of one meeting, who takes part as they say, and the sentences its
 // fields are read from.
 struct MeetingGroup {
+  int index = 0;  // Its place in `Grouping::groups`.
   GroupRole role = GroupRole::kMain;
   int anchor = 0;             // The first body sentence that reports it (1 for the headline's).
   int mention = -1;           // Its first meeting mention (index into MeetingMentions).
@@ -38,7 +39,7 @@ struct MeetingGroup {
   bool separate_time = false;  // Its clause sets it apart in time ("ahead of the meeting").
   bool attended = false;       // An event someone named is said to attend or take part in.
 
-  // Main meeting only: the sentences its fields are read from.
+  // The main meeting's sentences its fields are read from (see `ReadWindow`).
   std::set<int> window;              // Headline, lead, anchor and the meeting sentences after it.
   std::set<int> people_sentences;    // Where its participants are named.
   std::set<int> format_sentences;    // Where a format is looked for when the window has none.
@@ -55,6 +56,14 @@ struct Grouping {
 
 Grouping GroupMentions(const Annotations& a, const std::vector<Person>& people,
                        const Parties& parties, const MeetingMentions& mentions);
+
+// Fills the sentences a meeting's fields are read from when it is the article's main meeting:
+// its window (the headline, the lead unless it reports only other meetings, its anchor and the
+// sentences after it that report it), where its people are named, where a format or documents
+// are looked for, and the sentences about other meetings only. GroupMentions fills them for the
+// first group; assembly for another that becomes the main meeting.
+void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Grouping& grouping,
+                MeetingGroup* g);
 
 }  // namespace parley::extract
 

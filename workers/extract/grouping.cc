@@ -372,7 +372,9 @@ class Grouper {
       if (current_ >= 0 && Compatible(out_.groups[current_], u, m, true)) {
         found = current_;
       } else {
-        for (int gi = static_cast<int>(out_.groups.size()) - 1; gi >= 0 && found < 0; --gi) {
+        // The meetings told of lately (a long article's early meetings are not looked at again).
+        const int oldest = std::max(0, static_cast<int>(out_.groups.size()) - 64);
+        for (int gi = static_cast<int>(out_.groups.size()) - 1; gi >= oldest && found < 0; --gi) {
           if (gi != current_ && Compatible(out_.groups[gi], u, m, false)) {
             found = gi;
           }

@@ -30,28 +30,18 @@ void AddUnique(std::vector<int>* v, int x) {
 // Reads one sentence: its clauses, frames, people and places, and the meeting words in it.
 class SentenceReader {
  public:
+  // `person_at` and `place_at` map every token of the article to the person or country
+  // mentioned there (-1, nullptr when none).
   SentenceReader(const Annotations& a, const std::vector<Person>& people, const Parties& parties,
-                 int s)
-      : a_(a), people_(people), parties_(parties), s_(s), sentence_(a.sentence(s)) {
-    person_at_.assign(sentence_.end_token - sentence_.first_token, -1);
-    for (size_t p = 0; p < people.size(); ++p) {
-      for (const PersonMention& m : people[p].mentions) {
-        if (m.sentence != s) {
-          continue;
-        }
-        for (int i = m.first; i < m.end; ++i) {
-          person_at_[i - sentence_.first_token] = static_cast<int>(p);
-        }
-      }
-    }
-    place_at_.assign(sentence_.end_token - sentence_.first_token, nullptr);
-    for (const PlaceMention& p : parties.places) {
-      if (p.sentence == s) {
-        for (int i = p.first; i < p.end; ++i) {
-          place_at_[i - sentence_.first_token] = &p;
-        }
-      }
-    }
+                 const std::vector<int>& person_at,
+                 const std::vector<const PlaceMention*>& place_at, int s)
+      : a_(a),
+        people_(people),
+        parties_(parties),
+        person_at_(person_at),
+        place_at_(place_at),
+        s_(s),
+        sentence_(a.sentence(s)) {
     FindClauses();
   }
 
@@ -106,8 +96,8 @@ class SentenceReader {
   }
 
  private:
-  int person(int i) const { return person_at_[i - sentence_.first_token]; }
-  const PlaceMention* place(int i) const { return place_at_[i - sentence_.first_token]; }
+  int person(int i) const { return person_at_[i]; }
+  const PlaceMention* place(int i) const { return place_at_[i]; }
   bool In(int i) const { return i >= sentence_.first_token && i < sentence_.end_token; }
 
   // Clause boundaries: ";" and ":", and a subordinate clause after a comma ("..., where he met").
@@ -690,10 +680,10 @@ class SentenceReader {
   const Annotations& a_;
   const std::vector<Person>& people_;
   const Parties& parties_;
+  const std::vector<int>& person_at_;
+  const std::vector<const PlaceMention*>& place_at_;
   const int s_;
   const Sentence& sentence_;
-  std::vector<int> person_at_;
-  std::vector<const PlaceMention*> place_at_;
   std::vector<int> clause_starts_;
   std::vector<std::pair<int, int>> framed_;  // Token spans of framed events read so far.
   int light_verb_ = -1;
@@ -755,9 +745,23 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
                                     const Parties& parties) {
   MeetingMentions out;
   out.sentences.resize(a.sentence_count());
+  std::vector<int> person_at(a.doc.tokens.size(), -1);
+  for (size_t p = 0; p < people.size(); ++p) {
+    for (const PersonMention& m : people[p].mentions) {
+      for (int i = m.first; i < m.end; ++i) {
+        person_at[i] = static_cast<int>(p);
+      }
+    }
+  }
+  std::vector<const PlaceMention*> place_at(a.doc.tokens.size(), nullptr);
+  for (const PlaceMention& p : parties.places) {
+    for (int i = p.first; i < p.end; ++i) {
+      place_at[i] = &p;
+    }
+  }
   for (int s = 0; s < a.sentence_count(); ++s) {
     out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
-    SentenceReader reader(a, people, parties, s);
+    SentenceReader reader(a, people, parties, person_at, place_at, s);
     for (int t : a.triggers_in[s]) {
       MeetingMention m;
       if (!reader.Read(t, &m)) {

@@ -236,21 +236,26 @@ class PeopleFinder {
   // country and no name refers to the last person named before it whose role and country do
   // not conflict; that person takes the country (and the role, when none was known).
   void ResolveBareRoles() {
+    // Tokens in or next to a named person's mention or role: a role there has its name.
+    std::vector<bool> named_at(a_.doc.tokens.size() + 2, false);
+    for (const Person& p : people_) {
+      for (const PersonMention& m : p.mentions) {
+        for (int i = std::max(0, m.first - 2);
+             i < m.end + 2 && i < static_cast<int>(named_at.size()); ++i) {
+          named_at[i] = true;
+        }
+        for (int i = std::max(0, m.role_first); i < m.role_end; ++i) {
+          named_at[i] = true;
+        }
+      }
+    }
     for (const Match& match : a_.entities) {
       const Entry* role = match.Of(EntryType::kRole);
       if (role == nullptr || role->level == RoleLevel::kSpokesperson ||
           role->level == RoleLevel::kOfficial || role->level == RoleLevel::kUnknown) {
         continue;
       }
-      bool named = false;
-      for (const Person& p : people_) {
-        for (const PersonMention& m : p.mentions) {
-          named = named || (m.role_first <= match.first && match.first < m.role_end) ||
-                  (m.first <= match.end + 2 && m.first >= match.end) ||
-                  (m.end <= match.first && m.end + 2 >= match.first);
-        }
-      }
-      if (named) {
+      if (named_at[match.first] || named_at[match.end - 1]) {
         continue;
       }
       int q = match.first - 1;

@@ -58,14 +58,22 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
   };
   // The participants of this meeting speak for it; the last one named is who "he"/"she" is.
   const std::set<const Person*> participants(speakers.begin(), speakers.end());
+  // The people named in each sentence, in the order of the people list.
+  std::vector<std::vector<const Person*>> named_in(a.sentence_count());
+  for (const Person& p : c.people) {
+    for (const PersonMention& m : p.mentions) {
+      if (named_in[m.sentence].empty() || named_in[m.sentence].back() != &p) {
+        named_in[m.sentence].push_back(&p);
+      }
+    }
+  }
   std::string last_speaker;
   for (int s = 1; s < a.sentence_count(); ++s) {
     const Sentence& sentence = a.sentence(s);
     std::string speaker;
-    for (const Person& p : c.people) {
-      if (p.InSentence(s) && p.Participates() &&
-          (participants.empty() || participants.count(&p) > 0)) {
-        speaker = p.name;
+    for (const Person* p : named_in[s]) {
+      if (p->Participates() && (participants.empty() || participants.count(p) > 0)) {
+        speaker = p->name;
         break;
       }
     }
@@ -74,8 +82,8 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
       speaker = last_speaker;
     }
     bool other_speaker = false;
-    for (const Person& p : c.people) {
-      other_speaker = other_speaker || (p.InSentence(s) && p.name != speaker);
+    for (const Person* p : named_in[s]) {
+      other_speaker = other_speaker || p->name != speaker;
     }
     if (!speaker.empty()) {
       last_speaker = speaker;

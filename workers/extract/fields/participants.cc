@@ -68,18 +68,15 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   for (const std::string& code : g.countries) {
     out.countries.insert(code);
   }
-  // People who take part in another meeting of the article and are not named in this one.
-  std::set<const Person*> others;
-  for (size_t k = 0; k < c.grouping.groups.size(); ++k) {
-    if (static_cast<int>(k) == gi) {
-      continue;
-    }
-    for (int p : c.grouping.groups[k].people) {
-      if (std::find(g.people.begin(), g.people.end(), p) == g.people.end()) {
-        others.insert(&c.people[p]);
+  // A person named only in the clauses of other meetings of the article takes part in those.
+  auto only_elsewhere = [&](const Person& p) {
+    for (const PersonMention& m : p.mentions) {
+      if (!OwnedByOther(c, m.first, gi)) {
+        return false;
       }
     }
-  }
+    return true;
+  };
   auto take = [&](const Person& p) {
     out.people.push_back(&p);
     out.evidence.push_back({"people", p.first_token, p.end_token, p.name});
@@ -93,7 +90,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        others.count(&p) > 0) {
+        only_elsewhere(p)) {
       continue;
     }
     bool here = p.in_title;
@@ -117,7 +114,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // right after the anchor are them.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        p.level == RoleLevel::kUnknown || !p.Participates() || p.level == RoleLevel::kCounterpart) {
+        only_elsewhere(p) || p.level == RoleLevel::kUnknown || !p.Participates() ||
+        p.level == RoleLevel::kCounterpart) {
       continue;
     }
     bool elsewhere = false;

@@ -422,11 +422,28 @@ std::vector<v1::Meeting> Assemble(const Context& c, const AssembleOptions& optio
       records[i] = OtherMeeting(c, groups[i], main, records);
     }
   }
-  out.push_back(main);
+  // Main first, then in order of mention; a meeting held at an event refers to that event's
+  // record by its place in the article's list ("#2"), which the service turns into the
+  // event's meeting id.
+  std::vector<int> position(groups.size(), -1);
+  position[main_index] = 0;
+  int next = 1;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i != main_index && records[i].has_value()) {
-      out.push_back(*std::move(records[i]));
+      position[i] = next++;
     }
+  }
+  out.resize(next);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (position[i] < 0) {
+      continue;
+    }
+    v1::Meeting m = i == main_index ? main : *std::move(records[i]);
+    const int parent = groups[i].parent;
+    if (parent >= 0 && position[parent] >= 0 && position[parent] != position[i]) {
+      m.set_parent_id(absl::StrCat("#", position[parent]));
+    }
+    out[position[i]] = std::move(m);
   }
   return out;
 }

@@ -158,14 +158,15 @@ std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<i
   return {out.begin(), out.end()};
 }
 
-std::string FormatIn(const Context& c, const std::set<int>& sentences) {
+std::string FormatIn(const Context& c, const std::set<int>& sentences, int group) {
   for (const FormatMention& f : c.parties.formats) {
-    if (sentences.count(f.sentence) > 0) {
+    if (sentences.count(f.sentence) > 0 && !OwnedByOther(c, f.first, group)) {
       return f.name;
     }
   }
   for (const OrgMention& o : c.parties.orgs) {
-    if (o.kind == OrgKind::kGroup && sentences.count(o.sentence) > 0) {
+    if (o.kind == OrgKind::kGroup && sentences.count(o.sentence) > 0 &&
+        !OwnedByOther(c, o.first, group)) {
       return o.code;
     }
   }
@@ -173,9 +174,12 @@ std::string FormatIn(const Context& c, const std::set<int>& sentences) {
 }
 
 std::string ResolveFormat(const Context& c, const MeetingGroup& g) {
-  std::string format = FormatIn(c, g.window);
+  if (!g.format.empty()) {
+    return g.format;
+  }
+  std::string format = FormatIn(c, g.window, IndexOf(c, g));
   if (format.empty()) {
-    format = FormatIn(c, g.format_sentences);
+    format = FormatIn(c, g.format_sentences, IndexOf(c, g));
   }
   return format;
 }

@@ -424,6 +424,19 @@ class SentenceReader {
         --k;
       }
       Collect(k + 1, verb, &m->subject);
+      // "Iran and the remaining parties to the deal held talks": when the chain of names right
+      // before the verb names no one, the clause's opening names its subject.
+      if (m->subject.empty() && !m->subject.pronoun && !m->subject.collective &&
+          m->subject.role_only < 0) {
+        int from = m->clause_first;
+        for (int i = m->clause_first; i < verb; ++i) {
+          if ((a_.frame_at[i] >= 0 && a_.fold(i) != "both") || InFramedEvent(i) ||
+              a_.trigger_at[i] >= 0) {
+            from = i + 1;  // After a framed phrase or another meeting word.
+          }
+        }
+        Collect(from, verb, &m->subject);
+      }
     }
     // The noun phrase's own modifiers: "the Kazakh-Chinese talks", "Putin's visit".
     if (m->form == TriggerForm::kNoun && m->np_first < m->first) {

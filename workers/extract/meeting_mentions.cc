@@ -263,9 +263,14 @@ class SentenceReader {
         }
         named = true;
       }
-      if (a_.EntityAt(i, EntryType::kPlace) != nullptr || a_.Is(i, WordClass::kOrdinal) ||
+      if (a_.Is(i, WordClass::kOrdinal) ||
           (a_.tok(i).cap && !sentence_.all_caps && i != m->np_first && a_.entity_at[i] < 0 &&
            a_.trigger_at[i] < 0)) {
+        named = true;
+      }
+      // A place names a summit or a session ("the Tokyo summit"); talks with a place before
+      // them are talks about it ("Gaza talks").
+      if (a_.EntityAt(i, EntryType::kPlace) != nullptr && m->kind != TriggerKind::kMeet) {
         named = true;
       }
     }

@@ -135,8 +135,19 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   // Is this a meeting report at all? Parties from two sides, or one side and a body.
   const int sides = static_cast<int>(parts.countries.size()) + m.organizations_size() +
                     (m.format().empty() ? 0 : 1);
+  // One country's official meeting someone the text does not place ("met his counterpart",
+  // "held talks with X"): the meeting words must name the other side.
+  bool other_side = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    other_side = other_side || !mention.object.empty() || mention.object.collective ||
+                 mention.subject.people.size() >= 2;
+  }
+  for (int i = a.sentence(g.anchor).first_token; i < a.sentence(g.anchor).end_token; ++i) {
+    other_side = other_side || a.Is(i, WordClass::kCounterpartWord);
+  }
   const bool counterpart = a.SentenceHas(g.anchor, TriggerKind::kMeet) && m.people_size() >= 1 &&
-                           parts.countries.size() == 1;
+                           parts.countries.size() == 1 && other_side;
   const bool body_meeting =
       (m.organizations_size() > 0 || !m.format().empty()) &&
       (a.SentenceHas(g.anchor, TriggerKind::kSummit) ||

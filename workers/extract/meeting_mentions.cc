@@ -184,8 +184,9 @@ class SentenceReader {
     if (a_.entity_at[i] >= 0 && a_.EntityAt(i, EntryType::kDocument) == nullptr) {
       return true;
     }
-    if (t.fold == "'s" || t.fold == "'" || t.fold == "-" || t.fold == "+") {
-      return true;
+    if (t.fold == "'s" || t.fold == "'" || t.fold == "-" || t.fold == "+" || t.fold == "\"" ||
+        t.fold == "(" || t.fold == ")") {
+      return true;  // "the Southern African Development Community (SADC) \"troika summit\"".
     }
     if (!t.word) {
       return false;
@@ -200,9 +201,7 @@ class SentenceReader {
     }
     return a_.Is(i, WordClass::kMeetingModifier) || a_.Is(i, WordClass::kOrdinal) ||
            a_.Is(i, WordClass::kFollowUpMarker) || a_.Is(i, WordClass::kPreviousMarker) ||
-           a_.Is(i, WordClass::kGenericMarker) ||
-           (sentence_.all_caps && a_.trigger_at[i] < 0 && !a_.Is(i, WordClass::kAnaphor) &&
-            a_.frame_at[i] < 0 && !a_.Is(i, WordClass::kAuxiliary));
+           a_.Is(i, WordClass::kGenericMarker);
   }
 
   void ReadNounPhrase(MeetingMention* m) {
@@ -272,6 +271,33 @@ class SentenceReader {
       // them are talks about it ("Gaza talks").
       if (a_.EntityAt(i, EntryType::kPlace) != nullptr && m->kind != TriggerKind::kMeet) {
         named = true;
+      }
+    }
+    // "a Southern African Development Community (SADC) \"extraordinary organ troika summit\"":
+    // a summit, session or conference takes the body named shortly before it.
+    const bool event_kind = m->kind == TriggerKind::kSummit ||
+                            m->kind == TriggerKind::kConference || m->kind == TriggerKind::kCouncil;
+    if (event_kind && m->event_orgs.empty() && m->event_format.empty()) {
+      for (int i = m->np_first - 1; i >= std::max(m->clause_first, m->np_first - 10); --i) {
+        if (a_.trigger_at[i] >= 0 || a_.frame_at[i] >= 0 || a_.Is(i, WordClass::kAuxiliary)) {
+          break;
+        }
+        const Entry* o = a_.EntityAt(i, EntryType::kOrg);
+        const Entry* f = a_.EntityAt(i, EntryType::kFormat);
+        if (f != nullptr) {
+          m->event_format = f->code;
+          named = true;
+          break;
+        }
+        if (o != nullptr) {
+          if (o->org == OrgKind::kGroup) {
+            m->event_format = o->code;
+          } else {
+            AddUnique(&m->event_orgs, o->code);
+          }
+          named = true;
+          break;
+        }
       }
     }
     m->named_event = named && m->form != TriggerForm::kVerb;
@@ -621,6 +647,24 @@ class SentenceReader {
     if (m->form != TriggerForm::kVerb && (previous && m->status == MentionStatus::kHeld)) {
       m->relation = MentionRelation::kPrevious;
       return;
+    }
+    // "a meeting of the government", "the party congress": a country's own bodies meeting.
+    for (int i = m->end; i < std::min(m->clause_end, m->end + 4); ++i) {
+      if (a_.Is(i, WordClass::kDomesticBody) &&
+          (a_.fold(i - 1) == "of" || a_.fold(i - 1) == "the" || a_.fold(i - 1) == "'s")) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+      if (a_.fold(i) != "of" && a_.fold(i) != "the" && a_.fold(i) != "its" && a_.fold(i) != "his" &&
+          a_.fold(i) != "her") {
+        break;
+      }
+    }
+    for (int i = m->np_first; i < m->first; ++i) {
+      if (a_.Is(i, WordClass::kDomesticBody)) {
+        m->relation = MentionRelation::kGeneric;  // "a cabinet meeting", "government talks".
+        return;
+      }
     }
     if (generic && m->subject.empty() && m->object.empty()) {
       m->relation = MentionRelation::kGeneric;

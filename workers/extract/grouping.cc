@@ -308,6 +308,16 @@ class Grouper {
       PlaceEvent(mi);
       return;
     }
+    // "..., which was attended by A, B and C": they take part in the meeting being told of.
+    if (m.form == TriggerForm::kAttendance) {
+      if (current_ >= 0) {
+        Unit u;
+        AddSide(&u, m.object);
+        Merge(current_, u);
+        Join(current_, mi);
+      }
+      return;
+    }
     const Side subject = Subject(m);
     const bool two_sides = (!subject.empty() && !m.object.empty()) || subject.people.size() >= 2 ||
                            subject.countries.size() >= 2 || m.object.countries.size() >= 2;

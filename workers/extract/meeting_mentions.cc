@@ -57,7 +57,8 @@ class SentenceReader {
       if (!meeting || e->trigger != TriggerKind::kMeet) {
         m->kind = e->trigger;
       }
-      if (e->form == TriggerForm::kVerb || (e->form == TriggerForm::kWeak && !meeting)) {
+      if (e->form == TriggerForm::kVerb || e->form == TriggerForm::kAttendance ||
+          (e->form == TriggerForm::kWeak && !meeting)) {
         m->form = e->form;
       }
       meeting = true;
@@ -379,7 +380,10 @@ class SentenceReader {
       }
       if (const Entry* role = a_.EntityAt(i, EntryType::kRole); role != nullptr) {
         const Match& rm = a_.entities[a_.entity_at[i]];
+        // Named next to it: "President X", "X, the president", "the two leaders, X and Y".
         const bool named = (rm.end < sentence_.end_token && person(rm.end) >= 0) ||
+                           (rm.end + 1 < sentence_.end_token && a_.fold(rm.end) == "," &&
+                            person(rm.end + 1) >= 0) ||
                            (rm.first > sentence_.first_token && person(rm.first - 1) >= 0);
         if (!named && role->level != RoleLevel::kSpokesperson && side->role_only < 0) {
           side->role_only = PersonWithRole(role->level, i);
@@ -461,9 +465,8 @@ class SentenceReader {
           m->subject.role_only < 0) {
         int from = m->clause_first;
         for (int i = m->clause_first; i < verb; ++i) {
-          if ((a_.frame_at[i] >= 0 && a_.fold(i) != "both") || InFramedEvent(i) ||
-              a_.trigger_at[i] >= 0) {
-            from = i + 1;  // After a framed phrase or another meeting word.
+          if (InFramedEvent(i) || a_.trigger_at[i] >= 0) {
+            from = i + 1;  // After a framed event or another meeting word.
           }
         }
         Collect(from, verb, &m->subject);
@@ -485,7 +488,9 @@ class SentenceReader {
     const std::string& next = k < m->clause_end ? a_.fold(k) : "";
     const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
     bool passive = false;
-    if (next == "with" || next == "between" || next == "among" || next == "by") {
+    if (m->form == TriggerForm::kAttendance) {
+      // "attended by A, B and C": the list is who attends.
+    } else if (next == "with" || next == "between" || next == "among" || next == "by") {
       passive = next == "by";
       ++k;
     } else if (visit && (next == "to" || next == "in" || next == "of")) {

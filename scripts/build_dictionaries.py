@@ -68,6 +68,9 @@ CORRECTIONS = {"ISR": "IL", "GTM": "GT", "MMR": "MM", "GIN": "GN", "COK": "CK"}
 
 def countryinfo(path):
     text = open(path, encoding="latin-1").read()
+    # The file's documentation block describes the tags ("<Country>: wrapper ..."): without it,
+    # the first real <Country> (Afghanistan) would be swallowed into the description.
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     alpha3_to_2 = {}
     rows = []
     for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):

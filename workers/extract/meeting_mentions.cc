@@ -69,8 +69,10 @@ class SentenceReader {
     // A meeting word inside a body's name is the body: "Gulf Cooperation Council", "the
     // Conference on Interaction and Confidence Building Measures in Asia".
     if (const Entry* org = a_.EntityAt(match.first, EntryType::kOrg);
-        org != nullptr && a_.entities[a_.entity_at[match.first]].end > match.first + 1) {
-      return false;
+        org != nullptr &&
+        a_.entities[a_.entity_at[match.first]].end - a_.entities[a_.entity_at[match.first]].first >=
+            2) {
+      return false;  // "the UN Security Council", "Gulf Cooperation Council".
     }
     light_verb_ = -1;
     np_end_ = match.end;

@@ -17,12 +17,13 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
                          kind == TriggerKind::kConference)) {
       return false;  // The summit is where the side meeting took place.
     }
+    // Meeting words that stand as meeting mentions ("called off" is not a call), in the
+    // headline or the anchor, not in another meeting's clause.
     const int gi = IndexOf(c, g);
-    for (int s : {0, g.anchor}) {
-      for (int t : a.triggers_in[s]) {
-        if (a.TriggerAt(a.triggers[t].first, kind) && !OwnedByOther(c, a.triggers[t].first, gi)) {
-          return true;
-        }
+    for (const MeetingMention& mention : c.mentions.mentions) {
+      if ((mention.sentence == 0 || mention.sentence == g.anchor) &&
+          a.TriggerAt(mention.first, kind) && !OwnedByOther(c, mention.first, gi)) {
+        return true;
       }
     }
     return false;

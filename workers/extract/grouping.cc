@@ -177,9 +177,28 @@ class Grouper {
     return units;
   }
 
+  // The country of the town a mention's own locative names, "" when none.
+  std::string TownOf(const MeetingMention& m) const {
+    if (m.venue_first < 0) {
+      return "";
+    }
+    const Match& match = a_.entities[a_.entity_at[m.venue_first]];
+    for (const Entry* e : match.entries) {
+      if (e->type == EntryType::kPlace && IsTown(e->place)) {
+        return e->code;  // Another country: another meeting; another town of one may be a venue.
+      }
+    }
+    return "";
+  }
+
   bool Compatible(const MeetingGroup& g, const Unit& u, const MeetingMention& m,
                   bool current) const {
     if (g.role != GroupRole::kMain && g.role != GroupRole::kOther) {
+      return false;
+    }
+    // A town in another country is another meeting ("met X in Paris ... met X in Berlin").
+    const std::string town = TownOf(m);
+    if (!town.empty() && !g.town.empty() && town != g.town) {
       return false;
     }
     if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind)) {
@@ -263,6 +282,14 @@ class Grouper {
       if (out_.owner[i] < 0 || named_only) {
         out_.owner[i] = gi;
       }
+    }
+  }
+
+  // Records the town a report mention places its group in, when the group has none yet.
+  void Situate(int gi, const MeetingMention& m) {
+    MeetingGroup& g = out_.groups[gi];
+    if (g.town.empty()) {
+      g.town = TownOf(m);
     }
   }
 
@@ -409,6 +436,7 @@ class Grouper {
       }
       Merge(found, u);
       Join(found, mi);
+      Situate(found, m);
       last = found;
       if (m.named_event && units.size() == 1) {
         MeetingGroup& g = out_.groups[found];

@@ -38,6 +38,7 @@ struct MeetingGroup {
   int parent = -1;             // For a meeting held at an event, the index of the event's group.
   bool separate_time = false;  // Its clause sets it apart in time ("ahead of the meeting").
   bool attended = false;       // An event someone named is said to attend or take part in.
+  std::string town;            // The country of the town its mentions place it in, or "".
 
   // The main meeting's sentences its fields are read from (see `ReadWindow`).
   std::set<int> window;              // Headline, lead, anchor and the meeting sentences after it.

@@ -82,6 +82,26 @@ class SentenceReader {
     m->end = match.end;
     m->clause_first = ClauseStart(match.first);
     m->clause_end = ClauseEnd(match.first);
+    // "will visit X", "to visit X", "is meeting X": a noun form used as a verb.
+    if (m->form == TriggerForm::kNoun && match.end - match.first == 1 &&
+        match.first > m->clause_first && match.end < m->clause_end &&
+        (m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kMeet)) {
+      const std::string& before = a_.fold(match.first - 1);
+      const bool modal = before == "to" || before == "will" || before == "would" ||
+                         before == "shall" || before == "may" || before == "might" ||
+                         before == "could" || before == "can" || before == "must";
+      const bool progressive = before == "is" || before == "are" || before == "was" ||
+                               before == "were" || before == "been";
+      const bool object_follows = person(match.end) >= 0 || place(match.end) != nullptr ||
+                                  a_.EntityAt(match.end, EntryType::kRole) != nullptr ||
+                                  a_.EntityAt(match.end, EntryType::kPlace) != nullptr ||
+                                  a_.fold(match.end) == "with" || a_.fold(match.end) == "his" ||
+                                  a_.fold(match.end) == "her";
+      if ((modal && (object_follows || m->kind == TriggerKind::kMeet)) ||
+          (progressive && object_follows && a_.fold(match.first) == "meeting")) {
+        m->form = TriggerForm::kVerb;
+      }
+    }
     ReadNounPhrase(m);
     ReadSides(m);
     PairRespectively(m);
@@ -568,9 +588,12 @@ class SentenceReader {
       // more; "hosted" or "convened" several is one meeting.
       const bool joint = a_.Is(m->first, WordClass::kJointVerb) ||
                          (light_verb_ >= 0 && a_.Is(light_verb_, WordClass::kJointVerb));
-      m->distributive =
-          object_parties >= 2 && (cue || (object_parties >= 3 && subject_parties <= 1 &&
-                                          m->kind == TriggerKind::kMeet && !joint));
+      // A trip to several countries is one visit to each ("will visit Egypt, Tunisia and Togo").
+      const bool legs = m->kind == TriggerKind::kVisit && m->form == TriggerForm::kVerb &&
+                        m->object.countries.size() >= 2 && m->object.people.empty();
+      m->distributive = object_parties >= 2 && (cue || legs ||
+                                                (object_parties >= 3 && subject_parties <= 1 &&
+                                                 m->kind == TriggerKind::kMeet && !joint));
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
     }

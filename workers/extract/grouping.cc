@@ -433,6 +433,9 @@ class Grouper {
         if (main_ < 0) {
           main_ = found;
         }
+      } else if (out_.groups[found].parent < 0 && pending_parent_ >= 0 &&
+                 pending_parent_sentence_ == m.sentence && pending_parent_ != found) {
+        out_.groups[found].parent = pending_parent_;  // Told of again at the event.
       }
       Merge(found, u);
       Join(found, mi);
@@ -475,7 +478,21 @@ class Grouper {
     auto it = events_.find(key);
     if (it != events_.end()) {
       gi = it->second;
-    } else if (m.status == MentionStatus::kPlanned) {
+    } else if (!m.event_format.empty() || !m.event_orgs.empty()) {
+      // "ASEAN leaders open summit ... the 31st ASEAN Summit": a body's event joins the event of
+      // the same kind told of without its name.
+      for (size_t k = 0; k < out_.groups.size() && gi < 0; ++k) {
+        MeetingGroup& g = out_.groups[k];
+        if (g.role == GroupRole::kEvent && g.kind == m.kind && g.format.empty() && g.orgs.empty() &&
+            g.status == m.status) {
+          gi = static_cast<int>(k);
+          g.format = m.event_format;
+          g.orgs = m.event_orgs;
+          events_[key] = gi;
+        }
+      }
+    }
+    if (gi < 0 && m.status == MentionStatus::kPlanned) {
       // One later meeting told of twice ("the upcoming leaders' meeting ... the second
       // China-Central Asia Summit"): the same kind of meeting, no conflicting format.
       for (size_t k = 0; k < out_.groups.size() && gi < 0; ++k) {

@@ -859,6 +859,18 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       if (!reader.Read(t, &m)) {
         continue;
       }
+      // "the Franco-German Ministerial Council", "the summit meeting": a meeting word that
+      // modifies the noun after it is one mention with that noun, of the more telling kind.
+      if (!out.mentions.empty() && m.form == TriggerForm::kNoun) {
+        const MeetingMention& prev = out.mentions.back();
+        if (prev.sentence == s && prev.form == TriggerForm::kNoun && prev.first >= m.np_first &&
+            prev.end <= m.first) {
+          if (m.kind == TriggerKind::kMeet) {
+            m.kind = prev.kind;
+          }
+          out.mentions.pop_back();
+        }
+      }
       // "met his Moroccan and Algerian counterparts": a weak word inside the object of the
       // meeting verb before it is part of that mention.
       if (!out.mentions.empty() && m.form == TriggerForm::kWeak) {

@@ -674,6 +674,30 @@ class SentenceReader {
     if (m->end < m->clause_end && a_.fold(m->end) == "again") {
       follow_up = true;
     }
+    // "Last month, X visited Y", "an EU summit in Brussels last week", "met in 2019": a time
+    // adverbial of the past in the clause makes a meeting told in passing background - when
+    // the article's own meeting is another (a meeting the article reports has no such
+    // adverbial, or a date, which the grouping compares).
+    bool past_adverbial = false;
+    for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {
+      const std::string& f = a_.fold(i);
+      const std::string& next = a_.fold(i + 1);
+      if ((f == "last" && (next == "week" || next == "month" || next == "year" ||
+                           next == "weekend" || next == "spring" || next == "summer" ||
+                           next == "autumn" || next == "fall" || next == "winter")) ||
+          (f == "ago" && i > m->clause_first)) {
+        past_adverbial = true;
+      }
+      int year = 0;
+      if ((f == "in" || f == "since") && a_.published.has_value() &&
+          absl::SimpleAtoi(next, &year) && year >= 1900 && year < a_.published->year()) {
+        past_adverbial = true;
+      }
+    }
+    if (past_adverbial && m->sentence > 1 && m->status == MentionStatus::kHeld) {
+      m->relation = MentionRelation::kPrevious;
+      return;
+    }
     if (m->form != TriggerForm::kVerb && (previous && m->status == MentionStatus::kHeld)) {
       m->relation = MentionRelation::kPrevious;
       return;

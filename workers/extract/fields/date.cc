@@ -89,6 +89,16 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     }
   }
   if (best == nullptr) {
+    // A meeting that has just ended ("wrapped up", "concluded") with no date of its own is of
+    // the publication's month.
+    bool ended = false;
+    for (int s : g.window) {
+      ended = ended || a.SentenceHas(s, Cue::kEnded);
+    }
+    if (ended && !future && a.published.has_value()) {
+      m->mutable_start_date()->set_year(static_cast<int32_t>(a.published->year()));
+      m->mutable_start_date()->set_month(a.published->month());
+    }
     return;
   }
   // "in mid-April ... they will meet April 13 to 16": a month is refined by a day in it.

@@ -278,8 +278,24 @@ class Grouper {
     const bool named_only = g.role == GroupRole::kEvent || g.role == GroupRole::kFollowUp;
     const int first = named_only ? m.np_first : m.clause_first;
     const int end = named_only ? std::max(m.end, m.np_end) : m.clause_end;
+    // In a clause that tells of two meetings ("The meeting comes a week before X sits down
+    // with Y"), the words after the earlier meeting's word are the later meeting's.
+    int split = first;
+    for (int k = mi - 1; k >= 0 && !named_only; --k) {
+      const MeetingMention& before = mm_.mentions[k];
+      if (before.sentence != m.sentence || before.clause_first != m.clause_first) {
+        break;
+      }
+      const int owner = out_.owner[before.first];
+      if (owner >= 0 && owner != gi &&
+          (out_.groups[owner].role == GroupRole::kMain ||
+           out_.groups[owner].role == GroupRole::kOther)) {
+        split = std::max(split, before.end);
+        break;
+      }
+    }
     for (int i = first; i < end; ++i) {
-      if (out_.owner[i] < 0 || named_only) {
+      if (out_.owner[i] < 0 || named_only || (i >= split && split > first)) {
         out_.owner[i] = gi;
       }
     }

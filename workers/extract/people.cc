@@ -373,8 +373,8 @@ class PeopleFinder {
                  a_.entity_at[end + 1] < 0 && (a_.tok(end + 1).cap || end - i >= 2)) {
         end += 2;  // "Lee Min-ho", "Moon Jae-in"; not "Franco-German", "Chair-in-Office".
       } else if (t.fold == "." && a_.fold(end - 1).size() == 1 && end + 1 < sentence.end_token &&
-                 IsNameToken(a_, end + 1)) {
-        ++end;  // "Antony J. Blinken".
+                 (IsNameToken(a_, end + 1) || a_.Is(end + 1, WordClass::kNameParticle))) {
+        ++end;  // "Antony J. Blinken", "Yousef A. Al-Othaimeen".
       } else {
         break;
       }
@@ -409,6 +409,12 @@ class PeopleFinder {
       }
       if (words > 4 || long_words == 0 || a_.EntityAt(end - 1, EntryType::kPlace) != nullptr) {
         i = end;  // "X", "S. Korean": not a name.
+        continue;
+      }
+      // A portfolio is not a person: "Minister of Commerce, Minister of Industry".
+      if (i >= sentence.first_token + 2 && (a_.fold(i - 1) == "of" || a_.fold(i - 1) == "for") &&
+          a_.EntityAt(i - 2, EntryType::kRole) != nullptr) {
+        i = end;
         continue;
       }
       // Things named after people are not people: "the Reagan administration".

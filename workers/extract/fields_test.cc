@@ -503,6 +503,14 @@ TEST_F(KindTest, PhoneCall) {
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_PHONE_CALL);
 }
 
+// A call called off is no phone call.
+// DISABLED: the kind resolver reads the headline's trigger words without the exclusions of
+// stage 3, so "Visit called off" makes the visit a phone call.
+TEST_F(KindTest, DISABLED_CalledOffIsNoPhoneCall) {
+  Run("Visit called off", "Kazakh President Aidar Seitkali's visit to Japan in May was cancelled.");
+  EXPECT_NE(Kind(main()), v1::MEETING_KIND_PHONE_CALL);
+}
+
 TEST_F(KindTest, VideoConference) {
   Run("Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao via video "
       "link on Monday.");

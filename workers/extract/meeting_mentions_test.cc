@@ -187,6 +187,7 @@ TEST_F(MeetingMentionsTest, SigningsAndNonMeetingEventsAreNoMentions) {
 TEST_F(MeetingMentionsTest, LightVerbMakesANounAPredicate) {
   for (const char* body :
        {"Foreign Minister Talgat Omarov had a meeting with Chinese Foreign Minister Li Wenhao.",
+        "Foreign Minister Talgat Omarov held a meeting with Chinese Foreign Minister Li Wenhao.",
         "Foreign Minister Talgat Omarov conducted negotiations with Chinese Foreign Minister Li "
         "Wenhao."}) {
     Run(body);
@@ -425,6 +426,13 @@ TEST_F(MeetingMentionsTest, MetThreeOrMoreIsDistributive) {
   const MeetingMention& m = Get("met");
   EXPECT_TRUE(m.distributive);
   EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler", "Marco Marchetti"));
+}
+
+TEST_F(MeetingMentionsTest, MetWithTheMinistersOfThreeIsDistributive) {
+  Run("President Aidar Seitkali met with the foreign ministers of France, Germany and Italy.");
+  const MeetingMention& m = Get("met");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(m.object.countries, ElementsAre("FR", "DE", "IT"));
 }
 
 TEST_F(MeetingMentionsTest, BilateralMeetingsWithSeveralAreDistributive) {

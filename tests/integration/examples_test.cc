@@ -1,12 +1,12 @@
 // Accuracy regression guard: every article in examples/articles/ goes through the worker's
 // decoder and the extractor, and must yield the record in examples/expected/NAME.textproto
-// (partial: only the fields given there are checked; repeated fields compare as sets).
+// (exactly: the number of meetings, and every field given there with nothing extra).
 
 #include <filesystem>
 
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "tests/testing_util/meeting_matchers.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "workers/extract/extractor.h"
 #include "workers/ingest/pipeline.h"
@@ -14,7 +14,6 @@
 namespace parley {
 namespace {
 
-using ::google::protobuf::util::MessageDifferencer;
 using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::SourceDir;
 namespace fs = std::filesystem;
@@ -45,18 +44,7 @@ TEST_P(ExamplesTest, YieldsItsExpectedRecord) {
       pipeline.Process(ReadFile(SourceDir() + "/examples/articles/" + name), name);
   ASSERT_EQ(results.size(), 1u);
   ASSERT_TRUE(results[0].status.ok()) << results[0].status;
-  ASSERT_GE(results[0].meetings.size(), static_cast<size_t>(expected.meetings_size()));
-  for (int i = 0; i < expected.meetings_size(); ++i) {
-    MessageDifferencer differ;
-    differ.set_scope(MessageDifferencer::PARTIAL);
-    differ.set_repeated_field_comparison(MessageDifferencer::AS_SET);
-    std::string report;
-    differ.ReportDifferencesToString(&report);
-    EXPECT_TRUE(differ.Compare(expected.meetings(i), results[0].meetings[i]))
-        << name << " meeting " << i << ":\n"
-        << report << "actual:\n"
-        << results[0].meetings[i].DebugString();
-  }
+  EXPECT_TRUE(testing_util::MeetingsMatch(expected, results[0].meetings)) << name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Articles, ExamplesTest, ::testing::ValuesIn(Examples()),

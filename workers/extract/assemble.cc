@@ -135,8 +135,19 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   // Is this a meeting report at all? Parties from two sides, or one side and a body.
   const int sides = static_cast<int>(parts.countries.size()) + m.organizations_size() +
                     (m.format().empty() ? 0 : 1);
+  // One country's official meeting someone the text does not place ("met his counterpart",
+  // "held talks with X"): the meeting words must name the other side.
+  bool other_side = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    other_side = other_side || !mention.object.empty() || mention.object.collective ||
+                 mention.subject.people.size() >= 2;
+  }
+  for (int i = a.sentence(g.anchor).first_token; i < a.sentence(g.anchor).end_token; ++i) {
+    other_side = other_side || a.Is(i, WordClass::kCounterpartWord);
+  }
   const bool counterpart = a.SentenceHas(g.anchor, TriggerKind::kMeet) && m.people_size() >= 1 &&
-                           parts.countries.size() == 1;
+                           parts.countries.size() == 1 && other_side;
   const bool body_meeting =
       (m.organizations_size() > 0 || !m.format().empty()) &&
       (a.SentenceHas(g.anchor, TriggerKind::kSummit) ||
@@ -422,11 +433,28 @@ std::vector<v1::Meeting> Assemble(const Context& c, const AssembleOptions& optio
       records[i] = OtherMeeting(c, groups[i], main, records);
     }
   }
-  out.push_back(main);
+  // Main first, then in order of mention; a meeting held at an event refers to that event's
+  // record by its place in the article's list ("#2"), which the service turns into the
+  // event's meeting id.
+  std::vector<int> position(groups.size(), -1);
+  position[main_index] = 0;
+  int next = 1;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i != main_index && records[i].has_value()) {
-      out.push_back(*std::move(records[i]));
+      position[i] = next++;
     }
+  }
+  out.resize(next);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (position[i] < 0) {
+      continue;
+    }
+    v1::Meeting m = i == main_index ? main : *std::move(records[i]);
+    const int parent = groups[i].parent;
+    if (parent >= 0 && position[parent] >= 0 && position[parent] != position[i]) {
+      m.set_parent_id(absl::StrCat("#", position[parent]));
+    }
+    out[position[i]] = std::move(m);
   }
   return out;
 }

@@ -17,6 +17,8 @@
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "tests/testing_util/article_fixture.h"
+#include "tests/testing_util/meeting_matchers.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 
 namespace parley::extract {
@@ -67,29 +69,17 @@ std::vector<std::string> Fixtures() {
   return names;
 }
 
+// Exact: the number of meetings, and every field the fixture lists with nothing extra
+// (tests/testing_util/meeting_matchers.h).
 TEST_P(ExtractorFixtureTest, YieldsExpectedMeetings) {
   const std::string base = SourceDir() + "/tests/data/extract/" + GetParam();
-  const v1::Article article = LoadFixture(base + ".txt");
-  v1::ExtractResult expected;
-  ASSERT_TRUE(
-      google::protobuf::TextFormat::ParseFromString(ReadFile(base + ".textproto"), &expected));
-  absl::StatusOr<std::vector<v1::Meeting>> meetings = extractor_->Extract(article);
+  absl::StatusOr<v1::Article> article = testing_util::LoadArticleFixture(base + ".txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  absl::StatusOr<v1::ExtractResult> expected = testing_util::LoadExtractResult(base + ".textproto");
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  absl::StatusOr<std::vector<v1::Meeting>> meetings = extractor_->Extract(*article);
   ASSERT_TRUE(meetings.ok()) << meetings.status();
-  ASSERT_GE(meetings->size(), static_cast<size_t>(expected.meetings_size()));
-  if (expected.meetings_size() == 0) {
-    EXPECT_TRUE(meetings->empty()) << (*meetings)[0].DebugString();
-  }
-  for (int i = 0; i < expected.meetings_size(); ++i) {
-    MessageDifferencer differ;
-    differ.set_scope(MessageDifferencer::PARTIAL);
-    differ.set_repeated_field_comparison(MessageDifferencer::AS_SET);
-    std::string report;
-    differ.ReportDifferencesToString(&report);
-    EXPECT_TRUE(differ.Compare(expected.meetings(i), (*meetings)[i]))
-        << "meeting " << i << ":\n"
-        << report << "\nactual:\n"
-        << (*meetings)[i].DebugString();
-  }
+  EXPECT_TRUE(testing_util::MeetingsMatch(*expected, *meetings)) << GetParam();
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, ExtractorFixtureTest, ::testing::ValuesIn(Fixtures()));

@@ -308,6 +308,16 @@ class Grouper {
       PlaceEvent(mi);
       return;
     }
+    // "..., which was attended by A, B and C": they take part in the meeting being told of.
+    if (m.form == TriggerForm::kAttendance) {
+      if (current_ >= 0) {
+        Unit u;
+        AddSide(&u, m.object);
+        Merge(current_, u);
+        Join(current_, mi);
+      }
+      return;
+    }
     const Side subject = Subject(m);
     const bool two_sides = (!subject.empty() && !m.object.empty()) || subject.people.size() >= 2 ||
                            subject.countries.size() >= 2 || m.object.countries.size() >= 2;
@@ -412,10 +422,13 @@ class Grouper {
       }
     }
     // "ahead of the meeting", "after the summit": another time than the meeting around it.
+    // So does "Earlier, X held talks with Y", "X later met Y".
     for (int i = m.clause_first; i < m.clause_end && last >= 0 && last != main_; ++i) {
       const int f = a_.frame_at[i];
-      if (f >= 0 && (a_.frames[f].entries[0]->frame == Frame::kBefore ||
-                     a_.frames[f].entries[0]->frame == Frame::kAfter)) {
+      if ((f >= 0 && (a_.frames[f].entries[0]->frame == Frame::kBefore ||
+                      a_.frames[f].entries[0]->frame == Frame::kAfter)) ||
+          (i < m.first && (a_.fold(i) == "earlier" || a_.fold(i) == "later" ||
+                           a_.fold(i) == "previously" || a_.fold(i) == "afterwards"))) {
         out_.groups[last].separate_time = true;
       }
     }

@@ -45,8 +45,10 @@ constexpr Table<TriggerKind, 10> kTriggerKinds = {{{"meet", TriggerKind::kMeet},
                                                    {"sign", TriggerKind::kSign},
                                                    {"negative", TriggerKind::kNegative}}};
 
-constexpr Table<TriggerForm, 3> kTriggerForms = {
-    {{"verb", TriggerForm::kVerb}, {"noun", TriggerForm::kNoun}, {"weak", TriggerForm::kWeak}}};
+constexpr Table<TriggerForm, 4> kTriggerForms = {{{"verb", TriggerForm::kVerb},
+                                                  {"noun", TriggerForm::kNoun},
+                                                  {"weak", TriggerForm::kWeak},
+                                                  {"attendance", TriggerForm::kAttendance}}};
 
 constexpr Table<Cue, 10> kCues = {{{"future", Cue::kFuture},
                                    {"cancel", Cue::kCancel},

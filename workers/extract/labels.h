@@ -52,9 +52,10 @@ enum class TriggerKind : uint8_t {
 
 // How a meeting word reports its meeting (triggers.tsv).
 enum class TriggerForm : uint8_t {
-  kVerb,  // verb: the word is the predicate ("met", "held talks", "hosted").
-  kNoun,  // noun: names the meeting ("talks", "summit"); a light verb makes it a predicate.
-  kWeak,  // weak: a meeting only with both sides named ("discussed"); else continues one.
+  kVerb,        // verb: the word is the predicate ("met", "held talks", "hosted").
+  kNoun,        // noun: names the meeting ("talks", "summit"); a light verb makes it a predicate.
+  kWeak,        // weak: a meeting only with both sides named ("discussed"); else continues one.
+  kAttendance,  // attendance: names who attends the meeting being told of ("attended by").
 };
 
 // Tense and status cues (cues.tsv).

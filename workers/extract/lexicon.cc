@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 32> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 33> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -45,6 +45,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 32> kClasses = {{
     {"first_person", WordClass::kFirstPerson},
     {"post_predicate", WordClass::kPostPredicate},
     {"joint_verb", WordClass::kJointVerb},
+    {"domestic_body", WordClass::kDomesticBody},
 }};
 
 }  // namespace

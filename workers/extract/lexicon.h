@@ -46,6 +46,7 @@ enum class WordClass : uint8_t {
   kFirstPerson,         // first_person: "I", "we": the speaker of a quote
   kPostPredicate,       // post_predicate: "held", "convened": "the meeting was held" reports it
   kJointVerb,           // joint_verb: "hosted", "convened": a list after it is one meeting
+  kDomesticBody,        // domestic_body: "government", "cabinet": its meetings are domestic
 };
 
 // The closed-class word lists: folded word -> the classes it belongs to.

@@ -57,7 +57,8 @@ class SentenceReader {
       if (!meeting || e->trigger != TriggerKind::kMeet) {
         m->kind = e->trigger;
       }
-      if (e->form == TriggerForm::kVerb || (e->form == TriggerForm::kWeak && !meeting)) {
+      if (e->form == TriggerForm::kVerb || e->form == TriggerForm::kAttendance ||
+          (e->form == TriggerForm::kWeak && !meeting)) {
         m->form = e->form;
       }
       meeting = true;
@@ -184,8 +185,9 @@ class SentenceReader {
     if (a_.entity_at[i] >= 0 && a_.EntityAt(i, EntryType::kDocument) == nullptr) {
       return true;
     }
-    if (t.fold == "'s" || t.fold == "'" || t.fold == "-" || t.fold == "+") {
-      return true;
+    if (t.fold == "'s" || t.fold == "'" || t.fold == "-" || t.fold == "+" || t.fold == "\"" ||
+        t.fold == "(" || t.fold == ")") {
+      return true;  // "the Southern African Development Community (SADC) \"troika summit\"".
     }
     if (!t.word) {
       return false;
@@ -200,9 +202,7 @@ class SentenceReader {
     }
     return a_.Is(i, WordClass::kMeetingModifier) || a_.Is(i, WordClass::kOrdinal) ||
            a_.Is(i, WordClass::kFollowUpMarker) || a_.Is(i, WordClass::kPreviousMarker) ||
-           a_.Is(i, WordClass::kGenericMarker) ||
-           (sentence_.all_caps && a_.trigger_at[i] < 0 && !a_.Is(i, WordClass::kAnaphor) &&
-            a_.frame_at[i] < 0 && !a_.Is(i, WordClass::kAuxiliary));
+           a_.Is(i, WordClass::kGenericMarker);
   }
 
   void ReadNounPhrase(MeetingMention* m) {
@@ -263,10 +263,42 @@ class SentenceReader {
         }
         named = true;
       }
-      if (a_.EntityAt(i, EntryType::kPlace) != nullptr || a_.Is(i, WordClass::kOrdinal) ||
+      if (a_.Is(i, WordClass::kOrdinal) ||
           (a_.tok(i).cap && !sentence_.all_caps && i != m->np_first && a_.entity_at[i] < 0 &&
            a_.trigger_at[i] < 0)) {
         named = true;
+      }
+      // A place names a summit or a session ("the Tokyo summit"); talks with a place before
+      // them are talks about it ("Gaza talks").
+      if (a_.EntityAt(i, EntryType::kPlace) != nullptr && m->kind != TriggerKind::kMeet) {
+        named = true;
+      }
+    }
+    // "a Southern African Development Community (SADC) \"extraordinary organ troika summit\"":
+    // a summit, session or conference takes the body named shortly before it.
+    const bool event_kind = m->kind == TriggerKind::kSummit ||
+                            m->kind == TriggerKind::kConference || m->kind == TriggerKind::kCouncil;
+    if (event_kind && m->event_orgs.empty() && m->event_format.empty()) {
+      for (int i = m->np_first - 1; i >= std::max(m->clause_first, m->np_first - 10); --i) {
+        if (a_.trigger_at[i] >= 0 || a_.frame_at[i] >= 0 || a_.Is(i, WordClass::kAuxiliary)) {
+          break;
+        }
+        const Entry* o = a_.EntityAt(i, EntryType::kOrg);
+        const Entry* f = a_.EntityAt(i, EntryType::kFormat);
+        if (f != nullptr) {
+          m->event_format = f->code;
+          named = true;
+          break;
+        }
+        if (o != nullptr) {
+          if (o->org == OrgKind::kGroup) {
+            m->event_format = o->code;
+          } else {
+            AddUnique(&m->event_orgs, o->code);
+          }
+          named = true;
+          break;
+        }
       }
     }
     m->named_event = named && m->form != TriggerForm::kVerb;
@@ -348,7 +380,10 @@ class SentenceReader {
       }
       if (const Entry* role = a_.EntityAt(i, EntryType::kRole); role != nullptr) {
         const Match& rm = a_.entities[a_.entity_at[i]];
+        // Named next to it: "President X", "X, the president", "the two leaders, X and Y".
         const bool named = (rm.end < sentence_.end_token && person(rm.end) >= 0) ||
+                           (rm.end + 1 < sentence_.end_token && a_.fold(rm.end) == "," &&
+                            person(rm.end + 1) >= 0) ||
                            (rm.first > sentence_.first_token && person(rm.first - 1) >= 0);
         if (!named && role->level != RoleLevel::kSpokesperson && side->role_only < 0) {
           side->role_only = PersonWithRole(role->level, i);
@@ -424,6 +459,18 @@ class SentenceReader {
         --k;
       }
       Collect(k + 1, verb, &m->subject);
+      // "Iran and the remaining parties to the deal held talks": when the chain of names right
+      // before the verb names no one, the clause's opening names its subject.
+      if (m->subject.empty() && !m->subject.pronoun && !m->subject.collective &&
+          m->subject.role_only < 0) {
+        int from = m->clause_first;
+        for (int i = m->clause_first; i < verb; ++i) {
+          if (InFramedEvent(i) || a_.trigger_at[i] >= 0) {
+            from = i + 1;  // After a framed event or another meeting word.
+          }
+        }
+        Collect(from, verb, &m->subject);
+      }
     }
     // The noun phrase's own modifiers: "the Kazakh-Chinese talks", "Putin's visit".
     if (m->form == TriggerForm::kNoun && m->np_first < m->first) {
@@ -441,7 +488,9 @@ class SentenceReader {
     const std::string& next = k < m->clause_end ? a_.fold(k) : "";
     const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
     bool passive = false;
-    if (next == "with" || next == "between" || next == "among" || next == "by") {
+    if (m->form == TriggerForm::kAttendance) {
+      // "attended by A, B and C": the list is who attends.
+    } else if (next == "with" || next == "between" || next == "among" || next == "by") {
       passive = next == "by";
       ++k;
     } else if (visit && (next == "to" || next == "in" || next == "of")) {
@@ -603,6 +652,24 @@ class SentenceReader {
     if (m->form != TriggerForm::kVerb && (previous && m->status == MentionStatus::kHeld)) {
       m->relation = MentionRelation::kPrevious;
       return;
+    }
+    // "a meeting of the government", "the party congress": a country's own bodies meeting.
+    for (int i = m->end; i < std::min(m->clause_end, m->end + 4); ++i) {
+      if (a_.Is(i, WordClass::kDomesticBody) &&
+          (a_.fold(i - 1) == "of" || a_.fold(i - 1) == "the" || a_.fold(i - 1) == "'s")) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+      if (a_.fold(i) != "of" && a_.fold(i) != "the" && a_.fold(i) != "its" && a_.fold(i) != "his" &&
+          a_.fold(i) != "her") {
+        break;
+      }
+    }
+    for (int i = m->np_first; i < m->first; ++i) {
+      if (a_.Is(i, WordClass::kDomesticBody)) {
+        m->relation = MentionRelation::kGeneric;  // "a cabinet meeting", "government talks".
+        return;
+      }
     }
     if (generic && m->subject.empty() && m->object.empty()) {
       m->relation = MentionRelation::kGeneric;

@@ -207,9 +207,10 @@ const Entry* DictionaryPerson(const Annotations& a, const std::vector<const Entr
     }
     if (!first_fold.empty()) {
       const std::vector<std::string> folds = TokenizePhrase(e->name);
-      // The same first name ("Abiy Ahmed" is not "Abdullahi Ahmed"); an initial for "S. X".
-      if (folds.empty() ||
-          (first_fold.size() == 1 ? folds[0][0] != first_fold[0] : folds[0] != first_fold)) {
+      // The same first name, up to its spelling ("Sergei"/"Sergey", but "Abiy Ahmed" is not
+      // "Abdullahi Ahmed"): the same first three letters; an initial for "S. X".
+      const size_t n = std::min<size_t>(3, first_fold.size());
+      if (folds.empty() || folds[0].size() < n || folds[0].compare(0, n, first_fold, 0, n) != 0) {
         continue;
       }
     }
@@ -399,7 +400,8 @@ class PeopleFinder {
       int words = 0;
       int long_words = 0;  // Words of two letters or more that are not places.
       for (int k = i; k < end; ++k) {
-        words += a_.tok(k).word ? 1 : 0;
+        // Particles do not count: "Luiz Inacio Lula da Silva" is four words and a particle.
+        words += a_.tok(k).word && !a_.Is(k, WordClass::kNameParticle) ? 1 : 0;
         long_words +=
             a_.tok(k).word && a_.fold(k).size() >= 2 && a_.EntityAt(k, EntryType::kPlace) == nullptr
                 ? 1
@@ -421,8 +423,18 @@ class PeopleFinder {
       if (!role.has_value()) {
         role = RoleAfter(a_, end, sentence.end_token);
       }
+      // "Russia's Sergei Lavrov": two or three capitalised words after a country's possessive.
+      std::string possessor;
+      if (!role.has_value() && words >= 2 && words <= 3 && i >= sentence.first_token + 2 &&
+          a_.fold(i - 1) == "'s") {
+        const Entry* place = a_.EntityAt(i - 2, EntryType::kPlace);
+        if (place != nullptr && !IsTown(place->place)) {
+          possessor = place->code;
+        }
+      }
       const bool known_surname = by_surname_.count(a_.fold(end - 1)) > 0;
-      bool is_person = role.has_value() || dict_entry != nullptr || known_surname;
+      bool is_person =
+          role.has_value() || dict_entry != nullptr || known_surname || !possessor.empty();
       if (sentence.all_caps && dict_entry == nullptr) {
         is_person = known_surname;  // Roles in capitals are followed by verbs as often as names.
         if (!is_person) {
@@ -451,6 +463,9 @@ class PeopleFinder {
         continue;
       }
       RoleInfo filled = role.value_or(RoleInfo());
+      if (filled.country.empty() && !possessor.empty()) {
+        filled.country = possessor;
+      }
       if (filled.country.empty() && filled.org.empty()) {
         const Entry* e = dict_entry;
         if (e == nullptr) {

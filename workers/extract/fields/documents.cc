@@ -86,8 +86,11 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         continue;
       }
       const int first = match.first;
-      if ((first > sentence.first_token && a.Is(first - 1, WordClass::kDocumentNegator)) ||
-          Negated(a, match, sentence.first_token)) {
+      bool draft = false;  // "a draft treaty", "the draft text of a peace treaty".
+      for (int k = std::max(sentence.first_token, first - 4); k < first; ++k) {
+        draft = draft || a.Is(k, WordClass::kDocumentNegator);
+      }
+      if (draft || Negated(a, match, sentence.first_token)) {
         continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".
       }
       // "statement" alone is a document only when issued/adopted, not "said in a statement".
@@ -103,7 +106,13 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         // "the internationally-agreed roadmap" is an adjective, not a signing.
         const bool compound =
             k > sentence.first_token && a.fold(k - 1) == "-" && a.tok(k - 1).end == a.tok(k).begin;
-        near_verb = a.Is(k, WordClass::kSigningVerb) && !compound;
+        // "did not sign", "failed to sign", "never signed": no signing.
+        bool negated = false;
+        for (int q = std::max(sentence.first_token, k - 3); q < k; ++q) {
+          negated = negated || a.fold(q) == "not" || a.fold(q) == "never" ||
+                    a.fold(q) == "failed" || a.fold(q) == "refused" || a.fold(q) == "n't";
+        }
+        near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated;
       }
       if (!near_verb) {
         continue;

@@ -66,7 +66,8 @@ std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<i
                                               int group = -1);
 
 // The named format: the first format phrase, else a club of states ("G7") in `sentences`.
-std::string FormatIn(const Context& c, const std::set<int>& sentences);
+// Formats named in the clauses of another meeting than `group` do not count (-1: any).
+std::string FormatIn(const Context& c, const std::set<int>& sentences, int group = -1);
 std::string ResolveFormat(const Context& c, const MeetingGroup& g);
 
 // Where the meeting was: a town after a locative ("in X", "visit to X") in the anchor, the

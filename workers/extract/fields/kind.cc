@@ -81,6 +81,7 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
   }
   // Ministers of three or more countries, or a format's ministerial body.
   bool minister_words = false;
+  bool plural_ministers = false;  // "ministers": a meeting of several, not one minister's.
   for (int s : g.window) {
     for (int mi : a.entities_in[s]) {
       const Match& match = a.entities[mi];
@@ -93,6 +94,7 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       }
       if (IsMinister(role->level) && absl::EndsWith(a.fold(match.end - 1), "s")) {
         minister_words = true;  // Plural: "ministers", "FMs".
+        plural_ministers = true;
       }
     }
   }
@@ -101,7 +103,7 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
   const bool body = m.organizations_size() > 0 || !m.format().empty();
   if ((said(TriggerKind::kCouncil) && (ministers || minister_words)) ||
       (parties >= 3 && (ministers || minister_words) && !leaders) ||
-      (body && minister_words && !leaders)) {
+      (body && plural_ministers && !leaders)) {
     return v1::MEETING_KIND_MINISTERIAL;
   }
   if (parties == 2 || (parties == 1 && m.people_size() >= 2)) {

@@ -68,18 +68,15 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   for (const std::string& code : g.countries) {
     out.countries.insert(code);
   }
-  // People who take part in another meeting of the article and are not named in this one.
-  std::set<const Person*> others;
-  for (size_t k = 0; k < c.grouping.groups.size(); ++k) {
-    if (static_cast<int>(k) == gi) {
-      continue;
-    }
-    for (int p : c.grouping.groups[k].people) {
-      if (std::find(g.people.begin(), g.people.end(), p) == g.people.end()) {
-        others.insert(&c.people[p]);
+  // A person named only in the clauses of other meetings of the article takes part in those.
+  auto only_elsewhere = [&](const Person& p) {
+    for (const PersonMention& m : p.mentions) {
+      if (!OwnedByOther(c, m.first, gi)) {
+        return false;
       }
     }
-  }
+    return true;
+  };
   auto take = [&](const Person& p) {
     out.people.push_back(&p);
     out.evidence.push_back({"people", p.first_token, p.end_token, p.name});
@@ -93,7 +90,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        others.count(&p) > 0) {
+        only_elsewhere(p)) {
       continue;
     }
     bool here = p.in_title;
@@ -117,7 +114,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // right after the anchor are them.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        p.level == RoleLevel::kUnknown || !p.Participates() || p.level == RoleLevel::kCounterpart) {
+        only_elsewhere(p) || p.level == RoleLevel::kUnknown || !p.Participates() ||
+        p.level == RoleLevel::kCounterpart) {
       continue;
     }
     bool elsewhere = false;
@@ -160,14 +158,15 @@ std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<i
   return {out.begin(), out.end()};
 }
 
-std::string FormatIn(const Context& c, const std::set<int>& sentences) {
+std::string FormatIn(const Context& c, const std::set<int>& sentences, int group) {
   for (const FormatMention& f : c.parties.formats) {
-    if (sentences.count(f.sentence) > 0) {
+    if (sentences.count(f.sentence) > 0 && !OwnedByOther(c, f.first, group)) {
       return f.name;
     }
   }
   for (const OrgMention& o : c.parties.orgs) {
-    if (o.kind == OrgKind::kGroup && sentences.count(o.sentence) > 0) {
+    if (o.kind == OrgKind::kGroup && sentences.count(o.sentence) > 0 &&
+        !OwnedByOther(c, o.first, group)) {
       return o.code;
     }
   }
@@ -175,9 +174,12 @@ std::string FormatIn(const Context& c, const std::set<int>& sentences) {
 }
 
 std::string ResolveFormat(const Context& c, const MeetingGroup& g) {
-  std::string format = FormatIn(c, g.window);
+  if (!g.format.empty()) {
+    return g.format;
+  }
+  std::string format = FormatIn(c, g.window, IndexOf(c, g));
   if (format.empty()) {
-    format = FormatIn(c, g.format_sentences);
+    format = FormatIn(c, g.format_sentences, IndexOf(c, g));
   }
   return format;
 }

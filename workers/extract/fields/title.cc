@@ -83,13 +83,16 @@ std::string ResolveTitle(const Context& c, const MeetingGroup& g, const v1::Meet
         const std::string& name = c.a.dict->CountryName(code);
         names.push_back(name.empty() ? code : name);
       }
+      // A body among few countries is one of the parties: "Chile–UN talks".
+      if (names.size() < 2) {
+        for (const std::string& org : m.organizations()) {
+          names.push_back(org);
+        }
+      }
       if (names.size() > 3) {
-        who = absl::StrCat(names.size(), "-country");
+        who = absl::StrCat(names.size(), "-party");
       } else {
         who = absl::StrJoin(names, "–");
-      }
-      if (who.empty() && m.organizations_size() > 0) {
-        who = m.organizations(0);
       }
     }
     const std::string& kind = kinds->at(m.kind());

@@ -302,9 +302,7 @@ TEST_F(AssembleTest, ElectionYieldsNothing) {
               IsEmpty());
 }
 
-// DISABLED: "met voters" passes the gate as a meeting with a counterpart: one country, one
-// person and a meeting verb make a "Kazakhstan talks" record.
-TEST_F(AssembleTest, DISABLED_ElectionWhereThePresidentMetVotersYieldsNothing) {
+TEST_F(AssembleTest, ElectionWhereThePresidentMetVotersYieldsNothing) {
   EXPECT_THAT(Run("Kazakhstan votes",
                   "Kazakhs voted in parliamentary elections on Sunday. President Aidar Seitkali "
                   "met voters in Almaty and said the election was fair."),

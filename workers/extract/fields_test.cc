@@ -284,9 +284,7 @@ TEST_F(ParticipantsTest, NoFormatNamedNoFormat) {
 }
 
 // A side meeting's format is not its event's.
-// DISABLED: the G20 named in the event's noun phrase becomes the format of the bilateral side
-// meeting (title "G20 talks in Osaka").
-TEST_F(ParticipantsTest, DISABLED_SideMeetingDoesNotTakeItsEventsFormat) {
+TEST_F(ParticipantsTest, SideMeetingDoesNotTakeItsEventsFormat) {
   Run("Indian Prime Minister Vikram Sharma and Japanese Prime Minister Kenji Takeda met on the "
       "sidelines of the G20 summit in Osaka on Friday.");
   ASSERT_EQ(main().role, GroupRole::kMain);
@@ -823,7 +821,16 @@ TEST_F(TitleTest, ManyCountriesAreCounted) {
   for (const char* code : {"KG", "KZ", "TJ", "TM", "UZ"}) {
     m.add_countries(code);
   }
-  EXPECT_EQ(ResolveTitle(c(), main(), m), "5-country summit");
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "5-party summit");
+}
+
+TEST_F(TitleTest, BodyAmongFewCountriesIsAParty) {
+  Run("The leaders met in Santiago.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_BILATERAL);
+  m.add_countries("CL");
+  m.add_organizations("UN");
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "Chile–UN talks");
 }
 
 TEST_F(TitleTest, KindAndCountryWhenNoTownOrDate) {

@@ -1,0 +1,862 @@
+// Stage 5 (fields/fields.h) on short articles written for the tests: each resolver on the
+// groups stages 1-4 found, one suite per resolver group (participants, organisations and
+// format; venue; date and status; kind; documents; topics; statements, tags and attribution;
+// title).
+
+#include "workers/extract/fields/fields.h"
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "workers/extract/annotate.h"
+#include "workers/extract/grouping.h"
+#include "workers/extract/meeting_mentions.h"
+#include "workers/extract/parties.h"
+#include "workers/extract/people.h"
+
+namespace parley::extract {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+std::string Str(const v1::Date& d) {
+  return std::to_string(d.year()) + "-" + std::to_string(d.month()) + "-" + std::to_string(d.day());
+}
+
+// Stages 1-4 over one article, and the context the resolvers read.
+class FieldsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    absl::StatusOr<std::shared_ptr<const Dictionaries>> dict =
+        Dictionaries::Load(EmbeddedDictionaryFiles());
+    ASSERT_TRUE(dict.ok()) << dict.status();
+    dict_ = new std::shared_ptr<const Dictionaries>(*std::move(dict));
+  }
+  static void TearDownTestSuite() {
+    delete dict_;
+    dict_ = nullptr;
+  }
+
+  // Runs stages 1-4 as the extractor does, over an article published on `published` (Saturday
+  // 26 April 2025 unless told).
+  void Run(const std::string& title, const std::string& body,
+           std::optional<absl::CivilDay> published = absl::CivilDay(2025, 4, 26)) {
+    article_.Clear();
+    article_.set_title(title);
+    article_.set_body(body);
+    if (published.has_value()) {
+      article_.mutable_published_at()->set_seconds(
+          absl::ToUnixSeconds(absl::FromCivil(*published, absl::UTCTimeZone())));
+    }
+    absl::StatusOr<Annotations> a = Annotate(article_, **dict_);
+    ASSERT_TRUE(a.ok()) << a.status();
+    a_ = *std::move(a);
+    people_ = FindPeople(a_);
+    parties_ = FindParties(a_, people_);
+    mm_ = FindMeetingMentions(a_, people_, parties_);
+    InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
+    grouping_ = GroupMentions(a_, people_, parties_, mm_);
+    ASSERT_FALSE(grouping_.groups.empty()) << "no meeting in: " << body;
+  }
+  void Run(const std::string& body) { Run("", body); }
+
+  Context c() const { return Context{article_, a_, people_, parties_, mm_, grouping_}; }
+  const MeetingGroup& main() const { return grouping_.groups[0]; }
+  // Group `i` with its window read as the main meeting's would be.
+  MeetingGroup AsMain(size_t i) const {
+    MeetingGroup g = grouping_.groups[i];
+    ReadWindow(a_, mm_, grouping_, &g);
+    return g;
+  }
+
+  // The parties of a group as the main record has them: countries, people, organisations and
+  // format (what the kind and title resolvers read).
+  v1::Meeting Parties(const MeetingGroup& g) const {
+    v1::Meeting m;
+    const Participants parts = ResolveParticipants(c(), g);
+    for (const std::string& code : parts.countries) {
+      m.add_countries(code);
+    }
+    for (const Person* p : parts.people) {
+      v1::Person* out = m.add_people();
+      out->set_name(p->name);
+      out->set_country_code(p->country);
+    }
+    for (const std::string& org : ResolveOrganizations(c(), g.window, g.index)) {
+      m.add_organizations(org);
+    }
+    m.set_format(ResolveFormat(c(), g));
+    return m;
+  }
+
+  v1::MeetingKind Kind(const MeetingGroup& g) const {
+    const v1::Meeting m = Parties(g);
+    return ResolveKind(c(), g, m, ResolveParticipants(c(), g).people);
+  }
+
+  v1::Place Venue(const MeetingGroup& g, bool use_dateline = true) const {
+    std::vector<FieldEvidence> evidence;
+    return ResolveVenue(c(), g, use_dateline, &evidence);
+  }
+
+  // The start date of a group ("" when none), resolved forward for a meeting not yet held.
+  std::string Date(const MeetingGroup& g) const {
+    v1::Meeting m;
+    m.set_status(ResolveStatus(c(), g));
+    std::vector<FieldEvidence> evidence;
+    ResolveDate(c(), g, m.status() != v1::MEETING_STATUS_HELD, &m, &evidence);
+    return m.has_start_date() ? Str(m.start_date()) : "";
+  }
+
+  std::vector<std::string> PeopleNames(const Participants& parts) const {
+    std::vector<std::string> out;
+    for (const Person* p : parts.people) {
+      out.push_back(p->name);
+    }
+    return out;
+  }
+
+  std::vector<v1::Document> Documents(const MeetingGroup& g) const {
+    std::vector<FieldEvidence> evidence;
+    return ResolveDocuments(c(), g.document_sentences, &evidence);
+  }
+
+  std::vector<v1::Statement> Statements(const MeetingGroup& g, size_t max = 12) const {
+    return ResolveStatements(c(), g, ResolveParticipants(c(), g).people, max);
+  }
+
+  static std::shared_ptr<const Dictionaries>* dict_;
+  v1::Article article_;
+  Annotations a_;
+  std::vector<Person> people_;
+  parley::extract::Parties parties_;
+  MeetingMentions mm_;
+  Grouping grouping_;
+};
+std::shared_ptr<const Dictionaries>* FieldsTest::dict_ = nullptr;
+
+std::vector<v1::DocumentType> Types(const std::vector<v1::Document>& docs) {
+  std::vector<v1::DocumentType> out;
+  for (const v1::Document& d : docs) {
+    out.push_back(d.type());
+  }
+  return out;
+}
+
+std::vector<std::string> Texts(const std::vector<v1::Statement>& statements) {
+  std::vector<std::string> out;
+  for (const v1::Statement& s : statements) {
+    out.push_back(s.text());
+  }
+  return out;
+}
+
+// ===== Participants, organisations, format.
+
+using ParticipantsTest = FieldsTest;
+
+TEST_F(ParticipantsTest, CountriesInPartySlotsNotVenuesOrSubjects) {
+  Run("Chinese Foreign Minister Li Wenhao met Kazakh Foreign Minister Talgat Omarov in Japan for "
+      "talks on Ukraine and Russia's war.");
+  const Participants parts = ResolveParticipants(c(), main());
+  EXPECT_THAT(parts.countries, ElementsAre("CN", "KZ"));
+  EXPECT_THAT(PeopleNames(parts), ElementsAre("Li Wenhao", "Talgat Omarov"));
+}
+
+// A country the parties discuss is a subject of the talks.
+// DISABLED: a country after "discuss" stands in an open slot, so it becomes a party.
+TEST_F(ParticipantsTest, DISABLED_CountryDiscussedIsNoParty) {
+  Run("Chinese Foreign Minister Li Wenhao met Kazakh Foreign Minister Talgat Omarov in Astana to "
+      "discuss Ukraine.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, ElementsAre("CN", "KZ"));
+}
+
+TEST_F(ParticipantsTest, BareNamesInTheLeadArePartiesButNotInLaterSentences) {
+  Run("Kazakhstan and China held talks in Astana on Monday. The ministers discussed exports to "
+      "Russia and Iran.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, ElementsAre("CN", "KZ"));
+}
+
+TEST_F(ParticipantsTest, RegionalGroupStandsForItsMembers) {
+  Run("Chinese President Zhao Wenhao met the leaders of the Central Asian states in Xian.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries,
+              UnorderedElementsAre("CN", "KZ", "KG", "TJ", "TM", "UZ"));
+}
+
+TEST_F(ParticipantsTest, RegionalGroupIsNotExpandedWhenItsMembersAreNamed) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Kyrgyz Foreign Minister Bolot Toktogulov, the "
+      "two Central Asian states agreeing on water.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("KZ", "KG"));
+}
+
+TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Foreign Ministry spokesperson Lin Zhenyu said the talks were useful. Erik "
+      "Lindgren said the talks mattered.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
+TEST_F(ParticipantsTest, PeopleOfAnotherMeetingAreNotParticipants) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
+      "also met Japanese Prime Minister Kenji Takeda.");
+  const Participants main_parts = ResolveParticipants(c(), main());
+  EXPECT_THAT(PeopleNames(main_parts), UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+  EXPECT_THAT(main_parts.countries, UnorderedElementsAre("KZ", "CN"));
+  const Participants other = ResolveParticipants(c(), AsMain(1));
+  EXPECT_THAT(PeopleNames(other), UnorderedElementsAre("Aidar Seitkali", "Kenji Takeda"));
+  EXPECT_THAT(other.countries, UnorderedElementsAre("KZ", "JP"));
+}
+
+// Each meeting of a series of bilaterals has its own counterpart only.
+// DISABLED: the main meeting takes every country and person the lead names, so the first of
+// three bilaterals comes out as one meeting of four countries.
+TEST_F(ParticipantsTest, DISABLED_FirstOfASeriesOfBilateralsHasOnlyItsCounterpart) {
+  Run("Kazakh President Aidar Seitkali met French President Jean Moreau, German Chancellor Karl "
+      "Kessler and Italian Prime Minister Marco Marchetti in Brussels on Monday.");
+  const Participants parts = ResolveParticipants(c(), main());
+  EXPECT_THAT(parts.countries, UnorderedElementsAre("KZ", "FR"));
+  EXPECT_THAT(PeopleNames(parts), UnorderedElementsAre("Aidar Seitkali", "Jean Moreau"));
+}
+
+TEST_F(ParticipantsTest, EvidenceNamesEachCountryAndPerson) {
+  Run("Chinese Foreign Minister Li Wenhao met Kazakh Foreign Minister Talgat Omarov in Astana.");
+  const Participants parts = ResolveParticipants(c(), main());
+  std::vector<std::string> values;
+  for (const FieldEvidence& e : parts.evidence) {
+    values.push_back(e.field + ":" + std::string(a_.Text(e.first, e.end)) + "=" + e.value);
+  }
+  EXPECT_THAT(values, UnorderedElementsAre("countries:Chinese=CN", "countries:Kazakh=KZ",
+                                           "people:Li Wenhao=Li Wenhao",
+                                           "people:Talgat Omarov=Talgat Omarov"));
+}
+
+TEST_F(ParticipantsTest, CountriesInSentencesOfAnotherMeetingAreLeftOut) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
+      "also met Japanese Prime Minister Kenji Takeda.");
+  const std::set<int> both = {1, 2};
+  EXPECT_THAT(CountriesIn(c(), both, 1, 0, nullptr), UnorderedElementsAre("KZ", "CN"));
+  EXPECT_THAT(CountriesIn(c(), both, 1, -1, nullptr), UnorderedElementsAre("KZ", "CN", "JP"));
+  EXPECT_TRUE(OwnedByOther(c(), a_.sentence(2).first_token + 4, 0));
+  EXPECT_FALSE(OwnedByOther(c(), a_.sentence(2).first_token + 4, -1));
+}
+
+TEST_F(ParticipantsTest, OrganisationOfAnOfficialTakesPart) {
+  Run("UN Secretary-General Erik Lindqvist met Kazakh Foreign Minister Talgat Omarov in Astana.");
+  EXPECT_THAT(ResolveOrganizations(c(), main().window, 0), ElementsAre("UN"));
+}
+
+TEST_F(ParticipantsTest, OrganisationHoldingTheMeetingTakesPart) {
+  Run("EU foreign ministers met in Brussels on Monday to discuss Ukraine.");
+  EXPECT_THAT(ResolveOrganizations(c(), main().window, 0), ElementsAre("EU"));
+}
+
+TEST_F(ParticipantsTest, OrganisationNamedInPassingDoesNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "They discussed sanctions imposed by the European Union.");
+  EXPECT_THAT(ResolveOrganizations(c(), main().window, 0), IsEmpty());
+}
+
+TEST_F(ParticipantsTest, FormatNamedInTheWindow) {
+  Run("The Central Asia-China foreign ministers' meeting was held in Almaty on Saturday.");
+  EXPECT_EQ(ResolveFormat(c(), main()), "Central Asia-China");
+}
+
+TEST_F(ParticipantsTest, ClubOfStatesIsAFormat) {
+  Run("G7 foreign ministers met in Rome on Monday.");
+  EXPECT_EQ(ResolveFormat(c(), main()), "G7");
+}
+
+TEST_F(ParticipantsTest, NoFormatNamedNoFormat) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
+  EXPECT_EQ(ResolveFormat(c(), main()), "");
+}
+
+// A side meeting's format is not its event's.
+TEST_F(ParticipantsTest, SideMeetingDoesNotTakeItsEventsFormat) {
+  Run("Indian Prime Minister Vikram Sharma and Japanese Prime Minister Kenji Takeda met on the "
+      "sidelines of the G20 summit in Osaka on Friday.");
+  ASSERT_EQ(main().role, GroupRole::kMain);
+  ASSERT_GE(main().parent, 0);
+  EXPECT_EQ(ResolveFormat(c(), main()), "");
+}
+
+// ===== Venue.
+
+using VenueTest = FieldsTest;
+
+TEST_F(VenueTest, TownAfterALocative) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday.");
+  const v1::Place venue = Venue(main());
+  EXPECT_EQ(venue.city(), "Astana");
+  EXPECT_EQ(venue.country_code(), "KZ");
+}
+
+TEST_F(VenueTest, TownAfterAtOrVisited) {
+  Run("The ministers met at Almaty on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
+  Run("Kazakh President Aidar Seitkali visited Tokyo on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Tokyo");
+}
+
+TEST_F(VenueTest, TownAfterTravelTo) {
+  Run("Kazakh Foreign Minister Talgat Omarov travelled to Tokyo for talks with Japanese Foreign "
+      "Minister Kenji Takeda.");
+  EXPECT_EQ(Venue(main()).city(), "Tokyo");
+}
+
+// DISABLED: "to" counts as a locative only right after a travel verb, so the destination of
+// "flew from Astana to Tokyo" is no venue.
+TEST_F(VenueTest, DISABLED_TownAfterFromXToYIsTheDestination) {
+  Run("Kazakh Foreign Minister Talgat Omarov flew from Astana to Tokyo for talks with Japanese "
+      "Foreign Minister Kenji Takeda.");
+  EXPECT_EQ(Venue(main()).city(), "Tokyo");
+}
+
+TEST_F(VenueTest, TownDescribedBeforeItsName) {
+  Run("The leaders met in the German city of Hamburg on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Hamburg");
+  EXPECT_EQ(Venue(main()).country_code(), "DE");
+  Run("The leaders met in the Kazakh capital, Astana, on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+}
+
+TEST_F(VenueTest, CountryAloneWhenNoTownIsNamed) {
+  Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda in Japan on "
+      "Monday.");
+  const v1::Place venue = Venue(main());
+  EXPECT_EQ(venue.city(), "");
+  EXPECT_EQ(venue.country_code(), "JP");
+}
+
+TEST_F(VenueTest, TownOfTheAnchorBeforeTheHeadline) {
+  Run("Talks opened in Almaty",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+  Run("Ministers meet in Almaty",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
+}
+
+TEST_F(VenueTest, WireDatelineInCapitals) {
+  Run("Ministers meet",
+      "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "
+      "Wenhao on Friday.");
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+  EXPECT_EQ(Venue(main()).country_code(), "KZ");
+  EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
+}
+
+TEST_F(VenueTest, TownOpeningAnOrdinarySentenceIsNoDateline) {
+  Run("Ministers meet",
+      "Moscow, which hosted the talks last year, stayed silent. Kazakh Foreign Minister Talgat "
+      "Omarov met Chinese Foreign Minister Li Wenhao on Friday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
+TEST_F(VenueTest, TownNamedAsAnOriginIsNoVenue) {
+  Run("Kazakh Foreign Minister Talgat Omarov, who arrived from Almaty, met Chinese Foreign "
+      "Minister Li Wenhao on Friday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
+TEST_F(VenueTest, EvidenceIsTheTown) {
+  Run("The ministers met in Astana on Monday.");
+  std::vector<FieldEvidence> evidence;
+  ResolveVenue(c(), main(), true, &evidence);
+  ASSERT_EQ(evidence.size(), 1u);
+  EXPECT_EQ(evidence[0].field, "venue");
+  EXPECT_EQ(a_.Text(evidence[0].first, evidence[0].end), "Astana");
+}
+
+// ===== Date and status.
+
+using DateTest = FieldsTest;
+
+TEST_F(DateTest, WeekdayOfAHeldMeetingIsTheLastOne) {
+  Run("The ministers met in Astana on Tuesday.");
+  EXPECT_EQ(Date(main()), "2025-4-22");
+}
+
+TEST_F(DateTest, WeekdayOfAPlannedMeetingIsTheNextOne) {
+  Run("The ministers will meet in Astana on Tuesday.");
+  EXPECT_EQ(Date(main()), "2025-4-29");
+}
+
+TEST_F(DateTest, YesterdayAndToday) {
+  Run("The ministers met in Astana yesterday.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+  Run("The ministers are meeting in Astana today.");
+  EXPECT_EQ(Date(main()), "2025-4-26");
+}
+
+TEST_F(DateTest, AbsoluteDateAndRange) {
+  Run("The ministers met in Astana on April 2, 2025.");
+  EXPECT_EQ(Date(main()), "2025-4-2");
+  Run("The summit was held in Astana on 14-15 April.");
+  v1::Meeting m;
+  std::vector<FieldEvidence> evidence;
+  ResolveDate(c(), main(), false, &m, &evidence);
+  EXPECT_EQ(Str(m.start_date()), "2025-4-14");
+  EXPECT_EQ(Str(m.end_date()), "2025-4-15");
+  ASSERT_EQ(evidence.size(), 1u);
+  EXPECT_EQ(evidence[0].field, "start_date");
+  EXPECT_EQ(a_.Text(evidence[0].first, evidence[0].end), "14-15 April");
+}
+
+TEST_F(DateTest, DateOfTheAnchorBeforeTheHeadline) {
+  Run("Ministers to meet on May 5", "The ministers met in Astana on April 2, 2025.");
+  EXPECT_EQ(Date(main()), "2025-4-2");
+}
+
+TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
+  Run("The ministers met in Astana to discuss the new customs rules that both governments "
+      "announced last month and that will come into force across the region on May 17.");
+  EXPECT_EQ(Date(main()), "");
+}
+
+TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
+  Run("The summit of Central Asian leaders was postponed to September 12, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  EXPECT_EQ(Date(main()), "2025-9-12");
+}
+
+TEST_F(DateTest, DatelineDateAsALastResort) {
+  Run("Ministers meet",
+      "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "
+      "Wenhao.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+}
+
+TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
+  Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
+  EXPECT_EQ(Date(main()), "2025-6-12");
+}
+
+TEST_F(DateTest, NoPublicationDayNoRelativeDate) {
+  Run("", "The ministers met in Astana on Tuesday.", std::nullopt);
+  EXPECT_EQ(Date(main()), "");
+}
+
+using StatusTest = FieldsTest;
+
+TEST_F(StatusTest, StatusFromTheCuesOfHeadlineAndAnchor) {
+  struct Case {
+    const char* title;
+    const char* body;
+    v1::MeetingStatus status;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", "The leaders met in Astana on Monday.", v1::MEETING_STATUS_HELD},
+           {"", "The leaders are holding talks in Astana.", v1::MEETING_STATUS_HELD},
+           {"", "The leaders will meet in Astana in June.", v1::MEETING_STATUS_SCHEDULED},
+           {"", "The leaders plan to hold talks in Astana in June.", v1::MEETING_STATUS_SCHEDULED},
+           {"", "The summit in Astana was cancelled.", v1::MEETING_STATUS_CANCELLED},
+           {"", "The summit in Astana was called off.", v1::MEETING_STATUS_CANCELLED},
+           {"", "The summit in Astana was postponed to September 12, 2025.",
+            v1::MEETING_STATUS_SCHEDULED},
+           {"", "The summit in Astana was postponed.", v1::MEETING_STATUS_CANCELLED},
+           {"", "The summit in Astana was postponed indefinitely.", v1::MEETING_STATUS_CANCELLED},
+           {"Summit called off", "The leaders of Central Asia were to meet in Astana.",
+            v1::MEETING_STATUS_CANCELLED},
+       }) {
+    Run(c.title, c.body);
+    EXPECT_EQ(ResolveStatus(this->c(), main()), c.status) << c.body;
+  }
+}
+
+// A meeting postponed indefinitely in a later sentence is called off.
+// DISABLED: the status is read from the headline and the anchor only; the later "postponed
+// indefinitely" leaves the meeting scheduled although its group is postponed.
+TEST_F(StatusTest, DISABLED_LaterPostponementCountsToo) {
+  Run("Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold talks in "
+      "Tokyo in May. On Friday the talks were postponed indefinitely.");
+  ASSERT_EQ(main().status, MentionStatus::kPostponed);
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+}
+
+// ===== Kind.
+
+using KindTest = FieldsTest;
+
+TEST_F(KindTest, PhoneCall) {
+  Run("Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+      "Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_PHONE_CALL);
+  Run("Kazakh President Aidar Seitkali had a telephone conversation with Chinese President Zhao "
+      "Wenhao.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_PHONE_CALL);
+}
+
+// A call called off is no phone call.
+// DISABLED: the kind resolver reads the headline's trigger words without the exclusions of
+// stage 3, so "Visit called off" makes the visit a phone call.
+TEST_F(KindTest, DISABLED_CalledOffIsNoPhoneCall) {
+  Run("Visit called off", "Kazakh President Aidar Seitkali's visit to Japan in May was cancelled.");
+  EXPECT_NE(Kind(main()), v1::MEETING_KIND_PHONE_CALL);
+}
+
+TEST_F(KindTest, VideoConference) {
+  Run("Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao via video "
+      "link on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_VIDEO_CONFERENCE);
+  Run("The leaders of Kazakhstan and China held a virtual meeting on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_VIDEO_CONFERENCE);
+}
+
+TEST_F(KindTest, StateVisitOfALeader) {
+  Run("Kazakh President Aidar Seitkali arrived in Tokyo on a state visit and met Japanese Prime "
+      "Minister Kenji Takeda.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_STATE_VISIT);
+  Run("Kazakh President Aidar Seitkali paid an official visit to Japan, where he met Japanese "
+      "Prime Minister Kenji Takeda.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_STATE_VISIT);
+}
+
+TEST_F(KindTest, OfficialVisitOfAMinisterIsBilateral) {
+  Run("Kazakh Foreign Minister Talgat Omarov paid an official visit to Japan, where he met "
+      "Japanese Prime Minister Kenji Takeda.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+}
+
+TEST_F(KindTest, Summit) {
+  Run("Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a summit in Astana "
+      "on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_SUMMIT);
+}
+
+TEST_F(KindTest, MinistersOfThreeCountriesAreAMinisterial) {
+  Run("The foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MINISTERIAL);
+}
+
+TEST_F(KindTest, MinistersOfABodyAreAMinisterial) {
+  Run("EU foreign ministers met in Brussels on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MINISTERIAL);
+}
+
+TEST_F(KindTest, TwoPartiesAreBilateral) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+}
+
+TEST_F(KindTest, ThreeLeadersWithoutASummitAreMultilateral) {
+  Run("The presidents of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MULTILATERAL);
+}
+
+TEST_F(KindTest, SideMeetingDoesNotInheritTheSummitsKind) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of the "
+      "SCO summit in Tianjin.");
+  ASSERT_EQ(main().role, GroupRole::kMain);
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+}
+
+// ===== Documents.
+
+using DocumentsTest = FieldsTest;
+
+TEST_F(DocumentsTest, SignedDocuments) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "They signed a joint statement and a memorandum of understanding on transport.");
+  EXPECT_THAT(Types(Documents(main())), UnorderedElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT,
+                                                             v1::DOCUMENT_TYPE_MEMORANDUM));
+}
+
+TEST_F(DocumentsTest, AdoptedOrIssuedDocuments) {
+  Run("The leaders of Kazakhstan and China met in Astana. They adopted a declaration.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_DECLARATION));
+  Run("The leaders of Kazakhstan and China met in Astana. They issued a statement on trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+}
+
+TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
+  for (const char* second :
+       {"They approved a draft declaration for the summit.", "They signed no agreement.",
+        "They failed to agree on a joint statement.", "They ruled out a joint statement.",
+        "They did not sign a treaty."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
+TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. The ministry said in a statement that "
+      "the talks were signed off as useful.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
+TEST_F(DocumentsTest, DocumentFarFromTheSigningVerbIsNotSigned) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed the guest book at the "
+      "palace after a long lunch and then talked about a possible future trade agreement.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
+TEST_F(DocumentsTest, CompoundAdjectiveIsNoSigning) {
+  Run("The leaders of Kazakhstan and China met in Astana. They backed the internationally-agreed "
+      "roadmap.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
+TEST_F(DocumentsTest, TitleWhenTheTextNamesTheDocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed the Treaty on Eternal "
+      "Friendship.");
+  const std::vector<v1::Document> docs = Documents(main());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].type(), v1::DOCUMENT_TYPE_TREATY);
+  EXPECT_EQ(docs[0].title(), "Treaty on Eternal Friendship");
+  Run("The leaders of Kazakhstan and China met in Astana. They signed the 2025-2027 Action Plan.");
+  const std::vector<v1::Document> plans = Documents(main());
+  ASSERT_EQ(plans.size(), 1u);
+  EXPECT_EQ(plans[0].title(), "2025-2027 Action Plan");
+}
+
+TEST_F(DocumentsTest, NoTitleForALowerCaseDocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a treaty on friendship.");
+  const std::vector<v1::Document> docs = Documents(main());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].title(), "");
+}
+
+TEST_F(DocumentsTest, OneDocumentPerTypeAndTitle) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on trade. The "
+      "agreement was signed in the palace.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
+TEST_F(DocumentsTest, DocumentsOfAnotherMeetingAreLeftOut) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
+      "also met Japanese Prime Minister Kenji Takeda, and they signed a memorandum.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
+// ===== Topics.
+
+using TopicsTest = FieldsTest;
+
+TEST_F(TopicsTest, KeywordInTheWindowIsATopic) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana to "
+      "discuss trade.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_TRADE));
+}
+
+TEST_F(TopicsTest, KeywordOnceOutsideTheWindowIsNoTopic) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Later, reporters asked about energy.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), IsEmpty());
+}
+
+TEST_F(TopicsTest, KeywordTwiceOutsideTheWindowIsATopic) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Reporters asked about energy and gas.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
+  EXPECT_THAT(ResolveTopics(c(), main().window, /*window_only=*/true), IsEmpty());
+}
+
+TEST_F(TopicsTest, TopicsAreNotTakenFromNames) {
+  Run("Kazakh Energy Minister Talgat Omarov met National Security Adviser Tom Hollis and World "
+      "Trade Organization officials in Astana.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), IsEmpty());
+}
+
+// ===== Statements, tags, attribution.
+
+using StatementsTest = FieldsTest;
+
+TEST_F(StatementsTest, QuoteOfFourWordsOrMoreWithItsSpeaker) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "\"Our countries are close partners,\" Omarov said.");
+  const std::vector<v1::Statement> st = Statements(main());
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].speaker(), "Talgat Omarov");
+  EXPECT_EQ(st[0].text(), "Our countries are close partners");
+  EXPECT_TRUE(st[0].quoted());
+}
+
+TEST_F(StatementsTest, ShortQuoteOrQuotedNameIsNoStatement) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Omarov said the \"Central Asia - China\" format and \"good neighbours\" mattered.");
+  for (const v1::Statement& st : Statements(main())) {
+    EXPECT_NE(st.text(), "Central Asia - China");
+    EXPECT_NE(st.text(), "good neighbours");
+  }
+}
+
+TEST_F(StatementsTest, ReportedSpeechAfterSaidThat) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Li Wenhao said that trade between the two countries had doubled.");
+  const std::vector<v1::Statement> st = Statements(main());
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].speaker(), "Li Wenhao");
+  EXPECT_EQ(st[0].text(), "trade between the two countries had doubled.");
+  EXPECT_FALSE(st[0].quoted());
+}
+
+TEST_F(StatementsTest, PronounContinuesTheLastSpeaker) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Omarov said that the talks were useful. He stressed that transit must grow.");
+  const std::vector<v1::Statement> st = Statements(main());
+  ASSERT_EQ(st.size(), 2u);
+  EXPECT_EQ(st[1].speaker(), "Talgat Omarov");
+  EXPECT_EQ(st[1].text(), "transit must grow.");
+}
+
+TEST_F(StatementsTest, RepeatedQuoteOnce) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "\"Our countries are close partners,\" Omarov said. Omarov said again: \"Our countries are "
+      "close partners.\"");
+  EXPECT_THAT(Texts(Statements(main())), ElementsAre("Our countries are close partners"));
+}
+
+TEST_F(StatementsTest, SpokespersonIsNoSpeakerOfTheMeeting) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Foreign Ministry spokesperson Lin Zhenyu said that the talks were useful.");
+  EXPECT_THAT(Statements(main()), IsEmpty());
+}
+
+TEST_F(StatementsTest, SentencesOfAnotherMeetingAreLeftOut) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
+      "also met Japanese Prime Minister Kenji Takeda, who said that ties were strong.");
+  EXPECT_THAT(Statements(main()), IsEmpty());
+}
+
+TEST_F(StatementsTest, AtMostMaxStatements) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Omarov said that the talks were useful. Li Wenhao said that trade had doubled. Omarov said "
+      "that "
+      "transit must grow.");
+  EXPECT_EQ(Statements(main(), 2).size(), 2u);
+  EXPECT_EQ(Statements(main()).size(), 3u);
+}
+
+TEST_F(StatementsTest, TagsWrittenIntoTheText) {
+  Run("The ministers met in Astana. Tags: general-news, war-and-conflicts, a well-known "
+      "up-to-date story.");
+  EXPECT_THAT(ResolveTags(c()), ElementsAre("general-news", "war-and-conflicts"));
+}
+
+TEST_F(StatementsTest, Attribution) {
+  Run("The ministers met in Astana, as reported by Liter.kz citing the MFA of Kazakhstan.");
+  EXPECT_EQ(ResolveAttribution(c()), "Liter.kz citing the MFA of Kazakhstan");
+  Run("The ministers met in Astana, according to Xinhua. They discussed trade.");
+  EXPECT_EQ(ResolveAttribution(c()), "Xinhua");
+  Run("The ministers met in Astana.");
+  EXPECT_EQ(ResolveAttribution(c()), "");
+}
+
+// ===== Title.
+
+using TitleTest = FieldsTest;
+
+TEST_F(TitleTest, EventNameWhenTheTextNamesIt) {
+  Run("Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held talks in Astana on "
+      "Friday. They agreed that the second China-Central Asia Summit will be held in Astana in "
+      "2026.");
+  ASSERT_EQ(grouping_.groups.size(), 2u);
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_SUMMIT);
+  m.mutable_venue()->set_city("Astana");
+  EXPECT_EQ(ResolveTitle(c(), grouping_.groups[1], m),
+            "Second China-Central Asia Summit in Astana");
+}
+
+TEST_F(TitleTest, NumberedEventName) {
+  Run("The leaders gathered for the 31st ASEAN Summit in Manila on November 13, 2025.");
+  const MeetingGroup* summit = nullptr;
+  for (const MeetingGroup& g : grouping_.groups) {
+    if (g.kind == TriggerKind::kSummit) {
+      summit = &g;
+    }
+  }
+  ASSERT_NE(summit, nullptr);
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_SUMMIT);
+  m.mutable_venue()->set_city("Manila");
+  *m.mutable_start_date() = ToDate(absl::CivilDay(2025, 11, 13));
+  EXPECT_EQ(ResolveTitle(c(), *summit, m), "31st ASEAN Summit in Manila, 13 November 2025");
+}
+
+TEST_F(TitleTest, PartiesKindPlaceAndDate) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_BILATERAL);
+  m.add_countries("CN");
+  m.add_countries("KZ");
+  m.mutable_venue()->set_city("Astana");
+  *m.mutable_start_date() = ToDate(absl::CivilDay(2025, 4, 22));
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "China–Kazakhstan talks in Astana, 22 April 2025");
+}
+
+TEST_F(TitleTest, FormatNamesTheParties) {
+  Run("The Central Asia-China foreign ministers' meeting was held in Almaty.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_MINISTERIAL);
+  m.set_format("Central Asia-China");
+  m.mutable_venue()->set_city("Almaty");
+  *m.mutable_start_date() = ToDate(absl::CivilDay(2025, 4, 26));
+  EXPECT_EQ(ResolveTitle(c(), main(), m),
+            "Central Asia-China ministerial meeting in Almaty, 26 April 2025");
+}
+
+TEST_F(TitleTest, ManyCountriesAreCounted) {
+  Run("The leaders met in Astana.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_SUMMIT);
+  for (const char* code : {"KG", "KZ", "TJ", "TM", "UZ"}) {
+    m.add_countries(code);
+  }
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "5-party summit");
+}
+
+TEST_F(TitleTest, BodyAmongFewCountriesIsAParty) {
+  Run("The leaders met in Santiago.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_BILATERAL);
+  m.add_countries("CL");
+  m.add_organizations("UN");
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "Chile–UN talks");
+}
+
+TEST_F(TitleTest, KindAndCountryWhenNoTownOrDate) {
+  Run("The leaders talked by phone.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_PHONE_CALL);
+  m.add_countries("FR");
+  m.add_countries("KZ");
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "France–Kazakhstan phone call");
+  v1::Meeting visit;
+  visit.set_kind(v1::MEETING_KIND_STATE_VISIT);
+  visit.add_countries("JP");
+  visit.add_countries("KZ");
+  visit.mutable_venue()->set_country("Japan");
+  EXPECT_EQ(ResolveTitle(c(), main(), visit), "Japan–Kazakhstan state visit in Japan");
+}
+
+TEST_F(TitleTest, LowerCaseMeetingWordNamesNoEvent) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao at the "
+      "annual summit in Astana.");
+  v1::Meeting m;
+  m.set_kind(v1::MEETING_KIND_BILATERAL);
+  m.add_countries("CN");
+  m.add_countries("KZ");
+  EXPECT_EQ(ResolveTitle(c(), main(), m), "China–Kazakhstan talks");
+}
+
+}  // namespace
+}  // namespace parley::extract

@@ -1,0 +1,436 @@
+// Stage 4 (GroupMentions, ReadWindow) on short articles written for the tests: which mentions
+// are one meeting, which are meetings of their own (side meetings, each of a series of
+// bilaterals, follow-ups, a call and talks), how events are linked as parents, and the
+// sentences the main meeting is read from.
+
+#include "workers/extract/grouping.h"
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "workers/extract/annotate.h"
+#include "workers/extract/meeting_mentions.h"
+#include "workers/extract/parties.h"
+#include "workers/extract/people.h"
+
+namespace parley::extract {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+class GroupingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    absl::StatusOr<std::shared_ptr<const Dictionaries>> dict =
+        Dictionaries::Load(EmbeddedDictionaryFiles());
+    ASSERT_TRUE(dict.ok()) << dict.status();
+    dict_ = new std::shared_ptr<const Dictionaries>(*std::move(dict));
+  }
+  static void TearDownTestSuite() {
+    delete dict_;
+    dict_ = nullptr;
+  }
+
+  // Runs stages 1 to 4 over an article published on Saturday 26 April 2025, as the extractor
+  // does.
+  void Run(const std::string& title, const std::string& body) {
+    v1::Article article;
+    article.set_title(title);
+    article.set_body(body);
+    article.mutable_published_at()->set_seconds(
+        absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 4, 26), absl::UTCTimeZone())));
+    absl::StatusOr<Annotations> a = Annotate(article, **dict_);
+    ASSERT_TRUE(a.ok()) << a.status();
+    a_ = *std::move(a);
+    people_ = FindPeople(a_);
+    parties_ = FindParties(a_, people_);
+    mm_ = FindMeetingMentions(a_, people_, parties_);
+    InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
+    grouping_ = GroupMentions(a_, people_, parties_, mm_);
+  }
+
+  const std::vector<MeetingGroup>& groups() const { return grouping_.groups; }
+
+  std::vector<std::string> People(const MeetingGroup& g) const {
+    std::vector<std::string> out;
+    for (int p : g.people) {
+      out.push_back(people_[p].name);
+    }
+    return out;
+  }
+
+  // The sentences of the mentions folded into a group.
+  std::set<int> Sentences(const MeetingGroup& g) const {
+    std::set<int> out;
+    for (int mi : g.mentions) {
+      out.insert(mm_.mentions[mi].sentence);
+    }
+    return out;
+  }
+
+  // The trigger words of a group's mentions.
+  std::vector<std::string> Words(const MeetingGroup& g) const {
+    std::vector<std::string> out;
+    for (int mi : g.mentions) {
+      out.emplace_back(a_.Text(mm_.mentions[mi].first, mm_.mentions[mi].end));
+    }
+    return out;
+  }
+
+  // The first token whose text is `word` in sentence `s`, or -1.
+  int TokenOf(const std::string& word, int s) const {
+    for (int i = a_.sentence(s).first_token; i < a_.sentence(s).end_token; ++i) {
+      if (a_.Text(i, i + 1) == word) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static std::shared_ptr<const Dictionaries>* dict_;
+  Annotations a_;
+  std::vector<Person> people_;
+  Parties parties_;
+  MeetingMentions mm_;
+  Grouping grouping_;
+};
+std::shared_ptr<const Dictionaries>* GroupingTest::dict_ = nullptr;
+
+// --- One meeting told of several times.
+
+TEST_F(GroupingTest, HeadlineAndBodyTellOfOneMeeting) {
+  Run("Kazakh and Chinese foreign ministers meet in Astana",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Tuesday.");
+  ASSERT_EQ(groups().size(), 1u);
+  const MeetingGroup& g = groups()[0];
+  EXPECT_EQ(g.role, GroupRole::kMain);
+  EXPECT_EQ(g.index, 0);
+  EXPECT_EQ(g.anchor, 1);
+  EXPECT_THAT(Sentences(g), ElementsAre(0, 1));
+  EXPECT_THAT(People(g), ElementsAre("Talgat Omarov", "Li Wenhao"));
+  EXPECT_THAT(g.countries, UnorderedElementsAre("KZ", "CN"));
+  EXPECT_TRUE(grouping_.title_meeting);
+}
+
+TEST_F(GroupingTest, AnaphoraJoinsTheMeetingReported) {
+  for (const char* body :
+       {"Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+        "The talks focused on trade. The meeting lasted two hours.",
+        "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao "
+        "in Astana. The two ministers discussed trade. They also discussed transport."}) {
+    Run("", body);
+    ASSERT_EQ(groups().size(), 1u) << body;
+    EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1, 2, 3)) << body;
+  }
+}
+
+TEST_F(GroupingTest, CallThenFollowingWordsOfTheCallAreOneMeeting) {
+  Run("",
+      "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+      "Monday. During the conversation, the two presidents discussed trade.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kPhone);
+}
+
+TEST_F(GroupingTest, TheMostTellingWordGivesTheKind) {
+  Run("Seitkali and Zhao hold talks",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a summit in Astana "
+      "on Monday.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kSummit);
+}
+
+TEST_F(GroupingTest, NamedEventToldOfAgainIsOneGroup) {
+  Run("",
+      "The 31st ASEAN Summit opened in Manila on Monday. Leaders of ASEAN states gathered for "
+      "the summit. The ASEAN Summit will end on Tuesday.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1, 2, 3));
+  EXPECT_THAT(groups()[0].orgs, ElementsAre("ASEAN"));
+}
+
+// --- Side meetings and their events.
+
+TEST_F(GroupingTest, SideMeetingIsSeparateFromItsEventAndLinkedToIt) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of "
+      "the SCO summit in Astana.");
+  ASSERT_EQ(groups().size(), 2u);
+  const MeetingGroup& talks = groups()[0];
+  const MeetingGroup& summit = groups()[1];
+  EXPECT_EQ(talks.role, GroupRole::kMain);
+  EXPECT_THAT(People(talks), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+  EXPECT_EQ(summit.role, GroupRole::kEvent);
+  EXPECT_EQ(summit.kind, TriggerKind::kSummit);
+  EXPECT_THAT(summit.orgs, ElementsAre("SCO"));
+  EXPECT_EQ(talks.parent, 1);
+  EXPECT_EQ(summit.parent, -1);
+}
+
+TEST_F(GroupingTest, SideMeetingOfAMultilateralMeetingAlreadyReported) {
+  Run("",
+      "The leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met in "
+      "Astana on Friday. On the sidelines, Kazakh President Aidar Seitkali held talks with "
+      "Kyrgyz President Bolot Toktogulov.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "KG", "TJ", "TM", "UZ"));
+  const MeetingGroup& side = groups()[1];
+  EXPECT_EQ(side.role, GroupRole::kOther);
+  EXPECT_THAT(People(side), ElementsAre("Aidar Seitkali", "Bolot Toktogulov"));
+  EXPECT_THAT(side.countries, UnorderedElementsAre("KZ", "KG"));
+  EXPECT_EQ(side.parent, 0);
+}
+
+TEST_F(GroupingTest, PairMeetingAtAMultilateralMeetingIsItsOwnMeeting) {
+  Run("",
+      "The foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on "
+      "Friday. Kazakh Foreign Minister Talgat Omarov also held talks with Kyrgyz Foreign "
+      "Minister Bolot Toktogulov.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "KG"));
+}
+
+TEST_F(GroupingTest, TheSummitRefersBackToTheEventNotTheSideMeeting) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of "
+      "the SCO summit in Astana. The summit ended on Friday.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(Sentences(groups()[1]), ElementsAre(1, 2));
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1));
+}
+
+TEST_F(GroupingTest, EventAttendedToldOfFirstIsTheMainMeeting) {
+  Run("Seitkali to attend SCO summit",
+      "Kazakh President Aidar Seitkali will attend the SCO summit in Tianjin next week. He is "
+      "expected to meet Chinese President Zhao Wenhao there.");
+  ASSERT_EQ(groups().size(), 2u);
+  const MeetingGroup& summit = groups()[0];
+  EXPECT_EQ(summit.role, GroupRole::kMain);
+  EXPECT_EQ(summit.kind, TriggerKind::kSummit);
+  EXPECT_TRUE(summit.attended);
+  EXPECT_EQ(summit.status, MentionStatus::kPlanned);
+  EXPECT_THAT(People(summit), ElementsAre("Aidar Seitkali"));
+  const MeetingGroup& talks = groups()[1];
+  EXPECT_EQ(talks.role, GroupRole::kOther);
+  EXPECT_THAT(People(talks), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+  EXPECT_EQ(talks.status, MentionStatus::kPlanned);
+}
+
+// --- Several meetings of one person.
+
+TEST_F(GroupingTest, SeriesOfBilateralsIsOneGroupPerCounterpart) {
+  Run("",
+      "Kazakh President Aidar Seitkali met French President Jean Moreau, German Chancellor "
+      "Karl Kessler and Italian Prime Minister Marco Marchetti in Brussels on Monday.");
+  ASSERT_EQ(groups().size(), 3u);
+  EXPECT_EQ(groups()[0].role, GroupRole::kMain);
+  EXPECT_THAT(People(groups()[0]), ElementsAre("Aidar Seitkali", "Jean Moreau"));
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "FR"));
+  EXPECT_EQ(groups()[1].role, GroupRole::kOther);
+  EXPECT_THAT(People(groups()[1]), ElementsAre("Aidar Seitkali", "Karl Kessler"));
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "DE"));
+  EXPECT_THAT(People(groups()[2]), ElementsAre("Aidar Seitkali", "Marco Marchetti"));
+  EXPECT_THAT(groups()[2].countries, UnorderedElementsAre("KZ", "IT"));
+}
+
+TEST_F(GroupingTest, SeparatelyWithCountriesIsOneGroupPerCountry) {
+  Run("",
+      "Kazakh President Aidar Seitkali met the leaders of France and Germany separately in "
+      "Brussels.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "FR"));
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "DE"));
+}
+
+TEST_F(GroupingTest, AlsoMetAnotherIsAnotherMeeting) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. "
+      "He also met Japanese Prime Minister Kenji Takeda.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(People(groups()[0]), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+  EXPECT_THAT(People(groups()[1]), ElementsAre("Aidar Seitkali", "Kenji Takeda"));
+  EXPECT_THAT(groups()[1].countries, Not(Contains("CN")));
+}
+
+TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
+  Run("",
+      "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "
+      "Tajikistan and Uzbekistan in Astana on Friday.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "KG", "TJ", "UZ"));
+}
+
+TEST_F(GroupingTest, TravellersToTheTalksJoinThem) {
+  Run("Talks in Geneva",
+      "Russian and American negotiators held talks in Geneva on Monday. Russian Foreign Minister "
+      "Ivan Petrovsky, US Secretary of State Tom Hollis and Swiss Foreign Minister Hans Keller "
+      "arrived for the talks.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(People(groups()[0]), ElementsAre("Ivan Petrovsky", "Tom Hollis", "Hans Keller"));
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("RU", "US", "CH"));
+}
+
+// --- Meetings of another medium or time.
+
+TEST_F(GroupingTest, CallAndTalksAreTwoMeetings) {
+  Run("",
+      "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+      "Monday. On Wednesday, Kazakh President Aidar Seitkali held talks with Chinese "
+      "President Zhao Wenhao in Beijing.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kPhone);
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1));
+  EXPECT_EQ(groups()[1].kind, TriggerKind::kMeet);
+  EXPECT_THAT(Sentences(groups()[1]), ElementsAre(2));
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "CN"));
+}
+
+TEST_F(GroupingTest, FollowUpIsAMeetingOfItsOwn) {
+  Run("",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held talks in Astana "
+      "on Friday. They agreed that the second China-Central Asia Summit will be held in "
+      "Astana in 2026.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[0].role, GroupRole::kMain);
+  EXPECT_EQ(groups()[0].status, MentionStatus::kHeld);
+  const MeetingGroup& next = groups()[1];
+  EXPECT_EQ(next.role, GroupRole::kFollowUp);
+  EXPECT_EQ(next.status, MentionStatus::kPlanned);
+  EXPECT_EQ(next.kind, TriggerKind::kSummit);
+  EXPECT_EQ(next.format, "Central Asia-China");
+}
+
+TEST_F(GroupingTest, LaterMeetingToldOfTwiceIsOneFollowUp) {
+  Run("",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held talks in Astana "
+      "on Friday. They discussed the upcoming summit. The second China-Central Asia Summit "
+      "will be held in Astana in 2026.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[1].role, GroupRole::kFollowUp);
+  EXPECT_THAT(Sentences(groups()[1]), ElementsAre(2, 3));
+}
+
+// "meet again" announces another meeting.
+// DISABLED: "They agreed to meet again in June" is folded into the meeting just reported.
+TEST_F(GroupingTest, DISABLED_MeetAgainIsAFollowUp) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
+      "Monday. They agreed to meet again in Beijing in June.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[1].role, GroupRole::kFollowUp);
+  EXPECT_EQ(groups()[1].status, MentionStatus::kPlanned);
+}
+
+// --- Mentions that are no meeting of the article.
+
+TEST_F(GroupingTest, PreviousAndGenericMeetingsMakeNoGroup) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
+      "Monday. The presidents recalled the 2019 summit in Bishkek. They agreed to hold "
+      "regular meetings.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kMeet);
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1));
+}
+
+// An earlier summit recalled is no part of the meeting reported.
+// DISABLED: "last year's summit" joins the meeting and makes its kind a summit.
+TEST_F(GroupingTest, DISABLED_LastYearsSummitDoesNotJoinTheMeeting) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
+      "Monday. The presidents recalled last year's summit in Bishkek.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kMeet);
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1));
+}
+
+// The summit a meeting was held ahead of is another, later meeting.
+// DISABLED: "Ahead of the summit, X met Y": the summit, with no antecedent, opens the main group
+// and the talks join it (kind summit, status planned).
+TEST_F(GroupingTest, DISABLED_MeetingAheadOfASummitIsNotTheSummit) {
+  Run("",
+      "Ahead of the summit, Kazakh President Aidar Seitkali met Chinese President Zhao "
+      "Wenhao in Astana on Monday.");
+  ASSERT_FALSE(groups().empty());
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kMeet);
+  EXPECT_EQ(groups()[0].status, MentionStatus::kHeld);
+}
+
+TEST_F(GroupingTest, NoMeetingWordsNoGroups) {
+  Run("Cabinet reshuffle in Astana",
+      "Kazakh President Aidar Seitkali appointed a new finance minister on Monday.");
+  EXPECT_THAT(groups(), IsEmpty());
+  EXPECT_FALSE(grouping_.title_meeting);
+}
+
+// --- Statuses.
+
+TEST_F(GroupingTest, CancellationLaterInTheTextCancelsTheGroup) {
+  Run("",
+      "Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold "
+      "talks in Tokyo in May. On Friday the talks were cancelled.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].status, MentionStatus::kCancelled);
+}
+
+// --- Token ownership and the window.
+
+TEST_F(GroupingTest, EachClauseIsOwnedByItsMeeting) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
+      "Monday. He also met Japanese Prime Minister Kenji Takeda.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(grouping_.owner[TokenOf("Zhao", 1)], 0);
+  EXPECT_EQ(grouping_.owner[TokenOf("Takeda", 2)], 1);
+}
+
+TEST_F(GroupingTest, EventOwnsOnlyTheWordsThatNameIt) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of "
+      "the SCO summit in Astana.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(grouping_.owner[TokenOf("SCO", 1)], 1);
+  EXPECT_EQ(grouping_.owner[TokenOf("Zhao", 1)], 0);
+}
+
+TEST_F(GroupingTest, WindowIsHeadlineLeadAnchorAndTheMeetingsSentencesAfterIt) {
+  Run("Kazakhstan and China hold talks",
+      "The weather in Astana was fine. Kazakh Foreign Minister Talgat Omarov met Chinese Foreign "
+      "Minister Li Wenhao on Monday. Crowds waited outside. The talks focused on trade. He also "
+      "met Japanese Foreign Minister Kenji Takeda.");
+  ASSERT_EQ(groups().size(), 2u);
+  const MeetingGroup& g = groups()[0];
+  EXPECT_EQ(g.anchor, 2);
+  EXPECT_THAT(g.window, ElementsAre(0, 1, 2, 4));
+  EXPECT_THAT(g.elsewhere, ElementsAre(5));
+  EXPECT_THAT(g.document_sentences, Not(Contains(5)));
+  EXPECT_THAT(g.people_sentences, Contains(4));
+}
+
+TEST_F(GroupingTest, LeadAboutAnotherMeetingIsOutOfTheWindow) {
+  Run("",
+      "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+      "Monday. On Wednesday, Kazakh President Aidar Seitkali held talks with Chinese "
+      "President Zhao Wenhao in Beijing.");
+  ASSERT_EQ(groups().size(), 2u);
+  MeetingGroup talks = groups()[1];
+  ReadWindow(a_, mm_, grouping_, &talks);
+  EXPECT_EQ(talks.anchor, 2);
+  EXPECT_THAT(talks.window, Contains(2));
+  EXPECT_THAT(talks.window, Not(Contains(1)));
+  EXPECT_THAT(talks.elsewhere, ElementsAre(1));
+}
+
+}  // namespace
+}  // namespace parley::extract

@@ -1,0 +1,667 @@
+// Stage 3 (FindMeetingMentions, CueStatus) on short articles written for the tests: meeting words
+// as verbs, nouns and weak words, light verbs and post-predicates, frames, follow-ups, previous
+// and generic meetings, anaphora, distributive and joint lists, the passive, excluded words and
+// statuses.
+
+#include "workers/extract/meeting_mentions.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "workers/extract/annotate.h"
+#include "workers/extract/parties.h"
+#include "workers/extract/people.h"
+
+namespace parley::extract {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+class MeetingMentionsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    absl::StatusOr<std::shared_ptr<const Dictionaries>> dict =
+        Dictionaries::Load(EmbeddedDictionaryFiles());
+    ASSERT_TRUE(dict.ok()) << dict.status();
+    dict_ = new std::shared_ptr<const Dictionaries>(*std::move(dict));
+  }
+  static void TearDownTestSuite() {
+    delete dict_;
+    dict_ = nullptr;
+  }
+
+  // Runs stages 1 to 3 over an article published on Saturday 26 April 2025.
+  void Run(const std::string& title, const std::string& body) {
+    v1::Article article;
+    article.set_title(title);
+    article.set_body(body);
+    article.mutable_published_at()->set_seconds(
+        absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 4, 26), absl::UTCTimeZone())));
+    absl::StatusOr<Annotations> a = Annotate(article, **dict_);
+    ASSERT_TRUE(a.ok()) << a.status();
+    a_ = *std::move(a);
+    people_ = FindPeople(a_);
+    parties_ = FindParties(a_, people_);
+    mm_ = FindMeetingMentions(a_, people_, parties_);
+  }
+  void Run(const std::string& body) { Run("", body); }
+
+  // The trigger text of every mention, in order.
+  std::vector<std::string> Triggers() const {
+    std::vector<std::string> out;
+    for (const MeetingMention& m : mm_.mentions) {
+      out.emplace_back(a_.Text(m.first, m.end));
+    }
+    return out;
+  }
+
+  // The first mention whose trigger reads `text`; fails the test when there is none.
+  const MeetingMention& Get(const std::string& text) const {
+    for (const MeetingMention& m : mm_.mentions) {
+      if (a_.Text(m.first, m.end) == text) {
+        return m;
+      }
+    }
+    ADD_FAILURE() << "no mention '" << text << "' among " << ::testing::PrintToString(Triggers());
+    static const MeetingMention* const kNone = new MeetingMention();
+    return *kNone;
+  }
+
+  // The names of the people of a side.
+  std::vector<std::string> People(const Side& side) const {
+    std::vector<std::string> out;
+    for (int p : side.people) {
+      out.push_back(people_[p].name);
+    }
+    return out;
+  }
+
+  static std::shared_ptr<const Dictionaries>* dict_;
+  Annotations a_;
+  std::vector<Person> people_;
+  Parties parties_;
+  MeetingMentions mm_;
+};
+std::shared_ptr<const Dictionaries>* MeetingMentionsTest::dict_ = nullptr;
+
+// --- Verbs, nouns, weak words.
+
+TEST_F(MeetingMentionsTest, VerbReportsAMeetingWithSubjectAndObject) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Tuesday.");
+  ASSERT_THAT(Triggers(), ElementsAre("met"));
+  const MeetingMention& m = Get("met");
+  EXPECT_EQ(m.form, TriggerForm::kVerb);
+  EXPECT_EQ(m.kind, TriggerKind::kMeet);
+  EXPECT_TRUE(m.predicate);
+  EXPECT_EQ(m.relation, MentionRelation::kReport);
+  EXPECT_EQ(m.status, MentionStatus::kHeld);
+  EXPECT_THAT(People(m.subject), ElementsAre("Talgat Omarov"));
+  EXPECT_THAT(m.subject.countries, ElementsAre("KZ"));
+  EXPECT_THAT(People(m.object), ElementsAre("Li Wenhao"));
+  EXPECT_THAT(m.object.countries, ElementsAre("CN"));
+  ASSERT_GE(m.date, 0);
+  EXPECT_EQ(a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token), "Tuesday");
+  EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Astana");
+}
+
+TEST_F(MeetingMentionsTest, WithAfterTheVerbNamesTheObject) {
+  Run("Kazakh Foreign Minister Talgat Omarov met with Chinese Foreign Minister Li Wenhao.");
+  EXPECT_THAT(People(Get("met").object), ElementsAre("Li Wenhao"));
+  Run("President Aidar Seitkali held talks with Chinese President Zhao Wenhao.");
+  EXPECT_THAT(People(Get("held talks").object), ElementsAre("Zhao Wenhao"));
+}
+
+TEST_F(MeetingMentionsTest, BareNounNamesAMeetingWithoutReportingIt) {
+  Run("The talks between Kazakhstan and China focused on trade.");
+  const MeetingMention& m = Get("talks");
+  EXPECT_EQ(m.form, TriggerForm::kNoun);
+  EXPECT_FALSE(m.predicate);
+  EXPECT_THAT(m.object.countries, ElementsAre("KZ", "CN"));
+}
+
+// The countries both sides of a mention name.
+std::vector<std::string> BothSides(const MeetingMention& m) {
+  std::vector<std::string> countries = m.subject.countries;
+  countries.insert(countries.end(), m.object.countries.begin(), m.object.countries.end());
+  return countries;
+}
+
+TEST_F(MeetingMentionsTest, NounModifiersAreASide) {
+  Run("President Aidar Seitkali's visit to China ended.");
+  const MeetingMention& m = Get("visit");
+  std::vector<std::string> people = People(m.subject);
+  for (const std::string& name : People(m.object)) {
+    people.push_back(name);
+  }
+  EXPECT_THAT(people, ElementsAre("Aidar Seitkali"));
+  EXPECT_THAT(BothSides(m), ElementsAre("CN"));
+}
+
+// "X-Y talks" and "X's talks" name parties of the talks.
+// DISABLED: a country right before a meeting noun is read as a subject of the talks (an
+// adjective or a possessive on a thing): "Kazakh-Chinese talks" has Kazakhstan alone, and
+// "Kazakhstan's talks with China" China alone.
+TEST_F(MeetingMentionsTest, DISABLED_CountryBeforeTheMeetingNounIsAParty) {
+  Run("The Kazakh-Chinese talks focused on trade.");
+  EXPECT_THAT(BothSides(Get("talks")), UnorderedElementsAre("KZ", "CN"));
+  Run("Kazakhstan's talks with China ended.");
+  EXPECT_THAT(BothSides(Get("talks")), UnorderedElementsAre("KZ", "CN"));
+}
+
+TEST_F(MeetingMentionsTest, WeakWordWithBothSides) {
+  Run("Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li Wenhao discussed "
+      "trade.");
+  const MeetingMention& m = Get("discussed");
+  EXPECT_EQ(m.form, TriggerForm::kWeak);
+  EXPECT_THAT(People(m.subject), ElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
+TEST_F(MeetingMentionsTest, PhoneAndVideoKinds) {
+  Run("President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Get("spoke by phone").kind, TriggerKind::kPhone);
+  EXPECT_THAT(People(Get("spoke by phone").object), ElementsAre("Zhao Wenhao"));
+  Run("President Aidar Seitkali called Chinese President Zhao Wenhao on Monday.");
+  EXPECT_EQ(Get("called").kind, TriggerKind::kPhone);
+  Run("The leaders held a video conference on Monday.");
+  EXPECT_EQ(Get("video conference").kind, TriggerKind::kVideo);
+}
+
+TEST_F(MeetingMentionsTest, SigningsAndNonMeetingEventsAreNoMentions) {
+  Run("Foreign Minister Talgat Omarov gave a press conference and signed an agreement.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  Run("The cabinet approved the budget after the election.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+}
+
+// --- Light verbs and post-predicates.
+
+TEST_F(MeetingMentionsTest, LightVerbMakesANounAPredicate) {
+  for (const char* body :
+       {"Foreign Minister Talgat Omarov had a meeting with Chinese Foreign Minister Li Wenhao.",
+        "Foreign Minister Talgat Omarov held a meeting with Chinese Foreign Minister Li Wenhao.",
+        "Foreign Minister Talgat Omarov conducted negotiations with Chinese Foreign Minister Li "
+        "Wenhao."}) {
+    Run(body);
+    ASSERT_EQ(mm_.mentions.size(), 1u) << body;
+    const MeetingMention& m = mm_.mentions[0];
+    EXPECT_EQ(m.form, TriggerForm::kNoun) << body;
+    EXPECT_TRUE(m.predicate) << body;
+    EXPECT_THAT(People(m.subject), ElementsAre("Talgat Omarov")) << body;
+    EXPECT_THAT(People(m.object), ElementsAre("Li Wenhao")) << body;
+  }
+}
+
+TEST_F(MeetingMentionsTest, PaidAVisitToACountry) {
+  Run("Foreign Minister Talgat Omarov paid a visit to Japan.");
+  const MeetingMention& m = Get("visit");
+  EXPECT_EQ(m.kind, TriggerKind::kVisit);
+  EXPECT_TRUE(m.predicate);
+  EXPECT_THAT(People(m.subject), ElementsAre("Talgat Omarov"));
+  EXPECT_THAT(m.object.countries, ElementsAre("JP"));
+  EXPECT_GE(m.visit_place, 0);
+}
+
+TEST_F(MeetingMentionsTest, VisitingNamesVisitorAndPlace) {
+  Run("Kazakh President Aidar Seitkali is visiting Japan.");
+  const MeetingMention& m = Get("visiting");
+  EXPECT_EQ(m.form, TriggerForm::kVerb);
+  EXPECT_THAT(People(m.subject), ElementsAre("Aidar Seitkali"));
+  EXPECT_THAT(m.object.countries, ElementsAre("JP"));
+}
+
+// "visit" after "will" or "to" is a verb with a visitor and a place visited.
+// DISABLED: "visit" is only a noun in triggers.tsv, so "will visit Japan" names neither the
+// visitor nor the country.
+TEST_F(MeetingMentionsTest, DISABLED_WillVisitNamesVisitorAndPlace) {
+  Run("Kazakh President Aidar Seitkali will visit Japan in May.");
+  const MeetingMention& m = Get("visit");
+  EXPECT_TRUE(m.predicate);
+  EXPECT_THAT(People(m.subject), ElementsAre("Aidar Seitkali"));
+  EXPECT_THAT(m.object.countries, ElementsAre("JP"));
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
+TEST_F(MeetingMentionsTest, VerbWhoseObjectIsAMeetingNounIsOneMention) {
+  Run("Kazakhstan hosted the Central Asia-China ministerial meeting.");
+  ASSERT_EQ(mm_.mentions.size(), 1u);
+  EXPECT_TRUE(mm_.mentions[0].predicate);
+  EXPECT_THAT(mm_.mentions[0].subject.countries, ElementsAre("KZ"));
+}
+
+TEST_F(MeetingMentionsTest, PostPredicateMakesANounAPredicate) {
+  for (const char* body : {"The meeting was held in Astana.", "Talks took place in Astana.",
+                           "The summit opened in Astana."}) {
+    Run(body);
+    ASSERT_EQ(mm_.mentions.size(), 1u) << body;
+    EXPECT_TRUE(mm_.mentions[0].predicate) << body;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kReport) << body;
+  }
+}
+
+// --- Anaphora and named events.
+
+TEST_F(MeetingMentionsTest, DefiniteNounRefersBack) {
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao. The talks focused on trade.");
+  const MeetingMention& m = Get("talks");
+  EXPECT_TRUE(m.anaphoric);
+  EXPECT_EQ(m.sentence, 2);
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao. This visit was his first.");
+  EXPECT_TRUE(Get("visit").anaphoric);
+}
+
+TEST_F(MeetingMentionsTest, NamedEventIsNoAnaphor) {
+  Run("The leaders gathered for the 31st ASEAN Summit in Manila.");
+  const MeetingMention& m = Get("Summit");
+  EXPECT_TRUE(m.named_event);
+  EXPECT_FALSE(m.anaphoric);
+  EXPECT_EQ(m.event_format, "");
+  EXPECT_THAT(m.event_orgs, ElementsAre("ASEAN"));
+  EXPECT_EQ(a_.Text(m.np_first, m.np_end), "the 31st ASEAN Summit");
+}
+
+TEST_F(MeetingMentionsTest, NamedEventOfAFormatAndItsComplement) {
+  Run("The ministers prepared the second China-Central Asia Summit.");
+  EXPECT_EQ(Get("Summit").event_format, "Central Asia-China");
+  Run("The leaders attended the 32nd Session of the Assembly of the African Union.");
+  const MeetingMention& m = Get("Session");
+  EXPECT_TRUE(m.named_event);
+  EXPECT_EQ(a_.Text(m.np_first, m.np_end), "the 32nd Session of the Assembly of the African Union");
+  EXPECT_THAT(m.event_orgs, ElementsAre("AU"));
+}
+
+// --- Frames.
+
+TEST_F(MeetingMentionsTest, SidelinesFrameMakesTheEventAParentOfTheClause) {
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of the G20 "
+      "summit.");
+  const MeetingMention& met = Get("met");
+  EXPECT_EQ(met.relation, MentionRelation::kReport);
+  EXPECT_TRUE(met.sidelines);
+  EXPECT_THAT(People(met.object), ElementsAre("Zhao Wenhao"));
+  const MeetingMention& summit = Get("summit");
+  EXPECT_EQ(summit.frame, Frame::kSidelines);
+  EXPECT_EQ(summit.relation, MentionRelation::kEvent);
+  EXPECT_EQ(summit.event_format, "G20");
+  EXPECT_TRUE(mm_.sentences[1].sidelines);
+}
+
+TEST_F(MeetingMentionsTest, MarginsAreSidelines) {
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao on the margins of the SCO "
+      "summit.");
+  EXPECT_EQ(Get("summit").frame, Frame::kSidelines);
+  EXPECT_TRUE(Get("met").sidelines);
+}
+
+TEST_F(MeetingMentionsTest, AttendFrame) {
+  Run("President Aidar Seitkali will travel to Rome to attend the G20 summit.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.frame, Frame::kAttend);
+  EXPECT_EQ(m.relation, MentionRelation::kEvent);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+  Run("President Aidar Seitkali took part in the SCO summit in Astana.");
+  EXPECT_EQ(Get("summit").frame, Frame::kAttend);
+}
+
+TEST_F(MeetingMentionsTest, ArrivingForAnEventDoesNotMakeItsHostAParty) {
+  Run("President Aidar Seitkali arrived in Samarkand for the SCO Summit.");
+  const MeetingMention& arrived = Get("arrived");
+  EXPECT_EQ(arrived.kind, TriggerKind::kVisit);
+  EXPECT_THAT(arrived.object.countries, IsEmpty());
+  EXPECT_EQ(Get("Summit").frame, Frame::kAttend);
+}
+
+// "for" introduces an event attended only when an event follows it.
+// DISABLED: any "for" later in the clause ("planned for May") is taken for "arrived in X for the
+// summit", and the country visited is dropped.
+TEST_F(MeetingMentionsTest, DISABLED_VisitedCountryStaysWhenForIntroducesNoEvent) {
+  Run("Kazakh President Aidar Seitkali's visit to Japan, planned for May, was cancelled.");
+  EXPECT_THAT(BothSides(Get("visit")), Contains("JP"));
+}
+
+TEST_F(MeetingMentionsTest, BeforeFrameMakesTheEventPlanned) {
+  Run("The ministers met in Astana ahead of the SCO summit.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.frame, Frame::kBefore);
+  EXPECT_EQ(m.relation, MentionRelation::kEvent);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
+// A past verb reports a meeting held, whatever event it preceded.
+// DISABLED: "ahead of" is also a future cue, and it makes "met" after it planned.
+TEST_F(MeetingMentionsTest, DISABLED_MeetingHeldAheadOfAnEventIsHeld) {
+  Run("Ahead of the summit, President Aidar Seitkali met Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
+}
+
+TEST_F(MeetingMentionsTest, AfterFrame) {
+  Run("Following the talks, President Aidar Seitkali met Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Get("talks").frame, Frame::kAfter);
+  EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
+}
+
+TEST_F(MeetingMentionsTest, TopicFrameMakesTheEventPlanned) {
+  Run("The ministers discussed preparations for the SCO summit.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.frame, Frame::kTopic);
+  EXPECT_EQ(m.relation, MentionRelation::kEvent);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
+TEST_F(MeetingMentionsTest, InvitationFrameMakesTheVisitPlanned) {
+  Run("President Zhao Wenhao accepted an invitation to visit Moscow.");
+  const MeetingMention& m = Get("visit");
+  EXPECT_EQ(m.frame, Frame::kInvitation);
+  EXPECT_EQ(m.relation, MentionRelation::kEvent);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
+// --- Follow-ups, previous and generic meetings.
+
+TEST_F(MeetingMentionsTest, OrdinalOfAPlannedMeetingIsAFollowUp) {
+  Run("The leaders agreed that the second summit will be held in Tashkent next year.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.relation, MentionRelation::kFollowUp);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
+TEST_F(MeetingMentionsTest, NextIsAFollowUp) {
+  Run("The next round of talks will take place in Geneva.");
+  EXPECT_EQ(Get("round of talks").relation, MentionRelation::kFollowUp);
+  Run("The ministers also prepared the upcoming summit.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.relation, MentionRelation::kFollowUp);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
+// "meet again" announces another meeting of the series.
+// DISABLED: "again" marks a follow-up only after a noun; "agreed to meet again" is reported as
+// the meeting itself, planned.
+TEST_F(MeetingMentionsTest, DISABLED_MeetAgainIsAFollowUp) {
+  Run("The ministers agreed to meet again in June.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kFollowUp);
+}
+
+TEST_F(MeetingMentionsTest, EarlierYearIsAPreviousMeeting) {
+  Run("The leaders recalled the 2019 summit in Bishkek.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+  Run("The ministers recalled the previous meeting in Bishkek.");
+  EXPECT_EQ(Get("meeting").relation, MentionRelation::kPrevious);
+}
+
+// DISABLED: "last year's summit" is read as a report: the noun phrase stops at "year's", so
+// "last" is never seen.
+TEST_F(MeetingMentionsTest, DISABLED_LastYearsSummitIsAPreviousMeeting) {
+  Run("The leaders recalled last year's summit in Bishkek.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+}
+
+TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
+  Run("The sides agreed to hold regular meetings.");
+  EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);
+  Run("Annual consultations are useful.");
+  EXPECT_EQ(Get("consultations").relation, MentionRelation::kGeneric);
+}
+
+// --- Distributive and joint lists.
+
+TEST_F(MeetingMentionsTest, MetSeveralWithSeparatelyIsDistributive) {
+  Run("President Aidar Seitkali met the leaders of France, Germany and Italy separately.");
+  const MeetingMention& m = Get("met");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(m.object.countries, ElementsAre("FR", "DE", "IT"));
+}
+
+TEST_F(MeetingMentionsTest, MetThreeOrMoreIsDistributive) {
+  Run("President Aidar Seitkali met French President Jean Moreau, German Chancellor Karl Kessler "
+      "and Italian Prime Minister Marco Marchetti.");
+  const MeetingMention& m = Get("met");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler", "Marco Marchetti"));
+}
+
+TEST_F(MeetingMentionsTest, MetWithTheMinistersOfThreeIsDistributive) {
+  Run("President Aidar Seitkali met with the foreign ministers of France, Germany and Italy.");
+  const MeetingMention& m = Get("met");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(m.object.countries, ElementsAre("FR", "DE", "IT"));
+}
+
+TEST_F(MeetingMentionsTest, BilateralMeetingsWithSeveralAreDistributive) {
+  Run("President Aidar Seitkali held bilateral meetings with the leaders of France and Germany.");
+  ASSERT_EQ(mm_.mentions.size(), 1u);
+  EXPECT_TRUE(mm_.mentions[0].distributive);
+}
+
+TEST_F(MeetingMentionsTest, MetTwoIsJoint) {
+  Run("President Aidar Seitkali met French President Jean Moreau and German Chancellor Karl "
+      "Kessler.");
+  EXPECT_FALSE(Get("met").distributive);
+}
+
+TEST_F(MeetingMentionsTest, HostingSeveralIsJoint) {
+  Run("President Aidar Seitkali hosted counterparts from France, Germany and Italy.");
+  const MeetingMention& m = Get("hosted");
+  EXPECT_FALSE(m.distributive);
+  EXPECT_THAT(m.object.countries, ElementsAre("FR", "DE", "IT"));
+  Run("President Aidar Seitkali convened the leaders of France, Germany and Italy.");
+  EXPECT_FALSE(Get("convened").distributive);
+}
+
+TEST_F(MeetingMentionsTest, SubjectsMeetingOneSeparatelyIsDistributiveBySubject) {
+  Run("France and Germany both met China separately.");
+  const MeetingMention& m = Get("met");
+  EXPECT_TRUE(m.distribute_subject);
+  EXPECT_FALSE(m.distributive);
+  EXPECT_THAT(m.subject.countries, ElementsAre("FR", "DE"));
+  EXPECT_THAT(m.object.countries, ElementsAre("CN"));
+}
+
+TEST_F(MeetingMentionsTest, RespectivelyPairsPeopleWithCountries) {
+  Run("Foreign Minister Youssef Qadiri and Foreign Minister Karim Belkacem arrived in Rome. "
+      "President Aidar Seitkali met his Moroccan and Algerian counterparts Qadiri and Belkacem "
+      "respectively.");
+  const MeetingMention& m = Get("met");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(People(m.object), ElementsAre("Youssef Qadiri", "Karim Belkacem"));
+  EXPECT_THAT(m.object.paired_countries, ElementsAre("MA", "DZ"));
+}
+
+TEST_F(MeetingMentionsTest, AlsoMarksAnotherMeeting) {
+  Run("President Aidar Seitkali also met Chinese President Zhao Wenhao.");
+  EXPECT_TRUE(Get("met").also);
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao.");
+  EXPECT_FALSE(Get("met").also);
+}
+
+// --- The passive.
+
+TEST_F(MeetingMentionsTest, HostedByNamesTheHostAsObject) {
+  Run("The summit hosted by Kazakhstan brought together leaders from five countries.");
+  const MeetingMention& m = Get("hosted");
+  EXPECT_THAT(m.object.countries, ElementsAre("KZ"));
+  EXPECT_TRUE(m.subject.empty());
+}
+
+TEST_F(MeetingMentionsTest, HostedByNamesTheHostAloneBeforeAComma) {
+  Run("Hosted by Kazakhstan, France and Germany will meet in Astana.");
+  EXPECT_THAT(Get("Hosted").object.countries, ElementsAre("KZ"));
+}
+
+// --- Words that are not meeting words here.
+
+TEST_F(MeetingMentionsTest, SoCalledIsNoCall) {
+  Run("The so-called reform plan was rejected.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+}
+
+TEST_F(MeetingMentionsTest, CalledForIsNoCall) {
+  for (const char* body : {"President Aidar Seitkali called for calm.",
+                           "President Aidar Seitkali called on both sides to stop.",
+                           "President Aidar Seitkali called it a mistake.",
+                           "President Aidar Seitkali called off the strike."}) {
+    Run(body);
+    for (const MeetingMention& m : mm_.mentions) {
+      EXPECT_NE(m.kind, TriggerKind::kPhone) << body;
+    }
+  }
+}
+
+TEST_F(MeetingMentionsTest, SpokeToReportersIsNoCall) {
+  Run("President Aidar Seitkali spoke to reporters after the ceremony.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  Run("President Aidar Seitkali spoke to his Chinese counterpart on Monday.");
+  EXPECT_THAT(Triggers(), ElementsAre("spoke to"));
+}
+
+TEST_F(MeetingMentionsTest, HostCountryIsNoMeeting) {
+  Run("Kazakhstan is the host country.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+}
+
+TEST_F(MeetingMentionsTest, MeetingWordOpeningAnOrganisationNameIsNoMention) {
+  Run("The Conference on Interaction and Confidence Building Measures in Asia issued a "
+      "statement.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+}
+
+// "Gulf Cooperation Council", "Turkic Council", "ASEAN Regional Forum" name a body, not a meeting.
+// DISABLED: only a meeting word that opens the name is skipped; one that ends it
+// ("... Council", "... Forum") is a meeting mention whose subject is the body.
+TEST_F(MeetingMentionsTest, DISABLED_MeetingWordEndingAnOrganisationNameIsNoMention) {
+  Run("The Gulf Cooperation Council said the ASEAN Regional Forum would respond.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+}
+
+// --- Statuses.
+
+TEST_F(MeetingMentionsTest, FutureCuesMakeAMeetingPlanned) {
+  for (const char* body :
+       {"The leaders will meet in Astana in June.", "The leaders plan to meet in Astana in June.",
+        "The summit is scheduled for June.", "The summit will be held in Astana in June."}) {
+    Run(body);
+    ASSERT_FALSE(mm_.mentions.empty()) << body;
+    EXPECT_EQ(mm_.mentions[0].status, MentionStatus::kPlanned) << body;
+  }
+}
+
+TEST_F(MeetingMentionsTest, PastPlanIsNotPlanned) {
+  Run("President Aidar Seitkali was to meet Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Get("meet").status, MentionStatus::kHeld);
+}
+
+TEST_F(MeetingMentionsTest, OngoingMeetingIsHeld) {
+  Run("The ministers are holding talks in Astana.");
+  EXPECT_EQ(Get("holding talks").status, MentionStatus::kHeld);
+  Run("The summit is under way in Astana and will end on Sunday.");
+  EXPECT_EQ(Get("summit").status, MentionStatus::kHeld);
+}
+
+TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
+  Run("The visit was cancelled.");
+  EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
+  Run("The visit was called off.");
+  EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
+  Run("The summit was postponed to September.");
+  EXPECT_EQ(Get("summit").status, MentionStatus::kPostponed);
+}
+
+TEST_F(MeetingMentionsTest, CueStatusOfTheAnchor) {
+  struct Case {
+    const char* body;
+    MentionStatus status;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"The leaders met in Astana on Monday.", MentionStatus::kHeld},
+           {"The leaders will meet in Astana in June.", MentionStatus::kPlanned},
+           {"The leaders met on Monday and will meet again in June.", MentionStatus::kHeld},
+           {"The ministers are holding talks in Astana.", MentionStatus::kHeld},
+           {"The summit was cancelled.", MentionStatus::kCancelled},
+           {"The visit was called off at the last minute.", MentionStatus::kCancelled},
+           // Postponed to a new date: still planned.
+           {"The summit was postponed to September 12, 2025.", MentionStatus::kPlanned},
+           {"The summit was postponed to September.", MentionStatus::kPlanned},
+           // Postponed without a new date, or indefinitely: called off.
+           {"The summit was postponed.", MentionStatus::kCancelled},
+           {"The summit has been postponed indefinitely.", MentionStatus::kCancelled},
+           // The date before the cue is the old one.
+           {"The summit, which had been scheduled for February 20, 2025, has been postponed.",
+            MentionStatus::kCancelled},
+           {"The summit, which had been scheduled for February 20, 2025, has been postponed "
+            "indefinitely.",
+            MentionStatus::kCancelled},
+       }) {
+    Run(c.body);
+    EXPECT_EQ(CueStatus(a_, 1), c.status) << c.body;
+  }
+}
+
+TEST_F(MeetingMentionsTest, CueStatusReadsTheHeadlineToo) {
+  Run("Summit postponed", "The leaders were to meet in Astana.");
+  EXPECT_EQ(CueStatus(a_, 1), MentionStatus::kCancelled);
+  Run("Leaders to meet in June", "Officials of Kazakhstan and China are preparing the agenda.");
+  EXPECT_EQ(CueStatus(a_, 1), MentionStatus::kPlanned);
+}
+
+// --- Per sentence, and the principal.
+
+TEST_F(MeetingMentionsTest, SentencesReportingMeetings) {
+  Run("Talks in Astana",
+      "President Aidar Seitkali met Chinese President Zhao Wenhao. The weather was fine. They "
+      "signed a deal.");
+  ASSERT_EQ(mm_.sentences.size(), 4u);
+  EXPECT_TRUE(mm_.sentences[0].reports_meeting);
+  EXPECT_TRUE(mm_.sentences[1].reports_meeting);
+  EXPECT_FALSE(mm_.sentences[2].reports_meeting);
+  EXPECT_FALSE(mm_.sentences[3].reports_meeting);  // A signing implies, does not report.
+}
+
+TEST_F(MeetingMentionsTest, PrincipalIsTheFirstSubjectOfAReportedMeeting) {
+  Run("Chinese Foreign Minister Li Wenhao arrived. Kazakh Foreign Minister Talgat Omarov met "
+      "Li Wenhao in Astana.");
+  ASSERT_GE(mm_.principal, 0);
+  // "arrived" has Li as subject and comes first.
+  EXPECT_EQ(people_[mm_.principal].name, "Li Wenhao");
+  Run("The weather was fine. Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister "
+      "Li Wenhao in Astana.");
+  ASSERT_GE(mm_.principal, 0);
+  EXPECT_EQ(people_[mm_.principal].name, "Talgat Omarov");
+}
+
+TEST_F(MeetingMentionsTest, ClausesSplitAtRelativePronouns) {
+  Run("President Aidar Seitkali arrived in Astana, where he met Chinese President Zhao Wenhao.");
+  const MeetingMention& arrived = Get("arrived");
+  const MeetingMention& met = Get("met");
+  EXPECT_LT(arrived.clause_first, met.clause_first);
+  EXPECT_EQ(arrived.clause_end, met.clause_first);
+  EXPECT_TRUE(met.subject.pronoun);
+  EXPECT_THAT(People(met.object), ElementsAre("Zhao Wenhao"));
+}
+
+TEST_F(MeetingMentionsTest, CollectiveSubject) {
+  Run("The two leaders held talks in Astana.");
+  EXPECT_TRUE(Get("held talks").subject.collective);
+}
+
+TEST_F(MeetingMentionsTest, RegionalGroupStandsForItsMembersInASide) {
+  Run("President Aidar Seitkali met the leaders of the Central Asian states.");
+  EXPECT_THAT(Get("met").object.countries, UnorderedElementsAre("KZ", "KG", "TJ", "TM", "UZ"));
+}
+
+TEST_F(MeetingMentionsTest, VenueAndSubjectCountriesAreNoSide) {
+  Run("Chinese Foreign Minister Li Wenhao held talks in Japan on Ukraine.");
+  const MeetingMention& m = Get("held talks");
+  EXPECT_THAT(m.subject.countries, ElementsAre("CN"));
+  EXPECT_THAT(m.object.countries, IsEmpty());
+}
+
+}  // namespace
+}  // namespace parley::extract

@@ -1,0 +1,483 @@
+// Stage 2a (FindPeople) on short articles written for the tests: names with roles before and
+// after them, honorifics, particles and hyphens, short forms merged into the full name, bare
+// roles referring back, and capitalised words that are not people. The names are invented (none
+// is in the officials dictionary) unless a test is about the dictionary.
+
+#include "workers/extract/people.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "workers/extract/annotate.h"
+
+namespace parley::extract {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::StrCaseEq;
+
+class PeopleTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    absl::StatusOr<std::shared_ptr<const Dictionaries>> dict =
+        Dictionaries::Load(EmbeddedDictionaryFiles());
+    ASSERT_TRUE(dict.ok()) << dict.status();
+    dict_ = new std::shared_ptr<const Dictionaries>(*std::move(dict));
+  }
+  static void TearDownTestSuite() {
+    delete dict_;
+    dict_ = nullptr;
+  }
+
+  // Annotates an article (published on 26 April 2025 unless told) and finds its people.
+  void Run(const std::string& title, const std::string& body,
+           absl::CivilDay published = absl::CivilDay(2025, 4, 26)) {
+    v1::Article article;
+    article.set_title(title);
+    article.set_body(body);
+    article.mutable_published_at()->set_seconds(
+        absl::ToUnixSeconds(absl::FromCivil(published, absl::UTCTimeZone())));
+    absl::StatusOr<Annotations> a = Annotate(article, **dict_);
+    ASSERT_TRUE(a.ok()) << a.status();
+    a_ = *std::move(a);
+    people_ = FindPeople(a_);
+  }
+  void Run(const std::string& body) { Run("", body); }
+
+  std::vector<std::string> Names() const {
+    std::vector<std::string> out;
+    for (const Person& p : people_) {
+      out.push_back(p.name);
+    }
+    return out;
+  }
+
+  // The person named `name`; fails the test when there is none.
+  const Person& Get(const std::string& name) const {
+    for (const Person& p : people_) {
+      if (p.name == name) {
+        return p;
+      }
+    }
+    ADD_FAILURE() << "no person '" << name << "' among " << ::testing::PrintToString(Names());
+    static const Person* const kNone = new Person();
+    return *kNone;
+  }
+
+  // The sentences a person is mentioned in.
+  static std::vector<int> Sentences(const Person& p) {
+    std::vector<int> out;
+    for (const PersonMention& m : p.mentions) {
+      out.push_back(m.sentence);
+    }
+    return out;
+  }
+
+  // The first token whose text is `word`, or -1.
+  int TokenOf(const std::string& word) const {
+    for (size_t i = 0; i < a_.doc.tokens.size(); ++i) {
+      if (a_.Text(static_cast<int>(i), static_cast<int>(i) + 1) == word) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  static std::shared_ptr<const Dictionaries>* dict_;
+  Annotations a_;
+  std::vector<Person> people_;
+};
+std::shared_ptr<const Dictionaries>* PeopleTest::dict_ = nullptr;
+
+// --- Roles before and after the name.
+
+TEST_F(PeopleTest, RoleBeforeTheName) {
+  Run("Foreign Minister Talgat Omarov arrived in Beijing on Monday.");
+  ASSERT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  const Person& p = Get("Talgat Omarov");
+  EXPECT_EQ(p.role, "Foreign Minister");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+  EXPECT_EQ(p.surname, "omarov");
+  EXPECT_TRUE(p.country.empty());
+  ASSERT_EQ(p.mentions.size(), 1u);
+  EXPECT_EQ(a_.Text(p.mentions[0].role_first, p.mentions[0].role_end), "Foreign Minister");
+}
+
+TEST_F(PeopleTest, CountryAdjectiveBeforeTheRole) {
+  Run("Chinese Foreign Minister Li Wenhao arrived in Astana.");
+  const Person& p = Get("Li Wenhao");
+  EXPECT_EQ(p.country, "CN");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+  EXPECT_EQ(p.role, "Foreign Minister");
+}
+
+TEST_F(PeopleTest, CountryPossessiveBeforeTheRole) {
+  Run("Kazakhstan's Foreign Minister Talgat Omarov arrived in Beijing.");
+  EXPECT_EQ(Get("Talgat Omarov").country, "KZ");
+  Run("The UN's special envoy Erik Lindqvist arrived in Kabul.");
+  EXPECT_EQ(Get("Erik Lindqvist").org, "UN");
+}
+
+TEST_F(PeopleTest, RoleOfCountryBeforeTheName) {
+  Run("Minister of Foreign Affairs of Kazakhstan Talgat Omarov received the envoy.");
+  const Person& p = Get("Talgat Omarov");
+  EXPECT_EQ(p.country, "KZ");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+}
+
+TEST_F(PeopleTest, RoleAfterTheNameWithArticle) {
+  Run("Li Wenhao, the Chinese premier, arrived in Astana.");
+  const Person& p = Get("Li Wenhao");
+  EXPECT_EQ(p.country, "CN");
+  EXPECT_EQ(p.level, RoleLevel::kHeadOfGovernment);
+  EXPECT_THAT(p.role, StrCaseEq("premier"));
+}
+
+TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
+  Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
+  const Person& p = Get("Talgat Omarov");
+  EXPECT_EQ(p.country, "KZ");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+}
+
+TEST_F(PeopleTest, RoleOfCountryAfterTheName) {
+  Run("Talgat Omarov, Foreign Minister of Kazakhstan, arrived in Beijing.");
+  EXPECT_EQ(Get("Talgat Omarov").country, "KZ");
+}
+
+TEST_F(PeopleTest, RoleAfterTheNameInBrackets) {
+  Run("Talgat Omarov (Kazakh Foreign Minister) arrived in Beijing.");
+  const Person& p = Get("Talgat Omarov");
+  EXPECT_EQ(p.country, "KZ");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+}
+
+TEST_F(PeopleTest, CompoundRoleKeepsTheOuterWordingAndDeputyLevel) {
+  Run("Deputy Prime Minister Olga Petrenko arrived in Kyiv.");
+  const Person& p = Get("Olga Petrenko");
+  EXPECT_EQ(p.role, "Deputy Prime Minister");
+  EXPECT_EQ(p.level, RoleLevel::kDeputy);
+}
+
+TEST_F(PeopleTest, RoleOfAMinistryNamedBeforeTheName) {
+  Run("The vice minister of the Ministry of Industry and Trade, Kenji Takeda, arrived in Seoul.");
+  const Person& p = Get("Kenji Takeda");
+  EXPECT_EQ(p.level, RoleLevel::kDeputy);
+}
+
+TEST_F(PeopleTest, HeadOfAnOrganisationTakesItsAcronym) {
+  Run("UN Secretary-General Erik Lindqvist arrived in Kabul.");
+  const Person& p = Get("Erik Lindqvist");
+  EXPECT_EQ(p.org, "UN");
+  EXPECT_EQ(p.level, RoleLevel::kOrgHead);
+  EXPECT_TRUE(p.country.empty());
+}
+
+TEST_F(PeopleTest, CounterpartWithCountry) {
+  Run("He met his Kazakh counterpart Talgat Omarov in Astana.");
+  const Person& p = Get("Talgat Omarov");
+  EXPECT_EQ(p.country, "KZ");
+  EXPECT_EQ(p.level, RoleLevel::kCounterpart);
+}
+
+TEST_F(PeopleTest, SpokespersonDoesNotTakePart) {
+  Run("Foreign Ministry spokesperson Lin Zhenyu said the talks were useful.");
+  const Person& p = Get("Lin Zhenyu");
+  EXPECT_EQ(p.level, RoleLevel::kSpokesperson);
+  EXPECT_FALSE(p.Participates());
+}
+
+// Roles are given as the text writes them: "of" stays lower case.
+// DISABLED: the role is title-cased word by word ("Minister Of Foreign Affairs").
+TEST_F(PeopleTest, DISABLED_RoleIsAsWrittenInTheText) {
+  Run("Minister of Foreign Affairs of Kazakhstan Talgat Omarov received the envoy.");
+  EXPECT_EQ(Get("Talgat Omarov").role, "Minister of Foreign Affairs");
+  Run("Secretary of State Tom Hollis arrived in Paris.");
+  EXPECT_EQ(Get("Tom Hollis").role, "Secretary of State");
+}
+
+// --- Honorifics, particles, hyphens, initials.
+
+TEST_F(PeopleTest, HonorificMakesAPerson) {
+  for (const char* body :
+       {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",
+        "Dr Haldane said the talks went well."}) {
+    Run(body);
+    ASSERT_THAT(Names(), ElementsAre("Haldane")) << body;
+    EXPECT_EQ(Get("Haldane").level, RoleLevel::kUnknown) << body;
+  }
+}
+
+TEST_F(PeopleTest, NameParticlesStayInTheName) {
+  Run("Foreign Minister Abdullah bin Zayed met the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Abdullah bin Zayed"));
+  Run("Foreign Minister Ahmed al-Tayer met the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Ahmed al-Tayer"));
+  Run("Foreign Minister Pieter van Lindgren met the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Pieter van Lindgren"));
+}
+
+// DISABLED: two particles in a row end the name ("Pedro de la Fuente" -> "Pedro").
+TEST_F(PeopleTest, DISABLED_TwoParticlesInARowStayInTheName) {
+  Run("Foreign Minister Pedro de la Fuente met the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Pedro de la Fuente"));
+  Run("Foreign Minister Hendrik van der Lindgren met the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Hendrik van der Lindgren"));
+}
+
+TEST_F(PeopleTest, LongNameWithParticlesIsOnePerson) {
+  Run("Foreign Minister Abdullah bin Zayed al-Nahyan met the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Abdullah bin Zayed al-Nahyan"));
+}
+
+TEST_F(PeopleTest, HyphenatedNames) {
+  Run("President Jean-Luc Moreau met Prime Minister Lee Min-ho in Seoul.");
+  EXPECT_THAT(Names(), ElementsAre("Jean-Luc Moreau", "Lee Min-ho"));
+}
+
+TEST_F(PeopleTest, MiddleInitial) {
+  Run("Secretary of State Tom J. Hollis arrived in Paris.");
+  const Person& p = Get("Tom J. Hollis");
+  EXPECT_EQ(p.surname, "hollis");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+}
+
+// --- One person, several mentions.
+
+TEST_F(PeopleTest, SurnameAloneIsTheSamePerson) {
+  Run("Foreign Minister Talgat Omarov arrived in Beijing. Omarov said ties were strong.");
+  ASSERT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  EXPECT_THAT(Sentences(Get("Talgat Omarov")), ElementsAre(1, 2));
+}
+
+TEST_F(PeopleTest, LongestFormIsTheName) {
+  Run("Minister Omarov arrived in Beijing. Foreign Minister Talgat Omarov said ties were strong.");
+  ASSERT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  EXPECT_THAT(Sentences(Get("Talgat Omarov")), ElementsAre(1, 2));
+}
+
+TEST_F(PeopleTest, OneWordGivenNameWithRoleMergesIntoTheFullName) {
+  Run("Prime Minister Chidi Okafor arrived in Accra. Prime Minister Chidi said ties were strong.");
+  ASSERT_THAT(Names(), ElementsAre("Chidi Okafor"));
+  EXPECT_THAT(Sentences(Get("Chidi Okafor")), ElementsAre(1, 2));
+}
+
+TEST_F(PeopleTest, OneWordNameShortForTwoPeopleIsNotMerged) {
+  // "Chidi" could be either: it stays a person of its own.
+  Run("Prime Minister Chidi Okafor met Foreign Minister Chidi Ibekwe. President Chidi said ties "
+      "were strong.");
+  EXPECT_THAT(Names(), ElementsAre("Chidi Okafor", "Chidi Ibekwe", "Chidi"));
+}
+
+// A one-word name without a role that is the first or last word of one longer name is that
+// person ("Abiy" after "Abiy Ahmed", "Wang" after "Wang Yi").
+// DISABLED: a lone given name or a family name written first is found only with a role or an
+// honorific; "Chidi said" is no mention of Chidi Okafor.
+TEST_F(PeopleTest, DISABLED_OneWordGivenNameWithoutRoleIsAMention) {
+  Run("Prime Minister Chidi Okafor arrived in Accra. Chidi said ties were strong.");
+  ASSERT_THAT(Names(), ElementsAre("Chidi Okafor"));
+  EXPECT_THAT(Sentences(Get("Chidi Okafor")), ElementsAre(1, 2));
+  Run("Chinese Foreign Minister Li Wenhao arrived in Astana. Li said ties were strong.");
+  ASSERT_THAT(Names(), ElementsAre("Li Wenhao"));
+  EXPECT_THAT(Sentences(Get("Li Wenhao")), ElementsAre(1, 2));
+}
+
+TEST_F(PeopleTest, MentionsAreInTextOrderWithTheirRoleSpans) {
+  Run("Omarov arrived. Foreign Minister Talgat Omarov met the envoy. Omarov left.");
+  const Person& p = Get("Talgat Omarov");
+  ASSERT_EQ(p.mentions.size(), 2u);  // The first "Omarov" is not yet known to be a person.
+  EXPECT_EQ(p.mentions[0].sentence, 2);
+  EXPECT_GE(p.mentions[0].role_first, 0);
+  EXPECT_EQ(p.mentions[1].sentence, 3);
+  EXPECT_EQ(p.mentions[1].role_first, -1);
+  EXPECT_EQ(a_.Text(p.first_token, p.end_token), "Talgat Omarov");
+}
+
+// --- Bare roles referring back.
+
+TEST_F(PeopleTest, BareRoleWithCountryGivesTheLastPersonNamedItsCountry) {
+  Run("Aidar Seitkali arrived in Beijing on Tuesday. The Kazakh President is expected to meet "
+      "Chinese leaders.");
+  const Person& p = Get("Aidar Seitkali");
+  EXPECT_EQ(p.country, "KZ");
+  EXPECT_EQ(p.level, RoleLevel::kHeadOfState);
+  EXPECT_THAT(p.role, StrCaseEq("President"));
+}
+
+TEST_F(PeopleTest, BareRoleWithPossessiveCountryRefersBack) {
+  Run("Aidar Seitkali arrived in Beijing on Tuesday. Kazakhstan's President will meet Chinese "
+      "leaders.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+}
+
+TEST_F(PeopleTest, BareRoleSkipsAPersonOfAnotherCountry) {
+  Run("Chinese Foreign Minister Li Wenhao arrived in Astana. The Kazakh President is expected to "
+      "meet him.");
+  const Person& p = Get("Li Wenhao");
+  EXPECT_EQ(p.country, "CN");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+}
+
+TEST_F(PeopleTest, BareRoleSkipsAPersonOfAnotherLevel) {
+  Run("Foreign Minister Talgat Omarov arrived in Beijing. The Chinese President received "
+      "delegations.");
+  const Person& p = Get("Talgat Omarov");
+  EXPECT_TRUE(p.country.empty());
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+}
+
+TEST_F(PeopleTest, BareRoleBeforeAnyNameRefersToNobody) {
+  Run("The Kazakh President arrived in Beijing. Talgat Omarov met the press.");
+  for (const Person& p : people_) {
+    EXPECT_TRUE(p.country.empty()) << p.name;
+  }
+}
+
+// --- Capitalised words that are not people.
+
+TEST_F(PeopleTest, InstitutionsAreNotPeople) {
+  Run("The Kazakh Foreign Ministry said the European Union and the Security Council met.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("The Kremlin said the White House had not replied.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
+TEST_F(PeopleTest, AbbreviatedDemonymIsNotAName) {
+  Run("S. Korean officials arrived in Tokyo.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
+TEST_F(PeopleTest, HyphenatedDemonymsAreNotAName) {
+  Run("The Franco-German delegation met Chinese officials.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("The Sino-Russian talks ended.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
+TEST_F(PeopleTest, ThingsNamedAfterPeopleAreNotPeople) {
+  Run("Talks with the Petrovsky administration and the Petrovsky government stalled.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("Critics said the Petrovsky doctrine had failed.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
+TEST_F(PeopleTest, CapitalisedWordsWithoutRoleOrVerbAreNotPeople) {
+  Run("The Silk Road Fund will finance Green Valley projects.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
+// --- People without a role.
+
+TEST_F(PeopleTest, SubjectOfAMeetingOrSpeechVerbIsAPerson) {
+  Run("Ana Castell met the delegation in Madrid.");
+  EXPECT_THAT(Names(), ElementsAre("Ana Castell"));
+  Run("Ana Castell said the talks went well.");
+  EXPECT_THAT(Names(), ElementsAre("Ana Castell"));
+  EXPECT_EQ(Get("Ana Castell").level, RoleLevel::kUnknown);
+}
+
+TEST_F(PeopleTest, NameAfterMetWithIsAPerson) {
+  Run("Ana Castell met with Paul Ferrand in Madrid.");
+  EXPECT_THAT(Names(), ElementsAre("Ana Castell", "Paul Ferrand"));
+}
+
+// DISABLED: the object of a meeting verb without a role ("met Paul Ferrand") is not found.
+TEST_F(PeopleTest, DISABLED_ObjectOfAMeetingVerbIsAPerson) {
+  Run("Ana Castell met Paul Ferrand in Madrid.");
+  EXPECT_THAT(Names(), ElementsAre("Ana Castell", "Paul Ferrand"));
+}
+
+// DISABLED: in "counterparts A and B" only A is found; B has no role of its own.
+TEST_F(PeopleTest, DISABLED_SecondNameOfAListOfCounterpartsIsAPerson) {
+  Run("He met his Moroccan and Algerian counterparts Youssef Qadiri and Karim Belkacem.");
+  EXPECT_THAT(Names(), ElementsAre("Youssef Qadiri", "Karim Belkacem"));
+}
+
+// --- The officials dictionary.
+
+TEST_F(PeopleTest, KnownOfficialTakesTheCountryOfTheDictionary) {
+  Run("", "Angela Merkel met the delegation in Berlin.", absl::CivilDay(2010, 5, 1));
+  const Person& p = Get("Angela Merkel");
+  EXPECT_EQ(p.country, "DE");
+  EXPECT_TRUE(p.from_dictionary);
+}
+
+TEST_F(PeopleTest, RoleCountryWinsOverTheDictionary) {
+  Run("", "Chinese envoy Angela Merkel met the delegation.", absl::CivilDay(2010, 5, 1));
+  EXPECT_EQ(Get("Angela Merkel").country, "CN");
+}
+
+// The dictionary speaks for the publication day (people.h): an official out of office then
+// takes no country from it.
+// DISABLED: a name the dictionary matches as a phrase takes its country whatever its dates.
+TEST_F(PeopleTest, DISABLED_DictionaryIsReadAtThePublicationDay) {
+  Run("", "Angela Merkel met the delegation in Berlin.", absl::CivilDay(1980, 5, 1));
+  EXPECT_TRUE(Get("Angela Merkel").country.empty());
+}
+
+TEST_F(PeopleTest, DictionaryNeedsTheSameGivenName) {
+  // The dictionary knows an Islam Karimov, not an Aziz Karimov.
+  Run("Foreign Minister Aziz Karimov arrived in Ankara.");
+  EXPECT_TRUE(Get("Aziz Karimov").country.empty());
+  EXPECT_FALSE(Get("Aziz Karimov").from_dictionary);
+}
+
+// A later mention by surname alone is the person already named, not another official of the
+// dictionary with that surname.
+// DISABLED: "Karimov said" looks the surname up alone and gives Aziz Karimov the country of
+// another Karimov of the officials dictionary (UZ).
+TEST_F(PeopleTest, DISABLED_SurnameAloneDoesNotTakeAnotherOfficialsCountry) {
+  Run("Foreign Minister Aziz Karimov arrived in Ankara. Karimov said ties were strong.");
+  EXPECT_TRUE(Get("Aziz Karimov").country.empty());
+}
+
+TEST_F(PeopleTest, LoneSurnameInTheHeadlineIsAKnownOfficial) {
+  Run("Merkel arrives in Paris", "The chancellor arrived on Monday.", absl::CivilDay(2010, 5, 1));
+  const Person& p = Get("Merkel");
+  EXPECT_TRUE(p.in_title);
+  EXPECT_EQ(p.country, "DE");
+}
+
+// --- Headlines in capitals.
+
+TEST_F(PeopleTest, RoleWordsInACapitalsHeadlineMakeNoPerson) {
+  Run("KAZAKH FOREIGN MINISTER ARRIVES IN BEIJING", "The minister arrived on Monday.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
+TEST_F(PeopleTest, KnownOfficialInACapitalsHeadline) {
+  Run("MERKEL ARRIVES IN PARIS", "The chancellor arrived on Monday.", absl::CivilDay(2010, 5, 1));
+  EXPECT_TRUE(Get("Merkel").in_title);
+}
+
+// DISABLED: the headline is read before the body, so a surname the body names with a role is
+// not known yet when the headline names it alone.
+TEST_F(PeopleTest, DISABLED_SurnameInTheHeadlineIsThePersonOfTheBody) {
+  Run("OMAROV HOLDS TALKS IN BEIJING", "Foreign Minister Talgat Omarov held talks in Beijing.");
+  ASSERT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  EXPECT_TRUE(Get("Talgat Omarov").in_title);
+  Run("Omarov holds talks in Beijing", "Foreign Minister Talgat Omarov held talks in Beijing.");
+  ASSERT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  EXPECT_TRUE(Get("Talgat Omarov").in_title);
+}
+
+// --- PersonAt.
+
+TEST_F(PeopleTest, PersonAtCoversEveryTokenOfTheName) {
+  Run("Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao.");
+  ASSERT_EQ(people_.size(), 2u);
+  EXPECT_EQ(PersonAt(people_, TokenOf("Talgat")), 0);
+  EXPECT_EQ(PersonAt(people_, TokenOf("Omarov")), 0);
+  EXPECT_EQ(PersonAt(people_, TokenOf("Wenhao")), 1);
+  EXPECT_EQ(PersonAt(people_, TokenOf("met")), -1);
+  EXPECT_EQ(PersonAt(people_, TokenOf("Foreign")), -1);
+}
+
+}  // namespace
+}  // namespace parley::extract

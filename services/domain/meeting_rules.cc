@@ -254,7 +254,9 @@ v1::Meeting Normalised(v1::Meeting meeting) {
   SortUnique(meeting.mutable_organizations());
   SortUnique(meeting.mutable_tags());
   SortUnique(meeting.mutable_topics());
-  absl::AsciiStrToUpper(meeting.mutable_venue()->mutable_country_code());
+  if (meeting.has_venue()) {  // A call or video conference has no venue: keep it absent.
+    absl::AsciiStrToUpper(meeting.mutable_venue()->mutable_country_code());
+  }
 
   // People: one entry per folded name; later mentions fill in what earlier ones lacked. Each
   // name is folded once (a hash map, not a scan per person: records hold hundreds of people).
@@ -414,17 +416,19 @@ v1::Meeting MergeMeetings(const v1::Meeting& base, const v1::Meeting& incoming) 
   if (!HasDate(out.end_date()) && HasDate(incoming.end_date())) {
     *out.mutable_end_date() = incoming.end_date();
   }
-  // Venue: fill unknown parts.
-  v1::Place* venue = out.mutable_venue();
-  if (venue->city().empty()) {
-    venue->set_city(incoming.venue().city());
-  }
-  if (venue->region().empty()) {
-    venue->set_region(incoming.venue().region());
-  }
-  if (venue->country_code().empty()) {
-    venue->set_country_code(incoming.venue().country_code());
-    venue->set_country(incoming.venue().country());
+  // Venue: fill unknown parts (a meeting with no venue, such as a call, keeps none).
+  if (incoming.has_venue()) {
+    v1::Place* venue = out.mutable_venue();
+    if (venue->city().empty()) {
+      venue->set_city(incoming.venue().city());
+    }
+    if (venue->region().empty()) {
+      venue->set_region(incoming.venue().region());
+    }
+    if (venue->country_code().empty()) {
+      venue->set_country_code(incoming.venue().country_code());
+      venue->set_country(incoming.venue().country());
+    }
   }
   if (out.title().empty()) {
     out.set_title(incoming.title());

@@ -52,7 +52,9 @@ void Historicise(const Context& c, v1::Meeting* m) {
       *code = c.a.dict->CodeAt(*code, key);
     }
   };
-  fix(m->mutable_venue()->mutable_country_code());
+  if (m->has_venue()) {
+    fix(m->mutable_venue()->mutable_country_code());
+  }
   for (std::string& code : *m->mutable_countries()) {
     fix(&code);
   }

@@ -204,9 +204,7 @@ TEST_F(AssembleTest, CallAndTalksAreTwoRecords) {
 }
 
 // The venue of a call is unset (meeting.proto).
-// DISABLED: the call's record carries an empty venue message (`"venue": {}`); coding places as
-// the states of the meeting's time creates it.
-TEST_F(AssembleTest, DISABLED_CallHasNoVenueMessage) {
+TEST_F(AssembleTest, CallHasNoVenueMessage) {
   const std::vector<v1::Meeting> meetings =
       Run("Seitkali and Zhao talk",
           "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
@@ -228,9 +226,7 @@ TEST_F(AssembleTest, SeriesOfBilateralsIsOneRecordPerCounterpart) {
   }
 }
 
-// DISABLED: the first of the bilaterals takes every party of the lead ("DE", "FR", "IT", "KZ",
-// multilateral) instead of France and Kazakhstan only.
-TEST_F(AssembleTest, DISABLED_FirstOfASeriesOfBilateralsIsBilateral) {
+TEST_F(AssembleTest, FirstOfASeriesOfBilateralsIsBilateral) {
   const std::vector<v1::Meeting> meetings =
       Run("Seitkali in Brussels",
           "Kazakh President Aidar Seitkali met French President Jean Moreau, German Chancellor "

@@ -322,8 +322,7 @@ TEST_F(GroupingTest, LaterMeetingToldOfTwiceIsOneFollowUp) {
 }
 
 // "meet again" announces another meeting.
-// DISABLED: "They agreed to meet again in June" is folded into the meeting just reported.
-TEST_F(GroupingTest, DISABLED_MeetAgainIsAFollowUp) {
+TEST_F(GroupingTest, MeetAgainIsAFollowUp) {
   Run("",
       "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
       "Monday. They agreed to meet again in Beijing in June.");
@@ -345,8 +344,7 @@ TEST_F(GroupingTest, PreviousAndGenericMeetingsMakeNoGroup) {
 }
 
 // An earlier summit recalled is no part of the meeting reported.
-// DISABLED: "last year's summit" joins the meeting and makes its kind a summit.
-TEST_F(GroupingTest, DISABLED_LastYearsSummitDoesNotJoinTheMeeting) {
+TEST_F(GroupingTest, LastYearsSummitDoesNotJoinTheMeeting) {
   Run("",
       "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
       "Monday. The presidents recalled last year's summit in Bishkek.");

@@ -389,8 +389,13 @@ class SentenceReader {
         continue;
       }
       if (const Entry* g = a_.EntityAt(i, EntryType::kGroup); g != nullptr) {
-        for (const std::string& code : g->members) {
-          AddUnique(&side->countries, code);
+        // A group stands for its members unless the sentence names two of them itself ("A
+        // met B, the two Central Asian states ...").
+        if (MembersNamedInSentence(*g) < 2) {
+          for (const std::string& code : g->members) {
+            AddUnique(&side->countries, code);
+          }
+          side->region = true;
         }
         i = a_.entities[a_.entity_at[i]].end - 1;
         continue;
@@ -413,6 +418,20 @@ class SentenceReader {
         i = rm.end - 1;
       }
     }
+  }
+
+  // How many members of regional group `g` the sentence names as countries.
+  int MembersNamedInSentence(const Entry& g) const {
+    int named = 0;
+    for (const std::string& code : g.members) {
+      for (int i = sentence_.first_token; i < sentence_.end_token; ++i) {
+        if (const PlaceMention* pm = place(i); pm != nullptr && pm->code == code) {
+          ++named;
+          break;
+        }
+      }
+    }
+    return named;
   }
 
   // The last person before token `before` (this sentence or earlier) whose role is `level`.
@@ -521,11 +540,17 @@ class SentenceReader {
         ++k;
       }
       // "arrived in Samarkand for the SCO Summit": the host of an event is not a party.
+      // The event follows the frame word within a few words ("for the 22nd SCO Summit"), not
+      // a date ("planned for May").
       bool for_event = false;
-      for (int i = k; i < m->clause_end; ++i) {
-        for_event = for_event || (a_.frame_at[i] >= 0 &&
-                                  a_.frames[a_.frame_at[i]].entries[0]->frame == Frame::kAttend &&
-                                  a_.fold(i) != "at" && a_.fold(i) != "in");
+      for (int i = k; i < m->clause_end && !for_event; ++i) {
+        if (a_.frame_at[i] < 0 || a_.frames[a_.frame_at[i]].entries[0]->frame != Frame::kAttend ||
+            a_.fold(i) == "at" || a_.fold(i) == "in") {
+          continue;
+        }
+        for (int j = i + 1; j < std::min(m->clause_end, i + 6) && !for_event; ++j) {
+          for_event = a_.trigger_at[j] >= 0 || a_.EntityAt(j, EntryType::kOrg) != nullptr;
+        }
       }
       if (k < m->clause_end && a_.entity_at[k] >= 0) {
         const Match& place_match = a_.entities[a_.entity_at[k]];
@@ -591,9 +616,10 @@ class SentenceReader {
       // A trip to several countries is one visit to each ("will visit Egypt, Tunisia and Togo").
       const bool legs = m->kind == TriggerKind::kVisit && m->form == TriggerForm::kVerb &&
                         m->object.countries.size() >= 2 && m->object.people.empty();
-      m->distributive = object_parties >= 2 && (cue || legs ||
-                                                (object_parties >= 3 && subject_parties <= 1 &&
-                                                 m->kind == TriggerKind::kMeet && !joint));
+      m->distributive =
+          object_parties >= 2 && (cue || legs ||
+                                  (object_parties >= 3 && subject_parties <= 1 &&
+                                   m->kind == TriggerKind::kMeet && !joint && !m->object.region));
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
     }
@@ -724,7 +750,8 @@ class SentenceReader {
       m->relation = MentionRelation::kGeneric;
       return;
     }
-    if (m->form != TriggerForm::kVerb &&
+    const bool again = m->end < m->clause_end && a_.fold(m->end) == "again";
+    if ((m->form != TriggerForm::kVerb || again) &&
         (follow_up || (ordinal && m->status == MentionStatus::kPlanned))) {
       m->relation = MentionRelation::kFollowUp;
       if (m->status == MentionStatus::kHeld) {

@@ -37,6 +37,8 @@ struct Side {
   bool collective = false;             // "the two leaders", "both sides", "the ministers".
   int role_only = -1;  // A person found for a role named without a name ("the premier").
   std::vector<std::string> paired_countries;  // "respectively": the country of each person.
+  bool region =
+      false;  // Its countries include a regional group's members ("Central Asian states").
 
   bool empty() const { return people.empty() && countries.empty() && orgs.empty(); }
 };

@@ -135,6 +135,17 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       --k;
     }
     if (k >= sentence.first_token) {
+      // "to discuss Ukraine": what a meeting discusses is a topic.
+      bool discussed = false;
+      if (a.trigger_at[k] >= 0) {
+        for (const Entry* e : a.triggers[a.trigger_at[k]].entries) {
+          discussed = discussed || e->form == TriggerForm::kWeak;
+        }
+      }
+      if (discussed) {
+        filter(PlaceSlot::kSubject);
+        continue;
+      }
       if (a.Is(k, WordClass::kLocative)) {
         filter(PlaceSlot::kVenue);
         continue;

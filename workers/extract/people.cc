@@ -92,7 +92,7 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     info.first = a.entities[m].first;
     info.end = role_end;
     info.level = role_entry->level;
-    info.role = TitleCase(a.Text(a.entities[m].first, a.entities[m].end));
+    info.role = a.Surface(a.entities[m].first, a.entities[m].end);
   } else if (a.Is(k, WordClass::kHonorific) ||
              (a.fold(k) == "." && k - 1 >= sentence_first && a.Is(k - 1, WordClass::kHonorific))) {
     info.first = a.fold(k) == "." ? k - 1 : k;
@@ -131,7 +131,7 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     }
     if (role != nullptr) {
       // "Deputy Prime Minister": keep the outer role's wording.
-      info.role = TitleCase(a.Text(a.entities[qm].first, info.end));
+      info.role = a.Surface(a.entities[qm].first, info.end);
       if (info.level == RoleLevel::kUnknown || role->level == RoleLevel::kDeputy) {
         info.level = role->level;
       }
@@ -169,7 +169,7 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
     const Entry* org = a.entities[m].Of(EntryType::kOrg);
     const Entry* role = a.entities[m].Of(EntryType::kRole);
     if (role != nullptr) {
-      info.role = TitleCase(a.Text(a.entities[m].first, a.entities[m].end));
+      info.role = a.Surface(a.entities[m].first, a.entities[m].end);
       info.level = role->level;
       info.first = end;
       info.end = a.entities[m].end;
@@ -290,7 +290,7 @@ class PeopleFinder {
       if (best->level == RoleLevel::kUnknown || best->level == RoleLevel::kCounterpart) {
         best->level = role->level;
         if (best->role.empty()) {
-          best->role = TitleCase(a_.Text(match.first, match.end));
+          best->role = a_.Surface(match.first, match.end);
         }
       }
     }
@@ -367,6 +367,9 @@ class PeopleFinder {
       } else if (particle && end + 2 < sentence.end_token && a_.fold(end + 1) == "-" &&
                  IsNameToken(a_, end + 2)) {
         end += 3;  // "al-Tayer".
+      } else if (particle && end + 2 < sentence.end_token &&
+                 a_.Is(end + 1, WordClass::kNameParticle) && IsNameToken(a_, end + 2)) {
+        end += 3;  // "de la Fuente", "van der Lindgren".
       } else if (t.fold == "-" && end + 1 < sentence.end_token && a_.tok(end + 1).word &&
                  t.begin == a_.tok(end - 1).end && a_.tok(end + 1).begin == t.end &&
                  absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0])) &&
@@ -455,9 +458,15 @@ class PeopleFinder {
                           next == "was" || next == "would";
         const bool after_with =
             i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
-        is_person =
-            verb || (after_with && a_.trigger_at[std::max(i - 2, sentence.first_token)] >= 0);
+        // "met Paul Ferrand": the object of a meeting verb; "counterparts A and B": the name
+        // after a person's "and".
+        const bool after_verb = i > sentence.first_token && MeetingVerbAt(i - 1);
+        const bool after_person = i >= sentence.first_token + 2 && a_.fold(i - 1) == "and" &&
+                                  PersonEndingAt(i - 1) && !HasEntity(i, end);
+        is_person = verb || after_person || (after_verb && !HasEntity(i, end)) ||
+                    (after_with && a_.trigger_at[std::max(i - 2, sentence.first_token)] >= 0);
       }
+      const bool refers_back = known_surname && words == 1;
       // A lone capitalised surname in a headline: the dictionary decides.
       const Entry* by_name = nullptr;
       if (!is_person && words == 1 && sentence.title && !sentence.all_caps) {
@@ -472,7 +481,9 @@ class PeopleFinder {
       if (filled.country.empty() && !possessor.empty()) {
         filled.country = possessor;
       }
-      if (filled.country.empty() && filled.org.empty()) {
+      // A surname already known is the person named before, not another official of the
+      // dictionary.
+      if (filled.country.empty() && filled.org.empty() && !refers_back) {
         const Entry* e = dict_entry;
         if (e == nullptr) {
           e = DictionaryPerson(a_, a_.dict->PeopleWithSurname(a_.fold(end - 1)),
@@ -485,6 +496,29 @@ class PeopleFinder {
       Add(s, i, end, filled, dict_entry != nullptr || by_name != nullptr);
       i = end;
     }
+  }
+
+  // True when token `i` is a meeting verb ("met", "hosted").
+  bool MeetingVerbAt(int i) const {
+    const int t = a_.trigger_at[i];
+    if (t < 0) {
+      return false;
+    }
+    const Entry* e = a_.triggers[t].Of(EntryType::kTrigger);
+    return e != nullptr && e->form == TriggerForm::kVerb;
+  }
+
+  // True when a person found so far has a mention ending right before token `end`.
+  bool PersonEndingAt(int end) const { return mention_ends_.count(end) > 0; }
+
+  // True when a dictionary entity covers a token of [first, end).
+  bool HasEntity(int first, int end) const {
+    for (int k = first; k < end; ++k) {
+      if (a_.entity_at[k] >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void Add(int s, int first, int end, const RoleInfo& role, bool from_dictionary) {
@@ -519,6 +553,7 @@ class PeopleFinder {
         p->end_token = end;
       }
     }
+    mention_ends_.insert(end);
     PersonMention mention;
     mention.sentence = s;
     mention.first = first;
@@ -546,6 +581,7 @@ class PeopleFinder {
   const Annotations& a_;
   std::vector<Person> people_;
   std::map<std::string, size_t> by_surname_;  // Folded surname -> index in people_.
+  std::set<int> mention_ends_;                // Where the mentions found so far end.
 };
 
 }  // namespace

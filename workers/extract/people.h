@@ -47,9 +47,10 @@ struct Person {
 
 // Stage 2a: every person the article names. A capitalised run of name tokens is a person when
 // a role stands next to it ("Foreign Minister X", "X, the Chinese premier"), an honorific
-// before it, the people dictionary knows it, or it is the subject of a meeting or speech verb.
-// The country comes from the role's qualifier, then from the dictionary (valid on the
-// publication day).
+// before it, the people dictionary knows it, it is the subject or object of a meeting verb
+// or the subject of a speech verb, or it follows another person's "and". The country comes from
+// the role's qualifier, then from the dictionary: the full name whatever the dates, a surname
+// alone only when one official of that name was in office on the publication day.
 std::vector<Person> FindPeople(const Annotations& a);
 
 // The index of the person mentioned at token `i` (any token of the name), or -1.

@@ -21,6 +21,18 @@ int DistanceToTrigger(const Annotations& a, const DateMention& d) {
 }  // namespace
 
 v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
+  // A cancellation or postponement of this meeting told anywhere ("On Friday the talks were
+  // postponed indefinitely"); else the cues of the headline and the anchor.
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.status == MentionStatus::kCancelled) {
+      return v1::MEETING_STATUS_CANCELLED;
+    }
+    if (m.status == MentionStatus::kPostponed) {
+      return CueStatus(c.a, m.sentence) == MentionStatus::kPlanned ? v1::MEETING_STATUS_SCHEDULED
+                                                                   : v1::MEETING_STATUS_CANCELLED;
+    }
+  }
   switch (CueStatus(c.a, g.anchor)) {
     case MentionStatus::kCancelled:
       return v1::MEETING_STATUS_CANCELLED;

@@ -46,9 +46,11 @@ struct Participants {
 // name in a party position in the headline, the lead, the anchor or a one-sentence scope),
 // and the members of a regional group named when fewer than two of them are named.
 // Mentions inside the clause of another group's meeting are left out (`group` is the index of
-// the meeting asking; -1 leaves nothing out).
+// the meeting asking; -1 leaves nothing out). `known` are parties found elsewhere (the
+// meeting's own mentions); they count as named members of a group but are not returned.
 std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentences, int anchor,
-                                  int group, std::vector<FieldEvidence>* evidence);
+                                  int group, std::vector<FieldEvidence>* evidence,
+                                  const std::set<std::string>& known = {});
 
 // The index of `g` in the grouping.
 int IndexOf(const Context& c, const MeetingGroup& g);

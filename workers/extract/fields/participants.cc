@@ -16,7 +16,8 @@ bool OwnedByOther(const Context& c, int i, int group) {
 }
 
 std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentences, int anchor,
-                                  int group, std::vector<FieldEvidence>* evidence) {
+                                  int group, std::vector<FieldEvidence>* evidence,
+                                  const std::set<std::string>& known) {
   std::set<std::string> out;
   auto place = c.parties.places.begin();
   auto region = c.parties.groups.begin();
@@ -47,7 +48,7 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
       }
       int named = 0;
       for (const std::string& code : *region->members) {
-        named += out.count(code) > 0 ? 1 : 0;
+        named += out.count(code) > 0 || known.count(code) > 0 ? 1 : 0;
       }
       if (named < 2) {
         for (const std::string& code : *region->members) {
@@ -64,7 +65,23 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
 Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   Participants out;
   const int gi = IndexOf(c, g);
-  out.countries = CountriesIn(c, g.window, g.anchor, gi, &out.evidence);
+  // A sentence that splits a list into meetings of their own ("met A, B and C") names this
+  // meeting's parties in its unit only.
+  std::set<int> split;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.distributive || m.distribute_subject) {
+      split.insert(m.sentence);
+    }
+  }
+  std::set<int> window;
+  for (int s : g.window) {
+    if (split.count(s) == 0) {
+      window.insert(s);
+    }
+  }
+  const std::set<std::string> own(g.countries.begin(), g.countries.end());
+  out.countries = CountriesIn(c, window, g.anchor, gi, &out.evidence, own);
   for (const std::string& code : g.countries) {
     out.countries.insert(code);
   }
@@ -95,7 +112,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     }
     bool here = p.in_title;
     for (const PersonMention& m : p.mentions) {
-      here = here || (g.people_sentences.count(m.sentence) > 0 && !OwnedByOther(c, m.first, gi));
+      here = here || (g.people_sentences.count(m.sentence) > 0 && split.count(m.sentence) == 0 &&
+                      !OwnedByOther(c, m.first, gi));
     }
     if (!p.Participates() ||
         (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title)) {

@@ -50,7 +50,16 @@ bool Locative(const Annotations& a, int first, int sentence_first) {
   if (f == "in" || f == "at" || f == "visited" || f == "visiting") {
     return true;
   }
-  return f == "to" && k - 1 >= sentence_first && a.Is(k - 1, WordClass::kTravelVerb);
+  if (f != "to") {
+    return false;
+  }
+  // "visit to X", "flew from Astana to Tokyo": a travel word shortly before.
+  for (int q = k - 1; q >= std::max(sentence_first, k - 5); --q) {
+    if (a.Is(q, WordClass::kTravelVerb)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace

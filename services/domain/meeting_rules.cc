@@ -9,7 +9,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "services/domain/sha256.h"
@@ -315,6 +317,16 @@ std::string ArticleId(const v1::Article& article) {
   content.push_back('\n');
   content.append(article.body());
   return absl::StrCat("a-", Sha256Hex(content, 16));
+}
+
+std::string MeetingId(uint64_t sequence) { return absl::StrFormat("m-%012d", sequence); }
+
+uint64_t MeetingSequence(absl::string_view id) {
+  uint64_t sequence = 0;
+  if (id.size() > 2 && id.substr(0, 2) == "m-" && absl::SimpleAtoi(id.substr(2), &sequence)) {
+    return sequence;
+  }
+  return 0;
 }
 
 double SameMeetingScore(const v1::Meeting& a, const v1::Meeting& b) {

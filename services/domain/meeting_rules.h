@@ -41,6 +41,12 @@ v1::Meeting Normalised(v1::Meeting meeting);
 // body, in hex. The same text always gets the same id, wherever it is computed.
 std::string ArticleId(const v1::Article& article);
 
+// The id of the meeting record with sequence number `sequence`: "m-" and 12 digits
+// ("m-000000000042"). Ids are minted in sequence and never reused for another meeting.
+std::string MeetingId(uint64_t sequence);
+// The sequence number of a minted meeting id ("m-000000000042" -> 42); 0 if it is not one.
+uint64_t MeetingSequence(absl::string_view id);
+
 // How likely two reports describe the same meeting, from 0 (certainly not) to 1.
 // Reports are the same meeting when their dates overlap (or one is unknown), their venues do not
 // conflict, their media do not conflict (a phone call is not a summit), and their participants

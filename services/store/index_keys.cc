@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "services/domain/meeting_rules.h"
@@ -14,7 +13,7 @@ namespace index_keys {
 std::string DatePart(int32_t date_key) { return absl::StrFormat("%08d", 99999999 - date_key); }
 
 std::string SortSuffix(const v1::Meeting& meeting) {
-  const uint64_t seq = SequenceOf(meeting.id());
+  const uint64_t seq = MeetingSequence(meeting.id());
   return absl::StrCat(DatePart(DateKey(meeting.start_date())),
                       absl::StrFormat("%012d", 999999999999ULL - (seq % 1000000000000ULL)));
 }
@@ -63,16 +62,6 @@ std::vector<std::string> AllKeys(const v1::Meeting& meeting) {
   }
   return keys;
 }
-
-uint64_t SequenceOf(absl::string_view id) {
-  uint64_t seq = 0;
-  if (id.size() > 2 && id.substr(0, 2) == "m-" && absl::SimpleAtoi(id.substr(2), &seq)) {
-    return seq;
-  }
-  return 0;
-}
-
-std::string MeetingId(uint64_t sequence) { return absl::StrFormat("m-%012d", sequence); }
 
 std::string EncodeU64(uint64_t value) {
   std::string out(8, '\0');

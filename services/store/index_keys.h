@@ -28,10 +28,6 @@ std::string DatePart(int32_t date_key);
 std::string Prefix(char tag, absl::string_view value);
 // Every index key of `meeting`.
 std::vector<std::string> AllKeys(const v1::Meeting& meeting);
-// The numeric sequence in a store-assigned id ("m-000000000042" -> 42), 0 if not one.
-uint64_t SequenceOf(absl::string_view id);
-// The store id for a sequence number.
-std::string MeetingId(uint64_t sequence);
 // Big-endian fixed 8-byte encoding, for change-log keys and counters.
 std::string EncodeU64(uint64_t value);
 uint64_t DecodeU64(absl::string_view bytes);

@@ -10,12 +10,10 @@
 #include <set>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "google/protobuf/util/time_util.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -24,6 +22,7 @@
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
 #include "rocksdb/write_buffer_manager.h"
+#include "services/domain/ingest_plan.h"
 #include "services/domain/meeting_rules.h"
 #include "services/domain/text_fold.h"
 #include "services/log/log.h"
@@ -47,14 +46,6 @@ constexpr size_t kCandidateScanLimit = 400;
 
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 absl::string_view ToView(const rocksdb::Slice& s) { return absl::string_view(s.data(), s.size()); }
-
-google::protobuf::Timestamp ToProto(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  const int64_t nanos = absl::ToUnixNanos(t);
-  ts.set_seconds(nanos / 1000000000);
-  ts.set_nanos(static_cast<int32_t>(nanos % 1000000000));
-  return ts;
-}
 
 template <typename Message>
 absl::StatusOr<Message> ParseStored(const std::string& bytes, absl::string_view what) {
@@ -89,15 +80,12 @@ struct MeetingStore::Handles {
   rocksdb::ColumnFamilyHandle* changelog = nullptr;
 };
 
-// One batch being assembled under `write_mu_`: the RocksDB batch plus an overlay of the
-// meeting records it changes, so later steps of the same ingest see earlier ones.
+// One batch being assembled under `write_mu_`: the RocksDB batch and the change-log events of
+// the records it writes.
 struct MeetingStore::PendingWrite {
   rocksdb::WriteBatch batch;
   uint64_t revision = 0;
-  absl::flat_hash_map<std::string, std::optional<v1::Meeting>> overlay;
-  std::vector<std::string> event_order;
-  absl::flat_hash_map<std::string, v1::EventType> event_type;
-  absl::flat_hash_map<std::string, v1::Meeting> deleted_state;
+  v1::ChangeLogEntry entry;
   int64_t count_delta = 0;
 };
 
@@ -443,23 +431,8 @@ absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_i
   return page;
 }
 
-absl::StatusOr<std::optional<v1::Meeting>> MeetingStore::ReadMeetingLocked(
-    const PendingWrite& write, const std::string& id) const {
-  if (auto it = write.overlay.find(id); it != write.overlay.end()) {
-    return it->second;
-  }
-  absl::StatusOr<v1::Meeting> stored = GetMeeting(id);
-  if (stored.status().code() == absl::StatusCode::kNotFound) {
-    return std::optional<v1::Meeting>();
-  }
-  if (!stored.ok()) {
-    return stored.status();
-  }
-  return std::optional<v1::Meeting>(*std::move(stored));
-}
-
 absl::StatusOr<std::vector<std::string>> MeetingStore::FindCandidatesLocked(
-    const PendingWrite& write, const v1::Meeting& report) const {
+    const v1::Meeting& report) const {
   std::vector<std::string> prefixes;
   for (const std::string& c : report.countries()) {
     prefixes.push_back(ik::Prefix('c', c));
@@ -503,102 +476,81 @@ absl::StatusOr<std::vector<std::string>> MeetingStore::FindCandidatesLocked(
       PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "scan merge candidates"));
     }
   }
-  for (const auto& [id, meeting] : write.overlay) {
-    if (meeting.has_value()) {
-      ids.insert(id);
-    }
-  }
   return std::vector<std::string>(ids.begin(), ids.end());
 }
 
-absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting meeting,
-                                            v1::EventType type, absl::Time now) {
-  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> old, ReadMeetingLocked(write, meeting.id()));
-  if (old.has_value()) {
-    for (const std::string& key : ik::AllKeys(*old)) {
-      write.batch.Delete(handles_->index, key);
-    }
-  }
-  if (type == v1::EVENT_TYPE_DELETED) {
-    if (!old.has_value()) {
+absl::Status MeetingStore::GatherPlanInputLocked(IngestPlanInput& input) const {
+  // Reads each record once; `read` holds every id asked for, found or not.
+  std::set<std::string> read;
+  auto read_record = [&](const std::string& id) -> absl::Status {
+    if (!read.insert(id).second) {
       return absl::OkStatus();
     }
-    write.batch.Delete(handles_->meetings, meeting.id());
-    write.deleted_state[meeting.id()] = *old;
-    write.overlay[meeting.id()] = std::nullopt;
-    --write.count_delta;
-  } else {
-    if (!old.has_value()) {
-      ++write.count_delta;
-      meeting.set_create_revision(write.revision);
-      *meeting.mutable_create_time() = ToProto(now);
+    absl::StatusOr<v1::Meeting> record = GetMeeting(id);
+    if (record.status().code() == absl::StatusCode::kNotFound) {
+      return absl::OkStatus();
     }
-    meeting.set_update_revision(write.revision);
-    *meeting.mutable_update_time() = ToProto(now);
-    meeting = BoundMeeting(std::move(meeting), options_.record_limits);
-    for (const std::string& key : ik::AllKeys(meeting)) {
-      write.batch.Put(handles_->index, key, meeting.id());
+    PARLEY_RETURN_IF_ERROR(record.status());
+    input.stored.push_back(*std::move(record));
+    return absl::OkStatus();
+  };
+  if (input.previous.has_value()) {
+    // The records the earlier reports landed in, and the other articles they share.
+    std::set<std::string> articles = {input.article.id()};
+    for (const std::string& id : input.previous->meeting_ids()) {
+      PARLEY_RETURN_IF_ERROR(read_record(id));
     }
-    write.batch.Put(handles_->meetings, meeting.id(), meeting.SerializeAsString());
-    write.overlay[meeting.id()] = meeting;
+    for (const v1::Meeting& record : input.stored) {
+      for (const v1::Source& source : record.sources()) {
+        if (!articles.insert(source.article_id()).second) {
+          continue;
+        }
+        absl::StatusOr<v1::StoredArticle> other = GetArticle(source.article_id());
+        if (other.status().code() == absl::StatusCode::kNotFound) {
+          continue;
+        }
+        PARLEY_RETURN_IF_ERROR(other.status());
+        input.other_articles.push_back(*std::move(other));
+      }
+    }
   }
-  // One event per record and batch: CREATED stays CREATED; CREATED then DELETED cancels out.
-  auto [it, inserted] = write.event_type.emplace(meeting.id(), type);
-  if (inserted) {
-    write.event_order.push_back(meeting.id());
-  } else if (it->second == v1::EVENT_TYPE_CREATED && type == v1::EVENT_TYPE_DELETED) {
-    it->second = v1::EVENT_TYPE_UNSPECIFIED;  // Never visible outside the batch.
-  } else if (it->second != v1::EVENT_TYPE_CREATED) {
-    it->second = type;
+  input.candidate_ids.reserve(input.reports.size());
+  for (const v1::Meeting& report : input.reports) {
+    PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> ids, FindCandidatesLocked(report));
+    for (const std::string& id : ids) {
+      PARLEY_RETURN_IF_ERROR(read_record(id));
+    }
+    input.candidate_ids.push_back(std::move(ids));
   }
   return absl::OkStatus();
 }
 
-absl::Status MeetingStore::RemoveArticleReportsLocked(PendingWrite& write,
-                                                      const v1::StoredArticle& old,
-                                                      absl::Time now) {
-  const std::string& article_id = old.article().id();
-  std::set<std::string> ids(old.meeting_ids().begin(), old.meeting_ids().end());
-  for (const std::string& id : ids) {
-    PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> record, ReadMeetingLocked(write, id));
-    if (!record.has_value()) {
-      continue;  // Deleted by an operator: stays deleted.
+void MeetingStore::ApplyLocked(PendingWrite& write, const PlannedRecord& record) const {
+  if (record.before.has_value()) {
+    for (const std::string& key : ik::AllKeys(*record.before)) {
+      write.batch.Delete(handles_->index, key);
     }
-    // Rebuild the record from the reports of its other sources.
-    std::optional<v1::Meeting> rebuilt;
-    for (const v1::Source& source : record->sources()) {
-      if (source.article_id() == article_id) {
-        continue;
-      }
-      absl::StatusOr<v1::StoredArticle> other = GetArticle(source.article_id());
-      if (other.status().code() == absl::StatusCode::kNotFound) {
-        continue;
-      }
-      PARLEY_RETURN_IF_ERROR(other.status());
-      for (int i = 0; i < other->reports_size() && i < other->meeting_ids_size(); ++i) {
-        if (other->meeting_ids(i) != id) {
-          continue;
-        }
-        if (!rebuilt.has_value()) {
-          rebuilt = other->reports(i);
-          rebuilt->set_id(id);
-          rebuilt->set_create_revision(record->create_revision());
-          *rebuilt->mutable_create_time() = record->create_time();
-        } else {
-          rebuilt = MergeMeetings(*rebuilt, other->reports(i));
-        }
-      }
-    }
-    if (rebuilt.has_value()) {
-      PARLEY_RETURN_IF_ERROR(
-          PutMeetingLocked(write, Normalised(*std::move(rebuilt)), v1::EVENT_TYPE_UPDATED, now));
-    } else {
-      v1::Meeting gone;
-      gone.set_id(id);
-      PARLEY_RETURN_IF_ERROR(PutMeetingLocked(write, gone, v1::EVENT_TYPE_DELETED, now));
-    }
+    --write.count_delta;
   }
-  return absl::OkStatus();
+  v1::MeetingEvent* event = write.entry.add_events();
+  event->set_revision(write.revision);
+  if (record.after.has_value()) {
+    for (const std::string& key : ik::AllKeys(*record.after)) {
+      write.batch.Put(handles_->index, key, record.id);
+    }
+    write.batch.Put(handles_->meetings, record.id, record.after->SerializeAsString());
+    ++write.count_delta;
+    event->set_type(record.action == RecordAction::kCreate ? v1::EVENT_TYPE_CREATED
+                                                           : v1::EVENT_TYPE_UPDATED);
+    *event->mutable_meeting() = *record.after;
+  } else {
+    write.batch.Delete(handles_->meetings, record.id);
+    event->set_type(v1::EVENT_TYPE_DELETED);
+    if (record.before.has_value()) {
+      *event->mutable_meeting() = *record.before;  // Its last state.
+    }
+    event->mutable_meeting()->set_update_revision(write.revision);
+  }
 }
 
 absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
@@ -614,118 +566,47 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
     }
   }
   article.set_id(ArticleId(article));
-  const std::string& article_id = article.id();
-
-  // Each report carries its source and the article id in its evidence.
-  v1::Source source;
-  source.set_article_id(article_id);
-  source.set_url(article.url());
-  source.set_outlet(article.outlet());
-  *source.mutable_published_at() = article.published_at();
-  for (v1::Meeting& report : reports) {
-    report.clear_id();
-    report.clear_create_revision();
-    report.clear_update_revision();
-    report.clear_create_time();
-    report.clear_update_time();
-    const std::string attributed =
-        report.sources_size() > 0 ? report.sources(0).attributed_to() : std::string();
-    report.clear_sources();
-    *report.add_sources() = source;
-    report.mutable_sources(0)->set_attributed_to(attributed);
-    for (v1::Evidence& e : *report.mutable_evidence()) {
-      e.set_article_id(article_id);
-    }
-    report = BoundMeeting(Normalised(std::move(report)), options_.record_limits);
-  }
+  IngestPlanInput input;
+  input.reports = PrepareReports(article, std::move(reports), options_.record_limits);
+  input.article = std::move(article);
+  input.extractor_version = static_cast<std::string>(extractor_version);
+  input.now = now;
+  input.limits = options_.record_limits;
 
   absl::MutexLock lock(&write_mu_);
-  IngestOutcome outcome;
-  outcome.article_id = article_id;
-
-  absl::StatusOr<v1::StoredArticle> existing = GetArticle(article_id);
-  if (existing.ok() && existing->extractor_version() == extractor_version) {
-    outcome.meeting_ids.assign(existing->meeting_ids().begin(), existing->meeting_ids().end());
-    outcome.revision = revision();
-    return outcome;  // Idempotent: the same article, already ingested.
-  }
-  if (!existing.ok() && existing.status().code() != absl::StatusCode::kNotFound) {
+  absl::StatusOr<v1::StoredArticle> existing = GetArticle(input.article.id());
+  if (existing.ok()) {
+    input.previous = *std::move(existing);
+  } else if (existing.status().code() != absl::StatusCode::kNotFound) {
     return existing.status();
   }
+  IngestOutcome outcome;
+  outcome.article_id = input.article.id();
+  if (AlreadyIngested(input.previous, extractor_version)) {
+    // Idempotent: the same article, already ingested.
+    outcome.meeting_ids.assign(input.previous->meeting_ids().begin(),
+                               input.previous->meeting_ids().end());
+    outcome.revision = revision();
+    return outcome;
+  }
+  input.revision = revision() + 1;
+  input.next_sequence = next_sequence_;
+  PARLEY_RETURN_IF_ERROR(GatherPlanInputLocked(input));
+  PARLEY_ASSIGN_OR_RETURN(IngestPlan plan, PlanIngest(std::move(input)));
 
   PendingWrite write;
-  write.revision = revision() + 1;
-  std::vector<std::string> vacated;
-  if (existing.ok()) {
-    PARLEY_RETURN_IF_ERROR(RemoveArticleReportsLocked(write, *existing, now));
-    for (const std::string& id : existing->meeting_ids()) {
-      if (auto it = write.overlay.find(id); it != write.overlay.end() && !it->second.has_value()) {
-        vacated.push_back(id);
-      }
+  write.revision = plan.article.revision();
+  for (const PlannedRecord& record : plan.records) {
+    ApplyLocked(write, record);
+    if (record.action != RecordAction::kDelete) {
+      outcome.changes.push_back({record.id, record.action == RecordAction::kCreate
+                                                ? v1::EVENT_TYPE_CREATED
+                                                : v1::EVENT_TYPE_UPDATED});
     }
   }
-
-  std::set<std::string> from_this_article;
-  for (const v1::Meeting& report : reports) {
-    PARLEY_ASSIGN_OR_RETURN(const std::vector<std::string> candidates,
-                            FindCandidatesLocked(write, report));
-    std::optional<v1::Meeting> best;
-    double best_score = kSameMeetingThreshold;
-    for (const std::string& id : candidates) {
-      if (from_this_article.count(id) > 0) {
-        continue;  // Two meetings of one article are two meetings.
-      }
-      PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> candidate, ReadMeetingLocked(write, id));
-      if (!candidate.has_value()) {
-        continue;
-      }
-      const double score = SameMeetingScore(*candidate, report);
-      if (score >= best_score) {
-        best_score = score;
-        best = std::move(candidate);
-      }
-    }
-    if (best.has_value()) {
-      v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), options_.record_limits);
-      from_this_article.insert(merged.id());
-      outcome.meeting_ids.push_back(merged.id());
-      if (ContentDiffers(merged, *best)) {
-        PARLEY_RETURN_IF_ERROR(
-            PutMeetingLocked(write, std::move(merged), v1::EVENT_TYPE_UPDATED, now));
-      }
-      continue;
-    }
-    v1::Meeting created = report;
-    if (!vacated.empty()) {
-      created.set_id(vacated.front());  // Re-extraction keeps the record's id.
-      vacated.erase(vacated.begin());
-    } else {
-      created.set_id(ik::MeetingId(next_sequence_++));
-    }
-    from_this_article.insert(created.id());
-    outcome.meeting_ids.push_back(created.id());
-    PARLEY_RETURN_IF_ERROR(
-        PutMeetingLocked(write, std::move(created), v1::EVENT_TYPE_CREATED, now));
-  }
-
-  v1::StoredArticle stored;
-  *stored.mutable_article() = article;
-  stored.set_extractor_version(static_cast<std::string>(extractor_version));
-  for (const v1::Meeting& report : reports) {
-    *stored.add_reports() = report;
-  }
-  for (const std::string& id : outcome.meeting_ids) {
-    stored.add_meeting_ids(id);
-  }
-  stored.set_revision(write.revision);
-  write.batch.Put(handles_->articles, article_id, stored.SerializeAsString());
-
-  for (const std::string& id : write.event_order) {
-    const v1::EventType type = write.event_type[id];
-    if (type == v1::EVENT_TYPE_CREATED || type == v1::EVENT_TYPE_UPDATED) {
-      outcome.changes.push_back({id, type});
-    }
-  }
+  write.batch.Put(handles_->articles, outcome.article_id, plan.article.SerializeAsString());
+  next_sequence_ = plan.next_sequence;
+  outcome.meeting_ids = std::move(plan.meeting_ids);
   PARLEY_ASSIGN_OR_RETURN(outcome.revision, CommitLocked(write, now));
   return outcome;
 }
@@ -734,34 +615,22 @@ absl::StatusOr<uint64_t> MeetingStore::DeleteMeeting(absl::string_view id, absl:
   absl::MutexLock lock(&write_mu_);
   PendingWrite write;
   write.revision = revision() + 1;
-  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> old,
-                          ReadMeetingLocked(write, std::string(id)));
-  if (!old.has_value()) {
-    return absl::NotFoundError(absl::StrCat("meeting ", id, " not found"));
+  absl::StatusOr<v1::Meeting> old = GetMeeting(id);
+  if (!old.ok()) {
+    return old.status();
   }
-  PARLEY_RETURN_IF_ERROR(PutMeetingLocked(write, *old, v1::EVENT_TYPE_DELETED, now));
+  PlannedRecord record;
+  record.id = static_cast<std::string>(id);
+  record.action = RecordAction::kDelete;
+  record.before = *std::move(old);
+  ApplyLocked(write, record);
   return CommitLocked(write, now);
 }
 
 absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::Time now) {
-  auto entry = std::make_shared<v1::ChangeLogEntry>();
+  auto entry = std::make_shared<v1::ChangeLogEntry>(std::move(write.entry));
   entry->set_revision(write.revision);
-  *entry->mutable_commit_time() = ToProto(now);
-  for (const std::string& id : write.event_order) {
-    const v1::EventType type = write.event_type[id];
-    if (type == v1::EVENT_TYPE_UNSPECIFIED) {
-      continue;
-    }
-    v1::MeetingEvent* event = entry->add_events();
-    event->set_type(type);
-    event->set_revision(write.revision);
-    if (type == v1::EVENT_TYPE_DELETED) {
-      *event->mutable_meeting() = write.deleted_state[id];
-      event->mutable_meeting()->set_update_revision(write.revision);
-    } else {
-      *event->mutable_meeting() = *write.overlay[id];
-    }
-  }
+  *entry->mutable_commit_time() = ToTimestamp(now);
   write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry->SerializeAsString());
   write.batch.Put(handles_->meta, kMetaRevision, ik::EncodeU64(write.revision));
   write.batch.Put(handles_->meta, kMetaSequence, ik::EncodeU64(next_sequence_));

@@ -18,6 +18,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "parley/v1/meeting.pb.h"
+#include "services/domain/ingest_plan.h"
 #include "services/domain/meeting_rules.h"
 
 namespace rocksdb {
@@ -131,7 +132,9 @@ class MeetingStore {
 
   // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
   // same article (same content) with the same `extractor_version` again changes nothing. With
-  // another version, the article's earlier reports are replaced (re-extraction).
+  // another version, the article's earlier reports are replaced (re-extraction). What changes
+  // is decided by `PlanIngest` (services/domain/ingest_plan.h) over the records read here; the
+  // store writes the plan in one batch.
   // Returns InvalidArgument for an article without body or an invalid report.
   absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article, std::vector<v1::Meeting> reports,
                                               absl::string_view extractor_version, absl::Time now);
@@ -202,18 +205,16 @@ class MeetingStore {
                                         absl::string_view id) const;
   absl::StatusOr<uint64_t> CommitLocked(PendingWrite& write, absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  absl::StatusOr<std::optional<v1::Meeting>> ReadMeetingLocked(const PendingWrite& write,
-                                                               const std::string& id) const
+  // The ids of the stored records `report` may describe: those sharing a country with it (or,
+  // without countries, a surname) dated within a month of it, or undated.
+  absl::StatusOr<std::vector<std::string>> FindCandidatesLocked(const v1::Meeting& report) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  absl::StatusOr<std::vector<std::string>> FindCandidatesLocked(const PendingWrite& write,
-                                                                const v1::Meeting& report) const
+  // Reads what PlanIngest needs for `input` (its article, reports and previous ingest set): the
+  // candidates of each report, the records of the previous ingest and the articles they share.
+  [[nodiscard]] absl::Status GatherPlanInputLocked(IngestPlanInput& input) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  [[nodiscard]] absl::Status PutMeetingLocked(PendingWrite& write, v1::Meeting meeting,
-                                              v1::EventType type, absl::Time now)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  [[nodiscard]] absl::Status RemoveArticleReportsLocked(PendingWrite& write,
-                                                        const v1::StoredArticle& old,
-                                                        absl::Time now)
+  // Adds one planned record write (record, index entries, change-log event) to `write`.
+  void ApplyLocked(PendingWrite& write, const PlannedRecord& record) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<std::shared_ptr<ListSnapshot>> AcquireSnapshot(uint64_t revision);
   // Logs, once per id, that a record was stored over the record limits.

@@ -1,0 +1,327 @@
+#include "services/domain/ingest_plan.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace parley {
+namespace {
+
+// The records as the plan has them so far: what was stored, overlaid with what the plan
+// changed. Ordered containers only, so that nothing depends on hash iteration order.
+class Records {
+ public:
+  Records(std::map<std::string, v1::Meeting> stored, uint64_t revision, absl::Time now,
+          const RecordLimits& limits)
+      : stored_(std::move(stored)), revision_(revision), now_(ToTimestamp(now)), limits_(limits) {}
+
+  // The record `id` as it stands, or null when it does not exist (or was deleted).
+  const v1::Meeting* Find(const std::string& id) const {
+    if (auto it = planned_.find(id); it != planned_.end()) {
+      return it->second.after.has_value() ? &*it->second.after : nullptr;
+    }
+    auto it = stored_.find(id);
+    return it == stored_.end() ? nullptr : &it->second;
+  }
+
+  // True when the plan deleted record `id`.
+  bool Deleted(const std::string& id) const {
+    auto it = planned_.find(id);
+    return it != planned_.end() && !it->second.after.has_value();
+  }
+
+  // Every record the plan wrote and did not delete: candidates of every later report.
+  void AddPlanned(std::set<std::string>* ids) const {
+    for (const auto& [id, record] : planned_) {
+      if (record.after.has_value()) {
+        ids->insert(id);
+      }
+    }
+  }
+
+  // Writes `meeting` (CREATED or UPDATED) with its revisions and times, cut to the limits.
+  void Put(v1::Meeting meeting, RecordAction action, PlanReason reason) {
+    if (Find(meeting.id()) == nullptr) {
+      meeting.set_create_revision(revision_);
+      *meeting.mutable_create_time() = now_;
+    }
+    meeting.set_update_revision(revision_);
+    *meeting.mutable_update_time() = now_;
+    meeting = BoundMeeting(std::move(meeting), limits_);
+    PlannedRecord& record = Touch(meeting.id(), action, reason);
+    record.after = std::move(meeting);
+  }
+
+  // Deletes record `id`, which exists.
+  void Delete(const std::string& id, PlanReason reason) {
+    Touch(id, RecordAction::kDelete, reason).after.reset();
+  }
+
+  // The planned writes in the order they were first made, one per record. A record created and
+  // then deleted by the same plan is no write at all.
+  std::vector<PlannedRecord> Take() {
+    std::vector<PlannedRecord> out;
+    out.reserve(order_.size());
+    for (const std::string& id : order_) {
+      PlannedRecord& record = planned_.at(id);
+      if (!record.after.has_value()) {
+        if (!record.before.has_value()) {
+          continue;
+        }
+        record.action = RecordAction::kDelete;
+      }
+      out.push_back(std::move(record));
+    }
+    return out;
+  }
+
+ private:
+  // The entry of `id`, created at its first write. The action follows the change-log rule: one
+  // event per record and batch, CREATED stays CREATED, and a record deleted and created again
+  // (an id reused) is CREATED.
+  PlannedRecord& Touch(const std::string& id, RecordAction action, PlanReason reason) {
+    auto [it, inserted] = planned_.try_emplace(id);
+    PlannedRecord& record = it->second;
+    if (inserted) {
+      order_.push_back(id);
+      record.id = id;
+      record.action = action;
+      if (auto stored = stored_.find(id); stored != stored_.end()) {
+        record.before = stored->second;
+      }
+    } else if (record.action != RecordAction::kCreate) {
+      record.action = action;
+    }
+    record.reasons.push_back(reason);
+    return record;
+  }
+
+  const std::map<std::string, v1::Meeting> stored_;
+  const uint64_t revision_;
+  const google::protobuf::Timestamp now_;
+  const RecordLimits& limits_;
+  std::map<std::string, PlannedRecord> planned_;
+  std::vector<std::string> order_;
+};
+
+template <typename T, typename KeyOf>
+absl::StatusOr<std::map<std::string, T>> ById(std::vector<T> items, KeyOf key_of,
+                                              absl::string_view what) {
+  std::map<std::string, T> out;
+  for (T& item : items) {
+    std::string key = key_of(item);
+    if (out.count(key) > 0) {
+      return absl::InternalError(absl::StrCat("plan input holds ", what, " ", key, " twice"));
+    }
+    out.emplace(std::move(key), std::move(item));
+  }
+  return out;
+}
+
+// Re-extraction: every record the article's earlier reports landed in is rebuilt from the
+// reports of its other sources, or deleted when no other source reports it. Returns the ids
+// that were deleted, in the order of the earlier ingest: new records take them again.
+std::vector<std::string> WithdrawReports(const v1::StoredArticle& previous,
+                                         const std::map<std::string, v1::StoredArticle>& others,
+                                         Records& records) {
+  const std::string& article_id = previous.article().id();
+  const std::set<std::string> ids(previous.meeting_ids().begin(), previous.meeting_ids().end());
+  for (const std::string& id : ids) {
+    const v1::Meeting* record = records.Find(id);
+    if (record == nullptr) {
+      continue;  // Deleted by an operator: stays deleted.
+    }
+    std::optional<v1::Meeting> rebuilt;
+    for (const v1::Source& source : record->sources()) {
+      if (source.article_id() == article_id) {
+        continue;
+      }
+      auto other = others.find(source.article_id());
+      if (other == others.end()) {
+        continue;
+      }
+      const v1::StoredArticle& article = other->second;
+      for (int i = 0; i < article.reports_size() && i < article.meeting_ids_size(); ++i) {
+        if (article.meeting_ids(i) != id) {
+          continue;
+        }
+        if (!rebuilt.has_value()) {
+          rebuilt = article.reports(i);
+          rebuilt->set_id(id);
+          rebuilt->set_create_revision(record->create_revision());
+          *rebuilt->mutable_create_time() = record->create_time();
+        } else {
+          rebuilt = MergeMeetings(*rebuilt, article.reports(i));
+        }
+      }
+    }
+    if (rebuilt.has_value()) {
+      records.Put(Normalised(*std::move(rebuilt)), RecordAction::kUpdate,
+                  {PlanCause::kRebuilt, -1, 0});
+    } else {
+      records.Delete(id, {PlanCause::kNoSourceLeft, -1, 0});
+    }
+  }
+  std::vector<std::string> vacated;
+  for (const std::string& id : previous.meeting_ids()) {
+    if (records.Deleted(id)) {
+      vacated.push_back(id);
+    }
+  }
+  return vacated;
+}
+
+}  // namespace
+
+std::vector<v1::Meeting> PrepareReports(const v1::Article& article,
+                                        std::vector<v1::Meeting> reports,
+                                        const RecordLimits& limits) {
+  v1::Source source;
+  source.set_article_id(article.id());
+  source.set_url(article.url());
+  source.set_outlet(article.outlet());
+  *source.mutable_published_at() = article.published_at();
+  for (v1::Meeting& report : reports) {
+    report.clear_id();
+    report.clear_create_revision();
+    report.clear_update_revision();
+    report.clear_create_time();
+    report.clear_update_time();
+    const std::string attributed =
+        report.sources_size() > 0 ? report.sources(0).attributed_to() : std::string();
+    report.clear_sources();
+    *report.add_sources() = source;
+    report.mutable_sources(0)->set_attributed_to(attributed);
+    for (v1::Evidence& e : *report.mutable_evidence()) {
+      e.set_article_id(article.id());
+    }
+    report = BoundMeeting(Normalised(std::move(report)), limits);
+  }
+  return reports;
+}
+
+bool AlreadyIngested(const std::optional<v1::StoredArticle>& previous,
+                     absl::string_view extractor_version) {
+  return previous.has_value() && previous->extractor_version() == extractor_version;
+}
+
+google::protobuf::Timestamp ToTimestamp(absl::Time time) {
+  google::protobuf::Timestamp ts;
+  const int64_t nanos = absl::ToUnixNanos(time);
+  ts.set_seconds(nanos / 1000000000);
+  ts.set_nanos(static_cast<int32_t>(nanos % 1000000000));
+  return ts;
+}
+
+std::string PlanReason::ToString() const {
+  switch (cause) {
+    case PlanCause::kNewMeeting:
+      return absl::StrCat("report ", report, " matched no record");
+    case PlanCause::kVacatedId:
+      return absl::StrCat("report ", report,
+                          " matched no record; reuses an id its article vacated");
+    case PlanCause::kMerged:
+      return absl::StrCat("report ", report, " merged (score ", score, ")");
+    case PlanCause::kRebuilt:
+      return "re-extraction: rebuilt from its other sources";
+    case PlanCause::kNoSourceLeft:
+      return "re-extraction: no source left";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
+  IngestPlan plan;
+  plan.next_sequence = input.next_sequence;
+  if (AlreadyIngested(input.previous, input.extractor_version)) {
+    plan.unchanged = true;
+    plan.meeting_ids.assign(input.previous->meeting_ids().begin(),
+                            input.previous->meeting_ids().end());
+    return plan;
+  }
+  absl::StatusOr<std::map<std::string, v1::Meeting>> stored = ById(
+      std::move(input.stored), [](const v1::Meeting& m) { return m.id(); }, "meeting");
+  if (!stored.ok()) {
+    return stored.status();
+  }
+  absl::StatusOr<std::map<std::string, v1::StoredArticle>> others = ById(
+      std::move(input.other_articles), [](const v1::StoredArticle& a) { return a.article().id(); },
+      "article");
+  if (!others.ok()) {
+    return others.status();
+  }
+  Records records(*std::move(stored), input.revision, input.now, input.limits);
+
+  std::vector<std::string> vacated;
+  if (input.previous.has_value()) {
+    vacated = WithdrawReports(*input.previous, *others, records);
+  }
+  size_t next_vacated = 0;
+
+  const std::vector<v1::Meeting>& reports = input.reports;
+  plan.meeting_ids.resize(reports.size());
+  std::set<std::string> from_this_article;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const v1::Meeting& report = reports[i];
+    const int index = static_cast<int>(i);
+    std::set<std::string> candidates;
+    if (i < input.candidate_ids.size()) {
+      candidates.insert(input.candidate_ids[i].begin(), input.candidate_ids[i].end());
+    }
+    records.AddPlanned(&candidates);
+    const v1::Meeting* best = nullptr;
+    double best_score = kSameMeetingThreshold;
+    for (const std::string& id : candidates) {  // In id order: a tie goes to the greatest id.
+      if (from_this_article.count(id) > 0) {
+        continue;  // Two meetings of one article are two meetings.
+      }
+      const v1::Meeting* candidate = records.Find(id);
+      if (candidate == nullptr) {
+        continue;
+      }
+      const double score = SameMeetingScore(*candidate, report);
+      if (score >= best_score) {
+        best_score = score;
+        best = candidate;
+      }
+    }
+    if (best != nullptr) {
+      v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), input.limits);
+      from_this_article.insert(merged.id());
+      plan.meeting_ids[i] = merged.id();
+      if (ContentDiffers(merged, *best)) {
+        records.Put(std::move(merged), RecordAction::kUpdate,
+                    {PlanCause::kMerged, index, best_score});
+      }
+      continue;
+    }
+    v1::Meeting created = report;
+    PlanReason reason{PlanCause::kNewMeeting, index, 0};
+    if (next_vacated < vacated.size()) {
+      created.set_id(vacated[next_vacated++]);  // Re-extraction keeps the record's id.
+      reason.cause = PlanCause::kVacatedId;
+    } else {
+      created.set_id(MeetingId(plan.next_sequence++));
+    }
+    from_this_article.insert(created.id());
+    plan.meeting_ids[i] = created.id();
+    records.Put(std::move(created), RecordAction::kCreate, reason);
+  }
+
+  plan.records = records.Take();
+  *plan.article.mutable_article() = std::move(input.article);
+  plan.article.set_extractor_version(std::move(input.extractor_version));
+  for (v1::Meeting& report : input.reports) {
+    *plan.article.add_reports() = std::move(report);
+  }
+  for (const std::string& id : plan.meeting_ids) {
+    plan.article.add_meeting_ids(id);
+  }
+  plan.article.set_revision(input.revision);
+  return plan;
+}
+
+}  // namespace parley

@@ -1,0 +1,121 @@
+#ifndef PARLEY_SERVICES_DOMAIN_INGEST_PLAN_H
+#define PARLEY_SERVICES_DOMAIN_INGEST_PLAN_H
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "parley/v1/meeting.pb.h"
+#include "services/domain/meeting_rules.h"
+
+namespace parley {
+
+// What ingesting one article does to the meeting records, decided without IO: which reports
+// merge into which records, which records are created (with which ids), rebuilt or deleted, and
+// why. The store gathers the inputs (the stored records a report may describe, the article's
+// earlier ingest and the articles its records share), asks for a plan and writes it in one
+// batch. Pure and deterministic: no clock (time is an argument), no randomness, and the result
+// does not depend on the order of `stored`, `other_articles` or of each report's candidate ids;
+// the same inputs give byte-identical records, so replicas applying a plan agree.
+
+// Returns the reports of `article` (its id set) as the store keeps them: identity, revisions
+// and times cleared, the article as their one source (keeping the report's `attributed_to`),
+// evidence pointing at the article, in canonical form and cut to `limits`.
+std::vector<v1::Meeting> PrepareReports(const v1::Article& article,
+                                        std::vector<v1::Meeting> reports,
+                                        const RecordLimits& limits);
+
+// True when `previous` (the stored article, if any) was ingested with `extractor_version`: a
+// repeated ingest, which changes nothing.
+bool AlreadyIngested(const std::optional<v1::StoredArticle>& previous,
+                     absl::string_view extractor_version);
+
+// `time` as a protobuf Timestamp (the form records and change-log entries carry).
+google::protobuf::Timestamp ToTimestamp(absl::Time time);
+
+struct IngestPlanInput {
+  v1::Article article;            // With its id set (`ArticleId`).
+  std::string extractor_version;  // Stored with the article.
+  // The article's reports in request order, as `PrepareReports` returns them.
+  std::vector<v1::Meeting> reports;
+  // For each report (same index), the ids of the stored records it may describe (the store's
+  // index lookup). Missing entries mean none. Records planned earlier in the same ingest are
+  // candidates of every later report as well.
+  std::vector<std::vector<std::string>> candidate_ids;
+  // The stored records the plan may read, one per id, as stored (within the record limits):
+  // every candidate and every record of `previous`. An id of a candidate list or of
+  // `previous` that is missing here does not exist (a stale index entry, an operator delete).
+  std::vector<v1::Meeting> stored;
+  // The article as stored by an earlier ingest, if any.
+  std::optional<v1::StoredArticle> previous;
+  // With `previous`: the other articles that are sources of its records (a record it shares is
+  // rebuilt from their reports). One per id; missing ones were deleted.
+  std::vector<v1::StoredArticle> other_articles;
+  uint64_t revision = 0;       // The revision the plan will be committed at.
+  uint64_t next_sequence = 1;  // The sequence number of the next new meeting id.
+  absl::Time now;              // The ingest time, for create/update times.
+  RecordLimits limits;         // Every planned record is cut to these.
+};
+
+enum class RecordAction { kCreate, kUpdate, kDelete };
+
+// Why a record is written.
+enum class PlanCause {
+  kNewMeeting,    // A report matched no record: a new record with a new id.
+  kVacatedId,     // A report matched no record: a new record in an id its article vacated.
+  kMerged,        // A report was merged into the record.
+  kRebuilt,       // Re-extraction: rebuilt from the reports of its other sources.
+  kNoSourceLeft,  // Re-extraction: no other source reports it any more.
+};
+
+struct PlanReason {
+  PlanCause cause = PlanCause::kNewMeeting;
+  int report = -1;   // The report (request index) for kNewMeeting, kVacatedId and kMerged.
+  double score = 0;  // kMerged: SameMeetingScore of the record and the report.
+
+  std::string ToString() const;
+};
+
+// One record write: the record's state before the ingest and after it, so the store can drop
+// the old index entries and write the new ones.
+struct PlannedRecord {
+  std::string id;
+  RecordAction action = RecordAction::kCreate;  // Also the change-log event's type.
+  std::optional<v1::Meeting> before;  // As stored before the ingest; nullopt for a new id.
+  std::optional<v1::Meeting> after;   // As it is to be stored; nullopt for kDelete.
+  std::vector<PlanReason> reasons;    // What happened to it, in order.
+};
+
+struct IngestPlan {
+  // True when the article was already ingested with this extractor version: nothing to write,
+  // `meeting_ids` are the stored ones and the rest is empty.
+  bool unchanged = false;
+  // One entry per record written, in the order the plan first touched them (the order of the
+  // change-log events).
+  std::vector<PlannedRecord> records;
+  // For each report (request order), the record it landed in.
+  std::vector<std::string> meeting_ids;
+  // The article to store: its reports and `meeting_ids`.
+  v1::StoredArticle article;
+  // The sequence number of the next new meeting id after this plan.
+  uint64_t next_sequence = 1;
+};
+
+// Decides what ingesting `input.article` does to the records:
+// - With `previous` of another extractor version (re-extraction), each record its earlier
+//   reports landed in is rebuilt from the reports of its other sources, or deleted when none is
+//   left; the deleted ids are reused, in order, by the new reports that match no record.
+// - Each report, in request order, is merged into the candidate record with the highest
+//   `SameMeetingScore` at or above `kSameMeetingThreshold` (ties: the greatest id), never into a
+//   record another report of the same article landed in; otherwise it becomes a new record
+//   (`MeetingId(next_sequence)`).
+absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input);
+
+}  // namespace parley
+
+#endif  // PARLEY_SERVICES_DOMAIN_INGEST_PLAN_H

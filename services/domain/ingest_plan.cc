@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace parley {
@@ -107,6 +109,40 @@ class Records {
   std::vector<std::string> order_;
 };
 
+// The index of a well-formed report reference ("#12" -> 12); -1 when it is malformed.
+int ReferenceIndex(absl::string_view parent_id) {
+  const absl::string_view digits = parent_id.substr(1);
+  int index = -1;
+  if (digits.empty() || digits.size() > 9 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return absl::ascii_isdigit(c); }) ||
+      !absl::SimpleAtoi(digits, &index)) {
+    return -1;
+  }
+  return index;
+}
+
+// `meetings[i].parent_id "<value>"`, the value cut to a readable length.
+std::string NameReference(size_t i, absl::string_view parent_id) {
+  const absl::string_view shown = TruncateUtf8(parent_id, 64);
+  return absl::StrCat("meetings[", i, "].parent_id \"", shown,
+                      shown.size() < parent_id.size() ? "...\"" : "\"");
+}
+
+// A report of `article`, as stored, with a "#k" parent (written before the service resolved
+// them) turned into the id report k landed in; dropped when it names no report.
+v1::Meeting WithResolvedParent(const v1::StoredArticle& article, int i) {
+  v1::Meeting report = article.reports(i);
+  if (IsReportReference(report.parent_id())) {
+    const int k = ReferenceIndex(report.parent_id());
+    if (k >= 0 && k != i && k < article.meeting_ids_size()) {
+      report.set_parent_id(article.meeting_ids(k));
+    } else {
+      report.clear_parent_id();
+    }
+  }
+  return report;
+}
+
 template <typename T, typename KeyOf>
 absl::StatusOr<std::map<std::string, T>> ById(std::vector<T> items, KeyOf key_of,
                                               absl::string_view what) {
@@ -149,12 +185,12 @@ std::vector<std::string> WithdrawReports(const v1::StoredArticle& previous,
           continue;
         }
         if (!rebuilt.has_value()) {
-          rebuilt = article.reports(i);
+          rebuilt = WithResolvedParent(article, i);
           rebuilt->set_id(id);
           rebuilt->set_create_revision(record->create_revision());
           *rebuilt->mutable_create_time() = record->create_time();
         } else {
-          rebuilt = MergeMeetings(*rebuilt, article.reports(i));
+          rebuilt = MergeMeetings(*rebuilt, WithResolvedParent(article, i));
         }
       }
     }
@@ -203,6 +239,68 @@ std::vector<v1::Meeting> PrepareReports(const v1::Article& article,
   return reports;
 }
 
+bool IsReportReference(absl::string_view parent_id) {
+  return !parent_id.empty() && parent_id[0] == '#';
+}
+
+absl::StatusOr<std::vector<int>> PlanningOrder(const std::vector<v1::Meeting>& reports) {
+  const size_t n = reports.size();
+  std::vector<int> parent(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& parent_id = reports[i].parent_id();
+    if (!IsReportReference(parent_id)) {
+      continue;
+    }
+    const int k = ReferenceIndex(parent_id);
+    if (k < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(NameReference(i, parent_id),
+                       " is malformed: a reference to another meeting of the request is \"#\" "
+                       "and the meeting's index"));
+    }
+    if (static_cast<size_t>(k) >= n) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          NameReference(i, parent_id), " is out of range: the request has ", n, " meetings"));
+    }
+    if (static_cast<size_t>(k) == i) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(NameReference(i, parent_id), " refers to the meeting itself"));
+    }
+    parent[i] = k;
+  }
+  // Parents first: follow each chain of parents up to a planned report (or one without a
+  // parent), then plan the chain from its top. A chain that comes back to itself is a cycle.
+  enum class State { kNew, kOnPath, kPlanned };
+  std::vector<State> state(n, State::kNew);
+  std::vector<int> order;
+  order.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<int> path;
+    int j = static_cast<int>(i);
+    while (j >= 0 && state[j] == State::kNew) {
+      state[j] = State::kOnPath;
+      path.push_back(j);
+      j = parent[j];
+    }
+    if (j >= 0 && state[j] == State::kOnPath) {
+      const int last = path.back();
+      std::string cycle;
+      for (auto it = std::find(path.begin(), path.end(), j); it != path.end(); ++it) {
+        absl::StrAppend(&cycle, *it, " -> ");
+      }
+      absl::StrAppend(&cycle, j);
+      return absl::InvalidArgumentError(absl::StrCat(NameReference(last, reports[last].parent_id()),
+                                                     " closes a cycle of parents (meetings ", cycle,
+                                                     ")"));
+    }
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      state[*it] = State::kPlanned;
+      order.push_back(*it);
+    }
+  }
+  return order;
+}
+
 bool AlreadyIngested(const std::optional<v1::StoredArticle>& previous,
                      absl::string_view extractor_version) {
   return previous.has_value() && previous->extractor_version() == extractor_version;
@@ -234,6 +332,10 @@ std::string PlanReason::ToString() const {
 }
 
 absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
+  absl::StatusOr<std::vector<int>> order = PlanningOrder(input.reports);
+  if (!order.ok()) {
+    return order.status();
+  }
   IngestPlan plan;
   plan.next_sequence = input.next_sequence;
   if (AlreadyIngested(input.previous, input.extractor_version)) {
@@ -261,12 +363,15 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
   }
   size_t next_vacated = 0;
 
-  const std::vector<v1::Meeting>& reports = input.reports;
-  plan.meeting_ids.resize(reports.size());
+  plan.meeting_ids.resize(input.reports.size());
   std::set<std::string> from_this_article;
-  for (size_t i = 0; i < reports.size(); ++i) {
-    const v1::Meeting& report = reports[i];
-    const int index = static_cast<int>(i);
+  for (const int index : *order) {
+    const size_t i = static_cast<size_t>(index);
+    v1::Meeting& report = input.reports[i];
+    if (IsReportReference(report.parent_id())) {  // Planned already: parents come first.
+      report.set_parent_id(
+          plan.meeting_ids[static_cast<size_t>(ReferenceIndex(report.parent_id()))]);
+    }
     std::set<std::string> candidates;
     if (i < input.candidate_ids.size()) {
       candidates.insert(input.candidate_ids[i].begin(), input.candidate_ids[i].end());

@@ -25,10 +25,23 @@ namespace parley {
 
 // Returns the reports of `article` (its id set) as the store keeps them: identity, revisions
 // and times cleared, the article as their one source (keeping the report's `attributed_to`),
-// evidence pointing at the article, in canonical form and cut to `limits`.
+// evidence pointing at the article, in canonical form and cut to `limits`. `parent_id` is left
+// as given (PlanIngest resolves "#k").
 std::vector<v1::Meeting> PrepareReports(const v1::Article& article,
                                         std::vector<v1::Meeting> reports,
                                         const RecordLimits& limits);
+
+// True when `parent_id` refers to another report of the same request: it starts with '#'. "#k",
+// k a decimal index into the request's meetings, is well formed; other such values are not.
+// A parent id without '#' names a stored meeting and is kept as given.
+bool IsReportReference(absl::string_view parent_id);
+
+// The order in which the reports are planned: request order, except that a report whose
+// `parent_id` is "#k" comes after report k (parents first, so that "#k" can become the id that
+// report k landed in). Returns InvalidArgument naming the report and the value
+// (`meetings[i].parent_id "#x" ...`) when a reference is malformed, out of range, refers to the
+// report itself or closes a cycle.
+absl::StatusOr<std::vector<int>> PlanningOrder(const std::vector<v1::Meeting>& reports);
 
 // True when `previous` (the stored article, if any) was ingested with `extractor_version`: a
 // repeated ingest, which changes nothing.
@@ -100,7 +113,7 @@ struct IngestPlan {
   std::vector<PlannedRecord> records;
   // For each report (request order), the record it landed in.
   std::vector<std::string> meeting_ids;
-  // The article to store: its reports and `meeting_ids`.
+  // The article to store: its reports with "#k" parents resolved, and `meeting_ids`.
   v1::StoredArticle article;
   // The sequence number of the next new meeting id after this plan.
   uint64_t next_sequence = 1;
@@ -110,10 +123,13 @@ struct IngestPlan {
 // - With `previous` of another extractor version (re-extraction), each record its earlier
 //   reports landed in is rebuilt from the reports of its other sources, or deleted when none is
 //   left; the deleted ids are reused, in order, by the new reports that match no record.
-// - Each report, in request order, is merged into the candidate record with the highest
-//   `SameMeetingScore` at or above `kSameMeetingThreshold` (ties: the greatest id), never into a
-//   record another report of the same article landed in; otherwise it becomes a new record
-//   (`MeetingId(next_sequence)`).
+// - Each report, parents first (see PlanningOrder), is merged into the candidate record with the
+//   highest `SameMeetingScore` at or above `kSameMeetingThreshold` (ties: the greatest id), never
+//   into a record another report of the same article landed in; otherwise it becomes a new
+//   record (`MeetingId(next_sequence)`). A "#k" `parent_id` first becomes the id report k
+//   landed in (created or merged into); any other parent id is kept. A rebuild resolves a "#k"
+//   left in an older stored report through that article's meeting ids.
+// Returns InvalidArgument for a malformed parent reference (see PlanningOrder).
 absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input);
 
 }  // namespace parley

@@ -15,6 +15,7 @@ namespace {
 using ::parley::testing_util::IsOk;
 using ::parley::testing_util::StatusIs;
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::SizeIs;
 
 const absl::Time kNow = absl::FromUnixSeconds(1745700000);
@@ -348,10 +349,11 @@ IngestPlanInput RichInput() {
   report_b.add_topics(v1::TOPIC_NUCLEAR);
   report_b.add_statements()->set_text("We talked.");
 
-  IngestPlanInput input = Input(article,
-                                {Bilateral("RU", "US", 5), Bilateral("FR", "DE", 9),
-                                 Bilateral("JP", "KR", 12, "Seoul"), Bilateral("CN", "KZ", 8)},
-                                "v2");
+  v1::Meeting side = Bilateral("JP", "KR", 12, "Seoul");
+  side.set_parent_id("#3");  // Planned after report 3.
+  IngestPlanInput input = Input(
+      article, {Bilateral("RU", "US", 5), Bilateral("FR", "DE", 9), side, Bilateral("CN", "KZ", 8)},
+      "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5), Bilateral("CN", "KZ", 7)},
                                    {"m-000000000010", "m-000000000011"});
   input.stored = {shared,
@@ -371,20 +373,24 @@ IngestPlanInput RichInput() {
 
 TEST(IngestPlanTest, RichPlanDoesWhatItShould) {
   const IngestPlan plan = Plan(RichInput());
-  // The shared record is rebuilt and takes report 0 again; the sole one is deleted and its id
-  // goes to the first new meeting; of two equal candidates the greater id wins.
+  // The shared record is rebuilt and takes report 0 again; of two equal candidates the greater
+  // id wins; the sole record is deleted and its id goes to the first new meeting, report 3,
+  // planned before report 2 whose parent it is.
   EXPECT_THAT(plan.meeting_ids,
-              ElementsAre("m-000000000010", "m-000000000003", "m-000000000011", "m-000000000005"));
+              ElementsAre("m-000000000010", "m-000000000003", "m-000000000005", "m-000000000011"));
   ASSERT_THAT(plan.records, SizeIs(4));
   EXPECT_EQ(plan.records[0].id, "m-000000000010");
   EXPECT_THAT(Causes(plan.records[0]), ElementsAre(PlanCause::kRebuilt, PlanCause::kMerged));
   EXPECT_EQ(plan.records[1].id, "m-000000000011");
   EXPECT_THAT(Causes(plan.records[1]),
               ElementsAre(PlanCause::kNoSourceLeft, PlanCause::kVacatedId));
+  EXPECT_EQ(plan.records[1].reasons[1].report, 3);
   EXPECT_EQ(plan.records[2].id, "m-000000000003");
   EXPECT_THAT(Causes(plan.records[2]), ElementsAre(PlanCause::kMerged));
   EXPECT_EQ(plan.records[3].id, "m-000000000005");
   EXPECT_THAT(Causes(plan.records[3]), ElementsAre(PlanCause::kNewMeeting));
+  EXPECT_EQ(plan.records[3].after->parent_id(), "m-000000000011");
+  EXPECT_EQ(plan.article.reports(2).parent_id(), "m-000000000011");
   EXPECT_EQ(plan.next_sequence, 6u);
 }
 
@@ -404,6 +410,110 @@ TEST(IngestPlanTest, SameInputsInAnyOrderGiveByteIdenticalPlans) {
     }
     EXPECT_EQ(Serialized(Plan(std::move(input))), expected) << "round " << round;
   }
+}
+
+v1::Meeting Summit(int day) {
+  return M(absl::StrCat(
+      "kind: MEETING_KIND_SUMMIT status: MEETING_STATUS_HELD start_date { year: 2024 month: 3 "
+      "day: ",
+      day,
+      " } venue { city: \"Astana\" } countries: \"KZ\" countries: \"CN\" countries: \"RU\" "
+      "countries: \"UZ\""));
+}
+
+v1::Meeting SideMeeting(const std::string& parent_id) {
+  v1::Meeting side = Bilateral("CN", "KZ", 4, "Astana");
+  side.set_parent_id(parent_id);
+  return side;
+}
+
+TEST(IngestPlanTest, PlanningOrderPutsParentsFirstAndKeepsRequestOrderOtherwise) {
+  auto order = [](std::vector<v1::Meeting> reports) {
+    absl::StatusOr<std::vector<int>> got = PlanningOrder(reports);
+    EXPECT_THAT(got, IsOk());
+    return got.ok() ? *got : std::vector<int>();
+  };
+  EXPECT_THAT(order({Summit(4), SideMeeting(""), SideMeeting("m-000000000001")}),
+              ElementsAre(0, 1, 2));
+  EXPECT_THAT(order({SideMeeting("#1"), SideMeeting("#2"), Summit(4), SideMeeting("#2")}),
+              ElementsAre(2, 1, 0, 3));
+  EXPECT_THAT(order({}), ElementsAre());
+}
+
+TEST(IngestPlanTest, MalformedParentReferencesNameTheMeetingAndTheValue) {
+  const struct {
+    std::vector<v1::Meeting> reports;
+    std::string message;
+  } kCases[] = {
+      {{Summit(4), SideMeeting("#x")}, "meetings[1].parent_id \"#x\" is malformed"},
+      {{Summit(4), SideMeeting("#")}, "meetings[1].parent_id \"#\" is malformed"},
+      {{Summit(4), SideMeeting("#-1")}, "meetings[1].parent_id \"#-1\" is malformed"},
+      {{Summit(4), SideMeeting("#0 ")}, "meetings[1].parent_id \"#0 \" is malformed"},
+      {{SideMeeting("#2"), Summit(4)},
+       "meetings[0].parent_id \"#2\" is out of range: the request has 2 meetings"},
+      {{Summit(4), SideMeeting("#99999999999")}, "meetings[1].parent_id \"#99999999999\""},
+      {{Summit(4), SideMeeting("#1")}, "meetings[1].parent_id \"#1\" refers to the meeting itself"},
+      {{SideMeeting("#1"), SideMeeting("#0")},
+       "meetings[1].parent_id \"#0\" closes a cycle of parents (meetings 0 -> 1 -> 0)"},
+      {{Summit(4), SideMeeting("#2"), SideMeeting("#3"), SideMeeting("#1")},
+       "meetings[3].parent_id \"#1\" closes a cycle of parents (meetings 1 -> 2 -> 3 -> 1)"},
+  };
+  for (const auto& c : kCases) {
+    const absl::Status order = PlanningOrder(c.reports).status();
+    EXPECT_THAT(order, StatusIs(absl::StatusCode::kInvalidArgument)) << c.message;
+    EXPECT_THAT(std::string(order.message()), HasSubstr(c.message));
+    const absl::Status plan = PlanIngest(Input(Article("body"), c.reports)).status();
+    EXPECT_THAT(plan, StatusIs(absl::StatusCode::kInvalidArgument)) << c.message;
+    EXPECT_THAT(std::string(plan.message()), HasSubstr(c.message));
+  }
+}
+
+TEST(IngestPlanTest, ParentsArePlannedFirstAndReferencesBecomeTheirIds) {
+  // The extractor lists the main meeting first, and it may have been held at an event listed
+  // after it.
+  const IngestPlan plan = Plan(
+      Input(Article("body"), {SideMeeting("#2"), Bilateral("RU", "UZ", 4, "Astana"), Summit(4)}));
+  EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000006", "m-000000000007", "m-000000000005"));
+  ASSERT_THAT(plan.records, SizeIs(3));
+  EXPECT_EQ(plan.records[0].id, "m-000000000005");  // The summit, planned first.
+  EXPECT_EQ(plan.records[1].id, "m-000000000006");
+  EXPECT_EQ(plan.records[1].after->parent_id(), "m-000000000005");
+  EXPECT_EQ(plan.records[2].after->parent_id(), "");
+  EXPECT_EQ(plan.article.reports(0).parent_id(), "m-000000000005");
+}
+
+TEST(IngestPlanTest, AReferenceToAReportThatMergedBecomesTheRecordItMergedInto) {
+  const v1::Article earlier = Article("earlier");
+  IngestPlanInput input = Input(Article("later"), {Summit(4), SideMeeting("#0")});
+  input.stored = {Stored("m-000000000001", earlier, Summit(4))};
+  input.candidate_ids = {{"m-000000000001"}, {}};
+  const IngestPlan plan = Plan(std::move(input));
+  EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000001", "m-000000000005"));
+  ASSERT_THAT(plan.records, SizeIs(2));
+  EXPECT_EQ(plan.records[1].after->parent_id(), "m-000000000001");
+}
+
+TEST(IngestPlanTest, AParentIdThatIsNotAReferenceIsKept) {
+  const IngestPlan plan = Plan(Input(Article("body"), {SideMeeting("m-000000000009")}));
+  ASSERT_THAT(plan.records, SizeIs(1));
+  EXPECT_EQ(plan.records[0].after->parent_id(), "m-000000000009");
+}
+
+TEST(IngestPlanTest, ARebuildResolvesReferencesStoredBeforeTheyWereResolved) {
+  const v1::Article article = Article("body");
+  const v1::Article other = Article("other");
+  // `other` was stored with its side meeting's parent still "#0".
+  v1::Meeting shared = Stored("m-000000000002", other, SideMeeting("#0"));
+  shared = MergeMeetings(shared, PrepareReports(article, {SideMeeting("")}, {})[0]);
+  IngestPlanInput input = Input(article, {}, "v2");
+  input.previous = StoredArticleOf(article, {SideMeeting("")}, {"m-000000000002"});
+  input.stored = {shared};
+  input.other_articles = {
+      StoredArticleOf(other, {Summit(4), SideMeeting("#0")}, {"m-000000000001", "m-000000000002"})};
+  const IngestPlan plan = Plan(std::move(input));
+  ASSERT_THAT(plan.records, SizeIs(1));
+  EXPECT_THAT(Causes(plan.records[0]), ElementsAre(PlanCause::kRebuilt));
+  EXPECT_EQ(plan.records[0].after->parent_id(), "m-000000000001");
 }
 
 }  // namespace

@@ -565,6 +565,8 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
       return absl::InvalidArgumentError(absl::StrCat("meetings[", i, "]: ", s.message()));
     }
   }
+  // "#k" parents: well formed, in range, no cycles.
+  PARLEY_RETURN_IF_ERROR(PlanningOrder(reports).status());
   article.set_id(ArticleId(article));
   IngestPlanInput input;
   input.reports = PrepareReports(article, std::move(reports), options_.record_limits);

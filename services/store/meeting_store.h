@@ -135,7 +135,9 @@ class MeetingStore {
   // another version, the article's earlier reports are replaced (re-extraction). What changes
   // is decided by `PlanIngest` (services/domain/ingest_plan.h) over the records read here; the
   // store writes the plan in one batch.
-  // Returns InvalidArgument for an article without body or an invalid report.
+  // A report's `parent_id` "#k" (k: the index of another report of the call) is stored as the
+  // id that report k landed in. Returns InvalidArgument for an article without body, an invalid
+  // report or a malformed "#k" (`meetings[i].parent_id "..." ...`).
   absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article, std::vector<v1::Meeting> reports,
                                               absl::string_view extractor_version, absl::Time now);
 

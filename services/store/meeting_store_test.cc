@@ -149,6 +149,65 @@ TEST_F(MeetingStoreTest, MeetingsOfOneArticleNeverMergeWithEachOther) {
   EXPECT_NE(outcome.meeting_ids[0], outcome.meeting_ids[1]);
 }
 
+// A summit of four and a bilateral held at it, which names it as "#k".
+v1::Meeting Summit() {
+  return M(
+      "kind: MEETING_KIND_SUMMIT status: MEETING_STATUS_HELD start_date { year: 2024 month: 3 "
+      "day: 5 } venue { city: \"Astana\" } countries: \"KZ\" countries: \"CN\" "
+      "countries: \"RU\" countries: \"UZ\"");
+}
+
+v1::Meeting HeldAt(const std::string& parent_id) {
+  v1::Meeting side = Bilateral("CN", "KZ", 5, "Astana");
+  side.set_parent_id(parent_id);
+  return side;
+}
+
+TEST_F(MeetingStoreTest, ParentReferencesBecomeTheEventsMeetingId) {
+  // The side meeting comes first and names the summit listed after it.
+  const IngestOutcome first = Ingest(A("first report", "one"), {HeldAt("#1"), Summit()});
+  ASSERT_THAT(first.meeting_ids, SizeIs(2));
+  absl::StatusOr<v1::Meeting> side = store_->GetMeeting(first.meeting_ids[0]);
+  ASSERT_THAT(side, IsOk());
+  EXPECT_EQ(side->parent_id(), first.meeting_ids[1]);
+  absl::StatusOr<v1::StoredArticle> article = store_->GetArticle(first.article_id);
+  ASSERT_THAT(article, IsOk());
+  EXPECT_EQ(article->reports(0).parent_id(), first.meeting_ids[1]);
+  EXPECT_EQ(article->reports(1).parent_id(), "");
+
+  // A second article's summit merges into the stored one; its side meeting (another one) names
+  // the merged record. A parent given as a meeting id is kept.
+  v1::Meeting other_side = HeldAt("#0");
+  other_side.clear_countries();
+  other_side.add_countries("RU");
+  other_side.add_countries("UZ");
+  const IngestOutcome second =
+      Ingest(A("second report", "two"), {Summit(), other_side, HeldAt(first.meeting_ids[1])});
+  ASSERT_THAT(second.meeting_ids, SizeIs(3));
+  EXPECT_EQ(second.meeting_ids[0], first.meeting_ids[1]);
+  absl::StatusOr<v1::Meeting> other = store_->GetMeeting(second.meeting_ids[1]);
+  ASSERT_THAT(other, IsOk());
+  EXPECT_EQ(other->parent_id(), first.meeting_ids[1]);
+  absl::StatusOr<v1::Meeting> kept = store_->GetMeeting(second.meeting_ids[2]);
+  ASSERT_THAT(kept, IsOk());
+  EXPECT_EQ(kept->parent_id(), first.meeting_ids[1]);
+}
+
+TEST_F(MeetingStoreTest, MalformedParentReferenceIsRejectedNamingMeetingAndValue) {
+  for (const char* bad : {"#x", "#2", "#0"}) {
+    const absl::Status status =
+        store_->IngestArticle(A("body"), {HeldAt(bad), Summit()}, "v1", kNow).status();
+    EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(std::string(status.message()),
+                ::testing::HasSubstr(std::string("meetings[0].parent_id \"") + bad + "\""));
+  }
+  const absl::Status cycle =
+      store_->IngestArticle(A("body"), {HeldAt("#1"), HeldAt("#0")}, "v1", kNow).status();
+  EXPECT_THAT(cycle, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(std::string(cycle.message()), ::testing::HasSubstr("cycle"));
+  EXPECT_EQ(store_->revision(), 0u);
+}
+
 TEST_F(MeetingStoreTest, InvalidReportIsRejectedWithFieldName) {
   v1::Meeting bad = Bilateral("US", "RU", 5);
   bad.mutable_start_date()->set_day(31);

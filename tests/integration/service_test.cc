@@ -184,6 +184,42 @@ TEST_F(ServiceTest, IngestIsIdempotentAndMergesReports) {
   EXPECT_THAT(meeting.sources(), SizeIs(2));
 }
 
+TEST_F(ServiceTest, SideMeetingParentReferenceBecomesTheEventsId) {
+  // As the extractor sends it: the main meeting first, held at a summit listed after it ("#1").
+  v1::IngestArticleRequest request;
+  request.mutable_article()->set_title("Talks on the sidelines of the Astana summit");
+  request.mutable_article()->set_body("China and Kazakhstan met at the Astana summit.");
+  request.set_extractor_version("test-1");
+  *request.add_meetings() =
+      M("kind: MEETING_KIND_BILATERAL start_date { year: 2024 month: 7 day: 4 } venue { city: "
+        "\"Astana\" } countries: \"CN\" countries: \"KZ\" parent_id: \"#1\"");
+  *request.add_meetings() =
+      M("kind: MEETING_KIND_SUMMIT start_date { year: 2024 month: 7 day: 4 } venue { city: "
+        "\"Astana\" } countries: \"CN\" countries: \"KZ\" countries: \"RU\" countries: \"UZ\"");
+  v1::IngestArticleResponse response;
+  {
+    grpc::ClientContext context;
+    const grpc::Status status = ingest_->IngestArticle(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  ASSERT_THAT(response.meeting_ids(), SizeIs(2));
+  grpc::ClientContext context;
+  v1::GetMeetingRequest get;
+  get.set_id(response.meeting_ids(0));
+  v1::Meeting side;
+  ASSERT_TRUE(meetings_->GetMeeting(&context, get, &side).ok());
+  EXPECT_EQ(side.parent_id(), response.meeting_ids(1));
+
+  // A malformed reference is refused, naming the meeting and the value.
+  request.mutable_article()->set_body("Another article.");
+  request.mutable_meetings(0)->set_parent_id("#7");
+  grpc::ClientContext bad_context;
+  v1::IngestArticleResponse bad_response;
+  const grpc::Status bad = ingest_->IngestArticle(&bad_context, request, &bad_response);
+  EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(bad.error_message(), HasSubstr("meetings[0].parent_id \"#7\" is out of range"));
+}
+
 TEST_F(ServiceTest, BatchGetReportsMissingIds) {
   const auto a = Ingest("one", "US", "RU", 3);
   const auto b = Ingest("two", "FR", "DE", 4);

@@ -1,19 +1,11 @@
 #include "services/store/meeting_store.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <set>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -27,7 +19,9 @@
 #include "services/domain/text_fold.h"
 #include "services/log/log.h"
 #include "services/status/status_macros.h"
+#include "services/store/data_dir_check.h"
 #include "services/store/index_keys.h"
+#include "services/store/list_plan.h"
 #include "services/store/rocksdb_status.h"
 
 namespace parley {
@@ -69,6 +63,21 @@ int32_t ShiftMonth(int32_t date_key, int months) {
   return year * 10000 + month * 100;
 }
 
+// The store's side of a listing's index scans (list_plan.h): a RocksDB iterator.
+class RocksDbCursor : public IndexCursor {
+ public:
+  explicit RocksDbCursor(std::unique_ptr<rocksdb::Iterator> it) : it_(std::move(it)) {}
+  void Seek(absl::string_view key) override { it_->Seek(ToSlice(key)); }
+  bool Valid() const override { return it_->Valid(); }
+  void Next() override { it_->Next(); }
+  absl::string_view key() const override { return ToView(it_->key()); }
+  absl::string_view value() const override { return ToView(it_->value()); }
+  absl::Status status() const override { return FromRocksDb(it_->status(), "scan index"); }
+
+ private:
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
 }  // namespace
 
 struct MeetingStore::Handles {
@@ -108,94 +117,10 @@ class MeetingStore::ListSnapshot {
   uint64_t revision_;
 };
 
-namespace {
-
-// Discards RocksDB's info log: the read-only probe below must not write (or rotate) LOG files.
-class SilentLogger : public rocksdb::Logger {
- public:
-  using rocksdb::Logger::Logv;
-  void Logv(const char* /*format*/, va_list /*ap*/) override {}
-};
-
-// Fails when another process holds the RocksDB lock of `path`, without touching any file:
-// RocksDB's own open would first rotate the LOG file of the process that holds it.
-absl::Status CheckNotLocked(const std::string& path) {
-  const std::string lock_path = path + "/LOCK";
-  const int fd = open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return absl::OkStatus();  // No lock file: no store yet, or nobody has opened it.
-  }
-  struct flock probe = {};
-  probe.l_type = F_WRLCK;
-  probe.l_whence = SEEK_SET;
-  const int rc = fcntl(fd, F_GETLK, &probe);
-  close(fd);
-  if (rc == 0 && probe.l_type != F_UNLCK) {
-    return absl::FailedPreconditionError(absl::StrCat("data dir ", path,
-                                                      " is locked by another process (pid ",
-                                                      probe.l_pid, "): one parleyd per store"));
-  }
-  return absl::OkStatus();
-}
-
-// Reads the schema version of an existing store read-only, writing nothing; 0 when the store
-// has none yet.
-absl::StatusOr<int> ProbeSchemaVersion(const std::string& path, const char* key) {
-  if (access((path + "/CURRENT").c_str(), F_OK) != 0) {
-    return 0;
-  }
-  rocksdb::Options options;
-  options.info_log = std::make_shared<SilentLogger>();
-  options.create_if_missing = false;
-  rocksdb::DB* raw = nullptr;
-  const rocksdb::Status status = rocksdb::DB::OpenForReadOnly(options, path, &raw);
-  if (!status.ok()) {
-    return FromRocksDb(status, absl::StrCat("read store at ", path));
-  }
-  std::unique_ptr<rocksdb::DB> db(raw);
-  std::string value;
-  const rocksdb::Status got = db->Get(rocksdb::ReadOptions(), key, &value);
-  if (got.IsNotFound()) {
-    return 0;
-  }
-  if (!got.ok()) {
-    return FromRocksDb(got, "read schema version");
-  }
-  int version = 0;
-  if (!absl::SimpleAtoi(value, &version)) {
-    return absl::DataLossError(absl::StrCat("schema version \"", value, "\" is corrupt"));
-  }
-  return version;
-}
-
-}  // namespace
-
 absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOptions& options) {
-  if (options.path.empty()) {
-    return absl::InvalidArgumentError("store path must not be empty");
-  }
-  if (access(options.path.c_str(), F_OK) != 0) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", options.path, " does not exist; create it first"));
-  }
-  struct stat st;
-  if (stat(options.path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", options.path, " is not a directory"));
-  }
-  if (access(options.path.c_str(), W_OK | X_OK) != 0) {
-    return absl::FailedPreconditionError(absl::StrCat("data dir ", options.path,
-                                                      " is not writable by this user (uid ",
-                                                      geteuid(), "): ", std::strerror(errno)));
-  }
-  // Every refusal below happens before RocksDB writes anything into the folder.
-  PARLEY_RETURN_IF_ERROR(CheckNotLocked(options.path));
-  PARLEY_ASSIGN_OR_RETURN(const int stored_version, ProbeSchemaVersion(options.path, kMetaSchema));
-  if (stored_version > kSchemaVersion) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", options.path, " has schema version ", stored_version,
-                     "; this build supports up to ", kSchemaVersion, ": upgrade parleyd"));
-  }
+  // Every refusal (missing, unwritable, locked, newer schema) happens before RocksDB writes
+  // anything into the folder.
+  PARLEY_RETURN_IF_ERROR(CheckDataDir(options.path, kMetaSchema, kSchemaVersion));
 
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
@@ -253,13 +178,13 @@ absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOpti
 
 MeetingStore::MeetingStore(StoreOptions options, std::unique_ptr<rocksdb::DB> db,
                            std::unique_ptr<Handles> handles)
-    : options_(std::move(options)), db_(std::move(db)), handles_(std::move(handles)) {}
+    : options_(std::move(options)),
+      db_(std::move(db)),
+      handles_(std::move(handles)),
+      snapshots_(options_.list_snapshot_ttl, options_.max_list_snapshots, options_.clock) {}
 
 MeetingStore::~MeetingStore() {
-  {
-    absl::MutexLock lock(&snapshots_mu_);
-    snapshots_.clear();
-  }
+  snapshots_.Clear();  // Releases the RocksDB snapshots before the database closes.
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* handle : handles_->all) {
       db_->DestroyColumnFamilyHandle(handle);
@@ -269,6 +194,7 @@ MeetingStore::~MeetingStore() {
 }
 
 absl::Status MeetingStore::LoadMetadata() {
+  // CheckDataDir checked the stored schema version before the open; a new store records its own.
   std::string value;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_->meta, kMetaSchema, &value);
   if (s.IsNotFound()) {
@@ -279,16 +205,6 @@ absl::Status MeetingStore::LoadMetadata() {
         "write schema version"));
   } else if (!s.ok()) {
     return FromRocksDb(s, "read schema version");
-  } else {
-    int version = 0;
-    if (!absl::SimpleAtoi(value, &version)) {
-      return absl::DataLossError(absl::StrCat("schema version \"", value, "\" is corrupt"));
-    }
-    if (version > kSchemaVersion) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("data dir ", options_.path, " has schema version ", version,
-                       "; this build supports up to ", kSchemaVersion, ": upgrade parleyd"));
-    }
   }
   auto read_u64 = [&](const char* key, uint64_t fallback) -> absl::StatusOr<uint64_t> {
     std::string bytes;
@@ -744,56 +660,30 @@ absl::StatusOr<uint64_t> MeetingStore::CompactHistory(absl::Time now) {
 
 absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::AcquireSnapshot(
     uint64_t revision) {
-  const absl::Time now = absl::Now();
-  absl::MutexLock lock(&snapshots_mu_);
-  // Expire idle snapshots, then the least recently used beyond the cap.
-  for (auto it = snapshots_.begin(); it != snapshots_.end();) {
-    if (now - it->second->last_used > options_.list_snapshot_ttl) {
-      it = snapshots_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  while (snapshots_.size() > options_.max_list_snapshots) {
-    auto lru = std::min_element(snapshots_.begin(), snapshots_.end(), [](auto& a, auto& b) {
-      return a.second->last_used < b.second->last_used;
-    });
-    snapshots_.erase(lru);
-  }
   if (revision != 0) {
-    auto it = snapshots_.find(revision);
-    if (it == snapshots_.end()) {
+    std::shared_ptr<ListSnapshot> snapshot = snapshots_.Find(revision);
+    if (snapshot == nullptr) {
       return absl::OutOfRangeError(absl::StrCat("the listing snapshot of revision ", revision,
                                                 " has expired; start the listing again"));
     }
-    it->second->last_used = now;
-    return it->second;
+    return snapshot;
   }
   // The current revision's snapshot, when one is registered, serves a new listing as well.
-  if (auto current = snapshots_.find(this->revision()); current != snapshots_.end()) {
-    current->second->last_used = now;
-    return current->second;
+  if (std::shared_ptr<ListSnapshot> current = snapshots_.Find(this->revision())) {
+    return current;
   }
   const rocksdb::Snapshot* raw = db_->GetSnapshot();
   rocksdb::ReadOptions read_options;
   read_options.snapshot = raw;
   std::string bytes;
   const rocksdb::Status s = db_->Get(read_options, handles_->meta, kMetaRevision, &bytes);
-  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
   if (!s.ok() && !s.IsNotFound()) {
     db_->ReleaseSnapshot(raw);
     return FromRocksDb(s, "read revision");
   }
-  auto it = snapshots_.find(at);
-  if (it != snapshots_.end()) {
-    db_->ReleaseSnapshot(raw);
-    it->second->last_used = now;
-    return it->second;
-  }
-  auto snapshot = std::make_shared<ListSnapshot>(db_.get(), raw, at);
-  snapshot->last_used = now;
-  snapshots_[at] = snapshot;
-  return snapshot;
+  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
+  // Registered by a concurrent listing meanwhile: that one serves, and this one is released.
+  return snapshots_.Add(at, std::make_shared<ListSnapshot>(db_.get(), raw, at));
 }
 
 absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,
@@ -803,125 +693,30 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
     return absl::InvalidArgumentError("page cursor is malformed");
   }
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<ListSnapshot> snapshot, AcquireSnapshot(cursor.revision));
-
-  // The driving index: the most selective dimension the filter has.
-  std::vector<std::string> prefixes;
-  if (!filter.person().empty()) {
-    prefixes.push_back(ik::Prefix('p', FoldForMatch(filter.person())));
-  } else if (!filter.city().empty()) {
-    prefixes.push_back(ik::Prefix('y', FoldForMatch(filter.city())));
-  } else if (!filter.format().empty()) {
-    prefixes.push_back(ik::Prefix('f', FoldForMatch(filter.format())));
-  } else if (filter.countries_size() > 0) {
-    std::set<std::string> codes;
-    for (const std::string& c : filter.countries()) {
-      std::string upper = c;
-      for (char& ch : upper) {
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      }
-      codes.insert(upper);
-    }
-    for (const std::string& c : codes) {
-      prefixes.push_back(ik::Prefix('c', c));
-    }
-  } else if (filter.topics_size() > 0) {
-    std::set<int> topics(filter.topics().begin(), filter.topics().end());
-    for (int t : topics) {
-      prefixes.push_back(ik::Prefix('t', absl::StrCat(t)));
-    }
-  } else if (filter.kinds_size() > 0) {
-    std::set<int> kinds(filter.kinds().begin(), filter.kinds().end());
-    for (int k : kinds) {
-      prefixes.push_back(ik::Prefix('k', absl::StrCat(k)));
-    }
-  } else if (filter.statuses_size() > 0) {
-    std::set<int> statuses(filter.statuses().begin(), filter.statuses().end());
-    for (int s : statuses) {
-      prefixes.push_back(ik::Prefix('s', absl::StrCat(s)));
-    }
-  } else {
-    prefixes.push_back(ik::Prefix('a', ""));
-  }
-
-  // Suffix bounds from the date range (suffixes sort newest first).
-  std::string lower;  // Inclusive.
-  if (HasDate(filter.start_date_to())) {
-    v1::Date to = filter.start_date_to();
-    lower = ik::DatePart(DateKey(to) + (to.month() == 0 ? 9999 : (to.day() == 0 ? 99 : 0)));
-  }
-  std::string upper;  // Exclusive.
-  if (HasDate(filter.start_date_from())) {
-    upper = ik::DatePart(DateKey(filter.start_date_from()) - 1);
-  }
-  if (!cursor.after_key.empty() && cursor.after_key > lower) {
-    lower = cursor.after_key;
-  }
-
+  const ListPlan plan = PlanListing(filter, cursor.after_key);
   rocksdb::ReadOptions read_options;
   read_options.snapshot = snapshot->get();
-  struct Stream {
-    std::unique_ptr<rocksdb::Iterator> it;
-    std::string prefix;
-    bool valid = false;
-    absl::string_view suffix() const { return ToView(it->key()).substr(prefix.size()); }
-  };
-  std::vector<Stream> streams;
-  auto settle = [&](Stream& s) {
-    s.valid = s.it->Valid() && ToView(s.it->key()).substr(0, s.prefix.size()) == s.prefix &&
-              (upper.empty() || s.suffix() < upper);
-  };
-  for (const std::string& prefix : prefixes) {
-    Stream s{std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(read_options, handles_->index)),
-             prefix};
-    s.it->Seek(prefix + lower);
-    if (s.it->Valid() && !cursor.after_key.empty() && s.suffix() == cursor.after_key) {
-      s.it->Next();
-    }
-    settle(s);
-    streams.push_back(std::move(s));
+  std::vector<std::unique_ptr<IndexCursor>> cursors;
+  cursors.reserve(plan.prefixes.size());
+  for (size_t i = 0; i < plan.prefixes.size(); ++i) {
+    cursors.push_back(std::make_unique<RocksDbCursor>(
+        std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(read_options, handles_->index))));
   }
+  IndexMerge merge(plan, std::move(cursors));
 
-  // A filter of one dimension (plus dates) is decided by its index: no need to parse records.
-  const int dimensions = (filter.countries_size() > 0) + !filter.person().empty() +
-                         !filter.city().empty() + !filter.format().empty() +
-                         (filter.kinds_size() > 0) + (filter.statuses_size() > 0) +
-                         (filter.topics_size() > 0);
-  const bool decided = dimensions <= 1;
   ListPage page;
   page.revision = snapshot->revision();
+  PageBudget budget(max_bytes);
   size_t scanned = 0;
-  int matched = 0;
-  size_t page_bytes = 0;
-  std::string last;
-  std::string last_included;
-  // Takes the record unless the byte cap says the page is full (then: stop, more remain).
-  auto fits = [&](size_t size) {
-    if (max_bytes > 0 && matched > 0 && page_bytes + size + 8 > max_bytes) {
-      page.last_key = last_included;
-      return false;
-    }
-    page_bytes += size + 8;  // The record plus its tag and length.
-    last_included = last;
-    return true;
-  };
-  while (matched < page_size && scanned < kListScanBudget) {
-    Stream* next = nullptr;
-    for (Stream& s : streams) {
-      if (s.valid && (next == nullptr || s.suffix() < next->suffix())) {
-        next = &s;
-      }
-    }
-    if (next == nullptr) {
+  std::string last;           // The suffix of the last meeting scanned...
+  std::string last_included;  // ...and of the last one on the page.
+  while (budget.taken() < page_size && scanned < kListScanBudget) {
+    std::optional<IndexMerge::Entry> entry = merge.Next();
+    if (!entry.has_value()) {
       break;
     }
-    last = std::string(next->suffix());
-    const std::string id(ToView(next->it->value()));
-    for (Stream& s : streams) {  // Advance every stream past this suffix (dedupe the union).
-      while (s.valid && s.suffix() == last) {
-        s.it->Next();
-        settle(s);
-      }
-    }
+    last = std::move(entry->suffix);
+    const std::string& id = entry->id;
     ++scanned;
     std::string bytes;
     const rocksdb::Status st = db_->Get(read_options, handles_->meetings, id, &bytes);
@@ -930,12 +725,13 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
     }
     PARLEY_RETURN_IF_ERROR(FromRocksDb(st, absl::StrCat("read meeting ", id)));
     PARLEY_ASSIGN_OR_RETURN(bytes, Servable(id, std::move(bytes)));
-    if (raw && decided) {
-      if (!fits(bytes.size())) {
+    if (raw && plan.decided) {
+      if (!budget.Take(bytes.size())) {
+        page.last_key = last_included;  // The page is full; more remain.
         return page;
       }
+      last_included = last;
       page.raw.push_back(std::move(bytes));
-      ++matched;
       continue;
     }
     v1::Meeting meeting;
@@ -943,10 +739,11 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
       return absl::DataLossError(absl::StrCat("corrupt meeting ", id));
     }
     if (MatchesFilter(meeting, filter)) {
-      if (!fits(bytes.size())) {
+      if (!budget.Take(bytes.size())) {
+        page.last_key = last_included;
         return page;
       }
-      ++matched;
+      last_included = last;
       if (raw) {
         page.raw.push_back(std::move(bytes));
       } else {
@@ -954,11 +751,9 @@ absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& fil
       }
     }
   }
-  for (Stream& s : streams) {
-    PARLEY_RETURN_IF_ERROR(FromRocksDb(s.it->status(), "scan index"));
-    if (s.valid) {
-      page.last_key = last;  // More remain.
-    }
+  PARLEY_RETURN_IF_ERROR(merge.status());
+  if (merge.more()) {
+    page.last_key = last;  // More remain.
   }
   return page;
 }

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +19,7 @@
 #include "parley/v1/meeting.pb.h"
 #include "services/domain/ingest_plan.h"
 #include "services/domain/meeting_rules.h"
+#include "services/store/snapshot_registry.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -46,6 +46,8 @@ struct StoreOptions {
   size_t write_buffer_bytes = 32 << 20;
   // How long a listing snapshot stays usable after its last page was read.
   absl::Duration list_snapshot_ttl = absl::Minutes(5);
+  // The time listing snapshots expire by; absl::Now when empty (tests inject a clock).
+  std::function<absl::Time()> clock;
   // At most this many listing snapshots are held; the least recently used goes first.
   size_t max_list_snapshots = 256;
   // How large a record may grow (see RecordLimits for the keep-policy). Every record and stored
@@ -237,8 +239,7 @@ class MeetingStore {
   mutable absl::Mutex oversized_mu_;
   mutable absl::flat_hash_set<std::string> oversized_logged_ ABSL_GUARDED_BY(oversized_mu_);
 
-  absl::Mutex snapshots_mu_;
-  std::map<uint64_t, std::shared_ptr<ListSnapshot>> snapshots_ ABSL_GUARDED_BY(snapshots_mu_);
+  SnapshotRegistry<ListSnapshot> snapshots_;
 };
 
 }  // namespace parley

@@ -65,6 +65,7 @@ class MeetingStoreTest : public ::testing::Test {
   }
 
   ScopedTempDir dir_;
+  absl::Time clock_now_ = kNow;  // What an injected store clock reads.
   std::unique_ptr<MeetingStore> store_;
 };
 
@@ -404,6 +405,26 @@ TEST_F(ListTest, UnknownSnapshotIsOutOfRangeAndBadCursorInvalid) {
               StatusIs(absl::StatusCode::kOutOfRange));
   EXPECT_THAT(store_->ListMeetings(v1::MeetingFilter(), {1, "short"}, 10),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(ListTest, AnExpiredListingSnapshotIsOutOfRange) {
+  StoreOptions options;
+  options.clock = [this] { return clock_now_; };
+  Reopen(options);
+  absl::StatusOr<ListPage> first = store_->ListMeetings(v1::MeetingFilter(), {}, 10);
+  ASSERT_THAT(first, IsOk());
+  ASSERT_FALSE(first->last_key.empty());
+  const ListCursor cursor{first->revision, first->last_key};
+
+  clock_now_ += options.list_snapshot_ttl - absl::Seconds(1);  // Idle, but not for too long.
+  absl::StatusOr<ListPage> second = store_->ListMeetings(v1::MeetingFilter(), cursor, 10);
+  ASSERT_THAT(second, IsOk());
+  EXPECT_EQ(second->revision, first->revision);
+
+  clock_now_ += options.list_snapshot_ttl + absl::Seconds(1);
+  const absl::Status expired = store_->ListMeetings(v1::MeetingFilter(), cursor, 10).status();
+  EXPECT_THAT(expired, StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(std::string(expired.message()), ::testing::HasSubstr("has expired"));
 }
 
 TEST_F(MeetingStoreTest, ConcurrentIngestsGetDistinctGaplessRevisions) {

@@ -1,5 +1,7 @@
 // MeetingService and IngestService over a real server on 127.0.0.1:0 with a real RocksDB.
 
+#include <atomic>
+#include <memory>
 #include <set>
 
 #include "gmock/gmock.h"
@@ -374,6 +376,47 @@ TEST_F(ServiceTest, ShutdownEndsWatchWithUnavailableAndHealthNotServing) {
   const grpc::Status status = reader->Finish();
   stopper.join();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+}
+
+// docs/api.md: a page token whose listing snapshot expired (idle past its TTL) is OUT_OF_RANGE.
+TEST(ListingSnapshotTest, AnExpiredPageTokenIsOutOfRange) {
+  auto seconds = std::make_shared<std::atomic<int64_t>>(1745700000);
+  ServerOptions options = ServerHarness::DefaultOptions();
+  options.store.clock = [seconds] { return absl::FromUnixSeconds(seconds->load()); };
+  ServerHarness harness(options);
+  auto channel = harness.NewChannel();
+  auto meetings = v1::MeetingService::NewStub(channel);
+  auto ingest = v1::IngestService::NewStub(channel);
+  for (int day = 1; day <= 3; ++day) {
+    v1::IngestArticleRequest request;
+    request.mutable_article()->set_body("article " + std::to_string(day));
+    *request.add_meetings() =
+        M("kind: MEETING_KIND_BILATERAL start_date { year: 2024 month: 5 "
+          "day: " +
+          std::to_string(day) + " } countries: \"US\" countries: \"CN\"");
+    grpc::ClientContext context;
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(ingest->IngestArticle(&context, request, &response).ok());
+  }
+  auto list = [&](const std::string& token, v1::ListMeetingsResponse* response) {
+    grpc::ClientContext context;
+    v1::ListMeetingsRequest request;
+    request.set_page_size(1);
+    request.set_page_token(token);
+    return meetings->ListMeetings(&context, request, response);
+  };
+  v1::ListMeetingsResponse first;
+  ASSERT_TRUE(list("", &first).ok());
+  ASSERT_FALSE(first.next_page_token().empty());
+  seconds->fetch_add(4 * 60);  // Within the 5-minute TTL.
+  v1::ListMeetingsResponse second;
+  ASSERT_TRUE(list(first.next_page_token(), &second).ok());
+  ASSERT_FALSE(second.next_page_token().empty());
+  seconds->fetch_add(6 * 60);  // Idle past it.
+  v1::ListMeetingsResponse third;
+  const grpc::Status expired = list(second.next_page_token(), &third);
+  EXPECT_EQ(expired.error_code(), grpc::StatusCode::OUT_OF_RANGE);
+  EXPECT_THAT(expired.error_message(), HasSubstr("start the listing again"));
 }
 
 TEST(AdminTest, CheckpointIsARestorableBackup) {

@@ -16,17 +16,17 @@ namespace {
 // changed. Ordered containers only, so that nothing depends on hash iteration order.
 class Records {
  public:
-  Records(std::map<std::string, v1::Meeting> stored, uint64_t revision, absl::Time now,
+  Records(std::map<absl::string_view, const v1::Meeting*> stored, uint64_t revision, absl::Time now,
           const RecordLimits& limits)
       : stored_(std::move(stored)), revision_(revision), now_(ToTimestamp(now)), limits_(limits) {}
 
   // The record `id` as it stands, or null when it does not exist (or was deleted).
-  const v1::Meeting* Find(const std::string& id) const {
+  const v1::Meeting* Find(absl::string_view id) const {
     if (auto it = planned_.find(id); it != planned_.end()) {
       return it->second.after.has_value() ? &*it->second.after : nullptr;
     }
     auto it = stored_.find(id);
-    return it == stored_.end() ? nullptr : &it->second;
+    return it == stored_.end() ? nullptr : it->second;
   }
 
   // True when the plan deleted record `id`.
@@ -36,7 +36,7 @@ class Records {
   }
 
   // Every record the plan wrote and did not delete: candidates of every later report.
-  void AddPlanned(std::set<std::string>* ids) const {
+  void AddPlanned(std::set<absl::string_view>* ids) const {
     for (const auto& [id, record] : planned_) {
       if (record.after.has_value()) {
         ids->insert(id);
@@ -70,7 +70,7 @@ class Records {
     for (const std::string& id : order_) {
       PlannedRecord& record = planned_.at(id);
       if (!record.after.has_value()) {
-        if (!record.before.has_value()) {
+        if (record.before == nullptr) {
           continue;
         }
         record.action = RecordAction::kDelete;
@@ -101,11 +101,11 @@ class Records {
     return record;
   }
 
-  const std::map<std::string, v1::Meeting> stored_;
+  const std::map<absl::string_view, const v1::Meeting*> stored_;  // Keys view the records.
   const uint64_t revision_;
   const google::protobuf::Timestamp now_;
   const RecordLimits& limits_;
-  std::map<std::string, PlannedRecord> planned_;
+  std::map<std::string, PlannedRecord, std::less<>> planned_;
   std::vector<std::string> order_;
 };
 
@@ -144,11 +144,11 @@ v1::Meeting WithResolvedParent(const v1::StoredArticle& article, int i) {
 }
 
 template <typename T, typename KeyOf>
-absl::StatusOr<std::map<std::string, T>> ById(std::vector<T> items, KeyOf key_of,
-                                              absl::string_view what) {
-  std::map<std::string, T> out;
+auto ById(std::vector<T> items, KeyOf key_of, absl::string_view what)
+    -> absl::StatusOr<std::map<decltype(key_of(items.front())), T>> {
+  std::map<decltype(key_of(items.front())), T> out;
   for (T& item : items) {
-    std::string key = key_of(item);
+    auto key = key_of(item);
     if (out.count(key) > 0) {
       return absl::InternalError(absl::StrCat("plan input holds ", what, " ", key, " twice"));
     }
@@ -344,14 +344,15 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
                             input.previous->meeting_ids().end());
     return plan;
   }
-  absl::StatusOr<std::map<std::string, v1::Meeting>> stored = ById(
-      std::move(input.stored), [](const v1::Meeting& m) { return m.id(); }, "meeting");
+  absl::StatusOr<std::map<absl::string_view, const v1::Meeting*>> stored = ById(
+      std::move(input.stored), [](const v1::Meeting* m) { return absl::string_view(m->id()); },
+      "meeting");
   if (!stored.ok()) {
     return stored.status();
   }
   absl::StatusOr<std::map<std::string, v1::StoredArticle>> others = ById(
-      std::move(input.other_articles), [](const v1::StoredArticle& a) { return a.article().id(); },
-      "article");
+      std::move(input.other_articles),
+      [](const v1::StoredArticle& a) { return std::string(a.article().id()); }, "article");
   if (!others.ok()) {
     return others.status();
   }
@@ -364,7 +365,7 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
   size_t next_vacated = 0;
 
   plan.meeting_ids.resize(input.reports.size());
-  std::set<std::string> from_this_article;
+  std::set<std::string, std::less<>> from_this_article;
   for (const int index : *order) {
     const size_t i = static_cast<size_t>(index);
     v1::Meeting& report = input.reports[i];
@@ -372,14 +373,14 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
       report.set_parent_id(
           plan.meeting_ids[static_cast<size_t>(ReferenceIndex(report.parent_id()))]);
     }
-    std::set<std::string> candidates;
+    std::set<absl::string_view> candidates;  // Views of the input's ids and the planned ones.
     if (i < input.candidate_ids.size()) {
       candidates.insert(input.candidate_ids[i].begin(), input.candidate_ids[i].end());
     }
     records.AddPlanned(&candidates);
     const v1::Meeting* best = nullptr;
     double best_score = kSameMeetingThreshold;
-    for (const std::string& id : candidates) {  // In id order: a tie goes to the greatest id.
+    for (const absl::string_view id : candidates) {  // In id order: ties go to the greatest.
       if (from_this_article.count(id) > 0) {
         continue;  // Two meetings of one article are two meetings.
       }

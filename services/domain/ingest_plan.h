@@ -63,7 +63,9 @@ struct IngestPlanInput {
   // The stored records the plan may read, one per id, as stored (within the record limits):
   // every candidate and every record of `previous`. An id of a candidate list or of
   // `previous` that is missing here does not exist (a stale index entry, an operator delete).
-  std::vector<v1::Meeting> stored;
+  // Not owned, and not null: they must outlive the call. (A report may have hundreds of
+  // candidates; the store parses them into one protobuf arena rather than the heap.)
+  std::vector<const v1::Meeting*> stored;
   // The article as stored by an earlier ingest, if any.
   std::optional<v1::StoredArticle> previous;
   // With `previous`: the other articles that are sources of its records (a record it shares is
@@ -99,9 +101,11 @@ struct PlanReason {
 struct PlannedRecord {
   std::string id;
   RecordAction action = RecordAction::kCreate;  // Also the change-log event's type.
-  std::optional<v1::Meeting> before;  // As stored before the ingest; nullopt for a new id.
-  std::optional<v1::Meeting> after;   // As it is to be stored; nullopt for kDelete.
-  std::vector<PlanReason> reasons;    // What happened to it, in order.
+  // As stored before the ingest (one of the input's `stored`, valid while they are); null for
+  // a new id.
+  const v1::Meeting* before = nullptr;
+  std::optional<v1::Meeting> after;  // As it is to be stored; nullopt for kDelete.
+  std::vector<PlanReason> reasons;   // What happened to it, in order.
 };
 
 struct IngestPlan {

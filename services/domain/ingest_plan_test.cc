@@ -57,6 +57,15 @@ v1::Meeting Stored(const std::string& id, const v1::Article& article, v1::Meetin
   return record;
 }
 
+// Views of `records`, for IngestPlanInput::stored.
+std::vector<const v1::Meeting*> Pointers(const std::vector<v1::Meeting>& records) {
+  std::vector<const v1::Meeting*> out;
+  for (const v1::Meeting& record : records) {
+    out.push_back(&record);
+  }
+  return out;
+}
+
 // The article as the store holds it after an ingest of `reports` into `ids`.
 v1::StoredArticle StoredArticleOf(const v1::Article& article, std::vector<v1::Meeting> reports,
                                   const std::vector<std::string>& ids,
@@ -108,7 +117,7 @@ std::string Serialized(const IngestPlan& plan) {
     for (const PlanReason& reason : record.reasons) {
       absl::StrAppend(&out, reason.ToString(), ";");
     }
-    absl::StrAppend(&out, "|", record.before.has_value() ? record.before->SerializeAsString() : "-",
+    absl::StrAppend(&out, "|", record.before != nullptr ? record.before->SerializeAsString() : "-",
                     "|", record.after.has_value() ? record.after->SerializeAsString() : "-", "|");
   }
   for (const std::string& id : plan.meeting_ids) {
@@ -149,7 +158,7 @@ TEST(IngestPlanTest, NewReportsGetSequentialIdsRevisionsAndTimes) {
     const PlannedRecord& record = plan.records[i];
     EXPECT_EQ(record.id, plan.meeting_ids[i]);
     EXPECT_EQ(record.action, RecordAction::kCreate);
-    EXPECT_FALSE(record.before.has_value());
+    EXPECT_EQ(record.before, nullptr);
     ASSERT_TRUE(record.after.has_value());
     EXPECT_EQ(record.after->id(), record.id);
     EXPECT_EQ(record.after->create_revision(), kRevision);
@@ -172,8 +181,10 @@ TEST(IngestPlanTest, ReportMergesIntoTheBestScoringCandidate) {
   const v1::Article earlier = Article("earlier");
   const v1::Article article = Article("later");
   IngestPlanInput input = Input(article, {Bilateral("RU", "US", 5)});
-  input.stored = {Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
-                  Stored("m-000000000002", earlier, Bilateral("US", "RU", 9))};
+  const std::vector<v1::Meeting> stored = {
+      Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
+      Stored("m-000000000002", earlier, Bilateral("US", "RU", 9))};
+  input.stored = Pointers(stored);
   input.candidate_ids = {{"m-000000000002", "m-000000000001"}};
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000001"));
@@ -181,7 +192,7 @@ TEST(IngestPlanTest, ReportMergesIntoTheBestScoringCandidate) {
   ASSERT_THAT(plan.records, SizeIs(1));
   const PlannedRecord& record = plan.records[0];
   EXPECT_EQ(record.action, RecordAction::kUpdate);
-  ASSERT_TRUE(record.before.has_value());
+  ASSERT_NE(record.before, nullptr);
   EXPECT_EQ(record.before->update_revision(), 7u);
   ASSERT_TRUE(record.after.has_value());
   EXPECT_THAT(record.after->sources(), SizeIs(2));
@@ -195,7 +206,9 @@ TEST(IngestPlanTest, ReportMergesIntoTheBestScoringCandidate) {
 TEST(IngestPlanTest, OnlyTheReportsOwnCandidatesAreConsidered) {
   const v1::Article earlier = Article("earlier");
   IngestPlanInput input = Input(Article("later"), {Bilateral("RU", "US", 5)});
-  input.stored = {Stored("m-000000000001", earlier, Bilateral("US", "RU", 5))};
+  const std::vector<v1::Meeting> stored = {
+      Stored("m-000000000001", earlier, Bilateral("US", "RU", 5))};
+  input.stored = Pointers(stored);
   const IngestPlan plan = Plan(std::move(input));  // No candidate ids.
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000005"));
 }
@@ -223,7 +236,8 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
   {
     IngestPlanInput input = Input(article, {Bilateral("FR", "DE", 9)}, "v2");
     input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-    input.stored = {old_record};
+    const std::vector<v1::Meeting> stored = {old_record};
+    input.stored = Pointers(stored);
     const IngestPlan plan = Plan(std::move(input));
     EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000003"));
     EXPECT_EQ(plan.next_sequence, 5u);
@@ -231,7 +245,7 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
     const PlannedRecord& record = plan.records[0];
     EXPECT_EQ(record.action, RecordAction::kCreate);  // A new meeting in a reused id.
     EXPECT_THAT(Causes(record), ElementsAre(PlanCause::kNoSourceLeft, PlanCause::kVacatedId));
-    ASSERT_TRUE(record.before.has_value());
+    ASSERT_NE(record.before, nullptr);
     EXPECT_THAT(record.before->countries(), ElementsAre("RU", "US"));
     ASSERT_TRUE(record.after.has_value());
     EXPECT_THAT(record.after->countries(), ElementsAre("DE", "FR"));
@@ -241,12 +255,13 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
   {
     IngestPlanInput input = Input(article, {}, "v2");  // Now it reports nothing.
     input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-    input.stored = {old_record};
+    const std::vector<v1::Meeting> stored = {old_record};
+    input.stored = Pointers(stored);
     const IngestPlan plan = Plan(std::move(input));
     ASSERT_THAT(plan.records, SizeIs(1));
     EXPECT_EQ(plan.records[0].action, RecordAction::kDelete);
     EXPECT_FALSE(plan.records[0].after.has_value());
-    ASSERT_TRUE(plan.records[0].before.has_value());
+    ASSERT_NE(plan.records[0].before, nullptr);
     EXPECT_EQ(plan.records[0].before->id(), "m-000000000003");
   }
 }
@@ -262,7 +277,8 @@ TEST(IngestPlanTest, ReextractionRebuildsASharedRecordFromItsOtherSources) {
 
   IngestPlanInput input = Input(article, {}, "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-  input.stored = {shared};
+  const std::vector<v1::Meeting> stored = {shared};
+  input.stored = Pointers(stored);
   input.other_articles = {StoredArticleOf(other, {other_report}, {"m-000000000003"})};
   const IngestPlan plan = Plan(std::move(input));
   ASSERT_THAT(plan.records, SizeIs(1));
@@ -287,7 +303,8 @@ TEST(IngestPlanTest, ReextractionMergesIntoTheRecordItRebuilt) {
 
   IngestPlanInput input = Input(article, {improved}, "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-  input.stored = {shared};
+  const std::vector<v1::Meeting> stored = {shared};
+  input.stored = Pointers(stored);
   input.other_articles = {StoredArticleOf(other, {Bilateral("US", "RU", 5)}, {"m-000000000003"})};
   const IngestPlan plan = Plan(std::move(input));  // The index lookup found nothing new.
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000003"));
@@ -327,14 +344,22 @@ TEST(IngestPlanTest, PlannedRecordsAreCutToTheLimits) {
 TEST(IngestPlanTest, AStoredRecordGivenTwiceIsAnInternalError) {
   const v1::Article earlier = Article("earlier");
   IngestPlanInput input = Input(Article("later"), {Bilateral("US", "RU", 5)});
-  input.stored = {Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
-                  Stored("m-000000000001", earlier, Bilateral("US", "RU", 9))};
+  const std::vector<v1::Meeting> stored = {
+      Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
+      Stored("m-000000000001", earlier, Bilateral("US", "RU", 9))};
+  input.stored = Pointers(stored);
   EXPECT_THAT(PlanIngest(std::move(input)), StatusIs(absl::StatusCode::kInternal));
 }
 
 // A re-extraction with shared and sole records, several candidates per report and new reports:
 // every branch of the plan at once.
-IngestPlanInput RichInput() {
+// An input with the records its `stored` points to.
+struct OwnedInput {
+  std::vector<v1::Meeting> records;
+  IngestPlanInput input;
+};
+
+OwnedInput RichInput() {
   const v1::Article article = Article("body");
   const v1::Article other_a = Article("other a");
   const v1::Article other_b = Article("other b");
@@ -356,23 +381,27 @@ IngestPlanInput RichInput() {
       "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5), Bilateral("CN", "KZ", 7)},
                                    {"m-000000000010", "m-000000000011"});
-  input.stored = {shared,
-                  sole,
-                  Stored("m-000000000001", earlier, Bilateral("FR", "DE", 9)),
-                  Stored("m-000000000002", earlier, Bilateral("FR", "DE", 9, "Paris")),
-                  Stored("m-000000000003", earlier, Bilateral("FR", "DE", 9)),
-                  Stored("m-000000000004", earlier, Bilateral("JP", "KR", 20, "Seoul"))};
+  OwnedInput owned;
+  owned.records = {shared,
+                   sole,
+                   Stored("m-000000000001", earlier, Bilateral("FR", "DE", 9)),
+                   Stored("m-000000000002", earlier, Bilateral("FR", "DE", 9, "Paris")),
+                   Stored("m-000000000003", earlier, Bilateral("FR", "DE", 9)),
+                   Stored("m-000000000004", earlier, Bilateral("JP", "KR", 20, "Seoul"))};
+  input.stored = Pointers(owned.records);
   input.other_articles = {StoredArticleOf(other_a, {report_a}, {"m-000000000010"}),
                           StoredArticleOf(other_b, {report_b}, {"m-000000000010"})};
   input.candidate_ids = {{"m-000000000010"},
                          {"m-000000000001", "m-000000000002", "m-000000000003"},
                          {"m-000000000004"},
                          {"m-000000000011", "m-000000000099"}};
-  return input;
+  owned.input = std::move(input);
+  return owned;
 }
 
 TEST(IngestPlanTest, RichPlanDoesWhatItShould) {
-  const IngestPlan plan = Plan(RichInput());
+  OwnedInput owned = RichInput();
+  const IngestPlan plan = Plan(std::move(owned.input));
   // The shared record is rebuilt and takes report 0 again; of two equal candidates the greater
   // id wins; the sole record is deleted and its id goes to the first new meeting, report 3,
   // planned before report 2 whose parent it is.
@@ -395,11 +424,14 @@ TEST(IngestPlanTest, RichPlanDoesWhatItShould) {
 }
 
 TEST(IngestPlanTest, SameInputsInAnyOrderGiveByteIdenticalPlans) {
-  const std::string expected = Serialized(Plan(RichInput()));
-  EXPECT_EQ(Serialized(Plan(RichInput())), expected);
+  OwnedInput first = RichInput();
+  const std::string expected = Serialized(Plan(std::move(first.input)));
+  OwnedInput again = RichInput();
+  EXPECT_EQ(Serialized(Plan(std::move(again.input))), expected);
   std::mt19937 rng(2026);  // Fixed seed: the test itself is deterministic.
   for (int round = 0; round < 25; ++round) {
-    IngestPlanInput input = RichInput();
+    OwnedInput owned = RichInput();
+    IngestPlanInput& input = owned.input;
     std::shuffle(input.stored.begin(), input.stored.end(), rng);
     std::shuffle(input.other_articles.begin(), input.other_articles.end(), rng);
     for (std::vector<std::string>& ids : input.candidate_ids) {
@@ -485,7 +517,8 @@ TEST(IngestPlanTest, ParentsArePlannedFirstAndReferencesBecomeTheirIds) {
 TEST(IngestPlanTest, AReferenceToAReportThatMergedBecomesTheRecordItMergedInto) {
   const v1::Article earlier = Article("earlier");
   IngestPlanInput input = Input(Article("later"), {Summit(4), SideMeeting("#0")});
-  input.stored = {Stored("m-000000000001", earlier, Summit(4))};
+  const std::vector<v1::Meeting> stored = {Stored("m-000000000001", earlier, Summit(4))};
+  input.stored = Pointers(stored);
   input.candidate_ids = {{"m-000000000001"}, {}};
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000001", "m-000000000005"));
@@ -507,7 +540,8 @@ TEST(IngestPlanTest, ARebuildResolvesReferencesStoredBeforeTheyWereResolved) {
   shared = MergeMeetings(shared, PrepareReports(article, {SideMeeting("")}, {})[0]);
   IngestPlanInput input = Input(article, {}, "v2");
   input.previous = StoredArticleOf(article, {SideMeeting("")}, {"m-000000000002"});
-  input.stored = {shared};
+  const std::vector<v1::Meeting> stored = {shared};
+  input.stored = Pointers(stored);
   input.other_articles = {
       StoredArticleOf(other, {Summit(4), SideMeeting("#0")}, {"m-000000000001", "m-000000000002"})};
   const IngestPlan plan = Plan(std::move(input));

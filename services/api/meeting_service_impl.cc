@@ -335,7 +335,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerCo
         if (!page_size.ok()) {
           return page_size.status();
         }
-        absl::StatusOr<ArticlePage> page = store_->ListArticles(request.after_id(), *page_size);
+        // Pages end early under the response limit, as ListMeetings' do.
+        absl::StatusOr<ArticlePage> page =
+            store_->ListArticles(request.after_id(), *page_size, limits_.max_response_bytes);
         if (!page.ok()) {
           return page.status();
         }

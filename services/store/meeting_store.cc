@@ -420,8 +420,8 @@ absl::StatusOr<v1::StoredArticle> MeetingStore::GetArticle(absl::string_view id)
   return ParseStored<v1::StoredArticle>(bytes, absl::StrCat("article ", id));
 }
 
-absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id,
-                                                       int limit) const {
+absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id, int limit,
+                                                       size_t max_bytes) const {
   ArticlePage page;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions(), handles_->articles));
@@ -429,11 +429,23 @@ absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_i
   if (it->Valid() && !after_id.empty() && ToView(it->key()) == after_id) {
     it->Next();
   }
+  size_t bytes = 0;
   for (; it->Valid() && static_cast<int>(page.articles.size()) < limit; it->Next()) {
+    const size_t size = it->value().size() + 8;  // The article, its tag and length.
+    if (max_bytes > 0 && !page.articles.empty() && bytes + size > max_bytes) {
+      break;  // The page is full; the next one starts here.
+    }
     v1::StoredArticle article;
     if (!article.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
       return absl::DataLossError(absl::StrCat("corrupt article ", ToView(it->key())));
     }
+    if (max_bytes > 0 && size > max_bytes) {
+      // Alone over the limit: the article itself (its body is within the article limit), and
+      // not the reports it produced, which GetArticle never returns either.
+      article.clear_reports();
+      article.clear_meeting_ids();
+    }
+    bytes += size;
     page.articles.push_back(std::move(article));
   }
   PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "list articles"));

@@ -143,8 +143,12 @@ class MeetingStore {
   // Returns NotFound for an unknown article id.
   absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
 
-  // Stored articles in id order after `after_id`, at most `limit`.
-  absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit) const;
+  // Stored articles in id order after `after_id`, at most `limit`. `max_bytes` (0 = no limit)
+  // caps the page's serialized size: it ends early, with `next_after_id` set, before an article
+  // that would take it over. The first article is always included; when it alone is over,
+  // it comes without its reports (`reports` and `meeting_ids` cleared).
+  absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit,
+                                           size_t max_bytes = 0) const;
 
   // One page of meetings matching `filter`, newest first (start date, then id), read from the
   // snapshot of `cursor.revision` (a new one when the cursor is empty). Uses the most selective

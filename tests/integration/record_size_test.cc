@@ -218,5 +218,55 @@ TEST(RecordSizeTest, AStoreWrittenBeforeTheBoundIsServedCutAndWatchersGetPastIt)
   EXPECT_THAT(log, ::testing::Not(HasSubstr("larger than max")));
 }
 
+// Item 3: three 7 MiB articles made a ListArticles page exceed the transport limit, and
+// `parley-ingest reprocess` exited 1. Pages now end early under the limit.
+TEST(RecordSizeTest, ArticlePagesEndUnderTheLimitAndReprocessTakes7MiBArticles) {
+  ScopedTempDir dir;
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--sync_writes=false"});
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  auto ingest = v1::IngestService::NewStub(parleyd.NewChannel());
+  std::string filler;
+  while (filler.size() < (7u << 20)) {
+    filler += "Officials said the weather stayed mild and the markets were calm all week.\n\n";
+  }
+  for (int i = 0; i < 3; ++i) {
+    v1::IngestArticleRequest request;
+    request.mutable_article()->set_title(absl::StrCat("Long article ", i));
+    request.mutable_article()->set_body(
+        absl::StrCat("The foreign ministers of France and Germany met in Paris on 3 March 2025 ",
+                     "to discuss trade (part ", i, ").\n\n", filler));
+    request.set_extractor_version("parley-extract/0");  // An older extractor: reprocess redoes it.
+    grpc::ClientContext context;
+    v1::IngestArticleResponse response;
+    const grpc::Status status = ingest->IngestArticle(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  std::string after;
+  int listed = 0;
+  int pages = 0;
+  do {
+    grpc::ClientContext context;
+    v1::ListArticlesRequest request;
+    request.set_after_id(after);
+    request.set_page_size(500);
+    v1::ListArticlesResponse page;
+    const grpc::Status status = ingest->ListArticles(&context, request, &page);
+    ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
+    EXPECT_LE(page.ByteSizeLong(), size_t{16} << 20);
+    listed += page.articles_size();
+    after = page.next_after_id();
+    ++pages;
+  } while (!after.empty());
+  EXPECT_EQ(listed, 3);
+  EXPECT_GE(pages, 2);
+
+  testing_util::Subprocess reprocess(
+      {testing_util::BinDir() + "/parley-ingest", "reprocess", "--target=" + parleyd.address()},
+      dir.Sub("reprocess.log"));
+  EXPECT_EQ(reprocess.Wait(absl::Seconds(120)), 0) << ReadFile(dir.Sub("reprocess.log"));
+  EXPECT_THAT(ReadFile(dir.Sub("reprocess.log")), HasSubstr("reprocessed 3 of 3 stored articles"));
+  EXPECT_EQ(parleyd.Stop(), 0);
+}
+
 }  // namespace
 }  // namespace parley

@@ -275,53 +275,72 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerC
     }
     return refusal;
   }
-  absl::StatusOr<std::string> bytes;
-  bool changed = false;
   const size_t request_bytes = raw_request->Length();
-  absl::Status queued =
-      write_queue_ != nullptr ? write_queue_->Reserve(request_bytes) : absl::OkStatus();
-  if (!queued.ok()) {
-    bytes = queued;
-  } else {
-    v1::IngestArticleRequest request;
-    absl::Status status = ParseRequest(*raw_request, &request);
+  if (write_queue_ != nullptr) {
+    if (absl::Status queued = write_queue_->Reserve(request_bytes); !queued.ok()) {
+      if (observer_) {
+        observer_(queued.code(), false);
+      }
+      return FinishCall(std::move(ticket), nullptr, queued, raw_response);
+    }
+  }
+  // The write runs on the writer thread; this callback thread returns at once. The request
+  // stays valid until the call is done.
+  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response);
+  writer_.Run([this, call, raw_request, request_bytes] {
     v1::IngestArticleResponse response;
-    if (status.ok()) {
-      status = Ingest(request, &response);
+    absl::Status status;
+    {
+      v1::IngestArticleRequest request;
+      status = ParseRequest(*raw_request, &request);
+      if (status.ok()) {
+        status = Ingest(request, &response);
+      }
     }
     if (write_queue_ != nullptr) {
       write_queue_->Release(request_bytes);
     }
-    if (status.ok()) {
-      changed = response.changes_size() > 0;
-      bytes = response.SerializeAsString();
-    } else {
-      bytes = status;
+    if (observer_) {
+      observer_(status.code(), status.ok() && response.changes_size() > 0);
     }
-  }
-  if (observer_) {
-    observer_(bytes.status().code(), changed);
-  }
-  return FinishCall(std::move(ticket), resources_.responses, std::move(bytes), raw_response);
+    if (status.ok()) {
+      call->Complete(response.SerializeAsString());
+    } else {
+      call->Complete(status);
+    }
+  });
+  return call;
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerContext* context,
                                                            const grpc::ByteBuffer* raw_request,
                                                            grpc::ByteBuffer* raw_response) {
-  return ServeUnary<v1::DeleteMeetingRequest, v1::DeleteMeetingResponse>(
-      context, raw_request, raw_response, resources_, Access::kWrite,
-      [&](const v1::DeleteMeetingRequest& request,
-          v1::DeleteMeetingResponse* response) -> absl::Status {
-        if (absl::Status s = ValidateId("id", request.id(), limits_.max_id_bytes); !s.ok()) {
-          return s;
-        }
-        absl::StatusOr<uint64_t> revision = store_->DeleteMeeting(request.id(), absl::Now());
-        if (!revision.ok()) {
-          return revision.status();
-        }
-        response->set_revision(*revision);
-        return absl::OkStatus();
-      });
+  grpc::ServerUnaryReactor* refusal = nullptr;
+  CallGate::Ticket ticket = AdmitCall(context, resources_, Access::kWrite, &refusal);
+  if (refusal != nullptr) {
+    return refusal;
+  }
+  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response);
+  writer_.Run([this, call, raw_request] {
+    v1::DeleteMeetingRequest request;
+    absl::Status status = ParseRequest(*raw_request, &request);
+    if (status.ok()) {
+      status = ValidateId("id", request.id(), limits_.max_id_bytes);
+    }
+    if (!status.ok()) {
+      call->Complete(status);
+      return;
+    }
+    absl::StatusOr<uint64_t> revision = store_->DeleteMeeting(request.id(), absl::Now());
+    if (!revision.ok()) {
+      call->Complete(revision.status());
+      return;
+    }
+    v1::DeleteMeetingResponse response;
+    response.set_revision(*revision);
+    call->Complete(response.SerializeAsString());
+  });
+  return call;
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerContext* context,

@@ -85,7 +85,9 @@ using IngestServiceBase = v1::IngestService::WithRawCallbackMethod_IngestArticle
         v1::IngestService::WithRawCallbackMethod_ListArticles<v1::IngestService::Service>>>;
 
 // parley.v1.IngestService: the worker's write path. IngestArticle and DeleteMeeting are writes,
-// ListArticles a read. Thread-safe; `store` and what `resources` and `write_queue` point to must
+// run one at a time on a writer thread of their own (the store serialises writes anyway), so a
+// write waiting for the store never holds one of gRPC's callback threads; ListArticles is a
+// read. Thread-safe; `store` and what `resources` and `write_queue` point to must
 // outlive it.
 class IngestServiceImpl final : public IngestServiceBase {
  public:
@@ -115,6 +117,9 @@ class IngestServiceImpl final : public IngestServiceBase {
   const CallResources resources_;
   ByteBudget* const write_queue_;
   const IngestObserver observer_;
+  // IngestArticle and DeleteMeeting run here, in arrival order, off gRPC's callback threads.
+  // Last member: destroyed first, it finishes what is queued while the rest is alive.
+  SerialExecutor writer_;
 };
 
 using AdminServiceBase =

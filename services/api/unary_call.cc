@@ -76,6 +76,26 @@ grpc::ServerUnaryReactor* FinishCall(CallGate::Ticket ticket, ByteBudget* respon
   return call;
 }
 
+void DeferredCall::Complete(absl::StatusOr<std::string> response) {
+  absl::Status status = response.status();
+  if (status.ok() && responses_ != nullptr) {
+    status = responses_->Reserve(response->size());
+    if (status.ok()) {
+      reserved_ = response->size();
+    }
+  }
+  if (status.ok()) {
+    *raw_response_ = OwnedBuffer(*std::move(response));
+  }
+  Finish(ToGrpcStatus(status));
+}
+
+DeferredCall::~DeferredCall() {
+  if (responses_ != nullptr && reserved_ > 0) {
+    responses_->Release(reserved_);
+  }
+}
+
 CallGate::Ticket AdmitCall(grpc::CallbackServerContext* context, const CallResources& resources,
                            Access access, grpc::ServerUnaryReactor** refusal, absl::Status* why) {
   CallGate::Ticket ticket;

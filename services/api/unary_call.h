@@ -37,6 +37,28 @@ grpc::ServerUnaryReactor* FinishCall(CallGate::Ticket ticket, ByteBudget* respon
                                      absl::StatusOr<std::string> response,
                                      grpc::ByteBuffer* raw_response);
 
+// A unary call whose answer comes later, from another thread (the write path): created by the
+// handler and returned to gRPC, completed exactly once with Complete(). Until gRPC is done with
+// the call it holds the admission ticket (so a drain waits for it) and then its response's
+// reservation.
+class DeferredCall final : public grpc::ServerUnaryReactor {
+ public:
+  DeferredCall(CallGate::Ticket ticket, ByteBudget* responses, grpc::ByteBuffer* raw_response)
+      : ticket_(std::move(ticket)), responses_(responses), raw_response_(raw_response) {}
+
+  // Sends `response` (its bytes) or its error.
+  void Complete(absl::StatusOr<std::string> response);
+  void OnDone() override { delete this; }
+
+ private:
+  ~DeferredCall() override;
+
+  CallGate::Ticket ticket_;
+  ByteBudget* const responses_;
+  grpc::ByteBuffer* const raw_response_;
+  size_t reserved_ = 0;
+};
+
 // Admits the call (UNAVAILABLE while draining), checks `access`, and, when both pass, returns
 // an admitted ticket; otherwise `*refusal` holds the reactor that already answered, and `*why`
 // (when given) the refusal.

@@ -6,10 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
-#include "grpcpp/health_check_service_interface.h"
 #include "services/log/log.h"
 #include "services/status/status_macros.h"
 
@@ -52,10 +50,14 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       std::make_unique<MeetingServiceImpl>(server->store_.get(), server->feed_.get(), limits, watch,
                                            resources, options.watch_buffer_bytes);
 
-  // Referencing the health messages links their descriptor in, so reflection can describe
-  // grpc.health.v1.Health (libgrpc++'s own health service does not register it).
-  (void)grpc::health::v1::HealthCheckRequest::descriptor();
-  grpc::EnableDefaultHealthCheckService(true);
+  // Our own grpc.health.v1.Health on every listener (gRPC's default one keeps Watch streams
+  // open through the whole shutdown grace): the default must stay off.
+  grpc::EnableDefaultHealthCheckService(false);
+  server->health_ = std::make_unique<HealthState>();
+  auto health_service = [&server]() {
+    server->health_services_.push_back(std::make_unique<HealthService>(server->health_.get()));
+    return server->health_services_.back().get();
+  };
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   IngestServiceImpl::IngestObserver observer;
   if (!options.metrics_listen.empty()) {
@@ -91,6 +93,7 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   configure(builder);
   builder.AddListeningPort(options.listen, credentials, &server->port_);
   builder.RegisterService(server->meeting_service_.get());
+  builder.RegisterService(health_service());
   if (!split) {
     builder.RegisterService(server->ingest_service_.get());
     builder.RegisterService(server->admin_service_.get());
@@ -106,18 +109,19 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
     ingest_builder.AddListeningPort(options.ingest_listen, credentials, &server->ingest_port_);
     ingest_builder.RegisterService(server->ingest_service_.get());
     ingest_builder.RegisterService(server->admin_service_.get());
+    ingest_builder.RegisterService(health_service());
     server->ingest_server_ = ingest_builder.BuildAndStart();
     if (server->ingest_server_ == nullptr || server->ingest_port_ == 0) {
       server->server_->Shutdown();
       return absl::UnavailableError(
           absl::StrCat("cannot listen on ", options.ingest_listen, ": address in use or invalid"));
     }
-    server->ingest_server_->GetHealthCheckService()->SetServingStatus(true);
   }
   if (!options.health_listen.empty()) {
     grpc::ServerBuilder health_builder;
     health_builder.AddListeningPort(options.health_listen, grpc::InsecureServerCredentials(),
                                     &server->health_port_);
+    health_builder.RegisterService(health_service());
     server->health_server_ = health_builder.BuildAndStart();
     if (server->health_server_ == nullptr || server->health_port_ == 0) {
       server->server_->Shutdown();
@@ -127,15 +131,13 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       return absl::UnavailableError(
           absl::StrCat("cannot listen on ", options.health_listen, ": address in use or invalid"));
     }
-    grpc::HealthCheckServiceInterface* probe = server->health_server_->GetHealthCheckService();
-    probe->SetServingStatus(v1::MeetingService::service_full_name(), true);
-    probe->SetServingStatus(v1::IngestService::service_full_name(), true);
-    probe->SetServingStatus(true);
   }
-  grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
-  health->SetServingStatus(v1::MeetingService::service_full_name(), true);
-  health->SetServingStatus(v1::IngestService::service_full_name(), true);
-  health->SetServingStatus(true);
+  // Every service this server runs, and the server as a whole (""), on every listener.
+  for (const char* name :
+       {"", v1::MeetingService::service_full_name(), v1::IngestService::service_full_name(),
+        v1::AdminService::service_full_name()}) {
+    server->health_->Set(name, true);
+  }
   server->ticker_ = std::thread([s = server.get()] { s->TickerLoop(); });
   return server;
 }
@@ -211,22 +213,31 @@ void ParleyServer::Shutdown() {
   }
   shut_down_ = true;
   if (server_ != nullptr) {
-    server_->GetHealthCheckService()->SetServingStatus(false);
-    if (health_server_ != nullptr) {
-      health_server_->GetHealthCheckService()->SetServingStatus(false);
-    }
+    const absl::Time deadline = absl::Now() + options_.shutdown_grace;
+    // Stop accepting: new calls are answered UNAVAILABLE (retryable, nothing done) while the
+    // calls already admitted run on. gRPC's own Shutdown would instead cancel calls that had
+    // arrived but were not yet dispatched, so it comes only once those have finished.
+    gate_->BeginDrain();
+    health_->Shutdown();  // NOT_SERVING, and health Watch streams end now.
     meeting_service_->watches().Shutdown();
     feed_->Shutdown();
-    if (ingest_server_ != nullptr) {
-      ingest_server_->GetHealthCheckService()->SetServingStatus(false);
-      ingest_server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
-      ingest_server_->Wait();
+    if (!gate_->WaitIdle(deadline)) {
+      Log(LogLevel::kWarning,
+          absl::StrCat(gate_->in_flight(), " call(s) still running after the shutdown grace of ",
+                       absl::FormatDuration(options_.shutdown_grace), ": cancelling them"));
     }
-    server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
-    server_->Wait();
-    if (health_server_ != nullptr) {
-      health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
-      health_server_->Wait();
+    // What is left are streams told to end (a stalled reader cannot take its last write) and
+    // calls past the grace: a second for the streams, then gRPC cancels the rest.
+    const absl::Time cancel_at = std::min(deadline, absl::Now() + absl::Seconds(1));
+    for (grpc::Server* s : {ingest_server_.get(), server_.get(), health_server_.get()}) {
+      if (s != nullptr) {
+        s->Shutdown(absl::ToChronoTime(cancel_at));
+      }
+    }
+    for (grpc::Server* s : {ingest_server_.get(), server_.get(), health_server_.get()}) {
+      if (s != nullptr) {
+        s->Wait();
+      }
     }
   }
   if (ticker_.joinable()) {
@@ -236,6 +247,7 @@ void ParleyServer::Shutdown() {
   health_server_.reset();
   ingest_server_.reset();
   server_.reset();
+  health_services_.clear();
   metrics_.reset();
   meeting_service_.reset();
   ingest_service_.reset();

@@ -11,8 +11,11 @@
 namespace parley {
 
 bool IsTransient(absl::StatusCode code) {
+  // CANCELLED comes from the server (this client never cancels its own calls): a server that
+  // shut down while the call ran may or may not have committed it, and ingest is idempotent.
   return code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kDeadlineExceeded ||
-         code == absl::StatusCode::kResourceExhausted || code == absl::StatusCode::kAborted;
+         code == absl::StatusCode::kResourceExhausted || code == absl::StatusCode::kAborted ||
+         code == absl::StatusCode::kCancelled;
 }
 
 namespace {

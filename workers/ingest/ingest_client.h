@@ -25,8 +25,9 @@ struct RetryOptions {
 };
 
 // The worker's write path to the meeting service. IngestArticle is idempotent per article, so
-// every transient failure (UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED) is
-// retried with exponential backoff until it succeeds, fails for good, or `stop` is set.
+// every transient failure (UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, and a
+// CANCELLED from the server, e.g. at its shutdown) is retried with exponential backoff until it
+// succeeds, fails for good, or `stop` is set.
 // Thread-safe.
 class IngestClient {
  public:
@@ -50,7 +51,7 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target);
 absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const std::string& target,
                                                            const ClientSecurityOptions& security);
 
-// True for codes worth retrying.
+// True for codes worth retrying (CANCELLED included: this client never cancels its own calls).
 bool IsTransient(absl::StatusCode code);
 
 }  // namespace parley

@@ -1,0 +1,285 @@
+// Issue 13, lifecycle items, against the real parleyd and parley-ingest binaries:
+//   4. SIGTERM drains: admitted calls finish, new ones are refused UNAVAILABLE (never
+//      CANCELLED), health and watch streams end at once; the worker retries a server-side
+//      CANCELLED and never leaves a file behind.
+
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/parleyd_process.h"
+#include "tests/testing_util/scoped_temp_dir.h"
+#include "tests/testing_util/subprocess.h"
+
+namespace parley {
+namespace {
+
+using ::grpc::health::v1::Health;
+using ::grpc::health::v1::HealthCheckRequest;
+using ::grpc::health::v1::HealthCheckResponse;
+using ::parley::testing_util::BinDir;
+using ::parley::testing_util::ParleydProcess;
+using ::parley::testing_util::ReadFile;
+using ::parley::testing_util::ScopedTempDir;
+using ::parley::testing_util::Subprocess;
+using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WriteFile;
+
+namespace fs = std::filesystem;
+
+// Article `i` with `meetings` meetings, each on its own day: a write that takes a while.
+v1::IngestArticleRequest SlowArticle(int i, int meetings) {
+  v1::IngestArticleRequest request;
+  request.mutable_article()->set_title(absl::StrCat("Drain article ", i));
+  request.mutable_article()->set_body(absl::StrCat("Article ", i, " reports many meetings."));
+  request.set_extractor_version("lifecycle-test");
+  for (int k = 0; k < meetings; ++k) {
+    v1::Meeting* m = request.add_meetings();
+    m->mutable_start_date()->set_year(1800 + i);
+    m->mutable_start_date()->set_month(1 + k / 28);
+    m->mutable_start_date()->set_day(1 + k % 28);
+    m->add_countries("FR");
+    m->add_countries("DE");
+    for (int s = 0; s < 20; ++s) {
+      m->add_statements()->set_text(
+          absl::StrCat("Statement ", s, " of meeting ", k, " ", std::string(500, 'x')));
+    }
+  }
+  return request;
+}
+
+// Unary calls in flight through the callback API, so a batch can be sent at once.
+class Calls {
+ public:
+  explicit Calls(v1::IngestService::Stub* stub) : stub_(stub) {}
+
+  void Send(int i, int meetings) {
+    auto call = std::make_shared<Call>();
+    call->request = SlowArticle(i, meetings);
+    {
+      absl::MutexLock lock(&mu_);
+      calls_[i] = call;
+    }
+    stub_->async()->IngestArticle(&call->context, &call->request, &call->response,
+                                  [this, call](grpc::Status status) {
+                                    absl::MutexLock lock(&mu_);
+                                    call->status = std::move(status);
+                                    call->done = true;
+                                    call->done_at = absl::Now();
+                                    ++done_;
+                                  });
+  }
+  bool AwaitDone(int n, absl::Duration timeout) {
+    absl::MutexLock lock(&mu_);
+    return mu_.AwaitWithTimeout(absl::Condition(
+                                    +[](std::pair<int*, int>* w) { return *w->first >= w->second; },
+                                    new std::pair<int*, int>(&done_, n)),
+                                timeout);
+  }
+  // Calls done, by index: their status and when it arrived.
+  std::map<int, std::pair<grpc::Status, absl::Time>> Results() {
+    absl::MutexLock lock(&mu_);
+    std::map<int, std::pair<grpc::Status, absl::Time>> out;
+    for (const auto& [i, call] : calls_) {
+      if (call->done) {
+        out[i] = {call->status, call->done_at};
+      }
+    }
+    return out;
+  }
+
+ private:
+  struct Call {
+    grpc::ClientContext context;
+    v1::IngestArticleRequest request;
+    v1::IngestArticleResponse response;
+    grpc::Status status;
+    bool done = false;
+    absl::Time done_at;
+  };
+  v1::IngestService::Stub* const stub_;
+  absl::Mutex mu_;
+  std::map<int, std::shared_ptr<Call>> calls_ ABSL_GUARDED_BY(mu_);
+  int done_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+size_t CountArticles(v1::IngestService::Stub* stub) {
+  size_t n = 0;
+  std::string after;
+  do {
+    grpc::ClientContext context;
+    v1::ListArticlesRequest request;
+    request.set_after_id(after);
+    request.set_page_size(500);
+    v1::ListArticlesResponse page;
+    const grpc::Status status = stub->ListArticles(&context, request, &page);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    if (!status.ok()) {
+      break;
+    }
+    n += static_cast<size_t>(page.articles_size());
+    after = page.next_after_id();
+  } while (!after.empty());
+  return n;
+}
+
+TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce) {
+  ScopedTempDir dir;
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=5s"});
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  auto channel = parleyd.NewChannel();
+  auto ingest = v1::IngestService::NewStub(channel);
+
+  // An open health watch and a watch stream.
+  auto health = Health::NewStub(channel);
+  grpc::ClientContext health_context;
+  auto health_watch = health->Watch(&health_context, HealthCheckRequest());
+  HealthCheckResponse health_response;
+  ASSERT_TRUE(health_watch->Read(&health_response));
+  EXPECT_EQ(health_response.status(), HealthCheckResponse::SERVING);
+  auto meetings = v1::MeetingService::NewStub(channel);
+  grpc::ClientContext watch_context;
+  auto watch = meetings->WatchMeetings(&watch_context, v1::WatchMeetingsRequest());
+  v1::WatchMeetingsResponse header;
+  ASSERT_TRUE(watch->Read(&header));
+
+  // Eight slow writes; once the first is acknowledged the rest are in the server, waiting for
+  // the store. Then eight more, and SIGTERM right behind them.
+  Calls calls(ingest.get());
+  for (int i = 0; i < 8; ++i) {
+    calls.Send(i, 100);
+  }
+  ASSERT_TRUE(calls.AwaitDone(1, absl::Seconds(30)));
+  for (int i = 8; i < 16; ++i) {
+    calls.Send(i, 100);
+  }
+  const absl::Time term = absl::Now();
+  parleyd.process()->Signal(SIGTERM);
+  ASSERT_TRUE(calls.AwaitDone(16, absl::Seconds(30)));
+
+  // Streams end at once, not at the end of the grace period.
+  HealthCheckResponse last;
+  while (health_watch->Read(&last)) {
+    health_response = last;
+  }
+  EXPECT_EQ(health_response.status(), HealthCheckResponse::NOT_SERVING);
+  const grpc::Status health_end = health_watch->Finish();
+  EXPECT_EQ(health_end.error_code(), grpc::StatusCode::UNAVAILABLE) << health_end.error_message();
+  v1::WatchMeetingsResponse ignored;
+  while (watch->Read(&ignored)) {
+  }
+  EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
+  ASSERT_EQ(parleyd.process()->Wait(absl::Seconds(30)), 0);
+  const absl::Duration drain = absl::Now() - term;
+  EXPECT_LT(drain, absl::Milliseconds(2500)) << "the drain took the grace period";
+
+  // No call was cancelled: each either finished (and is stored) or was refused before it
+  // started (and is not). Calls in progress at the signal finished after it.
+  std::vector<int> stored;
+  std::vector<int> refused;
+  int finished_after_signal = 0;
+  for (const auto& [i, result] : calls.Results()) {
+    const auto& [status, done_at] = result;
+    if (status.ok()) {
+      stored.push_back(i);
+      finished_after_signal += done_at > term ? 1 : 0;
+    } else {
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE)
+          << "call " << i << ": " << status.error_code() << " " << status.error_message();
+      refused.push_back(i);
+    }
+  }
+  EXPECT_GE(finished_after_signal, 1) << "calls in progress at SIGTERM must finish";
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  auto after = v1::IngestService::NewStub(parleyd.NewChannel());
+  EXPECT_EQ(CountArticles(after.get()), stored.size());
+  RecordProperty("drain_ms", static_cast<int>(absl::ToInt64Milliseconds(drain)));
+  RecordProperty("calls_finished", static_cast<int>(stored.size()));
+  RecordProperty("calls_refused", static_cast<int>(refused.size()));
+  RecordProperty("calls_finished_after_signal", finished_after_signal);
+  std::fprintf(stderr,
+               "drain %lld ms; %zu calls finished (%d after the signal), %zu refused UNAVAILABLE\n",
+               static_cast<long long>(absl::ToInt64Milliseconds(drain)), stored.size(),
+               finished_after_signal, refused.size());
+  EXPECT_EQ(parleyd.Stop(), 0);
+}
+
+size_t CountFiles(const std::string& dir) {
+  size_t n = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    n += entry.is_regular_file() ? 1 : 0;
+  }
+  return n;
+}
+
+TEST(LifecycleTest, WorkerRetriesTheServersCancelAndFinishesEveryFile) {
+  ScopedTempDir dir;
+  // No grace: every call in progress at a restart is cancelled by the server.
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=0s"});
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  const std::string inbox = dir.Sub("inbox");
+  ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
+  constexpr int kFiles = 24;
+  constexpr int kArticlesPerFile = 20;
+  for (int f = 0; f < kFiles; ++f) {
+    std::string lines;
+    for (int a = 0; a < kArticlesPerFile; ++a) {
+      const int i = f * kArticlesPerFile + a;
+      lines += absl::StrCat(R"({"title": "Talks )", i,
+                            R"(", "body": "French Foreign Minister Anna Novak met her German )",
+                            R"(counterpart Jonas Silva in Paris on March )", 1 + i % 28,
+                            R"(, 2024 to discuss trade (report )", i, R"()."})", "\n");
+    }
+    WriteFile(dir.Sub(absl::StrCat(".f", f)), lines);
+    ASSERT_EQ(rename(dir.Sub(absl::StrCat(".f", f)).c_str(),
+                     absl::StrCat(inbox, "/file-", f, ".jsonl").c_str()),
+              0);
+  }
+  Subprocess worker({BinDir() + "/parley-ingest", "run", "--target=" + parleyd.address(),
+                     "--inbox=" + inbox, "--workers=2"},
+                    dir.Sub("worker.log"));
+  // Restart the server under the worker's writes, eight times.
+  for (int restart = 0; restart < 8; ++restart) {
+    const size_t done = CountFiles(inbox + "/done");
+    ASSERT_TRUE(
+        WaitFor([&] { return CountFiles(inbox + "/done") >= done + 2 || done >= kFiles - 2; },
+                absl::Seconds(30)))
+        << ReadFile(dir.Sub("worker.log"));
+    parleyd.process()->Signal(SIGTERM);
+    ASSERT_EQ(parleyd.process()->Wait(absl::Seconds(30)), 0);
+    ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  }
+  EXPECT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == kFiles; }, absl::Seconds(60)))
+      << CountFiles(inbox + "/done") << " done, " << CountFiles(inbox + "/processing")
+      << " left in processing/\n"
+      << ReadFile(dir.Sub("worker.log"));
+  EXPECT_EQ(CountFiles(inbox + "/processing"), 0u);
+  EXPECT_EQ(CountFiles(inbox + "/failed"), 0u);
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(absl::Seconds(30)), 0);
+  EXPECT_THAT(ReadFile(dir.Sub("worker.log")),
+              ::testing::HasSubstr(absl::StrCat("stopped; ", kFiles, " files done, 0 failed")));
+  // Every article is stored, once.
+  auto ingest = v1::IngestService::NewStub(parleyd.NewChannel());
+  EXPECT_EQ(CountArticles(ingest.get()), static_cast<size_t>(kFiles * kArticlesPerFile));
+  EXPECT_EQ(parleyd.Stop(), 0);
+}
+
+}  // namespace
+}  // namespace parley

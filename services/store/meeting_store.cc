@@ -112,7 +112,6 @@ class MeetingStore::ListSnapshot {
 
   const rocksdb::Snapshot* get() const { return snapshot_; }
   uint64_t revision() const { return revision_; }
-  absl::Time last_used = absl::InfinitePast();
 
  private:
   rocksdb::DB* db_;
@@ -265,13 +264,14 @@ absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOpti
 
 MeetingStore::MeetingStore(StoreOptions options, std::unique_ptr<rocksdb::DB> db,
                            std::unique_ptr<Handles> handles)
-    : options_(std::move(options)), db_(std::move(db)), handles_(std::move(handles)) {}
+    : options_(std::move(options)),
+      db_(std::move(db)),
+      handles_(std::move(handles)),
+      snapshots_(std::make_unique<SnapshotRegistry<ListSnapshot>>(options_.list_snapshots,
+                                                                  options_.clock)) {}
 
 MeetingStore::~MeetingStore() {
-  {
-    absl::MutexLock lock(&snapshots_mu_);
-    snapshots_.clear();
-  }
+  snapshots_->Clear();  // Releases the RocksDB snapshots while the database is open.
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* handle : handles_->all) {
       db_->DestroyColumnFamilyHandle(handle);
@@ -885,56 +885,24 @@ absl::StatusOr<uint64_t> MeetingStore::CompactHistory(absl::Time now) {
 
 absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::AcquireSnapshot(
     uint64_t revision) {
-  const absl::Time now = absl::Now();
-  absl::MutexLock lock(&snapshots_mu_);
-  // Expire idle snapshots, then the least recently used beyond the cap.
-  for (auto it = snapshots_.begin(); it != snapshots_.end();) {
-    if (now - it->second->last_used > options_.list_snapshot_ttl) {
-      it = snapshots_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  while (snapshots_.size() > options_.max_list_snapshots) {
-    auto lru = std::min_element(snapshots_.begin(), snapshots_.end(), [](auto& a, auto& b) {
-      return a.second->last_used < b.second->last_used;
-    });
-    snapshots_.erase(lru);
-  }
   if (revision != 0) {
-    auto it = snapshots_.find(revision);
-    if (it == snapshots_.end()) {
-      return absl::OutOfRangeError(absl::StrCat("the listing snapshot of revision ", revision,
-                                                " has expired; start the listing again"));
-    }
-    it->second->last_used = now;
-    return it->second;
+    return snapshots_->Find(revision);  // OutOfRange names the limit that dropped it.
   }
-  // The current revision's snapshot, when one is registered, serves a new listing as well.
-  if (auto current = snapshots_.find(this->revision()); current != snapshots_.end()) {
-    current->second->last_used = now;
-    return current->second;
+  // The current revision's snapshot, when one is held, serves a new listing as well.
+  if (std::shared_ptr<ListSnapshot> current = snapshots_->FindForNewListing(this->revision())) {
+    return current;
   }
   const rocksdb::Snapshot* raw = db_->GetSnapshot();
   rocksdb::ReadOptions read_options;
   read_options.snapshot = raw;
   std::string bytes;
   const rocksdb::Status s = db_->Get(read_options, handles_->meta, kMetaRevision, &bytes);
-  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
   if (!s.ok() && !s.IsNotFound()) {
     db_->ReleaseSnapshot(raw);
     return FromRocksDb(s, "read revision");
   }
-  auto it = snapshots_.find(at);
-  if (it != snapshots_.end()) {
-    db_->ReleaseSnapshot(raw);
-    it->second->last_used = now;
-    return it->second;
-  }
-  auto snapshot = std::make_shared<ListSnapshot>(db_.get(), raw, at);
-  snapshot->last_used = now;
-  snapshots_[at] = snapshot;
-  return snapshot;
+  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
+  return snapshots_->Add(at, std::make_shared<ListSnapshot>(db_.get(), raw, at));
 }
 
 absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,

@@ -19,6 +19,8 @@
 #include "absl/time/time.h"
 #include "parley/v1/meeting.pb.h"
 #include "services/domain/meeting_rules.h"
+#include "services/store/clock.h"
+#include "services/store/snapshot_registry.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -43,10 +45,10 @@ struct StoreOptions {
   // RocksDB memtable size per column family, bytes; all memtables together are flushed at
   // twice that (a WriteBufferManager), so they hold at most about 2x this.
   size_t write_buffer_bytes = 32 << 20;
-  // How long a listing snapshot stays usable after its last page was read.
-  absl::Duration list_snapshot_ttl = absl::Minutes(5);
-  // At most this many listing snapshots are held; the least recently used goes first.
-  size_t max_list_snapshots = 256;
+  // What listing snapshots may cost: idle time, age and count (SnapshotLimits).
+  SnapshotLimits list_snapshots;
+  // The time for snapshot expiry; null = the system clock. Must outlive the store.
+  const Clock* clock = nullptr;
   // How large a record may grow (see RecordLimits for the keep-policy). Every record and stored
   // report is cut to it when written; a record stored larger (before this bound existed, or
   // under a larger one) is served cut to it by every read, and logged once.
@@ -154,7 +156,8 @@ class MeetingStore {
   // snapshot of `cursor.revision` (a new one when the cursor is empty). Uses the most selective
   // secondary index of the filter. May return fewer than `page_size` meetings with a non-empty
   // `last_key` when the scan budget is spent. Returns OutOfRange when the cursor's snapshot has
-  // expired, InvalidArgument for a malformed cursor.
+  // expired (naming the limit: idle, age or count; see SnapshotLimits), InvalidArgument for a
+  // malformed cursor.
   // With `raw`, the page is returned as stored bytes in `ListPage::raw`; records are parsed
   // only when the filter is not decided by the driving index alone.
   // `max_bytes` (0 = no limit) caps the serialized size of the page: it ends early, with a
@@ -238,8 +241,7 @@ class MeetingStore {
   mutable absl::Mutex oversized_mu_;
   mutable absl::flat_hash_set<std::string> oversized_logged_ ABSL_GUARDED_BY(oversized_mu_);
 
-  absl::Mutex snapshots_mu_;
-  std::map<uint64_t, std::shared_ptr<ListSnapshot>> snapshots_ ABSL_GUARDED_BY(snapshots_mu_);
+  std::unique_ptr<SnapshotRegistry<ListSnapshot>> snapshots_;
 };
 
 }  // namespace parley

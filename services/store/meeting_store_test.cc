@@ -340,6 +340,36 @@ TEST_F(ListTest, RawPagesHoldTheSameMeetings) {
   }
 }
 
+TEST_F(ListTest, ListingSnapshotsExpireByTheInjectedClockAndSayWhichLimitHit) {
+  FakeClock clock;
+  StoreOptions options;
+  options.clock = &clock;
+  options.list_snapshots.max_count = 2;
+  Reopen(options);
+  auto first_page = [&]() {
+    absl::StatusOr<ListPage> page = store_->ListMeetings(v1::MeetingFilter(), {}, 5);
+    EXPECT_THAT(page, IsOk());
+    return ListCursor{page->revision, page->last_key};
+  };
+  // Idle: the next page is asked for six minutes later.
+  const ListCursor idle = first_page();
+  EXPECT_THAT(store_->ListMeetings(v1::MeetingFilter(), idle, 5), IsOk());
+  clock.Advance(absl::Minutes(6));
+  absl::Status status = store_->ListMeetings(v1::MeetingFilter(), idle, 5).status();
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("idle for more than 5m"));
+
+  // Count: two newer listings (at two newer revisions) push it out.
+  const ListCursor crowded = first_page();
+  for (int i = 0; i < 2; ++i) {
+    Ingest(A("another " + std::to_string(i)), {Bilateral("FR", "DE", 20 + i)});
+    first_page();
+  }
+  status = store_->ListMeetings(v1::MeetingFilter(), crowded, 5).status();
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("more than 2 listings"));
+}
+
 TEST_F(ListTest, UnknownSnapshotIsOutOfRangeAndBadCursorInvalid) {
   EXPECT_THAT(store_->ListMeetings(v1::MeetingFilter(), {12345, std::string(20, '0')}, 10),
               StatusIs(absl::StatusCode::kOutOfRange));

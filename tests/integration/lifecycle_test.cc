@@ -281,5 +281,59 @@ TEST(LifecycleTest, WorkerRetriesTheServersCancelAndFinishesEveryFile) {
   EXPECT_EQ(parleyd.Stop(), 0);
 }
 
+// Item 5: after 256 other listings, page 2 of an idle listing answered OUT_OF_RANGE within
+// 0.2 s. Snapshots are now bounded by idle time and age (documented) with a count cap far above
+// that; expiry by time is tested with an injected clock (SnapshotRegistryTest, ListTest).
+TEST(LifecycleTest, APausedListingSurvivesThreeHundredOtherListings) {
+  ScopedTempDir dir;
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--sync_writes=false"});
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  auto channel = parleyd.NewChannel();
+  auto ingest = v1::IngestService::NewStub(channel);
+  auto meetings = v1::MeetingService::NewStub(channel);
+  auto write = [&](int i) {
+    v1::IngestArticleRequest request = SlowArticle(i, 1);
+    grpc::ClientContext context;
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(ingest->IngestArticle(&context, request, &response).ok());
+  };
+  for (int i = 0; i < 10; ++i) {
+    write(i);
+  }
+  auto list = [&](const std::string& token, v1::ListMeetingsResponse* page) {
+    grpc::ClientContext context;
+    v1::ListMeetingsRequest request;
+    request.set_page_size(3);
+    request.set_page_token(token);
+    return meetings->ListMeetings(&context, request, page);
+  };
+  v1::ListMeetingsResponse first;
+  ASSERT_TRUE(list("", &first).ok());
+  ASSERT_FALSE(first.next_page_token().empty());
+  // 300 other listings, each of its own revision (so each holds a snapshot of its own).
+  for (int i = 10; i < 310; ++i) {
+    write(i);
+    v1::ListMeetingsResponse other;
+    ASSERT_TRUE(list("", &other).ok());
+  }
+  v1::ListMeetingsResponse second;
+  const grpc::Status status = list(first.next_page_token(), &second);
+  ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
+  EXPECT_EQ(second.revision(), first.revision());
+  EXPECT_EQ(second.meetings_size(), 3);
+  // An unknown snapshot names itself as such.
+  EXPECT_EQ(parleyd.Stop(), 0);
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  auto restarted = v1::MeetingService::NewStub(parleyd.NewChannel());
+  grpc::ClientContext context;
+  v1::ListMeetingsRequest request;
+  request.set_page_size(3);
+  request.set_page_token(first.next_page_token());
+  const grpc::Status gone = restarted->ListMeetings(&context, request, &second);
+  EXPECT_EQ(gone.error_code(), grpc::StatusCode::OUT_OF_RANGE);
+  EXPECT_THAT(gone.error_message(), ::testing::HasSubstr("not held by this server"));
+  EXPECT_EQ(parleyd.Stop(), 0);
+}
+
 }  // namespace
 }  // namespace parley

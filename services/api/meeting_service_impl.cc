@@ -244,6 +244,20 @@ absl::Status IngestServiceImpl::Ingest(const v1::IngestArticleRequest& request,
                                                    request.extractor_version().size(),
                                                    " bytes; at most ", limits_.max_id_bytes));
   }
+  if (request.meetings_size() > limits_.max_meetings_per_article) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("meetings has ", request.meetings_size(), " entries; at most ",
+                     limits_.max_meetings_per_article, " per article"));
+  }
+  size_t meeting_bytes = 0;
+  for (const v1::Meeting& m : request.meetings()) {
+    meeting_bytes += m.ByteSizeLong();
+  }
+  if (meeting_bytes > limits_.max_meeting_bytes_per_article) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("meetings take ", meeting_bytes, " bytes; at most ",
+                     limits_.max_meeting_bytes_per_article, " per article"));
+  }
   std::vector<v1::Meeting> meetings(request.meetings().begin(), request.meetings().end());
   absl::StatusOr<IngestOutcome> outcome = store_->IngestArticle(
       request.article(), std::move(meetings), request.extractor_version(), absl::Now());

@@ -23,6 +23,10 @@ struct ServiceLimits {
   size_t max_id_bytes = 128;
   size_t max_watch_streams = 10000;
   size_t max_article_bytes = 8 << 20;
+  // Meetings one IngestArticle may carry, and their serialized bytes together: an article
+  // reports a handful; these bound how long one write holds the store.
+  int max_meetings_per_article = 100;
+  size_t max_meeting_bytes_per_article = 4 << 20;
   // Largest response body; list pages end early to stay under it, a batch that cannot is
   // refused with RESOURCE_EXHAUSTED. 0 = no limit. ParleyServer derives it from the message limit.
   size_t max_response_bytes = 0;

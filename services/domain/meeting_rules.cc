@@ -729,7 +729,7 @@ bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter) 
   return true;
 }
 
-v1::Meeting FilterKeys(const v1::Meeting& meeting) {
+v1::Meeting MatchKeys(const v1::Meeting& meeting) {
   v1::Meeting keys;
   keys.set_id(meeting.id());
   *keys.mutable_countries() = meeting.countries();
@@ -738,6 +738,12 @@ v1::Meeting FilterKeys(const v1::Meeting& meeting) {
   }
   if (!meeting.venue().city().empty()) {
     keys.mutable_venue()->set_city(meeting.venue().city());
+  }
+  if (!meeting.venue().country_code().empty()) {
+    keys.mutable_venue()->set_country_code(meeting.venue().country_code());
+  }
+  if (meeting.has_end_date()) {
+    *keys.mutable_end_date() = meeting.end_date();
   }
   keys.set_format(meeting.format());
   keys.set_kind(meeting.kind());

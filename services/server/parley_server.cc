@@ -30,6 +30,10 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       store_options.record_limits.max_bytes > limits.max_response_bytes) {
     store_options.record_limits.max_bytes = limits.max_response_bytes;
   }
+  if (store_options.max_change_bytes == 0 ||
+      store_options.max_change_bytes > limits.max_response_bytes) {
+    store_options.max_change_bytes = limits.max_response_bytes;  // A revision fits a response.
+  }
   WatchOptions watch = options.watch;
   watch.max_message_bytes = limits.max_response_bytes;
   watch.max_response_bytes = std::min(watch.max_response_bytes, watch.max_message_bytes);

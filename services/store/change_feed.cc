@@ -41,7 +41,7 @@ std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(const v1::ChangeLogEntr
       out.meeting = BoundMeeting(event.meeting(), limits).SerializeAsString();
       any_cut = true;
     }
-    out.keys = FilterKeys(event.meeting());
+    out.keys = MatchKeys(event.meeting());
     encoded->bytes += out.meeting.size();
     encoded->memory += sizeof(Event) + out.meeting.capacity() + out.keys.SpaceUsedLong();
     encoded->events.push_back(std::move(out));

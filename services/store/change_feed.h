@@ -27,7 +27,7 @@ struct EncodedEntry {
   struct Event {
     v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
     std::string meeting;  // Serialized parley.v1.Meeting.
-    v1::Meeting keys;     // FilterKeys(meeting).
+    v1::Meeting keys;     // MatchKeys(meeting).
   };
   uint64_t revision = 0;
   std::vector<Event> events;

@@ -99,6 +99,9 @@ struct MeetingStore::PendingWrite {
   absl::flat_hash_map<std::string, v1::EventType> event_type;
   absl::flat_hash_map<std::string, v1::Meeting> deleted_state;
   int64_t count_delta = 0;
+  // MatchKeys of stored records read as merge candidates: the reports of one article mostly
+  // share their candidates, which are read and parsed once per write, not once per report.
+  absl::flat_hash_map<std::string, std::optional<v1::Meeting>> candidate_keys;
 };
 
 // A RocksDB snapshot kept for the pages of one listing.
@@ -681,21 +684,40 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   for (const v1::Meeting& report : reports) {
     PARLEY_ASSIGN_OR_RETURN(const std::vector<std::string> candidates,
                             FindCandidatesLocked(write, report));
-    std::optional<v1::Meeting> best;
+    std::string best_id;
     double best_score = kSameMeetingThreshold;
     for (const std::string& id : candidates) {
       if (from_this_article.count(id) > 0) {
         continue;  // Two meetings of one article are two meetings.
       }
-      PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> candidate, ReadMeetingLocked(write, id));
-      if (!candidate.has_value()) {
+      // Scored on the candidate's MatchKeys (what SameMeetingScore reads), not the record.
+      std::optional<v1::Meeting> keys;
+      if (auto in_write = write.overlay.find(id); in_write != write.overlay.end()) {
+        if (in_write->second.has_value()) {
+          keys = MatchKeys(*in_write->second);
+        }
+      } else if (auto cached = write.candidate_keys.find(id);
+                 cached != write.candidate_keys.end()) {
+        keys = cached->second;
+      } else {
+        PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> stored, ReadMeetingLocked(write, id));
+        if (stored.has_value()) {
+          keys = MatchKeys(*stored);
+        }
+        write.candidate_keys.emplace(id, keys);
+      }
+      if (!keys.has_value()) {
         continue;
       }
-      const double score = SameMeetingScore(*candidate, report);
+      const double score = SameMeetingScore(*keys, report);
       if (score >= best_score) {
         best_score = score;
-        best = std::move(candidate);
+        best_id = id;
       }
+    }
+    std::optional<v1::Meeting> best;
+    if (!best_id.empty()) {
+      PARLEY_ASSIGN_OR_RETURN(best, ReadMeetingLocked(write, best_id));
     }
     if (best.has_value()) {
       v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), options_.record_limits);
@@ -774,7 +796,16 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
       *event->mutable_meeting() = *write.overlay[id];
     }
   }
-  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry->SerializeAsString());
+  std::string entry_bytes = entry->SerializeAsString();
+  if (options_.max_change_bytes > 0 && entry_bytes.size() > options_.max_change_bytes) {
+    // One revision must fit one watch response: refuse the write, precisely, rather than store
+    // a revision no watcher can take whole.
+    return absl::InvalidArgumentError(absl::StrCat(
+        "this write would change ", entry->events_size(), " meeting records totalling ",
+        entry_bytes.size(), " bytes in one revision; at most ", options_.max_change_bytes,
+        ": send fewer meetings per article"));
+  }
+  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry_bytes);
   write.batch.Put(handles_->meta, kMetaRevision, ik::EncodeU64(write.revision));
   write.batch.Put(handles_->meta, kMetaSequence, ik::EncodeU64(next_sequence_));
   const uint64_t count = static_cast<uint64_t>(

@@ -45,6 +45,9 @@ struct StoreOptions {
   // RocksDB memtable size per column family, bytes; all memtables together are flushed at
   // twice that (a WriteBufferManager), so they hold at most about 2x this.
   size_t write_buffer_bytes = 32 << 20;
+  // The largest change-log entry (one revision's events) a write may produce, bytes; a write
+  // over it is refused InvalidArgument, so every revision fits one watch response. 0 = none.
+  size_t max_change_bytes = 0;
   // What listing snapshots may cost: idle time, age and count (SnapshotLimits).
   SnapshotLimits list_snapshots;
   // The time for snapshot expiry; null = the system clock. Must outlive the store.

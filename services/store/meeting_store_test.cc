@@ -468,5 +468,24 @@ TEST_F(MeetingStoreTest, ARecordStoredOverTheLimitIsServedCutByEveryRead) {
   ASSERT_THAT(rewritten, IsOk());
   EXPECT_EQ(rewritten->sources_size(), 3);
 }
+TEST_F(MeetingStoreTest, AWriteWhoseRevisionWouldNotFitOneResponseIsRefused) {
+  StoreOptions options;
+  options.max_change_bytes = 10 << 10;
+  Reopen(options);
+  std::vector<v1::Meeting> reports;
+  for (int i = 0; i < 5; ++i) {
+    v1::Meeting m = Bilateral("FR", "DE", 1 + i, "City" + std::to_string(i));
+    m.add_statements()->set_text(std::string(4000, 'x'));
+    reports.push_back(m);
+  }
+  absl::StatusOr<IngestOutcome> refused = store_->IngestArticle(A("five"), reports, "v1", kNow);
+  EXPECT_THAT(refused, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(std::string(refused.status().message()),
+              ::testing::HasSubstr("would change 5 meeting records"));
+  EXPECT_EQ(store_->revision(), 0u);
+  reports.resize(2);
+  EXPECT_THAT(store_->IngestArticle(A("two"), reports, "v1", kNow), IsOk());
+}
+
 }  // namespace
 }  // namespace parley

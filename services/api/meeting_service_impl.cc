@@ -211,7 +211,18 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerCon
           return stored.status();
         }
         *response->mutable_article() = std::move(*stored->mutable_article());
-        *response->mutable_meeting_ids() = stored->meeting_ids();
+        // The meetings it contributed to that still exist (a deleted one is gone for good).
+        const std::vector<std::string> ids(stored->meeting_ids().begin(),
+                                           stored->meeting_ids().end());
+        absl::StatusOr<std::vector<bool>> exist = store_->MeetingsExist(ids);
+        if (!exist.ok()) {
+          return exist.status();
+        }
+        for (size_t i = 0; i < ids.size(); ++i) {
+          if ((*exist)[i]) {
+            response->add_meeting_ids(ids[i]);
+          }
+        }
         response->set_extractor_version(stored->extractor_version());
         return absl::OkStatus();
       });

@@ -95,8 +95,9 @@ struct MeetingStore::PendingWrite {
   rocksdb::WriteBatch batch;
   uint64_t revision = 0;
   absl::flat_hash_map<std::string, std::optional<v1::Meeting>> overlay;
+  // Records this write touches, in the order it first did, and each one's state before it.
   std::vector<std::string> event_order;
-  absl::flat_hash_map<std::string, v1::EventType> event_type;
+  absl::flat_hash_map<std::string, std::optional<v1::Meeting>> before;
   absl::flat_hash_map<std::string, v1::Meeting> deleted_state;
   int64_t count_delta = 0;
   // MatchKeys of stored records read as merge candidates: the reports of one article mostly
@@ -418,6 +419,25 @@ absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMe
   return out;
 }
 
+absl::StatusOr<std::vector<bool>> MeetingStore::MeetingsExist(
+    const std::vector<std::string>& ids) const {
+  std::vector<bool> out(ids.size(), false);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) {
+      continue;
+    }
+    std::string ignored;
+    const rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(ids[i]), &ignored);
+    if (s.IsNotFound()) {
+      continue;
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", ids[i])));
+    out[i] = true;
+  }
+  return out;
+}
+
 absl::StatusOr<v1::StoredArticle> MeetingStore::GetArticle(absl::string_view id) const {
   PARLEY_ASSIGN_OR_RETURN(const std::string bytes, ReadBytes(handles_->articles, "article", id));
   return ParseStored<v1::StoredArticle>(bytes, absl::StrCat("article ", id));
@@ -529,6 +549,12 @@ absl::StatusOr<std::vector<std::string>> MeetingStore::FindCandidatesLocked(
 absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting meeting,
                                             v1::EventType type, absl::Time now) {
   PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> old, ReadMeetingLocked(write, meeting.id()));
+  // The record's state before this write, kept the first time the write touches it: the event
+  // is decided by it and the final state (EventTypeOf), and watchers filter on both.
+  const auto [before, first_touch] = write.before.try_emplace(meeting.id(), old);
+  if (first_touch) {
+    write.event_order.push_back(meeting.id());
+  }
   if (old.has_value()) {
     for (const std::string& key : ik::AllKeys(*old)) {
       write.batch.Delete(handles_->index, key);
@@ -545,8 +571,15 @@ absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting mee
   } else {
     if (!old.has_value()) {
       ++write.count_delta;
-      meeting.set_create_revision(write.revision);
-      *meeting.mutable_create_time() = ToProto(now);
+      if (before->second.has_value()) {
+        // Removed and written again within this write (re-extraction rebuilding a record
+        // under its id): to everyone outside, one update, and the record keeps its birth.
+        meeting.set_create_revision(before->second->create_revision());
+        *meeting.mutable_create_time() = before->second->create_time();
+      } else {
+        meeting.set_create_revision(write.revision);
+        *meeting.mutable_create_time() = ToProto(now);
+      }
     }
     meeting.set_update_revision(write.revision);
     *meeting.mutable_update_time() = ToProto(now);
@@ -557,16 +590,21 @@ absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting mee
     write.batch.Put(handles_->meetings, meeting.id(), meeting.SerializeAsString());
     write.overlay[meeting.id()] = meeting;
   }
-  // One event per record and batch: CREATED stays CREATED; CREATED then DELETED cancels out.
-  auto [it, inserted] = write.event_type.emplace(meeting.id(), type);
-  if (inserted) {
-    write.event_order.push_back(meeting.id());
-  } else if (it->second == v1::EVENT_TYPE_CREATED && type == v1::EVENT_TYPE_DELETED) {
-    it->second = v1::EVENT_TYPE_UNSPECIFIED;  // Never visible outside the batch.
-  } else if (it->second != v1::EVENT_TYPE_CREATED) {
-    it->second = type;
-  }
   return absl::OkStatus();
+}
+
+v1::EventType MeetingStore::EventTypeOf(const PendingWrite& write, const std::string& id) {
+  // One event per record and write, from its state before and after: existed and exists is
+  // UPDATED (also when deleted and rebuilt in between), did not and does is CREATED, did and
+  // does not is DELETED, neither is nothing.
+  const auto before = write.before.find(id);
+  const auto after = write.overlay.find(id);
+  const bool existed = before != write.before.end() && before->second.has_value();
+  const bool exists = after != write.overlay.end() && after->second.has_value();
+  if (existed) {
+    return exists ? v1::EVENT_TYPE_UPDATED : v1::EVENT_TYPE_DELETED;
+  }
+  return exists ? v1::EVENT_TYPE_CREATED : v1::EVENT_TYPE_UNSPECIFIED;
 }
 
 absl::Status MeetingStore::RemoveArticleReportsLocked(PendingWrite& write,
@@ -660,9 +698,17 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
 
   absl::StatusOr<v1::StoredArticle> existing = GetArticle(article_id);
   if (existing.ok() && existing->extractor_version() == extractor_version) {
-    outcome.meeting_ids.assign(existing->meeting_ids().begin(), existing->meeting_ids().end());
+    // Idempotent: the same article, already ingested, changes nothing -- also when one of its
+    // records was deleted since (a delete is not undone by a retry or a backfill); that
+    // record's place is answered with an empty id.
+    const std::vector<std::string> ids(existing->meeting_ids().begin(),
+                                       existing->meeting_ids().end());
+    PARLEY_ASSIGN_OR_RETURN(const std::vector<bool> exist, MeetingsExist(ids));
+    for (size_t i = 0; i < ids.size(); ++i) {
+      outcome.meeting_ids.push_back(exist[i] ? ids[i] : std::string());
+    }
     outcome.revision = revision();
-    return outcome;  // Idempotent: the same article, already ingested.
+    return outcome;
   }
   if (!existing.ok() && existing.status().code() != absl::StatusCode::kNotFound) {
     return existing.status();
@@ -755,7 +801,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   write.batch.Put(handles_->articles, article_id, stored.SerializeAsString());
 
   for (const std::string& id : write.event_order) {
-    const v1::EventType type = write.event_type[id];
+    const v1::EventType type = EventTypeOf(write, id);
     if (type == v1::EVENT_TYPE_CREATED || type == v1::EVENT_TYPE_UPDATED) {
       outcome.changes.push_back({id, type});
     }
@@ -782,7 +828,7 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
   entry->set_revision(write.revision);
   *entry->mutable_commit_time() = ToProto(now);
   for (const std::string& id : write.event_order) {
-    const v1::EventType type = write.event_type[id];
+    const v1::EventType type = EventTypeOf(write, id);
     if (type == v1::EVENT_TYPE_UNSPECIFIED) {
       continue;
     }
@@ -794,6 +840,12 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
       event->mutable_meeting()->set_update_revision(write.revision);
     } else {
       *event->mutable_meeting() = *write.overlay[id];
+    }
+    // What filters look at, before the change: a watcher whose filter the record leaves (or
+    // enters) is told so (the Kubernetes watch cache's prevObject).
+    v1::Meeting* previous = entry->add_previous();
+    if (type == v1::EVENT_TYPE_UPDATED) {
+      *previous = MatchKeys(*write.before.at(id));
     }
   }
   std::string entry_bytes = entry->SerializeAsString();

@@ -135,8 +135,11 @@ class MeetingStore {
       const std::vector<std::string>& ids, size_t max_bytes = 0) const;
 
   // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
-  // same article (same content) with the same `extractor_version` again changes nothing. With
-  // another version, the article's earlier reports are replaced (re-extraction).
+  // same article (same content) with the same `extractor_version` again changes nothing, even
+  // after one of its records was deleted (that record's meeting id is answered empty). With
+  // another version, the article's earlier reports are replaced (re-extraction): a record it
+  // alone produced is rebuilt under its id (one UPDATED event, create_revision kept); a deleted
+  // one stays deleted, and a new report that matches no record gets a new id.
   // Returns InvalidArgument for an article without body or an invalid report.
   absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article, std::vector<v1::Meeting> reports,
                                               absl::string_view extractor_version, absl::Time now);
@@ -147,6 +150,10 @@ class MeetingStore {
 
   // Returns NotFound for an unknown article id.
   absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
+
+  // For each id, whether a meeting record has it (ids are never reused: a deleted one never
+  // comes back).
+  absl::StatusOr<std::vector<bool>> MeetingsExist(const std::vector<std::string>& ids) const;
 
   // Stored articles in id order after `after_id`, at most `limit`. `max_bytes` (0 = no limit)
   // caps the page's serialized size: it ends early, with `next_after_id` set, before an article
@@ -226,6 +233,7 @@ class MeetingStore {
                                                         absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<std::shared_ptr<ListSnapshot>> AcquireSnapshot(uint64_t revision);
+  static v1::EventType EventTypeOf(const PendingWrite& write, const std::string& id);
   // Logs, once per id, that a record was stored over the record limits.
   void NoteOversized(absl::string_view id, size_t bytes) const;
 

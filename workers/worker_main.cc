@@ -33,6 +33,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
+#include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "workers/client_flags.h"
 #include "workers/extract/extractor.h"
@@ -279,6 +280,7 @@ int Run() {
   if (parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &format)) {
     parley::SetLogFormat(format);
   }
+  parley::RouteLibraryLogs();
   const std::string inbox = absl::GetFlag(FLAGS_inbox);
   if (inbox.empty()) {
     std::fprintf(stderr, "usage: parley-ingest run --target=HOST:PORT --inbox=DIR\n");

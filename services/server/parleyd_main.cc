@@ -15,6 +15,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "services/server/parley_server.h"
 
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   parley::SetLogFormat(log_format);
+  parley::RouteLibraryLogs();  // libprotobuf's and gRPC's lines in the same format.
 
   if (absl::GetFlag(FLAGS_data_dir).empty()) {
     parley::Log(parley::LogLevel::kError, "--data_dir (or PARLEY_DATA_DIR) is required");

@@ -10,11 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/metrics_scrape.h"
 #include "tests/testing_util/parleyd_process.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 
@@ -210,6 +215,85 @@ TEST_F(SemanticsTest, ReingestAfterDeleteLeavesTheRecordDeletedAndSaysSo) {
   EXPECT_NE(reextracted.meeting_ids(0), id);
   ASSERT_EQ(reextracted.changes_size(), 1);
   EXPECT_EQ(reextracted.changes(0).type(), v1::EVENT_TYPE_CREATED);
+}
+
+// Item 8: unparseable requests answered UNIMPLEMENTED with no message on most methods, bad
+// IngestArticle bytes were counted result="failed", and libprotobuf wrote raw lines even with
+// --log_format=json.
+TEST(UnparseableTest, EveryMethodAnswersInvalidArgumentCountsItAndLogsInTheChosenFormat) {
+  ScopedTempDir dir;
+  const int metrics_port = testing_util::FreePort();
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"),
+                         {"--log_format=json", "--sync_writes=false",
+                          absl::StrCat("--metrics_listen=127.0.0.1:", metrics_port)});
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  grpc::GenericStub stub(parleyd.NewChannel());
+  // A field cut short (5 bytes announced, 3 sent), and bytes that are no wire format at all.
+  const std::vector<std::string> payloads = {std::string("\x0a\x05\x61\x62\x63", 5),
+                                             std::string("\xff\xff\xff\xff", 4)};
+  const std::vector<std::string> methods = {
+      "/parley.v1.MeetingService/GetMeeting",     "/parley.v1.MeetingService/BatchGetMeetings",
+      "/parley.v1.MeetingService/ListMeetings",   "/parley.v1.MeetingService/RequestWatchProgress",
+      "/parley.v1.MeetingService/GetArticle",     "/parley.v1.IngestService/IngestArticle",
+      "/parley.v1.IngestService/DeleteMeeting",   "/parley.v1.IngestService/ListArticles",
+      "/parley.v1.AdminService/CreateCheckpoint", "/grpc.health.v1.Health/Check"};
+  for (const std::string& method : methods) {
+    for (const std::string& bytes : payloads) {
+      grpc::Slice slice(bytes);
+      grpc::ByteBuffer request(&slice, 1);
+      grpc::ByteBuffer response;
+      grpc::ClientContext context;
+      absl::Notification done;
+      grpc::Status status;
+      stub.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
+                     [&](grpc::Status s) {
+                       status = std::move(s);
+                       done.Notify();
+                     });
+      ASSERT_TRUE(done.WaitForNotificationWithTimeout(absl::Seconds(30))) << method;
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+          << method << ": " << status.error_code() << " " << status.error_message();
+      EXPECT_THAT(status.error_message(), HasSubstr("does not parse")) << method;
+    }
+  }
+  // A string field holding bytes that are not UTF-8 (which libprotobuf also logs).
+  {
+    const std::string bytes("\x0a\x02\xc3\x28", 4);  // GetArticleRequest.id
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    grpc::ClientContext context;
+    absl::Notification done;
+    grpc::Status status;
+    stub.UnaryCall(&context, "/parley.v1.MeetingService/GetArticle", grpc::StubOptions(), &request,
+                   &response, [&](grpc::Status s) {
+                     status = std::move(s);
+                     done.Notify();
+                   });
+    ASSERT_TRUE(done.WaitForNotificationWithTimeout(absl::Seconds(30)));
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+  }
+  // Counted as the client's fault.
+  std::string metrics;
+  ASSERT_TRUE(testing_util::WaitFor(
+      [&] {
+        metrics = testing_util::HttpGet(metrics_port, "/metrics");
+        return testing_util::Sample(metrics, {"parley_ingest_articles_total", "rejected"}) >= 2;
+      },
+      absl::Seconds(10)))
+      << metrics;
+  EXPECT_LT(testing_util::Sample(metrics, {"parley_ingest_articles_total", "\"failed\""}), 1);
+  EXPECT_EQ(parleyd.Stop(), 0);
+  // Every line of the log is one JSON object, libprotobuf's included.
+  const std::string log = ReadFile(dir.Sub("parleyd.log"));
+  EXPECT_THAT(log, HasSubstr("invalid UTF-8"));
+  size_t lines = 0;
+  for (absl::string_view line : absl::StrSplit(log, '\n', absl::SkipEmpty())) {
+    ++lines;
+    EXPECT_TRUE(absl::StartsWith(line, "{\"ts\":") && absl::EndsWith(line, "}"))
+        << "not a JSON log line: " << line;
+  }
+  EXPECT_GT(lines, 2u);
 }
 
 }  // namespace

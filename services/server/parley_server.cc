@@ -1,5 +1,8 @@
 #include "services/server/parley_server.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
@@ -18,6 +21,24 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   // Credentials first: a bad certificate path must fail before the store is touched.
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                           MakeServerCredentials(options.tls));
+  // So must a checkpoint folder that cannot take checkpoints (every CreateCheckpoint would
+  // otherwise fail INTERNAL with an mkdir error, long after the start).
+  if (!options.checkpoint_dir.empty()) {
+    const std::string& dir = options.checkpoint_dir;
+    struct stat st;
+    if (stat(dir.c_str(), &st) != 0) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("checkpoint dir ", dir, " does not exist; create it first"));
+    }
+    if (!S_ISDIR(st.st_mode)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("checkpoint dir ", dir, " is not a directory"));
+    }
+    if (access(dir.c_str(), W_OK | X_OK) != 0) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "checkpoint dir ", dir, " is not writable by this user (uid ", geteuid(), ")"));
+    }
+  }
   ServiceLimits limits = options.limits;
   if (limits.max_response_bytes == 0) {
     // Headroom for the page token, the revision and framing.

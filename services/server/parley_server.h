@@ -56,8 +56,9 @@ struct ServerOptions {
 // progress, history compaction), and shuts down in order. Used by `parleyd` and by tests.
 class ParleyServer {
  public:
-  // Opens the store and starts serving. FailedPrecondition for an unusable data dir,
-  // Unavailable when the address cannot be bound.
+  // Opens the store and starts serving. FailedPrecondition for an unusable data dir or a
+  // checkpoint dir that is missing, not a directory or not writable (checked before the store
+  // is touched), Unavailable when the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<ParleyServer>> Start(const ServerOptions& options);
 
   ~ParleyServer();  // Calls Shutdown().

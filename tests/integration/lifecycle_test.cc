@@ -437,5 +437,51 @@ TEST(LifecycleTest, IngestIsCappedPerArticleAndALargeWriteBarelyDelaysASmallOne)
   EXPECT_EQ(parleyd.Stop(), 0);
 }
 
+// Item 9: a --checkpoint_dir that does not exist was accepted (every CreateCheckpoint then
+// failed INTERNAL with an mkdir error), and AdminService was missing from health.
+TEST(LifecycleTest, AMissingCheckpointDirStopsTheStartAndHealthListsEveryService) {
+  ScopedTempDir dir;
+  const std::string data = dir.Sub("data");
+  ASSERT_EQ(mkdir(data.c_str(), 0755), 0);
+  Subprocess refused({BinDir() + "/parleyd", "--data_dir=" + data,
+                      absl::StrCat("--listen=127.0.0.1:", testing_util::FreePort()),
+                      "--checkpoint_dir=" + dir.Sub("no-such-dir")},
+                     dir.Sub("refused.log"));
+  EXPECT_EQ(refused.Wait(absl::Seconds(30)), 1);
+  EXPECT_THAT(ReadFile(dir.Sub("refused.log")),
+              ::testing::HasSubstr(absl::StrCat("checkpoint dir ", dir.Sub("no-such-dir"),
+                                                " does not exist; create it first")));
+  EXPECT_TRUE(fs::is_empty(data)) << "the store must not be touched";
+
+  const std::string backups = dir.Sub("backups");
+  ASSERT_EQ(mkdir(backups.c_str(), 0755), 0);
+  ParleydProcess parleyd(data, dir.Sub("parleyd.log"), {"--checkpoint_dir=" + backups});
+  ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  auto health = Health::NewStub(parleyd.NewChannel());
+  for (const std::string service :
+       {"", "parley.v1.MeetingService", "parley.v1.IngestService", "parley.v1.AdminService"}) {
+    grpc::ClientContext context;
+    HealthCheckRequest request;
+    request.set_service(service);
+    HealthCheckResponse response;
+    const grpc::Status status = health->Check(&context, request, &response);
+    EXPECT_TRUE(status.ok()) << "\"" << service << "\": " << status.error_message();
+    EXPECT_EQ(response.status(), HealthCheckResponse::SERVING) << service;
+  }
+  grpc::ClientContext context;
+  HealthCheckRequest unknown;
+  unknown.set_service("parley.v1.NoSuchService");
+  HealthCheckResponse response;
+  EXPECT_EQ(health->Check(&context, unknown, &response).error_code(), grpc::StatusCode::NOT_FOUND);
+  grpc::ClientContext checkpoint_context;
+  v1::CreateCheckpointRequest checkpoint;
+  checkpoint.set_name("first");
+  v1::CreateCheckpointResponse created;
+  EXPECT_TRUE(v1::AdminService::NewStub(parleyd.NewChannel())
+                  ->CreateCheckpoint(&checkpoint_context, checkpoint, &created)
+                  .ok());
+  EXPECT_EQ(parleyd.Stop(), 0);
+}
+
 }  // namespace
 }  // namespace parley

@@ -12,6 +12,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/server_harness.h"
 #include "tests/testing_util/subprocess.h"
 
@@ -25,20 +26,20 @@ using ::testing::HasSubstr;
 constexpr int kMessageBytes = 256 << 10;
 constexpr size_t kArticleBytes = 64 << 10;
 
-ServerOptions SmallLimits() {
+ServerOptions SmallLimits(const std::string& checkpoint_dir) {
   ServerOptions options = ServerHarness::DefaultOptions();
   options.max_message_bytes = kMessageBytes;
   options.limits.max_article_bytes = kArticleBytes;
   options.limits.max_batch_ids = 10;
   options.limits.max_watch_streams = 2;
-  options.checkpoint_dir = "/nonexistent-parley-checkpoints";
+  options.checkpoint_dir = checkpoint_dir;
   return options;
 }
 
 class LimitsTest : public ::testing::Test {
  protected:
   LimitsTest()
-      : harness_(SmallLimits()),
+      : harness_(SmallLimits(checkpoints_.path())),
         channel_(harness_.NewChannel()),
         meetings_(v1::MeetingService::NewStub(channel_)),
         ingest_(v1::IngestService::NewStub(channel_)) {}
@@ -66,6 +67,7 @@ class LimitsTest : public ::testing::Test {
     return response.meeting_ids_size() > 0 ? response.meeting_ids(0) : "";
   }
 
+  testing_util::ScopedTempDir checkpoints_;  // Before harness_: constructed first.
   ServerHarness harness_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::MeetingService::Stub> meetings_;

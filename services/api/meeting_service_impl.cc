@@ -311,7 +311,8 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerC
   }
   // The write runs on the writer thread; this callback thread returns at once. The request
   // stays valid until the call is done.
-  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response);
+  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response,
+                                resources_.max_message_bytes);
   writer_.Run([this, call, raw_request, request_bytes] {
     v1::IngestArticleResponse response;
     absl::Status status;
@@ -345,7 +346,8 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerC
   if (refusal != nullptr) {
     return refusal;
   }
-  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response);
+  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response,
+                                resources_.max_message_bytes);
   writer_.Run([this, call, raw_request] {
     v1::DeleteMeetingRequest request;
     absl::Status status = ParseRequest(*raw_request, &request);

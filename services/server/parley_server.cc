@@ -68,6 +68,7 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   server->write_queue_ =
       std::make_unique<ByteBudget>("write queue", "--write_queue_mb", options.write_queue_bytes);
   CallResources resources;
+  resources.max_message_bytes = static_cast<size_t>(options.max_message_bytes);
   resources.gate = server->gate_.get();
   resources.responses = server->responses_.get();
   resources.auth = server->authorizer_.get();
@@ -101,11 +102,12 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, resources);
   const bool split = !options.ingest_listen.empty();
   auto configure = [&](grpc::ServerBuilder& builder) {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+    creators.push_back(FaultLogInterceptors());
     if (server->metrics_ != nullptr) {
-      std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
       creators.push_back(server->metrics_->InterceptorFactory());
-      builder.experimental().SetInterceptorCreators(std::move(creators));
     }
+    builder.experimental().SetInterceptorCreators(std::move(creators));
     builder.SetMaxReceiveMessageSize(options.max_message_bytes);
     builder.SetMaxSendMessageSize(options.max_message_bytes);
     // Keep idle watch connections alive through proxies and notice dead peers.

@@ -15,7 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
@@ -23,6 +25,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "rocksdb/db.h"
 #include "tests/testing_util/parleyd_process.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
@@ -481,6 +484,94 @@ TEST(LifecycleTest, AMissingCheckpointDirStopsTheStartAndHealthListsEveryService
                   ->CreateCheckpoint(&checkpoint_context, checkpoint, &created)
                   .ok());
   EXPECT_EQ(parleyd.Stop(), 0);
+}
+
+// Item 10: a client cancelling a health Watch was logged as "ERROR ... Health/Watch failed:
+// Unknown: OnCancel()", while real server faults went unlogged without --metrics_listen.
+TEST(LifecycleTest, OnlyTheServersFaultsAreLoggedEachOnce) {
+  ScopedTempDir dir;
+  const std::string data = dir.Sub("data");
+  ASSERT_EQ(mkdir(data.c_str(), 0755), 0);
+  {
+    // One meeting, then its record overwritten with bytes that are no Meeting: a store fault.
+    ParleydProcess writer(data, dir.Sub("writer.log"), {"--sync_writes=false"});
+    ASSERT_TRUE(writer.Start());
+    auto ingest = v1::IngestService::NewStub(writer.NewChannel());
+    grpc::ClientContext context;
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(ingest->IngestArticle(&context, SlowArticle(1, 1), &response).ok());
+    EXPECT_EQ(writer.Stop(), 0);
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const char* name : {"default", "meetings", "articles", "index", "changelog"}) {
+      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), data, families, &handles, &db).ok());
+    ASSERT_TRUE(
+        db->Put(rocksdb::WriteOptions(), handles[1], "m-000000000001", "\xff\xff\xff").ok());
+    for (rocksdb::ColumnFamilyHandle* h : handles) {
+      db->DestroyColumnFamilyHandle(h);
+    }
+    delete db;
+  }
+  for (const bool metrics : {true, false}) {
+    std::vector<std::string> flags = {"--log_format=json"};
+    if (metrics) {
+      flags.push_back(absl::StrCat("--metrics_listen=127.0.0.1:", testing_util::FreePort()));
+    }
+    const std::string log = dir.Sub(metrics ? "with-metrics.log" : "without-metrics.log");
+    ParleydProcess parleyd(data, log, flags);
+    ASSERT_TRUE(parleyd.Start()) << ReadFile(log);
+    auto channel = parleyd.NewChannel();
+    auto meetings = v1::MeetingService::NewStub(channel);
+    // What clients normally do: cancel a health watch and a watch, ask for what is not there,
+    // run out of time.
+    {
+      grpc::ClientContext context;
+      auto watch = Health::NewStub(channel)->Watch(&context, HealthCheckRequest());
+      HealthCheckResponse response;
+      ASSERT_TRUE(watch->Read(&response));
+      context.TryCancel();
+      EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::CANCELLED);
+    }
+    {
+      grpc::ClientContext context;
+      auto watch = meetings->WatchMeetings(&context, v1::WatchMeetingsRequest());
+      v1::WatchMeetingsResponse header;
+      ASSERT_TRUE(watch->Read(&header));
+      context.TryCancel();
+      watch->Finish();
+    }
+    {
+      grpc::ClientContext context;
+      v1::GetMeetingRequest request;
+      request.set_id("m-000000000404");
+      v1::Meeting meeting;
+      EXPECT_EQ(meetings->GetMeeting(&context, request, &meeting).error_code(),
+                grpc::StatusCode::NOT_FOUND);
+    }
+    // The server's fault, twice: two calls, two lines, each naming the record.
+    for (int i = 0; i < 2; ++i) {
+      grpc::ClientContext context;
+      v1::BatchGetMeetingsRequest request;
+      request.add_ids("m-000000000001");
+      v1::BatchGetMeetingsResponse response;
+      EXPECT_EQ(meetings->BatchGetMeetings(&context, request, &response).error_code(),
+                grpc::StatusCode::DATA_LOSS);
+    }
+    EXPECT_EQ(parleyd.Stop(), 0);
+    size_t errors = 0;
+    for (absl::string_view line : absl::StrSplit(ReadFile(log), '\n', absl::SkipEmpty())) {
+      if (absl::StrContains(line, "\"level\":\"error\"")) {
+        ++errors;
+        EXPECT_THAT(std::string(line),
+                    ::testing::HasSubstr("/parley.v1.MeetingService/BatchGetMeetings failed: "
+                                         "DataLoss: corrupt meeting m-000000000001"));
+      }
+    }
+    EXPECT_EQ(errors, 2u) << (metrics ? "with" : "without") << " metrics:\n" << ReadFile(log);
+  }
 }
 
 }  // namespace

@@ -235,8 +235,11 @@ class ListTest : public MeetingStoreTest {
     MeetingStoreTest::SetUp();
     // 30 meetings on distinct days; every third involves KZ, every fifth is in Almaty.
     for (int i = 1; i <= 30; ++i) {
-      v1::Meeting m = Bilateral(i % 3 == 0 ? "KZ" : "US", "C" + std::string(1, 'A' + i % 26),
-                                (i % 28) + 1, i % 5 == 0 ? "Almaty" : "Geneva");
+      static const char* kOthers[] = {"CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM",
+                                      "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ",
+                                      "BE", "BG", "BR", "DE", "DK", "EE", "ES", "FI"};
+      v1::Meeting m = Bilateral(i % 3 == 0 ? "KZ" : "US", kOthers[i % 26], (i % 28) + 1,
+                                i % 5 == 0 ? "Almaty" : "Geneva");
       m.mutable_start_date()->set_month(1 + i / 28);
       v1::Person* p = m.add_people();
       p->set_name(i % 2 == 0 ? "Murat Nurtleu" : "Antony Blinken");

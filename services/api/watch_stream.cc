@@ -404,6 +404,20 @@ void WatchStream::OnDone() {
   self_.reset();  // May delete `this`; a wake-up in flight holds its own reference.
 }
 
+v1::EventType WatchStream::TypeFor(const EncodedEntry::Event& event) const {
+  // The event as this stream's filter sees it, as Kubernetes' watch cache does: a record that
+  // starts matching is new to the watcher, one that stops matching is gone from its view.
+  const bool now = MatchesFilter(event.keys, filter_);
+  if (event.type != v1::EVENT_TYPE_UPDATED || !event.previous.has_value()) {
+    return now ? event.type : v1::EVENT_TYPE_UNSPECIFIED;
+  }
+  const bool before = MatchesFilter(*event.previous, filter_);
+  if (now) {
+    return before ? v1::EVENT_TYPE_UPDATED : v1::EVENT_TYPE_CREATED;
+  }
+  return before ? v1::EVENT_TYPE_DELETED : v1::EVENT_TYPE_UNSPECIFIED;
+}
+
 void WatchStream::Pump() {
   enum class Action { kNone, kWrite, kFinish };
   Action action = Action::kNone;
@@ -458,6 +472,7 @@ void WatchStream::Pump() {
       struct Pick {
         const EncodedEntry* entry;
         size_t event;
+        v1::EventType type;  // As this stream's filter sees it.
       };
       std::vector<Pick> picks;
       size_t bytes = 0;
@@ -473,18 +488,20 @@ void WatchStream::Pump() {
         size_t entry_bytes = 0;
         for (size_t i = first; i < encoded->events.size(); ++i) {
           const EncodedEntry::Event& event = encoded->events[i];
-          if (filtered && !MatchesFilter(event.keys, filter_)) {
+          const v1::EventType type = filtered ? TypeFor(event) : event.type;
+          if (type == v1::EVENT_TYPE_UNSPECIFIED) {
             continue;
           }
           picked.push_back(i);
-          entry_bytes += FramedEventSize(event.type, encoded->revision, event.meeting.size());
+          entry_bytes += FramedEventSize(type, encoded->revision, event.meeting.size());
         }
         if (!picks.empty() && bytes + entry_bytes > options_.max_response_bytes) {
           break;  // Whole revisions only: the next response starts at this one.
         }
         for (size_t i : picked) {
           const EncodedEntry::Event& event = encoded->events[i];
-          const size_t size = FramedEventSize(event.type, encoded->revision, event.meeting.size());
+          const v1::EventType type = filtered ? TypeFor(event) : event.type;
+          const size_t size = FramedEventSize(type, encoded->revision, event.meeting.size());
           if (!picks.empty() && bytes + size > hard) {
             // This revision alone is over the message limit (only one written before records
             // were bounded can be): send it in parts, as etcd's fragments.
@@ -492,7 +509,7 @@ void WatchStream::Pump() {
             offset = i;
             break;
           }
-          picks.push_back({encoded.get(), i});
+          picks.push_back({encoded.get(), i, type});
           bytes += size;
         }
         if (fragment) {
@@ -517,7 +534,7 @@ void WatchStream::Pump() {
       out.reserve(size);
       for (const Pick& pick : picks) {
         const EncodedEntry::Event& event = pick.entry->events[pick.event];
-        AppendEvent(&out, event.type, pick.entry->revision, event.meeting);
+        AppendEvent(&out, pick.type, pick.entry->revision, event.meeting);
       }
       next_revision_ = next;
       fragment_offset_ = offset;

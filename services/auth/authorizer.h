@@ -40,8 +40,9 @@ absl::StatusOr<AuthPolicy> LoadAuthPolicy(const std::string& write_token_file,
 // Decides whether a call may proceed. Writes are open only when the policy names no write
 // credential at all (a development setup; `writes_open()` tells, and parleyd warns).
 // Refusals: UNAUTHENTICATED when no valid credential was presented (a malformed or unknown
-// token, or none), PERMISSION_DENIED when the caller is known but may not do this. Tokens are
-// compared in constant time and never appear in a status message. Thread-safe.
+// token, more than one authorization header, or none), PERMISSION_DENIED when the caller is known
+// but may not do this. Tokens are compared in constant time and never appear in a status message.
+// Thread-safe.
 class Authorizer {
  public:
   explicit Authorizer(AuthPolicy policy);

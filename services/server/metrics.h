@@ -69,6 +69,12 @@ class ServerMetrics {
   int port_ = 0;
 };
 
+// An interceptor factory that logs each call ending in the server's own fault (INTERNAL,
+// DATA_LOSS, UNKNOWN) once, with its method and cause; what clients normally do (CANCELLED,
+// DEADLINE_EXCEEDED, NOT_FOUND, INVALID_ARGUMENT, ...) is not logged. Installed on every
+// server, with or without metrics.
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> FaultLogInterceptors();
+
 }  // namespace parley
 
 #endif  // PARLEY_SERVICES_SERVER_METRICS_H

@@ -15,6 +15,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "services/server/parley_server.h"
 
@@ -59,6 +60,14 @@ ABSL_FLAG(int32_t, response_buffer_mb, 64,
           "Unary responses built and not yet sent, MiB [PARLEY_RESPONSE_BUFFER_MB]");
 ABSL_FLAG(int32_t, write_queue_mb, 64,
           "IngestArticle requests admitted and not yet committed, MiB [PARLEY_WRITE_QUEUE_MB]");
+ABSL_FLAG(absl::Duration, list_snapshot_idle, absl::Minutes(5),
+          "A listing whose next page is not asked for this long expires "
+          "[PARLEY_LIST_SNAPSHOT_IDLE]");
+ABSL_FLAG(absl::Duration, list_snapshot_max_age, absl::Minutes(30),
+          "The longest a listing may take from its first page [PARLEY_LIST_SNAPSHOT_MAX_AGE]");
+ABSL_FLAG(uint64_t, max_list_snapshots, 10000,
+          "Listing snapshots held at once; beyond, the least recently used is released "
+          "[PARLEY_MAX_LIST_SNAPSHOTS]");
 ABSL_FLAG(std::string, checkpoint_dir, "",
           "Folder for AdminService.CreateCheckpoint backups; empty = disabled "
           "[PARLEY_CHECKPOINT_DIR]");
@@ -124,6 +133,9 @@ int main(int argc, char** argv) {
   FromEnv(FLAGS_watch_stall_timeout, "PARLEY_WATCH_STALL_TIMEOUT", absl::Seconds(30));
   FromEnv(FLAGS_response_buffer_mb, "PARLEY_RESPONSE_BUFFER_MB", int32_t{64});
   FromEnv(FLAGS_write_queue_mb, "PARLEY_WRITE_QUEUE_MB", int32_t{64});
+  FromEnv(FLAGS_list_snapshot_idle, "PARLEY_LIST_SNAPSHOT_IDLE", absl::Minutes(5));
+  FromEnv(FLAGS_list_snapshot_max_age, "PARLEY_LIST_SNAPSHOT_MAX_AGE", absl::Minutes(30));
+  FromEnv(FLAGS_max_list_snapshots, "PARLEY_MAX_LIST_SNAPSHOTS", uint64_t{10000});
   FromEnv(FLAGS_tls_cert, "PARLEY_TLS_CERT", std::string());
   FromEnv(FLAGS_tls_key, "PARLEY_TLS_KEY", std::string());
   FromEnv(FLAGS_tls_client_ca, "PARLEY_TLS_CLIENT_CA", std::string());
@@ -151,6 +163,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   parley::SetLogFormat(log_format);
+  parley::RouteLibraryLogs();  // libprotobuf's and gRPC's lines in the same format.
 
   if (absl::GetFlag(FLAGS_data_dir).empty()) {
     parley::Log(parley::LogLevel::kError, "--data_dir (or PARLEY_DATA_DIR) is required");
@@ -187,6 +200,9 @@ int main(int argc, char** argv) {
   options.response_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_response_buffer_mb))
                                   << 20;
   options.write_queue_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_write_queue_mb)) << 20;
+  options.store.list_snapshots.idle = absl::GetFlag(FLAGS_list_snapshot_idle);
+  options.store.list_snapshots.max_age = absl::GetFlag(FLAGS_list_snapshot_max_age);
+  options.store.list_snapshots.max_count = absl::GetFlag(FLAGS_max_list_snapshots);
 
   options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert);
   options.tls.key_file = absl::GetFlag(FLAGS_tls_key);

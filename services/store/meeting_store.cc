@@ -95,10 +95,14 @@ struct MeetingStore::PendingWrite {
   rocksdb::WriteBatch batch;
   uint64_t revision = 0;
   absl::flat_hash_map<std::string, std::optional<v1::Meeting>> overlay;
+  // Records this write touches, in the order it first did, and each one's state before it.
   std::vector<std::string> event_order;
-  absl::flat_hash_map<std::string, v1::EventType> event_type;
+  absl::flat_hash_map<std::string, std::optional<v1::Meeting>> before;
   absl::flat_hash_map<std::string, v1::Meeting> deleted_state;
   int64_t count_delta = 0;
+  // MatchKeys of stored records read as merge candidates: the reports of one article mostly
+  // share their candidates, which are read and parsed once per write, not once per report.
+  absl::flat_hash_map<std::string, std::optional<v1::Meeting>> candidate_keys;
 };
 
 // A RocksDB snapshot kept for the pages of one listing.
@@ -112,7 +116,6 @@ class MeetingStore::ListSnapshot {
 
   const rocksdb::Snapshot* get() const { return snapshot_; }
   uint64_t revision() const { return revision_; }
-  absl::Time last_used = absl::InfinitePast();
 
  private:
   rocksdb::DB* db_;
@@ -265,13 +268,14 @@ absl::StatusOr<std::unique_ptr<MeetingStore>> MeetingStore::Open(const StoreOpti
 
 MeetingStore::MeetingStore(StoreOptions options, std::unique_ptr<rocksdb::DB> db,
                            std::unique_ptr<Handles> handles)
-    : options_(std::move(options)), db_(std::move(db)), handles_(std::move(handles)) {}
+    : options_(std::move(options)),
+      db_(std::move(db)),
+      handles_(std::move(handles)),
+      snapshots_(std::make_unique<SnapshotRegistry<ListSnapshot>>(options_.list_snapshots,
+                                                                  options_.clock)) {}
 
 MeetingStore::~MeetingStore() {
-  {
-    absl::MutexLock lock(&snapshots_mu_);
-    snapshots_.clear();
-  }
+  snapshots_->Clear();  // Releases the RocksDB snapshots while the database is open.
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* handle : handles_->all) {
       db_->DestroyColumnFamilyHandle(handle);
@@ -415,13 +419,32 @@ absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMe
   return out;
 }
 
+absl::StatusOr<std::vector<bool>> MeetingStore::MeetingsExist(
+    const std::vector<std::string>& ids) const {
+  std::vector<bool> out(ids.size(), false);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) {
+      continue;
+    }
+    std::string ignored;
+    const rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(ids[i]), &ignored);
+    if (s.IsNotFound()) {
+      continue;
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", ids[i])));
+    out[i] = true;
+  }
+  return out;
+}
+
 absl::StatusOr<v1::StoredArticle> MeetingStore::GetArticle(absl::string_view id) const {
   PARLEY_ASSIGN_OR_RETURN(const std::string bytes, ReadBytes(handles_->articles, "article", id));
   return ParseStored<v1::StoredArticle>(bytes, absl::StrCat("article ", id));
 }
 
-absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id,
-                                                       int limit) const {
+absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id, int limit,
+                                                       size_t max_bytes) const {
   ArticlePage page;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions(), handles_->articles));
@@ -429,11 +452,23 @@ absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_i
   if (it->Valid() && !after_id.empty() && ToView(it->key()) == after_id) {
     it->Next();
   }
+  size_t bytes = 0;
   for (; it->Valid() && static_cast<int>(page.articles.size()) < limit; it->Next()) {
+    const size_t size = it->value().size() + 8;  // The article, its tag and length.
+    if (max_bytes > 0 && !page.articles.empty() && bytes + size > max_bytes) {
+      break;  // The page is full; the next one starts here.
+    }
     v1::StoredArticle article;
     if (!article.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
       return absl::DataLossError(absl::StrCat("corrupt article ", ToView(it->key())));
     }
+    if (max_bytes > 0 && size > max_bytes) {
+      // Alone over the limit: the article itself (its body is within the article limit), and
+      // not the reports it produced, which GetArticle never returns either.
+      article.clear_reports();
+      article.clear_meeting_ids();
+    }
+    bytes += size;
     page.articles.push_back(std::move(article));
   }
   PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "list articles"));
@@ -514,6 +549,12 @@ absl::StatusOr<std::vector<std::string>> MeetingStore::FindCandidatesLocked(
 absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting meeting,
                                             v1::EventType type, absl::Time now) {
   PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> old, ReadMeetingLocked(write, meeting.id()));
+  // The record's state before this write, kept the first time the write touches it: the event
+  // is decided by it and the final state (EventTypeOf), and watchers filter on both.
+  const auto [before, first_touch] = write.before.try_emplace(meeting.id(), old);
+  if (first_touch) {
+    write.event_order.push_back(meeting.id());
+  }
   if (old.has_value()) {
     for (const std::string& key : ik::AllKeys(*old)) {
       write.batch.Delete(handles_->index, key);
@@ -530,8 +571,15 @@ absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting mee
   } else {
     if (!old.has_value()) {
       ++write.count_delta;
-      meeting.set_create_revision(write.revision);
-      *meeting.mutable_create_time() = ToProto(now);
+      if (before->second.has_value()) {
+        // Removed and written again within this write (re-extraction rebuilding a record
+        // under its id): to everyone outside, one update, and the record keeps its birth.
+        meeting.set_create_revision(before->second->create_revision());
+        *meeting.mutable_create_time() = before->second->create_time();
+      } else {
+        meeting.set_create_revision(write.revision);
+        *meeting.mutable_create_time() = ToProto(now);
+      }
     }
     meeting.set_update_revision(write.revision);
     *meeting.mutable_update_time() = ToProto(now);
@@ -542,16 +590,21 @@ absl::Status MeetingStore::PutMeetingLocked(PendingWrite& write, v1::Meeting mee
     write.batch.Put(handles_->meetings, meeting.id(), meeting.SerializeAsString());
     write.overlay[meeting.id()] = meeting;
   }
-  // One event per record and batch: CREATED stays CREATED; CREATED then DELETED cancels out.
-  auto [it, inserted] = write.event_type.emplace(meeting.id(), type);
-  if (inserted) {
-    write.event_order.push_back(meeting.id());
-  } else if (it->second == v1::EVENT_TYPE_CREATED && type == v1::EVENT_TYPE_DELETED) {
-    it->second = v1::EVENT_TYPE_UNSPECIFIED;  // Never visible outside the batch.
-  } else if (it->second != v1::EVENT_TYPE_CREATED) {
-    it->second = type;
-  }
   return absl::OkStatus();
+}
+
+v1::EventType MeetingStore::EventTypeOf(const PendingWrite& write, const std::string& id) {
+  // One event per record and write, from its state before and after: existed and exists is
+  // UPDATED (also when deleted and rebuilt in between), did not and does is CREATED, did and
+  // does not is DELETED, neither is nothing.
+  const auto before = write.before.find(id);
+  const auto after = write.overlay.find(id);
+  const bool existed = before != write.before.end() && before->second.has_value();
+  const bool exists = after != write.overlay.end() && after->second.has_value();
+  if (existed) {
+    return exists ? v1::EVENT_TYPE_UPDATED : v1::EVENT_TYPE_DELETED;
+  }
+  return exists ? v1::EVENT_TYPE_CREATED : v1::EVENT_TYPE_UNSPECIFIED;
 }
 
 absl::Status MeetingStore::RemoveArticleReportsLocked(PendingWrite& write,
@@ -645,9 +698,17 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
 
   absl::StatusOr<v1::StoredArticle> existing = GetArticle(article_id);
   if (existing.ok() && existing->extractor_version() == extractor_version) {
-    outcome.meeting_ids.assign(existing->meeting_ids().begin(), existing->meeting_ids().end());
+    // Idempotent: the same article, already ingested, changes nothing -- also when one of its
+    // records was deleted since (a delete is not undone by a retry or a backfill); that
+    // record's place is answered with an empty id.
+    const std::vector<std::string> ids(existing->meeting_ids().begin(),
+                                       existing->meeting_ids().end());
+    PARLEY_ASSIGN_OR_RETURN(const std::vector<bool> exist, MeetingsExist(ids));
+    for (size_t i = 0; i < ids.size(); ++i) {
+      outcome.meeting_ids.push_back(exist[i] ? ids[i] : std::string());
+    }
     outcome.revision = revision();
-    return outcome;  // Idempotent: the same article, already ingested.
+    return outcome;
   }
   if (!existing.ok() && existing.status().code() != absl::StatusCode::kNotFound) {
     return existing.status();
@@ -669,21 +730,40 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   for (const v1::Meeting& report : reports) {
     PARLEY_ASSIGN_OR_RETURN(const std::vector<std::string> candidates,
                             FindCandidatesLocked(write, report));
-    std::optional<v1::Meeting> best;
+    std::string best_id;
     double best_score = kSameMeetingThreshold;
     for (const std::string& id : candidates) {
       if (from_this_article.count(id) > 0) {
         continue;  // Two meetings of one article are two meetings.
       }
-      PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> candidate, ReadMeetingLocked(write, id));
-      if (!candidate.has_value()) {
+      // Scored on the candidate's MatchKeys (what SameMeetingScore reads), not the record.
+      std::optional<v1::Meeting> keys;
+      if (auto in_write = write.overlay.find(id); in_write != write.overlay.end()) {
+        if (in_write->second.has_value()) {
+          keys = MatchKeys(*in_write->second);
+        }
+      } else if (auto cached = write.candidate_keys.find(id);
+                 cached != write.candidate_keys.end()) {
+        keys = cached->second;
+      } else {
+        PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Meeting> stored, ReadMeetingLocked(write, id));
+        if (stored.has_value()) {
+          keys = MatchKeys(*stored);
+        }
+        write.candidate_keys.emplace(id, keys);
+      }
+      if (!keys.has_value()) {
         continue;
       }
-      const double score = SameMeetingScore(*candidate, report);
+      const double score = SameMeetingScore(*keys, report);
       if (score >= best_score) {
         best_score = score;
-        best = std::move(candidate);
+        best_id = id;
       }
+    }
+    std::optional<v1::Meeting> best;
+    if (!best_id.empty()) {
+      PARLEY_ASSIGN_OR_RETURN(best, ReadMeetingLocked(write, best_id));
     }
     if (best.has_value()) {
       v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), options_.record_limits);
@@ -721,7 +801,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   write.batch.Put(handles_->articles, article_id, stored.SerializeAsString());
 
   for (const std::string& id : write.event_order) {
-    const v1::EventType type = write.event_type[id];
+    const v1::EventType type = EventTypeOf(write, id);
     if (type == v1::EVENT_TYPE_CREATED || type == v1::EVENT_TYPE_UPDATED) {
       outcome.changes.push_back({id, type});
     }
@@ -748,7 +828,7 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
   entry->set_revision(write.revision);
   *entry->mutable_commit_time() = ToProto(now);
   for (const std::string& id : write.event_order) {
-    const v1::EventType type = write.event_type[id];
+    const v1::EventType type = EventTypeOf(write, id);
     if (type == v1::EVENT_TYPE_UNSPECIFIED) {
       continue;
     }
@@ -761,8 +841,23 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
     } else {
       *event->mutable_meeting() = *write.overlay[id];
     }
+    // What filters look at, before the change: a watcher whose filter the record leaves (or
+    // enters) is told so (the Kubernetes watch cache's prevObject).
+    v1::Meeting* previous = entry->add_previous();
+    if (type == v1::EVENT_TYPE_UPDATED) {
+      *previous = MatchKeys(*write.before.at(id));
+    }
   }
-  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry->SerializeAsString());
+  std::string entry_bytes = entry->SerializeAsString();
+  if (options_.max_change_bytes > 0 && entry_bytes.size() > options_.max_change_bytes) {
+    // One revision must fit one watch response: refuse the write, precisely, rather than store
+    // a revision no watcher can take whole.
+    return absl::InvalidArgumentError(absl::StrCat(
+        "this write would change ", entry->events_size(), " meeting records totalling ",
+        entry_bytes.size(), " bytes in one revision; at most ", options_.max_change_bytes,
+        ": send fewer meetings per article"));
+  }
+  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry_bytes);
   write.batch.Put(handles_->meta, kMetaRevision, ik::EncodeU64(write.revision));
   write.batch.Put(handles_->meta, kMetaSequence, ik::EncodeU64(next_sequence_));
   const uint64_t count = static_cast<uint64_t>(
@@ -873,56 +968,24 @@ absl::StatusOr<uint64_t> MeetingStore::CompactHistory(absl::Time now) {
 
 absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::AcquireSnapshot(
     uint64_t revision) {
-  const absl::Time now = absl::Now();
-  absl::MutexLock lock(&snapshots_mu_);
-  // Expire idle snapshots, then the least recently used beyond the cap.
-  for (auto it = snapshots_.begin(); it != snapshots_.end();) {
-    if (now - it->second->last_used > options_.list_snapshot_ttl) {
-      it = snapshots_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  while (snapshots_.size() > options_.max_list_snapshots) {
-    auto lru = std::min_element(snapshots_.begin(), snapshots_.end(), [](auto& a, auto& b) {
-      return a.second->last_used < b.second->last_used;
-    });
-    snapshots_.erase(lru);
-  }
   if (revision != 0) {
-    auto it = snapshots_.find(revision);
-    if (it == snapshots_.end()) {
-      return absl::OutOfRangeError(absl::StrCat("the listing snapshot of revision ", revision,
-                                                " has expired; start the listing again"));
-    }
-    it->second->last_used = now;
-    return it->second;
+    return snapshots_->Find(revision);  // OutOfRange names the limit that dropped it.
   }
-  // The current revision's snapshot, when one is registered, serves a new listing as well.
-  if (auto current = snapshots_.find(this->revision()); current != snapshots_.end()) {
-    current->second->last_used = now;
-    return current->second;
+  // The current revision's snapshot, when one is held, serves a new listing as well.
+  if (std::shared_ptr<ListSnapshot> current = snapshots_->FindForNewListing(this->revision())) {
+    return current;
   }
   const rocksdb::Snapshot* raw = db_->GetSnapshot();
   rocksdb::ReadOptions read_options;
   read_options.snapshot = raw;
   std::string bytes;
   const rocksdb::Status s = db_->Get(read_options, handles_->meta, kMetaRevision, &bytes);
-  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
   if (!s.ok() && !s.IsNotFound()) {
     db_->ReleaseSnapshot(raw);
     return FromRocksDb(s, "read revision");
   }
-  auto it = snapshots_.find(at);
-  if (it != snapshots_.end()) {
-    db_->ReleaseSnapshot(raw);
-    it->second->last_used = now;
-    return it->second;
-  }
-  auto snapshot = std::make_shared<ListSnapshot>(db_.get(), raw, at);
-  snapshot->last_used = now;
-  snapshots_[at] = snapshot;
-  return snapshot;
+  const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
+  return snapshots_->Add(at, std::make_shared<ListSnapshot>(db_.get(), raw, at));
 }
 
 absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,

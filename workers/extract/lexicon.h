@@ -47,6 +47,7 @@ enum class WordClass : uint8_t {
   kPostPredicate,       // post_predicate: "held", "convened": "the meeting was held" reports it
   kJointVerb,           // joint_verb: "hosted", "convened": a list after it is one meeting
   kDomesticBody,        // domestic_body: "government", "cabinet": its meetings are domestic
+  kTopicCue,  // topic_cue: "discussed", "focused": the sentence says what was talked about
 };
 
 // The closed-class word lists: folded word -> the classes it belongs to.

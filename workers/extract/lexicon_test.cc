@@ -24,7 +24,8 @@ constexpr absl::string_view kAllClasses[] = {
     "official_visit_word", "membership_noun",  "subject_pronoun",  "anaphor",
     "past_auxiliary",      "tag_glue",         "light_verb",       "meeting_modifier",
     "generic_marker",      "separate_marker",  "distributive",     "collective",
-    "auxiliary",           "first_person",     "post_predicate",   "joint_verb"};
+    "auxiliary",           "first_person",     "post_predicate",   "joint_verb",
+    "domestic_body",       "topic_cue"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

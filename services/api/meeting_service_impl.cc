@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/api/page_token.h"
+#include "services/api/raw_framing.h"
 #include "services/domain/meeting_rules.h"
 #include "services/status/grpc_status.h"
 
@@ -43,14 +44,6 @@ absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
     return limits.default_page_size;
   }
   return std::min(requested, limits.max_page_size);
-}
-
-void AppendVarint(std::string* out, uint64_t value) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
 }
 
 }  // namespace
@@ -149,26 +142,12 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
         if (!page.ok()) {
           return page.status();
         }
-        // ListMeetingsResponse framed from the stored records: field 1 `meetings` (each
-        // record's bytes as stored), field 2 `next_page_token`, field 3 `revision`.
-        std::string out;
-        for (const std::string& meeting : page->raw) {
-          out.push_back(0x0A);
-          AppendVarint(&out, meeting.size());
-          out.append(meeting);
-        }
-        if (!page->last_key.empty()) {
-          const std::string token =
-              EncodePageToken({page->revision, page->last_key}, request.filter());
-          out.push_back(0x12);
-          AppendVarint(&out, token.size());
-          out.append(token);
-        }
-        if (page->revision != 0) {
-          out.push_back(0x18);
-          AppendVarint(&out, page->revision);
-        }
-        return out;
+        // The response framed from the stored records, each record's bytes as stored.
+        const std::string token =
+            page->last_key.empty()
+                ? std::string()
+                : EncodePageToken({page->revision, page->last_key}, request.filter());
+        return raw_framing::ListMeetingsResponse(page->raw, token, page->revision);
       });
 }
 

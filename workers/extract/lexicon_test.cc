@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "workers/extract/dictionaries.h"
@@ -35,6 +36,18 @@ TEST(LexiconTest, EveryClassLabelRoundTrips) {
     EXPECT_EQ(Name(*c), label);
     EXPECT_THAT(seen, ::testing::Not(::testing::Contains(*c))) << label;
     seen.push_back(*c);
+  }
+}
+
+// Each class is its own bit: a word of one class is in no other (a class past bit 31 of a
+// 32-bit mask once aliased an earlier one).
+TEST(LexiconTest, ClassesDoNotAliasEachOther) {
+  for (absl::string_view label : kAllClasses) {
+    absl::StatusOr<Lexicon> lex = Lexicon::Parse("test.tsv", absl::StrCat("w\t", label, "\n"));
+    ASSERT_TRUE(lex.ok()) << label;
+    for (absl::string_view other : kAllClasses) {
+      EXPECT_EQ(lex->Is("w", *ParseWordClass(other)), other == label) << label << " " << other;
+    }
   }
 }
 

@@ -20,9 +20,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
@@ -34,6 +32,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
+#include "services/flags/env_flags.h"
 #include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "workers/client_flags.h"
@@ -76,21 +75,8 @@ namespace {
 using parley::Pipeline;
 using parley::PipelineResult;
 
-void FromEnv(absl::Flag<std::string>& flag, const char* env, const std::string& default_value) {
-  const char* value = std::getenv(env);
-  if (value != nullptr && absl::GetFlag(flag) == default_value) {
-    absl::SetFlag(&flag, value);
-  }
-}
-
+// --workers (or PARLEY_WORKERS); 0 or less = the number of cores.
 int Workers() {
-  if (const char* env = std::getenv("PARLEY_WORKERS");
-      env != nullptr && absl::GetFlag(FLAGS_workers) == 0) {
-    int parsed = 0;
-    if (absl::SimpleAtoi(env, &parsed) && parsed > 0) {
-      return parsed;
-    }
-  }
   const int flag = absl::GetFlag(FLAGS_workers);
   if (flag > 0) {
     return flag;
@@ -310,9 +296,6 @@ int Submit(const std::vector<std::string>& files) {
 }
 
 int Run() {
-  FromEnv(FLAGS_inbox, "PARLEY_INBOX", "");
-  FromEnv(FLAGS_intake_listen, "PARLEY_INTAKE_LISTEN", "");
-  FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", "text");
   parley::SetLogProgram("parley-ingest");
   parley::LogFormat format;
   if (parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &format)) {
@@ -326,11 +309,6 @@ int Run() {
   }
   sigset_t signals;
   BlockShutdownSignals(&signals);  // Again: main blocked them before any thread started.
-  FromEnv(FLAGS_health_listen, "PARLEY_HEALTH_LISTEN", "");
-  FromEnv(FLAGS_intake_tls_cert, "PARLEY_INTAKE_TLS_CERT", "");
-  FromEnv(FLAGS_intake_tls_key, "PARLEY_INTAKE_TLS_KEY", "");
-  FromEnv(FLAGS_intake_tls_client_ca, "PARLEY_INTAKE_TLS_CLIENT_CA", "");
-  FromEnv(FLAGS_intake_token_file, "PARLEY_INTAKE_TOKEN_FILE", "");
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   const std::shared_ptr<grpc::Channel> channel = TargetChannel();
   parley::RetryOptions inbox_retry;
@@ -536,11 +514,11 @@ int main(int argc, char** argv) {
   // before anything else; `run` waits for it with sigwait, other commands restore it.
   sigset_t shutdown_signals;
   BlockShutdownSignals(&shutdown_signals);
-  std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  // Flags, then PARLEY_* variables for those not given (a bad variable exits 2).
+  std::vector<char*> positional = parley::ParseCommandLineAndEnv(argc, argv, "parley-ingest");
   if (positional.size() < 2 || std::string(positional[1]) != "run") {
     pthread_sigmask(SIG_UNBLOCK, &shutdown_signals, nullptr);
   }
-  FromEnv(FLAGS_target, "PARLEY_TARGET", "127.0.0.1:50051");
   if (positional.size() < 2) {
     std::fprintf(stderr, "%s\n", absl::ProgramUsageMessage().data());
     return 2;

@@ -3,6 +3,7 @@
 //   parley-ingest submit --target=HOST:PORT FILE...|-         one-shot batch load
 //   parley-ingest run --target=HOST:PORT --inbox=DIR          long-running inbox worker
 //   parley-ingest reprocess --target=HOST:PORT                re-extract stored articles
+//   parley-ingest health --target=HOST:PORT                   exit 0 when it answers SERVING
 
 #include <signal.h>
 #include <unistd.h>
@@ -502,7 +503,7 @@ int Health() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "parley-ingest extract|submit|run|reprocess [flags] [FILE...]\n"
+      "parley-ingest extract|submit|run|reprocess|health [flags] [FILE...]\n"
       "  extract [--published=YYYY-MM-DD] FILE...   print ExtractResult JSON lines\n"
       "  submit --target=HOST:PORT FILE...|-         extract and store, with a summary\n"
       "      exit 0 all stored, 1 some refused (listed), 2 usage, 3 gave up on the service\n"

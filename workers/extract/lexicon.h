@@ -54,7 +54,8 @@ enum class WordClass : uint8_t {
 class Lexicon {
  public:
   // Parses lexicon.tsv (`name` for error messages). Rows: word <TAB> class.
-  static absl::StatusOr<Lexicon> Parse(absl::string_view name, absl::string_view content);
+  [[nodiscard]] static absl::StatusOr<Lexicon> Parse(absl::string_view name,
+                                                     absl::string_view content);
 
   // True when the folded word `fold` belongs to `word_class`.
   bool Is(const std::string& fold, WordClass word_class) const {
@@ -70,7 +71,7 @@ class Lexicon {
   std::unordered_map<std::string, uint32_t> classes_;
 };
 
-absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
+[[nodiscard]] absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
 absl::string_view Name(WordClass word_class);
 
 }  // namespace parley::extract

@@ -34,6 +34,7 @@
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
 #include "services/flags/env_flags.h"
+#include "services/flags/port_file.h"
 #include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "workers/client_flags.h"
@@ -67,6 +68,9 @@ ABSL_FLAG(std::string, intake_tls_key, "",
 ABSL_FLAG(std::string, intake_tls_client_ca, "",
           "run: PEM CA of intake clients; set = mutual TLS, and any certificate it signed may "
           "submit [PARLEY_INTAKE_TLS_CLIENT_CA]");
+ABSL_FLAG(std::string, port_file, "",
+          "run: once listening, write the bound ports here as name=port lines (intake_listen=, "
+          "health_listen=): start them on port 0 and read them [PARLEY_PORT_FILE]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -320,6 +324,7 @@ int Run() {
   parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
+  parley::PortList ports;  // For --port_file.
   std::unique_ptr<parley::Authorizer> intake_auth;
   std::unique_ptr<parley::IntakeServiceImpl> intake;
   std::unique_ptr<grpc::Server> server;
@@ -361,6 +366,7 @@ int Run() {
     }
     server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("intake serving on port ", port));
+    ports.emplace_back("intake_listen", port);
   }
   std::unique_ptr<grpc::Server> health_server;
   if (!absl::GetFlag(FLAGS_health_listen).empty()) {
@@ -377,6 +383,13 @@ int Run() {
     }
     health_server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("health serving on port ", port));
+    ports.emplace_back("health_listen", port);
+  }
+  if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
+      parley::Log(parley::LogLevel::kError, written.ToString());
+      return 1;
+    }
   }
 
   std::thread waiter([&] {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "services/flags/env_flags.h"
+#include "services/flags/port_file.h"
 #include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "services/server/parley_server.h"
@@ -85,6 +86,10 @@ ABSL_FLAG(std::string, write_identities, "",
           "that may write [PARLEY_WRITE_IDENTITIES]");
 ABSL_FLAG(bool, reads_require_auth, false,
           "Reads need a token or a client certificate too [PARLEY_READS_REQUIRE_AUTH]");
+ABSL_FLAG(std::string, port_file, "",
+          "Once serving, write the bound ports here as name=port lines (listen=, and "
+          "ingest_listen=, metrics_listen=, health_listen= when on): start on port 0 and read "
+          "them [PARLEY_PORT_FILE]");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("parleyd --data_dir=DIR [--listen=HOST:PORT]");
@@ -187,6 +192,23 @@ int main(int argc, char** argv) {
               ? ", mutual TLS"
               : ", TLS with optional client certificates",
           (*server)->authorizer().reads_open() ? ", reads open" : ", reads need a credential"));
+  if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    parley::PortList ports = {{"listen", (*server)->port()}};
+    if (!options.ingest_listen.empty()) {
+      ports.emplace_back("ingest_listen", (*server)->ingest_port());
+    }
+    if ((*server)->metrics_port() > 0) {
+      ports.emplace_back("metrics_listen", (*server)->metrics_port());
+    }
+    if ((*server)->health_port() > 0) {
+      ports.emplace_back("health_listen", (*server)->health_port());
+    }
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
+      parley::Log(parley::LogLevel::kError, written.ToString());
+      (*server)->Shutdown();
+      return 1;
+    }
+  }
   if ((*server)->authorizer().writes_open()) {
     parley::Log(parley::LogLevel::kWarning,
                 "writes are open to every caller: set --write_token_file or --write_identities "

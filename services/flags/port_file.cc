@@ -3,7 +3,6 @@
 #include <stdio.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 
 #include "absl/strings/numbers.h"
@@ -22,14 +21,13 @@ absl::Status WritePortFile(const std::string& path, const PortList& ports) {
     }
     out.flush();
     if (!out) {
-      return absl::InternalError(absl::StrCat("write port file ", tmp, ": ", std::strerror(errno)));
+      return absl::ErrnoToStatus(errno, absl::StrCat("write port file ", tmp));
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const int error = errno;
     std::remove(tmp.c_str());
-    return absl::InternalError(
-        absl::StrCat("rename ", tmp, " to ", path, ": ", std::strerror(error)));
+    return absl::ErrnoToStatus(error, absl::StrCat("rename ", tmp, " to ", path));
   }
   return absl::OkStatus();
 }

@@ -22,7 +22,8 @@ using PortList = std::vector<std::pair<std::string, int>>;
 
 // Writes `ports` to `path` atomically: to `path`.tmp, then renamed over `path`, so a reader sees
 // either no file or the whole of it.
-// Returns the error (with the path) when the folder is not writable or the rename fails.
+// Returns the errno's code (NotFound for a missing folder, PermissionDenied, ResourceExhausted
+// for a full disk, ...) with the path when the file cannot be written or renamed.
 [[nodiscard]] absl::Status WritePortFile(const std::string& path, const PortList& ports);
 
 // Parses the text of a port file.

@@ -40,7 +40,7 @@ TEST(PortFileTest, ReplacesAnEarlierFile) {
 
 TEST(PortFileTest, UnwritableFolderIsAnErrorNamingTheFile) {
   const absl::Status status = WritePortFile("/nonexistent-folder/parleyd.port", {{"listen", 1}});
-  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
   EXPECT_THAT(status.message(), HasSubstr("/nonexistent-folder/parleyd.port"));
 }
 

@@ -3,6 +3,7 @@
 //   parley-ingest submit --target=HOST:PORT FILE...|-         one-shot batch load
 //   parley-ingest run --target=HOST:PORT --inbox=DIR          long-running inbox worker
 //   parley-ingest reprocess --target=HOST:PORT                re-extract stored articles
+//   parley-ingest health --target=HOST:PORT                   exit 0 when it answers SERVING
 
 #include <signal.h>
 #include <unistd.h>
@@ -20,9 +21,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
@@ -34,6 +33,8 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
+#include "services/flags/env_flags.h"
+#include "services/flags/port_file.h"
 #include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "workers/client_flags.h"
@@ -67,6 +68,9 @@ ABSL_FLAG(std::string, intake_tls_key, "",
 ABSL_FLAG(std::string, intake_tls_client_ca, "",
           "run: PEM CA of intake clients; set = mutual TLS, and any certificate it signed may "
           "submit [PARLEY_INTAKE_TLS_CLIENT_CA]");
+ABSL_FLAG(std::string, port_file, "",
+          "run: once listening, write the bound ports here as name=port lines (intake_listen=, "
+          "health_listen=): start them on port 0 and read them [PARLEY_PORT_FILE]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -76,21 +80,8 @@ namespace {
 using parley::Pipeline;
 using parley::PipelineResult;
 
-void FromEnv(absl::Flag<std::string>& flag, const char* env, const std::string& default_value) {
-  const char* value = std::getenv(env);
-  if (value != nullptr && absl::GetFlag(flag) == default_value) {
-    absl::SetFlag(&flag, value);
-  }
-}
-
+// --workers (or PARLEY_WORKERS); 0 or less = the number of cores.
 int Workers() {
-  if (const char* env = std::getenv("PARLEY_WORKERS");
-      env != nullptr && absl::GetFlag(FLAGS_workers) == 0) {
-    int parsed = 0;
-    if (absl::SimpleAtoi(env, &parsed) && parsed > 0) {
-      return parsed;
-    }
-  }
   const int flag = absl::GetFlag(FLAGS_workers);
   if (flag > 0) {
     return flag;
@@ -310,9 +301,6 @@ int Submit(const std::vector<std::string>& files) {
 }
 
 int Run() {
-  FromEnv(FLAGS_inbox, "PARLEY_INBOX", "");
-  FromEnv(FLAGS_intake_listen, "PARLEY_INTAKE_LISTEN", "");
-  FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", "text");
   parley::SetLogProgram("parley-ingest");
   parley::LogFormat format;
   if (parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &format)) {
@@ -326,11 +314,6 @@ int Run() {
   }
   sigset_t signals;
   BlockShutdownSignals(&signals);  // Again: main blocked them before any thread started.
-  FromEnv(FLAGS_health_listen, "PARLEY_HEALTH_LISTEN", "");
-  FromEnv(FLAGS_intake_tls_cert, "PARLEY_INTAKE_TLS_CERT", "");
-  FromEnv(FLAGS_intake_tls_key, "PARLEY_INTAKE_TLS_KEY", "");
-  FromEnv(FLAGS_intake_tls_client_ca, "PARLEY_INTAKE_TLS_CLIENT_CA", "");
-  FromEnv(FLAGS_intake_token_file, "PARLEY_INTAKE_TOKEN_FILE", "");
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   const std::shared_ptr<grpc::Channel> channel = TargetChannel();
   parley::RetryOptions inbox_retry;
@@ -341,6 +324,7 @@ int Run() {
   parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
+  parley::PortList ports;  // For --port_file.
   std::unique_ptr<parley::Authorizer> intake_auth;
   std::unique_ptr<parley::IntakeServiceImpl> intake;
   std::unique_ptr<grpc::Server> server;
@@ -382,6 +366,7 @@ int Run() {
     }
     server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("intake serving on port ", port));
+    ports.emplace_back("intake_listen", port);
   }
   std::unique_ptr<grpc::Server> health_server;
   if (!absl::GetFlag(FLAGS_health_listen).empty()) {
@@ -398,6 +383,13 @@ int Run() {
     }
     health_server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("health serving on port ", port));
+    ports.emplace_back("health_listen", port);
+  }
+  if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
+      parley::Log(parley::LogLevel::kError, written.ToString());
+      return 1;
+    }
   }
 
   std::thread waiter([&] {
@@ -524,7 +516,7 @@ int Health() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "parley-ingest extract|submit|run|reprocess [flags] [FILE...]\n"
+      "parley-ingest extract|submit|run|reprocess|health [flags] [FILE...]\n"
       "  extract [--published=YYYY-MM-DD] FILE...   print ExtractResult JSON lines\n"
       "  submit --target=HOST:PORT FILE...|-         extract and store, with a summary\n"
       "      exit 0 all stored, 1 some refused (listed), 2 usage, 3 gave up on the service\n"
@@ -536,11 +528,11 @@ int main(int argc, char** argv) {
   // before anything else; `run` waits for it with sigwait, other commands restore it.
   sigset_t shutdown_signals;
   BlockShutdownSignals(&shutdown_signals);
-  std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  // Flags, then PARLEY_* variables for those not given (a bad variable exits 2).
+  std::vector<char*> positional = parley::ParseCommandLineAndEnv(argc, argv, "parley-ingest");
   if (positional.size() < 2 || std::string(positional[1]) != "run") {
     pthread_sigmask(SIG_UNBLOCK, &shutdown_signals, nullptr);
   }
-  FromEnv(FLAGS_target, "PARLEY_TARGET", "127.0.0.1:50051");
   if (positional.size() < 2) {
     std::fprintf(stderr, "%s\n", absl::ProgramUsageMessage().data());
     return 2;

@@ -114,7 +114,8 @@ class IngestServiceImpl final : public IngestServiceBase {
                                          grpc::ByteBuffer* response) override;
 
  private:
-  absl::Status Ingest(const v1::IngestArticleRequest& request, v1::IngestArticleResponse* response);
+  [[nodiscard]] absl::Status Ingest(const v1::IngestArticleRequest& request,
+                                    v1::IngestArticleResponse* response);
 
   MeetingStore* const store_;
   const ServiceLimits limits_;

@@ -28,7 +28,8 @@ struct CallResources {
 // Every RPC is registered raw (ByteBuffer in and out) and parses its request here, so a request
 // that does not parse is answered INVALID_ARGUMENT "<message type> does not parse" (gRPC's own
 // deserialisation answers UNIMPLEMENTED with no message, and libprotobuf logs to stderr).
-absl::Status ParseRequest(const grpc::ByteBuffer& raw, google::protobuf::Message* request);
+[[nodiscard]] absl::Status ParseRequest(const grpc::ByteBuffer& raw,
+                                        google::protobuf::Message* request);
 
 // A ByteBuffer that takes over `bytes` without copying them.
 grpc::ByteBuffer OwnedBuffer(std::string bytes);

@@ -45,7 +45,8 @@ class ServerMetrics {
 
   // Serves /metrics on `address` ("host:port", port 0 picks one). Returns Unavailable when the
   // address cannot be bound.
-  static absl::StatusOr<std::unique_ptr<ServerMetrics>> Start(const std::string& address);
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<ServerMetrics>> Start(
+      const std::string& address);
   ~ServerMetrics();
 
   // The interceptor factory to install on the gRPC server.

@@ -59,7 +59,8 @@ class ParleyServer {
   // Opens the store and starts serving. FailedPrecondition for an unusable data dir or a
   // checkpoint dir that is missing, not a directory or not writable (checked before the store
   // is touched), Unavailable when the address cannot be bound.
-  static absl::StatusOr<std::unique_ptr<ParleyServer>> Start(const ServerOptions& options);
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<ParleyServer>> Start(
+      const ServerOptions& options);
 
   ~ParleyServer();  // Calls Shutdown().
   ParleyServer(const ParleyServer&) = delete;

@@ -446,8 +446,7 @@ TEST(LifecycleTest, AMissingCheckpointDirStopsTheStartAndHealthListsEveryService
   ScopedTempDir dir;
   const std::string data = dir.Sub("data");
   ASSERT_EQ(mkdir(data.c_str(), 0755), 0);
-  Subprocess refused({BinDir() + "/parleyd", "--data_dir=" + data,
-                      absl::StrCat("--listen=127.0.0.1:", testing_util::FreePort()),
+  Subprocess refused({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=127.0.0.1:0",
                       "--checkpoint_dir=" + dir.Sub("no-such-dir")},
                      dir.Sub("refused.log"));
   EXPECT_EQ(refused.Wait(absl::Seconds(30)), 1);
@@ -518,7 +517,7 @@ TEST(LifecycleTest, OnlyTheServersFaultsAreLoggedEachOnce) {
   for (const bool metrics : {true, false}) {
     std::vector<std::string> flags = {"--log_format=json"};
     if (metrics) {
-      flags.push_back(absl::StrCat("--metrics_listen=127.0.0.1:", testing_util::FreePort()));
+      flags.push_back("--metrics_listen=127.0.0.1:0");
     }
     const std::string log = dir.Sub(metrics ? "with-metrics.log" : "without-metrics.log");
     ParleydProcess parleyd(data, log, flags);

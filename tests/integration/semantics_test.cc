@@ -222,11 +222,12 @@ TEST_F(SemanticsTest, ReingestAfterDeleteLeavesTheRecordDeletedAndSaysSo) {
 // --log_format=json.
 TEST(UnparseableTest, EveryMethodAnswersInvalidArgumentCountsItAndLogsInTheChosenFormat) {
   ScopedTempDir dir;
-  const int metrics_port = testing_util::FreePort();
-  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"),
-                         {"--log_format=json", "--sync_writes=false",
-                          absl::StrCat("--metrics_listen=127.0.0.1:", metrics_port)});
+  ParleydProcess parleyd(
+      dir.Sub("data"), dir.Sub("parleyd.log"),
+      {"--log_format=json", "--sync_writes=false", "--metrics_listen=127.0.0.1:0"});
   ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
+  const int metrics_port = parleyd.port("metrics_listen");
+  ASSERT_GT(metrics_port, 0);
   grpc::GenericStub stub(parleyd.NewChannel());
   // A field cut short (5 bytes announced, 3 sent), and bytes that are no wire format at all.
   const std::vector<std::string> payloads = {std::string("\x0a\x05\x61\x62\x63", 5),

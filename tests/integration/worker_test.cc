@@ -404,12 +404,18 @@ TEST_F(WorkerTest, IntakeAcknowledgesOnlyCommittedArticles) {
   ServerHarness harness;
   const std::string inbox = work_.Sub("inbox");
   ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
-  const std::string intake_address = absl::StrCat("127.0.0.1:", testing_util::FreePort());
   std::vector<std::string> argv = RunWorker(harness.address(), inbox);
-  argv.push_back("--intake_listen=" + intake_address);
+  argv.push_back("--intake_listen=127.0.0.1:0");
+  argv.push_back("--health_listen=127.0.0.1:0");
+  argv.push_back("--port_file=" + work_.Sub("worker.port"));
   Subprocess worker(argv, work_.Sub("worker.log"));
-  ASSERT_TRUE(WaitForFileToContain(work_.Sub("worker.log"), "intake serving", absl::Seconds(30)))
-      << ReadFile(work_.Sub("worker.log"));
+  const absl::StatusOr<PortList> ports =
+      testing_util::WaitForPortFile(worker, work_.Sub("worker.port"), absl::Seconds(30));
+  ASSERT_TRUE(ports.ok()) << ports.status() << "\n" << ReadFile(work_.Sub("worker.log"));
+  ASSERT_GT(testing_util::PortOf(*ports, "health_listen"), 0);
+  const std::string intake_address =
+      absl::StrCat("127.0.0.1:", testing_util::PortOf(*ports, "intake_listen"));
+  EXPECT_THAT(ReadFile(work_.Sub("worker.log")), HasSubstr("intake serving"));
   auto channel = grpc::CreateChannel(intake_address, grpc::InsecureChannelCredentials());
 
   // Health and reflection are on, as on the service.
@@ -419,6 +425,14 @@ TEST_F(WorkerTest, IntakeAcknowledgesOnlyCommittedArticles) {
   grpc::health::v1::HealthCheckResponse health_response;
   ASSERT_TRUE(health->Check(&health_context, health_request, &health_response).ok());
   EXPECT_EQ(health_response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  // And the health-only listener answers on the port the file gave.
+  auto health_only = grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", testing_util::PortOf(*ports, "health_listen")),
+                          grpc::InsecureChannelCredentials()));
+  grpc::ClientContext health_only_context;
+  grpc::health::v1::HealthCheckResponse health_only_response;
+  ASSERT_TRUE(health_only->Check(&health_only_context, health_request, &health_only_response).ok());
+  EXPECT_EQ(health_only_response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
   testing_util::ReflectionClient reflection(channel);
   auto services = reflection.ListServices();
   ASSERT_TRUE(services.ok());

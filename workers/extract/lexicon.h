@@ -56,7 +56,8 @@ static_assert(static_cast<int>(WordClass::kTopicCue) < 64, "a word class past bi
 class Lexicon {
  public:
   // Parses lexicon.tsv (`name` for error messages). Rows: word <TAB> class.
-  static absl::StatusOr<Lexicon> Parse(absl::string_view name, absl::string_view content);
+  [[nodiscard]] static absl::StatusOr<Lexicon> Parse(absl::string_view name,
+                                                     absl::string_view content);
 
   // True when the folded word `fold` belongs to `word_class`.
   bool Is(const std::string& fold, WordClass word_class) const {
@@ -72,7 +73,7 @@ class Lexicon {
   std::unordered_map<std::string, uint64_t> classes_;  // One bit per class.
 };
 
-absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
+[[nodiscard]] absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
 absl::string_view Name(WordClass word_class);
 
 }  // namespace parley::extract

@@ -33,9 +33,9 @@ class ProgressDeadline {
   absl::Time DeadlineFor(absl::Time began) const;
   // The command gives up after `last`; returns the error every call now returns (the first
   // call to give up decides it).
-  absl::Status GiveUp(const absl::Status& last);
+  [[nodiscard]] absl::Status GiveUp(const absl::Status& last);
   // That error once the command gave up, else OK.
-  absl::Status given_up() const;
+  [[nodiscard]] absl::Status given_up() const;
 
   absl::Duration patience() const { return patience_; }
   const std::string& target() const { return target_; }
@@ -74,11 +74,11 @@ class IngestClient {
   // Returns the service's answer, or the permanent error (INVALID_ARGUMENT, ...), or
   // CANCELLED when `stop` was set while waiting to retry, or DEADLINE_EXCEEDED ("gave up on
   // TARGET: ...; last error: ...") when `options.deadline` expired.
-  absl::StatusOr<v1::IngestArticleResponse> Ingest(const v1::IngestArticleRequest& request,
-                                                   const std::atomic<bool>* stop = nullptr) const;
+  [[nodiscard]] absl::StatusOr<v1::IngestArticleResponse> Ingest(
+      const v1::IngestArticleRequest& request, const std::atomic<bool>* stop = nullptr) const;
 
   // One page of stored articles, retried the same way (a read).
-  absl::StatusOr<v1::ListArticlesResponse> ListArticles(
+  [[nodiscard]] absl::StatusOr<v1::ListArticlesResponse> ListArticles(
       const v1::ListArticlesRequest& request) const;
 
   v1::IngestService::Stub* stub() const { return stub_.get(); }
@@ -86,8 +86,9 @@ class IngestClient {
  private:
   std::unique_ptr<v1::IngestService::Stub> stub_;
   // Calls `call` until it succeeds, fails for good, `stop` is set or the deadline expires.
-  absl::Status WithRetries(const std::function<grpc::Status(grpc::ClientContext*)>& call,
-                           const std::atomic<bool>* stop) const;
+  [[nodiscard]] absl::Status WithRetries(
+      const std::function<grpc::Status(grpc::ClientContext*)>& call,
+      const std::atomic<bool>* stop) const;
 
   RetryOptions options_;
 };
@@ -95,8 +96,8 @@ class IngestClient {
 // A plaintext channel to HOST:PORT with the worker's settings.
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target);
 // The same with TLS / a bearer token; errors name an unreadable or inconsistent setting.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const std::string& target,
-                                                           const ClientSecurityOptions& security);
+[[nodiscard]] absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(
+    const std::string& target, const ClientSecurityOptions& security);
 
 // True for codes worth retrying (CANCELLED included: this client never cancels its own calls).
 bool IsTransient(absl::StatusCode code);

@@ -90,10 +90,11 @@ class Calls {
   }
   bool AwaitDone(int n, absl::Duration timeout) {
     absl::MutexLock lock(&mu_);
-    return mu_.AwaitWithTimeout(absl::Condition(
-                                    +[](std::pair<int*, int>* w) { return *w->first >= w->second; },
-                                    new std::pair<int*, int>(&done_, n)),
-                                timeout);
+    std::pair<int*, int> wanted(&done_, n);
+    return mu_.AwaitWithTimeout(
+        absl::Condition(
+            +[](std::pair<int*, int>* w) { return *w->first >= w->second; }, &wanted),
+        timeout);
   }
   // Calls done, by index: their status and when it arrived.
   std::map<int, std::pair<grpc::Status, absl::Time>> Results() {

@@ -32,7 +32,10 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "bench/corpus_generator.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/time_util.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
@@ -497,44 +500,39 @@ int Ingest() {
   return failures.load() == 0 ? 0 : 1;
 }
 
-// Reads a varint at `p`; advances it. Returns false at a malformed varint.
-bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* value) {
-  *value = 0;
-  for (int shift = 0; *p < end && shift < 64; shift += 7) {
-    const uint8_t b = *(*p)++;
-    *value |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if ((b & 0x80) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Calls `field(number, begin, end)` for each length-delimited field of a message and skips
-// the others (varints and fixed-size fields).
+// Calls `field(number, begin, end, value)` for each field of a message: length-delimited ones
+// with their bytes, varints with their value; others are skipped. Stops at malformed bytes.
 template <typename F>
 void ForEachField(const uint8_t* p, const uint8_t* end, F field) {
-  while (p < end) {
-    uint64_t key = 0;
-    if (!ReadVarint(&p, end, &key)) {
-      return;
-    }
-    const int wire = static_cast<int>(key & 7);
-    const int number = static_cast<int>(key >> 3);
-    uint64_t value = 0;
-    if (wire == 0) {
-      if (!ReadVarint(&p, end, &value)) return;
-      field(number, nullptr, nullptr, value);
-    } else if (wire == 2) {
-      if (!ReadVarint(&p, end, &value) || value > static_cast<uint64_t>(end - p)) return;
-      field(number, p, p + value, 0);
-      p += value;
-    } else if (wire == 1) {
-      p += 8;
-    } else if (wire == 5) {
-      p += 4;
-    } else {
-      return;
+  using google::protobuf::internal::WireFormatLite;
+  google::protobuf::io::CodedInputStream in(p, static_cast<int>(end - p));
+  for (uint32_t tag = in.ReadTag(); tag != 0; tag = in.ReadTag()) {
+    const int number = WireFormatLite::GetTagFieldNumber(tag);
+    switch (WireFormatLite::GetTagWireType(tag)) {
+      case WireFormatLite::WIRETYPE_VARINT: {
+        uint64_t value = 0;
+        if (!in.ReadVarint64(&value)) {
+          return;
+        }
+        field(number, nullptr, nullptr, value);
+        break;
+      }
+      case WireFormatLite::WIRETYPE_LENGTH_DELIMITED: {
+        uint32_t length = 0;
+        if (!in.ReadVarint32(&length)) {
+          return;
+        }
+        const uint8_t* begin = p + in.CurrentPosition();
+        if (length > static_cast<uint64_t>(end - begin) || !in.Skip(static_cast<int>(length))) {
+          return;
+        }
+        field(number, begin, begin + length, 0);
+        break;
+      }
+      default:
+        if (!WireFormatLite::SkipField(&in, tag)) {
+          return;
+        }
     }
   }
 }
@@ -568,16 +566,20 @@ class FanoutWatcher : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::Byt
     const auto* begin = reinterpret_cast<const uint8_t*>(bytes.data());
     ForEachField(
         begin, begin + bytes.size(), [&](int f, const uint8_t* b, const uint8_t* e, uint64_t) {
-          if (f != 1 || b == nullptr) return;  // MeetingEvent
+          if (f != v1::WatchMeetingsResponse::kEventsFieldNumber || b == nullptr) return;
           ForEachField(b, e, [&](int g, const uint8_t* mb, const uint8_t* me, uint64_t) {
-            if (g != 3 || mb == nullptr) return;  // Meeting
+            if (g != v1::MeetingEvent::kMeetingFieldNumber || mb == nullptr) return;
             ForEachField(mb, me, [&](int h, const uint8_t* tb, const uint8_t* te, uint64_t) {
-              if (h != 21 || tb == nullptr) return;  // update_time
+              if (h != v1::Meeting::kUpdateTimeFieldNumber || tb == nullptr) return;
               int64_t seconds = 0;
               int64_t nanos = 0;
               ForEachField(tb, te, [&](int k, const uint8_t*, const uint8_t*, uint64_t v) {
-                if (k == 1) seconds = static_cast<int64_t>(v);
-                if (k == 2) nanos = static_cast<int64_t>(v);
+                if (k == google::protobuf::Timestamp::kSecondsFieldNumber) {
+                  seconds = static_cast<int64_t>(v);
+                }
+                if (k == google::protobuf::Timestamp::kNanosFieldNumber) {
+                  nanos = static_cast<int64_t>(v);
+                }
               });
               const absl::Time committed =
                   absl::FromUnixSeconds(seconds) + absl::Nanoseconds(nanos);

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-build/k8s-validate}
 if ! command -v kubectl >/dev/null 2>&1; then
-  echo "check-manifests: SKIPPED: kubectl is not installed (it is not in Debian; see TOOLCHAIN)"
+  echo "check-manifests: SKIPPED: kubectl is not installed (it is not packaged in Debian: install the upstream release, which bundles kustomize)"
   exit 0
 fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

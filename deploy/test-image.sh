@@ -13,7 +13,8 @@ if ! command -v podman >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>
 fi
 IMAGE=localhost/parley:test
 GRACE=30
-# runc and explicit ulimits: crun fails on this host's hybrid cgroup setup (TOOLCHAIN.md).
+# runc and explicit ulimits: on our build machines (hybrid cgroup v1 + v2) crun fails, and podman
+# runs containers there only with nofile and nproc set explicitly.
 RUN=(--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=32768:32768 --network host)
 NAME=parley-test-$$
 VOLUME=parley-test-data-$$

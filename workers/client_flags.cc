@@ -1,6 +1,5 @@
 #include "workers/client_flags.h"
 
-#include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
@@ -17,27 +16,14 @@ ABSL_FLAG(std::string, target_token_file, "",
           "File holding the bearer token sent to the service [PARLEY_TARGET_TOKEN_FILE]");
 
 namespace parley {
-namespace {
-
-std::string FlagOrEnv(const absl::Flag<std::string>& flag, const char* env) {
-  std::string value = absl::GetFlag(flag);
-  if (value.empty()) {
-    if (const char* from_env = std::getenv(env)) {
-      value = from_env;
-    }
-  }
-  return value;
-}
-
-}  // namespace
 
 ClientSecurityOptions TargetSecurityFromFlags() {
   ClientSecurityOptions options;
-  options.ca_file = FlagOrEnv(FLAGS_target_ca, "PARLEY_TARGET_CA");
-  options.cert_file = FlagOrEnv(FLAGS_target_cert, "PARLEY_TARGET_CERT");
-  options.key_file = FlagOrEnv(FLAGS_target_key, "PARLEY_TARGET_KEY");
-  options.server_name = FlagOrEnv(FLAGS_target_server_name, "PARLEY_TARGET_SERVER_NAME");
-  options.token_file = FlagOrEnv(FLAGS_target_token_file, "PARLEY_TARGET_TOKEN_FILE");
+  options.ca_file = absl::GetFlag(FLAGS_target_ca);
+  options.cert_file = absl::GetFlag(FLAGS_target_cert);
+  options.key_file = absl::GetFlag(FLAGS_target_key);
+  options.server_name = absl::GetFlag(FLAGS_target_server_name);
+  options.token_file = absl::GetFlag(FLAGS_target_token_file);
   return options;
 }
 

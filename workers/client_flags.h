@@ -7,8 +7,8 @@ namespace parley {
 
 // The client-side security flags shared by parley-ingest and parley-watch:
 //   --target_ca, --target_cert, --target_key, --target_server_name, --target_token_file
-// (or PARLEY_TARGET_CA, PARLEY_TARGET_CERT, PARLEY_TARGET_KEY, PARLEY_TARGET_SERVER_NAME,
-// PARLEY_TARGET_TOKEN_FILE). Call after absl::ParseCommandLine.
+// (or PARLEY_TARGET_CA, ... once the program called parley::ParseCommandLineAndEnv, which
+// services/flags/env_flags.h describes). Call after it.
 ClientSecurityOptions TargetSecurityFromFlags();
 
 }  // namespace parley

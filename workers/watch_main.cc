@@ -18,13 +18,13 @@
 #include <thread>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "services/flags/env_flags.h"
 #include "workers/client_flags.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Meeting service address");
@@ -43,7 +43,7 @@ std::atomic<bool> stopping{false};
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("parley-watch --target=HOST:PORT [--from=REVISION] [--progress]");
-  absl::ParseCommandLine(argc, argv);
+  parley::ParseCommandLineAndEnv(argc, argv, "parley-watch");  // Flags, then PARLEY_*.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);

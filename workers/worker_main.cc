@@ -3,6 +3,7 @@
 //   parley-ingest submit --target=HOST:PORT FILE...|-         one-shot batch load
 //   parley-ingest run --target=HOST:PORT --inbox=DIR          long-running inbox worker
 //   parley-ingest reprocess --target=HOST:PORT                re-extract stored articles
+//   parley-ingest health --target=HOST:PORT                   exit 0 when it answers SERVING
 
 #include <signal.h>
 #include <unistd.h>
@@ -20,19 +21,21 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
+#include "services/flags/env_flags.h"
+#include "services/flags/port_file.h"
+#include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "workers/client_flags.h"
 #include "workers/extract/extractor.h"
@@ -49,6 +52,9 @@ ABSL_FLAG(std::string, published, "",
 ABSL_FLAG(std::string, intake_listen, "",
           "run: also serve parley.v1.ArticleIntake on this address (empty = off) "
           "[PARLEY_INTAKE_LISTEN]");
+ABSL_FLAG(absl::Duration, give_up_after, absl::Seconds(10),
+          "submit/reprocess: give up (exit 3) once the service has acknowledged nothing for this "
+          "long, retries included; inf = retry each article up to 20 times");
 ABSL_FLAG(int64_t, max_file_bytes, 8 << 20, "Largest input file accepted, bytes");
 ABSL_FLAG(bool, explain, false, "extract: print how each article was read instead of JSON");
 ABSL_FLAG(std::string, log_format, "text", "run: log lines as text or json [PARLEY_LOG_FORMAT]");
@@ -62,6 +68,9 @@ ABSL_FLAG(std::string, intake_tls_key, "",
 ABSL_FLAG(std::string, intake_tls_client_ca, "",
           "run: PEM CA of intake clients; set = mutual TLS, and any certificate it signed may "
           "submit [PARLEY_INTAKE_TLS_CLIENT_CA]");
+ABSL_FLAG(std::string, port_file, "",
+          "run: once listening, write the bound ports here as name=port lines (intake_listen=, "
+          "health_listen=): start them on port 0 and read them [PARLEY_PORT_FILE]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -71,21 +80,8 @@ namespace {
 using parley::Pipeline;
 using parley::PipelineResult;
 
-void FromEnv(absl::Flag<std::string>& flag, const char* env, const std::string& default_value) {
-  const char* value = std::getenv(env);
-  if (value != nullptr && absl::GetFlag(flag) == default_value) {
-    absl::SetFlag(&flag, value);
-  }
-}
-
+// --workers (or PARLEY_WORKERS); 0 or less = the number of cores.
 int Workers() {
-  if (const char* env = std::getenv("PARLEY_WORKERS");
-      env != nullptr && absl::GetFlag(FLAGS_workers) == 0) {
-    int parsed = 0;
-    if (absl::SimpleAtoi(env, &parsed) && parsed > 0) {
-      return parsed;
-    }
-  }
   const int flag = absl::GetFlag(FLAGS_workers);
   if (flag > 0) {
     return flag;
@@ -193,6 +189,21 @@ std::shared_ptr<grpc::Channel> TargetChannel() {
   return *std::move(channel);
 }
 
+// submit and reprocess exit 3 when they gave up on the service (unreachable, or acknowledging
+// nothing for --give_up_after): nothing is wrong with the input, run them again later.
+constexpr int kExitGaveUp = 3;
+
+// The patience of submit and reprocess (--give_up_after); exits 2 on a bad value.
+std::unique_ptr<parley::ProgressDeadline> GiveUpDeadline() {
+  const absl::Duration patience = absl::GetFlag(FLAGS_give_up_after);
+  if (patience <= absl::ZeroDuration()) {
+    std::fprintf(stderr, "parley-ingest: --give_up_after=%s must be positive (inf = never)\n",
+                 absl::FormatDuration(patience).c_str());
+    std::exit(2);
+  }
+  return std::make_unique<parley::ProgressDeadline>(patience, absl::GetFlag(FLAGS_target));
+}
+
 void BlockShutdownSignals(sigset_t* set) {
   sigemptyset(set);
   sigaddset(set, SIGTERM);
@@ -207,8 +218,10 @@ int Submit(const std::vector<std::string>& files) {
   }
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   const std::optional<absl::CivilDay> published = PublishedFlag();
+  const std::unique_ptr<parley::ProgressDeadline> deadline = GiveUpDeadline();
   parley::RetryOptions retry;
   retry.max_attempts = 20;
+  retry.deadline = deadline.get();
   parley::IngestClient client(TargetChannel(), retry);
   std::atomic<size_t> next{0};
   std::atomic<uint64_t> done_files{0}, articles{0}, meetings{0}, failures{0};
@@ -230,7 +243,10 @@ int Submit(const std::vector<std::string>& files) {
   std::vector<std::thread> threads;
   for (int w = 0; w < Workers(); ++w) {
     threads.emplace_back([&] {
-      for (size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
+      // Once the command gave up, no file is started and the one in hand is left unfinished.
+      for (size_t i = next.fetch_add(1); i < files.size() && deadline->given_up().ok();
+           i = next.fetch_add(1)) {
+        bool gave_up = false;
         for (const PipelineResult& result : ProcessPath(*pipeline, files[i], published)) {
           absl::Status status = result.status;
           if (status.ok()) {
@@ -241,6 +257,9 @@ int Submit(const std::vector<std::string>& files) {
             if (response.ok()) {
               articles.fetch_add(1);
               meetings.fetch_add(static_cast<uint64_t>(response->meeting_ids_size()));
+            } else if (status == deadline->given_up()) {
+              gave_up = true;  // Said once, at the end.
+              break;
             }
           }
           if (!status.ok()) {
@@ -250,7 +269,9 @@ int Submit(const std::vector<std::string>& files) {
                          status.ToString().c_str());
           }
         }
-        done_files.fetch_add(1);
+        if (!gave_up) {
+          done_files.fetch_add(1);
+        }
       }
     });
   }
@@ -261,24 +282,31 @@ int Submit(const std::vector<std::string>& files) {
   progress.join();
   const double secs = absl::ToDoubleSeconds(absl::Now() - start);
   std::fprintf(stderr,
-               "%ssubmitted %zu files: %llu articles stored (%llu meetings), %llu failed, "
+               "%ssubmitted %zu of %zu files: %llu articles stored (%llu meetings), %llu failed, "
                "%.1f s, %.0f articles/s\n",
-               tty ? "\r" : "", files.size(), static_cast<unsigned long long>(articles.load()),
+               tty ? "\r" : "", static_cast<size_t>(done_files.load()), files.size(),
+               static_cast<unsigned long long>(articles.load()),
                static_cast<unsigned long long>(meetings.load()),
                static_cast<unsigned long long>(failures.load()), secs,
                secs > 0 ? articles.load() / secs : 0.0);
+  if (const absl::Status gave_up = deadline->given_up(); !gave_up.ok()) {
+    std::fprintf(stderr,
+                 "parley-ingest: %s; %zu files not submitted (submit is idempotent: run it again "
+                 "once the service answers)\n",
+                 std::string(gave_up.message()).c_str(),
+                 files.size() - static_cast<size_t>(done_files.load()));
+    return kExitGaveUp;
+  }
   return failures.load() == 0 ? 0 : 1;
 }
 
 int Run() {
-  FromEnv(FLAGS_inbox, "PARLEY_INBOX", "");
-  FromEnv(FLAGS_intake_listen, "PARLEY_INTAKE_LISTEN", "");
-  FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", "text");
   parley::SetLogProgram("parley-ingest");
   parley::LogFormat format;
   if (parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format), &format)) {
     parley::SetLogFormat(format);
   }
+  parley::RouteLibraryLogs();
   const std::string inbox = absl::GetFlag(FLAGS_inbox);
   if (inbox.empty()) {
     std::fprintf(stderr, "usage: parley-ingest run --target=HOST:PORT --inbox=DIR\n");
@@ -286,11 +314,6 @@ int Run() {
   }
   sigset_t signals;
   BlockShutdownSignals(&signals);  // Again: main blocked them before any thread started.
-  FromEnv(FLAGS_health_listen, "PARLEY_HEALTH_LISTEN", "");
-  FromEnv(FLAGS_intake_tls_cert, "PARLEY_INTAKE_TLS_CERT", "");
-  FromEnv(FLAGS_intake_tls_key, "PARLEY_INTAKE_TLS_KEY", "");
-  FromEnv(FLAGS_intake_tls_client_ca, "PARLEY_INTAKE_TLS_CLIENT_CA", "");
-  FromEnv(FLAGS_intake_token_file, "PARLEY_INTAKE_TOKEN_FILE", "");
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   const std::shared_ptr<grpc::Channel> channel = TargetChannel();
   parley::RetryOptions inbox_retry;
@@ -301,6 +324,7 @@ int Run() {
   parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
+  parley::PortList ports;  // For --port_file.
   std::unique_ptr<parley::Authorizer> intake_auth;
   std::unique_ptr<parley::IntakeServiceImpl> intake;
   std::unique_ptr<grpc::Server> server;
@@ -342,6 +366,7 @@ int Run() {
     }
     server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("intake serving on port ", port));
+    ports.emplace_back("intake_listen", port);
   }
   std::unique_ptr<grpc::Server> health_server;
   if (!absl::GetFlag(FLAGS_health_listen).empty()) {
@@ -358,6 +383,13 @@ int Run() {
     }
     health_server->GetHealthCheckService()->SetServingStatus(true);
     parley::Log(parley::LogLevel::kInfo, absl::StrCat("health serving on port ", port));
+    ports.emplace_back("health_listen", port);
+  }
+  if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
+      parley::Log(parley::LogLevel::kError, written.ToString());
+      return 1;
+    }
   }
 
   std::thread waiter([&] {
@@ -402,24 +434,29 @@ int Run() {
 int Reprocess() {
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   auto channel = TargetChannel();
+  const std::unique_ptr<parley::ProgressDeadline> deadline = GiveUpDeadline();
   parley::RetryOptions retry;
   retry.max_attempts = 20;
+  retry.deadline = deadline.get();
   parley::IngestClient client(channel, retry);
   const std::string version(parley::extract::Extractor::kVersion);
   std::string after;
   uint64_t seen = 0, updated = 0, failed = 0;
-  while (true) {
-    grpc::ClientContext context;
+  bool list_failed = false;
+  while (deadline->given_up().ok()) {
     parley::v1::ListArticlesRequest request;
     request.set_after_id(after);
     request.set_page_size(100);
-    parley::v1::ListArticlesResponse page;
-    const grpc::Status status = client.stub()->ListArticles(&context, request, &page);
-    if (!status.ok()) {
-      std::fprintf(stderr, "parley-ingest: list articles: %s\n", status.error_message().c_str());
-      return 1;
+    const absl::StatusOr<parley::v1::ListArticlesResponse> listed = client.ListArticles(request);
+    if (!listed.ok()) {
+      if (listed.status() != deadline->given_up()) {
+        list_failed = true;
+        std::fprintf(stderr, "parley-ingest: listing the articles of %s: %s\n",
+                     absl::GetFlag(FLAGS_target).c_str(), listed.status().ToString().c_str());
+      }
+      break;
     }
-    for (const parley::v1::StoredArticle& stored : page.articles()) {
+    for (const parley::v1::StoredArticle& stored : listed->articles()) {
       ++seen;
       if (stored.extractor_version() == version) {
         continue;
@@ -432,20 +469,29 @@ int Reprocess() {
       }
       if (outcome.ok()) {
         ++updated;
+      } else if (outcome == deadline->given_up()) {
+        break;  // Said once, below.
       } else {
         ++failed;
         std::fprintf(stderr, "%s: %s\n", stored.article().id().c_str(), outcome.ToString().c_str());
       }
     }
-    if (page.next_after_id().empty()) {
+    if (listed->next_after_id().empty()) {
       break;
     }
-    after = page.next_after_id();
+    after = listed->next_after_id();
   }
   std::fprintf(stderr, "reprocessed %llu of %llu stored articles with %s, %llu failed\n",
                static_cast<unsigned long long>(updated), static_cast<unsigned long long>(seen),
                version.c_str(), static_cast<unsigned long long>(failed));
-  return failed == 0 ? 0 : 1;
+  if (const absl::Status gave_up = deadline->given_up(); !gave_up.ok()) {
+    std::fprintf(stderr,
+                 "parley-ingest: %s; reprocess stopped (it is idempotent: run it again once the "
+                 "service answers)\n",
+                 std::string(gave_up.message()).c_str());
+    return kExitGaveUp;
+  }
+  return failed == 0 && !list_failed ? 0 : 1;
 }
 
 // grpc.health.v1 Check against --target; exit 0 only when SERVING.
@@ -470,9 +516,11 @@ int Health() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "parley-ingest extract|submit|run|reprocess [flags] [FILE...]\n"
+      "parley-ingest extract|submit|run|reprocess|health [flags] [FILE...]\n"
       "  extract [--published=YYYY-MM-DD] FILE...   print ExtractResult JSON lines\n"
       "  submit --target=HOST:PORT FILE...|-         extract and store, with a summary\n"
+      "      exit 0 all stored, 1 some refused (listed), 2 usage, 3 gave up on the service\n"
+      "      (it acknowledged nothing for --give_up_after, default 10s)\n"
       "  run --target=HOST:PORT --inbox=DIR          process files dropped into DIR\n"
       "  reprocess --target=HOST:PORT                re-extract stored articles\n"
       "  health --target=HOST:PORT                   exit 0 when the service is SERVING");
@@ -480,11 +528,11 @@ int main(int argc, char** argv) {
   // before anything else; `run` waits for it with sigwait, other commands restore it.
   sigset_t shutdown_signals;
   BlockShutdownSignals(&shutdown_signals);
-  std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  // Flags, then PARLEY_* variables for those not given (a bad variable exits 2).
+  std::vector<char*> positional = parley::ParseCommandLineAndEnv(argc, argv, "parley-ingest");
   if (positional.size() < 2 || std::string(positional[1]) != "run") {
     pthread_sigmask(SIG_UNBLOCK, &shutdown_signals, nullptr);
   }
-  FromEnv(FLAGS_target, "PARLEY_TARGET", "127.0.0.1:50051");
   if (positional.size() < 2) {
     std::fprintf(stderr, "%s\n", absl::ProgramUsageMessage().data());
     return 2;

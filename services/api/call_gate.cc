@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 
@@ -91,6 +92,45 @@ bool CallGate::WaitIdle(absl::Time deadline) {
 size_t CallGate::in_flight() const {
   absl::MutexLock lock(&mu_);
   return in_flight_;
+}
+
+SerialExecutor::SerialExecutor() : thread_([this] { Loop(); }) {}
+
+SerialExecutor::~SerialExecutor() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  thread_.join();
+}
+
+void SerialExecutor::Run(std::function<void()> task) {
+  absl::MutexLock lock(&mu_);
+  tasks_.push_back(std::move(task));
+}
+
+size_t SerialExecutor::queued() const {
+  absl::MutexLock lock(&mu_);
+  return tasks_.size();
+}
+
+void SerialExecutor::Loop() {
+  while (true) {
+    std::function<void()> task;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](SerialExecutor* e)
+               ABSL_EXCLUSIVE_LOCKS_REQUIRED(e->mu_) { return !e->tasks_.empty() || e->stopping_; },
+          this));
+      if (tasks_.empty()) {
+        return;  // Stopping, and everything queued has run.
+      }
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
+    }
+    task();
+  }
 }
 
 }  // namespace parley

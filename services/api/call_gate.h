@@ -3,6 +3,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <thread>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
@@ -74,6 +78,30 @@ class CallGate {
   mutable absl::Mutex mu_;
   size_t in_flight_ ABSL_GUARDED_BY(mu_) = 0;
   bool draining_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+// Runs closures one at a time, in order, on a thread of its own. The write path uses it so that
+// writes, which the store serialises anyway, never block gRPC's callback threads: a call
+// waiting for the store would hold one, and enough of them would starve every other call
+// (reads included) and leave calls that had already arrived undispatched at a drain.
+// The destructor runs what is queued, then joins. Thread-safe.
+class SerialExecutor {
+ public:
+  SerialExecutor();
+  ~SerialExecutor();
+  SerialExecutor(const SerialExecutor&) = delete;
+  SerialExecutor& operator=(const SerialExecutor&) = delete;
+
+  void Run(std::function<void()> task);
+  size_t queued() const;
+
+ private:
+  void Loop();
+
+  mutable absl::Mutex mu_;
+  std::deque<std::function<void()>> tasks_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread thread_;
 };
 
 }  // namespace parley

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/api/page_token.h"
+#include "services/api/raw_framing.h"
 #include "services/domain/meeting_rules.h"
 #include "services/status/grpc_status.h"
 
@@ -43,14 +44,6 @@ absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
     return limits.default_page_size;
   }
   return std::min(requested, limits.max_page_size);
-}
-
-void AppendVarint(std::string* out, uint64_t value) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
 }
 
 }  // namespace
@@ -149,26 +142,12 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
         if (!page.ok()) {
           return page.status();
         }
-        // ListMeetingsResponse framed from the stored records: field 1 `meetings` (each
-        // record's bytes as stored), field 2 `next_page_token`, field 3 `revision`.
-        std::string out;
-        for (const std::string& meeting : page->raw) {
-          out.push_back(0x0A);
-          AppendVarint(&out, meeting.size());
-          out.append(meeting);
-        }
-        if (!page->last_key.empty()) {
-          const std::string token =
-              EncodePageToken({page->revision, page->last_key}, request.filter());
-          out.push_back(0x12);
-          AppendVarint(&out, token.size());
-          out.append(token);
-        }
-        if (page->revision != 0) {
-          out.push_back(0x18);
-          AppendVarint(&out, page->revision);
-        }
-        return out;
+        // The response framed from the stored records, each record's bytes as stored.
+        const std::string token =
+            page->last_key.empty()
+                ? std::string()
+                : EncodePageToken({page->revision, page->last_key}, request.filter());
+        return raw_framing::ListMeetingsResponse(page->raw, token, page->revision);
       });
 }
 
@@ -211,7 +190,18 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerCon
           return stored.status();
         }
         *response->mutable_article() = std::move(*stored->mutable_article());
-        *response->mutable_meeting_ids() = stored->meeting_ids();
+        // The meetings it contributed to that still exist (a deleted one is gone for good).
+        const std::vector<std::string> ids(stored->meeting_ids().begin(),
+                                           stored->meeting_ids().end());
+        absl::StatusOr<std::vector<bool>> exist = store_->MeetingsExist(ids);
+        if (!exist.ok()) {
+          return exist.status();
+        }
+        for (size_t i = 0; i < ids.size(); ++i) {
+          if ((*exist)[i]) {
+            response->add_meeting_ids(ids[i]);
+          }
+        }
         response->set_extractor_version(stored->extractor_version());
         return absl::OkStatus();
       });
@@ -244,6 +234,20 @@ absl::Status IngestServiceImpl::Ingest(const v1::IngestArticleRequest& request,
                                                    request.extractor_version().size(),
                                                    " bytes; at most ", limits_.max_id_bytes));
   }
+  if (request.meetings_size() > limits_.max_meetings_per_article) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("meetings has ", request.meetings_size(), " entries; at most ",
+                     limits_.max_meetings_per_article, " per article"));
+  }
+  size_t meeting_bytes = 0;
+  for (const v1::Meeting& m : request.meetings()) {
+    meeting_bytes += m.ByteSizeLong();
+  }
+  if (meeting_bytes > limits_.max_meeting_bytes_per_article) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("meetings take ", meeting_bytes, " bytes; at most ",
+                     limits_.max_meeting_bytes_per_article, " per article"));
+  }
   std::vector<v1::Meeting> meetings(request.meetings().begin(), request.meetings().end());
   absl::StatusOr<IngestOutcome> outcome = store_->IngestArticle(
       request.article(), std::move(meetings), request.extractor_version(), absl::Now());
@@ -275,53 +279,74 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(grpc::CallbackServerC
     }
     return refusal;
   }
-  absl::StatusOr<std::string> bytes;
-  bool changed = false;
   const size_t request_bytes = raw_request->Length();
-  absl::Status queued =
-      write_queue_ != nullptr ? write_queue_->Reserve(request_bytes) : absl::OkStatus();
-  if (!queued.ok()) {
-    bytes = queued;
-  } else {
-    v1::IngestArticleRequest request;
-    absl::Status status = ParseRequest(*raw_request, &request);
+  if (write_queue_ != nullptr) {
+    if (absl::Status queued = write_queue_->Reserve(request_bytes); !queued.ok()) {
+      if (observer_) {
+        observer_(queued.code(), false);
+      }
+      return FinishCall(std::move(ticket), nullptr, queued, raw_response);
+    }
+  }
+  // The write runs on the writer thread; this callback thread returns at once. The request
+  // stays valid until the call is done.
+  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response,
+                                resources_.max_message_bytes);
+  writer_.Run([this, call, raw_request, request_bytes] {
     v1::IngestArticleResponse response;
-    if (status.ok()) {
-      status = Ingest(request, &response);
+    absl::Status status;
+    {
+      v1::IngestArticleRequest request;
+      status = ParseRequest(*raw_request, &request);
+      if (status.ok()) {
+        status = Ingest(request, &response);
+      }
     }
     if (write_queue_ != nullptr) {
       write_queue_->Release(request_bytes);
     }
-    if (status.ok()) {
-      changed = response.changes_size() > 0;
-      bytes = response.SerializeAsString();
-    } else {
-      bytes = status;
+    if (observer_) {
+      observer_(status.code(), status.ok() && response.changes_size() > 0);
     }
-  }
-  if (observer_) {
-    observer_(bytes.status().code(), changed);
-  }
-  return FinishCall(std::move(ticket), resources_.responses, std::move(bytes), raw_response);
+    if (status.ok()) {
+      call->Complete(response.SerializeAsString());
+    } else {
+      call->Complete(status);
+    }
+  });
+  return call;
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerContext* context,
                                                            const grpc::ByteBuffer* raw_request,
                                                            grpc::ByteBuffer* raw_response) {
-  return ServeUnary<v1::DeleteMeetingRequest, v1::DeleteMeetingResponse>(
-      context, raw_request, raw_response, resources_, Access::kWrite,
-      [&](const v1::DeleteMeetingRequest& request,
-          v1::DeleteMeetingResponse* response) -> absl::Status {
-        if (absl::Status s = ValidateId("id", request.id(), limits_.max_id_bytes); !s.ok()) {
-          return s;
-        }
-        absl::StatusOr<uint64_t> revision = store_->DeleteMeeting(request.id(), absl::Now());
-        if (!revision.ok()) {
-          return revision.status();
-        }
-        response->set_revision(*revision);
-        return absl::OkStatus();
-      });
+  grpc::ServerUnaryReactor* refusal = nullptr;
+  CallGate::Ticket ticket = AdmitCall(context, resources_, Access::kWrite, &refusal);
+  if (refusal != nullptr) {
+    return refusal;
+  }
+  auto* call = new DeferredCall(std::move(ticket), resources_.responses, raw_response,
+                                resources_.max_message_bytes);
+  writer_.Run([this, call, raw_request] {
+    v1::DeleteMeetingRequest request;
+    absl::Status status = ParseRequest(*raw_request, &request);
+    if (status.ok()) {
+      status = ValidateId("id", request.id(), limits_.max_id_bytes);
+    }
+    if (!status.ok()) {
+      call->Complete(status);
+      return;
+    }
+    absl::StatusOr<uint64_t> revision = store_->DeleteMeeting(request.id(), absl::Now());
+    if (!revision.ok()) {
+      call->Complete(revision.status());
+      return;
+    }
+    v1::DeleteMeetingResponse response;
+    response.set_revision(*revision);
+    call->Complete(response.SerializeAsString());
+  });
+  return call;
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerContext* context,
@@ -335,7 +360,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerCo
         if (!page_size.ok()) {
           return page_size.status();
         }
-        absl::StatusOr<ArticlePage> page = store_->ListArticles(request.after_id(), *page_size);
+        // Pages end early under the response limit, as ListMeetings' do.
+        absl::StatusOr<ArticlePage> page =
+            store_->ListArticles(request.after_id(), *page_size, limits_.max_response_bytes);
         if (!page.ok()) {
           return page.status();
         }

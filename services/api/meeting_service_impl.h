@@ -23,6 +23,10 @@ struct ServiceLimits {
   size_t max_id_bytes = 128;
   size_t max_watch_streams = 10000;
   size_t max_article_bytes = 8 << 20;
+  // Meetings one IngestArticle may carry, and their serialized bytes together: an article
+  // reports a handful; these bound how long one write holds the store.
+  int max_meetings_per_article = 100;
+  size_t max_meeting_bytes_per_article = 4 << 20;
   // Largest response body; list pages end early to stay under it, a batch that cannot is
   // refused with RESOURCE_EXHAUSTED. 0 = no limit. ParleyServer derives it from the message limit.
   size_t max_response_bytes = 0;
@@ -85,7 +89,9 @@ using IngestServiceBase = v1::IngestService::WithRawCallbackMethod_IngestArticle
         v1::IngestService::WithRawCallbackMethod_ListArticles<v1::IngestService::Service>>>;
 
 // parley.v1.IngestService: the worker's write path. IngestArticle and DeleteMeeting are writes,
-// ListArticles a read. Thread-safe; `store` and what `resources` and `write_queue` point to must
+// run one at a time on a writer thread of their own (the store serialises writes anyway), so a
+// write waiting for the store never holds one of gRPC's callback threads; ListArticles is a
+// read. Thread-safe; `store` and what `resources` and `write_queue` point to must
 // outlive it.
 class IngestServiceImpl final : public IngestServiceBase {
  public:
@@ -108,13 +114,17 @@ class IngestServiceImpl final : public IngestServiceBase {
                                          grpc::ByteBuffer* response) override;
 
  private:
-  absl::Status Ingest(const v1::IngestArticleRequest& request, v1::IngestArticleResponse* response);
+  [[nodiscard]] absl::Status Ingest(const v1::IngestArticleRequest& request,
+                                    v1::IngestArticleResponse* response);
 
   MeetingStore* const store_;
   const ServiceLimits limits_;
   const CallResources resources_;
   ByteBudget* const write_queue_;
   const IngestObserver observer_;
+  // IngestArticle and DeleteMeeting run here, in arrival order, off gRPC's callback threads.
+  // Last member: destroyed first, it finishes what is queued while the rest is alive.
+  SerialExecutor writer_;
 };
 
 using AdminServiceBase =

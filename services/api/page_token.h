@@ -21,7 +21,8 @@ std::string EncodePageToken(const PageToken& token, const v1::MeetingFilter& fil
 
 // Returns InvalidArgument when `text` is not a token this server issued, or was issued for
 // another filter.
-absl::StatusOr<PageToken> DecodePageToken(absl::string_view text, const v1::MeetingFilter& filter);
+[[nodiscard]] absl::StatusOr<PageToken> DecodePageToken(absl::string_view text,
+                                                        const v1::MeetingFilter& filter);
 
 }  // namespace parley
 

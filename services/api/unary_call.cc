@@ -57,11 +57,25 @@ grpc::ByteBuffer OwnedBuffer(std::string bytes) {
   return grpc::ByteBuffer(&slice, 1);
 }
 
+namespace {
+
+// A response the transport would refuse to send is the server's fault: said so, precisely.
+absl::Status CheckSendable(const absl::StatusOr<std::string>& response, size_t max_message_bytes) {
+  if (response.ok() && max_message_bytes > 0 && response->size() > max_message_bytes) {
+    return absl::InternalError(absl::StrCat("the response takes ", response->size(),
+                                            " bytes, over the message limit of ", max_message_bytes,
+                                            " (a server fault)"));
+  }
+  return response.status();
+}
+
+}  // namespace
+
 grpc::ServerUnaryReactor* FinishCall(CallGate::Ticket ticket, ByteBudget* responses,
                                      absl::StatusOr<std::string> response,
-                                     grpc::ByteBuffer* raw_response) {
+                                     grpc::ByteBuffer* raw_response, size_t max_message_bytes) {
   size_t reserved = 0;
-  absl::Status status = response.status();
+  absl::Status status = CheckSendable(response, max_message_bytes);
   if (status.ok() && responses != nullptr) {
     status = responses->Reserve(response->size());
     if (status.ok()) {
@@ -74,6 +88,26 @@ grpc::ServerUnaryReactor* FinishCall(CallGate::Ticket ticket, ByteBudget* respon
   auto* call = new UnaryCall(std::move(ticket), responses, reserved);
   call->Finish(ToGrpcStatus(status));
   return call;
+}
+
+void DeferredCall::Complete(absl::StatusOr<std::string> response) {
+  absl::Status status = CheckSendable(response, max_message_bytes_);
+  if (status.ok() && responses_ != nullptr) {
+    status = responses_->Reserve(response->size());
+    if (status.ok()) {
+      reserved_ = response->size();
+    }
+  }
+  if (status.ok()) {
+    *raw_response_ = OwnedBuffer(*std::move(response));
+  }
+  Finish(ToGrpcStatus(status));
+}
+
+DeferredCall::~DeferredCall() {
+  if (responses_ != nullptr && reserved_ > 0) {
+    responses_->Release(reserved_);
+  }
 }
 
 CallGate::Ticket AdmitCall(grpc::CallbackServerContext* context, const CallResources& resources,

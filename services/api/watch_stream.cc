@@ -8,73 +8,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "services/api/raw_framing.h"
+#include "services/api/unary_call.h"
 #include "services/domain/meeting_rules.h"
 #include "services/status/grpc_status.h"
 
 namespace parley {
-namespace {
-
-void AppendVarint(std::string* out, uint64_t value) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
-}
-
-// A ByteBuffer that takes over `bytes` without copying them.
-grpc::ByteBuffer OwnedBuffer(std::string bytes) {
-  auto* owned = new std::string(std::move(bytes));
-  grpc::Slice slice(
-      owned->data(), owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
-  return grpc::ByteBuffer(&slice, 1);
-}
-
-size_t VarintSize(uint64_t value) {
-  size_t n = 1;
-  while (value >= 0x80) {
-    value >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-// A MeetingEvent (field 1 `type`, 2 `revision`, 3 `meeting`) of a meeting of `meeting_bytes`:
-// its size inside a WatchMeetingsResponse (as field 1 `events`), and its framing.
-size_t EventBodySize(v1::EventType type, uint64_t revision, size_t meeting_bytes) {
-  return 1 + VarintSize(static_cast<uint64_t>(type)) + 1 + VarintSize(revision) + 1 +
-         VarintSize(meeting_bytes) + meeting_bytes;
-}
-size_t FramedEventSize(v1::EventType type, uint64_t revision, size_t meeting_bytes) {
-  const size_t body = EventBodySize(type, revision, meeting_bytes);
-  return 1 + VarintSize(body) + body;
-}
-void AppendEvent(std::string* out, v1::EventType type, uint64_t revision,
-                 const std::string& meeting) {
-  out->push_back(0x0A);
-  AppendVarint(out, EventBodySize(type, revision, meeting.size()));
-  out->push_back(0x08);
-  AppendVarint(out, static_cast<uint64_t>(type));
-  out->push_back(0x10);
-  AppendVarint(out, revision);
-  out->push_back(0x1A);
-  AppendVarint(out, meeting.size());
-  out->append(meeting);
-}
-
-// The tail of a WatchMeetingsResponse: field 2 `revision`, field 3 `oldest_revision`.
-void AppendRevisions(std::string* out, uint64_t revision, uint64_t oldest) {
-  if (revision != 0) {
-    out->push_back(0x10);
-    AppendVarint(out, revision);
-  }
-  if (oldest != 0) {
-    out->push_back(0x18);
-    AppendVarint(out, oldest);
-  }
-}
-
-}  // namespace
 
 uint64_t WatchRegistry::Add(WatchStream* stream) {
   absl::MutexLock lock(&mu_);
@@ -306,9 +245,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchStream::Start(grpc::CallbackSer
     // The header response: everything before `next` is behind the watcher.
     absl::MutexLock lock(&stream->mu_);
     std::string header;
-    AppendRevisions(&header, next - 1, oldest);
-    header.push_back(0x20);  // Field 4, `watch_id`.
-    AppendVarint(&header, stream->id_);
+    raw_framing::AppendWatchTail(&header, next - 1, oldest, stream->id_);
     stream->response_ = OwnedBuffer(std::move(header));
     stream->writing_ = true;
     stream->write_started_ = absl::Now();
@@ -404,6 +341,20 @@ void WatchStream::OnDone() {
   self_.reset();  // May delete `this`; a wake-up in flight holds its own reference.
 }
 
+v1::EventType WatchStream::TypeFor(const EncodedEntry::Event& event) const {
+  // The event as this stream's filter sees it, as Kubernetes' watch cache does: a record that
+  // starts matching is new to the watcher, one that stops matching is gone from its view.
+  const bool now = MatchesFilter(event.keys, filter_);
+  if (event.type != v1::EVENT_TYPE_UPDATED || !event.previous.has_value()) {
+    return now ? event.type : v1::EVENT_TYPE_UNSPECIFIED;
+  }
+  const bool before = MatchesFilter(*event.previous, filter_);
+  if (now) {
+    return before ? v1::EVENT_TYPE_UPDATED : v1::EVENT_TYPE_CREATED;
+  }
+  return before ? v1::EVENT_TYPE_DELETED : v1::EVENT_TYPE_UNSPECIFIED;
+}
+
 void WatchStream::Pump() {
   enum class Action { kNone, kWrite, kFinish };
   Action action = Action::kNone;
@@ -435,7 +386,7 @@ void WatchStream::Pump() {
         if (progress_requested_) {
           progress_requested_ = false;
           std::string progress;
-          AppendRevisions(&progress, next_revision_ - 1, feed_->oldest_revision());
+          raw_framing::AppendWatchTail(&progress, next_revision_ - 1, feed_->oldest_revision());
           response_ = OwnedBuffer(std::move(progress));
           writing_ = true;
           write_started_ = absl::Now();
@@ -458,6 +409,7 @@ void WatchStream::Pump() {
       struct Pick {
         const EncodedEntry* entry;
         size_t event;
+        v1::EventType type;  // As this stream's filter sees it.
       };
       std::vector<Pick> picks;
       size_t bytes = 0;
@@ -473,18 +425,22 @@ void WatchStream::Pump() {
         size_t entry_bytes = 0;
         for (size_t i = first; i < encoded->events.size(); ++i) {
           const EncodedEntry::Event& event = encoded->events[i];
-          if (filtered && !MatchesFilter(event.keys, filter_)) {
+          const v1::EventType type = filtered ? TypeFor(event) : event.type;
+          if (type == v1::EVENT_TYPE_UNSPECIFIED) {
             continue;
           }
           picked.push_back(i);
-          entry_bytes += FramedEventSize(event.type, encoded->revision, event.meeting.size());
+          entry_bytes +=
+              raw_framing::FramedEventSize(type, encoded->revision, event.meeting.size());
         }
         if (!picks.empty() && bytes + entry_bytes > options_.max_response_bytes) {
           break;  // Whole revisions only: the next response starts at this one.
         }
         for (size_t i : picked) {
           const EncodedEntry::Event& event = encoded->events[i];
-          const size_t size = FramedEventSize(event.type, encoded->revision, event.meeting.size());
+          const v1::EventType type = filtered ? TypeFor(event) : event.type;
+          const size_t size =
+              raw_framing::FramedEventSize(type, encoded->revision, event.meeting.size());
           if (!picks.empty() && bytes + size > hard) {
             // This revision alone is over the message limit (only one written before records
             // were bounded can be): send it in parts, as etcd's fragments.
@@ -492,7 +448,7 @@ void WatchStream::Pump() {
             offset = i;
             break;
           }
-          picks.push_back({encoded.get(), i});
+          picks.push_back({encoded.get(), i, type});
           bytes += size;
         }
         if (fragment) {
@@ -517,15 +473,12 @@ void WatchStream::Pump() {
       out.reserve(size);
       for (const Pick& pick : picks) {
         const EncodedEntry::Event& event = pick.entry->events[pick.event];
-        AppendEvent(&out, event.type, pick.entry->revision, event.meeting);
+        raw_framing::AppendEvent(&out, pick.type, pick.entry->revision, event.meeting);
       }
       next_revision_ = next;
       fragment_offset_ = offset;
-      AppendRevisions(&out, next_revision_ - 1, feed_->oldest_revision());
-      if (fragment) {
-        out.push_back(0x28);  // Field 5, `fragment`.
-        out.push_back(0x01);
-      }
+      raw_framing::AppendWatchTail(&out, next_revision_ - 1, feed_->oldest_revision(),
+                                   /*watch_id=*/0, fragment);
       response_ = OwnedBuffer(std::move(out));
       writing_ = true;
       write_started_ = absl::Now();

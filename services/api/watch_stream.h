@@ -147,6 +147,8 @@ class WatchStream : public grpc::ServerWriteReactor<grpc::ByteBuffer>,
  private:
   friend class WatchRegistry;
   void Pump();
+  // The event's type as this stream's filter sees it; UNSPECIFIED when it is not for it.
+  v1::EventType TypeFor(const EncodedEntry::Event& event) const;
 
   grpc::CallbackServerContext* const context_;
   ChangeFeed* const feed_;

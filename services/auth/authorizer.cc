@@ -87,6 +87,12 @@ Authorizer::Authorizer(AuthPolicy policy)
 absl::StatusOr<Authorizer::Caller> Authorizer::Identify(
     const grpc::ServerContextBase& context) const {
   const auto& metadata = context.client_metadata();
+  if (metadata.count("authorization") > 1) {
+    // Which one would count? Proxies and servers disagree (first, last, joined): ambiguous
+    // credentials are refused outright, never half-checked.
+    return absl::UnauthenticatedError(
+        "more than one authorization header; send exactly one 'Bearer <token>'");
+  }
   const auto header = metadata.find("authorization");
   if (header != metadata.end()) {
     const absl::string_view value(header->second.data(), header->second.size());

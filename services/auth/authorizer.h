@@ -32,21 +32,22 @@ struct AuthPolicy {
 // Builds a policy from files of tokens (one per line; blank lines and lines starting with '#'
 // are skipped) and a comma-separated identity list. Empty paths are skipped.
 // FailedPrecondition names an unreadable file; InvalidArgument a file without any token.
-absl::StatusOr<AuthPolicy> LoadAuthPolicy(const std::string& write_token_file,
-                                          const std::string& read_token_file,
-                                          absl::string_view write_identities,
-                                          bool reads_require_credential);
+[[nodiscard]] absl::StatusOr<AuthPolicy> LoadAuthPolicy(const std::string& write_token_file,
+                                                        const std::string& read_token_file,
+                                                        absl::string_view write_identities,
+                                                        bool reads_require_credential);
 
 // Decides whether a call may proceed. Writes are open only when the policy names no write
 // credential at all (a development setup; `writes_open()` tells, and parleyd warns).
 // Refusals: UNAUTHENTICATED when no valid credential was presented (a malformed or unknown
-// token, or none), PERMISSION_DENIED when the caller is known but may not do this. Tokens are
-// compared in constant time and never appear in a status message. Thread-safe.
+// token, more than one authorization header, or none), PERMISSION_DENIED when the caller is known
+// but may not do this. Tokens are compared in constant time and never appear in a status message.
+// Thread-safe.
 class Authorizer {
  public:
   explicit Authorizer(AuthPolicy policy);
 
-  absl::Status Check(const grpc::ServerContextBase& context, Access access) const;
+  [[nodiscard]] absl::Status Check(const grpc::ServerContextBase& context, Access access) const;
 
   bool writes_open() const { return writes_open_; }
   bool reads_open() const { return !policy_.reads_require_credential; }
@@ -62,8 +63,8 @@ class Authorizer {
 
  private:
   enum class Caller { kAnonymous, kReader, kWriter };
-  absl::StatusOr<Caller> Identify(const grpc::ServerContextBase& context) const;
-  absl::Status Refuse(Access access, absl::Status status) const;
+  [[nodiscard]] absl::StatusOr<Caller> Identify(const grpc::ServerContextBase& context) const;
+  [[nodiscard]] absl::Status Refuse(Access access, absl::Status status) const;
 
   const AuthPolicy policy_;
   const bool writes_open_;

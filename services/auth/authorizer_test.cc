@@ -213,6 +213,40 @@ TEST_F(AuthTest, MalformedAuthorizationHeaderIsUnauthenticated) {
   EXPECT_THAT(status.error_message(), HasSubstr("Bearer"));
 }
 
+// Two authorization headers, a valid write token after a bad one (or the other way round):
+// only the first used to be checked. Ambiguous credentials are refused, for reads too.
+TEST_F(AuthTest, TwoAuthorizationHeadersAreRefused) {
+  absl::StatusOr<AuthPolicy> policy =
+      LoadAuthPolicy(dir_.Sub("write.tokens"), dir_.Sub("read.tokens"), "", false);
+  ASSERT_THAT(policy, IsOk());
+  Serve(*policy, ServerTlsOptions{});
+  auto channel =
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", port_), grpc::InsecureChannelCredentials());
+  grpc::GenericStub stub(channel);
+  for (const auto& [first, second] :
+       {std::pair<std::string, std::string>{"Bearer w.token", "Bearer bad.token"},
+        {"Bearer r.token", "Bearer w.token"}}) {
+    for (const char* method : {"/t.T/Write", "/t.T/Read"}) {
+      grpc::ClientContext context;
+      context.AddMetadata("authorization", first);
+      context.AddMetadata("authorization", second);
+      grpc::Slice empty("");
+      grpc::ByteBuffer request(&empty, 1);
+      grpc::ByteBuffer response;
+      absl::Notification done;
+      grpc::Status status;
+      stub.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
+                     [&](grpc::Status s) {
+                       status = std::move(s);
+                       done.Notify();
+                     });
+      done.WaitForNotification();
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << method << " " << first;
+      EXPECT_THAT(status.error_message(), HasSubstr("more than one authorization header"));
+    }
+  }
+}
+
 TEST_F(AuthTest, TlsServerRefusesPlaintextAndUnknownCa) {
   Serve(AuthPolicy{}, ServerTlsOptions{pki_.server_cert, pki_.server_key, "", {}});
   ClientSecurityOptions tls;

@@ -30,7 +30,7 @@ bool ParseClientCertMode(absl::string_view text, ClientCertMode* mode);
 // Server credentials for `options`: insecure when no certificate is configured, TLS otherwise.
 // InvalidArgument names the missing piece (a key without a certificate, a CA without TLS);
 // FailedPrecondition names a file that cannot be read.
-absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
+[[nodiscard]] absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
     const ServerTlsOptions& options);
 
 // How a client reaches a Parley endpoint. Plaintext unless `ca_file` is set.
@@ -45,13 +45,13 @@ struct ClientSecurityOptions {
 // A channel to `target` with `args` and the security in `options`. The token, when set, is
 // added to every call by a client interceptor, so it works over TLS and (for meshes that
 // terminate TLS) plaintext alike.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeClientChannel(
+[[nodiscard]] absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeClientChannel(
     const std::string& target, const ClientSecurityOptions& options,
     grpc::ChannelArguments args = {});
 
 // Reads a small secret or certificate file (at most 1 MiB). FailedPrecondition with the path
 // and the reason when it cannot be read; the contents never appear in a message.
-absl::StatusOr<std::string> ReadCredentialFile(const std::string& path);
+[[nodiscard]] absl::StatusOr<std::string> ReadCredentialFile(const std::string& path);
 
 }  // namespace parley
 

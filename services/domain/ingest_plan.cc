@@ -44,11 +44,18 @@ class Records {
     }
   }
 
-  // Writes `meeting` (CREATED or UPDATED) with its revisions and times, cut to the limits.
+  // Writes `meeting` (CREATED or UPDATED) with its revisions and times, cut to the limits. A
+  // record deleted and written again by the plan (an id reused by re-extraction) keeps the
+  // stored record's create revision and time: to everyone outside, it was updated.
   void Put(v1::Meeting meeting, RecordAction action, PlanReason reason) {
     if (Find(meeting.id()) == nullptr) {
-      meeting.set_create_revision(revision_);
-      *meeting.mutable_create_time() = now_;
+      if (auto stored = stored_.find(meeting.id()); stored != stored_.end()) {
+        meeting.set_create_revision(stored->second->create_revision());
+        *meeting.mutable_create_time() = stored->second->create_time();
+      } else {
+        meeting.set_create_revision(revision_);
+        *meeting.mutable_create_time() = now_;
+      }
     }
     meeting.set_update_revision(revision_);
     *meeting.mutable_update_time() = now_;
@@ -62,8 +69,10 @@ class Records {
     Touch(id, RecordAction::kDelete, reason).after.reset();
   }
 
-  // The planned writes in the order they were first made, one per record. A record created and
-  // then deleted by the same plan is no write at all.
+  // The planned writes in the order they were first made, one per record, each with its action
+  // (the change-log event) from its state before the plan and after it: existed and exists is
+  // kUpdate (also when deleted and written again in between), did not and does is kCreate, did
+  // and does not is kDelete. A record created and then deleted by the same plan is no write.
   std::vector<PlannedRecord> Take() {
     std::vector<PlannedRecord> out;
     out.reserve(order_.size());
@@ -74,6 +83,8 @@ class Records {
           continue;
         }
         record.action = RecordAction::kDelete;
+      } else {
+        record.action = record.before != nullptr ? RecordAction::kUpdate : RecordAction::kCreate;
       }
       out.push_back(std::move(record));
     }
@@ -81,22 +92,18 @@ class Records {
   }
 
  private:
-  // The entry of `id`, created at its first write. The action follows the change-log rule: one
-  // event per record and batch, CREATED stays CREATED, and a record deleted and created again
-  // (an id reused) is CREATED.
+  // The entry of `id`, created at its first write (its action is settled by Take).
   PlannedRecord& Touch(const std::string& id, RecordAction action, PlanReason reason) {
     auto [it, inserted] = planned_.try_emplace(id);
     PlannedRecord& record = it->second;
     if (inserted) {
       order_.push_back(id);
       record.id = id;
-      record.action = action;
       if (auto stored = stored_.find(id); stored != stored_.end()) {
         record.before = stored->second;
       }
-    } else if (record.action != RecordAction::kCreate) {
-      record.action = action;
     }
+    record.action = action;
     record.reasons.push_back(reason);
     return record;
   }
@@ -339,9 +346,16 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
   IngestPlan plan;
   plan.next_sequence = input.next_sequence;
   if (AlreadyIngested(input.previous, input.extractor_version)) {
+    // A delete is not undone by a retry or a backfill: a record of the earlier ingest that no
+    // longer exists (missing from `stored`) is answered with an empty id in its place.
+    std::set<absl::string_view> exist;
+    for (const v1::Meeting* record : input.stored) {
+      exist.insert(record->id());
+    }
     plan.unchanged = true;
-    plan.meeting_ids.assign(input.previous->meeting_ids().begin(),
-                            input.previous->meeting_ids().end());
+    for (const std::string& id : input.previous->meeting_ids()) {
+      plan.meeting_ids.push_back(exist.count(id) > 0 ? id : std::string());
+    }
     return plan;
   }
   absl::StatusOr<std::map<absl::string_view, const v1::Meeting*>> stored = ById(

@@ -100,7 +100,9 @@ struct PlanReason {
 // the old index entries and write the new ones.
 struct PlannedRecord {
   std::string id;
-  RecordAction action = RecordAction::kCreate;  // Also the change-log event's type.
+  // Also the change-log event's type, from the record's state before and after the plan: a
+  // record deleted and written again (an id reused) is kUpdate and keeps its create revision.
+  RecordAction action = RecordAction::kCreate;
   // As stored before the ingest (one of the input's `stored`, valid while they are); null for
   // a new id.
   const v1::Meeting* before = nullptr;
@@ -110,7 +112,8 @@ struct PlannedRecord {
 
 struct IngestPlan {
   // True when the article was already ingested with this extractor version: nothing to write,
-  // `meeting_ids` are the stored ones and the rest is empty.
+  // `meeting_ids` are the stored ones (empty where that record is missing from `stored`: a
+  // deleted record stays deleted) and the rest is empty.
   bool unchanged = false;
   // One entry per record written, in the order the plan first touched them (the order of the
   // change-log events).

@@ -223,11 +223,28 @@ TEST(IngestPlanTest, TheSameArticleAndVersionAgainIsUnchanged) {
   const v1::Article article = Article("body");
   IngestPlanInput input = Input(article, {Bilateral("US", "RU", 5)});
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
+  const std::vector<v1::Meeting> stored = {
+      Stored("m-000000000003", article, Bilateral("US", "RU", 5))};
+  input.stored = Pointers(stored);
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_TRUE(plan.unchanged);
   EXPECT_TRUE(plan.records.empty());
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000003"));
   EXPECT_EQ(plan.next_sequence, 5u);
+}
+
+TEST(IngestPlanTest, TheSameArticleAgainAnswersAnEmptyIdForADeletedRecord) {
+  const v1::Article article = Article("body");
+  IngestPlanInput input = Input(article, {Bilateral("US", "RU", 5), Bilateral("FR", "DE", 9)});
+  input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5), Bilateral("FR", "DE", 9)},
+                                   {"m-000000000003", "m-000000000004"});
+  const std::vector<v1::Meeting> stored = {
+      Stored("m-000000000004", article, Bilateral("FR", "DE", 9))};  // 3 was deleted.
+  input.stored = Pointers(stored);
+  const IngestPlan plan = Plan(std::move(input));
+  EXPECT_TRUE(plan.unchanged);
+  EXPECT_TRUE(plan.records.empty());
+  EXPECT_THAT(plan.meeting_ids, ElementsAre("", "m-000000000004"));
 }
 
 TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
@@ -243,13 +260,16 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
     EXPECT_EQ(plan.next_sequence, 5u);
     ASSERT_THAT(plan.records, SizeIs(1));
     const PlannedRecord& record = plan.records[0];
-    EXPECT_EQ(record.action, RecordAction::kCreate);  // A new meeting in a reused id.
+    // A new meeting in a reused id: to everyone outside, the record was updated.
+    EXPECT_EQ(record.action, RecordAction::kUpdate);
     EXPECT_THAT(Causes(record), ElementsAre(PlanCause::kNoSourceLeft, PlanCause::kVacatedId));
     ASSERT_NE(record.before, nullptr);
     EXPECT_THAT(record.before->countries(), ElementsAre("RU", "US"));
     ASSERT_TRUE(record.after.has_value());
     EXPECT_THAT(record.after->countries(), ElementsAre("DE", "FR"));
-    EXPECT_EQ(record.after->create_revision(), kRevision);
+    EXPECT_EQ(record.after->create_revision(), 7u);  // Its birth is kept.
+    EXPECT_EQ(record.after->create_time().seconds(), 1700000000);
+    EXPECT_EQ(record.after->update_revision(), kRevision);
     EXPECT_EQ(plan.article.extractor_version(), "v2");
   }
   {

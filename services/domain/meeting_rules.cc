@@ -22,6 +22,8 @@ namespace {
 
 constexpr int kMaxRepeated = 1000;
 constexpr size_t kMaxStringBytes = 64 * 1024;
+constexpr int kMaxFilterValues = 100;
+constexpr size_t kMaxFilterStringBytes = 256;
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -32,8 +34,57 @@ int DaysInMonth(int year, int month) {
   return kDays[month - 1];
 }
 
+// ISO 3166-1 alpha-2: the 249 officially assigned codes, concatenated, in order.
+constexpr char kAssignedCodes[] =
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBE"
+    "BFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCD"
+    "CFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDM"
+    "DODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGF"
+    "GGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHU"
+    "IDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKN"
+    "KPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDME"
+    "MFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNA"
+    "NCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPM"
+    "PNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI"
+    "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTK"
+    "TLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI"
+    "VNVUWFWSYEYTZAZMZW";
+// Codes news still uses that are not (or no longer) assigned: states that have ended, as ISO
+// coded them then (the Soviet Union, Yugoslavia, Czechoslovakia or Serbia and Montenegro, East
+// Germany, Zaire, East Timor, Burma, the Netherlands Antilles, South Yemen, North Vietnam,
+// Southern Rhodesia, the New Hebrides, Upper Volta, Dahomey), and Kosovo, which has no code of
+// its own: XK (user-assigned, used by the EU and IMF) and KV (as CAMEO and the extractor's
+// place dictionary code it).
+constexpr char kOtherCodes[] = "SUYUCSDDZRTPBUANYDVDRHNHHVDYXKKV";
+
 bool IsCountryCode(absl::string_view code) {
-  return code.size() == 2 && absl::ascii_isalpha(code[0]) && absl::ascii_isalpha(code[1]);
+  if (code.size() != 2 || !absl::ascii_isalpha(code[0]) || !absl::ascii_isalpha(code[1])) {
+    return false;
+  }
+  const char upper[2] = {absl::ascii_toupper(code[0]), absl::ascii_toupper(code[1])};
+  const absl::string_view wanted(upper, 2);
+  const absl::string_view assigned(kAssignedCodes);
+  size_t lo = 0;
+  size_t hi = assigned.size() / 2;
+  while (lo < hi) {  // Binary search over the sorted pairs.
+    const size_t mid = (lo + hi) / 2;
+    const absl::string_view at = assigned.substr(mid * 2, 2);
+    if (at == wanted) {
+      return true;
+    }
+    if (at < wanted) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const absl::string_view others(kOtherCodes);
+  for (size_t i = 0; i + 1 < others.size(); i += 2) {
+    if (others.substr(i, 2) == wanted) {
+      return true;
+    }
+  }
+  return false;
 }
 
 template <typename Container>
@@ -64,6 +115,18 @@ std::pair<int64_t, int64_t> DaySpan(const v1::Date& start, const v1::Date& end) 
   };
   const v1::Date& last = HasDate(end) ? end : start;
   return {first_day(start), last_day(last)};
+}
+
+// "2025-04-26", "2025-04" or "2025".
+std::string DateText(const v1::Date& d) {
+  std::string out = absl::StrCat(d.year());
+  if (d.month() > 0) {
+    absl::StrAppend(&out, d.month() < 10 ? "-0" : "-", d.month());
+    if (d.day() > 0) {
+      absl::StrAppend(&out, d.day() < 10 ? "-0" : "-", d.day());
+    }
+  }
+  return out;
 }
 
 enum class Medium { kUnknown, kInPerson, kPhone, kVideo };
@@ -158,14 +221,21 @@ absl::Status ValidateMeeting(const v1::Meeting& meeting) {
     return absl::InvalidArgumentError("end_date before start_date");
   }
   if (!meeting.venue().country_code().empty() && !IsCountryCode(meeting.venue().country_code())) {
-    return absl::InvalidArgumentError(absl::StrCat("venue.country_code \"",
-                                                   meeting.venue().country_code(),
-                                                   "\" is not an ISO 3166-1 alpha-2 code"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("venue.country_code \"", meeting.venue().country_code(),
+                     "\" is not an assigned ISO 3166-1 alpha-2 code"));
   }
   for (const std::string& code : meeting.countries()) {
     if (!IsCountryCode(code)) {
       return absl::InvalidArgumentError(
-          absl::StrCat("countries: \"", code, "\" is not an ISO 3166-1 alpha-2 code"));
+          absl::StrCat("countries: \"", code, "\" is not an assigned ISO 3166-1 alpha-2 code"));
+    }
+  }
+  for (int i = 0; i < meeting.evidence_size(); ++i) {
+    const v1::Evidence& e = meeting.evidence(i);
+    if (e.begin() > e.end()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("evidence[", i, "]: begin ", e.begin(), " is after end ", e.end()));
     }
   }
   for (const v1::Person& person : meeting.people()) {
@@ -745,7 +815,7 @@ bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter) 
   return true;
 }
 
-v1::Meeting FilterKeys(const v1::Meeting& meeting) {
+v1::Meeting MatchKeys(const v1::Meeting& meeting) {
   v1::Meeting keys;
   keys.set_id(meeting.id());
   *keys.mutable_countries() = meeting.countries();
@@ -754,6 +824,12 @@ v1::Meeting FilterKeys(const v1::Meeting& meeting) {
   }
   if (!meeting.venue().city().empty()) {
     keys.mutable_venue()->set_city(meeting.venue().city());
+  }
+  if (!meeting.venue().country_code().empty()) {
+    keys.mutable_venue()->set_country_code(meeting.venue().country_code());
+  }
+  if (meeting.has_end_date()) {
+    *keys.mutable_end_date() = meeting.end_date();
   }
   keys.set_format(meeting.format());
   keys.set_kind(meeting.kind());
@@ -764,10 +840,33 @@ v1::Meeting FilterKeys(const v1::Meeting& meeting) {
 }
 
 absl::Status ValidateFilter(const v1::MeetingFilter& filter) {
+  // Sizes first: nothing below should walk a million values or fold megabytes.
+  const struct {
+    const char* field;
+    int size;
+  } kRepeated[] = {{"filter.countries", filter.countries_size()},
+                   {"filter.kinds", filter.kinds_size()},
+                   {"filter.statuses", filter.statuses_size()},
+                   {"filter.topics", filter.topics_size()}};
+  for (const auto& r : kRepeated) {
+    if (r.size > kMaxFilterValues) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(r.field, " has ", r.size, " entries; at most ", kMaxFilterValues));
+    }
+  }
+  for (const auto& [field, value] :
+       {std::pair<const char*, const std::string*>{"filter.person", &filter.person()},
+        {"filter.city", &filter.city()},
+        {"filter.format", &filter.format()}}) {
+    if (value->size() > kMaxFilterStringBytes) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, " is ", value->size(), " bytes; at most ", kMaxFilterStringBytes));
+    }
+  }
   for (const std::string& c : filter.countries()) {
     if (!IsCountryCode(c)) {
       return absl::InvalidArgumentError(
-          absl::StrCat("filter.countries: \"", c, "\" is not an ISO 3166-1 alpha-2 code"));
+          absl::StrCat("filter.countries: \"", c, "\" is not an assigned ISO 3166-1 alpha-2 code"));
     }
   }
   if (absl::Status s = ValidateDate(filter.start_date_from(), "filter.start_date_from"); !s.ok()) {
@@ -791,8 +890,16 @@ absl::Status ValidateFilter(const v1::MeetingFilter& filter) {
       return absl::InvalidArgumentError(absl::StrCat("filter.topics: ", t, " is not defined"));
     }
   }
-  if (filter.countries_size() > 100 || filter.kinds_size() > 100 || filter.topics_size() > 100) {
-    return absl::InvalidArgumentError("filter has more than 100 values in one field");
+  if (HasDate(filter.start_date_from()) && HasDate(filter.start_date_to())) {
+    // The range must hold at least one day: the last day `to` covers is not before the first
+    // day `from` covers (partial dates cover their month or year).
+    const int64_t from = DaySpan(filter.start_date_from(), v1::Date()).first;
+    const int64_t to = DaySpan(filter.start_date_to(), v1::Date()).second;
+    if (to < from) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("filter.start_date_to ", DateText(filter.start_date_to()),
+                       " is before filter.start_date_from ", DateText(filter.start_date_from())));
+    }
   }
   return absl::OkStatus();
 }

@@ -98,10 +98,10 @@ absl::string_view TruncateUtf8(absl::string_view text, size_t max_bytes);
 // True when `meeting` satisfies every non-empty part of `filter`.
 bool MatchesFilter(const v1::Meeting& meeting, const v1::MeetingFilter& filter);
 
-// The parts of `meeting` that MatchesFilter reads (id, countries, people's names, venue city,
-// format, kind, status, topics, start date): MatchesFilter gives the same answer on it as on the
-// whole meeting, at a fraction of its size.
-v1::Meeting FilterKeys(const v1::Meeting& meeting);
+// The parts of `meeting` that MatchesFilter and SameMeetingScore read (id, countries, people's
+// names, venue city and country, format, kind, status, topics, start and end dates): both give
+// the same answer on it as on the whole meeting, at a fraction of its size.
+v1::Meeting MatchKeys(const v1::Meeting& meeting);
 
 // Returns InvalidArgument naming the field for a malformed filter (bad country code, date).
 [[nodiscard]] absl::Status ValidateFilter(const v1::MeetingFilter& filter);

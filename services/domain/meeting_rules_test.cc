@@ -313,5 +313,63 @@ TEST(MeetingRulesTest, BoundMeetingKeepsTheNewestSourcesAndTheFirstStatements) {
   }
   EXPECT_THAT(tight.countries(), ElementsAre("FR"));
 }
+TEST(MeetingRulesTest, CountryCodesMustBeAssigned) {
+  EXPECT_TRUE(ValidateMeeting(Parse(R"pb(countries: "FR" countries: "kz")pb")).ok());
+  // Codes of states that have ended, and Kosovo's two, are news' codes too.
+  EXPECT_TRUE(
+      ValidateMeeting(Parse(R"pb(countries: "SU" countries: "YU" countries: "DD")pb")).ok());
+  EXPECT_TRUE(ValidateMeeting(Parse(R"pb(countries: "XK" countries: "KV")pb")).ok());
+  for (const char* code : {"XX", "AA", "ZZ", "QQ", "EU", "UN"}) {
+    v1::Meeting m;
+    m.add_countries(code);
+    const absl::Status status = ValidateMeeting(m);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << code;
+    EXPECT_THAT(std::string(status.message()),
+                ::testing::HasSubstr("is not an assigned ISO 3166-1 alpha-2 code"));
+  }
+  v1::MeetingFilter filter;
+  filter.add_countries("XX");
+  EXPECT_EQ(ValidateFilter(filter).code(), absl::StatusCode::kInvalidArgument);
+  v1::Meeting venue = Parse(R"pb(venue { country_code: "XX" })pb");
+  EXPECT_EQ(ValidateMeeting(venue).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(MeetingRulesTest, FiltersAreBoundedAndTheirDateRangeMustHoldADay) {
+  v1::MeetingFilter filter;
+  for (int i = 0; i < 101; ++i) {
+    filter.add_statuses(v1::MEETING_STATUS_HELD);
+  }
+  absl::Status status = ValidateFilter(filter);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("filter.statuses has 101 entries; at most 100"));
+  filter.Clear();
+  filter.set_person(std::string(257, 'p'));
+  status = ValidateFilter(filter);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("filter.person is 257 bytes; at most 256"));
+  filter.Clear();
+  *filter.mutable_start_date_from() = D(2025, 4, 0);
+  *filter.mutable_start_date_to() = D(2025, 3, 31);
+  status = ValidateFilter(filter);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("filter.start_date_to 2025-03-31 is before "
+                                   "filter.start_date_from 2025-04"));
+  *filter.mutable_start_date_to() = D(2025, 4, 1);  // One day: fine.
+  EXPECT_TRUE(ValidateFilter(filter).ok());
+  *filter.mutable_start_date_from() = D(2025, 0, 0);  // A year and a day in it: fine.
+  EXPECT_TRUE(ValidateFilter(filter).ok());
+}
+
+TEST(MeetingRulesTest, EvidenceMustNotEndBeforeItBegins) {
+  const absl::Status status =
+      ValidateMeeting(Parse(R"pb(evidence { field: "countries" begin: 10 end: 12 }
+                                 evidence { field: "people" begin: 40 end: 30 })pb"));
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("evidence[1]: begin 40 is after end 30"));
+}
+
 }  // namespace
 }  // namespace parley

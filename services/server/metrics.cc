@@ -178,13 +178,6 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
       const grpc::Status status = methods->GetSendStatus();
       metrics_.seconds->Observe(absl::ToDoubleSeconds(absl::Now() - start_));
       impl_->Handled(metrics_, status.error_code());
-      // The server's own faults are logged once, with their cause.
-      const grpc::StatusCode code = status.error_code();
-      if (code == grpc::StatusCode::INTERNAL || code == grpc::StatusCode::DATA_LOSS ||
-          code == grpc::StatusCode::UNKNOWN) {
-        Log(LogLevel::kError, absl::StrCat("/", metrics_.service, "/", metrics_.method, " failed: ",
-                                           CodeName(code), ": ", status.error_message()));
-      }
     }
     methods->Proceed();
   }
@@ -207,7 +200,44 @@ class MetricsInterceptorFactory : public grpc::experimental::ServerInterceptorFa
   ServerMetrics::Impl* impl_;
 };
 
+// Logs every call that ends in the server's own fault (INTERNAL, DATA_LOSS, UNKNOWN), once,
+// with its cause -- and nothing for what clients normally do (cancel, time out, ask for what
+// does not exist, send what does not parse).
+class FaultLogInterceptor : public grpc::experimental::Interceptor {
+ public:
+  explicit FaultLogInterceptor(grpc::experimental::ServerRpcInfo* info) : method_(info->method()) {}
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(
+            grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
+      const grpc::Status status = methods->GetSendStatus();
+      const grpc::StatusCode code = status.error_code();
+      if (code == grpc::StatusCode::INTERNAL || code == grpc::StatusCode::DATA_LOSS ||
+          code == grpc::StatusCode::UNKNOWN) {
+        Log(LogLevel::kError,
+            absl::StrCat(method_, " failed: ", CodeName(code), ": ", status.error_message()));
+      }
+    }
+    methods->Proceed();
+  }
+
+ private:
+  const std::string method_;
+};
+
+class FaultLogInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override {
+    return new FaultLogInterceptor(info);
+  }
+};
+
 }  // namespace
+
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> FaultLogInterceptors() {
+  return std::make_unique<FaultLogInterceptorFactory>();
+}
 
 absl::StatusOr<std::unique_ptr<ServerMetrics>> ServerMetrics::Start(const std::string& address) {
   std::unique_ptr<ServerMetrics> metrics(new ServerMetrics());

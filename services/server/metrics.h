@@ -45,7 +45,8 @@ class ServerMetrics {
 
   // Serves /metrics on `address` ("host:port", port 0 picks one). Returns Unavailable when the
   // address cannot be bound.
-  static absl::StatusOr<std::unique_ptr<ServerMetrics>> Start(const std::string& address);
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<ServerMetrics>> Start(
+      const std::string& address);
   ~ServerMetrics();
 
   // The interceptor factory to install on the gRPC server.
@@ -68,6 +69,12 @@ class ServerMetrics {
   std::unique_ptr<Impl> impl_;
   int port_ = 0;
 };
+
+// An interceptor factory that logs each call ending in the server's own fault (INTERNAL,
+// DATA_LOSS, UNKNOWN) once, with its method and cause; what clients normally do (CANCELLED,
+// DEADLINE_EXCEEDED, NOT_FOUND, INVALID_ARGUMENT, ...) is not logged. Installed on every
+// server, with or without metrics.
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> FaultLogInterceptors();
 
 }  // namespace parley
 

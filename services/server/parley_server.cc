@@ -1,15 +1,16 @@
 #include "services/server/parley_server.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
-#include "grpcpp/health_check_service_interface.h"
 #include "services/log/log.h"
 #include "services/status/status_macros.h"
 
@@ -20,6 +21,24 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   // Credentials first: a bad certificate path must fail before the store is touched.
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                           MakeServerCredentials(options.tls));
+  // So must a checkpoint folder that cannot take checkpoints (every CreateCheckpoint would
+  // otherwise fail INTERNAL with an mkdir error, long after the start).
+  if (!options.checkpoint_dir.empty()) {
+    const std::string& dir = options.checkpoint_dir;
+    struct stat st;
+    if (stat(dir.c_str(), &st) != 0) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("checkpoint dir ", dir, " does not exist; create it first"));
+    }
+    if (!S_ISDIR(st.st_mode)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("checkpoint dir ", dir, " is not a directory"));
+    }
+    if (access(dir.c_str(), W_OK | X_OK) != 0) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "checkpoint dir ", dir, " is not writable by this user (uid ", geteuid(), ")"));
+    }
+  }
   ServiceLimits limits = options.limits;
   if (limits.max_response_bytes == 0) {
     // Headroom for the page token, the revision and framing.
@@ -31,6 +50,10 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   if (store_options.record_limits.max_bytes == 0 ||
       store_options.record_limits.max_bytes > limits.max_response_bytes) {
     store_options.record_limits.max_bytes = limits.max_response_bytes;
+  }
+  if (store_options.max_change_bytes == 0 ||
+      store_options.max_change_bytes > limits.max_response_bytes) {
+    store_options.max_change_bytes = limits.max_response_bytes;  // A revision fits a response.
   }
   WatchOptions watch = options.watch;
   watch.max_message_bytes = limits.max_response_bytes;
@@ -45,6 +68,7 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   server->write_queue_ =
       std::make_unique<ByteBudget>("write queue", "--write_queue_mb", options.write_queue_bytes);
   CallResources resources;
+  resources.max_message_bytes = static_cast<size_t>(options.max_message_bytes);
   resources.gate = server->gate_.get();
   resources.responses = server->responses_.get();
   resources.auth = server->authorizer_.get();
@@ -52,10 +76,14 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       std::make_unique<MeetingServiceImpl>(server->store_.get(), server->feed_.get(), limits, watch,
                                            resources, options.watch_buffer_bytes);
 
-  // Referencing the health messages links their descriptor in, so reflection can describe
-  // grpc.health.v1.Health (libgrpc++'s own health service does not register it).
-  (void)grpc::health::v1::HealthCheckRequest::descriptor();
-  grpc::EnableDefaultHealthCheckService(true);
+  // Our own grpc.health.v1.Health on every listener (gRPC's default one keeps Watch streams
+  // open through the whole shutdown grace): the default must stay off.
+  grpc::EnableDefaultHealthCheckService(false);
+  server->health_ = std::make_unique<HealthState>();
+  auto health_service = [&server]() {
+    server->health_services_.push_back(std::make_unique<HealthService>(server->health_.get()));
+    return server->health_services_.back().get();
+  };
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   IngestServiceImpl::IngestObserver observer;
   if (!options.metrics_listen.empty()) {
@@ -74,11 +102,12 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, resources);
   const bool split = !options.ingest_listen.empty();
   auto configure = [&](grpc::ServerBuilder& builder) {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+    creators.push_back(FaultLogInterceptors());
     if (server->metrics_ != nullptr) {
-      std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
       creators.push_back(server->metrics_->InterceptorFactory());
-      builder.experimental().SetInterceptorCreators(std::move(creators));
     }
+    builder.experimental().SetInterceptorCreators(std::move(creators));
     builder.SetMaxReceiveMessageSize(options.max_message_bytes);
     builder.SetMaxSendMessageSize(options.max_message_bytes);
     // Keep idle watch connections alive through proxies and notice dead peers.
@@ -91,6 +120,7 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   configure(builder);
   builder.AddListeningPort(options.listen, credentials, &server->port_);
   builder.RegisterService(server->meeting_service_.get());
+  builder.RegisterService(health_service());
   if (!split) {
     builder.RegisterService(server->ingest_service_.get());
     builder.RegisterService(server->admin_service_.get());
@@ -106,18 +136,19 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
     ingest_builder.AddListeningPort(options.ingest_listen, credentials, &server->ingest_port_);
     ingest_builder.RegisterService(server->ingest_service_.get());
     ingest_builder.RegisterService(server->admin_service_.get());
+    ingest_builder.RegisterService(health_service());
     server->ingest_server_ = ingest_builder.BuildAndStart();
     if (server->ingest_server_ == nullptr || server->ingest_port_ == 0) {
       server->server_->Shutdown();
       return absl::UnavailableError(
           absl::StrCat("cannot listen on ", options.ingest_listen, ": address in use or invalid"));
     }
-    server->ingest_server_->GetHealthCheckService()->SetServingStatus(true);
   }
   if (!options.health_listen.empty()) {
     grpc::ServerBuilder health_builder;
     health_builder.AddListeningPort(options.health_listen, grpc::InsecureServerCredentials(),
                                     &server->health_port_);
+    health_builder.RegisterService(health_service());
     server->health_server_ = health_builder.BuildAndStart();
     if (server->health_server_ == nullptr || server->health_port_ == 0) {
       server->server_->Shutdown();
@@ -127,15 +158,13 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       return absl::UnavailableError(
           absl::StrCat("cannot listen on ", options.health_listen, ": address in use or invalid"));
     }
-    grpc::HealthCheckServiceInterface* probe = server->health_server_->GetHealthCheckService();
-    probe->SetServingStatus(v1::MeetingService::service_full_name(), true);
-    probe->SetServingStatus(v1::IngestService::service_full_name(), true);
-    probe->SetServingStatus(true);
   }
-  grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
-  health->SetServingStatus(v1::MeetingService::service_full_name(), true);
-  health->SetServingStatus(v1::IngestService::service_full_name(), true);
-  health->SetServingStatus(true);
+  // Every service this server runs, and the server as a whole (""), on every listener.
+  for (const char* name :
+       {"", v1::MeetingService::service_full_name(), v1::IngestService::service_full_name(),
+        v1::AdminService::service_full_name()}) {
+    server->health_->Set(name, true);
+  }
   server->ticker_ = std::thread([s = server.get()] { s->TickerLoop(); });
   return server;
 }
@@ -211,22 +240,31 @@ void ParleyServer::Shutdown() {
   }
   shut_down_ = true;
   if (server_ != nullptr) {
-    server_->GetHealthCheckService()->SetServingStatus(false);
-    if (health_server_ != nullptr) {
-      health_server_->GetHealthCheckService()->SetServingStatus(false);
-    }
+    const absl::Time deadline = absl::Now() + options_.shutdown_grace;
+    // Stop accepting: new calls are answered UNAVAILABLE (retryable, nothing done) while the
+    // calls already admitted run on. gRPC's own Shutdown would instead cancel calls that had
+    // arrived but were not yet dispatched, so it comes only once those have finished.
+    gate_->BeginDrain();
+    health_->Shutdown();  // NOT_SERVING, and health Watch streams end now.
     meeting_service_->watches().Shutdown();
     feed_->Shutdown();
-    if (ingest_server_ != nullptr) {
-      ingest_server_->GetHealthCheckService()->SetServingStatus(false);
-      ingest_server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
-      ingest_server_->Wait();
+    if (!gate_->WaitIdle(deadline)) {
+      Log(LogLevel::kWarning,
+          absl::StrCat(gate_->in_flight(), " call(s) still running after the shutdown grace of ",
+                       absl::FormatDuration(options_.shutdown_grace), ": cancelling them"));
     }
-    server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
-    server_->Wait();
-    if (health_server_ != nullptr) {
-      health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
-      health_server_->Wait();
+    // What is left are streams told to end (a stalled reader cannot take its last write) and
+    // calls past the grace: a second for the streams, then gRPC cancels the rest.
+    const absl::Time cancel_at = std::min(deadline, absl::Now() + absl::Seconds(1));
+    for (grpc::Server* s : {ingest_server_.get(), server_.get(), health_server_.get()}) {
+      if (s != nullptr) {
+        s->Shutdown(absl::ToChronoTime(cancel_at));
+      }
+    }
+    for (grpc::Server* s : {ingest_server_.get(), server_.get(), health_server_.get()}) {
+      if (s != nullptr) {
+        s->Wait();
+      }
     }
   }
   if (ticker_.joinable()) {
@@ -236,6 +274,7 @@ void ParleyServer::Shutdown() {
   health_server_.reset();
   ingest_server_.reset();
   server_.reset();
+  health_services_.clear();
   metrics_.reset();
   meeting_service_.reset();
   ingest_service_.reset();

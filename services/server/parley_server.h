@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
@@ -11,6 +12,7 @@
 #include "services/api/meeting_service_impl.h"
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
+#include "services/server/health_service.h"
 #include "services/server/metrics.h"
 #include "services/store/change_feed.h"
 #include "services/store/meeting_store.h"
@@ -54,16 +56,20 @@ struct ServerOptions {
 // progress, history compaction), and shuts down in order. Used by `parleyd` and by tests.
 class ParleyServer {
  public:
-  // Opens the store and starts serving. FailedPrecondition for an unusable data dir,
-  // Unavailable when the address cannot be bound.
-  static absl::StatusOr<std::unique_ptr<ParleyServer>> Start(const ServerOptions& options);
+  // Opens the store and starts serving. FailedPrecondition for an unusable data dir or a
+  // checkpoint dir that is missing, not a directory or not writable (checked before the store
+  // is touched), Unavailable when the address cannot be bound.
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<ParleyServer>> Start(
+      const ServerOptions& options);
 
   ~ParleyServer();  // Calls Shutdown().
   ParleyServer(const ParleyServer&) = delete;
   ParleyServer& operator=(const ParleyServer&) = delete;
 
-  // Health goes NOT_SERVING, watch streams end with UNAVAILABLE, in-flight calls get
-  // `shutdown_grace` to finish, then the store closes. Idempotent.
+  // The drain: new calls are refused (UNAVAILABLE, retryable), health goes NOT_SERVING and its
+  // Watch streams end, watch streams end with UNAVAILABLE, the unary calls in progress get up
+  // to `shutdown_grace` to finish (then they are cancelled), then the store closes.
+  // Idempotent.
   void Shutdown();
 
   int port() const { return port_; }
@@ -96,6 +102,8 @@ class ParleyServer {
   std::unique_ptr<IngestServiceImpl> ingest_service_;
   std::unique_ptr<AdminServiceImpl> admin_service_;
   std::unique_ptr<ServerMetrics> metrics_;
+  std::unique_ptr<HealthState> health_;
+  std::vector<std::unique_ptr<HealthService>> health_services_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> ingest_server_;
   std::unique_ptr<grpc::Server> health_server_;

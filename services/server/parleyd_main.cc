@@ -4,17 +4,16 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <utility>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/marshalling.h"
-#include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/flags/env_flags.h"
+#include "services/flags/port_file.h"
+#include "services/log/library_logs.h"
 #include "services/log/log.h"
 #include "services/server/parley_server.h"
 
@@ -59,6 +58,14 @@ ABSL_FLAG(int32_t, response_buffer_mb, 64,
           "Unary responses built and not yet sent, MiB [PARLEY_RESPONSE_BUFFER_MB]");
 ABSL_FLAG(int32_t, write_queue_mb, 64,
           "IngestArticle requests admitted and not yet committed, MiB [PARLEY_WRITE_QUEUE_MB]");
+ABSL_FLAG(absl::Duration, list_snapshot_idle, absl::Minutes(5),
+          "A listing whose next page is not asked for this long expires "
+          "[PARLEY_LIST_SNAPSHOT_IDLE]");
+ABSL_FLAG(absl::Duration, list_snapshot_max_age, absl::Minutes(30),
+          "The longest a listing may take from its first page [PARLEY_LIST_SNAPSHOT_MAX_AGE]");
+ABSL_FLAG(uint64_t, max_list_snapshots, 10000,
+          "Listing snapshots held at once; beyond, the least recently used is released "
+          "[PARLEY_MAX_LIST_SNAPSHOTS]");
 ABSL_FLAG(std::string, checkpoint_dir, "",
           "Folder for AdminService.CreateCheckpoint backups; empty = disabled "
           "[PARLEY_CHECKPOINT_DIR]");
@@ -79,59 +86,14 @@ ABSL_FLAG(std::string, write_identities, "",
           "that may write [PARLEY_WRITE_IDENTITIES]");
 ABSL_FLAG(bool, reads_require_auth, false,
           "Reads need a token or a client certificate too [PARLEY_READS_REQUIRE_AUTH]");
-
-namespace {
-
-// A flag left at its default takes the value of its environment variable, when set.
-template <typename T>
-void FromEnv(absl::Flag<T>& flag, const char* env, const T& default_value) {
-  const char* value = std::getenv(env);
-  if (value == nullptr || absl::GetFlag(flag) != default_value) {
-    return;
-  }
-  std::string error;
-  T parsed;
-  if (!absl::ParseFlag<T>(absl::string_view(value), &parsed, &error)) {
-    std::fprintf(stderr, "parleyd: bad %s=%s: %s\n", env, value, error.c_str());
-    std::exit(2);
-  }
-  absl::SetFlag(&flag, parsed);
-}
-
-}  // namespace
+ABSL_FLAG(std::string, port_file, "",
+          "Once serving, write the bound ports here as name=port lines (listen=, and "
+          "ingest_listen=, metrics_listen=, health_listen= when on): start on port 0 and read "
+          "them [PARLEY_PORT_FILE]");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("parleyd --data_dir=DIR [--listen=HOST:PORT]");
-  absl::ParseCommandLine(argc, argv);
-  FromEnv(FLAGS_listen, "PARLEY_LISTEN", std::string("127.0.0.1:50051"));
-  FromEnv(FLAGS_data_dir, "PARLEY_DATA_DIR", std::string());
-  FromEnv(FLAGS_ingest_listen, "PARLEY_INGEST_LISTEN", std::string());
-  FromEnv(FLAGS_history_max_revisions, "PARLEY_HISTORY_MAX_REVISIONS", uint64_t{100000});
-  FromEnv(FLAGS_history_max_age, "PARLEY_HISTORY_MAX_AGE", absl::ZeroDuration());
-  FromEnv(FLAGS_sync_writes, "PARLEY_SYNC_WRITES", true);
-  FromEnv(FLAGS_watch_progress_interval, "PARLEY_WATCH_PROGRESS_INTERVAL", absl::Seconds(10));
-  FromEnv(FLAGS_max_watch_streams, "PARLEY_MAX_WATCH_STREAMS", uint64_t{10000});
-  FromEnv(FLAGS_shutdown_grace, "PARLEY_SHUTDOWN_GRACE", absl::Seconds(20));
-  FromEnv(FLAGS_max_message_bytes, "PARLEY_MAX_MESSAGE_BYTES", int32_t{16 << 20});
-  FromEnv(FLAGS_metrics_listen, "PARLEY_METRICS_LISTEN", std::string());
-  FromEnv(FLAGS_health_listen, "PARLEY_HEALTH_LISTEN", std::string());
-  FromEnv(FLAGS_log_format, "PARLEY_LOG_FORMAT", std::string("text"));
-  FromEnv(FLAGS_checkpoint_dir, "PARLEY_CHECKPOINT_DIR", std::string());
-  FromEnv(FLAGS_block_cache_mb, "PARLEY_BLOCK_CACHE_MB", int32_t{64});
-  FromEnv(FLAGS_write_buffer_mb, "PARLEY_WRITE_BUFFER_MB", int32_t{32});
-  FromEnv(FLAGS_change_ring_mb, "PARLEY_CHANGE_RING_MB", int32_t{32});
-  FromEnv(FLAGS_watch_buffer_mb, "PARLEY_WATCH_BUFFER_MB", int32_t{64});
-  FromEnv(FLAGS_watch_stall_timeout, "PARLEY_WATCH_STALL_TIMEOUT", absl::Seconds(30));
-  FromEnv(FLAGS_response_buffer_mb, "PARLEY_RESPONSE_BUFFER_MB", int32_t{64});
-  FromEnv(FLAGS_write_queue_mb, "PARLEY_WRITE_QUEUE_MB", int32_t{64});
-  FromEnv(FLAGS_tls_cert, "PARLEY_TLS_CERT", std::string());
-  FromEnv(FLAGS_tls_key, "PARLEY_TLS_KEY", std::string());
-  FromEnv(FLAGS_tls_client_ca, "PARLEY_TLS_CLIENT_CA", std::string());
-  FromEnv(FLAGS_tls_client_auth, "PARLEY_TLS_CLIENT_AUTH", std::string("require"));
-  FromEnv(FLAGS_write_token_file, "PARLEY_WRITE_TOKEN_FILE", std::string());
-  FromEnv(FLAGS_read_token_file, "PARLEY_READ_TOKEN_FILE", std::string());
-  FromEnv(FLAGS_write_identities, "PARLEY_WRITE_IDENTITIES", std::string());
-  FromEnv(FLAGS_reads_require_auth, "PARLEY_READS_REQUIRE_AUTH", false);
+  parley::ParseCommandLineAndEnv(argc, argv, "parleyd");  // Flags, then PARLEY_* variables.
   for (const auto& [name, value] :
        {std::pair<const char*, int32_t>{"block_cache_mb", absl::GetFlag(FLAGS_block_cache_mb)},
         {"write_buffer_mb", absl::GetFlag(FLAGS_write_buffer_mb)},
@@ -151,6 +113,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   parley::SetLogFormat(log_format);
+  parley::RouteLibraryLogs();  // libprotobuf's and gRPC's lines in the same format.
 
   if (absl::GetFlag(FLAGS_data_dir).empty()) {
     parley::Log(parley::LogLevel::kError, "--data_dir (or PARLEY_DATA_DIR) is required");
@@ -187,6 +150,9 @@ int main(int argc, char** argv) {
   options.response_buffer_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_response_buffer_mb))
                                   << 20;
   options.write_queue_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_write_queue_mb)) << 20;
+  options.store.list_snapshots.idle = absl::GetFlag(FLAGS_list_snapshot_idle);
+  options.store.list_snapshots.max_age = absl::GetFlag(FLAGS_list_snapshot_max_age);
+  options.store.list_snapshots.max_count = absl::GetFlag(FLAGS_max_list_snapshots);
 
   options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert);
   options.tls.key_file = absl::GetFlag(FLAGS_tls_key);
@@ -226,6 +192,23 @@ int main(int argc, char** argv) {
               ? ", mutual TLS"
               : ", TLS with optional client certificates",
           (*server)->authorizer().reads_open() ? ", reads open" : ", reads need a credential"));
+  if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    parley::PortList ports = {{"listen", (*server)->port()}};
+    if (!options.ingest_listen.empty()) {
+      ports.emplace_back("ingest_listen", (*server)->ingest_port());
+    }
+    if ((*server)->metrics_port() > 0) {
+      ports.emplace_back("metrics_listen", (*server)->metrics_port());
+    }
+    if ((*server)->health_port() > 0) {
+      ports.emplace_back("health_listen", (*server)->health_port());
+    }
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
+      parley::Log(parley::LogLevel::kError, written.ToString());
+      (*server)->Shutdown();
+      return 1;
+    }
+  }
   if ((*server)->authorizer().writes_open()) {
     parley::Log(parley::LogLevel::kWarning,
                 "writes are open to every caller: set --write_token_file or --write_identities "

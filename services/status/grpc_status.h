@@ -8,8 +8,8 @@ namespace parley {
 
 // Converts between absl and gRPC statuses. The codes share numeric values 0..16, so the
 // mapping is lossless; the message is carried over unchanged.
-grpc::Status ToGrpcStatus(const absl::Status& status);
-absl::Status FromGrpcStatus(const grpc::Status& status);
+[[nodiscard]] grpc::Status ToGrpcStatus(const absl::Status& status);
+[[nodiscard]] absl::Status FromGrpcStatus(const grpc::Status& status);
 
 }  // namespace parley
 

@@ -33,17 +33,23 @@ std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(const v1::ChangeLogEntr
   encoded->memory = sizeof(EncodedEntry);
   encoded->events.reserve(static_cast<size_t>(entry.events_size()));
   bool any_cut = false;
-  for (const v1::MeetingEvent& event : entry.events()) {
+  for (int i = 0; i < entry.events_size(); ++i) {
+    const v1::MeetingEvent& event = entry.events(i);
     Event out;
+    if (event.type() == v1::EVENT_TYPE_UPDATED && i < entry.previous_size() &&
+        !entry.previous(i).id().empty()) {
+      out.previous = entry.previous(i);
+    }
     out.type = event.type();
     out.meeting = event.meeting().SerializeAsString();
     if (limits.max_bytes > 0 && out.meeting.size() > limits.max_bytes) {
       out.meeting = BoundMeeting(event.meeting(), limits).SerializeAsString();
       any_cut = true;
     }
-    out.keys = FilterKeys(event.meeting());
+    out.keys = MatchKeys(event.meeting());
     encoded->bytes += out.meeting.size();
-    encoded->memory += sizeof(Event) + out.meeting.capacity() + out.keys.SpaceUsedLong();
+    encoded->memory += sizeof(Event) + out.meeting.capacity() + out.keys.SpaceUsedLong() +
+                       (out.previous.has_value() ? out.previous->SpaceUsedLong() : 0);
     encoded->events.push_back(std::move(out));
   }
   if (cut != nullptr) {

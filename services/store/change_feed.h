@@ -27,7 +27,10 @@ struct EncodedEntry {
   struct Event {
     v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
     std::string meeting;  // Serialized parley.v1.Meeting.
-    v1::Meeting keys;     // FilterKeys(meeting).
+    v1::Meeting keys;     // MatchKeys(meeting).
+    // For an UPDATED event, MatchKeys of the record before the change (absent in entries
+    // written before the change log kept it).
+    std::optional<v1::Meeting> previous;
   };
   uint64_t revision = 0;
   std::vector<Event> events;

@@ -110,7 +110,6 @@ class MeetingStore::ListSnapshot {
 
   const rocksdb::Snapshot* get() const { return snapshot_; }
   uint64_t revision() const { return revision_; }
-  absl::Time last_used = absl::InfinitePast();
 
  private:
   rocksdb::DB* db_;
@@ -182,10 +181,11 @@ MeetingStore::MeetingStore(StoreOptions options, std::unique_ptr<rocksdb::DB> db
     : options_(std::move(options)),
       db_(std::move(db)),
       handles_(std::move(handles)),
-      snapshots_(options_.list_snapshot_ttl, options_.max_list_snapshots, options_.clock) {}
+      snapshots_(std::make_unique<SnapshotRegistry<ListSnapshot>>(options_.list_snapshots,
+                                                                  options_.clock)) {}
 
 MeetingStore::~MeetingStore() {
-  snapshots_.Clear();  // Releases the RocksDB snapshots before the database closes.
+  snapshots_->Clear();  // Releases the RocksDB snapshots while the database is open.
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* handle : handles_->all) {
       db_->DestroyColumnFamilyHandle(handle);
@@ -320,13 +320,32 @@ absl::StatusOr<std::vector<std::optional<v1::Meeting>>> MeetingStore::BatchGetMe
   return out;
 }
 
+absl::StatusOr<std::vector<bool>> MeetingStore::MeetingsExist(
+    const std::vector<std::string>& ids) const {
+  std::vector<bool> out(ids.size(), false);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) {
+      continue;
+    }
+    std::string ignored;
+    const rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), handles_->meetings, ToSlice(ids[i]), &ignored);
+    if (s.IsNotFound()) {
+      continue;
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("read meeting ", ids[i])));
+    out[i] = true;
+  }
+  return out;
+}
+
 absl::StatusOr<v1::StoredArticle> MeetingStore::GetArticle(absl::string_view id) const {
   PARLEY_ASSIGN_OR_RETURN(const std::string bytes, ReadBytes(handles_->articles, "article", id));
   return ParseStored<v1::StoredArticle>(bytes, absl::StrCat("article ", id));
 }
 
-absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id,
-                                                       int limit) const {
+absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_id, int limit,
+                                                       size_t max_bytes) const {
   ArticlePage page;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions(), handles_->articles));
@@ -334,11 +353,23 @@ absl::StatusOr<ArticlePage> MeetingStore::ListArticles(absl::string_view after_i
   if (it->Valid() && !after_id.empty() && ToView(it->key()) == after_id) {
     it->Next();
   }
+  size_t bytes = 0;
   for (; it->Valid() && static_cast<int>(page.articles.size()) < limit; it->Next()) {
+    const size_t size = it->value().size() + 8;  // The article, its tag and length.
+    if (max_bytes > 0 && !page.articles.empty() && bytes + size > max_bytes) {
+      break;  // The page is full; the next one starts here.
+    }
     v1::StoredArticle article;
     if (!article.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
       return absl::DataLossError(absl::StrCat("corrupt article ", ToView(it->key())));
     }
+    if (max_bytes > 0 && size > max_bytes) {
+      // Alone over the limit: the article itself (its body is within the article limit), and
+      // not the reports it produced, which GetArticle never returns either.
+      article.clear_reports();
+      article.clear_meeting_ids();
+    }
+    bytes += size;
     page.articles.push_back(std::move(article));
   }
   PARLEY_RETURN_IF_ERROR(FromRocksDb(it->status(), "list articles"));
@@ -422,6 +453,9 @@ absl::Status MeetingStore::GatherPlanInputLocked(IngestPlanInput& input,
     for (const std::string& id : input.previous->meeting_ids()) {
       PARLEY_RETURN_IF_ERROR(read_record(id));
     }
+    if (AlreadyIngested(input.previous, input.extractor_version)) {
+      return absl::OkStatus();  // A repeat: the plan only reads which of them still exist.
+    }
     for (const v1::Meeting* record : input.stored) {
       for (const v1::Source& source : record->sources()) {
         if (!articles.insert(source.article_id()).second) {
@@ -456,6 +490,13 @@ void MeetingStore::ApplyLocked(PendingWrite& write, const PlannedRecord& record)
   }
   v1::MeetingEvent* event = write.entry.add_events();
   event->set_revision(write.revision);
+  // What filters look at, before the change: a watcher whose filter the record leaves (or
+  // enters) is told so (the Kubernetes watch cache's prevObject). One per event; set for
+  // UPDATED events.
+  v1::Meeting* previous = write.entry.add_previous();
+  if (record.action == RecordAction::kUpdate && record.before != nullptr) {
+    *previous = MatchKeys(*record.before);
+  }
   if (record.after.has_value()) {
     for (const std::string& key : ik::AllKeys(*record.after)) {
       write.batch.Put(handles_->index, key, record.id);
@@ -506,13 +547,6 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   }
   IngestOutcome outcome;
   outcome.article_id = input.article.id();
-  if (AlreadyIngested(input.previous, extractor_version)) {
-    // Idempotent: the same article, already ingested.
-    outcome.meeting_ids.assign(input.previous->meeting_ids().begin(),
-                               input.previous->meeting_ids().end());
-    outcome.revision = revision();
-    return outcome;
-  }
   input.revision = revision() + 1;
   input.next_sequence = next_sequence_;
   // The stored records the plan reads: often hundreds of candidates, alive together until the
@@ -523,6 +557,13 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   google::protobuf::Arena arena(arena_options);
   PARLEY_RETURN_IF_ERROR(GatherPlanInputLocked(input, &arena));
   PARLEY_ASSIGN_OR_RETURN(IngestPlan plan, PlanIngest(std::move(input)));
+  if (plan.unchanged) {
+    // Idempotent: the same article, already ingested, changes nothing -- also when one of its
+    // records was deleted since (answered with an empty id in its place).
+    outcome.meeting_ids = std::move(plan.meeting_ids);
+    outcome.revision = revision();
+    return outcome;
+  }
 
   PendingWrite write;
   write.revision = plan.article.revision();
@@ -561,7 +602,16 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
   auto entry = std::make_shared<v1::ChangeLogEntry>(std::move(write.entry));
   entry->set_revision(write.revision);
   *entry->mutable_commit_time() = ToTimestamp(now);
-  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry->SerializeAsString());
+  std::string entry_bytes = entry->SerializeAsString();
+  if (options_.max_change_bytes > 0 && entry_bytes.size() > options_.max_change_bytes) {
+    // One revision must fit one watch response: refuse the write, precisely, rather than store
+    // a revision no watcher can take whole.
+    return absl::InvalidArgumentError(absl::StrCat(
+        "this write would change ", entry->events_size(), " meeting records totalling ",
+        entry_bytes.size(), " bytes in one revision; at most ", options_.max_change_bytes,
+        ": send fewer meetings per article"));
+  }
+  write.batch.Put(handles_->changelog, ik::EncodeU64(write.revision), entry_bytes);
   write.batch.Put(handles_->meta, kMetaRevision, ik::EncodeU64(write.revision));
   write.batch.Put(handles_->meta, kMetaSequence, ik::EncodeU64(next_sequence_));
   const uint64_t count = static_cast<uint64_t>(
@@ -673,15 +723,10 @@ absl::StatusOr<uint64_t> MeetingStore::CompactHistory(absl::Time now) {
 absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::AcquireSnapshot(
     uint64_t revision) {
   if (revision != 0) {
-    std::shared_ptr<ListSnapshot> snapshot = snapshots_.Find(revision);
-    if (snapshot == nullptr) {
-      return absl::OutOfRangeError(absl::StrCat("the listing snapshot of revision ", revision,
-                                                " has expired; start the listing again"));
-    }
-    return snapshot;
+    return snapshots_->Find(revision);  // OutOfRange names the limit that dropped it.
   }
-  // The current revision's snapshot, when one is registered, serves a new listing as well.
-  if (std::shared_ptr<ListSnapshot> current = snapshots_.Find(this->revision())) {
+  // The current revision's snapshot, when one is held, serves a new listing as well.
+  if (std::shared_ptr<ListSnapshot> current = snapshots_->FindForNewListing(this->revision())) {
     return current;
   }
   const rocksdb::Snapshot* raw = db_->GetSnapshot();
@@ -694,8 +739,7 @@ absl::StatusOr<std::shared_ptr<MeetingStore::ListSnapshot>> MeetingStore::Acquir
     return FromRocksDb(s, "read revision");
   }
   const uint64_t at = s.ok() ? ik::DecodeU64(bytes) : 0;
-  // Registered by a concurrent listing meanwhile: that one serves, and this one is released.
-  return snapshots_.Add(at, std::make_shared<ListSnapshot>(db_.get(), raw, at));
+  return snapshots_->Add(at, std::make_shared<ListSnapshot>(db_.get(), raw, at));
 }
 
 absl::StatusOr<ListPage> MeetingStore::ListMeetings(const v1::MeetingFilter& filter,

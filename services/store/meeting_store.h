@@ -19,6 +19,7 @@
 #include "parley/v1/meeting.pb.h"
 #include "services/domain/ingest_plan.h"
 #include "services/domain/meeting_rules.h"
+#include "services/store/clock.h"
 #include "services/store/snapshot_registry.h"
 
 namespace google::protobuf {
@@ -48,12 +49,13 @@ struct StoreOptions {
   // RocksDB memtable size per column family, bytes; all memtables together are flushed at
   // twice that (a WriteBufferManager), so they hold at most about 2x this.
   size_t write_buffer_bytes = 32 << 20;
-  // How long a listing snapshot stays usable after its last page was read.
-  absl::Duration list_snapshot_ttl = absl::Minutes(5);
-  // The time listing snapshots expire by; absl::Now when empty (tests inject a clock).
-  std::function<absl::Time()> clock;
-  // At most this many listing snapshots are held; the least recently used goes first.
-  size_t max_list_snapshots = 256;
+  // The largest change-log entry (one revision's events) a write may produce, bytes; a write
+  // over it is refused InvalidArgument, so every revision fits one watch response. 0 = none.
+  size_t max_change_bytes = 0;
+  // What listing snapshots may cost: idle time, age and count (SnapshotLimits).
+  SnapshotLimits list_snapshots;
+  // The time for snapshot expiry; null = the system clock. Must outlive the store.
+  const Clock* clock = nullptr;
   // How large a record may grow (see RecordLimits for the keep-policy). Every record and stored
   // report is cut to it when written; a record stored larger (before this bound existed, or
   // under a larger one) is served cut to it by every read, and logged once.
@@ -137,13 +139,17 @@ class MeetingStore {
       const std::vector<std::string>& ids, size_t max_bytes = 0) const;
 
   // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
-  // same article (same content) with the same `extractor_version` again changes nothing. With
-  // another version, the article's earlier reports are replaced (re-extraction). What changes
-  // is decided by `PlanIngest` (services/domain/ingest_plan.h) over the records read here; the
+  // same article (same content) with the same `extractor_version` again changes nothing, even
+  // after one of its records was deleted (that record's meeting id is answered empty). With
+  // another version, the article's earlier reports are replaced (re-extraction): a record it
+  // alone produced is rebuilt under its id (one UPDATED event, create_revision kept); a deleted
+  // one stays deleted, and a new report that matches no record gets a new id. What changes is
+  // decided by `PlanIngest` (services/domain/ingest_plan.h) over the records read here; the
   // store writes the plan in one batch.
   // A report's `parent_id` "#k" (k: the index of another report of the call) is stored as the
   // id that report k landed in. Returns InvalidArgument for an article without body, an invalid
-  // report or a malformed "#k" (`meetings[i].parent_id "..." ...`).
+  // report, a malformed "#k" (`meetings[i].parent_id "..." ...`) or a write whose change-log
+  // entry exceeds `max_change_bytes`.
   absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article, std::vector<v1::Meeting> reports,
                                               absl::string_view extractor_version, absl::Time now);
 
@@ -154,14 +160,23 @@ class MeetingStore {
   // Returns NotFound for an unknown article id.
   absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
 
-  // Stored articles in id order after `after_id`, at most `limit`.
-  absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit) const;
+  // For each id, whether a meeting record has it (ids are never reused: a deleted one never
+  // comes back).
+  absl::StatusOr<std::vector<bool>> MeetingsExist(const std::vector<std::string>& ids) const;
+
+  // Stored articles in id order after `after_id`, at most `limit`. `max_bytes` (0 = no limit)
+  // caps the page's serialized size: it ends early, with `next_after_id` set, before an article
+  // that would take it over. The first article is always included; when it alone is over,
+  // it comes without its reports (`reports` and `meeting_ids` cleared).
+  absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit,
+                                           size_t max_bytes = 0) const;
 
   // One page of meetings matching `filter`, newest first (start date, then id), read from the
   // snapshot of `cursor.revision` (a new one when the cursor is empty). Uses the most selective
   // secondary index of the filter. May return fewer than `page_size` meetings with a non-empty
   // `last_key` when the scan budget is spent. Returns OutOfRange when the cursor's snapshot has
-  // expired, InvalidArgument for a malformed cursor.
+  // expired (naming the limit: idle, age or count; see SnapshotLimits), InvalidArgument for a
+  // malformed cursor.
   // With `raw`, the page is returned as stored bytes in `ListPage::raw`; records are parsed
   // only when the filter is not decided by the driving index alone.
   // `max_bytes` (0 = no limit) caps the serialized size of the page: it ends early, with a
@@ -245,7 +260,7 @@ class MeetingStore {
   mutable absl::Mutex oversized_mu_;
   mutable absl::flat_hash_set<std::string> oversized_logged_ ABSL_GUARDED_BY(oversized_mu_);
 
-  SnapshotRegistry<ListSnapshot> snapshots_;
+  std::unique_ptr<SnapshotRegistry<ListSnapshot>> snapshots_;
 };
 
 }  // namespace parley

@@ -65,7 +65,6 @@ class MeetingStoreTest : public ::testing::Test {
   }
 
   ScopedTempDir dir_;
-  absl::Time clock_now_ = kNow;  // What an injected store clock reads.
   std::unique_ptr<MeetingStore> store_;
 };
 
@@ -295,8 +294,11 @@ class ListTest : public MeetingStoreTest {
     MeetingStoreTest::SetUp();
     // 30 meetings on distinct days; every third involves KZ, every fifth is in Almaty.
     for (int i = 1; i <= 30; ++i) {
-      v1::Meeting m = Bilateral(i % 3 == 0 ? "KZ" : "US", "C" + std::string(1, 'A' + i % 26),
-                                (i % 28) + 1, i % 5 == 0 ? "Almaty" : "Geneva");
+      static const char* kOthers[] = {"CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM",
+                                      "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ",
+                                      "BE", "BG", "BR", "DE", "DK", "EE", "ES", "FI"};
+      v1::Meeting m = Bilateral(i % 3 == 0 ? "KZ" : "US", kOthers[i % 26], (i % 28) + 1,
+                                i % 5 == 0 ? "Almaty" : "Geneva");
       m.mutable_start_date()->set_month(1 + i / 28);
       v1::Person* p = m.add_people();
       p->set_name(i % 2 == 0 ? "Murat Nurtleu" : "Antony Blinken");
@@ -400,6 +402,36 @@ TEST_F(ListTest, RawPagesHoldTheSameMeetings) {
   }
 }
 
+TEST_F(ListTest, ListingSnapshotsExpireByTheInjectedClockAndSayWhichLimitHit) {
+  FakeClock clock;
+  StoreOptions options;
+  options.clock = &clock;
+  options.list_snapshots.max_count = 2;
+  Reopen(options);
+  auto first_page = [&]() {
+    absl::StatusOr<ListPage> page = store_->ListMeetings(v1::MeetingFilter(), {}, 5);
+    EXPECT_THAT(page, IsOk());
+    return ListCursor{page->revision, page->last_key};
+  };
+  // Idle: the next page is asked for six minutes later.
+  const ListCursor idle = first_page();
+  EXPECT_THAT(store_->ListMeetings(v1::MeetingFilter(), idle, 5), IsOk());
+  clock.Advance(absl::Minutes(6));
+  absl::Status status = store_->ListMeetings(v1::MeetingFilter(), idle, 5).status();
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("idle for more than 5m"));
+
+  // Count: two newer listings (at two newer revisions) push it out.
+  const ListCursor crowded = first_page();
+  for (int i = 0; i < 2; ++i) {
+    Ingest(A("another " + std::to_string(i)), {Bilateral("FR", "DE", 20 + i)});
+    first_page();
+  }
+  status = store_->ListMeetings(v1::MeetingFilter(), crowded, 5).status();
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("more than 2 listings"));
+}
+
 TEST_F(ListTest, UnknownSnapshotIsOutOfRangeAndBadCursorInvalid) {
   EXPECT_THAT(store_->ListMeetings(v1::MeetingFilter(), {12345, std::string(20, '0')}, 10),
               StatusIs(absl::StatusCode::kOutOfRange));
@@ -408,23 +440,24 @@ TEST_F(ListTest, UnknownSnapshotIsOutOfRangeAndBadCursorInvalid) {
 }
 
 TEST_F(ListTest, AnExpiredListingSnapshotIsOutOfRange) {
+  FakeClock clock;
   StoreOptions options;
-  options.clock = [this] { return clock_now_; };
+  options.clock = &clock;
   Reopen(options);
   absl::StatusOr<ListPage> first = store_->ListMeetings(v1::MeetingFilter(), {}, 10);
   ASSERT_THAT(first, IsOk());
   ASSERT_FALSE(first->last_key.empty());
   const ListCursor cursor{first->revision, first->last_key};
 
-  clock_now_ += options.list_snapshot_ttl - absl::Seconds(1);  // Idle, but not for too long.
+  clock.Advance(options.list_snapshots.idle - absl::Seconds(1));  // Idle, not for too long.
   absl::StatusOr<ListPage> second = store_->ListMeetings(v1::MeetingFilter(), cursor, 10);
   ASSERT_THAT(second, IsOk());
   EXPECT_EQ(second->revision, first->revision);
 
-  clock_now_ += options.list_snapshot_ttl + absl::Seconds(1);
+  clock.Advance(options.list_snapshots.idle + absl::Seconds(1));
   const absl::Status expired = store_->ListMeetings(v1::MeetingFilter(), cursor, 10).status();
   EXPECT_THAT(expired, StatusIs(absl::StatusCode::kOutOfRange));
-  EXPECT_THAT(std::string(expired.message()), ::testing::HasSubstr("has expired"));
+  EXPECT_THAT(std::string(expired.message()), ::testing::HasSubstr("expired"));
 }
 
 TEST_F(MeetingStoreTest, ConcurrentIngestsGetDistinctGaplessRevisions) {
@@ -518,5 +551,24 @@ TEST_F(MeetingStoreTest, ARecordStoredOverTheLimitIsServedCutByEveryRead) {
   ASSERT_THAT(rewritten, IsOk());
   EXPECT_EQ(rewritten->sources_size(), 3);
 }
+TEST_F(MeetingStoreTest, AWriteWhoseRevisionWouldNotFitOneResponseIsRefused) {
+  StoreOptions options;
+  options.max_change_bytes = 10 << 10;
+  Reopen(options);
+  std::vector<v1::Meeting> reports;
+  for (int i = 0; i < 5; ++i) {
+    v1::Meeting m = Bilateral("FR", "DE", 1 + i, "City" + std::to_string(i));
+    m.add_statements()->set_text(std::string(4000, 'x'));
+    reports.push_back(m);
+  }
+  absl::StatusOr<IngestOutcome> refused = store_->IngestArticle(A("five"), reports, "v1", kNow);
+  EXPECT_THAT(refused, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(std::string(refused.status().message()),
+              ::testing::HasSubstr("would change 5 meeting records"));
+  EXPECT_EQ(store_->revision(), 0u);
+  reports.resize(2);
+  EXPECT_THAT(store_->IngestArticle(A("two"), reports, "v1", kNow), IsOk());
+}
+
 }  // namespace
 }  // namespace parley

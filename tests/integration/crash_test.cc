@@ -34,11 +34,12 @@ namespace parley {
 namespace {
 
 using ::parley::testing_util::BinDir;
-using ::parley::testing_util::FreePort;
+using ::parley::testing_util::PortOf;
 using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::ScopedTempDir;
 using ::parley::testing_util::Subprocess;
 using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WaitForPortFile;
 
 constexpr int kReportsPerMeeting = 3;  // Articles k*3 .. k*3+2 report meeting k.
 
@@ -80,12 +81,24 @@ v1::IngestArticleRequest ArticleRequest(int k) {
 
 class CrashTest : public ::testing::Test {
  protected:
+  // The first start binds port 0 and reads the port from --port_file; restarts ask for that
+  // port again, so the writers' channels reconnect to it. address_ is set once, before any
+  // writer reads it.
   void StartService() {
+    const std::string port_file = dir_.Sub(absl::StrCat("parleyd-", starts_, ".port"));
     service_ = std::make_unique<Subprocess>(
         std::vector<std::string>{BinDir() + "/parleyd", "--data_dir=" + dir_.Sub("data"),
-                                 "--listen=" + address_, "--watch_progress_interval=0s",
+                                 absl::StrCat("--listen=127.0.0.1:", port_),
+                                 "--port_file=" + port_file, "--watch_progress_interval=0s",
                                  "--shutdown_grace=1s"},
         dir_.Sub(absl::StrCat("parleyd-", starts_++, ".log")));
+    const absl::StatusOr<PortList> ports = WaitForPortFile(*service_, port_file, absl::Seconds(30));
+    ASSERT_TRUE(ports.ok()) << ports.status() << "; see " << dir_.path();
+    if (port_ == 0) {
+      port_ = PortOf(*ports, "listen");
+      address_ = absl::StrCat("127.0.0.1:", port_);
+    }
+    ASSERT_EQ(PortOf(*ports, "listen"), port_);
     auto health = grpc::health::v1::Health::NewStub(
         grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
     ASSERT_TRUE(WaitFor(
@@ -149,7 +162,8 @@ class CrashTest : public ::testing::Test {
   }
 
   ScopedTempDir dir_;
-  std::string address_ = absl::StrCat("127.0.0.1:", FreePort());
+  int port_ = 0;
+  std::string address_;
   std::unique_ptr<Subprocess> service_;
   int starts_ = 0;
 };

@@ -23,7 +23,6 @@ namespace parley {
 namespace {
 
 using ::parley::testing_util::BinDir;
-using ::parley::testing_util::FreePort;
 using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::ScopedTempDir;
 using ::parley::testing_util::Subprocess;
@@ -57,7 +56,7 @@ class DataDirTest : public ::testing::Test {
     std::vector<std::string> argv = std::move(prefix);
     argv.push_back(BinDir() + "/parleyd");
     argv.push_back("--data_dir=" + data_dir);
-    argv.push_back(absl::StrCat("--listen=127.0.0.1:", FreePort()));
+    argv.push_back("--listen=127.0.0.1:0");
     Subprocess parleyd(argv, log_path_);
     return parleyd.Wait(absl::Seconds(30));
   }
@@ -67,8 +66,7 @@ class DataDirTest : public ::testing::Test {
   std::string MakeStore() {
     const std::string data = work_.Sub("store");
     fs::create_directories(data);
-    const std::string address = absl::StrCat("127.0.0.1:", FreePort());
-    Subprocess parleyd({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=" + address},
+    Subprocess parleyd({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=127.0.0.1:0"},
                        work_.Sub("make-store.log"));
     EXPECT_TRUE(WaitForFileToContain(work_.Sub("make-store.log"), "serving on", absl::Seconds(30)));
     parleyd.Signal(SIGTERM);
@@ -112,8 +110,7 @@ TEST_F(DataDirTest, UnwritableDirFailsAndStaysEmpty) {
 
 TEST_F(DataDirTest, LockedDirFailsWithoutTouchingTheRunningStore) {
   const std::string data = MakeStore();
-  const std::string address = absl::StrCat("127.0.0.1:", FreePort());
-  Subprocess owner({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=" + address},
+  Subprocess owner({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=127.0.0.1:0"},
                    work_.Sub("owner.log"));
   ASSERT_TRUE(WaitForFileToContain(work_.Sub("owner.log"), "serving on", absl::Seconds(30)));
   absl::SleepFor(absl::Milliseconds(300));  // Let the owner's start-up writes settle.

@@ -12,6 +12,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/server_harness.h"
 #include "tests/testing_util/subprocess.h"
 
@@ -25,20 +26,20 @@ using ::testing::HasSubstr;
 constexpr int kMessageBytes = 256 << 10;
 constexpr size_t kArticleBytes = 64 << 10;
 
-ServerOptions SmallLimits() {
+ServerOptions SmallLimits(const std::string& checkpoint_dir) {
   ServerOptions options = ServerHarness::DefaultOptions();
   options.max_message_bytes = kMessageBytes;
   options.limits.max_article_bytes = kArticleBytes;
   options.limits.max_batch_ids = 10;
   options.limits.max_watch_streams = 2;
-  options.checkpoint_dir = "/nonexistent-parley-checkpoints";
+  options.checkpoint_dir = checkpoint_dir;
   return options;
 }
 
 class LimitsTest : public ::testing::Test {
  protected:
   LimitsTest()
-      : harness_(SmallLimits()),
+      : harness_(SmallLimits(checkpoints_.path())),
         channel_(harness_.NewChannel()),
         meetings_(v1::MeetingService::NewStub(channel_)),
         ingest_(v1::IngestService::NewStub(channel_)) {}
@@ -66,6 +67,7 @@ class LimitsTest : public ::testing::Test {
     return response.meeting_ids_size() > 0 ? response.meeting_ids(0) : "";
   }
 
+  testing_util::ScopedTempDir checkpoints_;  // Before harness_: constructed first.
   ServerHarness harness_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::MeetingService::Stub> meetings_;
@@ -138,6 +140,61 @@ TEST_F(LimitsTest, RequestFieldsAreValidatedByName) {
          return meetings_->ListMeetings(c, r, &m);
        },
        "start_date_from"},
+      {"unassigned country in a filter",
+       [&](grpc::ClientContext* c) {
+         v1::ListMeetingsRequest r;
+         r.mutable_filter()->add_countries("XX");
+         v1::ListMeetingsResponse m;
+         return meetings_->ListMeetings(c, r, &m);
+       },
+       "\"XX\" is not an assigned ISO 3166-1 alpha-2 code"},
+      {"a thousand statuses in a filter",
+       [&](grpc::ClientContext* c) {
+         v1::ListMeetingsRequest r;
+         for (int i = 0; i < 1000; ++i) r.mutable_filter()->add_statuses(v1::MEETING_STATUS_HELD);
+         v1::ListMeetingsResponse m;
+         return meetings_->ListMeetings(c, r, &m);
+       },
+       "filter.statuses has 1000 entries; at most 100"},
+      {"an 8 KiB person in a filter",
+       [&](grpc::ClientContext* c) {
+         v1::ListMeetingsRequest r;
+         r.mutable_filter()->set_person(std::string(8192, 'p'));
+         v1::ListMeetingsResponse m;
+         return meetings_->ListMeetings(c, r, &m);
+       },
+       "filter.person is 8192 bytes; at most 256"},
+      {"a date range that ends before it starts",
+       [&](grpc::ClientContext* c) {
+         v1::ListMeetingsRequest r;
+         r.mutable_filter()->mutable_start_date_from()->set_year(2025);
+         r.mutable_filter()->mutable_start_date_from()->set_month(5);
+         r.mutable_filter()->mutable_start_date_to()->set_year(2025);
+         r.mutable_filter()->mutable_start_date_to()->set_month(4);
+         v1::ListMeetingsResponse m;
+         return meetings_->ListMeetings(c, r, &m);
+       },
+       "filter.start_date_to 2025-04 is before filter.start_date_from 2025-05"},
+      {"unassigned country in a meeting",
+       [&](grpc::ClientContext* c) {
+         v1::IngestArticleRequest r;
+         r.mutable_article()->set_body("x");
+         r.add_meetings()->add_countries("XX");
+         v1::IngestArticleResponse m;
+         return ingest_->IngestArticle(c, r, &m);
+       },
+       "meetings[0]: countries: \"XX\" is not an assigned ISO 3166-1 alpha-2 code"},
+      {"evidence that ends before it begins",
+       [&](grpc::ClientContext* c) {
+         v1::IngestArticleRequest r;
+         r.mutable_article()->set_body("x");
+         v1::Evidence* e = r.add_meetings()->add_evidence();
+         e->set_begin(9);
+         e->set_end(3);
+         v1::IngestArticleResponse m;
+         return ingest_->IngestArticle(c, r, &m);
+       },
+       "meetings[0]: evidence[0]: begin 9 is after end 3"},
       {"bad watch filter",
        [&](grpc::ClientContext* c) {
          v1::WatchMeetingsRequest r;

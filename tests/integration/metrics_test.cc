@@ -1,22 +1,23 @@
 // Prometheus metrics over HTTP, counting real calls on a real server.
 
-#include <unistd.h>
-
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "tests/testing_util/metrics_scrape.h"
 #include "tests/testing_util/server_harness.h"
+#include "tests/testing_util/subprocess.h"
 
 namespace parley {
 namespace {
 
 using ::parley::testing_util::HttpGet;
 using ::parley::testing_util::Sample;
+using ::parley::testing_util::WaitFor;
 using ::testing::HasSubstr;
 
 TEST(MetricsTest, HandledTotalCountsRealCalls) {
@@ -46,13 +47,13 @@ TEST(MetricsTest, HandledTotalCountsRealCalls) {
   }
   // The gauges refresh every second.
   std::string text;
-  for (int attempt = 0; attempt < 50; ++attempt) {
-    text = HttpGet(port, "/metrics");
-    if (Sample(text, {"parley_store_revision"}) == 1) {
-      break;
-    }
-    usleep(100 * 1000);
-  }
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        text = HttpGet(port, "/metrics");
+        return Sample(text, {"parley_store_revision"}) == 1;
+      },
+      absl::Seconds(10)))
+      << text;
   EXPECT_THAT(text, HasSubstr("200 OK"));
   EXPECT_EQ(Sample(text, {"grpc_server_handled_total{", "grpc_code=\"NotFound\"",
                           "grpc_method=\"GetMeeting\"", "grpc_service=\"parley.v1.MeetingService\"",
@@ -64,7 +65,20 @@ TEST(MetricsTest, HandledTotalCountsRealCalls) {
   EXPECT_EQ(Sample(text, {"parley_ingest_articles_total{", "result=\"unchanged\""}), 1);
   EXPECT_EQ(Sample(text, {"parley_store_revision"}), 1);
   EXPECT_EQ(Sample(text, {"parley_meetings"}), 1);
-  EXPECT_GE(Sample(text, {"parley_watch_streams"}), 0);
+  EXPECT_EQ(Sample(text, {"parley_watch_streams"}), 0);  // None opened yet.
+
+  // One watch stream open: the gauge says 1, and 0 again once the stream is cancelled.
+  auto watch_streams = [&] { return Sample(HttpGet(port, "/metrics"), {"parley_watch_streams"}); };
+  {
+    grpc::ClientContext context;
+    v1::WatchMeetingsRequest request;
+    auto stream = meetings->WatchMeetings(&context, request);
+    EXPECT_TRUE(WaitFor([&] { return watch_streams() == 1; }, absl::Seconds(10)))
+        << watch_streams();
+    context.TryCancel();
+    EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  EXPECT_TRUE(WaitFor([&] { return watch_streams() == 0; }, absl::Seconds(10))) << watch_streams();
 }
 
 TEST(MetricsTest, UnbindableAddressFailsAtStart) {

@@ -27,7 +27,6 @@ namespace parley {
 namespace {
 
 using ::parley::testing_util::BinDir;
-using ::parley::testing_util::FreePort;
 using ::parley::testing_util::IsOk;
 using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::Sample;
@@ -249,15 +248,16 @@ TEST_F(SecurityTest, RefusedWorkerHoldsItsFilesAndNoTokenReachesALog) {
   const std::string inbox = work_.Sub("inbox");
   fs::create_directories(data);
   fs::create_directories(inbox);
-  const int port = FreePort();
-  const std::string target = absl::StrCat("127.0.0.1:", port);
   Subprocess parleyd(
-      {BinDir() + "/parleyd", "--data_dir=" + data, "--listen=" + target,
+      {BinDir() + "/parleyd", "--data_dir=" + data, "--listen=127.0.0.1:0",
+       "--port_file=" + work_.Sub("parleyd.port"),
        "--write_token_file=" + work_.Sub("write.tokens"),
        "--read_token_file=" + work_.Sub("read.tokens"), "--log_format=json", "--sync_writes=false"},
       work_.Sub("parleyd.log"));
-  ASSERT_TRUE(WaitForFileToContain(work_.Sub("parleyd.log"), "serving on", absl::Seconds(30)))
-      << ReadFile(work_.Sub("parleyd.log"));
+  const absl::StatusOr<PortList> ports =
+      testing_util::WaitForPortFile(parleyd, work_.Sub("parleyd.port"), absl::Seconds(30));
+  ASSERT_TRUE(ports.ok()) << ports.status() << "\n" << ReadFile(work_.Sub("parleyd.log"));
+  const std::string target = absl::StrCat("127.0.0.1:", testing_util::PortOf(*ports, "listen"));
   WriteFile(inbox + "/sample.txt", ReadFile(Sample1()));
 
   {
@@ -310,7 +310,7 @@ TEST_F(SecurityTest, ParleydRefusesToStartWithBadSecurityFilesAndTouchesNothing)
   };
   for (const Case& c : cases) {
     std::vector<std::string> argv = {BinDir() + "/parleyd", "--data_dir=" + data,
-                                     absl::StrCat("--listen=127.0.0.1:", FreePort())};
+                                     "--listen=127.0.0.1:0"};
     argv.insert(argv.end(), c.flags.begin(), c.flags.end());
     Subprocess parleyd(argv, work_.Sub("bad.log"));
     EXPECT_NE(parleyd.Wait(absl::Seconds(30)), 0);

@@ -1,6 +1,5 @@
 // MeetingService and IngestService over a real server on 127.0.0.1:0 with a real RocksDB.
 
-#include <atomic>
 #include <memory>
 #include <set>
 
@@ -10,6 +9,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "services/store/clock.h"
 #include "tests/testing_util/reflection_client.h"
 #include "tests/testing_util/server_harness.h"
 
@@ -380,9 +380,9 @@ TEST_F(ServiceTest, ShutdownEndsWatchWithUnavailableAndHealthNotServing) {
 
 // docs/api.md: a page token whose listing snapshot expired (idle past its TTL) is OUT_OF_RANGE.
 TEST(ListingSnapshotTest, AnExpiredPageTokenIsOutOfRange) {
-  auto seconds = std::make_shared<std::atomic<int64_t>>(1745700000);
+  FakeClock clock;  // Outlives the server.
   ServerOptions options = ServerHarness::DefaultOptions();
-  options.store.clock = [seconds] { return absl::FromUnixSeconds(seconds->load()); };
+  options.store.clock = &clock;
   ServerHarness harness(options);
   auto channel = harness.NewChannel();
   auto meetings = v1::MeetingService::NewStub(channel);
@@ -408,15 +408,16 @@ TEST(ListingSnapshotTest, AnExpiredPageTokenIsOutOfRange) {
   v1::ListMeetingsResponse first;
   ASSERT_TRUE(list("", &first).ok());
   ASSERT_FALSE(first.next_page_token().empty());
-  seconds->fetch_add(4 * 60);  // Within the 5-minute TTL.
+  clock.Advance(absl::Minutes(4));  // Within the 5-minute idle limit.
   v1::ListMeetingsResponse second;
   ASSERT_TRUE(list(first.next_page_token(), &second).ok());
   ASSERT_FALSE(second.next_page_token().empty());
-  seconds->fetch_add(6 * 60);  // Idle past it.
+  clock.Advance(absl::Minutes(6));  // Idle past it.
   v1::ListMeetingsResponse third;
   const grpc::Status expired = list(second.next_page_token(), &third);
   EXPECT_EQ(expired.error_code(), grpc::StatusCode::OUT_OF_RANGE);
   EXPECT_THAT(expired.error_message(), HasSubstr("start the listing again"));
+  EXPECT_THAT(expired.error_message(), HasSubstr("--list_snapshot_idle"));
 }
 
 TEST(AdminTest, CheckpointIsARestorableBackup) {

@@ -17,14 +17,14 @@ namespace parley::testing_util {
 // The article in `text` (the content of a `NAME.txt`), with `published_at` at 00:00 UTC of the
 // published day. The body keeps its paragraphs; surrounding blank lines are stripped.
 // Returns InvalidArgument for a malformed "# published:" line or a text without a body.
-absl::StatusOr<v1::Article> ParseArticleFixture(absl::string_view text);
+[[nodiscard]] absl::StatusOr<v1::Article> ParseArticleFixture(absl::string_view text);
 
 // `ParseArticleFixture` of the file at `path`; NotFound when it cannot be read.
-absl::StatusOr<v1::Article> LoadArticleFixture(const std::string& path);
+[[nodiscard]] absl::StatusOr<v1::Article> LoadArticleFixture(const std::string& path);
 
 // The text-format ExtractResult at `path`; NotFound when it cannot be read, InvalidArgument
 // (naming the line) when it does not parse.
-absl::StatusOr<v1::ExtractResult> LoadExtractResult(const std::string& path);
+[[nodiscard]] absl::StatusOr<v1::ExtractResult> LoadExtractResult(const std::string& path);
 
 // The fixture names (file stems of the `.txt` files) in `dir`, sorted.
 std::vector<std::string> ListFixtures(const std::string& dir);

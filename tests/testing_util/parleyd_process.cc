@@ -3,7 +3,9 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <utility>
 
@@ -38,39 +40,51 @@ ProcessMemory ReadProcessMemory(pid_t pid) {
 
 ParleydProcess::ParleydProcess(std::string data_dir, std::string log_path,
                                std::vector<std::string> flags)
-    : data_dir_(std::move(data_dir)),
-      log_path_(std::move(log_path)),
-      flags_(std::move(flags)),
-      address_(absl::StrCat("127.0.0.1:", FreePort())) {
+    : data_dir_(std::move(data_dir)), log_path_(std::move(log_path)), flags_(std::move(flags)) {
   mkdir(data_dir_.c_str(), 0755);
 }
 
 ParleydProcess::~ParleydProcess() = default;
 
 bool ParleydProcess::Start(absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  const std::string port_file = log_path_ + ".port";
+  std::remove(port_file.c_str());
   std::vector<std::string> argv = {BinDir() + "/parleyd", "--data_dir=" + data_dir_,
-                                   "--listen=" + address_};
+                                   absl::StrCat("--listen=127.0.0.1:", port_),
+                                   "--port_file=" + port_file};
   argv.insert(argv.end(), flags_.begin(), flags_.end());
   process_ = std::make_unique<Subprocess>(argv, log_path_);
+  absl::StatusOr<PortList> ports = WaitForPortFile(*process_, port_file, timeout);
+  if (!ports.ok()) {
+    return false;
+  }
+  ports_ = *std::move(ports);
+  port_ = port("listen");
+  address_ = absl::StrCat("127.0.0.1:", port_);
   // Retry the connection quickly while the process starts (gRPC's default backoff is 1 s+).
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 20);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 100);
   auto health = grpc::health::v1::Health::NewStub(
       grpc::CreateCustomChannel(address_, grpc::InsecureChannelCredentials(), args));
-  return WaitFor(
-      [&] {
-        if (!process_->running()) {
-          return false;
-        }
-        grpc::ClientContext context;
-        context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(200));
-        grpc::health::v1::HealthCheckResponse response;
-        return health->Check(&context, {}, &response).ok() &&
-               response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
-      },
-      timeout);
+  return port_ > 0 &&
+         WaitFor(
+             [&] {
+               if (!process_->running()) {
+                 return false;
+               }
+               grpc::ClientContext context;
+               context.set_deadline(std::chrono::system_clock::now() +
+                                    std::chrono::milliseconds(200));
+               grpc::health::v1::HealthCheckResponse response;
+               return health->Check(&context, {}, &response).ok() &&
+                      response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+             },
+             std::max(deadline - absl::Now(), absl::ZeroDuration()));
 }
+
+int ParleydProcess::port(absl::string_view listener) const { return PortOf(ports_, listener); }
 
 int ParleydProcess::Stop(absl::Duration timeout) {
   if (process_ == nullptr) {

@@ -21,13 +21,14 @@ class ReflectionClient {
   ~ReflectionClient();
 
   // Fully-qualified names of the services the server exposes (grpcurl list).
-  absl::StatusOr<std::vector<std::string>> ListServices();
+  [[nodiscard]] absl::StatusOr<std::vector<std::string>> ListServices();
   // The descriptor of a service (grpcurl describe), or NotFound.
-  absl::StatusOr<const google::protobuf::ServiceDescriptor*> DescribeService(
+  [[nodiscard]] absl::StatusOr<const google::protobuf::ServiceDescriptor*> DescribeService(
       const std::string& name);
   // Calls a unary method ("parley.v1.MeetingService/ListMeetings" or with a dot) with a JSON
   // request and returns the JSON response, or the call's status.
-  absl::StatusOr<std::string> CallJson(const std::string& method, const std::string& json);
+  [[nodiscard]] absl::StatusOr<std::string> CallJson(const std::string& method,
+                                                     const std::string& json);
 
  private:
   class Database;

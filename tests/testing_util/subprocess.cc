@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "absl/strings/str_cat.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 
 extern char** environ;
@@ -88,6 +89,33 @@ int FreePort() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   close(fd);
   return ntohs(addr.sin_port);
+}
+
+absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
+                                         absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  while (true) {
+    // The file is renamed into place whole: any text is all of it.
+    if (const std::string text = ReadFile(path); !text.empty()) {
+      return ParsePortFile(text);
+    }
+    if (!process.running()) {
+      return absl::AbortedError(absl::StrCat("process exited before writing ", path));
+    }
+    if (absl::Now() > deadline) {
+      return absl::DeadlineExceededError(absl::StrCat("no port file ", path));
+    }
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+}
+
+int PortOf(const PortList& ports, absl::string_view listener) {
+  for (const auto& [name, port] : ports) {
+    if (name == listener) {
+      return port;
+    }
+  }
+  return 0;
 }
 
 bool WaitForFileToContain(const std::string& path, const std::string& text,

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "services/flags/port_file.h"
 
 namespace parley::testing_util {
 
@@ -46,8 +49,17 @@ inline constexpr bool kUnderAddressSanitizer = false;
 inline constexpr bool kUnderAddressSanitizer = false;
 #endif
 
-// A TCP port on 127.0.0.1 that was free a moment ago.
+// A TCP port on 127.0.0.1 that was free a moment ago. Racy (another process may take it before
+// it is used): start servers on port 0 with --port_file and WaitForPortFile() instead.
 int FreePort();
+
+// Waits until `process` (parleyd or `parley-ingest run` started with --port_file=`path`) wrote
+// its port file, and returns its lines. Returns DeadlineExceeded after `timeout`, Aborted when
+// the process exits first.
+absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
+                                         absl::Duration timeout);
+// The port of `listener` ("listen", "intake_listen", ...) in `ports`; 0 when it is absent.
+int PortOf(const PortList& ports, absl::string_view listener);
 
 // Waits until `condition` holds or `timeout` passes; returns the last value.
 template <typename F>

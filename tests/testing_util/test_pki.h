@@ -19,7 +19,7 @@ struct TestPki {
   std::string rogue_cert, rogue_key;
 };
 
-absl::StatusOr<TestPki> MakeTestPki(const std::string& dir);
+[[nodiscard]] absl::StatusOr<TestPki> MakeTestPki(const std::string& dir);
 
 }  // namespace parley::testing_util
 

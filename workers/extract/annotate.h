@@ -85,7 +85,8 @@ struct Annotations {
 // Builds the annotations of one article: normalises and segments title and body, matches every
 // dictionary layer, finds dates (relative ones anchored on the publication day) and quotes.
 // Returns InvalidArgument for an empty or non-UTF-8 body.
-absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionaries& dict);
+[[nodiscard]] absl::StatusOr<Annotations> Annotate(const v1::Article& article,
+                                                   const Dictionaries& dict);
 
 // "title case" of a phrase written in capitals: "ASTANA" -> "Astana".
 std::string TitleCase(absl::string_view text);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -81,6 +82,49 @@ int InferYear(std::optional<absl::CivilDay> published, int month, int day) {
     }
   }
   return best;
+}
+
+// "Monday (20/10)", "Monday (20/10/2014)": a numeric date in brackets after a weekday, read
+// day-first or month-first, whichever falls on that weekday (none does: not a date). Sets
+// `m`'s date, year flag and end, and returns true when one reading holds.
+template <typename InRange>
+bool NumericAfterWeekday(const std::vector<Token>& t, int i, int weekday,
+                         std::optional<absl::CivilDay> published, const InRange& in,
+                         DateMention* m) {
+  if (!in(i + 5) || t[i + 1].fold != "(" || t[i + 3].fold != "/") {
+    return false;
+  }
+  const int first = Number(t[i + 2], 1, 31);
+  const int second = Number(t[i + 4], 1, 31);
+  int j = i + 5;
+  int year = 0;
+  if (in(j + 1) && t[j].fold == "/") {
+    year = Number(t[j + 1], 1900, 2100);
+    if (year == 0) {
+      return false;
+    }
+    j += 2;
+  }
+  if (first == 0 || second == 0 || !in(j) || t[j].fold != ")") {
+    return false;
+  }
+  for (const auto& [day, month] : {std::pair{first, second}, std::pair{second, first}}) {
+    if (month > 12) {
+      continue;
+    }
+    const int y = year > 0 ? year : InferYear(published, month, day);
+    if (y == 0 || day > DaysIn(y, month) ||
+        static_cast<int>(absl::GetWeekday(absl::CivilDay(y, month, day))) != weekday) {
+      continue;
+    }
+    m->start.set_year(y);
+    m->start.set_month(month);
+    m->start.set_day(day);
+    m->has_year = year > 0;
+    m->end_token = j + 1;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -247,6 +291,11 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       }
     }
     const int weekday = WeekdayOf(t[i].fold);
+    if (weekday >= 0 && NumericAfterWeekday(t, i, weekday, published, in, &m)) {
+      out.push_back(m);
+      i = m.end_token - 1;
+      continue;
+    }
     if (weekday >= 0) {
       m.relative = true;
       m.weekday = true;

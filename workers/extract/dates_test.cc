@@ -68,6 +68,25 @@ TEST(DatesTest, WeekdaysResolveAgainstPublication) {
   EXPECT_EQ(Str(*ResolveRelative(y[0], thursday, false)), "2024-3-13");
 }
 
+// "Monday (20/10)": day-first or month-first, whichever falls on the weekday named.
+TEST(DatesTest, NumericDateAfterAWeekdayIsReadByTheWeekday) {
+  const absl::CivilDay published(2014, 10, 23);
+  auto d = Dates("They met on Monday (20/10) in Jakarta.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_FALSE(d[0].relative);
+  EXPECT_EQ(Str(d[0].start), "2014-10-20");
+  d = Dates("They met on Monday (10/20) in Jakarta.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2014-10-20");
+  d = Dates("They met on Monday (20/10/2014).", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2014-10-20");
+  // 21/10 is a Tuesday: no reading holds, so the weekday alone is the date.
+  d = Dates("They met on Monday (21/10).", published);
+  ASSERT_FALSE(d.empty());
+  EXPECT_TRUE(d[0].relative);
+}
+
 TEST(DatesTest, DatelineIsMarked) {
   const auto d =
       Dates("WASHINGTON, March 11 - Talks began on March 12.", absl::CivilDay(1987, 3, 11));

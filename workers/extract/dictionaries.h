@@ -81,7 +81,7 @@ class Dictionaries {
  public:
   // `files` maps a file name (e.g. "roles.tsv") to its content. Returns InvalidArgument naming
   // the file and line of a malformed row or an unknown label, or a missing required file.
-  static absl::StatusOr<std::shared_ptr<const Dictionaries>> Load(
+  [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionaries>> Load(
       const std::vector<std::pair<std::string, std::string>>& files);
 
   // Left-to-right longest matches of one layer over `doc`.

@@ -38,16 +38,16 @@ class Extractor {
                      ExtractorOptions options = {});
 
   // An extractor over the dictionaries compiled into the binary.
-  static absl::StatusOr<std::unique_ptr<Extractor>> Default();
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<Extractor>> Default();
 
   // Returns every meeting the article reports, main one first. An article that reports no
   // meeting yields an empty vector. Returns InvalidArgument for an empty, oversized or
   // non-UTF-8 body.
-  absl::StatusOr<std::vector<v1::Meeting>> Extract(const v1::Article& article) const;
+  [[nodiscard]] absl::StatusOr<std::vector<v1::Meeting>> Extract(const v1::Article& article) const;
 
   // A human-readable account of what each stage produced for the article (`parley-ingest
   // extract --explain`); the format is for people and not stable.
-  absl::StatusOr<std::string> Explain(const v1::Article& article) const;
+  [[nodiscard]] absl::StatusOr<std::string> Explain(const v1::Article& article) const;
 
  private:
   std::shared_ptr<const Dictionaries> dictionaries_;

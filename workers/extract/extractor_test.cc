@@ -6,6 +6,7 @@
 #include "workers/extract/extractor.h"
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ namespace {
 using ::google::protobuf::util::MessageDifferencer;
 using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::SourceDir;
+using ::testing::AnyOf;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 
 // "# published: YYYY-MM-DD" (optional), then the title line, then the body.
 v1::Article LoadFixture(const std::string& path) {
@@ -116,6 +120,8 @@ TEST_F(ExtractorTest, EvidenceSpansPointIntoTheBody) {
     ASSERT_LE(e.end(), article.body().size());
     ASSERT_LT(e.begin(), e.end());
     const std::string span = article.body().substr(e.begin(), e.end() - e.begin());
+    // The fields docs/extraction.md says carry evidence, and no other.
+    EXPECT_THAT(e.field(), AnyOf("people", "countries", "venue", "start_date", "documents"));
     if (e.field() == "venue") {
       EXPECT_EQ(span, "Lisbon");
       saw_venue = true;
@@ -125,6 +131,35 @@ TEST_F(ExtractorTest, EvidenceSpansPointIntoTheBody) {
     }
   }
   EXPECT_TRUE(saw_venue);
+}
+
+// The country evidence docs/extraction.md describes: the body's word that names each country,
+// except for a country named first in the headline, which is not part of the body.
+std::set<std::string> CountrySpans(const v1::Article& article, const v1::Meeting& meeting) {
+  std::set<std::string> spans;
+  for (const v1::Evidence& e : meeting.evidence()) {
+    if (e.field() == "countries") {
+      spans.insert(e.value() + "=" + article.body().substr(e.begin(), e.end() - e.begin()));
+    }
+  }
+  return spans;
+}
+
+TEST_F(ExtractorTest, CountryEvidenceIsTheBodysFirstMentionUnlessTheHeadlineNamedIt) {
+  v1::Article article = LoadFixture(SourceDir() + "/tests/data/extract/weekday_relative.txt");
+  ASSERT_EQ(article.title(), "Portugal and Morocco sign water agreement");
+  absl::StatusOr<std::vector<v1::Meeting>> meetings = extractor_->Extract(article);
+  ASSERT_TRUE(meetings.ok());
+  ASSERT_FALSE(meetings->empty());
+  EXPECT_THAT((*meetings)[0].countries(), ElementsAre("MA", "PT"));
+  EXPECT_THAT(CountrySpans(article, (*meetings)[0]), IsEmpty());
+
+  article.set_title("Water agreement signed");
+  meetings = extractor_->Extract(article);
+  ASSERT_TRUE(meetings.ok());
+  ASSERT_FALSE(meetings->empty());
+  EXPECT_THAT((*meetings)[0].countries(), ElementsAre("MA", "PT"));
+  EXPECT_THAT(CountrySpans(article, (*meetings)[0]), ElementsAre("MA=Moroccan", "PT=Portuguese"));
 }
 
 TEST_F(ExtractorTest, SeedArticleMatchesItsRecord) {

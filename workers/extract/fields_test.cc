@@ -596,6 +596,27 @@ TEST_F(DocumentsTest, DocumentFarFromTheSigningVerbIsNotSigned) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// A document joined by "and" or "as well as" to one signed is signed, however long the first
+// one's title.
+TEST_F(DocumentsTest, DocumentJoinedToASignedOneIsSigned) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a Memorandum of Cooperation "
+      "in the field of agriculture and water management, as well as the 2025-2027 Action Plan.");
+  EXPECT_THAT(Types(Documents(main())),
+              UnorderedElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_ACTION_PLAN));
+}
+
+// "agreements on A, B and C": one document per subject listed; two subjects may be one.
+TEST_F(DocumentsTest, PluralDocumentWithAListOfSubjectsCountsThem) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed agreements on customs, "
+      "the protection of investments, and air transport.");
+  EXPECT_THAT(Types(Documents(main())),
+              ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_AGREEMENT,
+                          v1::DOCUMENT_TYPE_AGREEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. They signed agreements on trade and "
+      "investment.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
 TEST_F(DocumentsTest, CompoundAdjectiveIsNoSigning) {
   Run("The leaders of Kazakhstan and China met in Astana. They backed the internationally-agreed "
       "roadmap.");
@@ -658,6 +679,15 @@ TEST_F(TopicsTest, KeywordTwiceOutsideTheWindowIsATopic) {
       "weather was warm. Crowds waited outside. Reporters asked about energy and gas.");
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
   EXPECT_THAT(ResolveTopics(c(), main().window, /*window_only=*/true), IsEmpty());
+}
+
+// A sentence saying what was discussed makes one mention enough, wherever it stands.
+TEST_F(TopicsTest, KeywordOnceInASentenceOfDiscussionIsATopic) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Later, an aide said the agenda covered energy.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
 }
 
 TEST_F(TopicsTest, TopicsAreNotTakenFromNames) {

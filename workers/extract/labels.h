@@ -84,13 +84,13 @@ enum class Frame : uint8_t {
   kInvitation,  // invitation: "invited him to visit": X is a later meeting.
 };
 
-absl::StatusOr<PlaceKind> ParsePlaceKind(absl::string_view label);
-absl::StatusOr<OrgKind> ParseOrgKind(absl::string_view label);
-absl::StatusOr<RoleLevel> ParseRoleLevel(absl::string_view label);
-absl::StatusOr<TriggerKind> ParseTriggerKind(absl::string_view label);
-absl::StatusOr<TriggerForm> ParseTriggerForm(absl::string_view label);
-absl::StatusOr<Cue> ParseCue(absl::string_view label);
-absl::StatusOr<Frame> ParseFrame(absl::string_view label);
+[[nodiscard]] absl::StatusOr<PlaceKind> ParsePlaceKind(absl::string_view label);
+[[nodiscard]] absl::StatusOr<OrgKind> ParseOrgKind(absl::string_view label);
+[[nodiscard]] absl::StatusOr<RoleLevel> ParseRoleLevel(absl::string_view label);
+[[nodiscard]] absl::StatusOr<TriggerKind> ParseTriggerKind(absl::string_view label);
+[[nodiscard]] absl::StatusOr<TriggerForm> ParseTriggerForm(absl::string_view label);
+[[nodiscard]] absl::StatusOr<Cue> ParseCue(absl::string_view label);
+[[nodiscard]] absl::StatusOr<Frame> ParseFrame(absl::string_view label);
 
 absl::string_view Name(PlaceKind kind);
 absl::string_view Name(OrgKind kind);

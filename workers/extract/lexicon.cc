@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 33> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 34> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -46,6 +46,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 33> kClasses = {{
     {"post_predicate", WordClass::kPostPredicate},
     {"joint_verb", WordClass::kJointVerb},
     {"domestic_body", WordClass::kDomesticBody},
+    {"topic_cue", WordClass::kTopicCue},
 }};
 
 }  // namespace

@@ -47,13 +47,17 @@ enum class WordClass : uint8_t {
   kPostPredicate,       // post_predicate: "held", "convened": "the meeting was held" reports it
   kJointVerb,           // joint_verb: "hosted", "convened": a list after it is one meeting
   kDomesticBody,        // domestic_body: "government", "cabinet": its meetings are domestic
+  kTopicCue,  // topic_cue: "discussed", "focused": the sentence says what was talked about
 };
+// Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
+static_assert(static_cast<int>(WordClass::kTopicCue) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {
  public:
   // Parses lexicon.tsv (`name` for error messages). Rows: word <TAB> class.
-  static absl::StatusOr<Lexicon> Parse(absl::string_view name, absl::string_view content);
+  [[nodiscard]] static absl::StatusOr<Lexicon> Parse(absl::string_view name,
+                                                     absl::string_view content);
 
   // True when the folded word `fold` belongs to `word_class`.
   bool Is(const std::string& fold, WordClass word_class) const {
@@ -64,12 +68,12 @@ class Lexicon {
   size_t size() const { return classes_.size(); }
 
  private:
-  static uint32_t Bit(WordClass c) { return uint32_t{1} << static_cast<int>(c); }
+  static uint64_t Bit(WordClass c) { return uint64_t{1} << static_cast<int>(c); }
 
-  std::unordered_map<std::string, uint32_t> classes_;
+  std::unordered_map<std::string, uint64_t> classes_;  // One bit per class.
 };
 
-absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
+[[nodiscard]] absl::StatusOr<WordClass> ParseWordClass(absl::string_view label);
 absl::string_view Name(WordClass word_class);
 
 }  // namespace parley::extract

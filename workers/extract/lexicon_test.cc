@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "workers/extract/dictionaries.h"
@@ -24,7 +25,8 @@ constexpr absl::string_view kAllClasses[] = {
     "official_visit_word", "membership_noun",  "subject_pronoun",  "anaphor",
     "past_auxiliary",      "tag_glue",         "light_verb",       "meeting_modifier",
     "generic_marker",      "separate_marker",  "distributive",     "collective",
-    "auxiliary",           "first_person",     "post_predicate",   "joint_verb"};
+    "auxiliary",           "first_person",     "post_predicate",   "joint_verb",
+    "domestic_body",       "topic_cue"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;
@@ -34,6 +36,18 @@ TEST(LexiconTest, EveryClassLabelRoundTrips) {
     EXPECT_EQ(Name(*c), label);
     EXPECT_THAT(seen, ::testing::Not(::testing::Contains(*c))) << label;
     seen.push_back(*c);
+  }
+}
+
+// Each class is its own bit: a word of one class is in no other (a class past bit 31 of a
+// 32-bit mask once aliased an earlier one).
+TEST(LexiconTest, ClassesDoNotAliasEachOther) {
+  for (absl::string_view label : kAllClasses) {
+    absl::StatusOr<Lexicon> lex = Lexicon::Parse("test.tsv", absl::StrCat("w\t", label, "\n"));
+    ASSERT_TRUE(lex.ok()) << label;
+    for (absl::string_view other : kAllClasses) {
+      EXPECT_EQ(lex->Is("w", *ParseWordClass(other)), other == label) << label << " " << other;
+    }
   }
 }
 

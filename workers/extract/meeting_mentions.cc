@@ -235,8 +235,23 @@ class SentenceReader {
       --k;
     }
     bool determiner = false;
-    if (In(k) && k >= m->clause_first &&
-        (a_.Is(k, WordClass::kAnaphor) || a_.fold(k) == "a" || a_.fold(k) == "an")) {
+    // "Friday's talks", "yesterday's meeting": a day's meeting is one already reported, and
+    // capitalised words after the day are where or how it was held ("Friday's Oval Office
+    // talks"), not the name of another event.
+    bool day_possessive = false;
+    if (In(k + 1) && k + 1 < m->first && a_.fold(k + 1) == "'s" && In(k) && k >= m->clause_first) {
+      for (int di : a_.dates_in[s_]) {
+        const DateMention& d = a_.dates[di];
+        day_possessive =
+            day_possessive || (d.relative && d.first_token == k && d.end_token == k + 1);
+      }
+    }
+    if (day_possessive) {
+      determiner = true;
+      m->np_first = k;
+      --k;
+    } else if (In(k) && k >= m->clause_first &&
+               (a_.Is(k, WordClass::kAnaphor) || a_.fold(k) == "a" || a_.fold(k) == "an")) {
       determiner = a_.Is(k, WordClass::kAnaphor);
       m->np_first = k;
       --k;
@@ -287,7 +302,7 @@ class SentenceReader {
       }
       if (a_.Is(i, WordClass::kOrdinal) ||
           (a_.tok(i).cap && !sentence_.all_caps && i != m->np_first && a_.entity_at[i] < 0 &&
-           a_.trigger_at[i] < 0)) {
+           a_.trigger_at[i] < 0 && !(day_possessive && i < m->first))) {
         named = true;
       }
       // A place names a summit or a session ("the Tokyo summit"); talks with a place before

@@ -256,6 +256,17 @@ TEST_F(MeetingMentionsTest, DefiniteNounRefersBack) {
   EXPECT_TRUE(Get("visit").anaphoric);
 }
 
+// "Friday's talks" are the talks reported; capitalised words after the day name no event.
+TEST_F(MeetingMentionsTest, DayPossessiveRefersBack) {
+  Run("President Aidar Seitkali welcomed Chinese President Zhao Wenhao. Friday's Oval Office talks "
+      "were the first.");
+  const MeetingMention& m = Get("talks");
+  EXPECT_TRUE(m.anaphoric);
+  EXPECT_FALSE(m.named_event);
+  Run("President Aidar Seitkali arrived. Friday's G20 summit opened in Rome.");
+  EXPECT_TRUE(Get("summit").named_event);
+}
+
 TEST_F(MeetingMentionsTest, NamedEventIsNoAnaphor) {
   Run("The leaders gathered for the 31st ASEAN Summit in Manila.");
   const MeetingMention& m = Get("Summit");

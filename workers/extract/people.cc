@@ -375,6 +375,10 @@ class PeopleFinder {
                  absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0])) &&
                  a_.entity_at[end + 1] < 0 && (a_.tok(end + 1).cap || end - i >= 2)) {
         end += 2;  // "Lee Min-ho", "Moon Jae-in"; not "Franco-German", "Chair-in-Office".
+      } else if (t.word && t.cap && t.fold.size() == 1 && end + 2 < sentence.end_token &&
+                 a_.fold(end + 1) == "." &&
+                 (IsNameToken(a_, end + 2) || a_.Is(end + 2, WordClass::kNameParticle))) {
+        end += 2;  // A middle initial that is also a word: "Yousef A. Al-Othaimeen".
       } else if (t.fold == "." && a_.fold(end - 1).size() == 1 && end + 1 < sentence.end_token &&
                  (IsNameToken(a_, end + 1) || a_.Is(end + 1, WordClass::kNameParticle))) {
         ++end;  // "Antony J. Blinken", "Yousef A. Al-Othaimeen".

@@ -246,6 +246,12 @@ TEST_F(PeopleTest, MiddleInitial) {
   EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
 }
 
+// An initial that is also an English word ("A", "I") before a name with a particle.
+TEST_F(PeopleTest, MiddleInitialThatIsAWord) {
+  Run("Secretary-General Yusuf A. Al-Rashidi received the delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Yusuf A. Al-Rashidi"));
+}
+
 // --- One person, several mentions.
 
 TEST_F(PeopleTest, SurnameAloneIsTheSamePerson) {

@@ -47,7 +47,8 @@ struct Document {
 
 // Builds the document. Trailing "For more details" / "Related" link blocks are dropped (they
 // name other stories). Returns InvalidArgument for invalid UTF-8.
-absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_view body);
+[[nodiscard]] absl::StatusOr<Document> BuildDocument(absl::string_view title,
+                                                     absl::string_view body);
 
 // Folds one word for dictionary lookups (lower case, Latin accents removed).
 std::string FoldWord(absl::string_view word);

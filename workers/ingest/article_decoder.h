@@ -30,9 +30,8 @@ struct DecodedArticle {
 // content-hash id. Returns InvalidArgument for the input as a whole when it is empty, larger
 // than the limit, binary or not UTF-8; per-article errors (malformed JSON line, empty body)
 // are in the entries.
-absl::StatusOr<std::vector<DecodedArticle>> DecodeArticles(absl::string_view bytes,
-                                                           absl::string_view name,
-                                                           const DecodeOptions& options = {});
+[[nodiscard]] absl::StatusOr<std::vector<DecodedArticle>> DecodeArticles(
+    absl::string_view bytes, absl::string_view name, const DecodeOptions& options = {});
 
 // The format a name and content suggest.
 InputFormat DetectFormat(absl::string_view name, absl::string_view bytes);

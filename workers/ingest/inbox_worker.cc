@@ -219,8 +219,10 @@ void InboxWorker::ProcessFile(const std::string& name, const std::atomic<bool>& 
     const v1::IngestArticleRequest request = IngestRequestFor(result, options_.extractor_version);
     absl::StatusOr<v1::IngestArticleResponse> response = client_->Ingest(request, &stop);
     if (!response.ok()) {
-      if (response.status().code() == absl::StatusCode::kCancelled) {
-        return;  // Stopping: the file stays claimed and is redone at the next start.
+      if (stop.load() && response.status().code() == absl::StatusCode::kCancelled) {
+        // This worker is stopping: the file stays claimed and is redone at the next start. A
+        // CANCELLED from the server is retried by the client instead, never taken as a stop.
+        return;
       }
       errors.emplace_back(result.source, response.status());
       continue;

@@ -20,9 +20,9 @@ class IntakeServiceImpl final : public v1::ArticleIntake::Service {
   IntakeServiceImpl(const Pipeline* pipeline, const IngestClient* client,
                     std::string extractor_version, const Authorizer* auth = nullptr);
 
-  grpc::Status SubmitArticles(grpc::ServerContext* context,
-                              const v1::SubmitArticlesRequest* request,
-                              v1::SubmitArticlesResponse* response) override;
+  [[nodiscard]] grpc::Status SubmitArticles(grpc::ServerContext* context,
+                                            const v1::SubmitArticlesRequest* request,
+                                            v1::SubmitArticlesResponse* response) override;
 
  private:
   const Pipeline* pipeline_;

@@ -67,6 +67,34 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
   return match.first > sentence_first && a.fold(match.first - 1) == "press";
 }
 
+// "signed agreements on A, B, and C": a plural document word followed by a list of three or
+// more subjects stands for one document per subject. One otherwise (a list of two, "A and B",
+// is as often one subject as two).
+int ListedCount(const Annotations& a, const Match& match, const Sentence& sentence) {
+  const std::string& word = a.fold(match.end - 1);
+  if (word.empty() || (word.back() != 's' && word != "memoranda") ||
+      match.end >= sentence.end_token || (a.fold(match.end) != "on" && a.fold(match.end) != "in")) {
+    return 1;
+  }
+  int commas = 0;
+  int items = 0;
+  for (int k = match.end + 1; k < sentence.end_token; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == ";" || f == ":" || f == "(" || a.trigger_at[k] >= 0 ||
+        a.Is(k, WordClass::kSigningVerb) || a.Is(k, WordClass::kSpeechVerb)) {
+      break;
+    }
+    if (f == ",") {
+      ++commas;
+    } else if (f == "and" && commas > 0) {
+      // "A, B, and C" (a comma before "and") or "A, B and C".
+      items = a.fold(k - 1) == "," ? commas + 1 : commas + 2;
+      break;
+    }
+  }
+  return items >= 3 ? std::min(items, 8) : 1;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -79,6 +107,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       continue;
     }
     const Sentence& sentence = a.sentence(s);
+    int last_signed_end = -1;  // End of the last document signed in this sentence.
     for (int mi : a.entities_in[s]) {
       const Match& match = a.entities[mi];
       const Entry* doc = match.Of(EntryType::kDocument);
@@ -114,9 +143,23 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         }
         near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated;
       }
+      // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
+      // 2018-2020 Action Plan": a document joined to one signed is signed too.
+      if (!near_verb && last_signed_end >= 0 && first - last_signed_end <= 16) {
+        bool joined = false;
+        bool interrupted = false;
+        for (int k = last_signed_end; k < first; ++k) {
+          const std::string& f = a.fold(k);
+          joined = joined || f == "and" || f == "well" || f == ",";
+          interrupted = interrupted || f == ";" || f == ":" || a.trigger_at[k] >= 0 ||
+                        a.Is(k, WordClass::kSpeechVerb) || a.Is(k, WordClass::kSigningVerb);
+        }
+        near_verb = joined && !interrupted;
+      }
       if (!near_verb) {
         continue;
       }
+      last_signed_end = match.end;
       const std::string title = TitleOf(a, match, sentence);
       if (!seen.insert({doc->document, title}).second) {
         continue;
@@ -124,7 +167,10 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       v1::Document out_doc;
       out_doc.set_type(doc->document);
       out_doc.set_title(title);
-      out.push_back(out_doc);
+      const int count = title.empty() ? ListedCount(a, match, sentence) : 1;
+      for (int i = 0; i < count; ++i) {
+        out.push_back(out_doc);
+      }
       evidence->push_back(
           {"documents", match.first, match.end, v1::DocumentType_Name(doc->document)});
     }

@@ -9,8 +9,8 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
                                      bool window_only) {
   const Annotations& a = c.a;
   std::map<v1::Topic, int> score;
-  // A keyword in the window (or the headline) counts twice, elsewhere once (not at all when
-  // `window_only`); a topic needs two.
+  // A keyword in the window, the headline or a sentence saying what was discussed counts twice,
+  // elsewhere once (not at all when `window_only`); a topic needs two.
   auto add = [&](int s, int weight) {
     for (v1::Topic topic : a.topics_in[s]) {
       score[topic] += weight;
@@ -22,7 +22,9 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
     }
   } else {
     for (int s = 0; s < a.sentence_count(); ++s) {
-      add(s, window.count(s) > 0 || s == 0 ? 2 : 1);
+      const bool strong =
+          window.count(s) > 0 || s == 0 || a.SentenceHasWord(s, WordClass::kTopicCue);
+      add(s, strong ? 2 : 1);
     }
   }
   std::vector<v1::Topic> out;

@@ -12,21 +12,21 @@
 namespace parley {
 namespace {
 
-// The records as the plan has them so far: what was stored, overlaid with what the plan
-// changed. Ordered containers only, so that nothing depends on hash iteration order.
+// The records as the plan has them so far: what is stored (read through the StoreView when
+// needed, never held beyond need), overlaid with what the plan changed. Ordered containers only,
+// so that nothing depends on hash iteration order.
 class Records {
  public:
-  Records(std::map<absl::string_view, const v1::Meeting*> stored, uint64_t revision, absl::Time now,
-          const RecordLimits& limits)
-      : stored_(std::move(stored)), revision_(revision), now_(ToTimestamp(now)), limits_(limits) {}
+  Records(const StoreView& store, uint64_t revision, absl::Time now, const RecordLimits& limits)
+      : store_(store), revision_(revision), now_(ToTimestamp(now)), limits_(limits) {}
 
-  // The record `id` as it stands, or null when it does not exist (or was deleted).
-  const v1::Meeting* Find(absl::string_view id) const {
+  // Record `id` as it stands (a copy): planned, else stored; nullopt when there is none (or the
+  // plan deleted it).
+  absl::StatusOr<std::optional<v1::Meeting>> Read(absl::string_view id) const {
     if (auto it = planned_.find(id); it != planned_.end()) {
-      return it->second.after.has_value() ? &*it->second.after : nullptr;
+      return it->second.after;
     }
-    auto it = stored_.find(id);
-    return it == stored_.end() ? nullptr : it->second;
+    return store_.FindMeeting(id);
   }
 
   // True when the plan deleted record `id`.
@@ -44,29 +44,35 @@ class Records {
     }
   }
 
-  // Writes `meeting` (CREATED or UPDATED) with its revisions and times, cut to the limits. A
-  // record deleted and written again by the plan (an id reused by re-extraction) keeps the
-  // stored record's create revision and time: to everyone outside, it was updated.
-  void Put(v1::Meeting meeting, RecordAction action, PlanReason reason) {
-    if (Find(meeting.id()) == nullptr) {
-      if (auto stored = stored_.find(meeting.id()); stored != stored_.end()) {
-        meeting.set_create_revision(stored->second->create_revision());
-        *meeting.mutable_create_time() = stored->second->create_time();
-      } else {
-        meeting.set_create_revision(revision_);
-        *meeting.mutable_create_time() = now_;
+  // Writes `meeting` (CREATED or UPDATED) over `current`, its state now (null for none), with
+  // its revisions and times, cut to the limits. A record keeps the create revision and time of
+  // its stored state, also when the plan deleted it and writes it again (an id reused by
+  // re-extraction): to everyone outside, it was updated.
+  void Put(v1::Meeting meeting, const v1::Meeting* current, RecordAction action,
+           PlanReason reason) {
+    const v1::Meeting* born = current;
+    if (born == nullptr) {
+      if (auto it = planned_.find(meeting.id()); it != planned_.end() && it->second.before) {
+        born = &*it->second.before;
       }
+    }
+    if (born != nullptr) {
+      meeting.set_create_revision(born->create_revision());
+      *meeting.mutable_create_time() = born->create_time();
+    } else {
+      meeting.set_create_revision(revision_);
+      *meeting.mutable_create_time() = now_;
     }
     meeting.set_update_revision(revision_);
     *meeting.mutable_update_time() = now_;
     meeting = BoundMeeting(std::move(meeting), limits_);
-    PlannedRecord& record = Touch(meeting.id(), action, reason);
+    PlannedRecord& record = Touch(meeting.id(), current, action, reason);
     record.after = std::move(meeting);
   }
 
-  // Deletes record `id`, which exists.
-  void Delete(const std::string& id, PlanReason reason) {
-    Touch(id, RecordAction::kDelete, reason).after.reset();
+  // Deletes `current`, a record as it stands.
+  void Delete(const v1::Meeting& current, PlanReason reason) {
+    Touch(current.id(), &current, RecordAction::kDelete, reason).after.reset();
   }
 
   // The planned writes in the order they were first made, one per record, each with its action
@@ -79,12 +85,12 @@ class Records {
     for (const std::string& id : order_) {
       PlannedRecord& record = planned_.at(id);
       if (!record.after.has_value()) {
-        if (record.before == nullptr) {
+        if (!record.before.has_value()) {
           continue;
         }
         record.action = RecordAction::kDelete;
       } else {
-        record.action = record.before != nullptr ? RecordAction::kUpdate : RecordAction::kCreate;
+        record.action = record.before.has_value() ? RecordAction::kUpdate : RecordAction::kCreate;
       }
       out.push_back(std::move(record));
     }
@@ -92,15 +98,17 @@ class Records {
   }
 
  private:
-  // The entry of `id`, created at its first write (its action is settled by Take).
-  PlannedRecord& Touch(const std::string& id, RecordAction action, PlanReason reason) {
+  // The entry of `id`, created at its first write with `current` (then the stored state) as its
+  // state before. Its action is settled by Take.
+  PlannedRecord& Touch(const std::string& id, const v1::Meeting* current, RecordAction action,
+                       PlanReason reason) {
     auto [it, inserted] = planned_.try_emplace(id);
     PlannedRecord& record = it->second;
     if (inserted) {
       order_.push_back(id);
       record.id = id;
-      if (auto stored = stored_.find(id); stored != stored_.end()) {
-        record.before = stored->second;
+      if (current != nullptr) {
+        record.before = *current;
       }
     }
     record.action = action;
@@ -108,7 +116,7 @@ class Records {
     return record;
   }
 
-  const std::map<absl::string_view, const v1::Meeting*> stored_;  // Keys view the records.
+  const StoreView& store_;
   const uint64_t revision_;
   const google::protobuf::Timestamp now_;
   const RecordLimits& limits_;
@@ -150,43 +158,36 @@ v1::Meeting WithResolvedParent(const v1::StoredArticle& article, int i) {
   return report;
 }
 
-template <typename T, typename KeyOf>
-auto ById(std::vector<T> items, KeyOf key_of, absl::string_view what)
-    -> absl::StatusOr<std::map<decltype(key_of(items.front())), T>> {
-  std::map<decltype(key_of(items.front())), T> out;
-  for (T& item : items) {
-    auto key = key_of(item);
-    if (out.count(key) > 0) {
-      return absl::InternalError(absl::StrCat("plan input holds ", what, " ", key, " twice"));
-    }
-    out.emplace(std::move(key), std::move(item));
-  }
-  return out;
-}
-
 // Re-extraction: every record the article's earlier reports landed in is rebuilt from the
 // reports of its other sources, or deleted when no other source reports it. Returns the ids
 // that were deleted, in the order of the earlier ingest: new records take them again.
-std::vector<std::string> WithdrawReports(const v1::StoredArticle& previous,
-                                         const std::map<std::string, v1::StoredArticle>& others,
-                                         Records& records) {
+absl::StatusOr<std::vector<std::string>> WithdrawReports(const v1::StoredArticle& previous,
+                                                         const StoreView& store, Records& records) {
   const std::string& article_id = previous.article().id();
   const std::set<std::string> ids(previous.meeting_ids().begin(), previous.meeting_ids().end());
   for (const std::string& id : ids) {
-    const v1::Meeting* record = records.Find(id);
-    if (record == nullptr) {
+    absl::StatusOr<std::optional<v1::Meeting>> record = records.Read(id);
+    if (!record.ok()) {
+      return record.status();
+    }
+    if (!record->has_value()) {
       continue;  // Deleted by an operator: stays deleted.
     }
+    const v1::Meeting& current = **record;
     std::optional<v1::Meeting> rebuilt;
-    for (const v1::Source& source : record->sources()) {
+    for (const v1::Source& source : current.sources()) {
       if (source.article_id() == article_id) {
         continue;
       }
-      auto other = others.find(source.article_id());
-      if (other == others.end()) {
+      absl::StatusOr<std::optional<v1::StoredArticle>> other =
+          store.FindArticle(source.article_id());
+      if (!other.ok()) {
+        return other.status();
+      }
+      if (!other->has_value()) {
         continue;
       }
-      const v1::StoredArticle& article = other->second;
+      const v1::StoredArticle& article = **other;
       for (int i = 0; i < article.reports_size() && i < article.meeting_ids_size(); ++i) {
         if (article.meeting_ids(i) != id) {
           continue;
@@ -194,18 +195,18 @@ std::vector<std::string> WithdrawReports(const v1::StoredArticle& previous,
         if (!rebuilt.has_value()) {
           rebuilt = WithResolvedParent(article, i);
           rebuilt->set_id(id);
-          rebuilt->set_create_revision(record->create_revision());
-          *rebuilt->mutable_create_time() = record->create_time();
+          rebuilt->set_create_revision(current.create_revision());
+          *rebuilt->mutable_create_time() = current.create_time();
         } else {
           rebuilt = MergeMeetings(*rebuilt, WithResolvedParent(article, i));
         }
       }
     }
     if (rebuilt.has_value()) {
-      records.Put(Normalised(*std::move(rebuilt)), RecordAction::kUpdate,
+      records.Put(Normalised(*std::move(rebuilt)), &current, RecordAction::kUpdate,
                   {PlanCause::kRebuilt, -1, 0});
     } else {
-      records.Delete(id, {PlanCause::kNoSourceLeft, -1, 0});
+      records.Delete(current, {PlanCause::kNoSourceLeft, -1, 0});
     }
   }
   std::vector<std::string> vacated;
@@ -345,36 +346,32 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
   }
   IngestPlan plan;
   plan.next_sequence = input.next_sequence;
+  if (input.store == nullptr) {
+    return absl::InternalError("plan input has no store view");
+  }
   if (AlreadyIngested(input.previous, input.extractor_version)) {
     // A delete is not undone by a retry or a backfill: a record of the earlier ingest that no
-    // longer exists (missing from `stored`) is answered with an empty id in its place.
-    std::set<absl::string_view> exist;
-    for (const v1::Meeting* record : input.stored) {
-      exist.insert(record->id());
-    }
+    // longer exists is answered with an empty id in its place.
     plan.unchanged = true;
     for (const std::string& id : input.previous->meeting_ids()) {
-      plan.meeting_ids.push_back(exist.count(id) > 0 ? id : std::string());
+      absl::StatusOr<std::optional<v1::Meeting>> record = input.store->FindMeeting(id);
+      if (!record.ok()) {
+        return record.status();
+      }
+      plan.meeting_ids.push_back(record->has_value() ? id : std::string());
     }
     return plan;
   }
-  absl::StatusOr<std::map<absl::string_view, const v1::Meeting*>> stored = ById(
-      std::move(input.stored), [](const v1::Meeting* m) { return absl::string_view(m->id()); },
-      "meeting");
-  if (!stored.ok()) {
-    return stored.status();
-  }
-  absl::StatusOr<std::map<std::string, v1::StoredArticle>> others = ById(
-      std::move(input.other_articles),
-      [](const v1::StoredArticle& a) { return std::string(a.article().id()); }, "article");
-  if (!others.ok()) {
-    return others.status();
-  }
-  Records records(*std::move(stored), input.revision, input.now, input.limits);
+  Records records(*input.store, input.revision, input.now, input.limits);
 
   std::vector<std::string> vacated;
   if (input.previous.has_value()) {
-    vacated = WithdrawReports(*input.previous, *others, records);
+    absl::StatusOr<std::vector<std::string>> withdrawn =
+        WithdrawReports(*input.previous, *input.store, records);
+    if (!withdrawn.ok()) {
+      return withdrawn.status();
+    }
+    vacated = *std::move(withdrawn);
   }
   size_t next_vacated = 0;
 
@@ -392,28 +389,33 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
       candidates.insert(input.candidate_ids[i].begin(), input.candidate_ids[i].end());
     }
     records.AddPlanned(&candidates);
-    const v1::Meeting* best = nullptr;
+    // Candidates are read one at a time and only the best is kept: a record may be 1 MiB and a
+    // report may have hundreds of candidates.
+    std::optional<v1::Meeting> best;
     double best_score = kSameMeetingThreshold;
     for (const absl::string_view id : candidates) {  // In id order: ties go to the greatest.
       if (from_this_article.count(id) > 0) {
         continue;  // Two meetings of one article are two meetings.
       }
-      const v1::Meeting* candidate = records.Find(id);
-      if (candidate == nullptr) {
+      absl::StatusOr<std::optional<v1::Meeting>> candidate = records.Read(id);
+      if (!candidate.ok()) {
+        return candidate.status();
+      }
+      if (!candidate->has_value()) {
         continue;
       }
-      const double score = SameMeetingScore(*candidate, report);
+      const double score = SameMeetingScore(**candidate, report);
       if (score >= best_score) {
         best_score = score;
-        best = candidate;
+        best = *std::move(*candidate);
       }
     }
-    if (best != nullptr) {
+    if (best.has_value()) {
       v1::Meeting merged = BoundMeeting(MergeMeetings(*best, report), input.limits);
       from_this_article.insert(merged.id());
       plan.meeting_ids[i] = merged.id();
       if (ContentDiffers(merged, *best)) {
-        records.Put(std::move(merged), RecordAction::kUpdate,
+        records.Put(std::move(merged), &*best, RecordAction::kUpdate,
                     {PlanCause::kMerged, index, best_score});
       }
       continue;
@@ -426,9 +428,16 @@ absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input) {
     } else {
       created.set_id(MeetingId(plan.next_sequence++));
     }
+    // A vacated id is planned deleted; a new one is normally stored nowhere, but a record found
+    // under it is written over as it would be by any write.
+    absl::StatusOr<std::optional<v1::Meeting>> current = records.Read(created.id());
+    if (!current.ok()) {
+      return current.status();
+    }
     from_this_article.insert(created.id());
     plan.meeting_ids[i] = created.id();
-    records.Put(std::move(created), RecordAction::kCreate, reason);
+    records.Put(std::move(created), current->has_value() ? &**current : nullptr,
+                RecordAction::kCreate, reason);
   }
 
   plan.records = records.Take();

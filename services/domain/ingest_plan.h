@@ -17,11 +17,27 @@ namespace parley {
 
 // What ingesting one article does to the meeting records, decided without IO: which reports
 // merge into which records, which records are created (with which ids), rebuilt or deleted, and
-// why. The store gathers the inputs (the stored records a report may describe, the article's
-// earlier ingest and the articles its records share), asks for a plan and writes it in one
-// batch. Pure and deterministic: no clock (time is an argument), no randomness, and the result
-// does not depend on the order of `stored`, `other_articles` or of each report's candidate ids;
-// the same inputs give byte-identical records, so replicas applying a plan agree.
+// why. The store finds each report's merge candidates (its index), reads the article's earlier
+// ingest, asks for a plan and writes it in one batch. Pure and deterministic: no clock (time is
+// an argument), no randomness, and the result does not depend on the order of each report's
+// candidate ids nor on how the StoreView finds what it is asked for; the same inputs give
+// byte-identical records, so replicas applying a plan agree.
+
+// What a plan may read of the store: records and articles by id, as stored. The store answers
+// from its database under its write lock (so every answer holds for the whole plan); tests
+// answer from a map. The plan reads records one at a time and keeps only those it writes, so its
+// memory stays bounded whatever the candidates weigh (a record may be 1 MiB; a report may have
+// hundreds of candidates). Implementations must be deterministic: the same id, the same answer.
+class StoreView {
+ public:
+  virtual ~StoreView() = default;
+  // Record `id` as stored (within the record limits), or nullopt when there is none. An error
+  // (an IO error, a corrupt record) ends the plan with it.
+  virtual absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(absl::string_view id) const = 0;
+  // Stored article `id`, or nullopt when there is none; errors as FindMeeting.
+  virtual absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
+      absl::string_view id) const = 0;
+};
 
 // Returns the reports of `article` (its id set) as the store keeps them: identity, revisions
 // and times cleared, the article as their one source (keeping the report's `attributed_to`),
@@ -57,20 +73,14 @@ struct IngestPlanInput {
   // The article's reports in request order, as `PrepareReports` returns them.
   std::vector<v1::Meeting> reports;
   // For each report (same index), the ids of the stored records it may describe (the store's
-  // index lookup). Missing entries mean none. Records planned earlier in the same ingest are
-  // candidates of every later report as well.
+  // index lookup). Missing entries mean none; an id with no record is skipped (a stale index
+  // entry). Records planned earlier in the same ingest are candidates of every later report.
   std::vector<std::vector<std::string>> candidate_ids;
-  // The stored records the plan may read, one per id, as stored (within the record limits):
-  // every candidate and every record of `previous`. An id of a candidate list or of
-  // `previous` that is missing here does not exist (a stale index entry, an operator delete).
-  // Not owned, and not null: they must outlive the call. (A report may have hundreds of
-  // candidates; the store parses them into one protobuf arena rather than the heap.)
-  std::vector<const v1::Meeting*> stored;
   // The article as stored by an earlier ingest, if any.
   std::optional<v1::StoredArticle> previous;
-  // With `previous`: the other articles that are sources of its records (a record it shares is
-  // rebuilt from their reports). One per id; missing ones were deleted.
-  std::vector<v1::StoredArticle> other_articles;
+  // Where stored records (candidates, the records of `previous`) and the other articles those
+  // records cite (for rebuilds) are read. Not owned; must outlive the call.
+  const StoreView* store = nullptr;
   uint64_t revision = 0;       // The revision the plan will be committed at.
   uint64_t next_sequence = 1;  // The sequence number of the next new meeting id.
   absl::Time now;              // The ingest time, for create/update times.
@@ -103,17 +113,15 @@ struct PlannedRecord {
   // Also the change-log event's type, from the record's state before and after the plan: a
   // record deleted and written again (an id reused) is kUpdate and keeps its create revision.
   RecordAction action = RecordAction::kCreate;
-  // As stored before the ingest (one of the input's `stored`, valid while they are); null for
-  // a new id.
-  const v1::Meeting* before = nullptr;
-  std::optional<v1::Meeting> after;  // As it is to be stored; nullopt for kDelete.
-  std::vector<PlanReason> reasons;   // What happened to it, in order.
+  std::optional<v1::Meeting> before;  // As stored before the ingest; nullopt for a new id.
+  std::optional<v1::Meeting> after;   // As it is to be stored; nullopt for kDelete.
+  std::vector<PlanReason> reasons;    // What happened to it, in order.
 };
 
 struct IngestPlan {
   // True when the article was already ingested with this extractor version: nothing to write,
-  // `meeting_ids` are the stored ones (empty where that record is missing from `stored`: a
-  // deleted record stays deleted) and the rest is empty.
+  // `meeting_ids` are the stored ones (empty where that record no longer exists: a deleted
+  // record stays deleted) and the rest is empty.
   bool unchanged = false;
   // One entry per record written, in the order the plan first touched them (the order of the
   // change-log events).
@@ -136,7 +144,8 @@ struct IngestPlan {
 //   record (`MeetingId(next_sequence)`). A "#k" `parent_id` first becomes the id report k
 //   landed in (created or merged into); any other parent id is kept. A rebuild resolves a "#k"
 //   left in an older stored report through that article's meeting ids.
-// Returns InvalidArgument for a malformed parent reference (see PlanningOrder).
+// Returns InvalidArgument for a malformed parent reference (see PlanningOrder), Internal without
+// a store view, and what the store view returns when a read fails.
 absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input);
 
 }  // namespace parley

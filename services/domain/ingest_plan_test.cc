@@ -1,7 +1,11 @@
 #include "services/domain/ingest_plan.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -57,13 +61,50 @@ v1::Meeting Stored(const std::string& id, const v1::Article& article, v1::Meetin
   return record;
 }
 
-// Views of `records`, for IngestPlanInput::stored.
-std::vector<const v1::Meeting*> Pointers(const std::vector<v1::Meeting>& records) {
-  std::vector<const v1::Meeting*> out;
-  for (const v1::Meeting& record : records) {
-    out.push_back(&record);
+// A StoreView over hash maps (on purpose: the plan must not depend on how a view finds things).
+class MapView : public StoreView {
+ public:
+  void Add(const std::vector<v1::Meeting>& records) {
+    for (const v1::Meeting& record : records) {
+      meetings_[record.id()] = record;
+    }
   }
-  return out;
+  void Add(const std::vector<v1::StoredArticle>& articles) {
+    for (const v1::StoredArticle& article : articles) {
+      articles_[article.article().id()] = article;
+    }
+  }
+  // Reading `id` fails with `status` from now on.
+  void Fail(const std::string& id, absl::Status status) { failing_[id] = std::move(status); }
+
+  absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(absl::string_view id) const override {
+    return Find(meetings_, id);
+  }
+  absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
+      absl::string_view id) const override {
+    return Find(articles_, id);
+  }
+
+ private:
+  template <typename T>
+  absl::StatusOr<std::optional<T>> Find(const std::unordered_map<std::string, T>& map,
+                                        absl::string_view id) const {
+    const std::string key(id);
+    if (auto failing = failing_.find(key); failing != failing_.end()) {
+      return failing->second;
+    }
+    auto it = map.find(key);
+    return it == map.end() ? std::optional<T>() : std::optional<T>(it->second);
+  }
+
+  std::unordered_map<std::string, v1::Meeting> meetings_;
+  std::unordered_map<std::string, v1::StoredArticle> articles_;
+  std::unordered_map<std::string, absl::Status> failing_;
+};
+
+const StoreView& EmptyView() {
+  static const MapView* const kEmpty = new MapView();
+  return *kEmpty;
 }
 
 // The article as the store holds it after an ingest of `reports` into `ids`.
@@ -92,6 +133,7 @@ IngestPlanInput Input(const v1::Article& article, std::vector<v1::Meeting> repor
   input.revision = kRevision;
   input.next_sequence = 5;
   input.now = kNow;
+  input.store = &EmptyView();
   return input;
 }
 
@@ -117,7 +159,7 @@ std::string Serialized(const IngestPlan& plan) {
     for (const PlanReason& reason : record.reasons) {
       absl::StrAppend(&out, reason.ToString(), ";");
     }
-    absl::StrAppend(&out, "|", record.before != nullptr ? record.before->SerializeAsString() : "-",
+    absl::StrAppend(&out, "|", record.before.has_value() ? record.before->SerializeAsString() : "-",
                     "|", record.after.has_value() ? record.after->SerializeAsString() : "-", "|");
   }
   for (const std::string& id : plan.meeting_ids) {
@@ -158,7 +200,7 @@ TEST(IngestPlanTest, NewReportsGetSequentialIdsRevisionsAndTimes) {
     const PlannedRecord& record = plan.records[i];
     EXPECT_EQ(record.id, plan.meeting_ids[i]);
     EXPECT_EQ(record.action, RecordAction::kCreate);
-    EXPECT_EQ(record.before, nullptr);
+    EXPECT_FALSE(record.before.has_value());
     ASSERT_TRUE(record.after.has_value());
     EXPECT_EQ(record.after->id(), record.id);
     EXPECT_EQ(record.after->create_revision(), kRevision);
@@ -181,10 +223,10 @@ TEST(IngestPlanTest, ReportMergesIntoTheBestScoringCandidate) {
   const v1::Article earlier = Article("earlier");
   const v1::Article article = Article("later");
   IngestPlanInput input = Input(article, {Bilateral("RU", "US", 5)});
-  const std::vector<v1::Meeting> stored = {
-      Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
-      Stored("m-000000000002", earlier, Bilateral("US", "RU", 9))};
-  input.stored = Pointers(stored);
+  MapView view;
+  view.Add({Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
+            Stored("m-000000000002", earlier, Bilateral("US", "RU", 9))});
+  input.store = &view;
   input.candidate_ids = {{"m-000000000002", "m-000000000001"}};
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000001"));
@@ -192,7 +234,7 @@ TEST(IngestPlanTest, ReportMergesIntoTheBestScoringCandidate) {
   ASSERT_THAT(plan.records, SizeIs(1));
   const PlannedRecord& record = plan.records[0];
   EXPECT_EQ(record.action, RecordAction::kUpdate);
-  ASSERT_NE(record.before, nullptr);
+  ASSERT_TRUE(record.before.has_value());
   EXPECT_EQ(record.before->update_revision(), 7u);
   ASSERT_TRUE(record.after.has_value());
   EXPECT_THAT(record.after->sources(), SizeIs(2));
@@ -206,9 +248,9 @@ TEST(IngestPlanTest, ReportMergesIntoTheBestScoringCandidate) {
 TEST(IngestPlanTest, OnlyTheReportsOwnCandidatesAreConsidered) {
   const v1::Article earlier = Article("earlier");
   IngestPlanInput input = Input(Article("later"), {Bilateral("RU", "US", 5)});
-  const std::vector<v1::Meeting> stored = {
-      Stored("m-000000000001", earlier, Bilateral("US", "RU", 5))};
-  input.stored = Pointers(stored);
+  MapView view;
+  view.Add({Stored("m-000000000001", earlier, Bilateral("US", "RU", 5))});
+  input.store = &view;
   const IngestPlan plan = Plan(std::move(input));  // No candidate ids.
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000005"));
 }
@@ -225,7 +267,9 @@ TEST(IngestPlanTest, TheSameArticleAndVersionAgainIsUnchanged) {
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
   const std::vector<v1::Meeting> stored = {
       Stored("m-000000000003", article, Bilateral("US", "RU", 5))};
-  input.stored = Pointers(stored);
+  MapView view;
+  view.Add(stored);
+  input.store = &view;
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_TRUE(plan.unchanged);
   EXPECT_TRUE(plan.records.empty());
@@ -240,7 +284,9 @@ TEST(IngestPlanTest, TheSameArticleAgainAnswersAnEmptyIdForADeletedRecord) {
                                    {"m-000000000003", "m-000000000004"});
   const std::vector<v1::Meeting> stored = {
       Stored("m-000000000004", article, Bilateral("FR", "DE", 9))};  // 3 was deleted.
-  input.stored = Pointers(stored);
+  MapView view;
+  view.Add(stored);
+  input.store = &view;
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_TRUE(plan.unchanged);
   EXPECT_TRUE(plan.records.empty());
@@ -253,8 +299,9 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
   {
     IngestPlanInput input = Input(article, {Bilateral("FR", "DE", 9)}, "v2");
     input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-    const std::vector<v1::Meeting> stored = {old_record};
-    input.stored = Pointers(stored);
+    MapView view;
+    view.Add({old_record});
+    input.store = &view;
     const IngestPlan plan = Plan(std::move(input));
     EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000003"));
     EXPECT_EQ(plan.next_sequence, 5u);
@@ -263,7 +310,7 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
     // A new meeting in a reused id: to everyone outside, the record was updated.
     EXPECT_EQ(record.action, RecordAction::kUpdate);
     EXPECT_THAT(Causes(record), ElementsAre(PlanCause::kNoSourceLeft, PlanCause::kVacatedId));
-    ASSERT_NE(record.before, nullptr);
+    ASSERT_TRUE(record.before.has_value());
     EXPECT_THAT(record.before->countries(), ElementsAre("RU", "US"));
     ASSERT_TRUE(record.after.has_value());
     EXPECT_THAT(record.after->countries(), ElementsAre("DE", "FR"));
@@ -275,13 +322,14 @@ TEST(IngestPlanTest, ReextractionDeletesWhatOnlyItReportedAndReusesTheIds) {
   {
     IngestPlanInput input = Input(article, {}, "v2");  // Now it reports nothing.
     input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-    const std::vector<v1::Meeting> stored = {old_record};
-    input.stored = Pointers(stored);
+    MapView view;
+    view.Add({old_record});
+    input.store = &view;
     const IngestPlan plan = Plan(std::move(input));
     ASSERT_THAT(plan.records, SizeIs(1));
     EXPECT_EQ(plan.records[0].action, RecordAction::kDelete);
     EXPECT_FALSE(plan.records[0].after.has_value());
-    ASSERT_NE(plan.records[0].before, nullptr);
+    ASSERT_TRUE(plan.records[0].before.has_value());
     EXPECT_EQ(plan.records[0].before->id(), "m-000000000003");
   }
 }
@@ -297,9 +345,11 @@ TEST(IngestPlanTest, ReextractionRebuildsASharedRecordFromItsOtherSources) {
 
   IngestPlanInput input = Input(article, {}, "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-  const std::vector<v1::Meeting> stored = {shared};
-  input.stored = Pointers(stored);
-  input.other_articles = {StoredArticleOf(other, {other_report}, {"m-000000000003"})};
+  MapView view;
+  view.Add({shared});
+  input.store = &view;
+  view.Add(
+      std::vector<v1::StoredArticle>{StoredArticleOf(other, {other_report}, {"m-000000000003"})});
   const IngestPlan plan = Plan(std::move(input));
   ASSERT_THAT(plan.records, SizeIs(1));
   const PlannedRecord& record = plan.records[0];
@@ -323,9 +373,11 @@ TEST(IngestPlanTest, ReextractionMergesIntoTheRecordItRebuilt) {
 
   IngestPlanInput input = Input(article, {improved}, "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5)}, {"m-000000000003"});
-  const std::vector<v1::Meeting> stored = {shared};
-  input.stored = Pointers(stored);
-  input.other_articles = {StoredArticleOf(other, {Bilateral("US", "RU", 5)}, {"m-000000000003"})};
+  MapView view;
+  view.Add({shared});
+  input.store = &view;
+  view.Add(std::vector<v1::StoredArticle>{
+      StoredArticleOf(other, {Bilateral("US", "RU", 5)}, {"m-000000000003"})});
   const IngestPlan plan = Plan(std::move(input));  // The index lookup found nothing new.
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000003"));
   ASSERT_THAT(plan.records, SizeIs(1));
@@ -355,31 +407,31 @@ TEST(IngestPlanTest, PlannedRecordsAreCutToTheLimits) {
   input.limits.max_statements = 2;
   input.reports = PrepareReports(article, {report}, input.limits);
   input.article = article;
+  input.store = &EmptyView();
   const IngestPlan plan = Plan(std::move(input));
   ASSERT_THAT(plan.records, SizeIs(1));
   EXPECT_THAT(plan.records[0].after->statements(), SizeIs(2));
   EXPECT_THAT(plan.article.reports(0).statements(), SizeIs(2));
 }
 
-TEST(IngestPlanTest, AStoredRecordGivenTwiceIsAnInternalError) {
+TEST(IngestPlanTest, AFailedReadEndsThePlanWithItsError) {
   const v1::Article earlier = Article("earlier");
   IngestPlanInput input = Input(Article("later"), {Bilateral("US", "RU", 5)});
-  const std::vector<v1::Meeting> stored = {
-      Stored("m-000000000001", earlier, Bilateral("US", "RU", 5)),
-      Stored("m-000000000001", earlier, Bilateral("US", "RU", 9))};
-  input.stored = Pointers(stored);
-  EXPECT_THAT(PlanIngest(std::move(input)), StatusIs(absl::StatusCode::kInternal));
+  MapView view;
+  view.Add({Stored("m-000000000001", earlier, Bilateral("US", "RU", 5))});
+  view.Fail("m-000000000001", absl::DataLossError("corrupt meeting m-000000000001"));
+  input.store = &view;
+  input.candidate_ids = {{"m-000000000001"}};
+  EXPECT_THAT(PlanIngest(std::move(input)), StatusIs(absl::StatusCode::kDataLoss));
+  IngestPlanInput without_view = Input(Article("later"), {Bilateral("US", "RU", 5)});
+  without_view.store = nullptr;
+  EXPECT_THAT(PlanIngest(std::move(without_view)), StatusIs(absl::StatusCode::kInternal));
 }
 
 // A re-extraction with shared and sole records, several candidates per report and new reports:
 // every branch of the plan at once.
-// An input with the records its `stored` points to.
-struct OwnedInput {
-  std::vector<v1::Meeting> records;
-  IngestPlanInput input;
-};
-
-OwnedInput RichInput() {
+// `view` gets the stored records and articles, added in an order drawn from `rng` when given.
+IngestPlanInput RichInput(MapView* view, std::mt19937* rng = nullptr) {
   const v1::Article article = Article("body");
   const v1::Article other_a = Article("other a");
   const v1::Article other_b = Article("other b");
@@ -401,27 +453,33 @@ OwnedInput RichInput() {
       "v2");
   input.previous = StoredArticleOf(article, {Bilateral("US", "RU", 5), Bilateral("CN", "KZ", 7)},
                                    {"m-000000000010", "m-000000000011"});
-  OwnedInput owned;
-  owned.records = {shared,
-                   sole,
-                   Stored("m-000000000001", earlier, Bilateral("FR", "DE", 9)),
-                   Stored("m-000000000002", earlier, Bilateral("FR", "DE", 9, "Paris")),
-                   Stored("m-000000000003", earlier, Bilateral("FR", "DE", 9)),
-                   Stored("m-000000000004", earlier, Bilateral("JP", "KR", 20, "Seoul"))};
-  input.stored = Pointers(owned.records);
-  input.other_articles = {StoredArticleOf(other_a, {report_a}, {"m-000000000010"}),
-                          StoredArticleOf(other_b, {report_b}, {"m-000000000010"})};
+  std::vector<v1::Meeting> records = {
+      shared,
+      sole,
+      Stored("m-000000000001", earlier, Bilateral("FR", "DE", 9)),
+      Stored("m-000000000002", earlier, Bilateral("FR", "DE", 9, "Paris")),
+      Stored("m-000000000003", earlier, Bilateral("FR", "DE", 9)),
+      Stored("m-000000000004", earlier, Bilateral("JP", "KR", 20, "Seoul"))};
+  std::vector<v1::StoredArticle> articles = {
+      StoredArticleOf(other_a, {report_a}, {"m-000000000010"}),
+      StoredArticleOf(other_b, {report_b}, {"m-000000000010"})};
+  if (rng != nullptr) {
+    std::shuffle(records.begin(), records.end(), *rng);
+    std::shuffle(articles.begin(), articles.end(), *rng);
+  }
+  view->Add(records);
+  view->Add(articles);
+  input.store = view;
   input.candidate_ids = {{"m-000000000010"},
                          {"m-000000000001", "m-000000000002", "m-000000000003"},
                          {"m-000000000004"},
                          {"m-000000000011", "m-000000000099"}};
-  owned.input = std::move(input);
-  return owned;
+  return input;
 }
 
 TEST(IngestPlanTest, RichPlanDoesWhatItShould) {
-  OwnedInput owned = RichInput();
-  const IngestPlan plan = Plan(std::move(owned.input));
+  MapView view;
+  const IngestPlan plan = Plan(RichInput(&view));
   // The shared record is rebuilt and takes report 0 again; of two equal candidates the greater
   // id wins; the sole record is deleted and its id goes to the first new meeting, report 3,
   // planned before report 2 whose parent it is.
@@ -444,16 +502,14 @@ TEST(IngestPlanTest, RichPlanDoesWhatItShould) {
 }
 
 TEST(IngestPlanTest, SameInputsInAnyOrderGiveByteIdenticalPlans) {
-  OwnedInput first = RichInput();
-  const std::string expected = Serialized(Plan(std::move(first.input)));
-  OwnedInput again = RichInput();
-  EXPECT_EQ(Serialized(Plan(std::move(again.input))), expected);
+  MapView first_view;
+  const std::string expected = Serialized(Plan(RichInput(&first_view)));
+  MapView again_view;
+  EXPECT_EQ(Serialized(Plan(RichInput(&again_view))), expected);
   std::mt19937 rng(2026);  // Fixed seed: the test itself is deterministic.
   for (int round = 0; round < 25; ++round) {
-    OwnedInput owned = RichInput();
-    IngestPlanInput& input = owned.input;
-    std::shuffle(input.stored.begin(), input.stored.end(), rng);
-    std::shuffle(input.other_articles.begin(), input.other_articles.end(), rng);
+    MapView view;
+    IngestPlanInput input = RichInput(&view, &rng);
     for (std::vector<std::string>& ids : input.candidate_ids) {
       if (!ids.empty() && round % 2 == 1) {
         ids.push_back(ids.front());  // Repeats do not matter either.
@@ -537,8 +593,9 @@ TEST(IngestPlanTest, ParentsArePlannedFirstAndReferencesBecomeTheirIds) {
 TEST(IngestPlanTest, AReferenceToAReportThatMergedBecomesTheRecordItMergedInto) {
   const v1::Article earlier = Article("earlier");
   IngestPlanInput input = Input(Article("later"), {Summit(4), SideMeeting("#0")});
-  const std::vector<v1::Meeting> stored = {Stored("m-000000000001", earlier, Summit(4))};
-  input.stored = Pointers(stored);
+  MapView view;
+  view.Add({Stored("m-000000000001", earlier, Summit(4))});
+  input.store = &view;
   input.candidate_ids = {{"m-000000000001"}, {}};
   const IngestPlan plan = Plan(std::move(input));
   EXPECT_THAT(plan.meeting_ids, ElementsAre("m-000000000001", "m-000000000005"));
@@ -560,10 +617,11 @@ TEST(IngestPlanTest, ARebuildResolvesReferencesStoredBeforeTheyWereResolved) {
   shared = MergeMeetings(shared, PrepareReports(article, {SideMeeting("")}, {})[0]);
   IngestPlanInput input = Input(article, {}, "v2");
   input.previous = StoredArticleOf(article, {SideMeeting("")}, {"m-000000000002"});
-  const std::vector<v1::Meeting> stored = {shared};
-  input.stored = Pointers(stored);
-  input.other_articles = {
-      StoredArticleOf(other, {Summit(4), SideMeeting("#0")}, {"m-000000000001", "m-000000000002"})};
+  MapView view;
+  view.Add({shared});
+  input.store = &view;
+  view.Add(std::vector<v1::StoredArticle>{StoredArticleOf(other, {Summit(4), SideMeeting("#0")},
+                                                          {"m-000000000001", "m-000000000002"})});
   const IngestPlan plan = Plan(std::move(input));
   ASSERT_THAT(plan.records, SizeIs(1));
   EXPECT_THAT(Causes(plan.records[0]), ElementsAre(PlanCause::kRebuilt));

@@ -6,7 +6,6 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/arena.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -77,6 +76,35 @@ class RocksDbCursor : public IndexCursor {
 
  private:
   std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+// What an ingest plan reads of the store: the committed state, which the write lock the caller
+// holds keeps still for the whole plan.
+class LockedStoreView : public StoreView {
+ public:
+  explicit LockedStoreView(const MeetingStore& store) : store_(store) {}
+
+  absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(absl::string_view id) const override {
+    return Found(store_.GetMeeting(id));
+  }
+  absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
+      absl::string_view id) const override {
+    return Found(store_.GetArticle(id));
+  }
+
+ private:
+  template <typename T>
+  static absl::StatusOr<std::optional<T>> Found(absl::StatusOr<T> got) {
+    if (got.status().code() == absl::StatusCode::kNotFound) {
+      return std::optional<T>();
+    }
+    if (!got.ok()) {
+      return got.status();
+    }
+    return std::optional<T>(*std::move(got));
+  }
+
+  const MeetingStore& store_;
 };
 
 }  // namespace
@@ -427,62 +455,17 @@ absl::StatusOr<std::vector<std::string>> MeetingStore::FindCandidatesLocked(
   return std::vector<std::string>(ids.begin(), ids.end());
 }
 
-absl::Status MeetingStore::GatherPlanInputLocked(IngestPlanInput& input,
-                                                 google::protobuf::Arena* arena) const {
-  // Reads each record once; `read` holds every id asked for, found or not.
-  absl::flat_hash_set<std::string> read;
-  auto read_record = [&](const std::string& id) -> absl::Status {
-    if (!read.insert(id).second) {
-      return absl::OkStatus();
-    }
-    absl::StatusOr<std::string> bytes = GetMeetingBytes(id);
-    if (bytes.status().code() == absl::StatusCode::kNotFound) {
-      return absl::OkStatus();
-    }
-    PARLEY_RETURN_IF_ERROR(bytes.status());
-    auto* record = google::protobuf::Arena::CreateMessage<v1::Meeting>(arena);
-    if (!record->ParseFromString(*bytes)) {
-      return absl::DataLossError(absl::StrCat("corrupt meeting ", id));
-    }
-    input.stored.push_back(record);
-    return absl::OkStatus();
-  };
-  if (input.previous.has_value()) {
-    // The records the earlier reports landed in, and the other articles they share.
-    std::set<std::string> articles = {input.article.id()};
-    for (const std::string& id : input.previous->meeting_ids()) {
-      PARLEY_RETURN_IF_ERROR(read_record(id));
-    }
-    if (AlreadyIngested(input.previous, input.extractor_version)) {
-      return absl::OkStatus();  // A repeat: the plan only reads which of them still exist.
-    }
-    for (const v1::Meeting* record : input.stored) {
-      for (const v1::Source& source : record->sources()) {
-        if (!articles.insert(source.article_id()).second) {
-          continue;
-        }
-        absl::StatusOr<v1::StoredArticle> other = GetArticle(source.article_id());
-        if (other.status().code() == absl::StatusCode::kNotFound) {
-          continue;
-        }
-        PARLEY_RETURN_IF_ERROR(other.status());
-        input.other_articles.push_back(*std::move(other));
-      }
-    }
-  }
+absl::Status MeetingStore::FindAllCandidatesLocked(IngestPlanInput& input) const {
   input.candidate_ids.reserve(input.reports.size());
   for (const v1::Meeting& report : input.reports) {
     PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> ids, FindCandidatesLocked(report));
-    for (const std::string& id : ids) {
-      PARLEY_RETURN_IF_ERROR(read_record(id));
-    }
     input.candidate_ids.push_back(std::move(ids));
   }
   return absl::OkStatus();
 }
 
 void MeetingStore::ApplyLocked(PendingWrite& write, const PlannedRecord& record) const {
-  if (record.before != nullptr) {
+  if (record.before.has_value()) {
     for (const std::string& key : ik::AllKeys(*record.before)) {
       write.batch.Delete(handles_->index, key);
     }
@@ -494,7 +477,7 @@ void MeetingStore::ApplyLocked(PendingWrite& write, const PlannedRecord& record)
   // enters) is told so (the Kubernetes watch cache's prevObject). One per event; set for
   // UPDATED events.
   v1::Meeting* previous = write.entry.add_previous();
-  if (record.action == RecordAction::kUpdate && record.before != nullptr) {
+  if (record.action == RecordAction::kUpdate && record.before.has_value()) {
     *previous = MatchKeys(*record.before);
   }
   if (record.after.has_value()) {
@@ -509,7 +492,7 @@ void MeetingStore::ApplyLocked(PendingWrite& write, const PlannedRecord& record)
   } else {
     write.batch.Delete(handles_->meetings, record.id);
     event->set_type(v1::EVENT_TYPE_DELETED);
-    if (record.before != nullptr) {
+    if (record.before.has_value()) {
       *event->mutable_meeting() = *record.before;  // Its last state.
     }
     event->mutable_meeting()->set_update_revision(write.revision);
@@ -549,13 +532,11 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   outcome.article_id = input.article.id();
   input.revision = revision() + 1;
   input.next_sequence = next_sequence_;
-  // The stored records the plan reads: often hundreds of candidates, alive together until the
-  // plan is made. One arena for them all spares the allocator that churn.
-  google::protobuf::ArenaOptions arena_options;
-  arena_options.start_block_size = 64 << 10;
-  arena_options.max_block_size = 1 << 20;
-  google::protobuf::Arena arena(arena_options);
-  PARLEY_RETURN_IF_ERROR(GatherPlanInputLocked(input, &arena));
+  if (!AlreadyIngested(input.previous, input.extractor_version)) {
+    PARLEY_RETURN_IF_ERROR(FindAllCandidatesLocked(input));  // A repeat merges nothing.
+  }
+  const LockedStoreView view(*this);  // The plan reads records and articles through it.
+  input.store = &view;
   PARLEY_ASSIGN_OR_RETURN(IngestPlan plan, PlanIngest(std::move(input)));
   if (plan.unchanged) {
     // Idempotent: the same article, already ingested, changes nothing -- also when one of its
@@ -593,7 +574,7 @@ absl::StatusOr<uint64_t> MeetingStore::DeleteMeeting(absl::string_view id, absl:
   PlannedRecord record;
   record.id = static_cast<std::string>(id);
   record.action = RecordAction::kDelete;
-  record.before = &*old;
+  record.before = *std::move(old);
   ApplyLocked(write, record);
   return CommitLocked(write, now);
 }

@@ -22,10 +22,6 @@
 #include "services/store/clock.h"
 #include "services/store/snapshot_registry.h"
 
-namespace google::protobuf {
-class Arena;
-}  // namespace google::protobuf
-
 namespace rocksdb {
 class ColumnFamilyHandle;
 class DB;
@@ -232,11 +228,8 @@ class MeetingStore {
   // without countries, a surname) dated within a month of it, or undated.
   absl::StatusOr<std::vector<std::string>> FindCandidatesLocked(const v1::Meeting& report) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  // Reads what PlanIngest needs for `input` (its article, reports and previous ingest set): the
-  // candidates of each report, the records of the previous ingest (both parsed into `arena`)
-  // and the articles they share. Returns DataLoss for a corrupt record.
-  [[nodiscard]] absl::Status GatherPlanInputLocked(IngestPlanInput& input,
-                                                   google::protobuf::Arena* arena) const
+  // Sets `input.candidate_ids`: each report's candidates (FindCandidatesLocked).
+  [[nodiscard]] absl::Status FindAllCandidatesLocked(IngestPlanInput& input) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Adds one planned record write (record, index entries, change-log event) to `write`.
   void ApplyLocked(PendingWrite& write, const PlannedRecord& record) const

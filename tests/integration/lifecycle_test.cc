@@ -145,7 +145,9 @@ size_t CountArticles(v1::IngestService::Stub* stub) {
 
 TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce) {
   ScopedTempDir dir;
-  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=5s"});
+  // A long grace, so a stream that holds shutdown shows (the drain would take all 20 s) apart
+  // from admitted writes that are merely slow (sanitizer builds on a loaded machine: ~5 s).
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=20s"});
   ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
   auto channel = parleyd.NewChannel();
   auto ingest = v1::IngestService::NewStub(channel);
@@ -191,7 +193,7 @@ TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce
   EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
   ASSERT_EQ(parleyd.process()->Wait(absl::Seconds(30)), 0);
   const absl::Duration drain = absl::Now() - term;
-  EXPECT_LT(drain, absl::Milliseconds(2500)) << "the drain took the grace period";
+  EXPECT_LT(drain, absl::Seconds(10)) << "the drain took the grace period";
 
   // No call was cancelled: each either finished (and is stored) or was refused before it
   // started (and is not). Calls in progress at the signal finished after it.

@@ -26,6 +26,7 @@
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "rocksdb/db.h"
+#include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/parleyd_process.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
@@ -124,23 +125,9 @@ class Calls {
 };
 
 size_t CountArticles(v1::IngestService::Stub* stub) {
-  size_t n = 0;
-  std::string after;
-  do {
-    grpc::ClientContext context;
-    v1::ListArticlesRequest request;
-    request.set_after_id(after);
-    request.set_page_size(500);
-    v1::ListArticlesResponse page;
-    const grpc::Status status = stub->ListArticles(&context, request, &page);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    if (!status.ok()) {
-      break;
-    }
-    n += static_cast<size_t>(page.articles_size());
-    after = page.next_after_id();
-  } while (!after.empty());
-  return n;
+  absl::StatusOr<std::vector<v1::StoredArticle>> articles = testing_util::ListAllArticles(stub);
+  EXPECT_TRUE(articles.ok()) << articles.status();
+  return articles.ok() ? articles->size() : 0;
 }
 
 TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce) {

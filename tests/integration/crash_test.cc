@@ -27,6 +27,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
 
@@ -124,20 +125,14 @@ class CrashTest : public ::testing::Test {
     auto stub = v1::IngestService::NewStub(
         grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
     std::set<std::string> ids;
-    std::string after;
-    do {
-      grpc::ClientContext context;
-      v1::ListArticlesRequest request;
-      request.set_after_id(after);
-      request.set_page_size(500);
-      v1::ListArticlesResponse page;
-      const grpc::Status status = stub->ListArticles(&context, request, &page);
-      EXPECT_TRUE(status.ok()) << status.error_message();
-      for (const v1::StoredArticle& a : page.articles()) {
+    absl::StatusOr<std::vector<v1::StoredArticle>> articles =
+        testing_util::ListAllArticles(stub.get());
+    EXPECT_TRUE(articles.ok()) << articles.status();
+    if (articles.ok()) {
+      for (const v1::StoredArticle& a : *articles) {
         EXPECT_TRUE(ids.insert(a.article().id()).second) << "listed twice: " << a.article().id();
       }
-      after = status.ok() ? page.next_after_id() : "";
-    } while (!after.empty());
+    }
     return ids;
   }
 

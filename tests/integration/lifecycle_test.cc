@@ -26,6 +26,7 @@
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "rocksdb/db.h"
+#include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/parleyd_process.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
@@ -124,28 +125,16 @@ class Calls {
 };
 
 size_t CountArticles(v1::IngestService::Stub* stub) {
-  size_t n = 0;
-  std::string after;
-  do {
-    grpc::ClientContext context;
-    v1::ListArticlesRequest request;
-    request.set_after_id(after);
-    request.set_page_size(500);
-    v1::ListArticlesResponse page;
-    const grpc::Status status = stub->ListArticles(&context, request, &page);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    if (!status.ok()) {
-      break;
-    }
-    n += static_cast<size_t>(page.articles_size());
-    after = page.next_after_id();
-  } while (!after.empty());
-  return n;
+  absl::StatusOr<std::vector<v1::StoredArticle>> articles = testing_util::ListAllArticles(stub);
+  EXPECT_TRUE(articles.ok()) << articles.status();
+  return articles.ok() ? articles->size() : 0;
 }
 
 TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce) {
   ScopedTempDir dir;
-  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=5s"});
+  // A long grace, so a stream that holds shutdown shows (the drain would take all 20 s) apart
+  // from admitted writes that are merely slow (sanitizer builds on a loaded machine: ~5 s).
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=20s"});
   ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
   auto channel = parleyd.NewChannel();
   auto ingest = v1::IngestService::NewStub(channel);
@@ -191,7 +180,7 @@ TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce
   EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
   ASSERT_EQ(parleyd.process()->Wait(absl::Seconds(30)), 0);
   const absl::Duration drain = absl::Now() - term;
-  EXPECT_LT(drain, absl::Milliseconds(2500)) << "the drain took the grace period";
+  EXPECT_LT(drain, absl::Seconds(10)) << "the drain took the grace period";
 
   // No call was cancelled: each either finished (and is stored) or was refused before it
   // started (and is not). Calls in progress at the signal finished after it.

@@ -19,6 +19,7 @@
 #include "gtest/gtest.h"
 #include "parley/v1/intake_service.grpc.pb.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/reflection_client.h"
 #include "tests/testing_util/server_harness.h"
 #include "tests/testing_util/subprocess.h"
@@ -91,19 +92,10 @@ class WorkerTest : public ::testing::Test {
  protected:
   std::vector<v1::StoredArticle> AllArticles(const std::shared_ptr<grpc::Channel>& channel) {
     auto stub = v1::IngestService::NewStub(channel);
-    std::vector<v1::StoredArticle> out;
-    std::string after;
-    do {
-      grpc::ClientContext context;
-      v1::ListArticlesRequest request;
-      request.set_after_id(after);
-      request.set_page_size(100);
-      v1::ListArticlesResponse page;
-      EXPECT_TRUE(stub->ListArticles(&context, request, &page).ok());
-      out.insert(out.end(), page.articles().begin(), page.articles().end());
-      after = page.next_after_id();
-    } while (!after.empty());
-    return out;
+    absl::StatusOr<std::vector<v1::StoredArticle>> articles =
+        testing_util::ListAllArticles(stub.get(), /*page_size=*/100);
+    EXPECT_TRUE(articles.ok()) << articles.status();
+    return articles.ok() ? *std::move(articles) : std::vector<v1::StoredArticle>();
   }
 
   ScopedTempDir work_;

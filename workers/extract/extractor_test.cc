@@ -105,7 +105,10 @@ TEST_F(ExtractorTest, RejectsEmptyOversizedAndInvalidBodies) {
   EXPECT_EQ(extractor_->Extract(article).status().code(), absl::StatusCode::kInvalidArgument);
   article.set_body("bad \xff\xfe bytes");
   EXPECT_EQ(extractor_->Extract(article).status().code(), absl::StatusCode::kInvalidArgument);
-  Extractor small(nullptr, ExtractorOptions{16, 12});
+  absl::StatusOr<std::shared_ptr<const Dictionaries>> dict =
+      Dictionaries::Load(EmbeddedDictionaryFiles());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  Extractor small(*std::move(dict), ExtractorOptions{16, 12});
   article.set_body(std::string(100, 'a'));
   EXPECT_EQ(small.Extract(article).status().code(), absl::StatusCode::kInvalidArgument);
 }

@@ -3,12 +3,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "services/api/page_token.h"
 #include "services/api/raw_framing.h"
@@ -46,6 +49,35 @@ absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
   return std::min(requested, limits.max_page_size);
 }
 
+// The longest a read waits for `min_revision`, whatever its deadline.
+constexpr absl::Duration kMaxRevisionWait = absl::Seconds(30);
+
+// Read your own writes (cluster mode): returns once the store has committed `min_revision`, or
+// DeadlineExceeded at the call's deadline (at most kMaxRevisionWait). Immediate for 0 or a
+// revision already committed, as always in the single-process mode.
+absl::Status AwaitRevision(ChangeFeed* feed, const grpc::CallbackServerContext& context,
+                           uint64_t min_revision) {
+  if (min_revision == 0 || feed->revision() >= min_revision) {
+    return absl::OkStatus();
+  }
+  auto committed = std::make_shared<absl::Notification>();
+  const std::optional<ChangeFeed::WaiterId> waiter =
+      feed->NotifyWhenCommitted(min_revision, [committed] { committed->Notify(); });
+  if (waiter.has_value()) {
+    const absl::Time deadline =
+        std::min(absl::FromChrono(context.deadline()), absl::Now() + kMaxRevisionWait);
+    if (!committed->WaitForNotificationWithDeadline(deadline) && !feed->Cancel(*waiter)) {
+      committed->WaitForNotification();  // Its wake is running: it is committed.
+    }
+  }
+  if (feed->revision() < min_revision) {
+    return absl::DeadlineExceededError(
+        absl::StrCat("min_revision ", min_revision, " not reached: this replica has applied up to ",
+                     feed->revision(), " (it is catching up, or the revision was never written)"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 MeetingServiceImpl::MeetingServiceImpl(MeetingStore* store, ChangeFeed* feed, ServiceLimits limits,
@@ -65,6 +97,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetMeeting(grpc::CallbackServerCon
       context, raw_request, raw_response, resources_, Access::kRead,
       [&](const v1::GetMeetingRequest& request) -> absl::StatusOr<std::string> {
         if (absl::Status s = ValidateId("id", request.id(), limits_.max_id_bytes); !s.ok()) {
+          return s;
+        }
+        if (absl::Status s = AwaitRevision(feed_, *context, request.min_revision()); !s.ok()) {
           return s;
         }
         // The stored record (within the record limits) is the response, byte for byte.
@@ -93,6 +128,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::BatchGetMeetings(grpc::CallbackSer
               !s.ok()) {
             return s;
           }
+        }
+        if (absl::Status s = AwaitRevision(feed_, *context, request.min_revision()); !s.ok()) {
+          return s;
         }
         const std::vector<std::string> ids(request.ids().begin(), request.ids().end());
         // The store stops reading as soon as the meetings exceed the response limit.
@@ -136,6 +174,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::ListMeetings(grpc::CallbackServerC
           if (cursor.after_key.empty()) {
             return absl::InvalidArgumentError("page_token is malformed");
           }
+        }
+        if (absl::Status s = AwaitRevision(feed_, *context, request.min_revision()); !s.ok()) {
+          return s;
         }
         absl::StatusOr<ListPage> page = store_->ListMeetings(
             request.filter(), cursor, *page_size, /*raw=*/true, limits_.max_response_bytes);
@@ -185,6 +226,9 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerCon
         if (absl::Status s = ValidateId("id", request.id(), limits_.max_id_bytes); !s.ok()) {
           return s;
         }
+        if (absl::Status s = AwaitRevision(feed_, *context, request.min_revision()); !s.ok()) {
+          return s;
+        }
         absl::StatusOr<v1::StoredArticle> stored = store_->GetArticle(request.id());
         if (!stored.ok()) {
           return stored.status();
@@ -207,10 +251,11 @@ grpc::ServerUnaryReactor* MeetingServiceImpl::GetArticle(grpc::CallbackServerCon
       });
 }
 
-IngestServiceImpl::IngestServiceImpl(MeetingStore* store, ServiceLimits limits,
-                                     CallResources resources, ByteBudget* write_queue,
-                                     IngestObserver observer)
+IngestServiceImpl::IngestServiceImpl(MeetingStore* store, MeetingWriter* writer,
+                                     ServiceLimits limits, CallResources resources,
+                                     ByteBudget* write_queue, IngestObserver observer)
     : store_(store),
+      sink_(writer),
       limits_(limits),
       resources_(resources),
       write_queue_(write_queue),
@@ -248,9 +293,11 @@ absl::Status IngestServiceImpl::Ingest(const v1::IngestArticleRequest& request,
         absl::StrCat("meetings take ", meeting_bytes, " bytes; at most ",
                      limits_.max_meeting_bytes_per_article, " per article"));
   }
-  std::vector<v1::Meeting> meetings(request.meetings().begin(), request.meetings().end());
-  absl::StatusOr<IngestOutcome> outcome = store_->IngestArticle(
-      request.article(), std::move(meetings), request.extractor_version(), absl::Now());
+  v1::IngestOp op;
+  *op.mutable_article() = request.article();
+  *op.mutable_meetings() = request.meetings();
+  op.set_extractor_version(request.extractor_version());
+  absl::StatusOr<IngestOutcome> outcome = sink_->Ingest(std::move(op));
   if (!outcome.ok()) {
     return outcome.status();
   }
@@ -337,7 +384,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteMeeting(grpc::CallbackServerC
       call->Complete(status);
       return;
     }
-    absl::StatusOr<uint64_t> revision = store_->DeleteMeeting(request.id(), absl::Now());
+    absl::StatusOr<uint64_t> revision = sink_->Delete(request.id());
     if (!revision.ok()) {
       call->Complete(revision.status());
       return;

@@ -11,6 +11,7 @@
 #include "services/api/unary_call.h"
 #include "services/api/watch_stream.h"
 #include "services/auth/authorizer.h"
+#include "services/replication/meeting_writer.h"
 #include "services/store/change_feed.h"
 #include "services/store/meeting_store.h"
 
@@ -100,8 +101,11 @@ class IngestServiceImpl final : public IngestServiceBase {
 
   // `write_queue` (may be null) budgets the bytes of IngestArticle requests admitted and not
   // yet committed: beyond it a write is refused RESOURCE_EXHAUSTED (retryable).
-  IngestServiceImpl(MeetingStore* store, ServiceLimits limits, CallResources resources = {},
-                    ByteBudget* write_queue = nullptr, IngestObserver observer = nullptr);
+  // Writes go to `writer` (the store itself, or the replicated log in cluster mode); reads
+  // (ListArticles) to `store`.
+  IngestServiceImpl(MeetingStore* store, MeetingWriter* writer, ServiceLimits limits,
+                    CallResources resources = {}, ByteBudget* write_queue = nullptr,
+                    IngestObserver observer = nullptr);
 
   grpc::ServerUnaryReactor* IngestArticle(grpc::CallbackServerContext* context,
                                           const grpc::ByteBuffer* request,
@@ -118,6 +122,7 @@ class IngestServiceImpl final : public IngestServiceBase {
                                     v1::IngestArticleResponse* response);
 
   MeetingStore* const store_;
+  MeetingWriter* const sink_;  // Where writes go.
   const ServiceLimits limits_;
   const CallResources resources_;
   ByteBudget* const write_queue_;

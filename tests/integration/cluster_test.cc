@@ -1,0 +1,382 @@
+// Cluster mode (docs/scaling.md) with real processes: a NATS JetStream cluster (nats-server) and
+// parleyd replicas on loopback, started here. Every replica applies the same write log through
+// the deterministic ingest plan, so they must agree byte for byte; reads may ask for their own
+// writes (min_revision); a watcher may move between replicas; NATS going away stops writes
+// (UNAVAILABLE, at once), not reads, and writes come back with it.
+
+#include <signal.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/metrics_scrape.h"
+#include "tests/testing_util/nats_cluster.h"
+#include "tests/testing_util/parleyd_process.h"
+#include "tests/testing_util/scoped_temp_dir.h"
+#include "tests/testing_util/subprocess.h"
+
+namespace parley {
+namespace {
+
+using ::parley::testing_util::NatsCluster;
+using ::parley::testing_util::ParleydProcess;
+using ::parley::testing_util::ScopedTempDir;
+using ::parley::testing_util::WaitFor;
+using ::testing::HasSubstr;
+
+constexpr int kReportsPerMeeting = 3;  // Articles k*3 .. k*3+2 report meeting k.
+
+// Article `k`: one of three differently worded reports of meeting k / 3 (its own day, its own
+// pair of countries), so reports of one meeting merge into one record and others do not.
+v1::IngestArticleRequest ArticleRequest(int k) {
+  static const char* kCountries[] = {"FR", "DE", "JP", "IN", "BR", "AR", "KE", "ET", "PL", "CZ"};
+  const int meeting = k / kReportsPerMeeting;
+  const int version = k % kReportsPerMeeting;
+  v1::IngestArticleRequest request;
+  v1::Article* article = request.mutable_article();
+  article->set_title(absl::StrCat("Talks ", meeting, " (report ", version, ")"));
+  article->set_body(absl::StrCat("Report ", version, " of meeting ", meeting,
+                                 ": the ministers met and discussed trade."));
+  article->set_outlet(absl::StrCat("outlet-", version));
+  v1::Meeting* m = request.add_meetings();
+  m->set_kind(v1::MEETING_KIND_BILATERAL);
+  m->set_status(v1::MEETING_STATUS_HELD);
+  const int day_index = meeting * 2;
+  m->mutable_start_date()->set_year(2000 + day_index / 336);
+  m->mutable_start_date()->set_month(1 + (day_index / 28) % 12);
+  m->mutable_start_date()->set_day(1 + day_index % 28);
+  m->mutable_venue()->set_city("Geneva");
+  m->mutable_venue()->set_country_code("CH");
+  m->add_countries(kCountries[meeting % 10]);
+  m->add_countries(kCountries[(meeting + 3) % 10]);
+  if (version > 0) {  // Later reports add what the first did not say.
+    m->add_topics(version == 1 ? v1::TOPIC_TRADE : v1::TOPIC_ENERGY);
+  }
+  request.set_extractor_version("cluster-test");
+  return request;
+}
+
+std::chrono::system_clock::time_point In(absl::Duration d) {
+  return absl::ToChronoTime(absl::Now() + d);
+}
+
+// parleyd replicas over one NATS cluster.
+class ClusterTest : public ::testing::Test {
+ protected:
+  // Starts `nats_nodes` NATS servers and `replicas` parleyd processes in cluster mode.
+  void StartCluster(int nats_nodes, int replicas) {
+    nats_ = std::make_unique<NatsCluster>(dir_.path(), nats_nodes);
+    ASSERT_TRUE(nats_->Start()) << "NATS cluster did not start; logs in " << dir_.path();
+    for (int i = 0; i < replicas; ++i) {
+      replicas_.push_back(std::make_unique<ParleydProcess>(
+          absl::StrCat(dir_.path(), "/replica-", i),
+          absl::StrCat(dir_.path(), "/parleyd-", i, ".log"),
+          std::vector<std::string>{absl::StrCat("--nats_servers=", nats_->urls()),
+                                   absl::StrCat("--nats_stream_replicas=", nats_nodes),
+                                   "--write_timeout=20s", "--watch_progress_interval=0s",
+                                   "--metrics_listen=127.0.0.1:0"}));
+      ASSERT_TRUE(replicas_.back()->Start())
+          << "replica " << i << " did not serve; log: " << replicas_.back()->log_path();
+    }
+  }
+
+  std::unique_ptr<v1::IngestService::Stub> Ingest(int i) {
+    return v1::IngestService::NewStub(replicas_[i]->NewChannel());
+  }
+  std::unique_ptr<v1::MeetingService::Stub> Meetings(int i) {
+    return v1::MeetingService::NewStub(replicas_[i]->NewChannel());
+  }
+
+  // Ingests `request` on replica `i`, retrying what is retryable, up to `timeout`.
+  v1::IngestArticleResponse IngestUntilDone(int i, const v1::IngestArticleRequest& request,
+                                            absl::Duration timeout = absl::Seconds(60)) {
+    auto stub = Ingest(i);
+    const absl::Time deadline = absl::Now() + timeout;
+    grpc::Status status;
+    while (absl::Now() < deadline) {
+      grpc::ClientContext context;
+      context.set_deadline(In(absl::Seconds(30)));
+      v1::IngestArticleResponse response;
+      status = stub->IngestArticle(&context, request, &response);
+      if (status.ok()) {
+        return response;
+      }
+      if (status.error_code() != grpc::StatusCode::UNAVAILABLE &&
+          status.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED) {
+        break;
+      }
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+    ADD_FAILURE() << "ingest on replica " << i << " failed: " << status.error_code() << " "
+                  << status.error_message();
+    return {};
+  }
+
+  // Every meeting of replica `i` as one byte string (each page's records, as served), read
+  // after it has applied `revision`; `*listed_revision` is the listing's revision.
+  std::string Everything(int i, uint64_t revision, uint64_t* listed_revision) {
+    auto stub = Meetings(i);
+    std::string all;
+    std::string token;
+    do {
+      grpc::ClientContext context;
+      context.set_deadline(In(absl::Seconds(30)));
+      v1::ListMeetingsRequest request;
+      request.set_page_size(37);
+      request.set_page_token(token);
+      request.set_min_revision(revision);
+      v1::ListMeetingsResponse response;
+      const grpc::Status status = stub->ListMeetings(&context, request, &response);
+      EXPECT_TRUE(status.ok()) << status.error_message();
+      if (!status.ok()) {
+        return all;
+      }
+      for (const v1::Meeting& meeting : response.meetings()) {
+        all += meeting.SerializeAsString();
+      }
+      *listed_revision = response.revision();
+      token = response.next_page_token();
+    } while (!token.empty());
+    return all;
+  }
+
+  ScopedTempDir dir_;
+  std::unique_ptr<NatsCluster> nats_;
+  std::vector<std::unique_ptr<ParleydProcess>> replicas_;
+};
+
+TEST_F(ClusterTest, ReplicasAgreeByteForByteWhateverReplicaTookEachWrite) {
+  StartCluster(/*nats_nodes=*/3, /*replicas=*/3);
+  constexpr int kArticles = 90 * kReportsPerMeeting;
+  std::atomic<uint64_t> max_revision{0};
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 3; ++t) {
+    writers.emplace_back([&, t] {
+      for (int k = t; k < kArticles; k += 3) {
+        const v1::IngestArticleResponse response = IngestUntilDone(t, ArticleRequest(k));
+        uint64_t seen = max_revision.load();
+        while (response.revision() > seen &&
+               !max_revision.compare_exchange_weak(seen, response.revision())) {
+        }
+      }
+    });
+  }
+  for (std::thread& writer : writers) {
+    writer.join();
+  }
+  std::vector<std::string> contents;
+  std::vector<uint64_t> revisions;
+  for (int i = 0; i < 3; ++i) {
+    uint64_t revision = 0;
+    contents.push_back(Everything(i, max_revision.load(), &revision));
+    revisions.push_back(revision);
+  }
+  EXPECT_EQ(revisions[0], max_revision.load());
+  EXPECT_EQ(revisions[1], revisions[0]);
+  EXPECT_EQ(revisions[2], revisions[0]);
+  ASSERT_FALSE(contents[0].empty());
+  EXPECT_TRUE(contents[1] == contents[0]) << "replica 1 differs from replica 0";
+  EXPECT_TRUE(contents[2] == contents[0]) << "replica 2 differs from replica 0";
+  // One record per meeting: the reports merged wherever they were written.
+  v1::ListMeetingsRequest request;
+  request.set_page_size(500);
+  request.set_min_revision(max_revision.load());
+  grpc::ClientContext context;
+  v1::ListMeetingsResponse response;
+  ASSERT_TRUE(Meetings(2)->ListMeetings(&context, request, &response).ok());
+  EXPECT_EQ(response.meetings_size(), kArticles / kReportsPerMeeting);
+  for (const v1::Meeting& meeting : response.meetings()) {
+    EXPECT_EQ(meeting.sources_size(), kReportsPerMeeting) << meeting.id();
+  }
+}
+
+TEST_F(ClusterTest, AReadWithMinRevisionSeesAWriteMadeOnAnotherReplica) {
+  StartCluster(/*nats_nodes=*/1, /*replicas=*/2);
+  auto reader = Meetings(1);
+  for (int k = 0; k < 20; ++k) {
+    const v1::IngestArticleResponse written = IngestUntilDone(0, ArticleRequest(k * 3));
+    ASSERT_EQ(written.meeting_ids_size(), 1);
+    grpc::ClientContext context;
+    context.set_deadline(In(absl::Seconds(10)));
+    v1::GetMeetingRequest request;
+    request.set_id(written.meeting_ids(0));
+    request.set_min_revision(written.revision());
+    v1::Meeting meeting;
+    const grpc::Status status = reader->GetMeeting(&context, request, &meeting);
+    ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
+    EXPECT_EQ(meeting.id(), written.meeting_ids(0));
+    EXPECT_GE(meeting.update_revision(), 1u);
+  }
+  // The reading replica reports itself caught up: every one of the 20 log entries applied.
+  const int metrics_port = replicas_[1]->port("metrics_listen");
+  double position = -1;
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        const std::string text = testing_util::HttpGet(metrics_port, "/metrics");
+        position = testing_util::Sample(text, {"parley_replica{", "what=\"position\""});
+        return position == 20 &&
+               testing_util::Sample(text, {"parley_replica{", "what=\"lag_entries\""}) == 0 &&
+               testing_util::Sample(text, {"parley_replica{", "what=\"serving\""}) == 1;
+      },
+      absl::Seconds(10)))
+      << "position " << position;
+  // A revision nobody wrote: the call ends at its deadline, saying how far the replica is.
+  grpc::ClientContext context;
+  context.set_deadline(In(absl::Seconds(1)));
+  v1::GetMeetingRequest request;
+  request.set_id("m-000000000001");
+  request.set_min_revision(1000000);
+  v1::Meeting meeting;
+  const absl::Time start = absl::Now();
+  const grpc::Status status = reader->GetMeeting(&context, request, &meeting);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+}
+
+TEST_F(ClusterTest, WithoutNatsWritesFailAtOnceReadsGoOnAndWritesComeBack) {
+  StartCluster(/*nats_nodes=*/1, /*replicas=*/1);
+  const v1::IngestArticleResponse first = IngestUntilDone(0, ArticleRequest(0));
+  ASSERT_EQ(first.meeting_ids_size(), 1);
+  nats_->Kill(0);
+  auto ingest = Ingest(0);
+  auto meetings = Meetings(0);
+  // Writes: UNAVAILABLE, quickly, naming what is missing (once the client notices the loss).
+  grpc::Status status;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        grpc::ClientContext context;
+        context.set_deadline(In(absl::Seconds(15)));
+        v1::IngestArticleResponse response;
+        const absl::Time start = absl::Now();
+        status = ingest->IngestArticle(&context, ArticleRequest(3), &response);
+        return status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+               absl::Now() - start < absl::Seconds(1);
+      },
+      absl::Seconds(20)))
+      << status.error_code() << " " << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr("NATS"));
+  // Reads: served from the replica, which stays SERVING.
+  {
+    grpc::ClientContext context;
+    v1::GetMeetingRequest request;
+    request.set_id(first.meeting_ids(0));
+    v1::Meeting meeting;
+    ASSERT_TRUE(meetings->GetMeeting(&context, request, &meeting).ok());
+    EXPECT_EQ(meeting.id(), first.meeting_ids(0));
+  }
+  // NATS back (same port, same storage): writes go through again by themselves.
+  ASSERT_TRUE(nats_->Restart(0));
+  const v1::IngestArticleResponse after = IngestUntilDone(0, ArticleRequest(3));
+  ASSERT_EQ(after.meeting_ids_size(), 1);
+  EXPECT_GT(after.revision(), first.revision());
+}
+
+// Watch events as (revision, type, meeting id) lines.
+using Events = std::vector<std::string>;
+
+TEST_F(ClusterTest, AWatcherMovingBetweenReplicasSeesEveryEventOnceInOrder) {
+  StartCluster(/*nats_nodes=*/1, /*replicas=*/2);
+  constexpr int kArticles = 40 * kReportsPerMeeting;
+  std::atomic<uint64_t> last_revision{0};
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    for (int k = 0; k < kArticles; ++k) {
+      const v1::IngestArticleResponse response = IngestUntilDone(k % 2, ArticleRequest(k));
+      last_revision = std::max<uint64_t>(last_revision, response.revision());
+    }
+    done = true;
+  });
+  // Follow from revision 1, switching replica after a random number of responses.
+  std::mt19937 random(7);
+  Events seen;
+  uint64_t next = 1;
+  int replica = 0;
+  const absl::Time deadline = absl::Now() + absl::Seconds(120);
+  while (absl::Now() < deadline && !(done && next > last_revision)) {
+    auto stub = Meetings(replica);
+    grpc::ClientContext context;
+    context.set_deadline(In(absl::Seconds(5)));
+    v1::WatchMeetingsRequest request;
+    request.set_start_revision(next);
+    auto stream = stub->WatchMeetings(&context, request);
+    int budget = 1 + static_cast<int>(random() % 6);
+    v1::WatchMeetingsResponse response;
+    while (budget > 0 && stream->Read(&response)) {
+      for (const v1::MeetingEvent& event : response.events()) {
+        seen.push_back(
+            absl::StrCat(event.revision(), " ", event.type(), " ", event.meeting().id()));
+      }
+      if (response.events_size() > 0) {
+        next = response.revision() + 1;
+        --budget;
+      }
+    }
+    context.TryCancel();
+    stream->Finish();
+    replica = 1 - replica;
+  }
+  writer.join();
+  ASSERT_EQ(next, last_revision.load() + 1) << "the watcher did not reach the last revision";
+  // What one uninterrupted watch of either replica reports from revision 1.
+  for (int r = 0; r < 2; ++r) {
+    Events whole;
+    grpc::ClientContext context;
+    context.set_deadline(In(absl::Seconds(30)));
+    v1::WatchMeetingsRequest request;
+    request.set_start_revision(1);
+    auto stream = Meetings(r)->WatchMeetings(&context, request);
+    v1::WatchMeetingsResponse response;
+    while (stream->Read(&response)) {
+      for (const v1::MeetingEvent& event : response.events()) {
+        whole.push_back(
+            absl::StrCat(event.revision(), " ", event.type(), " ", event.meeting().id()));
+      }
+      if (response.revision() >= last_revision) {
+        break;
+      }
+    }
+    context.TryCancel();
+    stream->Finish();
+    EXPECT_EQ(seen, whole) << "replica " << r;
+  }
+}
+
+TEST_F(ClusterTest, AReplicaKilledMidIngestResumesWhereItStoppedAndAgrees) {
+  StartCluster(/*nats_nodes=*/1, /*replicas=*/2);
+  constexpr int kArticles = 40 * kReportsPerMeeting;
+  std::thread writer([&] {
+    for (int k = 0; k < kArticles; ++k) {
+      IngestUntilDone(0, ArticleRequest(k));  // Always through replica 0.
+    }
+  });
+  absl::SleepFor(absl::Milliseconds(700));  // Mid-ingest, by design: a kill at some moment.
+  replicas_[1]->process()->Signal(SIGKILL);
+  replicas_[1]->process()->Wait(absl::Seconds(10));
+  absl::SleepFor(absl::Milliseconds(500));
+  ASSERT_TRUE(replicas_[1]->Start());
+  writer.join();
+  uint64_t revision0 = 0;
+  uint64_t revision1 = 0;
+  grpc::ClientContext context;
+  v1::ListMeetingsRequest request;
+  v1::ListMeetingsResponse response;
+  ASSERT_TRUE(Meetings(0)->ListMeetings(&context, request, &response).ok());
+  const std::string a = Everything(0, response.revision(), &revision0);
+  const std::string b = Everything(1, response.revision(), &revision1);
+  EXPECT_EQ(revision0, revision1);
+  EXPECT_TRUE(a == b) << "the restarted replica differs";
+}
+
+}  // namespace
+}  // namespace parley

@@ -414,6 +414,13 @@ TEST_F(MeetingMentionsTest, LastYearsSummitIsAPreviousMeeting) {
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
 }
 
+TEST_F(MeetingMentionsTest, AMeetingDatedYearsBeforeThePublicationIsPrevious) {
+  Run("The accord was signed on March 3, 2019, at the end of a summit in Tashkent.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+  Run("The accord was signed on March 3, 2025, at the end of a summit in Tashkent.");
+  EXPECT_NE(Get("summit").relation, MentionRelation::kPrevious);
+}
+
 TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   Run("The sides agreed to hold regular meetings.");
   EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);

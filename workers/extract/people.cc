@@ -488,13 +488,9 @@ class PeopleFinder {
       // "X met Y", "X said": two or three capitalised words as the subject of an event.
       if (!is_person && words >= 2 && words <= 3 && end < sentence.end_token) {
         const std::string& next = a_.fold(end);
-        // "the Political Parties Forum": capitalised words between "the" and a meeting noun
-        // name the event.
-        const bool event_name = i > sentence.first_token && a_.fold(i - 1) == "the" &&
-                                a_.trigger_at[end] >= 0 && !MeetingVerbAt(end);
-        const bool verb = (a_.trigger_at[end] >= 0 && !event_name) ||
-                          a_.Is(end, WordClass::kSpeechVerb) || next == "has" || next == "had" ||
-                          next == "will" || next == "is" || next == "was" || next == "would";
+        const bool verb = a_.trigger_at[end] >= 0 || a_.Is(end, WordClass::kSpeechVerb) ||
+                          next == "has" || next == "had" || next == "will" || next == "is" ||
+                          next == "was" || next == "would";
         const bool after_with =
             i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
         // "met Paul Ferrand": the object of a meeting verb; "counterparts A and B": the name

@@ -155,37 +155,6 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
   }
   ++k;
   RoleInfo info;
-  // "Wang Yi, a member of the Political Bureau of the CPC Central Committee and Chinese foreign
-  // minister, will chair": an indefinite appositive up to the next comma; its last role (with a
-  // country right before it) is the person's.
-  if (k < sentence_end && (a.fold(k) == "a" || a.fold(k) == "an")) {
-    for (int q = k + 1; q < sentence_end && q < k + 25; ++q) {
-      const std::string& f = a.fold(q);
-      if (f == "," || f == ";" || f == ":" || f == "(" || a.trigger_at[q] >= 0 ||
-          a.Is(q, WordClass::kSpeechVerb)) {
-        break;
-      }
-      const int m = a.entity_at[q];
-      const Entry* role = m >= 0 ? a.entities[m].Of(EntryType::kRole) : nullptr;
-      if (role == nullptr || a.entities[m].first != q) {
-        continue;
-      }
-      info.role = a.Surface(a.entities[m].first, a.entities[m].end);
-      info.level = role->level;
-      info.first = end;
-      info.end = a.entities[m].end;
-      info.country.clear();
-      const Entry* place = q - 1 > k ? a.EntityAt(q - 1, EntryType::kPlace) : nullptr;
-      if (place != nullptr && !IsTown(place->place)) {
-        info.country = place->code;
-      }
-      q = a.entities[m].end - 1;
-    }
-    if (!info.role.empty()) {
-      return info;
-    }
-    return std::nullopt;
-  }
   for (int steps = 0; k < sentence_end && steps < 6; ++steps) {
     const std::string& f = a.fold(k);
     if (f == "the" || f == "'s" || f == "-") {

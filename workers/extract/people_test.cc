@@ -139,20 +139,6 @@ TEST_F(PeopleTest, RoleAfterTheNameWithArticle) {
   EXPECT_THAT(p.role, StrCaseEq("premier"));
 }
 
-TEST_F(PeopleTest, RoleAtTheEndOfAnIndefiniteAppositive) {
-  Run("Li Wenhao, a member of the Standing Committee of the National People's Congress and "
-      "Chinese foreign minister, will visit Astana.");
-  const Person& p = Get("Li Wenhao");
-  EXPECT_EQ(p.country, "CN");
-  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
-  EXPECT_THAT(p.role, StrCaseEq("foreign minister"));
-  // An appositive without a role says nothing.
-  Run("Li Wenhao, a veteran of many talks, arrived in Astana.");
-  for (const Person& q : people_) {
-    EXPECT_TRUE(q.role.empty()) << q.name;
-  }
-}
-
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

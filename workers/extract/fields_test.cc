@@ -481,17 +481,6 @@ TEST_F(StatusTest, LaterPostponementCountsToo) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
 }
 
-// Put off with a second, later date told afterwards: planned again, for the later date. One
-// future date alone is the date that was put off.
-TEST_F(StatusTest, PostponedWithALaterDateToldElsewhereIsScheduledForIt) {
-  Run("The summit in Astana planned for May 20, 2025 was postponed. The sides proposed holding "
-      "the summit on July 8, 2025.");
-  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
-  EXPECT_EQ(Date(main()), "2025-7-8");
-  Run("The summit in Astana planned for May 20, 2025 was postponed.");
-  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
-}
-
 // ===== Kind.
 
 using KindTest = FieldsTest;

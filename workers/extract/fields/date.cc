@@ -1,7 +1,6 @@
 // The date and status resolvers.
 #include <cstdlib>
 #include <optional>
-#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "workers/extract/fields/fields.h"
@@ -19,47 +18,6 @@ int DistanceToTrigger(const Annotations& a, const DateMention& d) {
   return best;
 }
 
-// A postponed meeting's new date: the latest of two or more dates after the publication day in
-// the sentences of its mentions ("postponed ... proposed holding the summit on October 2-4"; the
-// date it had been planned for comes before). Null without them: one future date is the date
-// that was put off ("a summit on April 6 has been put off").
-const DateMention* RescheduledDate(const Context& c, const MeetingGroup& g) {
-  const Annotations& a = c.a;
-  if (!a.published.has_value()) {
-    return nullptr;
-  }
-  std::set<int> sentences;
-  bool postponed = false;
-  for (int mi : g.mentions) {
-    const MeetingMention& m = c.mentions.mentions[mi];
-    sentences.insert(m.sentence);
-    postponed = postponed || m.status == MentionStatus::kPostponed;
-  }
-  if (!postponed) {
-    return nullptr;
-  }
-  const DateMention* best = nullptr;
-  absl::CivilDay best_day;
-  std::set<absl::CivilDay> future;
-  for (int s : sentences) {
-    for (int di : a.dates_in[s]) {
-      const DateMention& d = a.dates[di];
-      if (d.dateline || d.relative || d.start.year() == 0 || d.start.month() == 0) {
-        continue;
-      }
-      const absl::CivilDay day(d.start.year(), d.start.month(), std::max(1, d.start.day()));
-      if (day > *a.published) {
-        future.insert(day);
-      }
-      if (day > *a.published && (best == nullptr || day > best_day)) {
-        best = &d;
-        best_day = day;
-      }
-    }
-  }
-  return future.size() >= 2 ? best : nullptr;
-}
-
 }  // namespace
 
 v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
@@ -71,10 +29,8 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
       return v1::MEETING_STATUS_CANCELLED;
     }
     if (m.status == MentionStatus::kPostponed) {
-      return CueStatus(c.a, m.sentence) == MentionStatus::kPlanned ||
-                     RescheduledDate(c, g) != nullptr
-                 ? v1::MEETING_STATUS_SCHEDULED
-                 : v1::MEETING_STATUS_CANCELLED;
+      return CueStatus(c.a, m.sentence) == MentionStatus::kPlanned ? v1::MEETING_STATUS_SCHEDULED
+                                                                   : v1::MEETING_STATUS_CANCELLED;
     }
   }
   switch (CueStatus(c.a, g.anchor)) {
@@ -134,11 +90,6 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
           }
         }
       }
-    }
-  }
-  if (m->status() == v1::MEETING_STATUS_SCHEDULED) {
-    if (const DateMention* d = RescheduledDate(c, g); d != nullptr) {
-      best = d;
     }
   }
   if (best == nullptr) {

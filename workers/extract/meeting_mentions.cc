@@ -34,14 +34,12 @@ class SentenceReader {
   // mentioned there (-1, nullptr when none).
   SentenceReader(const Annotations& a, const std::vector<Person>& people, const Parties& parties,
                  const std::vector<int>& person_at,
-                 const std::vector<const PlaceMention*>& place_at,
-                 std::set<std::string>* domestic_councils, int s)
+                 const std::vector<const PlaceMention*>& place_at, int s)
       : a_(a),
         people_(people),
         parties_(parties),
         person_at_(person_at),
         place_at_(place_at),
-        domestic_councils_(*domestic_councils),
         s_(s),
         sentence_(a.sentence(s)) {
     FindClauses();
@@ -768,39 +766,6 @@ class SentenceReader {
         break;
       }
     }
-    // "Myanmar's State Administration Council", "Russia's Security Council": a council that one
-    // country's possessive names is that country's own institution, not a meeting of parties.
-    if (m->kind == TriggerKind::kCouncil && m->form == TriggerForm::kNoun) {
-      // The capitalised name ending in the council word, as told again later ("the State
-      // Administration Council").
-      std::string told;
-      for (int k = m->first; k >= m->clause_first && a_.tok(k).cap; --k) {
-        told = a_.fold(k) + " " + told;
-      }
-      if (domestic_councils_.count(told) > 0) {
-        m->relation = MentionRelation::kGeneric;
-        return;
-      }
-      for (int i = std::max(m->clause_first + 1, m->np_first - 2); i < m->first; ++i) {
-        if (a_.fold(i) != "'s") {
-          continue;
-        }
-        const Entry* owner = a_.EntityAt(i - 1, EntryType::kPlace);
-        bool name = true;
-        for (int k = i + 1; k <= m->first; ++k) {
-          name = name && a_.tok(k).cap;
-        }
-        if (owner != nullptr && !IsTown(owner->place) && name) {
-          std::string key;
-          for (int k = i + 1; k <= m->first; ++k) {
-            key += a_.fold(k) + " ";
-          }
-          domestic_councils_.insert(key);
-          m->relation = MentionRelation::kGeneric;
-          return;
-        }
-      }
-    }
     for (int i = m->np_first; i < m->first; ++i) {
       if (a_.Is(i, WordClass::kDomesticBody)) {
         m->relation = MentionRelation::kGeneric;  // "a cabinet meeting", "government talks".
@@ -886,8 +851,6 @@ class SentenceReader {
   const Parties& parties_;
   const std::vector<int>& person_at_;
   const std::vector<const PlaceMention*>& place_at_;
-  // Names of councils that are one country's institution, read so far in the article.
-  std::set<std::string>& domestic_councils_;
   const int s_;
   const Sentence& sentence_;
   std::vector<int> clause_starts_;
@@ -965,10 +928,9 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       place_at[i] = &p;
     }
   }
-  std::set<std::string> domestic_councils;
   for (int s = 0; s < a.sentence_count(); ++s) {
     out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
-    SentenceReader reader(a, people, parties, person_at, place_at, &domestic_councils, s);
+    SentenceReader reader(a, people, parties, person_at, place_at, s);
     for (int t : a.triggers_in[s]) {
       MeetingMention m;
       if (!reader.Read(t, &m)) {

@@ -434,16 +434,6 @@ TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   EXPECT_EQ(Get("consultations").relation, MentionRelation::kGeneric);
 }
 
-TEST_F(MeetingMentionsTest, ACountrysOwnCouncilIsGenericAndStaysSoWhenToldAgain) {
-  Run("Fines were imposed on Bolivia's National Recovery Council on Monday. Members of the "
-      "National Recovery Council were named.");
-  ASSERT_EQ(mm_.mentions.size(), 2u);
-  EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric);
-  EXPECT_EQ(mm_.mentions[1].relation, MentionRelation::kGeneric);
-  Run("The Kazakhstan-Germany Cooperation Council met in Astana.");
-  EXPECT_NE(Get("Council").relation, MentionRelation::kGeneric);
-}
-
 // --- Distributive and joint lists.
 
 TEST_F(MeetingMentionsTest, MetSeveralWithSeparatelyIsDistributive) {

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "services/api/checkpoint_stream.h"
 #include "services/api/page_token.h"
 #include "services/api/raw_framing.h"
 #include "services/domain/meeting_rules.h"
@@ -457,6 +458,21 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateCheckpoint(grpc::CallbackServe
         response->set_revision(revision);
         return absl::OkStatus();
       });
+}
+
+grpc::ServerWriteReactor<v1::CheckpointChunk>* AdminServiceImpl::StreamCheckpoint(
+    grpc::CallbackServerContext* context, const v1::StreamCheckpointRequest* /*request*/) {
+  if (resources_.auth != nullptr) {
+    if (absl::Status s = resources_.auth->Check(*context, Access::kWrite); !s.ok()) {
+      class Refusal : public grpc::ServerWriteReactor<v1::CheckpointChunk> {
+       public:
+        explicit Refusal(grpc::Status status) { Finish(std::move(status)); }
+        void OnDone() override { delete this; }
+      };
+      return new Refusal(ToGrpcStatus(s));
+    }
+  }
+  return StartCheckpointStream(store_, checkpoint_dir_);
 }
 
 }  // namespace parley

@@ -132,8 +132,8 @@ class IngestServiceImpl final : public IngestServiceBase {
   SerialExecutor writer_;
 };
 
-using AdminServiceBase =
-    v1::AdminService::WithRawCallbackMethod_CreateCheckpoint<v1::AdminService::Service>;
+using AdminServiceBase = v1::AdminService::WithRawCallbackMethod_CreateCheckpoint<
+    v1::AdminService::WithCallbackMethod_StreamCheckpoint<v1::AdminService::Service>>;
 
 // parley.v1.AdminService: checkpoints for backups, a write. Thread-safe; `store` and what
 // `resources` points to must outlive it.
@@ -145,6 +145,9 @@ class AdminServiceImpl final : public AdminServiceBase {
   grpc::ServerUnaryReactor* CreateCheckpoint(grpc::CallbackServerContext* context,
                                              const grpc::ByteBuffer* request,
                                              grpc::ByteBuffer* response) override;
+  // Write access (it ships every record and article).
+  grpc::ServerWriteReactor<v1::CheckpointChunk>* StreamCheckpoint(
+      grpc::CallbackServerContext* context, const v1::StreamCheckpointRequest* request) override;
 
  private:
   MeetingStore* const store_;

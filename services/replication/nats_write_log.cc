@@ -70,7 +70,7 @@ class NatsLogReader final : public LogReader {
       return absl::FailedPreconditionError(
           absl::StrCat("the write log no longer holds entries ", last_ + 1, " to ",
                        record.position - 1, " (retention removed them): this replica, at ", last_,
-                       ", must bootstrap from a peer's checkpoint"));
+                       ", must bootstrap from a peer's checkpoint (--bootstrap_from)"));
     }
     last_ = record.position;
     return record;
@@ -131,8 +131,8 @@ absl::StatusOr<std::unique_ptr<NatsWriteLog>> NatsWriteLog::Connect(const NatsLo
   if (log->Connected()) {
     // Best effort now (a cluster just started may have no JetStream leader yet); every reader
     // and LastPosition makes sure of the stream again.
-    if (absl::StatusOr<uint64_t> last = log->EnsureStream(); !last.ok()) {
-      Log(LogLevel::kWarning, last.status().ToString());
+    if (absl::StatusOr<StreamRange> range = log->EnsureStream(); !range.ok()) {
+      Log(LogLevel::kWarning, range.status().ToString());
     }
   }
   return log;
@@ -152,7 +152,7 @@ bool NatsWriteLog::Connected() const {
   return natsConnection_Status(connection_) == NATS_CONN_STATUS_CONNECTED;
 }
 
-absl::StatusOr<uint64_t> NatsWriteLog::EnsureStream() {
+absl::StatusOr<NatsWriteLog::StreamRange> NatsWriteLog::EnsureStream() {
   jsStreamInfo* info = nullptr;
   jsErrCode js_error = static_cast<jsErrCode>(0);
   natsStatus s = js_GetStreamInfo(&info, js_, options_.stream.c_str(), nullptr, &js_error);
@@ -188,9 +188,11 @@ absl::StatusOr<uint64_t> NatsWriteLog::EnsureStream() {
         s, js_error,
         absl::StrCat("find or create stream ", options_.stream, " on ", servers_text_));
   }
-  const uint64_t last = info->State.LastSeq;
+  StreamRange range;
+  range.first = info->State.FirstSeq;
+  range.last = info->State.LastSeq;
   jsStreamInfo_Destroy(info);
-  return last;
+  return range;
 }
 
 absl::StatusOr<uint64_t> NatsWriteLog::Append(absl::string_view data, absl::string_view dedupe_id,
@@ -218,14 +220,20 @@ absl::StatusOr<uint64_t> NatsWriteLog::Append(absl::string_view data, absl::stri
 }
 
 absl::StatusOr<std::unique_ptr<LogReader>> NatsWriteLog::OpenReader(uint64_t position) {
-  absl::StatusOr<uint64_t> last = EnsureStream();
-  if (!last.ok()) {
-    return last.status();
+  absl::StatusOr<StreamRange> range = EnsureStream();
+  if (!range.ok()) {
+    return range.status();
   }
-  if (*last < position) {
+  if (range->last < position) {
     return absl::FailedPreconditionError(absl::StrCat(
         "this replica has applied the write log up to ", position, " but stream ", options_.stream,
-        " ends at ", *last, ": the stream was recreated; wipe the replica and bootstrap it"));
+        " ends at ", range->last, ": the stream was recreated; wipe the replica and bootstrap it"));
+  }
+  if (range->last > position && range->first > position + 1) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the write log no longer holds entries ", position + 1, " to ",
+                     range->first - 1, " (retention removed them): this replica, at ", position,
+                     ", must bootstrap from a peer's checkpoint (--bootstrap_from)"));
   }
   jsSubOptions subscribe_options;
   jsSubOptions_Init(&subscribe_options);
@@ -253,7 +261,11 @@ absl::StatusOr<uint64_t> NatsWriteLog::LastPosition() {
     return absl::UnavailableError(
         absl::StrCat("the write log (NATS at ", servers_text_, ") is not reachable"));
   }
-  return EnsureStream();
+  absl::StatusOr<StreamRange> range = EnsureStream();
+  if (!range.ok()) {
+    return range.status();
+  }
+  return range->last;
 }
 
 }  // namespace parley

@@ -53,8 +53,12 @@ class NatsWriteLog final : public WriteLog {
 
  private:
   explicit NatsWriteLog(NatsLogOptions options) : options_(std::move(options)) {}
-  // Creates the stream when it does not exist; returns its last sequence.
-  absl::StatusOr<uint64_t> EnsureStream();
+  struct StreamRange {
+    uint64_t first = 0;  // The oldest entry's position (retention may have removed earlier ones).
+    uint64_t last = 0;   // The newest entry's position; 0 when the stream is empty.
+  };
+  // Creates the stream when it does not exist; returns the positions it holds.
+  absl::StatusOr<StreamRange> EnsureStream();
 
   const NatsLogOptions options_;
   std::string servers_text_;  // For messages.

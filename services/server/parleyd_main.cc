@@ -13,10 +13,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "services/auth/credentials.h"
 #include "services/flags/env_flags.h"
 #include "services/flags/port_file.h"
 #include "services/log/library_logs.h"
 #include "services/log/log.h"
+#include "services/server/bootstrap.h"
 #include "services/server/parley_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address, host:port [PARLEY_LISTEN]");
@@ -112,6 +114,16 @@ ABSL_FLAG(absl::Duration, write_timeout, absl::Seconds(10),
 ABSL_FLAG(uint64_t, max_serving_lag, 1000,
           "Cluster mode: health is SERVING once the replica is at most this many log entries "
           "behind [PARLEY_MAX_SERVING_LAG]");
+ABSL_FLAG(std::string, bootstrap_from, "",
+          "Cluster mode: when --data_dir holds no store yet, first copy a peer replica's store "
+          "(host:port of its write path; it needs --checkpoint_dir) and follow the log from its "
+          "position [PARLEY_BOOTSTRAP_FROM]");
+ABSL_FLAG(std::string, bootstrap_ca_file, "",
+          "PEM CA verifying the peer of --bootstrap_from (TLS); empty = plaintext "
+          "[PARLEY_BOOTSTRAP_CA_FILE]");
+ABSL_FLAG(std::string, bootstrap_token_file, "",
+          "Bearer token (a write token of the peer) for --bootstrap_from "
+          "[PARLEY_BOOTSTRAP_TOKEN_FILE]");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("parleyd --data_dir=DIR [--listen=HOST:PORT]");
@@ -204,6 +216,27 @@ int main(int argc, char** argv) {
   options.cluster.log.max_age = absl::GetFlag(FLAGS_nats_stream_max_age);
   options.cluster.replica.write_timeout = absl::GetFlag(FLAGS_write_timeout);
   options.cluster.replica.max_serving_lag = absl::GetFlag(FLAGS_max_serving_lag);
+
+  if (const std::string peer = absl::GetFlag(FLAGS_bootstrap_from);
+      !peer.empty() && parley::DataDirIsEmpty(options.store.path)) {
+    parley::ClientSecurityOptions security;
+    security.ca_file = absl::GetFlag(FLAGS_bootstrap_ca_file);
+    security.token_file = absl::GetFlag(FLAGS_bootstrap_token_file);
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(4 << 20);
+    absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+        parley::MakeClientChannel(peer, security, args);
+    absl::StatusOr<uint64_t> copied =
+        channel.ok() ? parley::BootstrapFromPeer(*channel, options.store.path, absl::Hours(1))
+                     : absl::StatusOr<uint64_t>(channel.status());
+    if (!copied.ok()) {
+      parley::Log(parley::LogLevel::kError,
+                  absl::StrCat("bootstrap from ", peer, " failed: ", copied.status().ToString()));
+      return 1;
+    }
+    parley::Log(parley::LogLevel::kInfo, absl::StrCat("bootstrapped ", options.store.path, " from ",
+                                                      peer, " at revision ", *copied));
+  }
 
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
       parley::ParleyServer::Start(options);

@@ -5,8 +5,10 @@
 // (UNAVAILABLE, at once), not reads, and writes come back with it.
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <atomic>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <random>
@@ -75,20 +77,26 @@ std::chrono::system_clock::time_point In(absl::Duration d) {
 class ClusterTest : public ::testing::Test {
  protected:
   // Starts `nats_nodes` NATS servers and `replicas` parleyd processes in cluster mode.
-  void StartCluster(int nats_nodes, int replicas) {
+  void StartCluster(int nats_nodes, int replicas, std::vector<std::string> flags = {}) {
     nats_ = std::make_unique<NatsCluster>(dir_.path(), nats_nodes);
     ASSERT_TRUE(nats_->Start()) << "NATS cluster did not start; logs in " << dir_.path();
     for (int i = 0; i < replicas; ++i) {
-      replicas_.push_back(std::make_unique<ParleydProcess>(
-          absl::StrCat(dir_.path(), "/replica-", i),
-          absl::StrCat(dir_.path(), "/parleyd-", i, ".log"),
-          std::vector<std::string>{absl::StrCat("--nats_servers=", nats_->urls()),
-                                   absl::StrCat("--nats_stream_replicas=", nats_nodes),
-                                   "--write_timeout=20s", "--watch_progress_interval=0s",
-                                   "--metrics_listen=127.0.0.1:0"}));
-      ASSERT_TRUE(replicas_.back()->Start())
+      ASSERT_TRUE(AddReplica(flags)->Start())
           << "replica " << i << " did not serve; log: " << replicas_.back()->log_path();
     }
+  }
+
+  // A new replica process (not started) with its own data folder, in cluster mode.
+  ParleydProcess* AddReplica(std::vector<std::string> flags = {}) {
+    const size_t i = replicas_.size();
+    flags.insert(flags.end(),
+                 {absl::StrCat("--nats_servers=", nats_->urls()),
+                  absl::StrCat("--nats_stream_replicas=", nats_->size()), "--write_timeout=20s",
+                  "--watch_progress_interval=0s", "--metrics_listen=127.0.0.1:0"});
+    replicas_.push_back(std::make_unique<ParleydProcess>(
+        absl::StrCat(dir_.path(), "/replica-", i),
+        absl::StrCat(dir_.path(), "/parleyd-", i, ".log"), std::move(flags)));
+    return replicas_.back().get();
   }
 
   std::unique_ptr<v1::IngestService::Stub> Ingest(int i) {
@@ -195,6 +203,52 @@ TEST_F(ClusterTest, ReplicasAgreeByteForByteWhateverReplicaTookEachWrite) {
   grpc::ClientContext context;
   v1::ListMeetingsResponse response;
   ASSERT_TRUE(Meetings(2)->ListMeetings(&context, request, &response).ok());
+  EXPECT_EQ(response.meetings_size(), kArticles / kReportsPerMeeting);
+  for (const v1::Meeting& meeting : response.meetings()) {
+    EXPECT_EQ(meeting.sources_size(), kReportsPerMeeting) << meeting.id();
+  }
+}
+
+TEST_F(ClusterTest, KillingANatsNodeMidIngestLosesAndDuplicatesNothing) {
+  StartCluster(/*nats_nodes=*/3, /*replicas=*/2);
+  constexpr int kArticles = 50 * kReportsPerMeeting;
+  std::atomic<uint64_t> max_revision{0};
+  std::atomic<int> written{0};
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 2; ++t) {
+    writers.emplace_back([&, t] {
+      for (int k = t; k < kArticles; k += 2) {
+        const v1::IngestArticleResponse response = IngestUntilDone(t, ArticleRequest(k));
+        ++written;
+        uint64_t seen = max_revision.load();
+        while (response.revision() > seen &&
+               !max_revision.compare_exchange_weak(seen, response.revision())) {
+        }
+      }
+    });
+  }
+  // A third of the way in, one NATS node dies (SIGKILL); it comes back near the end.
+  ASSERT_TRUE(WaitFor([&] { return written >= kArticles / 3; }, absl::Seconds(120)));
+  nats_->Kill(0);
+  ASSERT_TRUE(WaitFor([&] { return written >= 2 * kArticles / 3; }, absl::Seconds(120)))
+      << "writes stopped with one NATS node of three down";
+  ASSERT_TRUE(nats_->Restart(0));
+  for (std::thread& writer : writers) {
+    writer.join();
+  }
+  uint64_t revision0 = 0;
+  uint64_t revision1 = 0;
+  const std::string a = Everything(0, max_revision.load(), &revision0);
+  const std::string b = Everything(1, max_revision.load(), &revision1);
+  EXPECT_EQ(revision0, revision1);
+  EXPECT_TRUE(a == b) << "the replicas differ";
+  // Every acknowledged article once: one record per meeting with its three reports.
+  grpc::ClientContext context;
+  v1::ListMeetingsRequest request;
+  request.set_page_size(500);
+  request.set_min_revision(max_revision.load());
+  v1::ListMeetingsResponse response;
+  ASSERT_TRUE(Meetings(1)->ListMeetings(&context, request, &response).ok());
   EXPECT_EQ(response.meetings_size(), kArticles / kReportsPerMeeting);
   for (const v1::Meeting& meeting : response.meetings()) {
     EXPECT_EQ(meeting.sources_size(), kReportsPerMeeting) << meeting.id();
@@ -350,6 +404,45 @@ TEST_F(ClusterTest, AWatcherMovingBetweenReplicasSeesEveryEventOnceInOrder) {
     stream->Finish();
     EXPECT_EQ(seen, whole) << "replica " << r;
   }
+}
+
+TEST_F(ClusterTest, ANewReplicaBehindTheStreamsRetentionBootstrapsFromAPeer) {
+  const std::string checkpoints = absl::StrCat(dir_.path(), "/checkpoints");
+  ASSERT_EQ(mkdir(checkpoints.c_str(), 0755), 0);
+  // The stream keeps entries for 2 s only: a replica starting later cannot replay them.
+  StartCluster(/*nats_nodes=*/1, /*replicas=*/1,
+               {"--nats_stream_max_age=2s", absl::StrCat("--checkpoint_dir=", checkpoints)});
+  for (int k = 0; k < 60; ++k) {
+    IngestUntilDone(0, ArticleRequest(k));
+  }
+  absl::SleepFor(absl::Milliseconds(2500));  // The stream's retention passes, by design.
+  uint64_t last = 0;
+  for (int k = 60; k < 90; ++k) {
+    last = IngestUntilDone(0, ArticleRequest(k)).revision();
+  }
+  // Without a bootstrap: it cannot follow without a gap, and says so instead of serving.
+  ParleydProcess* lost = AddReplica();
+  EXPECT_FALSE(lost->Start(absl::Seconds(4)));
+  EXPECT_TRUE(testing_util::WaitForFileToContain(lost->log_path(), "bootstrap", absl::Seconds(5)));
+  lost->process()->Signal(SIGKILL);
+  // With one: a copy of replica 0's store, then the log from its position.
+  ParleydProcess* fresh = AddReplica({absl::StrCat("--bootstrap_from=", replicas_[0]->address())});
+  ASSERT_TRUE(fresh->Start()) << "log: " << fresh->log_path();
+  EXPECT_TRUE(
+      testing_util::WaitForFileToContain(fresh->log_path(), "bootstrapped", absl::Seconds(1)));
+  for (int k = 90; k < 120; ++k) {  // Writes after the bootstrap reach it too.
+    last = IngestUntilDone(k % 2 == 0 ? 0 : 2, ArticleRequest(k)).revision();
+  }
+  uint64_t revision0 = 0;
+  uint64_t revision2 = 0;
+  const std::string a = Everything(0, last, &revision0);
+  const std::string b = Everything(2, last, &revision2);
+  EXPECT_EQ(revision0, revision2);
+  EXPECT_FALSE(a.empty());
+  EXPECT_TRUE(a == b) << "the bootstrapped replica differs";
+  // The peer's temporary checkpoint is gone once streamed.
+  std::error_code error;
+  EXPECT_TRUE(std::filesystem::is_empty(checkpoints, error));
 }
 
 TEST_F(ClusterTest, AReplicaKilledMidIngestResumesWhereItStoppedAndAgrees) {

@@ -21,11 +21,11 @@ class CheckpointStream final : public grpc::ServerWriteReactor<v1::CheckpointChu
   CheckpointStream(MeetingStore* store, const std::string& checkpoint_dir) {
     if (checkpoint_dir.empty()) {
       Finish(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                          "this server has no --checkpoint_dir: it cannot stream a checkpoint"));
+                          "this server has nowhere to make a checkpoint"));
       return;
     }
     static std::atomic<int> counter{0};
-    dir_ = absl::StrCat(checkpoint_dir, "/.stream-", getpid(), "-", counter++);
+    dir_ = absl::StrCat(checkpoint_dir, "/.stream-checkpoint-", getpid(), "-", counter++);
     revision_ = store->revision();
     if (absl::Status s = store->Checkpoint(dir_); !s.ok()) {
       Finish(ToGrpcStatus(s));

@@ -10,9 +10,10 @@
 namespace parley {
 
 // AdminService.StreamCheckpoint: makes a checkpoint of `store` in a fresh folder under
-// `checkpoint_dir`, sends its files in chunks of at most 1 MiB (one write in flight, so memory
-// stays at one chunk whatever the store weighs), and deletes the folder when the stream ends,
-// however it ends. Returns the reactor (which owns itself).
+// `checkpoint_dir` (the server's --checkpoint_dir, else its data folder: RocksDB ignores a
+// folder inside its own), sends its files in chunks of at most 1 MiB (one write in flight, so
+// memory stays at one chunk whatever the store weighs), and deletes the folder when the stream
+// ends, however it ends. Returns the reactor (which owns itself).
 grpc::ServerWriteReactor<v1::CheckpointChunk>* StartCheckpointStream(
     MeetingStore* store, const std::string& checkpoint_dir);
 

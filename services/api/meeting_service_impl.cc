@@ -423,8 +423,11 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListArticles(grpc::CallbackServerCo
 }
 
 AdminServiceImpl::AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir,
-                                   CallResources resources)
-    : store_(store), checkpoint_dir_(std::move(checkpoint_dir)), resources_(resources) {}
+                                   CallResources resources, std::string stream_dir)
+    : store_(store),
+      checkpoint_dir_(std::move(checkpoint_dir)),
+      resources_(resources),
+      stream_dir_(std::move(stream_dir)) {}
 
 grpc::ServerUnaryReactor* AdminServiceImpl::CreateCheckpoint(grpc::CallbackServerContext* context,
                                                              const grpc::ByteBuffer* raw_request,
@@ -472,7 +475,7 @@ grpc::ServerWriteReactor<v1::CheckpointChunk>* AdminServiceImpl::StreamCheckpoin
       return new Refusal(ToGrpcStatus(s));
     }
   }
-  return StartCheckpointStream(store_, checkpoint_dir_);
+  return StartCheckpointStream(store_, stream_dir_);
 }
 
 }  // namespace parley

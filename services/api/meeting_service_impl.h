@@ -139,8 +139,11 @@ using AdminServiceBase = v1::AdminService::WithRawCallbackMethod_CreateCheckpoin
 // `resources` points to must outlive it.
 class AdminServiceImpl final : public AdminServiceBase {
  public:
-  // `checkpoint_dir` empty: CreateCheckpoint answers FAILED_PRECONDITION.
-  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir, CallResources resources = {});
+  // `checkpoint_dir` empty: CreateCheckpoint answers FAILED_PRECONDITION. StreamCheckpoint makes
+  // its temporary checkpoint under `stream_dir` (on the store's file system, for hard links);
+  // empty: FAILED_PRECONDITION.
+  AdminServiceImpl(MeetingStore* store, std::string checkpoint_dir, CallResources resources = {},
+                   std::string stream_dir = "");
 
   grpc::ServerUnaryReactor* CreateCheckpoint(grpc::CallbackServerContext* context,
                                              const grpc::ByteBuffer* request,
@@ -153,6 +156,7 @@ class AdminServiceImpl final : public AdminServiceBase {
   MeetingStore* const store_;
   const std::string checkpoint_dir_;
   const CallResources resources_;
+  const std::string stream_dir_;
 };
 
 }  // namespace parley

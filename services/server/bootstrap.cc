@@ -15,8 +15,10 @@ bool DataDirIsEmpty(const std::string& data_dir) {
   return !std::filesystem::exists(std::filesystem::path(data_dir) / "CURRENT", error);
 }
 
-absl::StatusOr<uint64_t> BootstrapFromPeer(const std::shared_ptr<grpc::Channel>& channel,
-                                           const std::string& data_dir, absl::Duration timeout) {
+namespace {
+
+absl::StatusOr<uint64_t> CopyFromPeer(const std::shared_ptr<grpc::Channel>& channel,
+                                      const std::string& data_dir, absl::Duration timeout) {
   namespace fs = std::filesystem;
   if (!DataDirIsEmpty(data_dir)) {
     return absl::FailedPreconditionError(
@@ -92,6 +94,18 @@ absl::StatusOr<uint64_t> BootstrapFromPeer(const std::shared_ptr<grpc::Channel>&
     return absl::UnavailableError(absl::StrCat("cannot move CURRENT: ", error.message()));
   }
   fs::remove_all(staging, error);
+  return revision;
+}
+
+}  // namespace
+
+absl::StatusOr<uint64_t> BootstrapFromPeer(const std::shared_ptr<grpc::Channel>& channel,
+                                           const std::string& data_dir, absl::Duration timeout) {
+  absl::StatusOr<uint64_t> revision = CopyFromPeer(channel, data_dir, timeout);
+  if (!revision.ok()) {
+    std::error_code error;
+    std::filesystem::remove_all(std::filesystem::path(data_dir) / ".bootstrap", error);
+  }
   return revision;
 }
 

@@ -112,8 +112,9 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   server->ingest_service_ =
       std::make_unique<IngestServiceImpl>(server->store_.get(), writer, limits, resources,
                                           server->write_queue_.get(), std::move(observer));
-  server->admin_service_ =
-      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, resources);
+  server->admin_service_ = std::make_unique<AdminServiceImpl>(
+      server->store_.get(), options.checkpoint_dir, resources,
+      /*stream_dir=*/options.checkpoint_dir.empty() ? options.store.path : options.checkpoint_dir);
   const bool split = !options.ingest_listen.empty();
   auto configure = [&](grpc::ServerBuilder& builder) {
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;

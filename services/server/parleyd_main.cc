@@ -116,7 +116,7 @@ ABSL_FLAG(uint64_t, max_serving_lag, 1000,
           "behind [PARLEY_MAX_SERVING_LAG]");
 ABSL_FLAG(std::string, bootstrap_from, "",
           "Cluster mode: when --data_dir holds no store yet, first copy a peer replica's store "
-          "(host:port of its write path; it needs --checkpoint_dir) and follow the log from its "
+          "(host:port of its write path, e.g. the replicas' Service), then follow the log from its "
           "position [PARLEY_BOOTSTRAP_FROM]");
 ABSL_FLAG(std::string, bootstrap_ca_file, "",
           "PEM CA verifying the peer of --bootstrap_from (TLS); empty = plaintext "
@@ -229,13 +229,16 @@ int main(int argc, char** argv) {
     absl::StatusOr<uint64_t> copied =
         channel.ok() ? parley::BootstrapFromPeer(*channel, options.store.path, absl::Hours(1))
                      : absl::StatusOr<uint64_t>(channel.status());
-    if (!copied.ok()) {
-      parley::Log(parley::LogLevel::kError,
-                  absl::StrCat("bootstrap from ", peer, " failed: ", copied.status().ToString()));
-      return 1;
+    if (copied.ok()) {
+      parley::Log(parley::LogLevel::kInfo, absl::StrCat("bootstrapped ", options.store.path,
+                                                        " from ", peer, " at revision ", *copied));
+    } else {
+      // No peer yet (the first replica of a new cluster) or none reachable: follow the write log
+      // from its start, which works while the stream still holds it (else the replica says so).
+      parley::Log(parley::LogLevel::kWarning,
+                  absl::StrCat("bootstrap from ", peer, " failed: ", copied.status().ToString(),
+                               "; following the write log from its start instead"));
     }
-    parley::Log(parley::LogLevel::kInfo, absl::StrCat("bootstrapped ", options.store.path, " from ",
-                                                      peer, " at revision ", *copied));
   }
 
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =

@@ -420,10 +420,14 @@ TEST_F(ClusterTest, ANewReplicaBehindTheStreamsRetentionBootstrapsFromAPeer) {
   for (int k = 60; k < 90; ++k) {
     last = IngestUntilDone(0, ArticleRequest(k)).revision();
   }
-  // Without a bootstrap: it cannot follow without a gap, and says so instead of serving.
-  ParleydProcess* lost = AddReplica();
+  // Without a bootstrap (its peer is unreachable: it falls back to the log), it cannot follow
+  // without a gap, and says so instead of serving.
+  ParleydProcess* lost = AddReplica({"--bootstrap_from=127.0.0.1:1"});
   EXPECT_FALSE(lost->Start(absl::Seconds(4)));
-  EXPECT_TRUE(testing_util::WaitForFileToContain(lost->log_path(), "bootstrap", absl::Seconds(5)));
+  EXPECT_TRUE(testing_util::WaitForFileToContain(
+      lost->log_path(), "following the write log from its start instead", absl::Seconds(1)));
+  EXPECT_TRUE(testing_util::WaitForFileToContain(lost->log_path(), "must bootstrap from a peer",
+                                                 absl::Seconds(5)));
   lost->process()->Signal(SIGKILL);
   // With one: a copy of replica 0's store, then the log from its position.
   ParleydProcess* fresh = AddReplica({absl::StrCat("--bootstrap_from=", replicas_[0]->address())});

@@ -58,6 +58,13 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   WatchOptions watch = options.watch;
   watch.max_message_bytes = limits.max_response_bytes;
   watch.max_response_bytes = std::min(watch.max_response_bytes, watch.max_message_bytes);
+  if (!options.cluster.log.servers.empty()) {
+    // The write log is the durable copy (JetStream acknowledged it before this replica applies
+    // it), and each entry's position is in the same batch as its records: after a machine crash
+    // the replica re-applies what its disk lost, deterministically, to the same revisions. So a
+    // replica does not sync each apply, which would cap it at the disk's sync rate.
+    store_options.sync_writes = false;
+  }
   PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(store_options));
   server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries,
                                                options.change_ring_bytes);

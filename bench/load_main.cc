@@ -40,6 +40,7 @@
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "services/flags/port_file.h"
 #include "services/store/meeting_store.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
@@ -58,7 +59,8 @@ ABSL_FLAG(bool, sync_writes, false, "ingest: parleyd fsyncs every write (its def
 ABSL_FLAG(int32_t, watchers, 1000, "Watch streams");
 ABSL_FLAG(double, rate, 200, "Writes per second during fanout");
 ABSL_FLAG(std::string, bin_dir, "build/bin", "Where parleyd is");
-ABSL_FLAG(std::string, listen, "", "null-server: address to serve on");
+ABSL_FLAG(std::string, listen, "127.0.0.1:0", "null-server: address to serve on");
+ABSL_FLAG(std::string, port_file, "", "null-server: write the bound port here (listen=PORT)");
 ABSL_FLAG(int32_t, bytes, 600, "null-server: response size");
 ABSL_FLAG(std::string, store_dir, "",
           "lookup: keep the preloaded store in this folder and reuse it on the next run "
@@ -71,7 +73,6 @@ ABSL_FLAG(double, warmup_seconds, 0,
 namespace parley::bench {
 namespace {
 
-using testing_util::FreePort;
 using testing_util::ScopedTempDir;
 using testing_util::Subprocess;
 
@@ -168,14 +169,30 @@ void Preload(const std::string& dir, int n) {
                absl::ToDoubleSeconds(absl::Now() - start));
 }
 
-// parleyd on a free port over `dir`, ready when this returns.
-std::unique_ptr<Subprocess> StartParleyd(const std::string& dir, std::string* address,
-                                         bool sync_writes = false) {
-  *address = absl::StrCat("127.0.0.1:", FreePort());
+// The port a server started on port 0 with --port_file=`port_file` reports; exits when none is
+// reported within 30 s.
+int ReportedPort(Subprocess& process, const std::string& port_file) {
+  const absl::StatusOr<PortList> ports =
+      testing_util::WaitForPortFile(process, port_file, absl::Seconds(30));
+  const int port = ports.ok() ? testing_util::PortOf(*ports, "listen") : 0;
+  if (port == 0) {
+    std::fprintf(stderr, "%s: %s\n", port_file.c_str(),
+                 ports.ok() ? "no listen= line" : ports.status().ToString().c_str());
+    std::exit(1);
+  }
+  return port;
+}
+
+// parleyd on port 0 over `dir`, ready when this returns; `port_dir` receives its port file.
+std::unique_ptr<Subprocess> StartParleyd(const std::string& dir, const std::string& port_dir,
+                                         std::string* address, bool sync_writes = false) {
+  const std::string port_file = port_dir + "/parleyd.port";
   auto process = std::make_unique<Subprocess>(std::vector<std::string>{
-      absl::GetFlag(FLAGS_bin_dir) + "/parleyd", "--listen=" + *address, "--data_dir=" + dir,
-      absl::StrCat("--sync_writes=", sync_writes ? "true" : "false"), "--max_watch_streams=20000",
+      absl::GetFlag(FLAGS_bin_dir) + "/parleyd", "--listen=127.0.0.1:0", "--port_file=" + port_file,
+      "--data_dir=" + dir, absl::StrCat("--sync_writes=", sync_writes ? "true" : "false"),
+      "--max_watch_streams=20000",
       absl::StrCat("--block_cache_mb=", absl::GetFlag(FLAGS_block_cache_mb))});
+  *address = absl::StrCat("127.0.0.1:", ReportedPort(*process, port_file));
   auto channel = grpc::CreateChannel(*address, grpc::InsecureChannelCredentials());
   if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + absl::Seconds(30)))) {
     std::fprintf(stderr, "parleyd did not start\n");
@@ -347,9 +364,20 @@ class NullService : public grpc::CallbackGenericService {
 int NullServer() {
   NullService service(absl::GetFlag(FLAGS_bytes));
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials());
+  int port = 0;
+  builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
   builder.RegisterCallbackGenericService(&service);
   auto server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) {
+    std::fprintf(stderr, "null-server: cannot listen on %s\n", absl::GetFlag(FLAGS_listen).c_str());
+    return 1;
+  }
+  if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    if (const absl::Status written = WritePortFile(port_file, {{"listen", port}}); !written.ok()) {
+      std::fprintf(stderr, "null-server: %s\n", written.ToString().c_str());
+      return 1;
+    }
+  }
   server->Wait();
   return 0;
 }
@@ -376,15 +404,18 @@ int Lookup() {
   } else {
     std::fprintf(stderr, "reusing the %d meetings preloaded in %s\n", meetings, store_dir.c_str());
   }
+  ScopedTempDir port_dir;
   std::string address;
-  auto parleyd = StartParleyd(store_dir, &address);
+  auto parleyd = StartParleyd(store_dir, port_dir.path(), &address);
   // Ceiling first: a do-nothing service answering with a meeting-sized message.
   const int bytes = static_cast<int>(SyntheticMeeting(1).ByteSizeLong()) + 60;
-  const std::string null_address = absl::StrCat("127.0.0.1:", FreePort());
   double ceiling = 0;
   {
-    Subprocess null_server({"/proc/self/exe", "null-server", "--listen=" + null_address,
-                            absl::StrCat("--bytes=", bytes)});
+    const std::string port_file = port_dir.path() + "/null-server.port";
+    Subprocess null_server({"/proc/self/exe", "null-server", "--listen=127.0.0.1:0",
+                            "--port_file=" + port_file, absl::StrCat("--bytes=", bytes)});
+    const std::string null_address =
+        absl::StrCat("127.0.0.1:", ReportedPort(null_server, port_file));
     auto probe = grpc::CreateChannel(null_address, grpc::InsecureChannelCredentials());
     probe->WaitForConnected(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
     LoadResult base = BaselineLoad(null_address);
@@ -446,9 +477,10 @@ int RocksDb() {
 int Ingest() {
   const int n = absl::GetFlag(FLAGS_articles);
   const std::vector<v1::Article> corpus = GenerateCorpus(n, 2026);
-  ScopedTempDir dir;
+  ScopedTempDir dir, port_dir;
   std::string address;
-  auto parleyd = StartParleyd(dir.path(), &address, absl::GetFlag(FLAGS_sync_writes));
+  auto parleyd =
+      StartParleyd(dir.path(), port_dir.path(), &address, absl::GetFlag(FLAGS_sync_writes));
   auto extractor = extract::Extractor::Default();
   Pipeline pipeline(*std::move(extractor));
   IngestClient client(MakeChannel(address));
@@ -606,9 +638,9 @@ class FanoutWatcher : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::Byt
 };
 
 int Fanout() {
-  ScopedTempDir dir;
+  ScopedTempDir dir, port_dir;
   std::string address;
-  auto parleyd = StartParleyd(dir.path(), &address);
+  auto parleyd = StartParleyd(dir.path(), port_dir.path(), &address);
   const int n = absl::GetFlag(FLAGS_watchers);
   auto channels = Channels(address, 8);
   std::vector<std::unique_ptr<grpc::GenericStub>> stubs;

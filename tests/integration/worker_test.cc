@@ -290,8 +290,9 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
 }
 
 TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
+  HeldPort port;  // Refuses connections until the service starts on it.
   ServerOptions options = ServerHarness::DefaultOptions();
-  options.listen = absl::StrCat("127.0.0.1:", testing_util::FreePort());
+  options.listen = port.address();
   ServerHarness harness(options, /*start=*/false);
   const std::string inbox = work_.Sub("inbox");
   ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
@@ -304,6 +305,7 @@ TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
       << ReadFile(work_.Sub("worker.log"));
   EXPECT_EQ(CountFiles(inbox + "/done"), 0u);
   EXPECT_EQ(CountFiles(inbox + "/failed"), 0u);
+  port.Release();
   harness.Start();
   ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == 10; }, absl::Seconds(30)))
       << ReadFile(work_.Sub("worker.log"));
@@ -314,7 +316,7 @@ TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
   ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/processing") > 0; }, absl::Seconds(30)))
       << ReadFile(work_.Sub("worker.log"));
   EXPECT_EQ(CountFiles(inbox + "/done"), 10u);
-  harness.Start();
+  harness.Start();  // On the port of its first start.
   ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == 20; }, absl::Seconds(30)))
       << ReadFile(work_.Sub("worker.log"));
   EXPECT_EQ(harness.server()->store()->revision(), 20u);
@@ -329,7 +331,8 @@ TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
 // and says which service it gave up on and why. The bounds are loose (a loaded 2-core machine);
 // the earlier binary takes 70 s and more.
 TEST_F(WorkerTest, SubmitAndReprocessGiveUpOnAStoppedServiceNamingItAndTheLastError) {
-  const std::string target = absl::StrCat("127.0.0.1:", testing_util::FreePort());  // Nobody.
+  const HeldPort nobody;  // Connections are refused.
+  const std::string target = nobody.address();
   std::vector<std::string> files;
   for (int i = 0; i < 10; ++i) {
     files.push_back(work_.Sub(absl::StrCat("a-", i, ".txt")));

@@ -134,11 +134,6 @@ void HeldPort::Release() {
   }
 }
 
-int FreePort() {
-  HeldPort held;
-  return held.port();
-}
-
 absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
                                          absl::Duration timeout) {
   const absl::Time deadline = absl::Now() + timeout;

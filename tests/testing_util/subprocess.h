@@ -79,9 +79,6 @@ class HeldPort {
   std::vector<int> accepted_;
 };
 
-// A TCP port on 127.0.0.1 that was free a moment ago. Racy: use port 0 or a HeldPort.
-int FreePort();
-
 // Waits until `process` (parleyd or `parley-ingest run` started with --port_file=`path`) wrote
 // its port file, and returns its lines. Returns DeadlineExceeded after `timeout`, Aborted when
 // the process exits first.

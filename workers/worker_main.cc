@@ -117,7 +117,7 @@ std::optional<absl::CivilDay> PublishedFlag() {
 }
 
 // Reads a file (or stdin for "-"), refusing more than the limit.
-absl::StatusOr<std::string> ReadInput(const std::string& path) {
+[[nodiscard]] absl::StatusOr<std::string> ReadInput(const std::string& path) {
   const size_t limit = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (f == nullptr) {

@@ -18,7 +18,8 @@
 namespace parley {
 namespace {
 
-absl::Status ValidateId(absl::string_view field, const std::string& id, size_t max_bytes) {
+[[nodiscard]] absl::Status ValidateId(absl::string_view field, const std::string& id,
+                                      size_t max_bytes) {
   if (id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(field, " must not be empty"));
   }
@@ -35,7 +36,7 @@ absl::Status ValidateId(absl::string_view field, const std::string& id, size_t m
   return absl::OkStatus();
 }
 
-absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
+[[nodiscard]] absl::StatusOr<int> PageSize(int requested, const ServiceLimits& limits) {
   if (requested < 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("page_size ", requested, " must not be negative"));

@@ -82,8 +82,8 @@ class HeldPort {
 // Waits until `process` (parleyd or `parley-ingest run` started with --port_file=`path`) wrote
 // its port file, and returns its lines. Returns DeadlineExceeded after `timeout`, Aborted when
 // the process exits first.
-absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
-                                         absl::Duration timeout);
+[[nodiscard]] absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
+                                                       absl::Duration timeout);
 // The port of `listener` ("listen", "intake_listen", ...) in `ports`; 0 when it is absent.
 int PortOf(const PortList& ports, absl::string_view listener);
 

@@ -44,7 +44,8 @@ rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.
 absl::string_view ToView(const rocksdb::Slice& s) { return absl::string_view(s.data(), s.size()); }
 
 template <typename Message>
-absl::StatusOr<Message> ParseStored(const std::string& bytes, absl::string_view what) {
+[[nodiscard]] absl::StatusOr<Message> ParseStored(const std::string& bytes,
+                                                  absl::string_view what) {
   Message message;
   if (!message.ParseFromString(bytes)) {
     return absl::DataLossError(absl::StrCat("corrupt ", what));
@@ -74,7 +75,9 @@ class RocksDbCursor : public IndexCursor {
   void Next() override { it_->Next(); }
   absl::string_view key() const override { return ToView(it_->key()); }
   absl::string_view value() const override { return ToView(it_->value()); }
-  absl::Status status() const override { return FromRocksDb(it_->status(), "scan index"); }
+  [[nodiscard]] absl::Status status() const override {
+    return FromRocksDb(it_->status(), "scan index");
+  }
 
  private:
   std::unique_ptr<rocksdb::Iterator> it_;
@@ -86,17 +89,18 @@ class LockedStoreView : public StoreView {
  public:
   explicit LockedStoreView(const MeetingStore& store) : store_(store) {}
 
-  absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(absl::string_view id) const override {
+  [[nodiscard]] absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(
+      absl::string_view id) const override {
     return Found(store_.GetMeeting(id));
   }
-  absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
+  [[nodiscard]] absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
       absl::string_view id) const override {
     return Found(store_.GetArticle(id));
   }
 
  private:
   template <typename T>
-  static absl::StatusOr<std::optional<T>> Found(absl::StatusOr<T> got) {
+  [[nodiscard]] static absl::StatusOr<std::optional<T>> Found(absl::StatusOr<T> got) {
     if (got.status().code() == absl::StatusCode::kNotFound) {
       return std::optional<T>();
     }

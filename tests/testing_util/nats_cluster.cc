@@ -95,10 +95,18 @@ bool NatsCluster::StartNode(int i, absl::Duration timeout) {
 bool NatsCluster::Start(absl::Duration timeout) {
   const absl::Time deadline = absl::Now() + timeout;
   for (int attempt = 0; attempt < 3; ++attempt) {
+    // Route ports must be known before any node starts (each names all of them): held until
+    // just before the start, then released to the nodes (a small window; retried).
+    std::vector<std::unique_ptr<HeldPort>> held;
     for (Node& node : nodes_) {
-      node.route_port = nodes_.size() > 1 ? FreePort() : 0;
       node.client_port = -1;
+      node.route_port = 0;
+      if (nodes_.size() > 1) {
+        held.push_back(std::make_unique<HeldPort>());
+        node.route_port = held.back()->port();
+      }
     }
+    held.clear();
     bool started = true;
     for (int i = 0; i < size() && started; ++i) {
       started = StartNode(i, deadline - absl::Now());

@@ -13,8 +13,9 @@ namespace parley::testing_util {
 // A real NATS JetStream cluster of `nodes` `nats-server` processes on loopback, with file
 // storage under `dir`, for cluster-mode tests. Client ports are bound as port 0 and read from
 // each server's log; a cluster of more than one node needs its route ports known in advance,
-// which come from FreePort() (racy: Start() tries again with new ports when a node cannot
-// bind). A node stopped and started again keeps its ports and its storage.
+// which are held (HeldPort) and released just before the nodes start (Start() tries again with
+// new ports when a node cannot bind). A node stopped and started again keeps its ports and its
+// storage.
 class NatsCluster {
  public:
   NatsCluster(std::string dir, int nodes);

@@ -690,6 +690,29 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfDiscussionIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
 }
 
+// Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
+// warming" the environment, "the rule of law" human rights).
+TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
+  const std::vector<std::pair<const char*, v1::Topic>> cases = {
+      {"naval drills", v1::TOPIC_DEFENSE},
+      {"global warming", v1::TOPIC_ENVIRONMENT},
+      {"the rule of law", v1::TOPIC_HUMAN_RIGHTS},
+      {"the truce", v1::TOPIC_CONFLICT},
+      {"fertiliser supplies", v1::TOPIC_AGRICULTURE},
+      {"a currency swap", v1::TOPIC_FINANCE},
+      {"deportations", v1::TOPIC_MIGRATION},
+      {"counterterrorism", v1::TOPIC_TERRORISM},
+      {"hydrogen", v1::TOPIC_ENERGY},
+      {"freight", v1::TOPIC_TRANSPORT},
+  };
+  for (const auto& [words, topic] : cases) {
+    Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana to discuss ") +
+        words + ".");
+    EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(topic)) << words;
+  }
+}
+
 TEST_F(TopicsTest, TopicsAreNotTakenFromNames) {
   Run("Kazakh Energy Minister Talgat Omarov met National Security Adviser Tom Hollis and World "
       "Trade Organization officials in Astana.");

@@ -343,6 +343,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       const int delta = t[i - 1].fold == "last" ? -1 : (t[i - 1].fold == "next" ? 1 : 0);
       const absl::CivilMonth when = absl::CivilMonth(*published) + delta;
       set(&m.start, static_cast<int>(when.year()), when.month(), 0);
+      m.month_relative = true;
       m.first_token = i - 1;
       m.end_token = i + 1;
       out.push_back(m);

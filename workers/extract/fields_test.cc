@@ -423,6 +423,14 @@ TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   EXPECT_EQ(Date(main()), "");
 }
 
+// A month told relative to the publication is the meeting's next to its meeting word only.
+TEST_F(DateTest, RelativeMonthNextToTheMeetingWord) {
+  Run("The foreign ministers of Serbia and Hungary met in Belgrade earlier this month.");
+  EXPECT_EQ(Date(main()), "2025-4-0");
+  Run("The foreign ministers of Serbia and Hungary met in Belgrade last month.");
+  EXPECT_EQ(Date(main()), "2025-3-0");
+}
+
 TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
   Run("The summit of Central Asian leaders was postponed to September 12, 2025.");
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);

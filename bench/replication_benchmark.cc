@@ -137,14 +137,15 @@ void BM_WriteThroughLog(benchmark::State& state) {
     }
   }
   const std::string salt = UniqueName("log");
-  int64_t k = state.thread_index() * 1000000;
+  int64_t k = state.thread_index();  // Threads take every threads()-th article.
   int64_t done = 0;
   for (auto _ : state) {
     if (shared->replica == nullptr) {
       state.SkipWithError("no log");
       break;
     }
-    absl::StatusOr<IngestOutcome> outcome = shared->replica->Ingest(Article(k++, salt));
+    absl::StatusOr<IngestOutcome> outcome = shared->replica->Ingest(Article(k, salt));
+    k += state.threads();
     if (!outcome.ok()) {
       state.SkipWithError(outcome.status().ToString().c_str());
       break;

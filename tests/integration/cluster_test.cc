@@ -79,9 +79,10 @@ class ClusterTest : public ::testing::Test {
   // Starts `nats_nodes` NATS servers and `replicas` parleyd processes in cluster mode.
   void StartCluster(int nats_nodes, int replicas, std::vector<std::string> flags = {}) {
     nats_ = std::make_unique<NatsCluster>(dir_.path(), nats_nodes);
-    ASSERT_TRUE(nats_->Start()) << "NATS cluster did not start; logs in " << dir_.path();
+    ASSERT_TRUE(nats_->Start(absl::Seconds(90))) << "NATS cluster did not start:\n"
+                                                 << nats_->Logs();
     for (int i = 0; i < replicas; ++i) {
-      ASSERT_TRUE(AddReplica(flags)->Start())
+      ASSERT_TRUE(AddReplica(flags)->Start(absl::Seconds(60)))
           << "replica " << i << " did not serve; log: " << replicas_.back()->log_path();
     }
   }
@@ -165,7 +166,7 @@ class ClusterTest : public ::testing::Test {
 };
 
 TEST_F(ClusterTest, ReplicasAgreeByteForByteWhateverReplicaTookEachWrite) {
-  StartCluster(/*nats_nodes=*/3, /*replicas=*/3);
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/3, /*replicas=*/3));
   constexpr int kArticles = 90 * kReportsPerMeeting;
   std::atomic<uint64_t> max_revision{0};
   std::vector<std::thread> writers;
@@ -210,7 +211,7 @@ TEST_F(ClusterTest, ReplicasAgreeByteForByteWhateverReplicaTookEachWrite) {
 }
 
 TEST_F(ClusterTest, KillingANatsNodeMidIngestLosesAndDuplicatesNothing) {
-  StartCluster(/*nats_nodes=*/3, /*replicas=*/2);
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/3, /*replicas=*/2));
   constexpr int kArticles = 50 * kReportsPerMeeting;
   std::atomic<uint64_t> max_revision{0};
   std::atomic<int> written{0};
@@ -256,7 +257,7 @@ TEST_F(ClusterTest, KillingANatsNodeMidIngestLosesAndDuplicatesNothing) {
 }
 
 TEST_F(ClusterTest, AReadWithMinRevisionSeesAWriteMadeOnAnotherReplica) {
-  StartCluster(/*nats_nodes=*/1, /*replicas=*/2);
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/2));
   auto reader = Meetings(1);
   for (int k = 0; k < 20; ++k) {
     const v1::IngestArticleResponse written = IngestUntilDone(0, ArticleRequest(k * 3));
@@ -299,7 +300,7 @@ TEST_F(ClusterTest, AReadWithMinRevisionSeesAWriteMadeOnAnotherReplica) {
 }
 
 TEST_F(ClusterTest, WithoutNatsWritesFailAtOnceReadsGoOnAndWritesComeBack) {
-  StartCluster(/*nats_nodes=*/1, /*replicas=*/1);
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/1));
   const v1::IngestArticleResponse first = IngestUntilDone(0, ArticleRequest(0));
   ASSERT_EQ(first.meeting_ids_size(), 1);
   nats_->Kill(0);
@@ -340,7 +341,7 @@ TEST_F(ClusterTest, WithoutNatsWritesFailAtOnceReadsGoOnAndWritesComeBack) {
 using Events = std::vector<std::string>;
 
 TEST_F(ClusterTest, AWatcherMovingBetweenReplicasSeesEveryEventOnceInOrder) {
-  StartCluster(/*nats_nodes=*/1, /*replicas=*/2);
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/2));
   constexpr int kArticles = 40 * kReportsPerMeeting;
   std::atomic<uint64_t> last_revision{0};
   std::atomic<bool> done{false};
@@ -410,8 +411,9 @@ TEST_F(ClusterTest, ANewReplicaBehindTheStreamsRetentionBootstrapsFromAPeer) {
   const std::string checkpoints = absl::StrCat(dir_.path(), "/checkpoints");
   ASSERT_EQ(mkdir(checkpoints.c_str(), 0755), 0);
   // The stream keeps entries for 2 s only: a replica starting later cannot replay them.
-  StartCluster(/*nats_nodes=*/1, /*replicas=*/1,
-               {"--nats_stream_max_age=2s", absl::StrCat("--checkpoint_dir=", checkpoints)});
+  ASSERT_NO_FATAL_FAILURE(
+      StartCluster(/*nats_nodes=*/1, /*replicas=*/1,
+                   {"--nats_stream_max_age=2s", absl::StrCat("--checkpoint_dir=", checkpoints)}));
   for (int k = 0; k < 60; ++k) {
     IngestUntilDone(0, ArticleRequest(k));
   }
@@ -450,7 +452,7 @@ TEST_F(ClusterTest, ANewReplicaBehindTheStreamsRetentionBootstrapsFromAPeer) {
 }
 
 TEST_F(ClusterTest, AReplicaKilledMidIngestResumesWhereItStoppedAndAgrees) {
-  StartCluster(/*nats_nodes=*/1, /*replicas=*/2);
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/2));
   constexpr int kArticles = 40 * kReportsPerMeeting;
   std::thread writer([&] {
     for (int k = 0; k < kArticles; ++k) {

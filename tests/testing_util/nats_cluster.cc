@@ -93,8 +93,11 @@ bool NatsCluster::StartNode(int i, absl::Duration timeout) {
 }
 
 bool NatsCluster::Start(absl::Duration timeout) {
-  const absl::Time deadline = absl::Now() + timeout;
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  const absl::Time end = absl::Now() + timeout;
+  for (int attempt = 0; attempt < 3 && absl::Now() < end; ++attempt) {
+    // Each attempt gets its share of what is left (a cluster that did not form is retried on
+    // new route ports).
+    const absl::Time deadline = absl::Now() + (end - absl::Now()) / (3 - attempt);
     // Route ports must be known before any node starts (each names all of them): held until
     // just before the start, then released to the nodes (a small window; retried).
     std::vector<std::unique_ptr<HeldPort>> held;
@@ -147,6 +150,16 @@ void NatsCluster::Kill(int i) {
 }
 
 bool NatsCluster::Restart(int i, absl::Duration timeout) { return StartNode(i, timeout); }
+
+std::string NatsCluster::Logs() const {
+  std::string out;
+  for (const Node& node : nodes_) {
+    const std::string log = ReadFile(node.log_path);
+    absl::StrAppend(&out, "== ", node.log_path, "\n",
+                    log.size() > 3000 ? log.substr(log.size() - 3000) : log, "\n");
+  }
+  return out;
+}
 
 std::string NatsCluster::urls() const {
   std::vector<std::string> urls;

@@ -31,6 +31,9 @@ class NatsCluster {
   // Starts node `i` again on its ports; false when it does not listen within `timeout`.
   bool Restart(int i, absl::Duration timeout = absl::Seconds(30));
 
+  // The last lines of every node's log, for a failure message.
+  std::string Logs() const;
+
   // "nats://127.0.0.1:PORT,..." of every node, for --nats_servers.
   std::string urls() const;
   int size() const { return static_cast<int>(nodes_.size()); }

@@ -108,8 +108,12 @@ absl::StatusOr<std::unique_ptr<NatsWriteLog>> NatsWriteLog::Connect(const NatsLo
   if (s == NATS_OK) s = natsOptions_SetTimeout(nats_options, 2000);
   if (s == NATS_OK) s = natsOptions_SetPingInterval(nats_options, 2000);
   if (s == NATS_OK) s = natsOptions_SetMaxPingsOut(nats_options, 2);
-  // A cluster that is down at start is reached later, in the background.
-  if (s == NATS_OK) s = natsOptions_SetRetryOnFailedConnect(nats_options, true, nullptr, nullptr);
+  // A cluster that is down at start is reached later, in the background: with a "connected"
+  // callback the connect call returns at once (without one, it would block until connected).
+  if (s == NATS_OK) {
+    s = natsOptions_SetRetryOnFailedConnect(
+        nats_options, true, [](natsConnection* /*nc*/, void* /*closure*/) {}, nullptr);
+  }
   if (s == NATS_OK) {
     s = natsConnection_Connect(&log->connection_, nats_options);
     if (s == NATS_NOT_YET_CONNECTED) {

@@ -104,7 +104,9 @@ void Replica::Report(uint64_t lag_entries, absl::Status error) {
     const bool following = last_error_.ok() ||
                            last_error_.code() == absl::StatusCode::kUnavailable ||
                            last_error_.code() == absl::StatusCode::kDeadlineExceeded;
-    serving = following && lag_entries_ <= options_.max_serving_lag;
+    // Until it has reached the log once, a replica does not know how far behind it is (a
+    // replica started while NATS is down may miss any number of writes): not serving.
+    serving = reached_log_ && following && lag_entries_ <= options_.max_serving_lag;
     changed = serving != serving_;
     serving_ = serving;
   }
@@ -141,6 +143,10 @@ void Replica::ApplyLoop() {
         continue;
       }
       reader = *std::move(opened);
+      {
+        absl::MutexLock lock(&mu_);
+        reached_log_ = true;
+      }
       lag = *last > position ? *last - position : 0;
       Report(lag, absl::OkStatus());
     }

@@ -92,6 +92,7 @@ class Replica final : public MeetingWriter {
   absl::Status last_error_ ABSL_GUARDED_BY(mu_);
   bool serving_ ABSL_GUARDED_BY(mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  bool reached_log_ ABSL_GUARDED_BY(mu_) = false;  // Opened a reader once since Start().
   std::thread thread_;
 };
 

@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
@@ -335,6 +336,34 @@ TEST_F(ClusterTest, WithoutNatsWritesFailAtOnceReadsGoOnAndWritesComeBack) {
   const v1::IngestArticleResponse after = IngestUntilDone(0, ArticleRequest(3));
   ASSERT_EQ(after.meeting_ids_size(), 1);
   EXPECT_GT(after.revision(), first.revision());
+}
+
+TEST_F(ClusterTest, AReplicaStartedWhileNatsIsDownServesOnlyOnceItReachedTheLog) {
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/1));
+  IngestUntilDone(0, ArticleRequest(0));
+  nats_->Kill(0);
+  // It cannot know how far behind it is: NOT_SERVING, though its process is up.
+  ParleydProcess* late = AddReplica();
+  EXPECT_FALSE(late->Start(absl::Seconds(3)));
+  ASSERT_TRUE(late->process()->running());
+  auto health = grpc::health::v1::Health::NewStub(late->NewChannel());
+  auto status = [&] {
+    grpc::ClientContext context;
+    context.set_deadline(In(absl::Seconds(1)));
+    grpc::health::v1::HealthCheckResponse response;
+    return health->Check(&context, {}, &response).ok()
+               ? response.status()
+               : grpc::health::v1::HealthCheckResponse::UNKNOWN;
+  };
+  EXPECT_EQ(status(), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  // NATS back: it follows the log, catches up and serves, with the write made before.
+  ASSERT_TRUE(nats_->Restart(0));
+  EXPECT_TRUE(WaitFor([&] { return status() == grpc::health::v1::HealthCheckResponse::SERVING; },
+                      absl::Seconds(30)));
+  uint64_t revision0 = 0;
+  uint64_t revision1 = 0;
+  EXPECT_TRUE(Everything(0, 1, &revision0) == Everything(1, 1, &revision1));
+  EXPECT_EQ(revision0, revision1);
 }
 
 // Watch events as (revision, type, meeting id) lines.

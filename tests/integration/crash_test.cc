@@ -210,32 +210,54 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
   };
 
   // The watcher resumes from the revision after the last one it was told about.
-  std::atomic<bool> stop_watching{false};
+  // The watch in flight, cancelled at the end under `watch_mu`: the watcher clears it under the
+  // same lock before its context is destroyed, so the cancel never reaches a dead context.
+  std::mutex watch_mu;
+  bool stop_watching = false;                    // Guarded by watch_mu.
+  grpc::ClientContext* watch_context = nullptr;  // Guarded by watch_mu.
   std::vector<v1::MeetingEvent> watched;
   std::atomic<uint64_t> watched_up_to{0};
   std::atomic<int> resumes{0};
-  std::atomic<grpc::ClientContext*> watch_context{nullptr};
   std::thread watcher([&] {
     const std::shared_ptr<grpc::Channel> channel =
         grpc::CreateChannel(address_, grpc::InsecureChannelCredentials());
     auto stub = v1::MeetingService::NewStub(channel);
     uint64_t next = 1;
-    while (!stop_watching.load()) {
+    while (true) {
       grpc::ClientContext context;
-      watch_context.store(&context);
+      {
+        std::lock_guard<std::mutex> lock(watch_mu);
+        if (stop_watching) {
+          break;
+        }
+        watch_context = &context;
+      }
       v1::WatchMeetingsRequest request;
       request.set_start_revision(next);
       auto stream = stub->WatchMeetings(&context, request);
       v1::WatchMeetingsResponse response;
-      while (stream->Read(&response)) {
+      bool repeated = false;
+      while (!repeated && stream->Read(&response)) {
         for (const v1::MeetingEvent& e : response.events()) {
-          ASSERT_GE(e.revision(), next) << "a resumed watch repeated an event";
+          if (e.revision() < next) {
+            ADD_FAILURE() << "a resumed watch repeated event " << e.revision();
+            repeated = true;
+            break;
+          }
           watched.push_back(e);
         }
         next = std::max(next, response.revision() + 1);
         watched_up_to.store(next - 1);
       }
-      watch_context.store(nullptr);
+      {
+        std::lock_guard<std::mutex> lock(watch_mu);
+        watch_context = nullptr;
+      }
+      if (repeated) {
+        context.TryCancel();
+        (void)stream->Finish();
+        return;
+      }
       const grpc::Status status = stream->Finish();
       ASSERT_NE(status.error_code(), grpc::StatusCode::OUT_OF_RANGE) << status.error_message();
       resumes.fetch_add(1);
@@ -337,9 +359,12 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
   EXPECT_EQ(*revisions.rbegin(), revision);
   EXPECT_EQ(revisions.size(), revision) << "a revision is missing from the change log";
   ASSERT_TRUE(WaitFor([&] { return watched_up_to.load() >= revision; }, absl::Seconds(30)));
-  stop_watching.store(true);
-  if (grpc::ClientContext* context = watch_context.load()) {
-    context->TryCancel();
+  {
+    std::lock_guard<std::mutex> lock(watch_mu);
+    stop_watching = true;
+    if (watch_context != nullptr) {
+      watch_context->TryCancel();
+    }
   }
   watcher.join();
   ASSERT_EQ(watched.size(), log.size());

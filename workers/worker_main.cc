@@ -2,6 +2,8 @@
 //   parley-ingest extract [--published=YYYY-MM-DD] FILE...   articles -> ExtractResult JSON lines
 //   parley-ingest submit --target=HOST:PORT FILE...|-         one-shot batch load
 //   parley-ingest run --target=HOST:PORT --inbox=DIR          long-running inbox worker
+//   parley-ingest run --target=HOST:PORT --queue_servers=URLS  cluster mode: a queue worker
+//   parley-ingest submit --queue_servers=URLS FILE...          cluster mode: queue the files
 //   parley-ingest reprocess --target=HOST:PORT                re-extract stored articles
 //   parley-ingest health --target=HOST:PORT                   exit 0 when it answers SERVING
 
@@ -24,6 +26,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -39,7 +42,9 @@
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/intake_server.h"
 #include "workers/ingest/pipeline.h"
+#include "workers/ingest/queue_worker.h"
 #include "workers/ingest/reprocess.h"
+#include "workers/queue/article_queue.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Meeting service address [PARLEY_TARGET]");
 ABSL_FLAG(std::string, inbox, "", "run: the inbox folder [PARLEY_INBOX]");
@@ -68,6 +73,21 @@ ABSL_FLAG(std::string, intake_tls_client_ca, "",
 ABSL_FLAG(std::string, port_file, "",
           "run: once listening, write the bound ports here as name=port lines (intake_listen=, "
           "health_listen=): start them on port 0 and read them [PARLEY_PORT_FILE]");
+ABSL_FLAG(std::string, queue_servers, "",
+          "Cluster mode: NATS servers (comma list of nats://host:port) of the article queue; "
+          "submit queues files there, run takes them from there [PARLEY_QUEUE_SERVERS]");
+ABSL_FLAG(std::string, queue_stream, "PARLEY_ARTICLES",
+          "The queue's work-queue stream (created when missing) [PARLEY_QUEUE_STREAM]");
+ABSL_FLAG(std::string, queue_subject, "parley.articles",
+          "The queue stream's subject [PARLEY_QUEUE_SUBJECT]");
+ABSL_FLAG(std::string, queue_consumer, "parley-workers",
+          "The durable consumer every worker shares [PARLEY_QUEUE_CONSUMER]");
+ABSL_FLAG(int32_t, queue_replicas, 1,
+          "JetStream replicas of the queue's streams when created (3 in production) "
+          "[PARLEY_QUEUE_REPLICAS]");
+ABSL_FLAG(absl::Duration, queue_ack_wait, absl::Seconds(60),
+          "An input a worker took and neither finished nor released in this time (it died) "
+          "goes to another worker [PARLEY_QUEUE_ACK_WAIT]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -201,6 +221,68 @@ std::unique_ptr<parley::ProgressDeadline> GiveUpDeadline() {
   return std::make_unique<parley::ProgressDeadline>(patience, absl::GetFlag(FLAGS_target));
 }
 
+// The article queue of --queue_servers (cluster mode); exits 2 on a bad setting.
+std::unique_ptr<parley::ArticleQueue> ConnectQueue() {
+  parley::ArticleQueueOptions options;
+  options.servers = absl::StrSplit(absl::GetFlag(FLAGS_queue_servers), ',', absl::SkipEmpty());
+  options.stream = absl::GetFlag(FLAGS_queue_stream);
+  options.subject = absl::GetFlag(FLAGS_queue_subject);
+  options.failed_stream = options.stream + "_FAILED";
+  options.failed_subject = options.subject + ".failed";
+  options.consumer = absl::GetFlag(FLAGS_queue_consumer);
+  options.replicas = absl::GetFlag(FLAGS_queue_replicas);
+  options.ack_wait = absl::GetFlag(FLAGS_queue_ack_wait);
+  absl::StatusOr<std::unique_ptr<parley::ArticleQueue>> queue =
+      parley::ArticleQueue::Connect(std::move(options));
+  if (!queue.ok()) {
+    std::fprintf(stderr, "parley-ingest: %s\n", queue.status().ToString().c_str());
+    std::exit(2);
+  }
+  return *std::move(queue);
+}
+
+// `submit` in cluster mode: each file is queued as it is (workers decode and extract it).
+// Retries a file while the queue is unreachable, up to --give_up_after without progress.
+int SubmitToQueue(const std::vector<std::string>& files) {
+  const std::unique_ptr<parley::ArticleQueue> queue = ConnectQueue();
+  const absl::Duration patience = absl::GetFlag(FLAGS_give_up_after);
+  size_t queued = 0;
+  size_t failures = 0;
+  absl::Time progress = absl::Now();
+  for (const std::string& path : files) {
+    absl::StatusOr<std::string> bytes = ReadInput(path);
+    if (!bytes.ok()) {
+      ++failures;
+      std::fprintf(stderr, "%s: %s\n", path.c_str(), bytes.status().ToString().c_str());
+      continue;
+    }
+    while (true) {
+      absl::StatusOr<uint64_t> sequence = queue->Submit(*bytes, path, absl::Seconds(5));
+      if (sequence.ok()) {
+        ++queued;
+        progress = absl::Now();
+        break;
+      }
+      const absl::StatusCode code = sequence.status().code();
+      if (code != absl::StatusCode::kUnavailable && code != absl::StatusCode::kDeadlineExceeded) {
+        ++failures;
+        std::fprintf(stderr, "%s: %s\n", path.c_str(), sequence.status().ToString().c_str());
+        break;
+      }
+      if (absl::Now() - progress > patience) {
+        std::fprintf(stderr,
+                     "parley-ingest: gave up on the article queue: %s; %zu files not queued "
+                     "(queueing is idempotent: run it again)\n",
+                     sequence.status().ToString().c_str(), files.size() - queued - failures);
+        return kExitGaveUp;
+      }
+      absl::SleepFor(absl::Milliseconds(200));
+    }
+  }
+  std::fprintf(stderr, "queued %zu of %zu files, %zu failed\n", queued, files.size(), failures);
+  return failures == 0 ? 0 : 1;
+}
+
 void BlockShutdownSignals(sigset_t* set) {
   sigemptyset(set);
   sigaddset(set, SIGTERM);
@@ -212,6 +294,9 @@ int Submit(const std::vector<std::string>& files) {
   if (files.empty()) {
     std::fprintf(stderr, "usage: parley-ingest submit --target=HOST:PORT FILE...|-\n");
     return 2;
+  }
+  if (!absl::GetFlag(FLAGS_queue_servers).empty()) {
+    return SubmitToQueue(files);
   }
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   const std::optional<absl::CivilDay> published = PublishedFlag();
@@ -305,8 +390,16 @@ int Run() {
   }
   parley::RouteLibraryLogs();
   const std::string inbox = absl::GetFlag(FLAGS_inbox);
-  if (inbox.empty()) {
-    std::fprintf(stderr, "usage: parley-ingest run --target=HOST:PORT --inbox=DIR\n");
+  const bool use_queue = !absl::GetFlag(FLAGS_queue_servers).empty();
+  if (inbox.empty() && !use_queue) {
+    std::fprintf(stderr,
+                 "usage: parley-ingest run --target=HOST:PORT --inbox=DIR|--queue_servers=URLS\n");
+    return 2;
+  }
+  if (!inbox.empty() && use_queue) {
+    std::fprintf(stderr,
+                 "parley-ingest run: --inbox and --queue_servers exclude each other (submit "
+                 "files to the queue with parley-ingest submit --queue_servers)\n");
     return 2;
   }
   sigset_t signals;
@@ -354,6 +447,29 @@ int Run() {
                 absl::StrCat("signal ", sig, ": finishing in-flight files"));
     stop.store(true);
   });
+  if (use_queue) {
+    const std::unique_ptr<parley::ArticleQueue> queue = ConnectQueue();
+    parley::QueueWorkerOptions options;
+    options.workers = Workers();
+    options.max_input_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
+    options.extractor_version = std::string(parley::extract::Extractor::kVersion);
+    options.keep_alive = std::max(absl::Seconds(1), absl::GetFlag(FLAGS_queue_ack_wait) / 3);
+    parley::QueueWorker worker(options, queue.get(), pipeline.get(), &client);
+    parley::Log(parley::LogLevel::kInfo,
+                absl::StrCat("taking articles from the queue ", absl::GetFlag(FLAGS_queue_stream),
+                             " at ", absl::GetFlag(FLAGS_queue_servers), ", sending to ",
+                             absl::GetFlag(FLAGS_target), " with ", options.workers, " workers"));
+    const absl::Status status = worker.Run(stop);
+    (*servers)->Shutdown();
+    if (!stop.load()) {
+      kill(getpid(), SIGTERM);  // Release the waiter thread.
+    }
+    waiter.join();
+    parley::Log(parley::LogLevel::kInfo,
+                absl::StrCat("stopped; ", worker.counters().done.load(), " inputs done, ",
+                             worker.counters().failed.load(), " failed"));
+    return status.ok() ? 0 : 1;
+  }
   parley::InboxOptions options;
   options.inbox = inbox;
   options.workers = Workers();
@@ -442,6 +558,8 @@ int main(int argc, char** argv) {
       "      exit 0 all stored, 1 some refused (listed), 2 usage, 3 gave up on the service\n"
       "      (it acknowledged nothing for --give_up_after, default 10s)\n"
       "  run --target=HOST:PORT --inbox=DIR          process files dropped into DIR\n"
+      "  run --target=HOST:PORT --queue_servers=URLS take files from the article queue\n"
+      "  submit --queue_servers=URLS FILE...         queue files for the workers\n"
       "  reprocess --target=HOST:PORT                re-extract stored articles\n"
       "  health --target=HOST:PORT                   exit 0 when the service is SERVING");
   // A SIGTERM that arrives while the dictionaries load must still end `run` cleanly: block it

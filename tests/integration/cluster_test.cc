@@ -9,9 +9,11 @@
 
 #include <atomic>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,22 +25,32 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/metrics_scrape.h"
 #include "tests/testing_util/nats_cluster.h"
 #include "tests/testing_util/parleyd_process.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
+#include "workers/queue/article_queue.h"
 
 namespace parley {
 namespace {
 
+using ::parley::testing_util::BinDir;
 using ::parley::testing_util::NatsCluster;
 using ::parley::testing_util::ParleydProcess;
+using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::ScopedTempDir;
+using ::parley::testing_util::Subprocess;
 using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WriteFile;
 using ::testing::HasSubstr;
 
-constexpr int kReportsPerMeeting = 3;  // Articles k*3 .. k*3+2 report meeting k.
+constexpr int kReportsPerMeeting = 3;
+constexpr const char* kMonths[] = {"January",  "February", "March",  "April",     "May",
+                                   "June",     "July",     "August", "September", "October",
+                                   "November", "December"};  // Articles k*3 .. k*3+2 report meeting
+                                                             // k.
 
 // Article `k`: one of three differently worded reports of meeting k / 3 (its own day, its own
 // pair of countries), so reports of one meeting merge into one record and others do not.
@@ -504,6 +516,122 @@ TEST_F(ClusterTest, AReplicaKilledMidIngestResumesWhereItStoppedAndAgrees) {
   const std::string b = Everything(1, response.revision(), &revision1);
   EXPECT_EQ(revision0, revision1);
   EXPECT_TRUE(a == b) << "the restarted replica differs";
+}
+
+// An input file for the workers: a short report of meeting `k` (its own day and place), or a
+// broken one when `k` is negative.
+std::string InputFile(int k) {
+  if (k < 0) {
+    return k == -1 ? R"({"title":"no body"})" : std::string("\0\1binary", 8);
+  }
+  static const char* kCities[] = {"Paris", "Berlin", "Rome", "Madrid", "Vienna", "Warsaw"};
+  const int day = 1 + k % 28;
+  const int month = 1 + (k / 28) % 12;
+  return absl::StrCat(R"({"title":"Ministers hold talks, report )", k, R"(","body":"On )", day, " ",
+                      kMonths[month - 1],
+                      R"( 2021, the French Foreign Minister met the German Foreign Minister in )",
+                      kCities[k % 6], R"( for talks on trade (report )", k,
+                      R"(). They discussed energy cooperation.","outlet":"Test Wire )", k % 7,
+                      R"("})");
+}
+
+TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/2));
+  constexpr int kInputs = 300;
+  std::vector<std::string> argv = {BinDir() + "/parley-ingest", "submit",
+                                   absl::StrCat("--queue_servers=", nats_->urls())};
+  for (int k = -2; k < kInputs; ++k) {
+    const std::string path = absl::StrCat(dir_.path(), "/input-", k + 2, ".json");
+    WriteFile(path, InputFile(k));
+    argv.push_back(path);
+  }
+  {
+    Subprocess submit(argv, absl::StrCat(dir_.path(), "/submit.log"));
+    ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(dir_.path() + "/submit.log");
+  }
+  // Three workers, each writing to one replica; every ~second one of them dies (SIGKILL) and a
+  // new one takes its place.
+  int started = 0;
+  auto start_worker = [&](int slot) {
+    return std::make_unique<Subprocess>(
+        std::vector<std::string>{BinDir() + "/parley-ingest", "run",
+                                 absl::StrCat("--target=", replicas_[slot % 2]->address()),
+                                 absl::StrCat("--queue_servers=", nats_->urls()),
+                                 "--queue_ack_wait=2s", "--workers=2"},
+        absl::StrCat(dir_.path(), "/worker-", started++, ".log"));
+  };
+  std::vector<std::unique_ptr<Subprocess>> workers;
+  for (int slot = 0; slot < 3; ++slot) {
+    workers.push_back(start_worker(slot));
+  }
+  auto articles = Ingest(0);
+  auto stored = [&]() -> size_t {
+    absl::StatusOr<std::vector<v1::StoredArticle>> all =
+        testing_util::ListAllArticles(articles.get());
+    return all.ok() ? all->size() : 0;
+  };
+  std::mt19937 random(std::random_device{}());
+  int kills = 0;
+  for (; kills < 4 && stored() < kInputs; ++kills) {
+    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(200, 700)(random)));
+    const int slot = std::uniform_int_distribution<int>(0, 2)(random);
+    workers[slot]->Signal(SIGKILL);
+    ASSERT_EQ(workers[slot]->Wait(absl::Seconds(10)), -1);
+    workers[slot] = start_worker(slot);
+  }
+  ASSERT_TRUE(WaitFor([&] { return stored() >= kInputs; }, absl::Seconds(180)))
+      << stored() << " of " << kInputs << " stored; see " << dir_.path();
+  // Every input done: nothing waits or is held (a killed worker's input came back and was done).
+  ArticleQueueOptions queue_options;
+  queue_options.servers = {nats_->urls()};
+  absl::StatusOr<std::unique_ptr<ArticleQueue>> queue = ArticleQueue::Connect(queue_options);
+  ASSERT_TRUE(queue.ok()) << queue.status();
+  QueueDepth depth;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        absl::StatusOr<QueueDepth> now = (*queue)->Depth();
+        if (now.ok()) depth = *now;
+        return now.ok() && depth.waiting == 0 && depth.in_progress == 0;
+      },
+      absl::Seconds(30)))
+      << depth.waiting << " waiting, " << depth.in_progress << " held";
+  for (std::unique_ptr<Subprocess>& worker : workers) {
+    worker->Signal(SIGTERM);
+    EXPECT_EQ(worker->Wait(absl::Seconds(30)), 0);
+  }
+  // Each article once, in one meeting's sources once; the replicas agree.
+  absl::StatusOr<std::vector<v1::StoredArticle>> all =
+      testing_util::ListAllArticles(articles.get());
+  ASSERT_TRUE(all.ok()) << all.status();
+  std::set<std::string> ids;
+  for (const v1::StoredArticle& article : *all) {
+    EXPECT_TRUE(ids.insert(article.article().id()).second) << article.article().id();
+  }
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kInputs));
+  uint64_t revision0 = 0;
+  uint64_t revision1 = 0;
+  const std::string a = Everything(0, 1, &revision0);
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        Everything(1, revision0, &revision1);
+        return revision1 >= revision0;
+      },
+      absl::Seconds(30)));
+  EXPECT_TRUE(Everything(1, revision0, &revision1) == Everything(0, revision0, &revision0))
+      << "the replicas differ";
+  // The two broken inputs are kept, each once, with their reasons (in the failed stream).
+  natsConnection* nc = nullptr;
+  jsCtx* js = nullptr;
+  ASSERT_EQ(natsConnection_ConnectTo(&nc, nats_->urls().c_str()), NATS_OK);
+  ASSERT_EQ(natsConnection_JetStream(&js, nc, nullptr), NATS_OK);
+  jsStreamInfo* info = nullptr;
+  ASSERT_EQ(js_GetStreamInfo(&info, js, queue_options.failed_stream.c_str(), nullptr, nullptr),
+            NATS_OK);
+  EXPECT_EQ(info->State.Msgs, 2u);
+  jsStreamInfo_Destroy(info);
+  jsCtx_Destroy(js);
+  natsConnection_Destroy(nc);
+  std::cerr << kills << " workers killed, " << started << " started\n";
 }
 
 }  // namespace

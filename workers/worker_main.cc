@@ -42,6 +42,7 @@
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/intake_server.h"
 #include "workers/ingest/pipeline.h"
+#include "workers/ingest/queue_metrics.h"
 #include "workers/ingest/queue_worker.h"
 #include "workers/ingest/reprocess.h"
 #include "workers/queue/article_queue.h"
@@ -88,6 +89,10 @@ ABSL_FLAG(int32_t, queue_replicas, 1,
 ABSL_FLAG(absl::Duration, queue_ack_wait, absl::Seconds(60),
           "An input a worker took and neither finished nor released in this time (it died) "
           "goes to another worker [PARLEY_QUEUE_ACK_WAIT]");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "run with --queue_servers: serve Prometheus metrics (the queue's depth for "
+          "autoscaling, this worker's counts) at /metrics on this host:port; empty = off "
+          "[PARLEY_METRICS_LISTEN]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -432,9 +437,34 @@ int Run() {
     parley::Log(parley::LogLevel::kError, servers.status().ToString());  // A bad setting.
     return 2;
   }
+  // Cluster mode: the queue, and its metrics (whose port goes in the port file too).
+  std::unique_ptr<parley::ArticleQueue> queue;
+  std::unique_ptr<parley::QueueMetrics> metrics;
+  parley::QueueWorkerOptions queue_options;
+  queue_options.workers = Workers();
+  queue_options.max_input_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
+  queue_options.extractor_version = std::string(parley::extract::Extractor::kVersion);
+  queue_options.keep_alive = std::max(absl::Seconds(1), absl::GetFlag(FLAGS_queue_ack_wait) / 3);
+  std::unique_ptr<parley::QueueWorker> queue_worker;
+  parley::PortList ports = (*servers)->ports();
+  if (use_queue) {
+    queue = ConnectQueue();
+    queue_worker =
+        std::make_unique<parley::QueueWorker>(queue_options, queue.get(), pipeline.get(), &client);
+    if (const std::string listen = absl::GetFlag(FLAGS_metrics_listen); !listen.empty()) {
+      absl::StatusOr<std::unique_ptr<parley::QueueMetrics>> started =
+          parley::QueueMetrics::Start(listen, queue.get(), &queue_worker->counters());
+      if (!started.ok()) {
+        std::fprintf(stderr, "parley-ingest: %s\n",
+                     std::string(started.status().message()).c_str());
+        return 1;
+      }
+      metrics = *std::move(started);
+      ports.emplace_back("metrics_listen", metrics->port());
+    }
+  }
   if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
-    if (const absl::Status written = parley::WritePortFile(port_file, (*servers)->ports());
-        !written.ok()) {
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
       parley::Log(parley::LogLevel::kError, written.ToString());
       return 1;
     }
@@ -448,17 +478,12 @@ int Run() {
     stop.store(true);
   });
   if (use_queue) {
-    const std::unique_ptr<parley::ArticleQueue> queue = ConnectQueue();
-    parley::QueueWorkerOptions options;
-    options.workers = Workers();
-    options.max_input_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
-    options.extractor_version = std::string(parley::extract::Extractor::kVersion);
-    options.keep_alive = std::max(absl::Seconds(1), absl::GetFlag(FLAGS_queue_ack_wait) / 3);
-    parley::QueueWorker worker(options, queue.get(), pipeline.get(), &client);
-    parley::Log(parley::LogLevel::kInfo,
-                absl::StrCat("taking articles from the queue ", absl::GetFlag(FLAGS_queue_stream),
-                             " at ", absl::GetFlag(FLAGS_queue_servers), ", sending to ",
-                             absl::GetFlag(FLAGS_target), " with ", options.workers, " workers"));
+    parley::QueueWorker& worker = *queue_worker;
+    parley::Log(
+        parley::LogLevel::kInfo,
+        absl::StrCat("taking articles from the queue ", absl::GetFlag(FLAGS_queue_stream), " at ",
+                     absl::GetFlag(FLAGS_queue_servers), ", sending to ",
+                     absl::GetFlag(FLAGS_target), " with ", queue_options.workers, " workers"));
     const absl::Status status = worker.Run(stop);
     (*servers)->Shutdown();
     if (!stop.load()) {

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <iostream>
@@ -545,6 +546,22 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
     WriteFile(path, InputFile(k));
     argv.push_back(path);
   }
+  // A worker that exports the queue's depth (what the HPA scales on) starts first.
+  const std::string port_file = absl::StrCat(dir_.path(), "/observer.port");
+  Subprocess observer(
+      {BinDir() + "/parley-ingest", "run", absl::StrCat("--target=", replicas_[0]->address()),
+       absl::StrCat("--queue_servers=", nats_->urls()), "--workers=1",
+       "--metrics_listen=127.0.0.1:0", absl::StrCat("--port_file=", port_file)},
+      absl::StrCat(dir_.path(), "/observer.log"));
+  absl::StatusOr<PortList> observer_ports =
+      testing_util::WaitForPortFile(observer, port_file, absl::Seconds(30));
+  ASSERT_TRUE(observer_ports.ok()) << observer_ports.status();
+  const int metrics_port = testing_util::PortOf(*observer_ports, "metrics_listen");
+  ASSERT_GT(metrics_port, 0);
+  auto queue_metric = [&](const char* state) {
+    return testing_util::Sample(testing_util::HttpGet(metrics_port, "/metrics"),
+                                {"parley_queue_inputs{", absl::StrCat("state=\"", state, "\"")});
+  };
   {
     Subprocess submit(argv, absl::StrCat(dir_.path(), "/submit.log"));
     ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(dir_.path() + "/submit.log");
@@ -573,13 +590,24 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
   std::mt19937 random(std::random_device{}());
   int kills = 0;
   for (; kills < 4 && stored() < kInputs; ++kills) {
-    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(200, 700)(random)));
+    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(150, 500)(random)));
     const int slot = std::uniform_int_distribution<int>(0, 2)(random);
     workers[slot]->Signal(SIGKILL);
     ASSERT_EQ(workers[slot]->Wait(absl::Seconds(10)), -1);
     workers[slot] = start_worker(slot);
   }
-  ASSERT_TRUE(WaitFor([&] { return stored() >= kInputs; }, absl::Seconds(180)))
+  // Inputs waiting were exported while the work went on (sampled each second).
+  double most_waiting = 0;
+  const auto watch_depth = [&] {
+    most_waiting = std::max(most_waiting, queue_metric("waiting") + queue_metric("in_progress"));
+  };
+  watch_depth();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        watch_depth();
+        return stored() >= kInputs;
+      },
+      absl::Seconds(180)))
       << stored() << " of " << kInputs << " stored; see " << dir_.path();
   // Every input done: nothing waits or is held (a killed worker's input came back and was done).
   ArticleQueueOptions queue_options;
@@ -595,6 +623,11 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
       },
       absl::Seconds(30)))
       << depth.waiting << " waiting, " << depth.in_progress << " held";
+  EXPECT_GT(most_waiting, 0);
+  EXPECT_TRUE(WaitFor([&] { return queue_metric("waiting") + queue_metric("in_progress") == 0; },
+                      absl::Seconds(10)));
+  observer.Signal(SIGTERM);
+  EXPECT_EQ(observer.Wait(absl::Seconds(30)), 0);
   for (std::unique_ptr<Subprocess>& worker : workers) {
     worker->Signal(SIGTERM);
     EXPECT_EQ(worker->Wait(absl::Seconds(30)), 0);

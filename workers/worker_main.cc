@@ -93,6 +93,10 @@ ABSL_FLAG(std::string, metrics_listen, "",
           "run with --queue_servers: serve Prometheus metrics (the queue's depth for "
           "autoscaling, this worker's counts) at /metrics on this host:port; empty = off "
           "[PARLEY_METRICS_LISTEN]");
+ABSL_FLAG(bool, intake_queue, false,
+          "run with --queue_servers: articles pushed to the intake are queued for any worker "
+          "(answered once queued, with their id) instead of extracted and stored here "
+          "[PARLEY_INTAKE_QUEUE]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -419,7 +423,18 @@ int Run() {
   parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
+  // Cluster mode: the article queue this worker takes from (and the intake may queue to).
+  std::unique_ptr<parley::ArticleQueue> queue;
+  if (use_queue) {
+    queue = ConnectQueue();
+  } else if (absl::GetFlag(FLAGS_intake_queue)) {
+    std::fprintf(stderr, "parley-ingest run: --intake_queue needs --queue_servers\n");
+    return 2;
+  }
   parley::IntakeServerOptions listeners;
+  if (absl::GetFlag(FLAGS_intake_queue)) {
+    listeners.queue = queue.get();
+  }
   listeners.intake_listen = absl::GetFlag(FLAGS_intake_listen);
   listeners.tls.cert_file = absl::GetFlag(FLAGS_intake_tls_cert);
   listeners.tls.key_file = absl::GetFlag(FLAGS_intake_tls_key);
@@ -437,8 +452,7 @@ int Run() {
     parley::Log(parley::LogLevel::kError, servers.status().ToString());  // A bad setting.
     return 2;
   }
-  // Cluster mode: the queue, and its metrics (whose port goes in the port file too).
-  std::unique_ptr<parley::ArticleQueue> queue;
+  // Cluster mode: the queue's worker and metrics (whose port goes in the port file too).
   std::unique_ptr<parley::QueueMetrics> metrics;
   parley::QueueWorkerOptions queue_options;
   queue_options.workers = Workers();
@@ -448,7 +462,6 @@ int Run() {
   std::unique_ptr<parley::QueueWorker> queue_worker;
   parley::PortList ports = (*servers)->ports();
   if (use_queue) {
-    queue = ConnectQueue();
     queue_worker =
         std::make_unique<parley::QueueWorker>(queue_options, queue.get(), pipeline.get(), &client);
     if (const std::string listen = absl::GetFlag(FLAGS_metrics_listen); !listen.empty()) {

@@ -25,6 +25,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "parley/v1/intake_service.grpc.pb.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
 #include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/metrics_scrape.h"
@@ -551,7 +552,8 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
   Subprocess observer(
       {BinDir() + "/parley-ingest", "run", absl::StrCat("--target=", replicas_[0]->address()),
        absl::StrCat("--queue_servers=", nats_->urls()), "--workers=1",
-       "--metrics_listen=127.0.0.1:0", absl::StrCat("--port_file=", port_file)},
+       "--metrics_listen=127.0.0.1:0", "--intake_listen=127.0.0.1:0", "--intake_queue",
+       absl::StrCat("--port_file=", port_file)},
       absl::StrCat(dir_.path(), "/observer.log"));
   absl::StatusOr<PortList> observer_ports =
       testing_util::WaitForPortFile(observer, port_file, absl::Seconds(30));
@@ -562,6 +564,39 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
     return testing_util::Sample(testing_util::HttpGet(metrics_port, "/metrics"),
                                 {"parley_queue_inputs{", absl::StrCat("state=\"", state, "\"")});
   };
+  // Articles pushed to its intake are queued (answered with their ids), not stored there; a
+  // bad one is refused at once.
+  std::vector<std::string> pushed_ids;
+  {
+    auto intake = v1::ArticleIntake::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", testing_util::PortOf(*observer_ports, "intake_listen")),
+        grpc::InsecureChannelCredentials()));
+    v1::SubmitArticlesRequest push;
+    for (int k = 0; k < 2; ++k) {
+      v1::Article* article = push.add_articles();
+      article->set_title(absl::StrCat("Pushed report ", k));
+      article->set_body(
+          absl::StrCat("The Italian Foreign Minister met the Spanish Foreign "
+                       "Minister in Rome on 4 June 2021 (pushed report ",
+                       k, ")."));
+    }
+    push.add_articles()->set_title("no body");
+    grpc::ClientContext context;
+    context.set_deadline(In(absl::Seconds(30)));
+    v1::SubmitArticlesResponse answer;
+    const grpc::Status status = intake->SubmitArticles(&context, push, &answer);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(answer.results_size(), 3);
+    for (int k = 0; k < 2; ++k) {
+      EXPECT_TRUE(answer.results(k).queued());
+      EXPECT_FALSE(answer.results(k).has_error()) << answer.results(k).error().message();
+      EXPECT_THAT(answer.results(k).article_id(), ::testing::StartsWith("a-"));
+      EXPECT_EQ(answer.results(k).meeting_ids_size(), 0);
+      pushed_ids.push_back(answer.results(k).article_id());
+    }
+    EXPECT_FALSE(answer.results(2).queued());
+    EXPECT_EQ(answer.results(2).error().code(), "INVALID_ARGUMENT");
+  }
   {
     Subprocess submit(argv, absl::StrCat(dir_.path(), "/submit.log"));
     ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(dir_.path() + "/submit.log");
@@ -589,7 +624,7 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
   };
   std::mt19937 random(std::random_device{}());
   int kills = 0;
-  for (; kills < 4 && stored() < kInputs; ++kills) {
+  for (; kills < 4 && stored() < kInputs + 2; ++kills) {
     absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(150, 500)(random)));
     const int slot = std::uniform_int_distribution<int>(0, 2)(random);
     workers[slot]->Signal(SIGKILL);
@@ -605,10 +640,10 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
   ASSERT_TRUE(WaitFor(
       [&] {
         watch_depth();
-        return stored() >= kInputs;
+        return stored() >= kInputs + 2;
       },
       absl::Seconds(180)))
-      << stored() << " of " << kInputs << " stored; see " << dir_.path();
+      << stored() << " of " << kInputs + 2 << " stored; see " << dir_.path();
   // Every input done: nothing waits or is held (a killed worker's input came back and was done).
   ArticleQueueOptions queue_options;
   queue_options.servers = {nats_->urls()};
@@ -640,7 +675,10 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
   for (const v1::StoredArticle& article : *all) {
     EXPECT_TRUE(ids.insert(article.article().id()).second) << article.article().id();
   }
-  EXPECT_EQ(ids.size(), static_cast<size_t>(kInputs));
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kInputs + 2));
+  for (const std::string& id : pushed_ids) {
+    EXPECT_EQ(ids.count(id), 1u) << "pushed article " << id << " not stored under its id";
+  }
   uint64_t revision0 = 0;
   uint64_t revision1 = 0;
   const std::string a = Everything(0, 1, &revision0);

@@ -27,6 +27,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -250,46 +251,70 @@ std::unique_ptr<parley::ArticleQueue> ConnectQueue() {
   return *std::move(queue);
 }
 
-// `submit` in cluster mode: each file is queued as it is (workers decode and extract it).
-// Retries a file while the queue is unreachable, up to --give_up_after without progress.
+// `submit` in cluster mode: each file is queued as it is (workers decode and extract it), by
+// --workers threads. A file is retried while the queue is unreachable; the command gives up
+// once nothing was queued for --give_up_after.
 int SubmitToQueue(const std::vector<std::string>& files) {
   const std::unique_ptr<parley::ArticleQueue> queue = ConnectQueue();
   const absl::Duration patience = absl::GetFlag(FLAGS_give_up_after);
-  size_t queued = 0;
-  size_t failures = 0;
-  absl::Time progress = absl::Now();
-  for (const std::string& path : files) {
-    absl::StatusOr<std::string> bytes = ReadInput(path);
-    if (!bytes.ok()) {
-      ++failures;
-      std::fprintf(stderr, "%s: %s\n", path.c_str(), bytes.status().ToString().c_str());
-      continue;
-    }
-    while (true) {
-      absl::StatusOr<uint64_t> sequence = queue->Submit(*bytes, path, absl::Seconds(5));
-      if (sequence.ok()) {
-        ++queued;
-        progress = absl::Now();
-        break;
+  std::atomic<size_t> next{0}, queued{0}, failures{0};
+  std::atomic<bool> gave_up{false};
+  absl::Mutex mu;
+  absl::Time progress = absl::Now();  // Guarded by mu.
+  std::string last_error;             // Guarded by mu.
+  std::vector<std::thread> threads;
+  for (int w = 0; w < Workers(); ++w) {
+    threads.emplace_back([&] {
+      for (size_t i = next.fetch_add(1); i < files.size() && !gave_up.load();
+           i = next.fetch_add(1)) {
+        const std::string& path = files[i];
+        absl::StatusOr<std::string> bytes = ReadInput(path);
+        if (!bytes.ok()) {
+          failures.fetch_add(1);
+          absl::MutexLock lock(&mu);
+          std::fprintf(stderr, "%s: %s\n", path.c_str(), bytes.status().ToString().c_str());
+          continue;
+        }
+        while (true) {
+          absl::StatusOr<uint64_t> sequence = queue->Submit(*bytes, path, absl::Seconds(5));
+          const absl::StatusCode code = sequence.status().code();
+          bool retry =
+              code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kDeadlineExceeded;
+          {
+            absl::MutexLock lock(&mu);
+            if (sequence.ok()) {
+              queued.fetch_add(1);
+              progress = absl::Now();
+            } else if (!retry) {
+              failures.fetch_add(1);
+              std::fprintf(stderr, "%s: %s\n", path.c_str(), sequence.status().ToString().c_str());
+            } else if (absl::Now() - progress > patience || gave_up.load()) {
+              gave_up.store(true);
+              last_error = sequence.status().ToString();
+              retry = false;
+            }
+          }
+          if (!retry) {
+            break;
+          }
+          absl::SleepFor(absl::Milliseconds(200));
+        }
       }
-      const absl::StatusCode code = sequence.status().code();
-      if (code != absl::StatusCode::kUnavailable && code != absl::StatusCode::kDeadlineExceeded) {
-        ++failures;
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), sequence.status().ToString().c_str());
-        break;
-      }
-      if (absl::Now() - progress > patience) {
-        std::fprintf(stderr,
-                     "parley-ingest: gave up on the article queue: %s; %zu files not queued "
-                     "(queueing is idempotent: run it again)\n",
-                     sequence.status().ToString().c_str(), files.size() - queued - failures);
-        return kExitGaveUp;
-      }
-      absl::SleepFor(absl::Milliseconds(200));
-    }
+    });
   }
-  std::fprintf(stderr, "queued %zu of %zu files, %zu failed\n", queued, files.size(), failures);
-  return failures == 0 ? 0 : 1;
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  if (gave_up.load()) {
+    std::fprintf(stderr,
+                 "parley-ingest: gave up on the article queue: %s; %zu files not queued "
+                 "(queueing is idempotent: run it again)\n",
+                 last_error.c_str(), files.size() - queued.load() - failures.load());
+    return kExitGaveUp;
+  }
+  std::fprintf(stderr, "queued %zu of %zu files, %zu failed\n", queued.load(), files.size(),
+               failures.load());
+  return failures.load() == 0 ? 0 : 1;
 }
 
 void BlockShutdownSignals(sigset_t* set) {

@@ -105,7 +105,8 @@ start=$(now)
 (cd "$work/inputs" && ls | xargs "$bin/parley-ingest" submit --queue_servers="$urls" \
   --queue_replicas=3 --give_up_after=60s) 2> "$work/submit.log"
 submitted=$(now)
-tail -1 "$work/submit.log"
+awk '/^queued/ { q += $2; n += $4; f += $6 } END { print "queued " q " of " n " files, " f " failed" }' \
+  "$work/submit.log"
 python3 -c "import sys; print(f'queued {sys.argv[1]} inputs in {float(sys.argv[3])-float(sys.argv[2]):.1f} s: {int(sys.argv[1])/(float(sys.argv[3])-float(sys.argv[2])):.0f} inputs/s')" "$inputs" "$start" "$submitted"
 
 for w in $(seq 0 $((workers - 1))); do

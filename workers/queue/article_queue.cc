@@ -105,22 +105,24 @@ absl::StatusOr<std::unique_ptr<ArticleQueue>> ArticleQueue::Connect(ArticleQueue
   }
   std::unique_ptr<ArticleQueue> queue(new ArticleQueue(std::move(options), *std::move(connection)));
   if (queue->Connected()) {
-    absl::MutexLock lock(&queue->mu_);
     (void)queue->EnsureSetUp();  // Best effort: Take and Submit make sure again.
   }
   return queue;
 }
 
 ArticleQueue::~ArticleQueue() {
-  absl::MutexLock lock(&mu_);
-  if (subscription_ != nullptr) {
+  if (natsSubscription* subscription = subscription_.load(); subscription != nullptr) {
     // Destroy, not unsubscribe: the durable consumer is shared and stays (client 3.4+).
-    natsSubscription_Destroy(subscription_);
+    natsSubscription_Destroy(subscription);
   }
 }
 
 absl::Status ArticleQueue::EnsureSetUp() {
-  if (subscription_ != nullptr) {
+  if (subscription_.load() != nullptr) {
+    return absl::OkStatus();
+  }
+  absl::MutexLock lock(&setup_mu_);
+  if (subscription_.load() != nullptr) {  // Another thread finished it meanwhile.
     return absl::OkStatus();
   }
   jsCtx* js = connection_->jetstream();
@@ -161,12 +163,13 @@ absl::Status ArticleQueue::EnsureSetUp() {
   subscribe.Stream = options_.stream.c_str();
   subscribe.Consumer = options_.consumer.c_str();
   js_error = kNoJsError;
-  s = js_PullSubscribe(&subscription_, js, options_.subject.c_str(), options_.consumer.c_str(),
+  natsSubscription* subscription = nullptr;
+  s = js_PullSubscribe(&subscription, js, options_.subject.c_str(), options_.consumer.c_str(),
                        nullptr, &subscribe, &js_error);
   if (s != NATS_OK) {
-    subscription_ = nullptr;
     return NatsError(s, js_error, absl::StrCat("bind to consumer ", options_.consumer));
   }
+  subscription_.store(subscription);
   return absl::OkStatus();
 }
 
@@ -177,11 +180,8 @@ absl::StatusOr<uint64_t> ArticleQueue::Submit(absl::string_view data, absl::stri
       !publishable.ok()) {
     return publishable;
   }
-  {
-    absl::MutexLock lock(&mu_);
-    if (absl::Status set_up = EnsureSetUp(); !set_up.ok()) {
-      return set_up;
-    }
+  if (absl::Status set_up = EnsureSetUp(); !set_up.ok()) {
+    return set_up;
   }
   natsMsg* msg = nullptr;
   natsStatus s = natsMsg_Create(&msg, options_.subject.c_str(), nullptr, data.data(),
@@ -217,14 +217,14 @@ absl::StatusOr<std::vector<std::unique_ptr<QueuedInput>>> ArticleQueue::Take(
     return absl::UnavailableError(absl::StrCat("the article queue (NATS at ",
                                                connection_->servers_text(), ") is not reachable"));
   }
+  if (absl::Status set_up = EnsureSetUp(); !set_up.ok()) {
+    return set_up;
+  }
   natsMsgList list{};
   {
-    absl::MutexLock lock(&mu_);
-    if (absl::Status set_up = EnsureSetUp(); !set_up.ok()) {
-      return set_up;
-    }
+    absl::MutexLock lock(&fetch_mu_);
     jsErrCode js_error = kNoJsError;
-    const natsStatus s = natsSubscription_Fetch(&list, subscription_, max,
+    const natsStatus s = natsSubscription_Fetch(&list, subscription_.load(), max,
                                                 std::max<int64_t>(1, Millis(timeout)), &js_error);
     if (s == NATS_TIMEOUT) {
       return out;

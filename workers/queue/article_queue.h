@@ -1,6 +1,7 @@
 #ifndef PARLEY_WORKERS_QUEUE_ARTICLE_QUEUE_H
 #define PARLEY_WORKERS_QUEUE_ARTICLE_QUEUE_H
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -115,13 +116,16 @@ class ArticleQueue {
   ArticleQueue(ArticleQueueOptions options, std::unique_ptr<NatsConnection> connection)
       : options_(std::move(options)), connection_(std::move(connection)) {}
 
-  // Creates the streams and the consumer when missing and binds the pull subscription.
-  absl::Status EnsureSetUp() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Creates the streams and the consumer when missing and binds the pull subscription; once
+  // done, returns at once.
+  absl::Status EnsureSetUp() ABSL_LOCKS_EXCLUDED(setup_mu_);
 
   const ArticleQueueOptions options_;
   const std::unique_ptr<NatsConnection> connection_;
-  absl::Mutex mu_;  // Serialises set-up and fetches on the one subscription.
-  natsSubscription* subscription_ ABSL_GUARDED_BY(mu_) = nullptr;
+  absl::Mutex setup_mu_;  // Serialises set-up.
+  // Set once, under setup_mu_; read without it (Submit never waits for a fetch).
+  std::atomic<natsSubscription*> subscription_{nullptr};
+  absl::Mutex fetch_mu_;  // One fetch at a time on the one subscription.
 };
 
 }  // namespace parley

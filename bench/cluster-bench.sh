@@ -6,14 +6,16 @@
 # (2 threads each) writing to the replicas in turn. Prints the rates, checks that every replica
 # reached the same revision with the same number of meetings and every article is stored once,
 # then starts a fourth replica with an empty folder that bootstraps from replica 0's checkpoint
-# and times it until SERVING.
-#   bench/cluster-bench.sh [BIN_DIR]        (INPUTS=10000 REPORTS=3 WORKERS=2 by default)
+# and times it until SERVING. Last, read QPS on one replica (`parley-bench lookup --target`),
+# idle and while the workers store a second wave of WAVE inputs.
+#   bench/cluster-bench.sh [BIN_DIR]   (INPUTS=10000 REPORTS=3 WORKERS=2 WAVE=3000 by default)
 set -euo pipefail
 exec 2> >(grep -v " Killed " >&2)
 bin=$(cd "${1:-build/bin}" && pwd)
 inputs=${INPUTS:-10000}
 reports=${REPORTS:-3}
 workers=${WORKERS:-2}
+wave=${WAVE:-3000}
 nats=${PARLEY_NATS_SERVER:-/usr/sbin/nats-server}
 work=$(mktemp -d)
 pids=()
@@ -70,10 +72,11 @@ for i in 0 1 2; do
 done
 
 # The inputs: meeting m = k / REPORTS on its own day between its own pair of countries.
-mkdir -p "$work/inputs"
-python3 - "$work/inputs" "$inputs" "$reports" <<'EOF'
+mkdir -p "$work/inputs" "$work/wave"
+python3 - "$work/inputs" "$inputs" "$reports" "$work/wave" "$wave" <<'EOF'
 import json, sys
 out, n, reports = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+wave_dir, wave = sys.argv[4], int(sys.argv[5])
 countries = [("French", "France"), ("German", "Germany"), ("Italian", "Italy"),
              ("Spanish", "Spain"), ("Polish", "Poland"), ("Japanese", "Japan"),
              ("Indian", "India"), ("Brazilian", "Brazil"), ("Kenyan", "Kenya"),
@@ -84,7 +87,7 @@ months = ["January", "February", "March", "April", "May", "June", "July", "Augus
 openings = ["{a} Foreign Minister met {b} Foreign Minister in {c} on {d}",
             "The foreign ministers of {A} and {B} held talks in {c} on {d}",
             "{A}'s top diplomat hosted his {b} counterpart in {c} on {d}"]
-for k in range(n):
+for k in range(n + wave):
     m = k // reports
     a, b = countries[m % 10], countries[(m // 10 + m + 1) % 10]
     if a == b:
@@ -95,7 +98,7 @@ for k in range(n):
                                              c=cities[m % 8], d=date)
     body = (f"{text}. The two ministers discussed trade, energy and security, "
             f"according to report {k} of meeting {m}.")
-    with open(f"{out}/article-{k:06d}.json", "w") as f:
+    with open(f"{out if k < n else wave_dir}/article-{k:06d}.json", "w") as f:
         json.dump({"title": f"Talks in {cities[m % 8]} (report {k})", "body": body,
                    "outlet": f"Bench Wire {k % reports}"}, f)
 EOF
@@ -165,3 +168,23 @@ python3 -c "import sys; print(f'replica 3 bootstrapped from a peer ({sys.argv[3]
 m=$(port_of "$work/replica-3.port" metrics_listen)
 echo "replica 3 revision $(metric "$m" parley_store_revision), meetings $(metric "$m" parley_meetings)"
 grep -h "bootstrap" "$work/replica-3.log" | tail -2 || true
+
+# Read QPS on replica 2: idle, then while the workers store a second wave (it applies every
+# write, as every replica does).
+if (( wave > 0 )); then
+  read_target="127.0.0.1:$(port_of "$work/replica-2.port" listen)"
+  lookup=("$bin/parley-bench" lookup --target="$read_target" --meetings="${meetings[0]}"
+          --connections=4 --streams=4 --seconds=5)
+  echo "-- reads on replica 2, idle"
+  "${lookup[@]}" 2>&1 | grep -E "QPS" || true
+  (cd "$work/wave" && ls | xargs "$bin/parley-ingest" submit --queue_servers="$urls" \
+    --queue_replicas=3 --give_up_after=60s) 2> "$work/wave.log"
+  m2=$(port_of "$work/replica-2.port" metrics_listen)
+  before=$(metric "$m2" parley_store_revision)
+  start=$(now)
+  echo "-- reads on replica 2 while the workers store $wave more articles"
+  "${lookup[@]}" 2>&1 | grep -E "QPS" || true
+  end=$(now)
+  after=$(metric "$m2" parley_store_revision)
+  python3 -c "import sys; print(f'replica 2 applied {int(sys.argv[2])-int(sys.argv[1])} writes during the reads: {(int(sys.argv[2])-int(sys.argv[1]))/(float(sys.argv[4])-float(sys.argv[3])):.0f} writes/s')" "$before" "$after" "$start" "$end"
+fi

@@ -93,7 +93,7 @@ for k in range(n + wave):
     if a == b:
         b = countries[(m + 5) % 10]
     day = m % 28 + 1
-    date = f"{day} {months[(m // 28) % 12]} {1990 + (m // 336) % 35}"
+    date = f"{day} {months[(m // 28) % 12]} {1900 + (m // 336) % 120}"  # 40,320 days
     text = openings[k % reports % 3].format(a=a[0], b=b[0], A=a[1], B=b[1],
                                              c=cities[m % 8], d=date)
     body = (f"{text}. The two ministers discussed trade, energy and security, "
@@ -142,7 +142,7 @@ for i in 0 1 2; do
   revisions+=("$(metric "$m" 'parley_store_revision')")
   meetings+=("$(metric "$m" 'parley_meetings')")
 done
-echo "replica revisions: ${revisions[*]}; meetings: ${meetings[*]} (expected $(( (inputs + reports - 1) / reports )))"
+echo "replica revisions: ${revisions[*]}; meetings: ${meetings[*]} ($(( (inputs + reports - 1) / reports )) written)"
 # Each article's ingest is one revision (a repeat is none): revision = inputs means every
 # article was applied exactly once.
 if [[ "${revisions[0]}" != "$inputs" ]]; then

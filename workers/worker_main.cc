@@ -478,13 +478,13 @@ int Run() {
     return 2;
   }
   // Cluster mode: the queue's worker and metrics (whose port goes in the port file too).
-  std::unique_ptr<parley::QueueMetrics> metrics;
   parley::QueueWorkerOptions queue_options;
   queue_options.workers = Workers();
   queue_options.max_input_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
   queue_options.extractor_version = std::string(parley::extract::Extractor::kVersion);
   queue_options.keep_alive = std::max(absl::Seconds(1), absl::GetFlag(FLAGS_queue_ack_wait) / 3);
   std::unique_ptr<parley::QueueWorker> queue_worker;
+  std::unique_ptr<parley::QueueMetrics> metrics;  // Reads queue_worker's counters: after it.
   parley::PortList ports = (*servers)->ports();
   if (use_queue) {
     queue_worker =
@@ -523,6 +523,7 @@ int Run() {
                      absl::GetFlag(FLAGS_queue_servers), ", sending to ",
                      absl::GetFlag(FLAGS_target), " with ", queue_options.workers, " workers"));
     const absl::Status status = worker.Run(stop);
+    metrics.reset();  // Its sampler reads the worker's counters and the queue.
     (*servers)->Shutdown();
     if (!stop.load()) {
       kill(getpid(), SIGTERM);  // Release the waiter thread.

@@ -263,6 +263,7 @@ int SubmitToQueue(const std::vector<std::string>& files) {
   absl::Time progress = absl::Now();  // Guarded by mu.
   std::string last_error;             // Guarded by mu.
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(Workers()));
   for (int w = 0; w < Workers(); ++w) {
     threads.emplace_back([&] {
       for (size_t i = next.fetch_add(1); i < files.size() && !gave_up.load();

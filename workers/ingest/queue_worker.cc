@@ -52,11 +52,13 @@ QueueWorker::QueueWorker(QueueWorkerOptions options, ArticleQueue* queue, const 
 absl::Status QueueWorker::Run(const std::atomic<bool>& stop) {
   const int workers = std::max(1, options_.workers);
   std::vector<std::unique_ptr<Slot>> slots;
+  slots.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) {
     slots.push_back(std::make_unique<Slot>());
   }
   std::atomic<bool> queue_down{false};  // Logged once per outage.
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) {
     threads.emplace_back([&, w] {
       while (!stop.load()) {

@@ -725,6 +725,10 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"counterterrorism", v1::TOPIC_TERRORISM},
       {"hydrogen", v1::TOPIC_ENERGY},
       {"freight", v1::TOPIC_TRANSPORT},
+      {"their relationship", v1::TOPIC_DIPLOMACY},
+      {"issues of mutual interest", v1::TOPIC_DIPLOMACY},
+      {"regional and international issues", v1::TOPIC_DIPLOMACY},
+      {"the rapprochement", v1::TOPIC_DIPLOMACY},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

@@ -711,6 +711,18 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfDiscussionIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
 }
 
+// A sentence saying what the sides agreed on, stressed or pledged says what was talked about too.
+TEST_F(TopicsTest, KeywordOnceInASentenceOfAgreementIsATopic) {
+  for (const char* verb : {"agreed to expand", "stressed", "pledged to expand", "reaffirmed"}) {
+    Run("Ministers meet",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+        "The weather was warm. Crowds waited outside. Later, both sides " +
+            std::string(verb) + " cooperation in energy.");
+    EXPECT_THAT(main().window, Not(Contains(4))) << verb;
+    EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY)) << verb;
+  }
+}
+
 // Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
 // warming" the environment, "the rule of law" human rights).
 TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {

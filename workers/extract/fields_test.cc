@@ -741,6 +741,8 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"issues of mutual interest", v1::TOPIC_DIPLOMACY},
       {"regional and international issues", v1::TOPIC_DIPLOMACY},
       {"the rapprochement", v1::TOPIC_DIPLOMACY},
+      {"the Joint Comprehensive Plan of Action", v1::TOPIC_NUCLEAR},
+      {"people to people contacts", v1::TOPIC_CULTURE},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

@@ -723,6 +723,21 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfAgreementIsATopic) {
   }
 }
 
+// So does a sentence naming the fields or issues of their cooperation ("cooperation in energy",
+// "energy issues", "the fields of energy and ...").
+TEST_F(TopicsTest, KeywordOnceInASentenceOfCooperationIsATopic) {
+  for (const char* sentence :
+       {"Their cooperation in energy is growing.", "Energy issues remain open.",
+        "Officials listed the areas of energy and culture."}) {
+    Run("Ministers meet",
+        std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana. The weather was warm. Crowds waited outside. ") +
+            sentence);
+    EXPECT_THAT(main().window, Not(Contains(4))) << sentence;
+    EXPECT_THAT(ResolveTopics(c(), main().window), Contains(v1::TOPIC_ENERGY)) << sentence;
+  }
+}
+
 // Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
 // warming" the environment, "the rule of law" human rights).
 TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {

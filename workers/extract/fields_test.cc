@@ -724,11 +724,12 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfAgreementIsATopic) {
 }
 
 // So does a sentence naming the fields or issues of their cooperation ("cooperation in energy",
-// "energy issues", "the fields of energy and ...").
+// "energy issues", "the fields of energy and ..."), or the meeting's results or priorities.
 TEST_F(TopicsTest, KeywordOnceInASentenceOfCooperationIsATopic) {
   for (const char* sentence :
        {"Their cooperation in energy is growing.", "Energy issues remain open.",
-        "Officials listed the areas of energy and culture."}) {
+        "Officials listed the areas of energy and culture.", "Energy was among the results.",
+        "Energy was among the priorities."}) {
     Run("Ministers meet",
         std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
                     "in Astana. The weather was warm. Crowds waited outside. ") +

@@ -759,6 +759,8 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"the rapprochement", v1::TOPIC_DIPLOMACY},
       {"the Joint Comprehensive Plan of Action", v1::TOPIC_NUCLEAR},
       {"people to people contacts", v1::TOPIC_CULTURE},
+      {"infrastructure", v1::TOPIC_ECONOMY},  // Not transport unless it says so:
+      {"rail infrastructure", v1::TOPIC_TRANSPORT},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

@@ -711,6 +711,34 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfDiscussionIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
 }
 
+// A sentence saying what the sides agreed on, stressed or pledged says what was talked about too.
+TEST_F(TopicsTest, KeywordOnceInASentenceOfAgreementIsATopic) {
+  for (const char* verb : {"agreed to expand", "stressed", "pledged to expand", "reaffirmed"}) {
+    Run("Ministers meet",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+        "The weather was warm. Crowds waited outside. Later, both sides " +
+            std::string(verb) + " cooperation in energy.");
+    EXPECT_THAT(main().window, Not(Contains(4))) << verb;
+    EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY)) << verb;
+  }
+}
+
+// So does a sentence naming the fields or issues of their cooperation ("cooperation in energy",
+// "energy issues", "the fields of energy and ..."), or the meeting's results or priorities.
+TEST_F(TopicsTest, KeywordOnceInASentenceOfCooperationIsATopic) {
+  for (const char* sentence :
+       {"Their cooperation in energy is growing.", "Energy issues remain open.",
+        "Officials listed the areas of energy and culture.", "Energy was among the results.",
+        "Energy was among the priorities."}) {
+    Run("Ministers meet",
+        std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana. The weather was warm. Crowds waited outside. ") +
+            sentence);
+    EXPECT_THAT(main().window, Not(Contains(4))) << sentence;
+    EXPECT_THAT(ResolveTopics(c(), main().window), Contains(v1::TOPIC_ENERGY)) << sentence;
+  }
+}
+
 // Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
 // warming" the environment, "the rule of law" human rights).
 TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
@@ -725,6 +753,14 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"counterterrorism", v1::TOPIC_TERRORISM},
       {"hydrogen", v1::TOPIC_ENERGY},
       {"freight", v1::TOPIC_TRANSPORT},
+      {"their relationship", v1::TOPIC_DIPLOMACY},
+      {"issues of mutual interest", v1::TOPIC_DIPLOMACY},
+      {"regional and international issues", v1::TOPIC_DIPLOMACY},
+      {"the rapprochement", v1::TOPIC_DIPLOMACY},
+      {"the Joint Comprehensive Plan of Action", v1::TOPIC_NUCLEAR},
+      {"people to people contacts", v1::TOPIC_CULTURE},
+      {"infrastructure", v1::TOPIC_ECONOMY},  // Not transport unless it says so:
+      {"rail infrastructure", v1::TOPIC_TRANSPORT},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

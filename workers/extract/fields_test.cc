@@ -275,6 +275,13 @@ TEST_F(ParticipantsTest, ClubOfStatesIsAFormat) {
   EXPECT_EQ(ResolveFormat(c(), main()), "G7");
 }
 
+TEST_F(ParticipantsTest, ClubOfStatesNamedForAThingOfItsOwnIsNoFormat) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Indian Foreign Minister Ravi Menon in Astana on "
+      "Monday. Omarov praised India's G20 presidency.");
+  EXPECT_EQ(ResolveFormat(c(), main()), "");
+  EXPECT_THAT(ResolveOrganizations(c(), main().window, 0), IsEmpty());
+}
+
 TEST_F(ParticipantsTest, NoFormatNamedNoFormat) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
   EXPECT_EQ(ResolveFormat(c(), main()), "");

@@ -217,8 +217,7 @@ Parties FindParties(const Annotations& a, const std::vector<Person>& people) {
         out.groups.push_back({s, match.first, match.end, &g->members});
       }
       if (const Entry* o = match.Of(EntryType::kOrg); o != nullptr) {
-        out.orgs.push_back({s, match.first, match.end, o->code, o->org,
-                            o->org == OrgKind::kOrg && OrgTakesPart(a, match)});
+        out.orgs.push_back({s, match.first, match.end, o->code, o->org, OrgTakesPart(a, match)});
       }
       if (const Entry* f = match.Of(EntryType::kFormat); f != nullptr) {
         out.formats.push_back({s, match.first, match.end, f->code});

@@ -41,7 +41,9 @@ struct OrgMention {
   int end = 0;
   std::string code;  // Acronym.
   OrgKind kind = OrgKind::kOrg;
-  bool takes_part = false;  // It holds the meeting or one of its officials is there.
+  // It holds the meeting or one of its officials is there; for a club of states (a group), it
+  // is the meeting's format.
+  bool takes_part = false;
 };
 
 // A named format or mechanism ("C5+1", "Central Asia-China").

@@ -242,11 +242,15 @@ TEST_F(PartiesTest, DISABLED_OrganisationBeforeAVerbOfDiscussionDoesNotTakePart)
   EXPECT_THAT(Orgs(), ElementsAre(Pair("EU", false)));
 }
 
-TEST_F(PartiesTest, ClubOfStatesIsAGroupAndNeverTakesPart) {
+// A club of states is a format, never an organisation: `takes_part` says it holds the meeting.
+TEST_F(PartiesTest, ClubOfStatesIsAGroupThatHoldsTheMeetingOrNot) {
   Run("G7 leaders met in Rome.");
   ASSERT_EQ(parties_.orgs.size(), 1u);
   EXPECT_EQ(parties_.orgs[0].code, "G7");
   EXPECT_EQ(parties_.orgs[0].kind, OrgKind::kGroup);
+  EXPECT_TRUE(parties_.orgs[0].takes_part);
+  Run("The minister praised the G20 presidency of India.");
+  ASSERT_EQ(parties_.orgs.size(), 1u);
   EXPECT_FALSE(parties_.orgs[0].takes_part);
 }
 

@@ -159,7 +159,8 @@ std::vector<std::string> ResolveOrganizations(const Context& c, const std::set<i
                                               int group) {
   std::set<std::string> out;
   for (const OrgMention& o : c.parties.orgs) {
-    if (o.takes_part && sentences.count(o.sentence) > 0 && !OwnedByOther(c, o.first, group)) {
+    if (o.kind == OrgKind::kOrg && o.takes_part && sentences.count(o.sentence) > 0 &&
+        !OwnedByOther(c, o.first, group)) {
       out.insert(o.code);
     }
   }
@@ -183,7 +184,9 @@ std::string FormatIn(const Context& c, const std::set<int>& sentences, int group
     }
   }
   for (const OrgMention& o : c.parties.orgs) {
-    if (o.kind == OrgKind::kGroup && sentences.count(o.sentence) > 0 &&
+    // A club of states holding the meeting ("the G20 summit", "leaders of the G7"), not one
+    // named for a thing of its own ("India's G20 presidency").
+    if (o.kind == OrgKind::kGroup && o.takes_part && sentences.count(o.sentence) > 0 &&
         !OwnedByOther(c, o.first, group)) {
       return o.code;
     }

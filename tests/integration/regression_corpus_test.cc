@@ -93,11 +93,14 @@ constexpr const char* kKnownFalseAlarms[] = {
 constexpr const char* kExactArticles[] = {
     "cancelled_put_off_summit",    // Postponed with no new date: cancelled.
     "multi_separately_org",        // "Separately, X met <head of an organisation>".
+    "planned_official_visit_fm",   // A planned official visit with its dates.
     "planned_talks_thursday",      // Talks announced for a weekday.
+    "postponed_indefinitely",      // A visit put off with no new date: cancelled.
     "reldate_earlier_this_month",  // "earlier this month" in Belgrade (RS, not ME).
     "reldate_yesterday_web",       // A web page, "yesterday", a memorandum.
     "summit_cis_informal",         // An ongoing informal summit of a body.
     "summit_sco",                  // A leaders' council, a named declaration.
+    "talks_no_headline",           // Talks in an article without a title line.
     "talks_wire_reuters",          // Talks with a Reuters dateline and credit line.
     "video_conference_web",        // A virtual G7 meeting on a web page.
     "video_link_talks",            // Talks via video link.

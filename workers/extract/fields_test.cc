@@ -572,6 +572,21 @@ TEST_F(KindTest, TwoPartiesAreBilateral) {
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
 }
 
+// The meeting's own words name its two sides: another country the window names (a list in
+// the lead, a third country's official quoted after) does not make it multilateral.
+TEST_F(KindTest, TwoSidesNamedByTheMeetingAreBilateral) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali met leaders of Asia and Europe in Astana on Monday, "
+        "among them the presidents of Austria and Chile. Seitkali held talks with Chinese "
+        "President Zhao Wenhao.",
+        "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li "
+        "Wenhao in Astana on Monday. Japanese Foreign Minister Kenji Takeda and Korean Foreign "
+        "Minister Park Minsoo said on Tuesday that the region needed more trade."}) {
+    Run(body);
+    EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL) << body;
+  }
+}
+
 TEST_F(KindTest, ThreeLeadersWithoutASummitAreMultilateral) {
   Run("The presidents of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on Monday.");
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MULTILATERAL);

@@ -80,6 +80,11 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       (leaders || !m.format().empty() || m.organizations_size() > 0 || parties >= 2)) {
     return v1::MEETING_KIND_SUMMIT;
   }
+  // The meeting's own words name exactly two countries as its sides ("A met B", "talks
+  // between A and B"): two-party talks, whatever other countries its window names.
+  if (g.countries.size() == 2 && g.orgs.empty() && g.format.empty() && m.format().empty()) {
+    return v1::MEETING_KIND_BILATERAL;
+  }
   // Ministers of three or more countries, or a format's ministerial body.
   bool minister_words = false;
   bool plural_ministers = false;  // "ministers": a meeting of several, not one minister's.

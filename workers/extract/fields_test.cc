@@ -567,6 +567,20 @@ TEST_F(KindTest, MinistersOfABodyAreAMinisterial) {
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MINISTERIAL);
 }
 
+// The meeting's own noun phrase names it a meeting of ministers: ministerial, even where a
+// leader is named in its window.
+TEST_F(KindTest, MeetingNamedForItsMinistersIsMinisterial) {
+  for (const char* body :
+       {"The ASEAN foreign ministers' meeting opened in Jakarta on Monday. Indonesian President "
+        "Budi Santoso welcomed the delegates.",
+        "The 30th OSCE Ministerial Council concluded in Vienna on Friday.",
+        "The G7 foreign ministers meeting ended in Rome on Friday, and Italian Prime Minister "
+        "Paolo Ferri spoke to the press."}) {
+    Run(body);
+    EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MINISTERIAL) << body;
+  }
+}
+
 TEST_F(KindTest, TwoPartiesAreBilateral) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);

@@ -567,9 +567,38 @@ TEST_F(KindTest, MinistersOfABodyAreAMinisterial) {
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MINISTERIAL);
 }
 
+// The meeting's own noun phrase names it a meeting of ministers: ministerial, even where a
+// leader is named in its window.
+TEST_F(KindTest, MeetingNamedForItsMinistersIsMinisterial) {
+  for (const char* body :
+       {"The ASEAN foreign ministers' meeting opened in Jakarta on Monday. Indonesian President "
+        "Budi Santoso welcomed the delegates.",
+        "The 30th OSCE Ministerial Council concluded in Vienna on Friday.",
+        "The G7 foreign ministers meeting ended in Rome on Friday, and Italian Prime Minister "
+        "Paolo Ferri spoke to the press."}) {
+    Run(body);
+    EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MINISTERIAL) << body;
+  }
+}
+
 TEST_F(KindTest, TwoPartiesAreBilateral) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+}
+
+// The meeting's own words name its two sides: another country the window names (a list in
+// the lead, a third country's official quoted after) does not make it multilateral.
+TEST_F(KindTest, TwoSidesNamedByTheMeetingAreBilateral) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali met leaders of Asia and Europe in Astana on Monday, "
+        "among them the presidents of Austria and Chile. Seitkali held talks with Chinese "
+        "President Zhao Wenhao.",
+        "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li "
+        "Wenhao in Astana on Monday. Japanese Foreign Minister Kenji Takeda and Korean Foreign "
+        "Minister Park Minsoo said on Tuesday that the region needed more trade."}) {
+    Run(body);
+    EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL) << body;
+  }
 }
 
 TEST_F(KindTest, ThreeLeadersWithoutASummitAreMultilateral) {

@@ -80,6 +80,34 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       (leaders || !m.format().empty() || m.organizations_size() > 0 || parties >= 2)) {
     return v1::MEETING_KIND_SUMMIT;
   }
+  // The meeting's own words name exactly two countries as its sides ("A met B", "talks
+  // between A and B"): two-party talks, whatever other countries its window names.
+  if (g.countries.size() == 2 && g.orgs.empty() && g.format.empty() && m.format().empty()) {
+    return v1::MEETING_KIND_BILATERAL;
+  }
+  // The meeting's own noun phrase is one of ministers ("the foreign ministers' meeting", "the
+  // Ministerial Council", "a ministerial conference"): a body's or three or more countries'
+  // meeting is ministerial, whoever else the window names.
+  bool own_ministerial = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    const int first = a.sentence(mention.sentence).first_token;
+    for (int k = std::max(first, mention.first - 3); k <= mention.first; ++k) {
+      own_ministerial = own_ministerial || a.fold(k) == "ministerial";
+    }
+    for (int mi2 : a.entities_in[mention.sentence]) {
+      const Match& match = a.entities[mi2];
+      const Entry* role = match.Of(EntryType::kRole);
+      if (role != nullptr && IsMinister(role->level) && match.end <= mention.first &&
+          match.end >= mention.first - 1 && absl::StartsWith(a.fold(match.end - 1), "minister") &&
+          absl::EndsWith(a.fold(match.end - 1), "s")) {
+        own_ministerial = true;  // "foreign ministers meeting", "ministers' meeting".
+      }
+    }
+  }
+  if (own_ministerial && (m.organizations_size() > 0 || !m.format().empty() || parties >= 3)) {
+    return v1::MEETING_KIND_MINISTERIAL;
+  }
   // Ministers of three or more countries, or a format's ministerial body.
   bool minister_words = false;
   bool plural_ministers = false;  // "ministers": a meeting of several, not one minister's.

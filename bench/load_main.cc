@@ -265,6 +265,7 @@ LoadResult RawUnaryLoad(const std::string& address, const std::string& method,
   const int streams = absl::GetFlag(FLAGS_streams);
   auto channels = Channels(address, connections);
   std::vector<std::unique_ptr<grpc::GenericStub>> stubs;
+  stubs.reserve(channels.size());
   for (auto& c : channels) {
     stubs.push_back(std::make_unique<grpc::GenericStub>(c));
   }
@@ -274,17 +275,17 @@ LoadResult RawUnaryLoad(const std::string& address, const std::string& method,
     grpc::ByteBuffer response;
     int n = 0;
   };
-  std::vector<Call> calls(connections * streams);
+  std::vector<Call> calls(static_cast<size_t>(connections) * streams);
   return RunLoad(
       static_cast<int>(calls.size()), absl::Seconds(absl::GetFlag(FLAGS_seconds)),
-      [&](int slot, std::function<void(bool)> done) {
+      [&](int slot, const std::function<void(bool)>& done) {
         Call& call = calls[slot];
         call.context = std::make_unique<grpc::ClientContext>();
         grpc::Slice slice(request_bytes(slot, call.n++));
         call.request = grpc::ByteBuffer(&slice, 1);
         stubs[slot % connections]->UnaryCall(
             call.context.get(), method, grpc::StubOptions(), &call.request, &call.response,
-            [done, &call](grpc::Status s) { done(s.ok() && call.response.Length() > 0); });
+            [done, &call](const grpc::Status& s) { done(s.ok() && call.response.Length() > 0); });
       });
 }
 
@@ -357,7 +358,7 @@ int NullServer() {
 LoadResult BaselineLoad(const std::string& address) {
   v1::GetMeetingRequest request;
   request.set_id("m-000000000001");
-  const std::string bytes = request.SerializeAsString();
+  std::string bytes = request.SerializeAsString();
   return RawUnaryLoad(address, "/parley.bench.Null/Get", [&](int, int) { return bytes; });
 }
 
@@ -419,6 +420,7 @@ int RocksDb() {
   }
   std::atomic<uint64_t> reads{0};
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(absl::GetFlag(FLAGS_threads)));
   const absl::Time deadline = absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_seconds));
   const absl::Time begin = absl::Now();
   for (int t = 0; t < absl::GetFlag(FLAGS_threads); ++t) {
@@ -457,6 +459,7 @@ int Ingest() {
   std::atomic<uint64_t> failures{0};
   const absl::Time begin = absl::Now();
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(absl::GetFlag(FLAGS_workers)));
   for (int w = 0; w < absl::GetFlag(FLAGS_workers); ++w) {
     threads.emplace_back([&] {
       for (int i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
@@ -541,7 +544,7 @@ void ForEachField(const uint8_t* p, const uint8_t* end, F field) {
 // the load generator's own decoding does not dominate the measurement on a shared machine.
 class FanoutWatcher : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
-  FanoutWatcher(grpc::GenericStub* stub) {
+  explicit FanoutWatcher(grpc::GenericStub* stub) {
     v1::WatchMeetingsRequest request;
     const std::string bytes = request.SerializeAsString();
     grpc::Slice slice(bytes);
@@ -612,10 +615,12 @@ int Fanout() {
   const int n = absl::GetFlag(FLAGS_watchers);
   auto channels = Channels(address, 8);
   std::vector<std::unique_ptr<grpc::GenericStub>> stubs;
+  stubs.reserve(channels.size());
   for (auto& c : channels) {
     stubs.push_back(std::make_unique<grpc::GenericStub>(c));
   }
   std::vector<std::unique_ptr<FanoutWatcher>> watchers;
+  watchers.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
     watchers.push_back(std::make_unique<FanoutWatcher>(stubs[i % stubs.size()].get()));
   }
@@ -653,8 +658,8 @@ int Fanout() {
       "%-34s %d watchers x %.0f writes/s: delivered %llu of %llu events, latency p50 "
       "%.2f ms p99 %.2f ms p999 %.2f ms\n",
       "watch fan-out", n, rate, static_cast<unsigned long long>(delivered),
-      static_cast<unsigned long long>(static_cast<uint64_t>(writes) * n), all.Percentile(0.5),
-      all.Percentile(0.99), all.Percentile(0.999));
+      static_cast<unsigned long long>(writes) * static_cast<unsigned long long>(n),
+      all.Percentile(0.5), all.Percentile(0.99), all.Percentile(0.999));
   std::printf("parleyd RSS idle with streams %.1f MiB, after %.1f MiB, peak %.1f MiB\n",
               rss_idle / 1024.0, rss / 1024.0, peak / 1024.0);
   return delivered == static_cast<uint64_t>(writes) * n ? 0 : 1;

@@ -241,6 +241,7 @@ int Submit(const std::vector<std::string>& files) {
     }
   });
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(Workers()));
   for (int w = 0; w < Workers(); ++w) {
     threads.emplace_back([&] {
       // Once the command gave up, no file is started and the one in hand is left unfinished.

@@ -33,9 +33,10 @@ class StoreView {
   virtual ~StoreView() = default;
   // Record `id` as stored (within the record limits), or nullopt when there is none. An error
   // (an IO error, a corrupt record) ends the plan with it.
-  virtual absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(absl::string_view id) const = 0;
+  [[nodiscard]] virtual absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(
+      absl::string_view id) const = 0;
   // Stored article `id`, or nullopt when there is none; errors as FindMeeting.
-  virtual absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
+  [[nodiscard]] virtual absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
       absl::string_view id) const = 0;
 };
 
@@ -57,7 +58,8 @@ bool IsReportReference(absl::string_view parent_id);
 // report k landed in). Returns InvalidArgument naming the report and the value
 // (`meetings[i].parent_id "#x" ...`) when a reference is malformed, out of range, refers to the
 // report itself or closes a cycle.
-absl::StatusOr<std::vector<int>> PlanningOrder(const std::vector<v1::Meeting>& reports);
+[[nodiscard]] absl::StatusOr<std::vector<int>> PlanningOrder(
+    const std::vector<v1::Meeting>& reports);
 
 // True when `previous` (the stored article, if any) was ingested with `extractor_version`: a
 // repeated ingest, which changes nothing.
@@ -146,7 +148,7 @@ struct IngestPlan {
 //   left in an older stored report through that article's meeting ids.
 // Returns InvalidArgument for a malformed parent reference (see PlanningOrder), Internal without
 // a store view, and what the store view returns when a read fails.
-absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input);
+[[nodiscard]] absl::StatusOr<IngestPlan> PlanIngest(IngestPlanInput input);
 
 }  // namespace parley
 

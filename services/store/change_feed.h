@@ -66,9 +66,8 @@ class ChangeFeed {
 
   // Entries with revision >= `from`, in order, at most `max_entries` and about `max_bytes`;
   // empty when `from` is not committed yet. OutOfRange when `from` has been compacted.
-  absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> Read(uint64_t from,
-                                                                        size_t max_entries,
-                                                                        size_t max_bytes) const;
+  [[nodiscard]] absl::StatusOr<std::vector<std::shared_ptr<const EncodedEntry>>> Read(
+      uint64_t from, size_t max_entries, size_t max_bytes) const;
 
   // Calls `wake` once (on the notifier thread) when revision `revision` has been committed.
   // Returns nullopt, registering nothing, when it already is or the feed is shut down; the
@@ -94,7 +93,7 @@ class ChangeFeed {
     std::function<void()> wake;
   };
 
-  void Publish(std::shared_ptr<const v1::ChangeLogEntry> entry);
+  void Publish(const v1::ChangeLogEntry& entry);
   void NotifierLoop();
   // EncodedEntry::Encode with the store's record limits; logs a cut entry once.
   std::shared_ptr<const EncodedEntry> Encode(const v1::ChangeLogEntry& entry) const;

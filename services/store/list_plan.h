@@ -45,7 +45,7 @@ class IndexCursor {
   virtual absl::string_view key() const = 0;    // Only while Valid().
   virtual absl::string_view value() const = 0;  // Only while Valid().
   // Why the cursor stopped early (an IO error), or OK.
-  virtual absl::Status status() const = 0;
+  [[nodiscard]] virtual absl::Status status() const = 0;
 };
 
 // The union of a plan's prefix scans in sort-suffix order (newest first), each suffix once
@@ -66,7 +66,7 @@ class IndexMerge {
   // True while some scan has entries left.
   bool more() const;
   // The first cursor error, or OK.
-  absl::Status status() const;
+  [[nodiscard]] absl::Status status() const;
 
  private:
   struct Scan {

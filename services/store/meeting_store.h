@@ -110,7 +110,8 @@ class MeetingStore {
   // Opens (creating on first use) the database in `options.path`.
   // Returns FailedPrecondition if the folder is missing, not writable, locked by another
   // process or written by a newer schema version; DataLoss if it is corrupt.
-  static absl::StatusOr<std::unique_ptr<MeetingStore>> Open(const StoreOptions& options);
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<MeetingStore>> Open(
+      const StoreOptions& options);
 
   MeetingStore(const MeetingStore&) = delete;
   MeetingStore& operator=(const MeetingStore&) = delete;
@@ -118,20 +119,20 @@ class MeetingStore {
 
   // Returns NotFound if no meeting has this id. Every read returns the record within
   // `options.record_limits` (cut to them when it was stored larger).
-  absl::StatusOr<v1::Meeting> GetMeeting(absl::string_view id) const;
+  [[nodiscard]] absl::StatusOr<v1::Meeting> GetMeeting(absl::string_view id) const;
   // The meeting as stored (serialized parley.v1.Meeting), or NotFound.
-  absl::StatusOr<std::string> GetMeetingBytes(absl::string_view id) const;
+  [[nodiscard]] absl::StatusOr<std::string> GetMeetingBytes(absl::string_view id) const;
 
   // `bytes`, the stored record of meeting `id`, when it is within the record limits; otherwise
   // the record cut to them (logged once per id). DataLoss when it does not parse.
-  absl::StatusOr<std::string> Servable(absl::string_view id, std::string bytes) const;
+  [[nodiscard]] absl::StatusOr<std::string> Servable(absl::string_view id, std::string bytes) const;
   const RecordLimits& record_limits() const { return options_.record_limits; }
 
   // Returns one entry per id, in order: the meeting, or nullopt when it does not exist.
   // `max_bytes` (0 = no limit) bounds the meetings' serialized size: reading stops, with
   // ResourceExhausted, as soon as the meetings read so far exceed it, so a batch never holds
   // more than that (plus one small chunk) in memory.
-  absl::StatusOr<std::vector<std::optional<v1::Meeting>>> BatchGetMeetings(
+  [[nodiscard]] absl::StatusOr<std::vector<std::optional<v1::Meeting>>> BatchGetMeetings(
       const std::vector<std::string>& ids, size_t max_bytes = 0) const;
 
   // Stores `article` and merges `reports` into the meeting records, atomically. Ingesting the
@@ -146,26 +147,29 @@ class MeetingStore {
   // id that report k landed in. Returns InvalidArgument for an article without body, an invalid
   // report, a malformed "#k" (`meetings[i].parent_id "..." ...`) or a write whose change-log
   // entry exceeds `max_change_bytes`.
-  absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article, std::vector<v1::Meeting> reports,
-                                              absl::string_view extractor_version, absl::Time now);
+  [[nodiscard]] absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article,
+                                                            std::vector<v1::Meeting> reports,
+                                                            absl::string_view extractor_version,
+                                                            absl::Time now);
 
   // Deletes a meeting and logs a DELETED event with its last state. Returns the revision of the
   // delete, or NotFound.
-  absl::StatusOr<uint64_t> DeleteMeeting(absl::string_view id, absl::Time now);
+  [[nodiscard]] absl::StatusOr<uint64_t> DeleteMeeting(absl::string_view id, absl::Time now);
 
   // Returns NotFound for an unknown article id.
-  absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
+  [[nodiscard]] absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
 
   // For each id, whether a meeting record has it (ids are never reused: a deleted one never
   // comes back).
-  absl::StatusOr<std::vector<bool>> MeetingsExist(const std::vector<std::string>& ids) const;
+  [[nodiscard]] absl::StatusOr<std::vector<bool>> MeetingsExist(
+      const std::vector<std::string>& ids) const;
 
   // Stored articles in id order after `after_id`, at most `limit`. `max_bytes` (0 = no limit)
   // caps the page's serialized size: it ends early, with `next_after_id` set, before an article
   // that would take it over. The first article is always included; when it alone is over,
   // it comes without its reports (`reports` and `meeting_ids` cleared).
-  absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit,
-                                           size_t max_bytes = 0) const;
+  [[nodiscard]] absl::StatusOr<ArticlePage> ListArticles(absl::string_view after_id, int limit,
+                                                         size_t max_bytes = 0) const;
 
   // One page of meetings matching `filter`, newest first (start date, then id), read from the
   // snapshot of `cursor.revision` (a new one when the cursor is empty). Uses the most selective
@@ -178,21 +182,22 @@ class MeetingStore {
   // `max_bytes` (0 = no limit) caps the serialized size of the page: it ends early, with a
   // `last_key` to continue from, before a meeting that would take it over (the first meeting
   // is always included), so a page always fits the transport's message limit.
-  absl::StatusOr<ListPage> ListMeetings(const v1::MeetingFilter& filter, const ListCursor& cursor,
-                                        int page_size, bool raw = false, size_t max_bytes = 0);
+  [[nodiscard]] absl::StatusOr<ListPage> ListMeetings(const v1::MeetingFilter& filter,
+                                                      const ListCursor& cursor, int page_size,
+                                                      bool raw = false, size_t max_bytes = 0);
 
   // Change-log entries with revision >= `from`, in order, up to `max_entries` entries or about
   // `max_bytes` (at least one entry is returned when one exists). Returns OutOfRange when
   // `from` is older than the oldest retained revision.
-  absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> ReadChanges(
+  [[nodiscard]] absl::StatusOr<std::vector<std::shared_ptr<const v1::ChangeLogEntry>>> ReadChanges(
       uint64_t from, size_t max_entries, size_t max_bytes) const;
 
   // Drops change-log entries beyond the retention settings. Returns the oldest retained
   // revision.
-  absl::StatusOr<uint64_t> CompactHistory(absl::Time now);
+  [[nodiscard]] absl::StatusOr<uint64_t> CompactHistory(absl::Time now);
 
   // Drops change-log entries below `revision` (an explicit compaction, as etcd's Compact).
-  absl::StatusOr<uint64_t> CompactHistoryBefore(uint64_t revision);
+  [[nodiscard]] absl::StatusOr<uint64_t> CompactHistoryBefore(uint64_t revision);
 
   // The revision of the latest committed batch (0 for an empty store).
   uint64_t revision() const { return revision_.load(std::memory_order_acquire); }
@@ -220,21 +225,22 @@ class MeetingStore {
 
   [[nodiscard]] absl::Status LoadMetadata();
   // One record's bytes from `family`; NotFound names it as "<what> <id>".
-  absl::StatusOr<std::string> ReadBytes(rocksdb::ColumnFamilyHandle* family, absl::string_view what,
-                                        absl::string_view id) const;
-  absl::StatusOr<uint64_t> CommitLocked(PendingWrite& write, absl::Time now)
+  [[nodiscard]] absl::StatusOr<std::string> ReadBytes(rocksdb::ColumnFamilyHandle* family,
+                                                      absl::string_view what,
+                                                      absl::string_view id) const;
+  [[nodiscard]] absl::StatusOr<uint64_t> CommitLocked(PendingWrite& write, absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // The ids of the stored records `report` may describe: those sharing a country with it (or,
   // without countries, a surname) dated within a month of it, or undated.
-  absl::StatusOr<std::vector<std::string>> FindCandidatesLocked(const v1::Meeting& report) const
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  [[nodiscard]] absl::StatusOr<std::vector<std::string>> FindCandidatesLocked(
+      const v1::Meeting& report) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Sets `input.candidate_ids`: each report's candidates (FindCandidatesLocked).
   [[nodiscard]] absl::Status FindAllCandidatesLocked(IngestPlanInput& input) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Adds one planned record write (record, index entries, change-log event) to `write`.
   void ApplyLocked(PendingWrite& write, const PlannedRecord& record) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  absl::StatusOr<std::shared_ptr<ListSnapshot>> AcquireSnapshot(uint64_t revision);
+  [[nodiscard]] absl::StatusOr<std::shared_ptr<ListSnapshot>> AcquireSnapshot(uint64_t revision);
   // Logs, once per id, that a record was stored over the record limits.
   void NoteOversized(absl::string_view id, size_t bytes) const;
 

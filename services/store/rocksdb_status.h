@@ -12,7 +12,7 @@ namespace parley {
 
 // The one place a `rocksdb::Status` becomes an `absl::Status`. `what` names the operation
 // ("open store at data/"), and is prefixed to the message.
-absl::Status FromRocksDb(const rocksdb::Status& status, absl::string_view what);
+[[nodiscard]] absl::Status FromRocksDb(const rocksdb::Status& status, absl::string_view what);
 
 }  // namespace parley
 

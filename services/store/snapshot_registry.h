@@ -40,7 +40,7 @@ class SnapshotRegistry {
       : limits_(limits), clock_(clock != nullptr ? clock : Clock::Real()) {}
 
   // The snapshot of `revision` for a next page; its idle time starts again.
-  absl::StatusOr<std::shared_ptr<Snapshot>> Find(uint64_t revision) {
+  [[nodiscard]] absl::StatusOr<std::shared_ptr<Snapshot>> Find(uint64_t revision) {
     absl::MutexLock lock(&mu_);
     const absl::Time now = clock_->Now();
     ExpireLocked(now);

@@ -370,6 +370,7 @@ TEST(LifecycleTest, IngestIsCappedPerArticleAndALargeWriteBarelyDelaysASmallOne)
   }
 
   std::vector<v1::Meeting> many;
+  many.reserve(10000);
   for (int i = 0; i < 10000; ++i) {
     many.push_back(meeting(1000 + i, 0));
   }
@@ -392,6 +393,7 @@ TEST(LifecycleTest, IngestIsCappedPerArticleAndALargeWriteBarelyDelaysASmallOne)
   // The largest write allowed: 100 meetings of ~37 KB (3.7 MB), each with 300 merge candidates,
   // while one-meeting writes go on back to back: the slowest of them waited this long.
   std::vector<v1::Meeting> largest;
+  largest.reserve(100);
   for (int i = 0; i < 100; ++i) {
     largest.push_back(meeting(5000 + i, 9));
   }
@@ -507,7 +509,7 @@ TEST(LifecycleTest, OnlyTheServersFaultsAreLoggedEachOnce) {
   for (const bool metrics : {true, false}) {
     std::vector<std::string> flags = {"--log_format=json"};
     if (metrics) {
-      flags.push_back("--metrics_listen=127.0.0.1:0");
+      flags.emplace_back("--metrics_listen=127.0.0.1:0");
     }
     const std::string log = dir.Sub(metrics ? "with-metrics.log" : "without-metrics.log");
     ParleydProcess parleyd(data, log, flags);

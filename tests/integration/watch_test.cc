@@ -323,6 +323,7 @@ TEST(WatchTest, AThousandWatchersAllReceiveEveryEvent) {
   }
   std::atomic<int> complete{0};
   std::vector<std::unique_ptr<Watcher>> watchers;
+  watchers.reserve(kWatchers);
   for (int w = 0; w < kWatchers; ++w) {
     watchers.push_back(std::make_unique<Watcher>(stubs[w % 10].get(), kWrites, &complete));
   }

@@ -17,7 +17,7 @@ namespace parley::testing_util {
 // still running. Output goes to `log_path` when given.
 class Subprocess {
  public:
-  Subprocess(const std::vector<std::string>& argv, const std::string& log_path = "");
+  explicit Subprocess(const std::vector<std::string>& argv, const std::string& log_path = "");
   ~Subprocess();
   Subprocess(const Subprocess&) = delete;
   Subprocess& operator=(const Subprocess&) = delete;
@@ -56,8 +56,8 @@ int FreePort();
 // Waits until `process` (parleyd or `parley-ingest run` started with --port_file=`path`) wrote
 // its port file, and returns its lines. Returns DeadlineExceeded after `timeout`, Aborted when
 // the process exits first.
-absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
-                                         absl::Duration timeout);
+[[nodiscard]] absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,
+                                                       absl::Duration timeout);
 // The port of `listener` ("listen", "intake_listen", ...) in `ports`; 0 when it is absent.
 int PortOf(const PortList& ports, absl::string_view listener);
 

@@ -9,7 +9,8 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libre2-dev
   libicu-dev libxml2-dev prometheus-cpp-dev python3 openssl
-  # libFuzzer and the sanitizer runtimes for clang (scripts/fuzz, scripts/test-sanitizers).
+  # libFuzzer and the sanitizer runtimes for clang (scripts/fuzz, scripts/test-sanitizers,
+  # scripts/test-tsan).
   libclang-rt-14-dev
   # Container image build and smoke test (deploy/test-image.sh).
   podman runc debootstrap uidmap

@@ -49,6 +49,20 @@ inline constexpr bool kUnderAddressSanitizer = false;
 inline constexpr bool kUnderAddressSanitizer = false;
 #endif
 
+// True in ThreadSanitizer builds, where resident memory is no measure either (shadow memory for
+// every byte the program touches, and freed blocks kept for race reports).
+#if defined(__SANITIZE_THREAD__)
+inline constexpr bool kUnderThreadSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+inline constexpr bool kUnderThreadSanitizer = true;
+#else
+inline constexpr bool kUnderThreadSanitizer = false;
+#endif
+#else
+inline constexpr bool kUnderThreadSanitizer = false;
+#endif
+
 // A TCP port on 127.0.0.1 that was free a moment ago. Racy (another process may take it before
 // it is used): start servers on port 0 with --port_file and WaitForPortFile() instead.
 int FreePort();

@@ -9,6 +9,8 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libre2-dev
   libicu-dev libxml2-dev prometheus-cpp-dev python3 openssl
+  # Cluster mode: the NATS C client, and the server the cluster tests start (docs/scaling.md).
+  libnats-dev nats-server
   # libFuzzer and the sanitizer runtimes for clang (scripts/fuzz, scripts/test-sanitizers,
   # scripts/test-tsan).
   libclang-rt-14-dev

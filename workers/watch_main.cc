@@ -20,6 +20,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
@@ -36,7 +37,10 @@ ABSL_FLAG(int32_t, max_events, 0, "Exit after this many events (0 = never)");
 
 namespace {
 
-std::atomic<grpc::ClientContext*> current{nullptr};
+// The watch in flight. The signal thread cancels it under `current_mu`; the loop clears it under
+// the same lock before the context is destroyed, so a signal never reaches a dead context.
+absl::Mutex current_mu;
+grpc::ClientContext* current ABSL_GUARDED_BY(current_mu) = nullptr;
 std::atomic<bool> stopping{false};
 
 }  // namespace
@@ -52,9 +56,10 @@ int main(int argc, char** argv) {
   std::thread([&] {
     int sig = 0;
     sigwait(&signals, &sig);
+    absl::MutexLock lock(&current_mu);
     stopping.store(true);
-    if (grpc::ClientContext* context = current.load()) {
-      context->TryCancel();
+    if (current != nullptr) {
+      current->TryCancel();
     }
   }).detach();
 
@@ -80,9 +85,12 @@ int main(int argc, char** argv) {
   json.preserve_proto_field_names = true;
   while (!stopping.load()) {
     grpc::ClientContext context;
-    current.store(&context);
-    if (stopping.load()) {
-      break;
+    {
+      absl::MutexLock lock(&current_mu);
+      if (stopping.load()) {
+        break;
+      }
+      current = &context;
     }
     request.set_start_revision(next);
     auto reader = stub->WatchMeetings(&context, request);
@@ -106,7 +114,10 @@ int main(int argc, char** argv) {
       }
     }
     const grpc::Status status = reader->Finish();
-    current.store(nullptr);
+    {
+      absl::MutexLock lock(&current_mu);
+      current = nullptr;
+    }
     if (stopping.load()) {
       break;
     }

@@ -28,11 +28,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
-#include "grpcpp/health_check_service_interface.h"
-#include "services/auth/authorizer.h"
-#include "services/auth/credentials.h"
 #include "services/flags/env_flags.h"
 #include "services/flags/port_file.h"
 #include "services/log/library_logs.h"
@@ -41,8 +37,9 @@
 #include "workers/extract/extractor.h"
 #include "workers/ingest/inbox_worker.h"
 #include "workers/ingest/ingest_client.h"
-#include "workers/ingest/intake_service.h"
+#include "workers/ingest/intake_server.h"
 #include "workers/ingest/pipeline.h"
+#include "workers/ingest/reprocess.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Meeting service address [PARLEY_TARGET]");
 ABSL_FLAG(std::string, inbox, "", "run: the inbox folder [PARLEY_INBOX]");
@@ -117,7 +114,7 @@ std::optional<absl::CivilDay> PublishedFlag() {
 }
 
 // Reads a file (or stdin for "-"), refusing more than the limit.
-absl::StatusOr<std::string> ReadInput(const std::string& path) {
+[[nodiscard]] absl::StatusOr<std::string> ReadInput(const std::string& path) {
   const size_t limit = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
@@ -325,69 +322,27 @@ int Run() {
   parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
-  parley::PortList ports;  // For --port_file.
-  std::unique_ptr<parley::Authorizer> intake_auth;
-  std::unique_ptr<parley::IntakeServiceImpl> intake;
-  std::unique_ptr<grpc::Server> server;
-  if (!absl::GetFlag(FLAGS_intake_listen).empty()) {
-    parley::ServerTlsOptions tls;
-    tls.cert_file = absl::GetFlag(FLAGS_intake_tls_cert);
-    tls.key_file = absl::GetFlag(FLAGS_intake_tls_key);
-    tls.client_ca_file = absl::GetFlag(FLAGS_intake_tls_client_ca);
-    absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
-        parley::MakeServerCredentials(tls);
-    absl::StatusOr<parley::AuthPolicy> policy = parley::LoadAuthPolicy(
-        absl::GetFlag(FLAGS_intake_token_file), "", tls.client_ca_file.empty() ? "" : "*",
-        /*reads_require_credential=*/false);
-    if (!credentials.ok() || !policy.ok()) {
-      parley::Log(parley::LogLevel::kError,
-                  (credentials.ok() ? policy.status() : credentials.status()).ToString());
-      return 2;
-    }
-    intake_auth = std::make_unique<parley::Authorizer>(*std::move(policy));
-    if (intake_auth->writes_open()) {
-      parley::Log(parley::LogLevel::kWarning,
-                  "the intake accepts articles from every caller: set --intake_token_file or "
-                  "--intake_tls_client_ca outside development");
-    }
-    intake = std::make_unique<parley::IntakeServiceImpl>(
-        pipeline.get(), &intake_client, std::string(parley::extract::Extractor::kVersion),
-        intake_auth.get());
-    grpc::EnableDefaultHealthCheckService(true);
-    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-    grpc::ServerBuilder builder;
-    int port = 0;
-    builder.AddListeningPort(absl::GetFlag(FLAGS_intake_listen), *credentials, &port);
-    builder.RegisterService(intake.get());
-    server = builder.BuildAndStart();
-    if (server == nullptr || port == 0) {
-      std::fprintf(stderr, "parley-ingest: cannot listen on %s\n",
-                   absl::GetFlag(FLAGS_intake_listen).c_str());
+  parley::IntakeServerOptions listeners;
+  listeners.intake_listen = absl::GetFlag(FLAGS_intake_listen);
+  listeners.tls.cert_file = absl::GetFlag(FLAGS_intake_tls_cert);
+  listeners.tls.key_file = absl::GetFlag(FLAGS_intake_tls_key);
+  listeners.tls.client_ca_file = absl::GetFlag(FLAGS_intake_tls_client_ca);
+  listeners.token_file = absl::GetFlag(FLAGS_intake_token_file);
+  listeners.health_listen = absl::GetFlag(FLAGS_health_listen);
+  listeners.extractor_version = std::string(parley::extract::Extractor::kVersion);
+  absl::StatusOr<std::unique_ptr<parley::IntakeServers>> servers =
+      parley::IntakeServers::Start(listeners, pipeline.get(), &intake_client);
+  if (!servers.ok()) {
+    if (servers.status().code() == absl::StatusCode::kUnavailable) {  // An address in use.
+      std::fprintf(stderr, "parley-ingest: %s\n", std::string(servers.status().message()).c_str());
       return 1;
     }
-    server->GetHealthCheckService()->SetServingStatus(true);
-    parley::Log(parley::LogLevel::kInfo, absl::StrCat("intake serving on port ", port));
-    ports.emplace_back("intake_listen", port);
-  }
-  std::unique_ptr<grpc::Server> health_server;
-  if (!absl::GetFlag(FLAGS_health_listen).empty()) {
-    grpc::EnableDefaultHealthCheckService(true);
-    grpc::ServerBuilder builder;
-    int port = 0;
-    builder.AddListeningPort(absl::GetFlag(FLAGS_health_listen), grpc::InsecureServerCredentials(),
-                             &port);
-    health_server = builder.BuildAndStart();
-    if (health_server == nullptr || port == 0) {
-      parley::Log(parley::LogLevel::kError,
-                  absl::StrCat("cannot listen on ", absl::GetFlag(FLAGS_health_listen)));
-      return 1;
-    }
-    health_server->GetHealthCheckService()->SetServingStatus(true);
-    parley::Log(parley::LogLevel::kInfo, absl::StrCat("health serving on port ", port));
-    ports.emplace_back("health_listen", port);
+    parley::Log(parley::LogLevel::kError, servers.status().ToString());  // A bad setting.
+    return 2;
   }
   if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
-    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
+    if (const absl::Status written = parley::WritePortFile(port_file, (*servers)->ports());
+        !written.ok()) {
       parley::Log(parley::LogLevel::kError, written.ToString());
       return 1;
     }
@@ -410,14 +365,7 @@ int Run() {
               absl::StrCat("watching ", inbox, ", sending to ", absl::GetFlag(FLAGS_target),
                            " with ", options.workers, " workers"));
   const absl::Status status = worker.Run(stop);
-  if (health_server != nullptr) {
-    health_server->GetHealthCheckService()->SetServingStatus(false);
-    health_server->Shutdown(absl::ToChronoTime(absl::Now()));
-  }
-  if (server != nullptr) {
-    server->GetHealthCheckService()->SetServingStatus(false);
-    server->Shutdown(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
-  }
+  (*servers)->Shutdown();
   if (!stop.load()) {
     kill(getpid(), SIGTERM);  // Release the waiter thread.
   }
@@ -441,50 +389,22 @@ int Reprocess() {
   retry.deadline = deadline.get();
   parley::IngestClient client(channel, retry);
   const std::string version(parley::extract::Extractor::kVersion);
-  std::string after;
-  uint64_t seen = 0, updated = 0, failed = 0;
-  bool list_failed = false;
-  while (deadline->given_up().ok()) {
-    parley::v1::ListArticlesRequest request;
-    request.set_after_id(after);
-    request.set_page_size(100);
-    const absl::StatusOr<parley::v1::ListArticlesResponse> listed = client.ListArticles(request);
-    if (!listed.ok()) {
-      if (listed.status() != deadline->given_up()) {
-        list_failed = true;
-        std::fprintf(stderr, "parley-ingest: listing the articles of %s: %s\n",
-                     absl::GetFlag(FLAGS_target).c_str(), listed.status().ToString().c_str());
-      }
-      break;
-    }
-    for (const parley::v1::StoredArticle& stored : listed->articles()) {
-      ++seen;
-      if (stored.extractor_version() == version) {
-        continue;
-      }
-      PipelineResult result = pipeline->ProcessArticle(stored.article(), stored.article().id());
-      absl::Status outcome = result.status;
-      if (outcome.ok()) {
-        const parley::v1::IngestArticleRequest ingest = parley::IngestRequestFor(result, version);
-        outcome = client.Ingest(ingest).status();
-      }
-      if (outcome.ok()) {
-        ++updated;
-      } else if (outcome == deadline->given_up()) {
-        break;  // Said once, below.
-      } else {
-        ++failed;
-        std::fprintf(stderr, "%s: %s\n", stored.article().id().c_str(), outcome.ToString().c_str());
-      }
-    }
-    if (listed->next_after_id().empty()) {
-      break;
-    }
-    after = listed->next_after_id();
+  parley::ReprocessOptions options;
+  options.extractor_version = version;
+  options.deadline = deadline.get();
+  options.on_failure = [](absl::string_view id, const absl::Status& status) {
+    std::fprintf(stderr, "%s: %s\n", std::string(id).c_str(), status.ToString().c_str());
+  };
+  const parley::ReprocessSummary summary =
+      parley::ReprocessStoredArticles(client, *pipeline, options);
+  if (!summary.list_error.ok()) {
+    std::fprintf(stderr, "parley-ingest: listing the articles of %s: %s\n",
+                 absl::GetFlag(FLAGS_target).c_str(), summary.list_error.ToString().c_str());
   }
   std::fprintf(stderr, "reprocessed %llu of %llu stored articles with %s, %llu failed\n",
-               static_cast<unsigned long long>(updated), static_cast<unsigned long long>(seen),
-               version.c_str(), static_cast<unsigned long long>(failed));
+               static_cast<unsigned long long>(summary.updated),
+               static_cast<unsigned long long>(summary.seen), version.c_str(),
+               static_cast<unsigned long long>(summary.failed));
   if (const absl::Status gave_up = deadline->given_up(); !gave_up.ok()) {
     std::fprintf(stderr,
                  "parley-ingest: %s; reprocess stopped (it is idempotent: run it again once the "
@@ -492,7 +412,7 @@ int Reprocess() {
                  std::string(gave_up.message()).c_str());
     return kExitGaveUp;
   }
-  return failed == 0 && !list_failed ? 0 : 1;
+  return summary.failed == 0 && summary.list_error.ok() ? 0 : 1;
 }
 
 // grpc.health.v1 Check against --target; exit 0 only when SERVING.

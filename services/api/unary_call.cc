@@ -60,7 +60,8 @@ grpc::ByteBuffer OwnedBuffer(std::string bytes) {
 namespace {
 
 // A response the transport would refuse to send is the server's fault: said so, precisely.
-absl::Status CheckSendable(const absl::StatusOr<std::string>& response, size_t max_message_bytes) {
+[[nodiscard]] absl::Status CheckSendable(const absl::StatusOr<std::string>& response,
+                                         size_t max_message_bytes) {
   if (response.ok() && max_message_bytes > 0 && response->size() > max_message_bytes) {
     return absl::InternalError(absl::StrCat("the response takes ", response->size(),
                                             " bytes, over the message limit of ", max_message_bytes,

@@ -31,7 +31,7 @@ bool AnyEquals(const std::vector<std::string>& tokens, absl::string_view token) 
   return found;
 }
 
-absl::Status AppendTokens(const std::string& path, std::vector<std::string>* out) {
+[[nodiscard]] absl::Status AppendTokens(const std::string& path, std::vector<std::string>* out) {
   if (path.empty()) {
     return absl::OkStatus();
   }

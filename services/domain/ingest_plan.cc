@@ -22,7 +22,7 @@ class Records {
 
   // Record `id` as it stands (a copy): planned, else stored; nullopt when there is none (or the
   // plan deleted it).
-  absl::StatusOr<std::optional<v1::Meeting>> Read(absl::string_view id) const {
+  [[nodiscard]] absl::StatusOr<std::optional<v1::Meeting>> Read(absl::string_view id) const {
     if (auto it = planned_.find(id); it != planned_.end()) {
       return it->second.after;
     }
@@ -161,8 +161,8 @@ v1::Meeting WithResolvedParent(const v1::StoredArticle& article, int i) {
 // Re-extraction: every record the article's earlier reports landed in is rebuilt from the
 // reports of its other sources, or deleted when no other source reports it. Returns the ids
 // that were deleted, in the order of the earlier ingest: new records take them again.
-absl::StatusOr<std::vector<std::string>> WithdrawReports(const v1::StoredArticle& previous,
-                                                         const StoreView& store, Records& records) {
+[[nodiscard]] absl::StatusOr<std::vector<std::string>> WithdrawReports(
+    const v1::StoredArticle& previous, const StoreView& store, Records& records) {
   const std::string& article_id = previous.article().id();
   const std::set<std::string> ids(previous.meeting_ids().begin(), previous.meeting_ids().end());
   for (const std::string& id : ids) {

@@ -101,6 +101,12 @@ class ServerMetrics::Impl {
         budgets(prometheus::BuildGauge()
                     .Name("parley_memory_budget_bytes")
                     .Help("Bytes held in each byte budget of the memory bound.")
+                    .Register(*registry)),
+        replica(prometheus::BuildGauge()
+                    .Name("parley_replica")
+                    .Help("Cluster mode: the replica's write-log position applied "
+                          "(what=position), entries behind (what=lag_entries), seconds behind "
+                          "(what=lag_seconds) and 1 when serving (what=serving).")
                     .Register(*registry)) {
     exposer.RegisterCollectable(registry);
   }
@@ -159,6 +165,7 @@ class ServerMetrics::Impl {
   prometheus::Gauge& watch_streams;
   prometheus::Gauge& watch_lag;
   prometheus::Family<prometheus::Gauge>& budgets;
+  prometheus::Family<prometheus::Gauge>& replica;
   std::mutex mu;
   std::map<std::string, MethodMetrics> methods;
 };
@@ -301,6 +308,13 @@ void ServerMetrics::Refresh(const Gauges& gauges) {
         {"response_buffer", gauges.response_buffer_bytes},
         {"write_queue", gauges.write_queue_bytes}}) {
     impl_->budgets.Add({{"budget", name}}).Set(static_cast<double>(value));
+  }
+  if (gauges.replica.has_value()) {
+    const ReplicaState& state = *gauges.replica;
+    impl_->replica.Add({{"what", "position"}}).Set(static_cast<double>(state.applied_position));
+    impl_->replica.Add({{"what", "lag_entries"}}).Set(static_cast<double>(state.lag_entries));
+    impl_->replica.Add({{"what", "lag_seconds"}}).Set(absl::ToDoubleSeconds(state.lag));
+    impl_->replica.Add({{"what", "serving"}}).Set(state.serving ? 1 : 0);
   }
 }
 

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "grpcpp/support/server_interceptor.h"
+#include "services/replication/replica.h"
 
 namespace prometheus {
 class Exposer;
@@ -41,6 +43,7 @@ class ServerMetrics {
     uint64_t watch_buffer_bytes = 0;
     uint64_t response_buffer_bytes = 0;
     uint64_t write_queue_bytes = 0;
+    std::optional<ReplicaState> replica;  // Cluster mode only.
   };
 
   // Serves /metrics on `address` ("host:port", port 0 picks one). Returns Unavailable when the

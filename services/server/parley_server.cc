@@ -58,6 +58,13 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   WatchOptions watch = options.watch;
   watch.max_message_bytes = limits.max_response_bytes;
   watch.max_response_bytes = std::min(watch.max_response_bytes, watch.max_message_bytes);
+  if (!options.cluster.log.servers.empty()) {
+    // The write log is the durable copy (JetStream acknowledged it before this replica applies
+    // it), and each entry's position is in the same batch as its records: after a machine crash
+    // the replica re-applies what its disk lost, deterministically, to the same revisions. So a
+    // replica does not sync each apply, which would cap it at the disk's sync rate.
+    store_options.sync_writes = false;
+  }
   PARLEY_ASSIGN_OR_RETURN(server->store_, MeetingStore::Open(store_options));
   server->feed_ = std::make_unique<ChangeFeed>(server->store_.get(), options.change_ring_entries,
                                                options.change_ring_bytes);
@@ -96,10 +103,25 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
       metrics->CountIngest(static_cast<grpc::StatusCode>(code), changed);
     };
   }
-  server->ingest_service_ = std::make_unique<IngestServiceImpl>(
-      server->store_.get(), limits, resources, server->write_queue_.get(), std::move(observer));
-  server->admin_service_ =
-      std::make_unique<AdminServiceImpl>(server->store_.get(), options.checkpoint_dir, resources);
+  const bool cluster = !options.cluster.log.servers.empty();
+  if (cluster) {
+    PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<NatsWriteLog> log,
+                            NatsWriteLog::Connect(options.cluster.log));
+    server->log_ = std::move(log);
+    server->replica_ = std::make_unique<Replica>(
+        server->store_.get(), server->log_.get(), options.cluster.replica,
+        [health = server->health_.get()](bool serving) { health->SetAll(serving); });
+  } else {
+    server->writer_ = std::make_unique<StoreWriter>(server->store_.get());
+  }
+  MeetingWriter* writer =
+      cluster ? static_cast<MeetingWriter*>(server->replica_.get()) : server->writer_.get();
+  server->ingest_service_ =
+      std::make_unique<IngestServiceImpl>(server->store_.get(), writer, limits, resources,
+                                          server->write_queue_.get(), std::move(observer));
+  server->admin_service_ = std::make_unique<AdminServiceImpl>(
+      server->store_.get(), options.checkpoint_dir, resources,
+      /*stream_dir=*/options.checkpoint_dir.empty() ? options.store.path : options.checkpoint_dir);
   const bool split = !options.ingest_listen.empty();
   auto configure = [&](grpc::ServerBuilder& builder) {
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
@@ -163,7 +185,11 @@ absl::StatusOr<std::unique_ptr<ParleyServer>> ParleyServer::Start(const ServerOp
   for (const char* name :
        {"", v1::MeetingService::service_full_name(), v1::IngestService::service_full_name(),
         v1::AdminService::service_full_name()}) {
-    server->health_->Set(name, true);
+    // A replica serves once it has caught up with the write log (it says so itself).
+    server->health_->Set(name, !cluster);
+  }
+  if (cluster) {
+    server->replica_->Start();
   }
   server->ticker_ = std::thread([s = server.get()] { s->TickerLoop(); });
   return server;
@@ -210,6 +236,9 @@ void ParleyServer::TickerLoop() {
       gauges.watch_buffer_bytes = meeting_service_->watches().buffered_bytes();
       gauges.response_buffer_bytes = responses_->reserved();
       gauges.write_queue_bytes = write_queue_->reserved();
+      if (replica_ != nullptr) {
+        gauges.replica = replica_->state();
+      }
       metrics_->Refresh(gauges);
       next_gauges = now + absl::Seconds(1);
     }
@@ -271,6 +300,9 @@ void ParleyServer::Shutdown() {
     stop_ticker_.Notify();
     ticker_.join();
   }
+  if (replica_ != nullptr) {
+    replica_->Stop();  // After the calls: the writes they waited on have been applied.
+  }
   health_server_.reset();
   ingest_server_.reset();
   server_.reset();
@@ -279,6 +311,9 @@ void ParleyServer::Shutdown() {
   meeting_service_.reset();
   ingest_service_.reset();
   admin_service_.reset();
+  replica_.reset();
+  writer_.reset();
+  log_.reset();
   feed_.reset();
   store_.reset();
 }

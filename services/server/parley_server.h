@@ -9,9 +9,15 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "services/api/admin_service_impl.h"
+#include "services/api/ingest_service_impl.h"
 #include "services/api/meeting_service_impl.h"
+#include "services/api/service_limits.h"
 #include "services/auth/authorizer.h"
 #include "services/auth/credentials.h"
+#include "services/replication/meeting_writer.h"
+#include "services/replication/nats_write_log.h"
+#include "services/replication/replica.h"
 #include "services/server/health_service.h"
 #include "services/server/metrics.h"
 #include "services/store/change_feed.h"
@@ -22,6 +28,13 @@ class Server;
 }  // namespace grpc
 
 namespace parley {
+
+// Cluster mode (docs/scaling.md): equal replicas fed by a NATS JetStream write log. Off while
+// `log.servers` is empty (the default: one process, writes straight into the store).
+struct ClusterOptions {
+  NatsLogOptions log;
+  ReplicaOptions replica;
+};
 
 struct ServerOptions {
   std::string listen = "127.0.0.1:50051";  // host:port; port 0 picks a free one.
@@ -49,6 +62,7 @@ struct ServerOptions {
   std::string checkpoint_dir;  // Where AdminService.CreateCheckpoint writes; empty = disabled.
   ServerTlsOptions tls;        // TLS / mutual TLS on every gRPC listener; plaintext by default.
   AuthPolicy auth;             // Who may read and write; writes are open when it names nobody.
+  ClusterOptions cluster;      // Cluster mode when `cluster.log.servers` is set.
 };
 
 // The Parley meeting service as one object: opens the store, serves MeetingService,
@@ -82,6 +96,8 @@ class ParleyServer {
   int health_port() const { return health_port_; }
   std::string address() const;
   MeetingStore* store() { return store_.get(); }
+  // Cluster mode only (null otherwise).
+  Replica* replica() { return replica_.get(); }
   ChangeFeed* feed() { return feed_.get(); }
   ByteBudget* response_budget() { return responses_.get(); }
   MeetingServiceImpl* meeting_service() { return meeting_service_.get(); }
@@ -97,6 +113,10 @@ class ParleyServer {
   std::unique_ptr<ByteBudget> write_queue_;
   std::unique_ptr<MeetingStore> store_;
   std::unique_ptr<ChangeFeed> feed_;
+  // Where writes go: the store (StoreWriter) or, in cluster mode, the replica over the log.
+  std::unique_ptr<WriteLog> log_;
+  std::unique_ptr<Replica> replica_;
+  std::unique_ptr<MeetingWriter> writer_;
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<MeetingServiceImpl> meeting_service_;
   std::unique_ptr<IngestServiceImpl> ingest_service_;

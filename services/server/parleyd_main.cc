@@ -9,12 +9,16 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "services/auth/credentials.h"
 #include "services/flags/env_flags.h"
 #include "services/flags/port_file.h"
 #include "services/log/library_logs.h"
 #include "services/log/log.h"
+#include "services/server/bootstrap.h"
 #include "services/server/parley_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address, host:port [PARLEY_LISTEN]");
@@ -90,6 +94,36 @@ ABSL_FLAG(std::string, port_file, "",
           "Once serving, write the bound ports here as name=port lines (listen=, and "
           "ingest_listen=, metrics_listen=, health_listen= when on): start on port 0 and read "
           "them [PARLEY_PORT_FILE]");
+ABSL_FLAG(std::string, nats_servers, "",
+          "Cluster mode: comma-separated NATS URLs (nats://host:port) of the JetStream cluster "
+          "holding the replicated write log; empty = one process, no NATS "
+          "(docs/scaling.md) [PARLEY_NATS_SERVERS]");
+ABSL_FLAG(std::string, nats_stream, "PARLEY_WRITES",
+          "Cluster mode: the JetStream stream of the write log [PARLEY_NATS_STREAM]");
+ABSL_FLAG(std::string, nats_subject, "parley.writes",
+          "Cluster mode: the subject the write log is published on [PARLEY_NATS_SUBJECT]");
+ABSL_FLAG(int32_t, nats_stream_replicas, 1,
+          "Cluster mode: JetStream replicas of the stream when this replica creates it (3 in "
+          "production) [PARLEY_NATS_STREAM_REPLICAS]");
+ABSL_FLAG(absl::Duration, nats_stream_max_age, absl::ZeroDuration(),
+          "Cluster mode: how long the stream keeps entries (0 = forever); a replica further "
+          "behind must bootstrap from a checkpoint [PARLEY_NATS_STREAM_MAX_AGE]");
+ABSL_FLAG(absl::Duration, write_timeout, absl::Seconds(10),
+          "Cluster mode: how long a write waits for the log's acknowledgement and its own "
+          "replica's apply [PARLEY_WRITE_TIMEOUT]");
+ABSL_FLAG(uint64_t, max_serving_lag, 1000,
+          "Cluster mode: health is SERVING once the replica is at most this many log entries "
+          "behind [PARLEY_MAX_SERVING_LAG]");
+ABSL_FLAG(std::string, bootstrap_from, "",
+          "Cluster mode: when --data_dir holds no store yet, first copy a peer replica's store "
+          "(host:port of its write path, e.g. the replicas' Service), then follow the log from its "
+          "position [PARLEY_BOOTSTRAP_FROM]");
+ABSL_FLAG(std::string, bootstrap_ca_file, "",
+          "PEM CA verifying the peer of --bootstrap_from (TLS); empty = plaintext "
+          "[PARLEY_BOOTSTRAP_CA_FILE]");
+ABSL_FLAG(std::string, bootstrap_token_file, "",
+          "Bearer token (a write token of the peer) for --bootstrap_from "
+          "[PARLEY_BOOTSTRAP_TOKEN_FILE]");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("parleyd --data_dir=DIR [--listen=HOST:PORT]");
@@ -172,6 +206,41 @@ int main(int argc, char** argv) {
   }
   options.auth = *std::move(policy);
 
+  for (absl::string_view server :
+       absl::StrSplit(absl::GetFlag(FLAGS_nats_servers), ',', absl::SkipWhitespace())) {
+    options.cluster.log.servers.emplace_back(absl::StripAsciiWhitespace(server));
+  }
+  options.cluster.log.stream = absl::GetFlag(FLAGS_nats_stream);
+  options.cluster.log.subject = absl::GetFlag(FLAGS_nats_subject);
+  options.cluster.log.replicas = absl::GetFlag(FLAGS_nats_stream_replicas);
+  options.cluster.log.max_age = absl::GetFlag(FLAGS_nats_stream_max_age);
+  options.cluster.replica.write_timeout = absl::GetFlag(FLAGS_write_timeout);
+  options.cluster.replica.max_serving_lag = absl::GetFlag(FLAGS_max_serving_lag);
+
+  if (const std::string peer = absl::GetFlag(FLAGS_bootstrap_from);
+      !peer.empty() && parley::DataDirIsEmpty(options.store.path)) {
+    parley::ClientSecurityOptions security;
+    security.ca_file = absl::GetFlag(FLAGS_bootstrap_ca_file);
+    security.token_file = absl::GetFlag(FLAGS_bootstrap_token_file);
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(4 << 20);
+    absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+        parley::MakeClientChannel(peer, security, args);
+    absl::StatusOr<uint64_t> copied =
+        channel.ok() ? parley::BootstrapFromPeer(*channel, options.store.path, absl::Hours(1))
+                     : absl::StatusOr<uint64_t>(channel.status());
+    if (copied.ok()) {
+      parley::Log(parley::LogLevel::kInfo, absl::StrCat("bootstrapped ", options.store.path,
+                                                        " from ", peer, " at revision ", *copied));
+    } else {
+      // No peer yet (the first replica of a new cluster) or none reachable: follow the write log
+      // from its start, which works while the stream still holds it (else the replica says so).
+      parley::Log(parley::LogLevel::kWarning,
+                  absl::StrCat("bootstrap from ", peer, " failed: ", copied.status().ToString(),
+                               "; following the write log from its start instead"));
+    }
+  }
+
   absl::StatusOr<std::unique_ptr<parley::ParleyServer>> server =
       parley::ParleyServer::Start(options);
   if (!server.ok()) {
@@ -191,7 +260,12 @@ int main(int argc, char** argv) {
           : options.tls.client_certs == parley::ClientCertMode::kRequire
               ? ", mutual TLS"
               : ", TLS with optional client certificates",
-          (*server)->authorizer().reads_open() ? ", reads open" : ", reads need a credential"));
+          (*server)->authorizer().reads_open() ? ", reads open" : ", reads need a credential",
+          options.cluster.log.servers.empty()
+              ? std::string()
+              : absl::StrCat(", cluster mode: write log ", options.cluster.log.stream, " on ",
+                             absl::GetFlag(FLAGS_nats_servers), " from position ",
+                             (*server)->store()->log_position())));
   if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
     parley::PortList ports = {{"listen", (*server)->port()}};
     if (!options.ingest_listen.empty()) {

@@ -27,7 +27,7 @@ class SilentLogger : public rocksdb::Logger {
 };
 
 // Fails when another process holds the RocksDB lock of `path`, without touching any file.
-absl::Status CheckNotLocked(const std::string& path) {
+[[nodiscard]] absl::Status CheckNotLocked(const std::string& path) {
   const std::string lock_path = path + "/LOCK";
   const int fd = open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -48,7 +48,7 @@ absl::Status CheckNotLocked(const std::string& path) {
 
 // Reads the schema version of an existing store read-only, writing nothing; 0 when the store
 // has none yet.
-absl::StatusOr<int> ProbeSchemaVersion(const std::string& path, const char* key) {
+[[nodiscard]] absl::StatusOr<int> ProbeSchemaVersion(const std::string& path, const char* key) {
   if (access((path + "/CURRENT").c_str(), F_OK) != 0) {
     return 0;
   }

@@ -35,6 +35,8 @@ constexpr char kMetaRevision[] = "revision";
 constexpr char kMetaOldest[] = "oldest_revision";
 constexpr char kMetaSequence[] = "next_sequence";
 constexpr char kMetaCount[] = "meeting_count";
+// Cluster mode: the position of the last replicated-log entry applied (docs/scaling.md).
+constexpr char kMetaLogPosition[] = "log_position";
 constexpr size_t kListScanBudget = 20000;
 constexpr size_t kCandidateScanLimit = 400;
 
@@ -42,7 +44,8 @@ rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.
 absl::string_view ToView(const rocksdb::Slice& s) { return absl::string_view(s.data(), s.size()); }
 
 template <typename Message>
-absl::StatusOr<Message> ParseStored(const std::string& bytes, absl::string_view what) {
+[[nodiscard]] absl::StatusOr<Message> ParseStored(const std::string& bytes,
+                                                  absl::string_view what) {
   Message message;
   if (!message.ParseFromString(bytes)) {
     return absl::DataLossError(absl::StrCat("corrupt ", what));
@@ -72,7 +75,9 @@ class RocksDbCursor : public IndexCursor {
   void Next() override { it_->Next(); }
   absl::string_view key() const override { return ToView(it_->key()); }
   absl::string_view value() const override { return ToView(it_->value()); }
-  absl::Status status() const override { return FromRocksDb(it_->status(), "scan index"); }
+  [[nodiscard]] absl::Status status() const override {
+    return FromRocksDb(it_->status(), "scan index");
+  }
 
  private:
   std::unique_ptr<rocksdb::Iterator> it_;
@@ -84,17 +89,18 @@ class LockedStoreView : public StoreView {
  public:
   explicit LockedStoreView(const MeetingStore& store) : store_(store) {}
 
-  absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(absl::string_view id) const override {
+  [[nodiscard]] absl::StatusOr<std::optional<v1::Meeting>> FindMeeting(
+      absl::string_view id) const override {
     return Found(store_.GetMeeting(id));
   }
-  absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
+  [[nodiscard]] absl::StatusOr<std::optional<v1::StoredArticle>> FindArticle(
       absl::string_view id) const override {
     return Found(store_.GetArticle(id));
   }
 
  private:
   template <typename T>
-  static absl::StatusOr<std::optional<T>> Found(absl::StatusOr<T> got) {
+  [[nodiscard]] static absl::StatusOr<std::optional<T>> Found(absl::StatusOr<T> got) {
     if (got.status().code() == absl::StatusCode::kNotFound) {
       return std::optional<T>();
     }
@@ -125,6 +131,7 @@ struct MeetingStore::PendingWrite {
   uint64_t revision = 0;
   v1::ChangeLogEntry entry;
   int64_t count_delta = 0;
+  uint64_t log_position = 0;  // Written with the batch when not 0.
 };
 
 // A RocksDB snapshot kept for the pages of one listing.
@@ -248,6 +255,8 @@ absl::Status MeetingStore::LoadMetadata() {
   PARLEY_ASSIGN_OR_RETURN(const uint64_t oldest, read_u64(kMetaOldest, 1));
   PARLEY_ASSIGN_OR_RETURN(const uint64_t sequence, read_u64(kMetaSequence, 1));
   PARLEY_ASSIGN_OR_RETURN(const uint64_t count, read_u64(kMetaCount, 0));
+  PARLEY_ASSIGN_OR_RETURN(const uint64_t log_position, read_u64(kMetaLogPosition, 0));
+  log_position_.store(log_position);
   revision_.store(revision);
   oldest_revision_.store(oldest);
   meeting_count_.store(count);
@@ -502,7 +511,7 @@ void MeetingStore::ApplyLocked(PendingWrite& write, const PlannedRecord& record)
 absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
                                                           std::vector<v1::Meeting> reports,
                                                           absl::string_view extractor_version,
-                                                          absl::Time now) {
+                                                          absl::Time now, uint64_t log_position) {
   if (article.body().empty()) {
     return absl::InvalidArgumentError("article.body must not be empty");
   }
@@ -548,6 +557,7 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
 
   PendingWrite write;
   write.revision = plan.article.revision();
+  write.log_position = log_position;
   for (const PlannedRecord& record : plan.records) {
     ApplyLocked(write, record);
     if (record.action != RecordAction::kDelete) {
@@ -563,10 +573,12 @@ absl::StatusOr<IngestOutcome> MeetingStore::IngestArticle(v1::Article article,
   return outcome;
 }
 
-absl::StatusOr<uint64_t> MeetingStore::DeleteMeeting(absl::string_view id, absl::Time now) {
+absl::StatusOr<uint64_t> MeetingStore::DeleteMeeting(absl::string_view id, absl::Time now,
+                                                     uint64_t log_position) {
   absl::MutexLock lock(&write_mu_);
   PendingWrite write;
   write.revision = revision() + 1;
+  write.log_position = log_position;
   absl::StatusOr<v1::Meeting> old = GetMeeting(id);
   if (!old.ok()) {
     return old.status();
@@ -598,6 +610,9 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
   const uint64_t count = static_cast<uint64_t>(
       std::max<int64_t>(0, static_cast<int64_t>(meeting_count()) + write.count_delta));
   write.batch.Put(handles_->meta, kMetaCount, ik::EncodeU64(count));
+  if (write.log_position > 0) {
+    write.batch.Put(handles_->meta, kMetaLogPosition, ik::EncodeU64(write.log_position));
+  }
 
   // Count-based retention, in the same batch.
   uint64_t oldest = oldest_revision();
@@ -615,11 +630,28 @@ absl::StatusOr<uint64_t> MeetingStore::CommitLocked(PendingWrite& write, absl::T
                                      absl::StrCat("commit revision ", write.revision)));
   oldest_revision_.store(oldest, std::memory_order_release);
   meeting_count_.store(count, std::memory_order_relaxed);
+  if (write.log_position > 0) {
+    log_position_.store(write.log_position, std::memory_order_release);
+  }
   revision_.store(write.revision, std::memory_order_release);
   if (listener_) {
     listener_(std::move(entry));
   }
   return write.revision;
+}
+
+absl::Status MeetingStore::RecordLogPosition(uint64_t position) {
+  absl::MutexLock lock(&write_mu_);
+  if (position <= log_position()) {
+    return absl::OkStatus();
+  }
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync_writes;
+  PARLEY_RETURN_IF_ERROR(FromRocksDb(
+      db_->Put(write_options, handles_->meta, kMetaLogPosition, ik::EncodeU64(position)),
+      absl::StrCat("record log position ", position)));
+  log_position_.store(position, std::memory_order_release);
+  return absl::OkStatus();
 }
 
 void MeetingStore::SetCommitListener(CommitListener listener) {

@@ -147,14 +147,25 @@ class MeetingStore {
   // id that report k landed in. Returns InvalidArgument for an article without body, an invalid
   // report, a malformed "#k" (`meetings[i].parent_id "..." ...`) or a write whose change-log
   // entry exceeds `max_change_bytes`.
+  // `log_position` (cluster mode; 0 = none) is the replicated-log entry this write applies: it
+  // is stored in the write's batch (see log_position()).
   [[nodiscard]] absl::StatusOr<IngestOutcome> IngestArticle(v1::Article article,
                                                             std::vector<v1::Meeting> reports,
                                                             absl::string_view extractor_version,
-                                                            absl::Time now);
+                                                            absl::Time now,
+                                                            uint64_t log_position = 0);
 
   // Deletes a meeting and logs a DELETED event with its last state. Returns the revision of the
   // delete, or NotFound.
-  [[nodiscard]] absl::StatusOr<uint64_t> DeleteMeeting(absl::string_view id, absl::Time now);
+  [[nodiscard]] absl::StatusOr<uint64_t> DeleteMeeting(absl::string_view id, absl::Time now,
+                                                       uint64_t log_position = 0);
+
+  // Cluster mode: the replicated-log position of the last entry applied, stored atomically with
+  // the write that applied it (0 when none has been). A replica resumes after it, exactly once.
+  uint64_t log_position() const { return log_position_.load(std::memory_order_acquire); }
+  // Records that the log entry at `position` was applied without a write (it changed nothing or
+  // was refused); no-op when the store is already at or past it.
+  [[nodiscard]] absl::Status RecordLogPosition(uint64_t position);
 
   // Returns NotFound for an unknown article id.
   [[nodiscard]] absl::StatusOr<v1::StoredArticle> GetArticle(absl::string_view id) const;
@@ -255,6 +266,7 @@ class MeetingStore {
   std::atomic<uint64_t> revision_{0};
   std::atomic<uint64_t> oldest_revision_{1};
   std::atomic<uint64_t> meeting_count_{0};
+  std::atomic<uint64_t> log_position_{0};
 
   mutable absl::Mutex oversized_mu_;
   mutable absl::flat_hash_set<std::string> oversized_logged_ ABSL_GUARDED_BY(oversized_mu_);

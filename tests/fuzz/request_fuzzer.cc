@@ -1,6 +1,7 @@
 // libFuzzer target for request parsing and validation: the bytes are parsed as each request
 // message the service accepts, then run through the same checks and domain rules the handlers
-// use (filters, page tokens, meeting validation, normalisation and merging).
+// use (filters, page tokens, meeting validation, normalisation and merging). Their results are
+// ignored on purpose (`(void)`): the target looks for crashes and broken invariants only.
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,6 @@
 // Crash safety of the service: parleyd (the real binary, WAL synced on every write) is killed
-// with SIGKILL at random moments while writers ingest and a watcher follows, then restarted.
+// with SIGKILL while writers ingest and a watcher follows, each time after a random number of
+// acknowledged writes, then restarted.
 // After every restart each acknowledged article is there; at the end every article is stored
 // exactly once, no meeting is duplicated, revisions run 1..N without a gap, and the watcher,
 // resuming from its last revision after each crash, has seen exactly the change log.
@@ -172,11 +173,13 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
   std::mutex mu;
   std::map<std::string, uint64_t> acknowledged;  // article id -> revision
   std::atomic<uint64_t> max_acked_revision{0};
+  std::atomic<int> acks{0};  // Acknowledged articles.
   std::atomic<int> retries{0};
 
   auto writer = [&] {
-    auto stub = v1::IngestService::NewStub(
-        grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+    const std::shared_ptr<grpc::Channel> channel =
+        grpc::CreateChannel(address_, grpc::InsecureChannelCredentials());
+    auto stub = v1::IngestService::NewStub(channel);
     while (!stop_writing.load()) {
       const int k = next_article.fetch_add(1);
       const v1::IngestArticleRequest request = ArticleRequest(k);
@@ -192,6 +195,7 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
           while (response.revision() > seen &&
                  !max_acked_revision.compare_exchange_weak(seen, response.revision())) {
           }
+          acks.fetch_add(1);
           break;
         }
         ASSERT_TRUE(status.error_code() == grpc::StatusCode::UNAVAILABLE ||
@@ -199,40 +203,65 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
                     status.error_code() == grpc::StatusCode::CANCELLED)
             << status.error_code() << ": " << status.error_message();
         retries.fetch_add(1);
-        absl::SleepFor(absl::Milliseconds(20));
+        // Until the service is back (or a second passed: the retry then fails fast again).
+        channel->WaitForConnected(absl::ToChronoTime(absl::Now() + absl::Seconds(1)));
       }
     }
   };
 
   // The watcher resumes from the revision after the last one it was told about.
-  std::atomic<bool> stop_watching{false};
+  // The watch in flight, cancelled at the end under `watch_mu`: the watcher clears it under the
+  // same lock before its context is destroyed, so the cancel never reaches a dead context.
+  std::mutex watch_mu;
+  bool stop_watching = false;                    // Guarded by watch_mu.
+  grpc::ClientContext* watch_context = nullptr;  // Guarded by watch_mu.
   std::vector<v1::MeetingEvent> watched;
   std::atomic<uint64_t> watched_up_to{0};
   std::atomic<int> resumes{0};
-  std::atomic<grpc::ClientContext*> watch_context{nullptr};
   std::thread watcher([&] {
+    const std::shared_ptr<grpc::Channel> channel =
+        grpc::CreateChannel(address_, grpc::InsecureChannelCredentials());
+    auto stub = v1::MeetingService::NewStub(channel);
     uint64_t next = 1;
-    while (!stop_watching.load()) {
+    while (true) {
       grpc::ClientContext context;
-      watch_context.store(&context);
+      {
+        std::lock_guard<std::mutex> lock(watch_mu);
+        if (stop_watching) {
+          break;
+        }
+        watch_context = &context;
+      }
       v1::WatchMeetingsRequest request;
       request.set_start_revision(next);
-      auto stub = Meetings();
       auto stream = stub->WatchMeetings(&context, request);
       v1::WatchMeetingsResponse response;
-      while (stream->Read(&response)) {
+      bool repeated = false;
+      while (!repeated && stream->Read(&response)) {
         for (const v1::MeetingEvent& e : response.events()) {
-          ASSERT_GE(e.revision(), next) << "a resumed watch repeated an event";
+          if (e.revision() < next) {
+            ADD_FAILURE() << "a resumed watch repeated event " << e.revision();
+            repeated = true;
+            break;
+          }
           watched.push_back(e);
         }
         next = std::max(next, response.revision() + 1);
         watched_up_to.store(next - 1);
       }
-      watch_context.store(nullptr);
+      {
+        std::lock_guard<std::mutex> lock(watch_mu);
+        watch_context = nullptr;
+      }
+      if (repeated) {
+        context.TryCancel();
+        (void)stream->Finish();
+        return;
+      }
       const grpc::Status status = stream->Finish();
       ASSERT_NE(status.error_code(), grpc::StatusCode::OUT_OF_RANGE) << status.error_message();
       resumes.fetch_add(1);
-      absl::SleepFor(absl::Milliseconds(20));
+      channel->WaitForConnected(absl::ToChronoTime(absl::Now() + absl::Seconds(1)));
     }
   });
 
@@ -244,8 +273,15 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
   std::mt19937 random(std::random_device{}());
   const int cycles = Cycles();
   int survived = 0;
+  // Each kill comes after a random number of writes acknowledged since the (re)start, so every
+  // cycle kills the service amid committed writes however fast or loaded the machine is.
+  const auto wait_for_acks = [&](int count) {
+    const int target = acks.load() + count;
+    return WaitFor([&] { return acks.load() >= target; }, absl::Seconds(60));
+  };
   for (int cycle = 0; cycle < cycles; ++cycle) {
-    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(100, 600)(random)));
+    ASSERT_TRUE(wait_for_acks(std::uniform_int_distribution<int>(10, 300)(random)))
+        << "cycle " << cycle << ": no writes acknowledged; see " << dir_.path();
     std::map<std::string, uint64_t> acked_before;
     uint64_t revision_before = 0;
     service_->Signal(SIGKILL);
@@ -271,7 +307,8 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
     ASSERT_GE(page.revision(), revision_before) << "cycle " << cycle;
     ++survived;
   }
-  absl::SleepFor(absl::Milliseconds(300));
+  // Writes after the last restart too.
+  ASSERT_TRUE(wait_for_acks(20)) << "no writes acknowledged after the last restart";
   stop_writing.store(true);
   for (std::thread& t : writers) {
     t.join();
@@ -323,9 +360,12 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
   EXPECT_EQ(*revisions.rbegin(), revision);
   EXPECT_EQ(revisions.size(), revision) << "a revision is missing from the change log";
   ASSERT_TRUE(WaitFor([&] { return watched_up_to.load() >= revision; }, absl::Seconds(30)));
-  stop_watching.store(true);
-  if (grpc::ClientContext* context = watch_context.load()) {
-    context->TryCancel();
+  {
+    std::lock_guard<std::mutex> lock(watch_mu);
+    stop_watching = true;
+    if (watch_context != nullptr) {
+      watch_context->TryCancel();
+    }
   }
   watcher.join();
   ASSERT_EQ(watched.size(), log.size());

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -113,8 +114,19 @@ TEST_F(DataDirTest, LockedDirFailsWithoutTouchingTheRunningStore) {
   Subprocess owner({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=127.0.0.1:0"},
                    work_.Sub("owner.log"));
   ASSERT_TRUE(WaitForFileToContain(work_.Sub("owner.log"), "serving on", absl::Seconds(30)));
-  absl::SleepFor(absl::Milliseconds(300));  // Let the owner's start-up writes settle.
-  const auto before = Snapshot(data);
+  // The owner's start-up writes (RocksDB's info log, background file deletions) are over once
+  // the folder stays the same for five polls in a row (100 ms).
+  auto before = Snapshot(data);
+  int unchanged_polls = 0;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        auto now = Snapshot(data);
+        unchanged_polls = now == before ? unchanged_polls + 1 : 0;
+        before = std::move(now);
+        return unchanged_polls >= 5;
+      },
+      absl::Seconds(30)))
+      << "the running store's folder never settled";
   EXPECT_EQ(RunParleyd(data), 1);
   EXPECT_THAT(log(),
               HasSubstr("is locked by another process (pid " + std::to_string(owner.pid()) + ")"));

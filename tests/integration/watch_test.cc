@@ -415,9 +415,7 @@ TEST(WatchTest, StreamCapIsResourceExhausted) {
 }
 
 TEST(WatchTest, ParleyWatchPrintsJsonLinesAndResumesAcrossARestart) {
-  ServerOptions options = Options();
-  options.listen = absl::StrCat("127.0.0.1:", testing_util::FreePort());
-  ServerHarness harness(options);
+  ServerHarness harness(Options());  // Port 0; the restart below keeps the port.
   {
     auto ingest = v1::IngestService::NewStub(harness.NewChannel());
     for (int i = 0; i < 5; ++i) {
@@ -426,7 +424,7 @@ TEST(WatchTest, ParleyWatchPrintsJsonLinesAndResumesAcrossARestart) {
   }
   testing_util::ScopedTempDir dir;
   testing_util::Subprocess watch({testing_util::BinDir() + "/parley-watch",
-                                  "--target=" + options.listen, "--from=1", "--max_events=10"},
+                                  "--target=" + harness.address(), "--from=1", "--max_events=10"},
                                  dir.Sub("watch.out"));
   ASSERT_TRUE(WaitFor(
       [&] {

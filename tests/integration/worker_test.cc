@@ -29,6 +29,7 @@ namespace parley {
 namespace {
 
 using ::parley::testing_util::BinDir;
+using ::parley::testing_util::HeldPort;
 using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::ScopedTempDir;
 using ::parley::testing_util::ServerHarness;
@@ -230,12 +231,18 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
     DropFile(inbox, absl::StrCat("bad-", i, ".txt"), absl::StrCat("Title\n\xff\xfe broken ", i));
   }
   std::mt19937 random(std::random_device{}());
-  std::uniform_int_distribution<int> pause_ms(350, 900);
+  // Each worker is killed once it has finished a random number of files, so every round kills
+  // it amid work however fast or loaded the machine is.
+  std::uniform_int_distribution<size_t> files_before_kill(1, 100);
   int kills = 0;
   for (int round = 0; round < rounds && CountFiles(inbox + "/done") < static_cast<size_t>(kFiles);
        ++round) {
+    const size_t kill_at = std::min(CountFiles(inbox + "/done") + files_before_kill(random),
+                                    static_cast<size_t>(kFiles));
     Subprocess worker(RunWorker(harness.address(), inbox), work_.Sub("worker.log"));
-    absl::SleepFor(absl::Milliseconds(pause_ms(random)));
+    ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") >= kill_at; }, absl::Seconds(60)))
+        << "round " << round << ": the worker made no progress\n"
+        << ReadFile(work_.Sub("worker.log"));
     worker.Signal(SIGKILL);
     worker.Wait(absl::Seconds(10));
     ++kills;
@@ -283,8 +290,9 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
 }
 
 TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
+  HeldPort port;  // Refuses connections until the service starts on it.
   ServerOptions options = ServerHarness::DefaultOptions();
-  options.listen = absl::StrCat("127.0.0.1:", testing_util::FreePort());
+  options.listen = port.address();
   ServerHarness harness(options, /*start=*/false);
   const std::string inbox = work_.Sub("inbox");
   ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
@@ -292,8 +300,12 @@ TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
   for (int i = 0; i < 10; ++i) {
     DropFile(inbox, absl::StrCat("a-", i, ".txt"), SyntheticArticle(i));
   }
-  absl::SleepFor(absl::Seconds(1));
-  EXPECT_EQ(CountFiles(inbox + "/done"), 0u);  // Nobody to acknowledge them yet.
+  // The worker claims files while nobody can acknowledge them.
+  ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/processing") > 0; }, absl::Seconds(30)))
+      << ReadFile(work_.Sub("worker.log"));
+  EXPECT_EQ(CountFiles(inbox + "/done"), 0u);
+  EXPECT_EQ(CountFiles(inbox + "/failed"), 0u);
+  port.Release();
   harness.Start();
   ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == 10; }, absl::Seconds(30)))
       << ReadFile(work_.Sub("worker.log"));
@@ -301,8 +313,10 @@ TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
   for (int i = 10; i < 20; ++i) {
     DropFile(inbox, absl::StrCat("a-", i, ".txt"), SyntheticArticle(i));
   }
-  absl::SleepFor(absl::Milliseconds(500));
-  harness.Start();
+  ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/processing") > 0; }, absl::Seconds(30)))
+      << ReadFile(work_.Sub("worker.log"));
+  EXPECT_EQ(CountFiles(inbox + "/done"), 10u);
+  harness.Start();  // On the port of its first start.
   ASSERT_TRUE(WaitFor([&] { return CountFiles(inbox + "/done") == 20; }, absl::Seconds(30)))
       << ReadFile(work_.Sub("worker.log"));
   EXPECT_EQ(harness.server()->store()->revision(), 20u);
@@ -317,7 +331,8 @@ TEST_F(WorkerTest, WorkerWaitsForTheServiceAndLosesNothingAcrossRestarts) {
 // and says which service it gave up on and why. The bounds are loose (a loaded 2-core machine);
 // the earlier binary takes 70 s and more.
 TEST_F(WorkerTest, SubmitAndReprocessGiveUpOnAStoppedServiceNamingItAndTheLastError) {
-  const std::string target = absl::StrCat("127.0.0.1:", testing_util::FreePort());  // Nobody.
+  const HeldPort nobody;  // Connections are refused.
+  const std::string target = nobody.address();
   std::vector<std::string> files;
   for (int i = 0; i < 10; ++i) {
     files.push_back(work_.Sub(absl::StrCat("a-", i, ".txt")));
@@ -361,9 +376,12 @@ TEST_F(WorkerTest, SubmitAndReprocessGiveUpOnAStoppedServiceNamingItAndTheLastEr
 // The patience is counted from the last acknowledgement: a service that comes up while submit
 // waits gets every file.
 TEST_F(WorkerTest, SubmitWaitsForAServiceThatStartsWithinItsPatience) {
+  // Until the service starts, its port accepts connections and never answers: the test sees
+  // submit trying to reach it.
+  HeldPort port;
+  port.Listen();
   ServerOptions options = ServerHarness::DefaultOptions();
-  options.listen = absl::StrCat("127.0.0.1:", testing_util::FreePort());
-  ServerHarness harness(options, /*start=*/false);
+  options.listen = port.address();
   std::vector<std::string> argv = {BinDir() + "/parley-ingest", "submit",
                                    "--target=" + options.listen, "--give_up_after=60s"};
   for (int i = 0; i < 10; ++i) {
@@ -371,9 +389,10 @@ TEST_F(WorkerTest, SubmitWaitsForAServiceThatStartsWithinItsPatience) {
     WriteFile(argv.back(), SyntheticArticle(i));
   }
   Subprocess submit(argv, work_.Sub("submit.log"));
-  absl::SleepFor(absl::Seconds(2));
+  ASSERT_TRUE(port.WaitForConnection(absl::Seconds(30))) << ReadFile(work_.Sub("submit.log"));
   EXPECT_TRUE(submit.running());
-  harness.Start();
+  port.Release();
+  ServerHarness harness(options);
   EXPECT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(work_.Sub("submit.log"));
   EXPECT_EQ(harness.server()->store()->revision(), 10u);
 }

@@ -21,7 +21,7 @@ namespace {
 
 constexpr absl::string_view kPublished = "# published: ";
 
-absl::StatusOr<std::string> Slurp(const std::string& path) {
+[[nodiscard]] absl::StatusOr<std::string> Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::NotFoundError(absl::StrCat("cannot read ", path));

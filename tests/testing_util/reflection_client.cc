@@ -38,7 +38,8 @@ class ReflectionClient::Database : public google::protobuf::DescriptorDatabase {
     return false;
   }
 
-  absl::StatusOr<refl::ServerReflectionResponse> Ask(const refl::ServerReflectionRequest& request) {
+  [[nodiscard]] absl::StatusOr<refl::ServerReflectionResponse> Ask(
+      const refl::ServerReflectionRequest& request) {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
     auto stream = stub_->ServerReflectionInfo(&context);

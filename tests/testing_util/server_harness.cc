@@ -33,6 +33,7 @@ void ServerHarness::StartServer() {
   }
   server_ = *std::move(server);
   address_ = server_->address();
+  options_.listen = address_;  // A restart asks for the same port.
 }
 
 void ServerHarness::Restart() {

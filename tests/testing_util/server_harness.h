@@ -10,7 +10,9 @@
 
 namespace parley::testing_util {
 
-// A real ParleyServer on 127.0.0.1:0 over a RocksDB store in its own temp dir.
+// A real ParleyServer on 127.0.0.1:0 over a RocksDB store in its own temp dir. The first start
+// binds the port `options.listen` names (0 = one the kernel picks); every later start (Start()
+// after Stop(), Restart()) binds the port the first start got, so clients keep their target.
 class ServerHarness {
  public:
   // Starts the server unless `start` is false. Aborts the test on failure.

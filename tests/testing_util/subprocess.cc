@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -77,20 +78,59 @@ int Subprocess::Wait(absl::Duration timeout) {
   return WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
 }
 
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+HeldPort::HeldPort() {
+  fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = 0;
   socklen_t len = sizeof(addr);
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    std::perror("FreePort");
+  if (fd_ < 0 || bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0 ||
+      getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    std::perror("HeldPort");
     std::abort();
   }
-  close(fd);
-  return ntohs(addr.sin_port);
+  port_ = ntohs(addr.sin_port);
+}
+
+HeldPort::~HeldPort() { Release(); }
+
+std::string HeldPort::address() const { return absl::StrCat("127.0.0.1:", port_); }
+
+void HeldPort::Listen() {
+  if (fd_ >= 0 && listen(fd_, 16) != 0) {
+    std::perror("HeldPort::Listen");
+    std::abort();
+  }
+}
+
+bool HeldPort::WaitForConnection(absl::Duration timeout) {
+  if (fd_ < 0) {
+    return false;
+  }
+  pollfd ready{};
+  ready.fd = fd_;
+  ready.events = POLLIN;
+  if (poll(&ready, 1, static_cast<int>(absl::ToInt64Milliseconds(timeout))) != 1) {
+    return false;
+  }
+  const int connection = accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
+  if (connection < 0) {
+    return false;
+  }
+  accepted_.push_back(connection);  // Held open, never answered, until Release().
+  return true;
+}
+
+void HeldPort::Release() {
+  for (const int connection : accepted_) {
+    close(connection);
+  }
+  accepted_.clear();
+  if (fd_ >= 0) {
+    close(fd_);
+    fd_ = -1;
+  }
 }
 
 absl::StatusOr<PortList> WaitForPortFile(Subprocess& process, const std::string& path,

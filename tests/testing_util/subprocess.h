@@ -63,9 +63,35 @@ inline constexpr bool kUnderThreadSanitizer = false;
 inline constexpr bool kUnderThreadSanitizer = false;
 #endif
 
-// A TCP port on 127.0.0.1 that was free a moment ago. Racy (another process may take it before
-// it is used): start servers on port 0 with --port_file and WaitForPortFile() instead.
-int FreePort();
+// A TCP port on 127.0.0.1 that this process holds: bound to port 0, so the kernel picked it and
+// nobody else can take it while it is held. Servers start on port 0 and report their port
+// (--port_file, WaitForPortFile()); a HeldPort is for the address where no server is *yet*:
+//   * held, it is an address where nobody serves: connections are refused;
+//   * after Listen(), connections are accepted and never answered, so WaitForConnection() shows
+//     that a client is trying to reach it;
+//   * Release() frees it for the server the test starts on it next.
+// Not thread-safe.
+class HeldPort {
+ public:
+  HeldPort();  // Aborts when no port can be bound.
+  ~HeldPort();
+  HeldPort(const HeldPort&) = delete;
+  HeldPort& operator=(const HeldPort&) = delete;
+
+  int port() const { return port_; }
+  // "127.0.0.1:PORT".
+  std::string address() const;
+  void Listen();
+  // Waits until a client connects (after Listen()); false after `timeout`.
+  bool WaitForConnection(absl::Duration timeout);
+  // Closes the socket and the connections it accepted. Idempotent.
+  void Release();
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+  std::vector<int> accepted_;
+};
 
 // Waits until `process` (parleyd or `parley-ingest run` started with --port_file=`path`) wrote
 // its port file, and returns its lines. Returns DeadlineExceeded after `timeout`, Aborted when

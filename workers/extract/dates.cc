@@ -248,23 +248,41 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       }
       return InferYear(published, mon, d);
     };
-    // Day Month [Year]: "26 April 2025", "30 November - 1 December".
+    // A word joining the two ends of a range: "26-27 April", "20 to 22 May", "20 and 21 May".
+    auto range_word = [&](int k) {
+      return in(k) && (t[k].fold == "-" || t[k].fold == "to" || t[k].fold == "and" ||
+                       t[k].fold == "until" || t[k].fold == "through" || t[k].fold == "till");
+    };
+    // Day Month [Year]: "26 April 2025", "the 12th of May", "30 November - 1 December".
     const int day = Number(t[i], 1, 31);
-    if (day > 0 && in(i + 1) && MonthOf(t[i + 1].fold) > 0) {
-      const int mon = MonthOf(t[i + 1].fold);
-      int j = i + 2;
+    const int of = in(i + 2) && t[i + 1].fold == "of" && t[i].fold.size() > 2 ? 1 : 0;
+    if (day > 0 && in(i + 1 + of) && MonthOf(t[i + 1 + of].fold) > 0) {
+      const int mon = MonthOf(t[i + 1 + of].fold);
+      int j = i + 2 + of;
+      // "30 November - 1 December 2025": the year may come after the second end only.
+      int end_day = 0;
+      int end_mon = 0;
+      if (range_word(j) && in(j + 2) && Number(t[j + 1], 1, 31) > 0 && MonthOf(t[j + 2].fold) > 0) {
+        end_day = Number(t[j + 1], 1, 31);
+        end_mon = MonthOf(t[j + 2].fold);
+        j += 3;
+      }
       const int year = year_after(&j, mon, day);
       if (day > DaysIn(year == 0 ? 2001 : year, mon)) {
         continue;
       }
       set(&m.start, year, mon, day);
+      if (end_day > 0 && end_day <= DaysIn(year == 0 ? 2001 : year, end_mon) &&
+          (end_mon > mon || (end_mon == mon && end_day > day) || end_mon < mon)) {
+        set(&m.end, end_mon < mon ? year + 1 : year, end_mon, end_day);
+      }
       m.end_token = j;
       out.push_back(m);
       i = j - 1;
       continue;
     }
-    // "26-27 April".
-    if (day > 0 && in(i + 3) && t[i + 1].fold == "-" && Number(t[i + 2], 1, 31) > day &&
+    // "26-27 April", "from 20 to 22 May".
+    if (day > 0 && in(i + 3) && range_word(i + 1) && Number(t[i + 2], 1, 31) > day &&
         MonthOf(t[i + 3].fold) > 0) {
       const int mon = MonthOf(t[i + 3].fold);
       int j = i + 4;
@@ -300,6 +318,33 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       m.relative = true;
       m.weekday = true;
       m.weekday_index = weekday;
+      m.end_token = i + 1;
+      out.push_back(m);
+      continue;
+    }
+    // "this morning", "this evening": today; "last night": yesterday.
+    if (i > doc.sentences[sentence].first_token &&
+        ((t[i - 1].fold == "this" &&
+          (t[i].fold == "morning" || t[i].fold == "afternoon" || t[i].fold == "evening")) ||
+         (t[i - 1].fold == "last" && t[i].fold == "night"))) {
+      m.relative = true;
+      m.relative_days = t[i].fold == "night" ? -1 : 0;
+      m.first_token = i - 1;
+      m.end_token = i + 1;
+      out.push_back(m);
+      continue;
+    }
+    // "earlier this month", "last month", "next month": the month, counted from the
+    // publication's (none without one). Not "last month's" (a thing of that month), nor
+    // "this month's".
+    if (t[i].fold == "month" && published.has_value() && i > doc.sentences[sentence].first_token &&
+        (t[i - 1].fold == "this" || t[i - 1].fold == "last" || t[i - 1].fold == "next") &&
+        !(in(i + 1) && t[i + 1].fold == "'s")) {
+      const int delta = t[i - 1].fold == "last" ? -1 : (t[i - 1].fold == "next" ? 1 : 0);
+      const absl::CivilMonth when = absl::CivilMonth(*published) + delta;
+      set(&m.start, static_cast<int>(when.year()), when.month(), 0);
+      m.month_relative = true;
+      m.first_token = i - 1;
       m.end_token = i + 1;
       out.push_back(m);
       continue;

@@ -17,12 +17,13 @@ struct DateMention {
   int sentence = 0;
   int first_token = 0;  // Token span of the expression.
   int end_token = 0;
-  bool relative = false;  // "on Tuesday", "yesterday": needs the publication date.
-  bool weekday = false;   // A weekday name.
-  int weekday_index = 0;  // 0 = Monday.
-  int relative_days = 0;  // For today/yesterday/tomorrow.
-  bool has_year = false;  // The text gave the year.
-  bool dateline = false;  // The date of a wire dateline ("MOSCOW, March 11 -").
+  bool relative = false;        // "on Tuesday", "yesterday": needs the publication date.
+  bool weekday = false;         // A weekday name.
+  int weekday_index = 0;        // 0 = Monday.
+  int relative_days = 0;        // For today/yesterday/tomorrow.
+  bool has_year = false;        // The text gave the year.
+  bool dateline = false;        // The date of a wire dateline ("MOSCOW, March 11 -").
+  bool month_relative = false;  // "last month", "earlier this month": resolved already.
 };
 
 // Finds absolute dates ("April 26, 2025", "26 April", "Nov. 30 to Dec. 1", "2025-04-26",

@@ -34,6 +34,40 @@ TEST(DatesTest, RangesAcrossMonths) {
   EXPECT_EQ(Str(e[0].end), "2025-4-27");
 }
 
+// Day-first ranges joined by a word, ordinals with "of", and a range of two full dates.
+TEST(DatesTest, MoreDayMonthForms) {
+  const auto a = Dates("Talks run from 20 to 22 May 2025.");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(Str(a[0].start), "2025-5-20");
+  EXPECT_EQ(Str(a[0].end), "2025-5-22");
+  const auto b = Dates("They meet on 3 and 4 June 2025.");
+  EXPECT_EQ(Str(b[0].start), "2025-6-3");
+  EXPECT_EQ(Str(b[0].end), "2025-6-4");
+  EXPECT_EQ(Str(Dates("They met on the 12th of May 2021.")[0].start), "2021-5-12");
+  const auto c = Dates("The forum runs from 30 November to 2 December 2023.");
+  EXPECT_EQ(Str(c[0].start), "2023-11-30");
+  EXPECT_EQ(Str(c[0].end), "2023-12-2");
+  // A cardinal before "of" is no day: "12 of the ministers".
+  EXPECT_TRUE(Dates("They said 12 of the ministers came.").empty());
+}
+
+// "earlier this month", "last month", "next month" fix a month counted from the publication's;
+// "this morning" is today and "last night" yesterday.
+TEST(DatesTest, MonthsAndPartsOfDaysRelativeToThePublication) {
+  const absl::CivilDay published(2024, 1, 10);
+  EXPECT_EQ(Str(Dates("They met earlier this month.", published)[0].start), "2024-1-0");
+  EXPECT_EQ(Str(Dates("They met last month.", published)[0].start), "2023-12-0");
+  EXPECT_EQ(Str(Dates("They will meet next month.", published)[0].start), "2024-2-0");
+  EXPECT_TRUE(Dates("They met last month.").empty());  // No publication, no month.
+  EXPECT_TRUE(Dates("Last month's talks failed.", published).empty());
+  const auto morning = Dates("They met this morning.", published);
+  ASSERT_EQ(morning.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(morning[0], published, false)), "2024-1-10");
+  const auto night = Dates("They met last night.", published);
+  ASSERT_EQ(night.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(night[0], published, false)), "2024-1-9");
+}
+
 TEST(DatesTest, MissingYearComesFromPublication) {
   const auto d = Dates("They will meet April 13 to 16.", absl::CivilDay(1987, 3, 6));
   EXPECT_EQ(Str(d[0].start), "1987-4-13");

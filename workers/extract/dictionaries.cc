@@ -50,8 +50,8 @@ struct Row {
   std::vector<std::string> cols;
 };
 
-absl::StatusOr<std::vector<Row>> Rows(const std::string& name, const std::string& content,
-                                      size_t min_cols) {
+[[nodiscard]] absl::StatusOr<std::vector<Row>> Rows(const std::string& name,
+                                                    const std::string& content, size_t min_cols) {
   std::vector<Row> rows;
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(content, '\n')) {

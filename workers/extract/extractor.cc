@@ -23,8 +23,8 @@ struct Stages {
   Grouping grouping;
 };
 
-absl::StatusOr<Stages> RunStages(const v1::Article& article, const Dictionaries& dict,
-                                 const ExtractorOptions& options) {
+[[nodiscard]] absl::StatusOr<Stages> RunStages(const v1::Article& article, const Dictionaries& dict,
+                                               const ExtractorOptions& options) {
   if (article.body().size() > options.max_body_bytes) {
     return absl::InvalidArgumentError(absl::StrCat("article body is ", article.body().size(),
                                                    " bytes; the limit is ",

@@ -425,6 +425,14 @@ TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   EXPECT_EQ(Date(main()), "");
 }
 
+// A month told relative to the publication is the meeting's next to its meeting word only.
+TEST_F(DateTest, RelativeMonthNextToTheMeetingWord) {
+  Run("The foreign ministers of Serbia and Hungary met in Belgrade earlier this month.");
+  EXPECT_EQ(Date(main()), "2025-4-0");
+  Run("The foreign ministers of Serbia and Hungary met in Belgrade last month.");
+  EXPECT_EQ(Date(main()), "2025-3-0");
+}
+
 TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
   Run("The summit of Central Asian leaders was postponed to September 12, 2025.");
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
@@ -690,6 +698,29 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfDiscussionIsATopic) {
       "weather was warm. Crowds waited outside. Later, an aide said the agenda covered energy.");
   EXPECT_THAT(main().window, Not(Contains(4)));
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
+}
+
+// Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
+// warming" the environment, "the rule of law" human rights).
+TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
+  const std::vector<std::pair<const char*, v1::Topic>> cases = {
+      {"naval drills", v1::TOPIC_DEFENSE},
+      {"global warming", v1::TOPIC_ENVIRONMENT},
+      {"the rule of law", v1::TOPIC_HUMAN_RIGHTS},
+      {"the truce", v1::TOPIC_CONFLICT},
+      {"fertiliser supplies", v1::TOPIC_AGRICULTURE},
+      {"a currency swap", v1::TOPIC_FINANCE},
+      {"deportations", v1::TOPIC_MIGRATION},
+      {"counterterrorism", v1::TOPIC_TERRORISM},
+      {"hydrogen", v1::TOPIC_ENERGY},
+      {"freight", v1::TOPIC_TRANSPORT},
+  };
+  for (const auto& [words, topic] : cases) {
+    Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana to discuss ") +
+        words + ".");
+    EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(topic)) << words;
+  }
 }
 
 TEST_F(TopicsTest, TopicsAreNotTakenFromNames) {

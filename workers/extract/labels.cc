@@ -71,7 +71,8 @@ constexpr Table<Frame, 8> kFrames = {{{"none", Frame::kNone},
                                       {"invitation", Frame::kInvitation}}};
 
 template <typename E, size_t N>
-absl::StatusOr<E> Parse(const Table<E, N>& table, absl::string_view what, absl::string_view label) {
+[[nodiscard]] absl::StatusOr<E> Parse(const Table<E, N>& table, absl::string_view what,
+                                      absl::string_view label) {
   for (const auto& [name, value] : table) {
     if (name == label) {
       return value;

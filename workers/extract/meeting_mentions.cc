@@ -107,6 +107,17 @@ class SentenceReader {
     ReadStatus(m);
     ReadRelation(m);
     ReadPlaceAndDate(m);
+    // "The treaty was signed on February 21, 1999, at the conclusion of a summit" in a story of
+    // 2022: a meeting dated more than a year before the publication is background.
+    if (m->date >= 0 && a_.published.has_value() && m->status == MentionStatus::kHeld &&
+        (m->relation == MentionRelation::kReport || m->relation == MentionRelation::kEvent)) {
+      const DateMention& d = a_.dates[m->date];
+      if (!d.relative && d.has_year && d.start.year() > 0 &&
+          absl::CivilDay(d.start.year(), std::max(1, d.start.month()), std::max(1, d.start.day())) <
+              *a_.published - 400) {
+        m->relation = MentionRelation::kPrevious;
+      }
+    }
     if (m->relation == MentionRelation::kEvent) {
       int frame_first = m->np_first;
       if (frame_first > sentence_.first_token && a_.frame_at[frame_first - 1] >= 0) {

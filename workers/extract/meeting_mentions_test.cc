@@ -169,6 +169,12 @@ TEST_F(MeetingMentionsTest, PhoneAndVideoKinds) {
   Run("President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao.");
   EXPECT_EQ(Get("spoke by phone").kind, TriggerKind::kPhone);
   EXPECT_THAT(People(Get("spoke by phone").object), ElementsAre("Zhao Wenhao"));
+  // A time adverb between the verb and its object: "spoke today with", "spoke yesterday by phone".
+  Run("President Aidar Seitkali spoke today with Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Get("spoke today with").kind, TriggerKind::kPhone);
+  EXPECT_THAT(People(Get("spoke today with").object), ElementsAre("Zhao Wenhao"));
+  Run("President Aidar Seitkali spoke yesterday by phone with Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Get("spoke yesterday by phone").kind, TriggerKind::kPhone);
   Run("President Aidar Seitkali called Chinese President Zhao Wenhao on Monday.");
   EXPECT_EQ(Get("called").kind, TriggerKind::kPhone);
   Run("The leaders held a video conference on Monday.");
@@ -412,6 +418,13 @@ TEST_F(MeetingMentionsTest, EarlierYearIsAPreviousMeeting) {
 TEST_F(MeetingMentionsTest, LastYearsSummitIsAPreviousMeeting) {
   Run("The leaders recalled last year's summit in Bishkek.");
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+}
+
+TEST_F(MeetingMentionsTest, AMeetingDatedYearsBeforeThePublicationIsPrevious) {
+  Run("The accord was signed on March 3, 2019, at the end of a summit in Tashkent.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+  Run("The accord was signed on March 3, 2025, at the end of a summit in Tashkent.");
+  EXPECT_NE(Get("summit").relation, MentionRelation::kPrevious);
 }
 
 TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {

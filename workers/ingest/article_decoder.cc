@@ -18,7 +18,7 @@
 namespace parley {
 namespace {
 
-absl::Status Finish(v1::Article* article) {
+[[nodiscard]] absl::Status Finish(v1::Article* article) {
   if (!article->body().empty() && !extract::IsCleanUtf8(article->body())) {
     return absl::InvalidArgumentError("article body is not valid UTF-8 text");
   }
@@ -32,7 +32,7 @@ absl::Status Finish(v1::Article* article) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::Article> DecodeText(absl::string_view bytes) {
+[[nodiscard]] absl::StatusOr<v1::Article> DecodeText(absl::string_view bytes) {
   v1::Article article;
   absl::string_view text = absl::StripLeadingAsciiWhitespace(bytes);
   const size_t nl = text.find('\n');
@@ -46,7 +46,7 @@ absl::StatusOr<v1::Article> DecodeText(absl::string_view bytes) {
   return article;
 }
 
-absl::StatusOr<v1::Article> DecodeJson(absl::string_view bytes) {
+[[nodiscard]] absl::StatusOr<v1::Article> DecodeJson(absl::string_view bytes) {
   v1::Article article;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
@@ -204,7 +204,7 @@ bool ParsePublished(const std::string& text, google::protobuf::Timestamp* out) {
   return true;
 }
 
-absl::StatusOr<v1::Article> DecodeHtml(absl::string_view bytes) {
+[[nodiscard]] absl::StatusOr<v1::Article> DecodeHtml(absl::string_view bytes) {
   htmlDocPtr doc = htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                       HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);

@@ -63,6 +63,11 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     if (d.sentence != 0 && DistanceToTrigger(a, d) > 14) {
       continue;  // "tariffs set to take effect on April 17": another event's date.
     }
+    // "the rules both governments announced last month": a month told relative to the
+    // publication is the meeting's only right next to its meeting word.
+    if (d.month_relative && DistanceToTrigger(a, d) > 6) {
+      continue;
+    }
     // Prefer the anchor sentence, then the headline, then order of appearance.
     const int rank = d.sentence == g.anchor ? 0 : (d.sentence == 0 ? 1 : 2 + d.sentence);
     if (rank < best_rank) {

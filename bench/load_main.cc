@@ -1,6 +1,7 @@
 // parley-bench: load generators and baselines, each against a real parleyd process on this
 // machine (docs/performance.md has the figures and the method).
 //   parley-bench lookup   [--meetings=N] [--seconds=S] [--connections=C] [--streams=M]
+//                         [--target=HOST:PORT]   (a running server instead of one started here)
 //   parley-bench rocksdb  [--meetings=N] [--seconds=S] [--threads=T]
 //   parley-bench ingest   [--articles=N] [--workers=W] [--sync_writes]
 //   parley-bench fanout   [--watchers=N] [--rate=R] [--seconds=S]
@@ -38,6 +39,8 @@ ABSL_FLAG(std::string, store_dir, "",
           "lookup: keep the preloaded store in this folder and reuse it on the next run "
           "(a 1M-meeting preload takes minutes); empty = a temp dir");
 ABSL_FLAG(int32_t, block_cache_mb, 64, "lookup: parleyd --block_cache_mb");
+ABSL_FLAG(std::string, target, "",
+          "lookup: measure this running server (its meetings m-1..m-N) instead of starting one");
 ABSL_FLAG(double, warmup_seconds, 0,
           "lookup: run the GetMeeting load this long first, unmeasured, so the block cache is "
           "in its steady state");
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
     options.load.duration = Seconds();
     options.store_dir = absl::GetFlag(FLAGS_store_dir);
     options.warmup = absl::Seconds(absl::GetFlag(FLAGS_warmup_seconds));
+    options.target = absl::GetFlag(FLAGS_target);
     return parley::bench::RunLookup(options);
   }
   if (command == "rocksdb") {

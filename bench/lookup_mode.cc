@@ -114,6 +114,13 @@ int RunNullServer(const NullServerOptions& options) {
 
 int RunLookup(const LookupOptions& options) {
   const int meetings = options.meetings;
+  if (!options.target.empty()) {
+    LoadResult get = GetLoad(options.target, meetings, options.load);
+    PrintLoad(absl::StrCat("GetMeeting on ", options.target, " (", meetings, " stored)"), get);
+    LoadResult list = ListLoad(options.target, options.load);
+    PrintLoad(absl::StrCat("ListMeetings country, page 50, on ", options.target), list);
+    return 0;
+  }
   TempDir temp;
   std::string store_dir = options.store_dir;
   if (store_dir.empty()) {

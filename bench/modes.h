@@ -24,6 +24,9 @@ struct LookupOptions {
   LoadShape load;
   std::string store_dir;  // Keeps the preloaded store for the next run; empty = a temp dir.
   absl::Duration warmup = absl::ZeroDuration();  // GetMeeting load run first, unmeasured.
+  // A running server to measure instead of a parleyd started and preloaded here (a cluster
+  // replica, bench/cluster-bench.sh): its meetings must be m-1 .. m-`meetings`. No baseline.
+  std::string target;
 };
 int RunLookup(const LookupOptions& options);
 

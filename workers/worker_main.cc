@@ -2,6 +2,8 @@
 //   parley-ingest extract [--published=YYYY-MM-DD] FILE...   articles -> ExtractResult JSON lines
 //   parley-ingest submit --target=HOST:PORT FILE...|-         one-shot batch load
 //   parley-ingest run --target=HOST:PORT --inbox=DIR          long-running inbox worker
+//   parley-ingest run --target=HOST:PORT --queue_servers=URLS  cluster mode: a queue worker
+//   parley-ingest submit --queue_servers=URLS FILE...          cluster mode: queue the files
 //   parley-ingest reprocess --target=HOST:PORT                re-extract stored articles
 //   parley-ingest health --target=HOST:PORT                   exit 0 when it answers SERVING
 
@@ -24,6 +26,8 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -39,7 +43,10 @@
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/intake_server.h"
 #include "workers/ingest/pipeline.h"
+#include "workers/ingest/queue_metrics.h"
+#include "workers/ingest/queue_worker.h"
 #include "workers/ingest/reprocess.h"
+#include "workers/queue/article_queue.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "Meeting service address [PARLEY_TARGET]");
 ABSL_FLAG(std::string, inbox, "", "run: the inbox folder [PARLEY_INBOX]");
@@ -68,6 +75,29 @@ ABSL_FLAG(std::string, intake_tls_client_ca, "",
 ABSL_FLAG(std::string, port_file, "",
           "run: once listening, write the bound ports here as name=port lines (intake_listen=, "
           "health_listen=): start them on port 0 and read them [PARLEY_PORT_FILE]");
+ABSL_FLAG(std::string, queue_servers, "",
+          "Cluster mode: NATS servers (comma list of nats://host:port) of the article queue; "
+          "submit queues files there, run takes them from there [PARLEY_QUEUE_SERVERS]");
+ABSL_FLAG(std::string, queue_stream, "PARLEY_ARTICLES",
+          "The queue's work-queue stream (created when missing) [PARLEY_QUEUE_STREAM]");
+ABSL_FLAG(std::string, queue_subject, "parley.articles",
+          "The queue stream's subject [PARLEY_QUEUE_SUBJECT]");
+ABSL_FLAG(std::string, queue_consumer, "parley-workers",
+          "The durable consumer every worker shares [PARLEY_QUEUE_CONSUMER]");
+ABSL_FLAG(int32_t, queue_replicas, 1,
+          "JetStream replicas of the queue's streams when created (3 in production) "
+          "[PARLEY_QUEUE_REPLICAS]");
+ABSL_FLAG(absl::Duration, queue_ack_wait, absl::Seconds(60),
+          "An input a worker took and neither finished nor released in this time (it died) "
+          "goes to another worker [PARLEY_QUEUE_ACK_WAIT]");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "run with --queue_servers: serve Prometheus metrics (the queue's depth for "
+          "autoscaling, this worker's counts) at /metrics on this host:port; empty = off "
+          "[PARLEY_METRICS_LISTEN]");
+ABSL_FLAG(bool, intake_queue, false,
+          "run with --queue_servers: articles pushed to the intake are queued for any worker "
+          "(answered once queued, with their id) instead of extracted and stored here "
+          "[PARLEY_INTAKE_QUEUE]");
 ABSL_FLAG(std::string, intake_token_file, "",
           "run: bearer tokens (one per line) that may submit to the intake "
           "[PARLEY_INTAKE_TOKEN_FILE]");
@@ -201,6 +231,93 @@ std::unique_ptr<parley::ProgressDeadline> GiveUpDeadline() {
   return std::make_unique<parley::ProgressDeadline>(patience, absl::GetFlag(FLAGS_target));
 }
 
+// The article queue of --queue_servers (cluster mode); exits 2 on a bad setting.
+std::unique_ptr<parley::ArticleQueue> ConnectQueue() {
+  parley::ArticleQueueOptions options;
+  options.servers = absl::StrSplit(absl::GetFlag(FLAGS_queue_servers), ',', absl::SkipEmpty());
+  options.stream = absl::GetFlag(FLAGS_queue_stream);
+  options.subject = absl::GetFlag(FLAGS_queue_subject);
+  options.failed_stream = options.stream + "_FAILED";
+  options.failed_subject = options.subject + ".failed";
+  options.consumer = absl::GetFlag(FLAGS_queue_consumer);
+  options.replicas = absl::GetFlag(FLAGS_queue_replicas);
+  options.ack_wait = absl::GetFlag(FLAGS_queue_ack_wait);
+  absl::StatusOr<std::unique_ptr<parley::ArticleQueue>> queue =
+      parley::ArticleQueue::Connect(std::move(options));
+  if (!queue.ok()) {
+    std::fprintf(stderr, "parley-ingest: %s\n", queue.status().ToString().c_str());
+    std::exit(2);
+  }
+  return *std::move(queue);
+}
+
+// `submit` in cluster mode: each file is queued as it is (workers decode and extract it), by
+// --workers threads. A file is retried while the queue is unreachable; the command gives up
+// once nothing was queued for --give_up_after.
+int SubmitToQueue(const std::vector<std::string>& files) {
+  const std::unique_ptr<parley::ArticleQueue> queue = ConnectQueue();
+  const absl::Duration patience = absl::GetFlag(FLAGS_give_up_after);
+  std::atomic<size_t> next{0}, queued{0}, failures{0};
+  std::atomic<bool> gave_up{false};
+  absl::Mutex mu;
+  absl::Time progress = absl::Now();  // Guarded by mu.
+  std::string last_error;             // Guarded by mu.
+  std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(Workers()));
+  for (int w = 0; w < Workers(); ++w) {
+    threads.emplace_back([&] {
+      for (size_t i = next.fetch_add(1); i < files.size() && !gave_up.load();
+           i = next.fetch_add(1)) {
+        const std::string& path = files[i];
+        absl::StatusOr<std::string> bytes = ReadInput(path);
+        if (!bytes.ok()) {
+          failures.fetch_add(1);
+          absl::MutexLock lock(&mu);
+          std::fprintf(stderr, "%s: %s\n", path.c_str(), bytes.status().ToString().c_str());
+          continue;
+        }
+        while (true) {
+          absl::StatusOr<uint64_t> sequence = queue->Submit(*bytes, path, absl::Seconds(5));
+          const absl::StatusCode code = sequence.status().code();
+          bool retry =
+              code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kDeadlineExceeded;
+          {
+            absl::MutexLock lock(&mu);
+            if (sequence.ok()) {
+              queued.fetch_add(1);
+              progress = absl::Now();
+            } else if (!retry) {
+              failures.fetch_add(1);
+              std::fprintf(stderr, "%s: %s\n", path.c_str(), sequence.status().ToString().c_str());
+            } else if (absl::Now() - progress > patience || gave_up.load()) {
+              gave_up.store(true);
+              last_error = sequence.status().ToString();
+              retry = false;
+            }
+          }
+          if (!retry) {
+            break;
+          }
+          absl::SleepFor(absl::Milliseconds(200));
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  if (gave_up.load()) {
+    std::fprintf(stderr,
+                 "parley-ingest: gave up on the article queue: %s; %zu files not queued "
+                 "(queueing is idempotent: run it again)\n",
+                 last_error.c_str(), files.size() - queued.load() - failures.load());
+    return kExitGaveUp;
+  }
+  std::fprintf(stderr, "queued %zu of %zu files, %zu failed\n", queued.load(), files.size(),
+               failures.load());
+  return failures.load() == 0 ? 0 : 1;
+}
+
 void BlockShutdownSignals(sigset_t* set) {
   sigemptyset(set);
   sigaddset(set, SIGTERM);
@@ -212,6 +329,9 @@ int Submit(const std::vector<std::string>& files) {
   if (files.empty()) {
     std::fprintf(stderr, "usage: parley-ingest submit --target=HOST:PORT FILE...|-\n");
     return 2;
+  }
+  if (!absl::GetFlag(FLAGS_queue_servers).empty()) {
+    return SubmitToQueue(files);
   }
   const std::unique_ptr<Pipeline> pipeline = MakePipeline();
   const std::optional<absl::CivilDay> published = PublishedFlag();
@@ -306,8 +426,16 @@ int Run() {
   }
   parley::RouteLibraryLogs();
   const std::string inbox = absl::GetFlag(FLAGS_inbox);
-  if (inbox.empty()) {
-    std::fprintf(stderr, "usage: parley-ingest run --target=HOST:PORT --inbox=DIR\n");
+  const bool use_queue = !absl::GetFlag(FLAGS_queue_servers).empty();
+  if (inbox.empty() && !use_queue) {
+    std::fprintf(stderr,
+                 "usage: parley-ingest run --target=HOST:PORT --inbox=DIR|--queue_servers=URLS\n");
+    return 2;
+  }
+  if (!inbox.empty() && use_queue) {
+    std::fprintf(stderr,
+                 "parley-ingest run: --inbox and --queue_servers exclude each other (submit "
+                 "files to the queue with parley-ingest submit --queue_servers)\n");
     return 2;
   }
   sigset_t signals;
@@ -322,7 +450,18 @@ int Run() {
   parley::IngestClient intake_client(channel, intake_retry);
   std::atomic<bool> stop{false};
 
+  // Cluster mode: the article queue this worker takes from (and the intake may queue to).
+  std::unique_ptr<parley::ArticleQueue> queue;
+  if (use_queue) {
+    queue = ConnectQueue();
+  } else if (absl::GetFlag(FLAGS_intake_queue)) {
+    std::fprintf(stderr, "parley-ingest run: --intake_queue needs --queue_servers\n");
+    return 2;
+  }
   parley::IntakeServerOptions listeners;
+  if (absl::GetFlag(FLAGS_intake_queue)) {
+    listeners.queue = queue.get();
+  }
   listeners.intake_listen = absl::GetFlag(FLAGS_intake_listen);
   listeners.tls.cert_file = absl::GetFlag(FLAGS_intake_tls_cert);
   listeners.tls.key_file = absl::GetFlag(FLAGS_intake_tls_key);
@@ -340,9 +479,32 @@ int Run() {
     parley::Log(parley::LogLevel::kError, servers.status().ToString());  // A bad setting.
     return 2;
   }
+  // Cluster mode: the queue's worker and metrics (whose port goes in the port file too).
+  parley::QueueWorkerOptions queue_options;
+  queue_options.workers = Workers();
+  queue_options.max_input_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
+  queue_options.extractor_version = std::string(parley::extract::Extractor::kVersion);
+  queue_options.keep_alive = std::max(absl::Seconds(1), absl::GetFlag(FLAGS_queue_ack_wait) / 3);
+  std::unique_ptr<parley::QueueWorker> queue_worker;
+  std::unique_ptr<parley::QueueMetrics> metrics;  // Reads queue_worker's counters: after it.
+  parley::PortList ports = (*servers)->ports();
+  if (use_queue) {
+    queue_worker =
+        std::make_unique<parley::QueueWorker>(queue_options, queue.get(), pipeline.get(), &client);
+    if (const std::string listen = absl::GetFlag(FLAGS_metrics_listen); !listen.empty()) {
+      absl::StatusOr<std::unique_ptr<parley::QueueMetrics>> started =
+          parley::QueueMetrics::Start(listen, queue.get(), &queue_worker->counters());
+      if (!started.ok()) {
+        std::fprintf(stderr, "parley-ingest: %s\n",
+                     std::string(started.status().message()).c_str());
+        return 1;
+      }
+      metrics = *std::move(started);
+      ports.emplace_back("metrics_listen", metrics->port());
+    }
+  }
   if (const std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
-    if (const absl::Status written = parley::WritePortFile(port_file, (*servers)->ports());
-        !written.ok()) {
+    if (const absl::Status written = parley::WritePortFile(port_file, ports); !written.ok()) {
       parley::Log(parley::LogLevel::kError, written.ToString());
       return 1;
     }
@@ -355,6 +517,25 @@ int Run() {
                 absl::StrCat("signal ", sig, ": finishing in-flight files"));
     stop.store(true);
   });
+  if (use_queue) {
+    parley::QueueWorker& worker = *queue_worker;
+    parley::Log(
+        parley::LogLevel::kInfo,
+        absl::StrCat("taking articles from the queue ", absl::GetFlag(FLAGS_queue_stream), " at ",
+                     absl::GetFlag(FLAGS_queue_servers), ", sending to ",
+                     absl::GetFlag(FLAGS_target), " with ", queue_options.workers, " workers"));
+    const absl::Status status = worker.Run(stop);
+    metrics.reset();  // Its sampler reads the worker's counters and the queue.
+    (*servers)->Shutdown();
+    if (!stop.load()) {
+      kill(getpid(), SIGTERM);  // Release the waiter thread.
+    }
+    waiter.join();
+    parley::Log(parley::LogLevel::kInfo,
+                absl::StrCat("stopped; ", worker.counters().done.load(), " inputs done, ",
+                             worker.counters().failed.load(), " failed"));
+    return status.ok() ? 0 : 1;
+  }
   parley::InboxOptions options;
   options.inbox = inbox;
   options.workers = Workers();
@@ -443,6 +624,8 @@ int main(int argc, char** argv) {
       "      exit 0 all stored, 1 some refused (listed), 2 usage, 3 gave up on the service\n"
       "      (it acknowledged nothing for --give_up_after, default 10s)\n"
       "  run --target=HOST:PORT --inbox=DIR          process files dropped into DIR\n"
+      "  run --target=HOST:PORT --queue_servers=URLS take files from the article queue\n"
+      "  submit --queue_servers=URLS FILE...         queue files for the workers\n"
       "  reprocess --target=HOST:PORT                re-extract stored articles\n"
       "  health --target=HOST:PORT                   exit 0 when the service is SERVING");
   // A SIGTERM that arrives while the dictionaries load must still end `run` cleanly: block it

@@ -1,7 +1,5 @@
 #include "services/replication/nats_write_log.h"
 
-#include <nats/nats.h>
-
 #include <algorithm>
 #include <utility>
 
@@ -13,27 +11,6 @@ namespace parley {
 namespace {
 
 int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(d); }
-
-// A NATS failure as a Status: `what` failed, with the client's text and JetStream's code.
-absl::Status NatsError(natsStatus s, jsErrCode js_error, absl::string_view what) {
-  std::string text = absl::StrCat(what, ": ", natsStatus_GetText(s));
-  if (const char* last = nats_GetLastError(nullptr); last != nullptr && *last != '\0') {
-    absl::StrAppend(&text, " (", last, ")");
-  }
-  if (js_error != 0) {
-    absl::StrAppend(&text, " [JetStream error ", static_cast<int>(js_error), "]");
-  }
-  switch (s) {
-    case NATS_TIMEOUT:
-      return absl::DeadlineExceededError(text);
-    case NATS_INVALID_ARG:
-    case NATS_INVALID_SUBJECT:
-      return absl::InvalidArgumentError(text);
-    default:
-      // Connection, routing and JetStream availability errors: retryable.
-      return absl::UnavailableError(text);
-  }
-}
 
 class NatsLogReader final : public LogReader {
  public:
@@ -84,54 +61,18 @@ class NatsLogReader final : public LogReader {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<NatsWriteLog>> NatsWriteLog::Connect(const NatsLogOptions& options) {
-  if (options.servers.empty()) {
-    return absl::InvalidArgumentError("no NATS server given");
-  }
   if (options.replicas < 1 || options.replicas > 5) {
     return absl::InvalidArgumentError(
         absl::StrCat("stream replicas must be 1 to 5 (JetStream's limit); got ", options.replicas));
   }
-  std::unique_ptr<NatsWriteLog> log(new NatsWriteLog(options));
-  log->servers_text_ = absl::StrJoin(options.servers, ",");
-  natsOptions* nats_options = nullptr;
-  if (natsStatus s = natsOptions_Create(&nats_options); s != NATS_OK) {
-    return NatsError(s, static_cast<jsErrCode>(0), "create NATS options");
+  NatsConnectOptions connect;
+  connect.servers = options.servers;
+  connect.request_timeout = options.request_timeout;
+  absl::StatusOr<std::unique_ptr<NatsConnection>> connection = NatsConnection::Connect(connect);
+  if (!connection.ok()) {
+    return connection.status();
   }
-  std::vector<const char*> servers;
-  for (const std::string& server : options.servers) {
-    servers.push_back(server.c_str());
-  }
-  natsStatus s =
-      natsOptions_SetServers(nats_options, servers.data(), static_cast<int>(servers.size()));
-  if (s == NATS_OK) s = natsOptions_SetMaxReconnect(nats_options, -1);  // Forever.
-  if (s == NATS_OK) s = natsOptions_SetReconnectWait(nats_options, 250);
-  if (s == NATS_OK) s = natsOptions_SetTimeout(nats_options, 2000);
-  if (s == NATS_OK) s = natsOptions_SetPingInterval(nats_options, 2000);
-  if (s == NATS_OK) s = natsOptions_SetMaxPingsOut(nats_options, 2);
-  // A cluster that is down at start is reached later, in the background: with a "connected"
-  // callback the connect call returns at once (without one, it would block until connected).
-  if (s == NATS_OK) {
-    s = natsOptions_SetRetryOnFailedConnect(
-        nats_options, true, [](natsConnection* /*nc*/, void* /*closure*/) {}, nullptr);
-  }
-  if (s == NATS_OK) {
-    s = natsConnection_Connect(&log->connection_, nats_options);
-    if (s == NATS_NOT_YET_CONNECTED) {
-      s = NATS_OK;
-    }
-  }
-  natsOptions_Destroy(nats_options);
-  if (s != NATS_OK) {
-    return NatsError(s, static_cast<jsErrCode>(0),
-                     absl::StrCat("connect to NATS at ", log->servers_text_));
-  }
-  jsOptions js_options;
-  jsOptions_Init(&js_options);
-  js_options.Wait = Millis(options.request_timeout);
-  if (natsStatus js = natsConnection_JetStream(&log->js_, log->connection_, &js_options);
-      js != NATS_OK) {
-    return NatsError(js, static_cast<jsErrCode>(0), "open a JetStream context");
-  }
+  std::unique_ptr<NatsWriteLog> log(new NatsWriteLog(options, *std::move(connection)));
   if (log->Connected()) {
     // Best effort now (a cluster just started may have no JetStream leader yet); every reader
     // and LastPosition makes sure of the stream again.
@@ -142,24 +83,15 @@ absl::StatusOr<std::unique_ptr<NatsWriteLog>> NatsWriteLog::Connect(const NatsLo
   return log;
 }
 
-NatsWriteLog::~NatsWriteLog() {
-  if (js_ != nullptr) {
-    jsCtx_Destroy(js_);
-  }
-  if (connection_ != nullptr) {
-    natsConnection_Close(connection_);
-    natsConnection_Destroy(connection_);
-  }
-}
+NatsWriteLog::~NatsWriteLog() = default;
 
-bool NatsWriteLog::Connected() const {
-  return natsConnection_Status(connection_) == NATS_CONN_STATUS_CONNECTED;
-}
+bool NatsWriteLog::Connected() const { return connection_->Connected(); }
 
 absl::StatusOr<NatsWriteLog::StreamRange> NatsWriteLog::EnsureStream() {
   jsStreamInfo* info = nullptr;
   jsErrCode js_error = static_cast<jsErrCode>(0);
-  natsStatus s = js_GetStreamInfo(&info, js_, options_.stream.c_str(), nullptr, &js_error);
+  natsStatus s = js_GetStreamInfo(&info, connection_->jetstream(), options_.stream.c_str(), nullptr,
+                                  &js_error);
   if (s == NATS_NOT_FOUND || js_error == JSStreamNotFoundErr) {
     jsStreamConfig config;
     jsStreamConfig_Init(&config);
@@ -181,16 +113,17 @@ absl::StatusOr<NatsWriteLog::StreamRange> NatsWriteLog::EnsureStream() {
       config.MaxBytes = options_.max_bytes;
     }
     js_error = static_cast<jsErrCode>(0);
-    s = js_AddStream(&info, js_, &config, nullptr, &js_error);
+    s = js_AddStream(&info, connection_->jetstream(), &config, nullptr, &js_error);
     if (s != NATS_OK && js_error == JSStreamNameExistErr) {  // Another replica won the race.
       js_error = static_cast<jsErrCode>(0);
-      s = js_GetStreamInfo(&info, js_, options_.stream.c_str(), nullptr, &js_error);
+      s = js_GetStreamInfo(&info, connection_->jetstream(), options_.stream.c_str(), nullptr,
+                           &js_error);
     }
   }
   if (s != NATS_OK) {
-    return NatsError(
-        s, js_error,
-        absl::StrCat("find or create stream ", options_.stream, " on ", servers_text_));
+    return NatsError(s, js_error,
+                     absl::StrCat("find or create stream ", options_.stream, " on ",
+                                  connection_->servers_text()));
   }
   StreamRange range;
   range.first = info->State.FirstSeq;
@@ -201,9 +134,9 @@ absl::StatusOr<NatsWriteLog::StreamRange> NatsWriteLog::EnsureStream() {
 
 absl::StatusOr<uint64_t> NatsWriteLog::Append(absl::string_view data, absl::string_view dedupe_id,
                                               absl::Duration timeout) {
-  if (!Connected()) {
-    return absl::UnavailableError(
-        absl::StrCat("the write log (NATS at ", servers_text_, ") is not reachable; retry later"));
+  if (absl::Status publishable = connection_->CheckPublishable(data.size(), "the write-log entry");
+      !publishable.ok()) {
+    return publishable;
   }
   const std::string id(dedupe_id);
   jsPubOptions publish_options;
@@ -213,8 +146,9 @@ absl::StatusOr<uint64_t> NatsWriteLog::Append(absl::string_view data, absl::stri
   publish_options.MaxWait = Millis(timeout);
   jsPubAck* ack = nullptr;
   jsErrCode js_error = static_cast<jsErrCode>(0);
-  const natsStatus s = js_Publish(&ack, js_, options_.subject.c_str(), data.data(),
-                                  static_cast<int>(data.size()), &publish_options, &js_error);
+  const natsStatus s =
+      js_Publish(&ack, connection_->jetstream(), options_.subject.c_str(), data.data(),
+                 static_cast<int>(data.size()), &publish_options, &js_error);
   if (s != NATS_OK) {
     return NatsError(s, js_error, absl::StrCat("append to stream ", options_.stream));
   }
@@ -252,8 +186,9 @@ absl::StatusOr<std::unique_ptr<LogReader>> NatsWriteLog::OpenReader(uint64_t pos
   subscribe_options.Config.Heartbeat = absl::ToInt64Nanoseconds(absl::Seconds(1));
   natsSubscription* subscription = nullptr;
   jsErrCode js_error = static_cast<jsErrCode>(0);
-  const natsStatus s = js_SubscribeSync(&subscription, js_, options_.subject.c_str(), nullptr,
-                                        &subscribe_options, &js_error);
+  const natsStatus s =
+      js_SubscribeSync(&subscription, connection_->jetstream(), options_.subject.c_str(), nullptr,
+                       &subscribe_options, &js_error);
   if (s != NATS_OK) {
     return NatsError(s, js_error, absl::StrCat("read stream ", options_.stream));
   }
@@ -263,7 +198,7 @@ absl::StatusOr<std::unique_ptr<LogReader>> NatsWriteLog::OpenReader(uint64_t pos
 absl::StatusOr<uint64_t> NatsWriteLog::LastPosition() {
   if (!Connected()) {
     return absl::UnavailableError(
-        absl::StrCat("the write log (NATS at ", servers_text_, ") is not reachable"));
+        absl::StrCat("the write log (NATS at ", connection_->servers_text(), ") is not reachable"));
   }
   absl::StatusOr<StreamRange> range = EnsureStream();
   if (!range.ok()) {

@@ -8,11 +8,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/nats/nats_connection.h"
 #include "services/replication/write_log.h"
-
-// The NATS C client's handles, opaque here.
-using natsConnection = struct __natsConnection;
-using jsCtx = struct __jsCtx;
 
 namespace parley {
 
@@ -52,7 +49,8 @@ class NatsWriteLog final : public WriteLog {
   bool Connected() const override;
 
  private:
-  explicit NatsWriteLog(NatsLogOptions options) : options_(std::move(options)) {}
+  NatsWriteLog(NatsLogOptions options, std::unique_ptr<NatsConnection> connection)
+      : options_(std::move(options)), connection_(std::move(connection)) {}
   struct StreamRange {
     uint64_t first = 0;  // The oldest entry's position (retention may have removed earlier ones).
     uint64_t last = 0;   // The newest entry's position; 0 when the stream is empty.
@@ -61,9 +59,7 @@ class NatsWriteLog final : public WriteLog {
   [[nodiscard]] absl::StatusOr<StreamRange> EnsureStream();
 
   const NatsLogOptions options_;
-  std::string servers_text_;  // For messages.
-  natsConnection* connection_ = nullptr;
-  jsCtx* js_ = nullptr;
+  const std::unique_ptr<NatsConnection> connection_;
 };
 
 }  // namespace parley

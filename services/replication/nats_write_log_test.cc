@@ -23,6 +23,22 @@ using ::parley::testing_util::ScopedTempDir;
 using ::parley::testing_util::StatusIs;
 using ::testing::HasSubstr;
 
+// Every entry a reader opened after `position` returns, until none comes for a second.
+std::vector<LogRecord> ReadAll(WriteLog& log, uint64_t position) {
+  absl::StatusOr<std::unique_ptr<LogReader>> reader = log.OpenReader(position);
+  EXPECT_THAT(reader.status(), IsOk());
+  std::vector<LogRecord> out;
+  while (reader.ok()) {
+    absl::StatusOr<std::optional<LogRecord>> next = (*reader)->Next(absl::Seconds(1));
+    EXPECT_THAT(next.status(), IsOk());
+    if (!next.ok() || !next->has_value()) {
+      break;
+    }
+    out.push_back(**next);
+  }
+  return out;
+}
+
 class NatsWriteLogTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -38,21 +54,6 @@ class NatsWriteLogTest : public ::testing::Test {
     EXPECT_THAT(log.status(), IsOk());
     EXPECT_TRUE(testing_util::WaitFor([&] { return (*log)->Connected(); }, absl::Seconds(10)));
     return *std::move(log);
-  }
-
-  // Every entry a reader opened after `position` returns, until none comes for a second.
-  static std::vector<LogRecord> ReadAll(WriteLog& log, uint64_t position) {
-    absl::StatusOr<std::unique_ptr<LogReader>> reader = log.OpenReader(position);
-    EXPECT_THAT(reader.status(), IsOk());
-    std::vector<LogRecord> out;
-    while (true) {
-      absl::StatusOr<std::optional<LogRecord>> next = (*reader)->Next(absl::Seconds(1));
-      EXPECT_THAT(next.status(), IsOk());
-      if (!next.ok() || !next->has_value()) {
-        return out;
-      }
-      out.push_back(**next);
-    }
   }
 
   ScopedTempDir dir_;
@@ -131,6 +132,44 @@ TEST_F(NatsWriteLogTest, WithTheServerGoneAppendsFailAtOnceAndResumeWhenItIsBack
       absl::Seconds(20)))
       << position.status();
   EXPECT_EQ(*position, 2u);  // The stream (file storage) survived the restart.
+}
+
+TEST_F(NatsWriteLogTest, AnEntryOverTheServersMaxPayloadIsRefusedAtOnceNotRetried) {
+  // NATS's default max_payload (1 MiB) is below Parley's largest write (an 8 MiB article): an
+  // entry over it is refused by the client as an argument error naming both sizes, which a
+  // writer must not retry; an entry under it goes through.
+  std::unique_ptr<NatsWriteLog> log = Connect();
+  ASSERT_THAT(log->Append(std::string(512 << 10, 'a'), "half", absl::Seconds(5)).status(), IsOk());
+  const absl::Time start = absl::Now();
+  absl::StatusOr<uint64_t> refused =
+      log->Append(std::string(2 << 20, 'b'), "two", absl::Seconds(5));
+  EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr("max_payload"));
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr("2097152 bytes"));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1));
+}
+
+TEST(NatsWriteLogPayloadTest, ServersConfiguredForLargeArticlesTakeThem) {
+  ScopedTempDir dir;
+  NatsCluster nats(dir.path(), 1);
+  nats.set_max_payload(16 << 20);  // As deploy/k8s/overlays/cluster/nats.yaml sets it.
+  ASSERT_TRUE(nats.Start());
+  NatsLogOptions options;
+  options.servers = {nats.urls()};
+  absl::StatusOr<std::unique_ptr<NatsWriteLog>> log = NatsWriteLog::Connect(options);
+  ASSERT_THAT(log.status(), IsOk());
+  ASSERT_TRUE(testing_util::WaitFor([&] { return (*log)->Connected(); }, absl::Seconds(10)));
+  absl::StatusOr<uint64_t> position = absl::UnavailableError("not tried");
+  ASSERT_TRUE(testing_util::WaitFor(
+      [&] {
+        position = (*log)->Append(std::string(12 << 20, 'c'), "big", absl::Seconds(5));
+        return position.status().code() != absl::StatusCode::kUnavailable;
+      },
+      absl::Seconds(20)));
+  EXPECT_THAT(position.status(), IsOk());
+  std::vector<LogRecord> records = ReadAll(**log, 0);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].data.size(), size_t{12} << 20);
 }
 
 }  // namespace

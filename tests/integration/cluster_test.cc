@@ -7,11 +7,14 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,23 +25,34 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "parley/v1/intake_service.grpc.pb.h"
 #include "parley/v1/meeting_service.grpc.pb.h"
+#include "tests/testing_util/article_listing.h"
 #include "tests/testing_util/metrics_scrape.h"
 #include "tests/testing_util/nats_cluster.h"
 #include "tests/testing_util/parleyd_process.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 #include "tests/testing_util/subprocess.h"
+#include "workers/queue/article_queue.h"
 
 namespace parley {
 namespace {
 
+using ::parley::testing_util::BinDir;
 using ::parley::testing_util::NatsCluster;
 using ::parley::testing_util::ParleydProcess;
+using ::parley::testing_util::ReadFile;
 using ::parley::testing_util::ScopedTempDir;
+using ::parley::testing_util::Subprocess;
 using ::parley::testing_util::WaitFor;
+using ::parley::testing_util::WriteFile;
 using ::testing::HasSubstr;
 
-constexpr int kReportsPerMeeting = 3;  // Articles k*3 .. k*3+2 report meeting k.
+constexpr int kReportsPerMeeting = 3;
+constexpr const char* kMonths[] = {"January",  "February", "March",  "April",     "May",
+                                   "June",     "July",     "August", "September", "October",
+                                   "November", "December"};  // Articles k*3 .. k*3+2 report meeting
+                                                             // k.
 
 // Article `k`: one of three differently worded reports of meeting k / 3 (its own day, its own
 // pair of countries), so reports of one meeting merge into one record and others do not.
@@ -506,6 +520,191 @@ TEST_F(ClusterTest, AReplicaKilledMidIngestResumesWhereItStoppedAndAgrees) {
   const std::string b = Everything(1, response.revision(), &revision1);
   EXPECT_EQ(revision0, revision1);
   EXPECT_TRUE(a == b) << "the restarted replica differs";
+}
+
+// An input file for the workers: a short report of meeting `k` (its own day and place), or a
+// broken one when `k` is negative.
+std::string InputFile(int k) {
+  if (k < 0) {
+    return k == -1 ? R"({"title":"no body"})" : std::string("\0\1binary", 8);
+  }
+  static const char* kCities[] = {"Paris", "Berlin", "Rome", "Madrid", "Vienna", "Warsaw"};
+  const int day = 1 + k % 28;
+  const int month = 1 + (k / 28) % 12;
+  return absl::StrCat(R"({"title":"Ministers hold talks, report )", k, R"(","body":"On )", day, " ",
+                      kMonths[month - 1],
+                      R"( 2021, the French Foreign Minister met the German Foreign Minister in )",
+                      kCities[k % 6], R"( for talks on trade (report )", k,
+                      R"(). They discussed energy cooperation.","outlet":"Test Wire )", k % 7,
+                      R"("})");
+}
+
+TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
+  ASSERT_NO_FATAL_FAILURE(StartCluster(/*nats_nodes=*/1, /*replicas=*/2));
+  constexpr int kInputs = 300;
+  std::vector<std::string> argv = {BinDir() + "/parley-ingest", "submit",
+                                   absl::StrCat("--queue_servers=", nats_->urls())};
+  for (int k = -2; k < kInputs; ++k) {
+    const std::string path = absl::StrCat(dir_.path(), "/input-", k + 2, ".json");
+    WriteFile(path, InputFile(k));
+    argv.push_back(path);
+  }
+  // A worker that exports the queue's depth (what the HPA scales on) starts first.
+  const std::string port_file = absl::StrCat(dir_.path(), "/observer.port");
+  Subprocess observer(
+      {BinDir() + "/parley-ingest", "run", absl::StrCat("--target=", replicas_[0]->address()),
+       absl::StrCat("--queue_servers=", nats_->urls()), "--workers=1",
+       "--metrics_listen=127.0.0.1:0", "--intake_listen=127.0.0.1:0", "--intake_queue",
+       absl::StrCat("--port_file=", port_file)},
+      absl::StrCat(dir_.path(), "/observer.log"));
+  absl::StatusOr<PortList> observer_ports =
+      testing_util::WaitForPortFile(observer, port_file, absl::Seconds(30));
+  ASSERT_TRUE(observer_ports.ok()) << observer_ports.status();
+  const int metrics_port = testing_util::PortOf(*observer_ports, "metrics_listen");
+  ASSERT_GT(metrics_port, 0);
+  auto queue_metric = [&](const char* state) {
+    return testing_util::Sample(testing_util::HttpGet(metrics_port, "/metrics"),
+                                {"parley_queue_inputs{", absl::StrCat("state=\"", state, "\"")});
+  };
+  // Articles pushed to its intake are queued (answered with their ids), not stored there; a
+  // bad one is refused at once.
+  std::vector<std::string> pushed_ids;
+  {
+    auto intake = v1::ArticleIntake::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", testing_util::PortOf(*observer_ports, "intake_listen")),
+        grpc::InsecureChannelCredentials()));
+    v1::SubmitArticlesRequest push;
+    for (int k = 0; k < 2; ++k) {
+      v1::Article* article = push.add_articles();
+      article->set_title(absl::StrCat("Pushed report ", k));
+      article->set_body(
+          absl::StrCat("The Italian Foreign Minister met the Spanish Foreign "
+                       "Minister in Rome on 4 June 2021 (pushed report ",
+                       k, ")."));
+    }
+    push.add_articles()->set_title("no body");
+    grpc::ClientContext context;
+    context.set_deadline(In(absl::Seconds(30)));
+    v1::SubmitArticlesResponse answer;
+    const grpc::Status status = intake->SubmitArticles(&context, push, &answer);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(answer.results_size(), 3);
+    for (int k = 0; k < 2; ++k) {
+      EXPECT_TRUE(answer.results(k).queued());
+      EXPECT_FALSE(answer.results(k).has_error()) << answer.results(k).error().message();
+      EXPECT_THAT(answer.results(k).article_id(), ::testing::StartsWith("a-"));
+      EXPECT_EQ(answer.results(k).meeting_ids_size(), 0);
+      pushed_ids.push_back(answer.results(k).article_id());
+    }
+    EXPECT_FALSE(answer.results(2).queued());
+    EXPECT_EQ(answer.results(2).error().code(), "INVALID_ARGUMENT");
+  }
+  {
+    Subprocess submit(argv, absl::StrCat(dir_.path(), "/submit.log"));
+    ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(dir_.path() + "/submit.log");
+  }
+  // Three workers, each writing to one replica; every ~second one of them dies (SIGKILL) and a
+  // new one takes its place.
+  int started = 0;
+  auto start_worker = [&](int slot) {
+    return std::make_unique<Subprocess>(
+        std::vector<std::string>{BinDir() + "/parley-ingest", "run",
+                                 absl::StrCat("--target=", replicas_[slot % 2]->address()),
+                                 absl::StrCat("--queue_servers=", nats_->urls()),
+                                 "--queue_ack_wait=2s", "--workers=2"},
+        absl::StrCat(dir_.path(), "/worker-", started++, ".log"));
+  };
+  std::vector<std::unique_ptr<Subprocess>> workers;
+  for (int slot = 0; slot < 3; ++slot) {
+    workers.push_back(start_worker(slot));
+  }
+  auto articles = Ingest(0);
+  auto stored = [&]() -> size_t {
+    absl::StatusOr<std::vector<v1::StoredArticle>> all =
+        testing_util::ListAllArticles(articles.get());
+    return all.ok() ? all->size() : 0;
+  };
+  std::mt19937 random(std::random_device{}());
+  int kills = 0;
+  for (; kills < 4 && stored() < kInputs + 2; ++kills) {
+    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(150, 500)(random)));
+    const int slot = std::uniform_int_distribution<int>(0, 2)(random);
+    workers[slot]->Signal(SIGKILL);
+    ASSERT_EQ(workers[slot]->Wait(absl::Seconds(10)), -1);
+    workers[slot] = start_worker(slot);
+  }
+  // Inputs waiting were exported while the work went on (sampled each second).
+  double most_waiting = 0;
+  const auto watch_depth = [&] {
+    most_waiting = std::max(most_waiting, queue_metric("waiting") + queue_metric("in_progress"));
+  };
+  watch_depth();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        watch_depth();
+        return stored() >= kInputs + 2;
+      },
+      absl::Seconds(180)))
+      << stored() << " of " << kInputs + 2 << " stored; see " << dir_.path();
+  // Every input done: nothing waits or is held (a killed worker's input came back and was done).
+  ArticleQueueOptions queue_options;
+  queue_options.servers = {nats_->urls()};
+  absl::StatusOr<std::unique_ptr<ArticleQueue>> queue = ArticleQueue::Connect(queue_options);
+  ASSERT_TRUE(queue.ok()) << queue.status();
+  QueueDepth depth;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        absl::StatusOr<QueueDepth> now = (*queue)->Depth();
+        if (now.ok()) depth = *now;
+        return now.ok() && depth.waiting == 0 && depth.in_progress == 0;
+      },
+      absl::Seconds(30)))
+      << depth.waiting << " waiting, " << depth.in_progress << " held";
+  EXPECT_GT(most_waiting, 0);
+  EXPECT_TRUE(WaitFor([&] { return queue_metric("waiting") + queue_metric("in_progress") == 0; },
+                      absl::Seconds(10)));
+  observer.Signal(SIGTERM);
+  EXPECT_EQ(observer.Wait(absl::Seconds(30)), 0);
+  for (std::unique_ptr<Subprocess>& worker : workers) {
+    worker->Signal(SIGTERM);
+    EXPECT_EQ(worker->Wait(absl::Seconds(30)), 0);
+  }
+  // Each article once, in one meeting's sources once; the replicas agree.
+  absl::StatusOr<std::vector<v1::StoredArticle>> all =
+      testing_util::ListAllArticles(articles.get());
+  ASSERT_TRUE(all.ok()) << all.status();
+  std::set<std::string> ids;
+  for (const v1::StoredArticle& article : *all) {
+    EXPECT_TRUE(ids.insert(article.article().id()).second) << article.article().id();
+  }
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kInputs + 2));
+  for (const std::string& id : pushed_ids) {
+    EXPECT_EQ(ids.count(id), 1u) << "pushed article " << id << " not stored under its id";
+  }
+  uint64_t revision0 = 0;
+  uint64_t revision1 = 0;
+  const std::string a = Everything(0, 1, &revision0);
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        Everything(1, revision0, &revision1);
+        return revision1 >= revision0;
+      },
+      absl::Seconds(30)));
+  EXPECT_TRUE(Everything(1, revision0, &revision1) == Everything(0, revision0, &revision0))
+      << "the replicas differ";
+  // The two broken inputs are kept, each once, with their reasons (in the failed stream).
+  natsConnection* nc = nullptr;
+  jsCtx* js = nullptr;
+  ASSERT_EQ(natsConnection_ConnectTo(&nc, nats_->urls().c_str()), NATS_OK);
+  ASSERT_EQ(natsConnection_JetStream(&js, nc, nullptr), NATS_OK);
+  jsStreamInfo* info = nullptr;
+  ASSERT_EQ(js_GetStreamInfo(&info, js, queue_options.failed_stream.c_str(), nullptr, nullptr),
+            NATS_OK);
+  EXPECT_EQ(info->State.Msgs, 2u);
+  jsStreamInfo_Destroy(info);
+  jsCtx_Destroy(js);
+  natsConnection_Destroy(nc);
+  std::cerr << kills << " workers killed, " << started << " started\n";
 }
 
 }  // namespace

@@ -58,6 +58,9 @@ void NatsCluster::WriteConfig(int i) {
   config << "server_name: n" << i << "\n"
          << "listen: 127.0.0.1:" << node.client_port << "\n"
          << "jetstream { store_dir: \"" << node.store_dir << "\" }\n";
+  if (max_payload_ > 0) {
+    config << "max_payload: " << max_payload_ << "\n";
+  }
   if (nodes_.size() > 1) {
     std::vector<std::string> routes;
     for (const Node& other : nodes_) {

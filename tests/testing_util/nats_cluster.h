@@ -1,6 +1,7 @@
 #ifndef PARLEY_TESTS_TESTING_UTIL_NATS_CLUSTER_H
 #define PARLEY_TESTS_TESTING_UTIL_NATS_CLUSTER_H
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ class NatsCluster {
   ~NatsCluster();  // SIGKILL to every node still running.
   NatsCluster(const NatsCluster&) = delete;
   NatsCluster& operator=(const NatsCluster&) = delete;
+
+  // The largest message the servers take (their max_payload; NATS's default is 1 MiB). Set
+  // before Start().
+  void set_max_payload(int64_t bytes) { max_payload_ = bytes; }
 
   // Starts every node and waits until JetStream has a leader (a lone node: until it listens).
   // False when it does not come up within `timeout`.
@@ -52,6 +57,7 @@ class NatsCluster {
 
   std::string dir_;
   std::vector<Node> nodes_;
+  int64_t max_payload_ = 0;  // 0 = the server's default.
 };
 
 }  // namespace parley::testing_util

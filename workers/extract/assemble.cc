@@ -342,14 +342,16 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
       const Match& match = a.entities[a.entity_at[first]];
       const Entry* place = nullptr;
       for (const Entry* e : match.entries) {
-        if (e->type == EntryType::kPlace && (place == nullptr || IsTown(e->place))) {
+        if (e->type == EntryType::kPlace && (place == nullptr || IsVenueTown(e->place))) {
           place = e;
         }
       }
       if (place == nullptr) {
         continue;
       }
-      if (IsTown(place->place)) {
+      if (place->place == PlaceKind::kLandmark) {
+        m.mutable_venue()->set_city(place->name);  // "at the White House": Washington.
+      } else if (IsTown(place->place)) {
         m.mutable_venue()->set_city(a.Surface(first, end));
       }
       m.mutable_venue()->set_country_code(place->code);

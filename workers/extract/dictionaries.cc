@@ -141,6 +141,11 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       if (!kind.ok()) {
         return label_error(name, row, kind.status());
       }
+      // A landmark names the town it is in, in a fourth column.
+      if (*kind == PlaceKind::kLandmark && (row.cols.size() < 4 || row.cols[3].empty())) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("dictionary ", name, " line ", row.line, ": a landmark needs its town"));
+      }
       const std::string key = absl::AsciiStrToLower(row.cols[2]);
       if (!overlay && overlay_phrases.count(key) > 0) {
         continue;
@@ -153,6 +158,9 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       entry.code = row.cols[0];
       entry.place = *kind;
       entry.surface = row.cols[2];
+      if (*kind == PlaceKind::kLandmark) {
+        entry.name = row.cols[3];
+      }
       entry.proper = true;
       dict->Add(Layer::kEntity, std::move(entry));
     }

@@ -370,6 +370,19 @@ TEST_F(VenueTest, TownNamedAsAnOriginIsNoVenue) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+TEST_F(VenueTest, LandmarkStandsForItsTown) {
+  Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda at the Akasaka "
+      "Palace on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Tokyo");
+  EXPECT_EQ(Venue(main()).country_code(), "JP");
+}
+
+TEST_F(VenueTest, TownNamingTheMeetingIsItsVenue) {
+  Run("Kazakh Foreign Minister Talgat Omarov and Japanese Foreign Minister Kenji Takeda ended the "
+      "Almaty talks on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
+}
+
 TEST_F(VenueTest, EvidenceIsTheTown) {
   Run("The ministers met in Astana on Monday.");
   std::vector<FieldEvidence> evidence;

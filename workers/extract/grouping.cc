@@ -383,7 +383,11 @@ class Grouper {
         }
       }
       Join(target, mi);
-      if (target != current_ && !m.subject.empty()) {
+      // "X is also in the capital for the meeting", "X attended the talks": who attends or
+      // holds the meeting told of takes part in it.
+      const bool takes_part = (m.frame == Frame::kAttend || m.predicate) &&
+                              m.relation == MentionRelation::kReport && m.anaphoric;
+      if (!m.subject.empty() && (target != current_ || takes_part)) {
         Unit u;
         AddSide(&u, subject);
         Merge(target, u);

@@ -281,6 +281,19 @@ TEST_F(GroupingTest, TravellersToTheTalksJoinThem) {
   EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("RU", "US", "CH"));
 }
 
+TEST_F(GroupingTest, WhoIsThereForTheMeetingToldOfTakesPartInIt) {
+  Run("Regional leaders hold summit in Maseru",
+      "President Thabo Lekhanya chaired the regional summit in Maseru on Tuesday. Botswana's "
+      "leader Kabelo Dintwe is also in the capital for the meeting.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(People(groups()[0]), Contains("Kabelo Dintwe"));
+  // Saying something of the meeting is no part in it.
+  Run("Regional leaders hold summit in Maseru",
+      "President Thabo Lekhanya chaired the regional summit in Maseru on Tuesday. Analyst Kabelo "
+      "Dintwe said the meeting was useful.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(People(groups()[0]), Not(Contains("Kabelo Dintwe")));
+}
 // --- Meetings of another medium or time.
 
 TEST_F(GroupingTest, CallAndTalksAreTwoMeetings) {

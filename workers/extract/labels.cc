@@ -12,11 +12,12 @@ namespace {
 template <typename E, size_t N>
 using Table = std::array<std::pair<absl::string_view, E>, N>;
 
-constexpr Table<PlaceKind, 5> kPlaceKinds = {{{"country", PlaceKind::kCountry},
+constexpr Table<PlaceKind, 6> kPlaceKinds = {{{"country", PlaceKind::kCountry},
                                               {"demonym", PlaceKind::kDemonym},
                                               {"capital", PlaceKind::kCapital},
                                               {"city", PlaceKind::kCity},
-                                              {"alias", PlaceKind::kAlias}}};
+                                              {"alias", PlaceKind::kAlias},
+                                              {"landmark", PlaceKind::kLandmark}}};
 
 constexpr Table<OrgKind, 2> kOrgKinds = {{{"org", OrgKind::kOrg}, {"group", OrgKind::kGroup}}};
 

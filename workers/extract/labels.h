@@ -13,7 +13,9 @@ namespace parley::extract {
 // silently switching a rule off) and a name for `--explain`.
 
 // What a place phrase names (countryinfo_places.tsv, places_overlay.tsv).
-enum class PlaceKind : uint8_t { kCountry, kDemonym, kCapital, kCity, kAlias };
+// A landmark is a building or residence that stands for its state and lies in a town ("the
+// White House": US, in Washington); the town is the entry's `name`.
+enum class PlaceKind : uint8_t { kCountry, kDemonym, kCapital, kCity, kAlias, kLandmark };
 
 // An international organisation taking part in its own right, or a club of states that is a
 // format but never a participant (organizations.tsv).
@@ -115,6 +117,10 @@ inline bool IsMinister(RoleLevel level) {
 inline bool IsTown(PlaceKind kind) {
   return kind == PlaceKind::kCity || kind == PlaceKind::kCapital;
 }
+
+// A place kind that can be where a meeting is held: a town, or a landmark in one ("at the
+// White House").
+inline bool IsVenueTown(PlaceKind kind) { return IsTown(kind) || kind == PlaceKind::kLandmark; }
 
 }  // namespace parley::extract
 

@@ -829,10 +829,10 @@ class SentenceReader {
           (a_.fold(k) == "in" || a_.fold(k) == "at" ||
            (a_.fold(k) == "to" && k > m->clause_first && a_.Is(k - 1, WordClass::kTravelVerb)) ||
            a_.fold(k) == "visited" || a_.fold(k) == "visiting");
-      if (locative && (m->venue_first < 0 || IsTown(pe->place))) {
+      if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {
         const bool town_already = m->venue_first >= 0;
         if (!town_already ||
-            !IsTown(a_.entities[a_.entity_at[m->venue_first]].Of(EntryType::kPlace)->place)) {
+            !IsVenueTown(a_.entities[a_.entity_at[m->venue_first]].Of(EntryType::kPlace)->place)) {
           m->venue_first = match.first;
           m->venue_end = match.end;
         }

@@ -147,6 +147,71 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
   return info;
 }
 
+// "the Ambassador of the Kingdom of Norway to ASEAN, X", "the Secretary-General of the
+// Organization of Islamic Cooperation (OIC), X": a role whose qualifiers ("of"/"to" and the
+// names of places, bodies and offices) fill the appositive before the comma. The country or body
+// is the first one after "of"; one after "to" is where the official is sent.
+std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int sentence_first) {
+  const int comma = i - 1;
+  if (comma - 2 < sentence_first || a.fold(comma) != ",") {
+    return std::nullopt;
+  }
+  int q = comma - 1;
+  int role_at = -1;
+  for (int steps = 0; q >= sentence_first && steps < 14; ++steps) {
+    const int e = a.entity_at[q];
+    if (e >= 0) {
+      if (a.entities[e].Of(EntryType::kRole) != nullptr) {
+        role_at = q;
+        break;
+      }
+      if (a.entities[e].Of(EntryType::kPlace) == nullptr &&
+          a.entities[e].Of(EntryType::kOrg) == nullptr) {
+        return std::nullopt;
+      }
+      q = a.entities[e].first - 1;
+      continue;
+    }
+    const std::string& f = a.fold(q);
+    if (f == "of" || f == "the" || f == "to" || f == "and" || f == "for" || f == "(" || f == ")" ||
+        (a.tok(q).word && a.tok(q).cap)) {
+      --q;
+      continue;
+    }
+    return std::nullopt;
+  }
+  if (role_at < 0 || (a.fold(role_at + 1) != "of" && a.fold(role_at + 1) != "to")) {
+    return std::nullopt;  // "President Biden, X": a name, not a qualifier, after the role.
+  }
+  std::optional<RoleInfo> info = RoleBefore(a, role_at + 1, sentence_first);
+  if (!info.has_value() || info->role.empty()) {
+    return std::nullopt;
+  }
+  info->end = comma;
+  std::string preposition;
+  for (int k = role_at + 1; k < comma; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == "of" || f == "to" || f == "for") {
+      preposition = f;
+      continue;
+    }
+    const int e = a.entity_at[k];
+    if (e < 0 || preposition != "of") {
+      continue;
+    }
+    const Entry* place = a.entities[e].Of(EntryType::kPlace);
+    const Entry* org = a.entities[e].Of(EntryType::kOrg);
+    if (place != nullptr && !IsTown(place->place) && info->country.empty() && info->org.empty()) {
+      info->country = place->code;
+    } else if (org != nullptr && org->org == OrgKind::kOrg && info->country.empty() &&
+               info->org.empty()) {
+      info->org = org->code;
+    }
+    k = a.entities[e].end - 1;
+  }
+  return info;
+}
+
 // The role right after a name: ", Kazakhstan's Foreign Minister" / ", the Chinese premier".
 std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_end) {
   int k = end;
@@ -446,6 +511,9 @@ class PeopleFinder {
       std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
       if (!role.has_value()) {
         role = RoleAfter(a_, end, sentence.end_token);
+      }
+      if (!role.has_value()) {
+        role = AppositiveRoleBefore(a_, i, sentence.first_token);
       }
       // "Russia's Sergei Lavrov": two or three capitalised words after a country's possessive.
       std::string possessor;

@@ -171,6 +171,31 @@ TEST_F(PeopleTest, RoleOfAMinistryNamedBeforeTheName) {
   EXPECT_EQ(p.level, RoleLevel::kDeputy);
 }
 
+TEST_F(PeopleTest, RoleWithItsQualifiersInTheAppositiveBeforeTheName) {
+  Run("The Ambassador of the Republic of Finland to the African Union, Aino Mattila, and the "
+      "chair met on Monday.");
+  const Person& envoy = Get("Aino Mattila");
+  EXPECT_EQ(envoy.role, "Ambassador");
+  EXPECT_EQ(envoy.level, RoleLevel::kDiplomat);
+  EXPECT_EQ(envoy.country, "FI");  // Sent to the body, not of it.
+  EXPECT_TRUE(envoy.org.empty());
+  Run("The Secretary-General of the Organization of Islamic Cooperation (OIC), Omar Haddad, "
+      "received the minister.");
+  EXPECT_EQ(Get("Omar Haddad").org, "OIC");
+  EXPECT_EQ(Get("Omar Haddad").level, RoleLevel::kOrgHead);
+}
+
+TEST_F(PeopleTest, ANameAfterARoleIsNoQualifierOfTheNextName) {
+  // "President Talgat Omarov, Erik Lindqvist": the second name has no role of the first.
+  Run("President Talgat Omarov, Erik Lindqvist and others met on Monday.");
+  EXPECT_TRUE(Get("Talgat Omarov").role == "President");
+  for (const Person& p : people_) {
+    if (p.name == "Erik Lindqvist") {
+      EXPECT_TRUE(p.role.empty());
+    }
+  }
+}
+
 TEST_F(PeopleTest, HeadOfAnOrganisationTakesItsAcronym) {
   Run("UN Secretary-General Erik Lindqvist arrived in Kabul.");
   const Person& p = Get("Erik Lindqvist");

@@ -33,7 +33,7 @@ absl::StatusOr<std::unique_ptr<IntakeServers>> IntakeServers::Start(
           "--intake_tls_client_ca outside development");
     }
     servers->intake_ = std::make_unique<IntakeServiceImpl>(
-        pipeline, client, options.extractor_version, servers->auth_.get());
+        pipeline, client, options.extractor_version, servers->auth_.get(), options.queue);
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;

@@ -12,6 +12,7 @@
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/intake_service.h"
 #include "workers/ingest/pipeline.h"
+#include "workers/queue/article_queue.h"
 
 namespace parley {
 
@@ -27,6 +28,9 @@ struct IntakeServerOptions {
   // empty = off.
   std::string health_listen;
   std::string extractor_version;  // Stored with each article the intake ingests.
+  // Cluster mode with --intake_queue: pushed articles go to this queue (not owned; it must
+  // outlive the servers) instead of being extracted and stored here.
+  ArticleQueue* queue = nullptr;
 };
 
 // The listeners of `parley-ingest run`: the intake and the health-only listener, both SERVING

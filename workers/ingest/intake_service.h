@@ -8,6 +8,7 @@
 #include "services/auth/authorizer.h"
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/pipeline.h"
+#include "workers/queue/article_queue.h"
 
 namespace parley {
 
@@ -17,18 +18,25 @@ namespace parley {
 class IntakeServiceImpl final : public v1::ArticleIntake::Service {
  public:
   // `auth`, when set, must admit the caller as a writer (see Authorizer); null = open.
+  // `queue`, when set (cluster mode, --intake_queue), takes each article instead: it is
+  // answered once queued (`queued`, no meeting ids) and stored by whichever worker takes it.
   IntakeServiceImpl(const Pipeline* pipeline, const IngestClient* client,
-                    std::string extractor_version, const Authorizer* auth = nullptr);
+                    std::string extractor_version, const Authorizer* auth = nullptr,
+                    ArticleQueue* queue = nullptr);
 
   [[nodiscard]] grpc::Status SubmitArticles(grpc::ServerContext* context,
                                             const v1::SubmitArticlesRequest* request,
                                             v1::SubmitArticlesResponse* response) override;
 
  private:
+  // Decodes `article` and queues it; fills `result` (its id and `queued`, or the error).
+  void QueueArticle(const v1::Article& article, int index, v1::SubmitResult* result) const;
+
   const Pipeline* pipeline_;
   const IngestClient* client_;
   std::string extractor_version_;
   const Authorizer* auth_;
+  ArticleQueue* queue_;
 };
 
 }  // namespace parley

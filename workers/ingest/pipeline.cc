@@ -55,6 +55,24 @@ std::vector<PipelineResult> Pipeline::Process(absl::string_view bytes, absl::str
   return out;
 }
 
+absl::StatusOr<std::vector<v1::Article>> Pipeline::Decode(absl::string_view bytes,
+                                                          absl::string_view source) const {
+  absl::StatusOr<std::vector<DecodedArticle>> decoded = DecodeArticles(bytes, source, options_);
+  if (!decoded.ok()) {
+    return decoded.status();
+  }
+  std::vector<v1::Article> out;
+  for (DecodedArticle& item : *decoded) {
+    if (!item.article.ok()) {
+      return item.article.status();
+    }
+    v1::Article article = *std::move(item.article);
+    article.set_id(ArticleId(article));
+    out.push_back(std::move(article));
+  }
+  return out;
+}
+
 std::string Pipeline::Explain(absl::string_view bytes, absl::string_view source,
                               std::optional<absl::CivilDay> published) const {
   absl::StatusOr<std::vector<DecodedArticle>> decoded = DecodeArticles(bytes, source, options_);

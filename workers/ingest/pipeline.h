@@ -33,6 +33,11 @@ class Pipeline {
   std::vector<PipelineResult> Process(absl::string_view bytes, absl::string_view source,
                                       std::optional<absl::CivilDay> published = std::nullopt) const;
 
+  // The articles of an input, decoded and with their ids set, not extracted: the first
+  // article's error (InvalidArgument, as Process reports it) when one cannot be decoded.
+  [[nodiscard]] absl::StatusOr<std::vector<v1::Article>> Decode(absl::string_view bytes,
+                                                                absl::string_view source) const;
+
   // How the extractor read each article of the input (for `extract --explain`).
   std::string Explain(absl::string_view bytes, absl::string_view source,
                       std::optional<absl::CivilDay> published = std::nullopt) const;

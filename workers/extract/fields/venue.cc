@@ -17,6 +17,16 @@ const Entry* TownOf(const Match& match) {
   return nullptr;
 }
 
+// The landmark entry of a place match ("the Kremlin"), or nullptr.
+const Entry* LandmarkOf(const Match& match) {
+  for (const Entry* e : match.entries) {
+    if (e->type == EntryType::kPlace && e->place == PlaceKind::kLandmark) {
+      return e;
+    }
+  }
+  return nullptr;
+}
+
 // "in X", "at X", "visited X"; "to X" only after travel ("visit to X", "trip to X"); also
 // through a description of the town: "in the German city of X", "in the Kazakh capital, X".
 bool Locative(const Annotations& a, int first, int sentence_first) {
@@ -88,12 +98,24 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       if (place == nullptr) {
         place = match.Of(EntryType::kPlace);
       }
-      if (place == nullptr || !Locative(a, match.first, a.sentence(s).first_token)) {
+      // "the Downing Street talks", "the Geneva summit": a town or landmark naming the meeting.
+      const bool names_meeting =
+          place != nullptr && (IsTown(place->place) || LandmarkOf(match) != nullptr) &&
+          match.end < a.sentence(s).end_token && a.trigger_at[match.end] >= 0;
+      if (place == nullptr ||
+          !(names_meeting || Locative(a, match.first, a.sentence(s).first_token))) {
         continue;
       }
       if (IsTown(place->place)) {
         out.set_city(a.Surface(match.first, match.end));
         out.set_country_code(place->code);
+        evidence->push_back({"venue", match.first, match.end, out.city()});
+        return out;
+      }
+      // "at the White House": the town the landmark is in.
+      if (const Entry* landmark = LandmarkOf(match); landmark != nullptr) {
+        out.set_city(landmark->name);
+        out.set_country_code(landmark->code);
         evidence->push_back({"venue", match.first, match.end, out.city()});
         return out;
       }

@@ -46,6 +46,7 @@
 #include "absl/time/time.h"
 #include "grpc/grpc.h"
 #include "grpcpp/server.h"
+#include "grpcpp/support/server_callback.h"
 
 namespace {
 
@@ -460,4 +461,17 @@ void grpc_core::Executor::Run(grpc_closure* closure, absl::Status error, Executo
     AnnotateClosure(closure);
   }
   real(closure, std::move(error), type, job_type);
+}
+
+// The last reference to a server call: MaybeDone drops a reference with an acq_rel decrement
+// (instrumented where it is compiled into our binaries), and whoever drops the last one calls
+// ScheduleOnDone, which runs OnDone inline or hands it to the executor (above). When the last
+// reference is dropped inside libgrpc++ (uninstrumented), TSan did not see that decrement order
+// the earlier ones before OnDone (reported: a write-path response freed in CallOnDone against
+// its allocation by DeferredCall::Complete). ScheduleOnDone acquires the counter first.
+void grpc::internal::ServerCallbackCall::ScheduleOnDone(bool inline_ondone) {
+  static const auto real = Real<void (*)(grpc::internal::ServerCallbackCall*, bool)>(
+      "_ZN4grpc8internal18ServerCallbackCall14ScheduleOnDoneEb");
+  __tsan_acquire(&callbacks_outstanding_);
+  real(this, inline_ondone);
 }

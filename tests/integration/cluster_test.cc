@@ -615,6 +615,7 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
         absl::StrCat(dir_.path(), "/worker-", started++, ".log"));
   };
   std::vector<std::unique_ptr<Subprocess>> workers;
+  workers.reserve(3);
   for (int slot = 0; slot < 3; ++slot) {
     workers.push_back(start_worker(slot));
   }

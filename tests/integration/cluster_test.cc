@@ -549,7 +549,12 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
     WriteFile(path, InputFile(k));
     argv.push_back(path);
   }
-  // A worker that exports the queue's depth (what the HPA scales on) starts first.
+  {
+    Subprocess submit(argv, absl::StrCat(dir_.path(), "/submit.log"));
+    ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(dir_.path() + "/submit.log");
+  }
+  // A worker that exports the queue's depth (what the HPA scales on) starts once the inputs
+  // are queued: its first sample, taken before it takes any, shows them waiting.
   const std::string port_file = absl::StrCat(dir_.path(), "/observer.port");
   Subprocess observer(
       {BinDir() + "/parley-ingest", "run", absl::StrCat("--target=", replicas_[0]->address()),
@@ -566,6 +571,11 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
     return testing_util::Sample(testing_util::HttpGet(metrics_port, "/metrics"),
                                 {"parley_queue_inputs{", absl::StrCat("state=\"", state, "\"")});
   };
+  double most_waiting = 0;
+  const auto watch_depth = [&] {
+    most_waiting = std::max(most_waiting, queue_metric("waiting") + queue_metric("in_progress"));
+  };
+  watch_depth();
   // Articles pushed to its intake are queued (answered with their ids), not stored there; a
   // bad one is refused at once.
   std::vector<std::string> pushed_ids;
@@ -599,10 +609,6 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
     EXPECT_FALSE(answer.results(2).queued());
     EXPECT_EQ(answer.results(2).error().code(), "INVALID_ARGUMENT");
   }
-  {
-    Subprocess submit(argv, absl::StrCat(dir_.path(), "/submit.log"));
-    ASSERT_EQ(submit.Wait(absl::Seconds(60)), 0) << ReadFile(dir_.path() + "/submit.log");
-  }
   // Three workers, each writing to one replica; every ~second one of them dies (SIGKILL) and a
   // new one takes its place.
   int started = 0;
@@ -635,11 +641,6 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
     workers[slot] = start_worker(slot);
   }
   // Inputs waiting were exported while the work went on (sampled each second).
-  double most_waiting = 0;
-  const auto watch_depth = [&] {
-    most_waiting = std::max(most_waiting, queue_metric("waiting") + queue_metric("in_progress"));
-  };
-  watch_depth();
   ASSERT_TRUE(WaitFor(
       [&] {
         watch_depth();

@@ -237,21 +237,7 @@ void InboxWorker::ProcessFile(const std::string& name, const std::atomic<bool>& 
     return;
   }
   // The error record first, then the file: a crash in between redoes the file.
-  google::protobuf::Struct record;
-  (*record.mutable_fields())["file"].set_string_value(name);
-  (*record.mutable_fields())["failed_at"].set_string_value(
-      absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()));
-  google::protobuf::ListValue* list = (*record.mutable_fields())["errors"].mutable_list_value();
-  for (const auto& [source, status] : errors) {
-    google::protobuf::Struct* e = list->add_values()->mutable_struct_value();
-    (*e->mutable_fields())["source"].set_string_value(source);
-    (*e->mutable_fields())["code"].set_string_value(CodeName(status.code()));
-    (*e->mutable_fields())["message"].set_string_value(std::string(status.message()));
-  }
-  std::string json;
-  google::protobuf::util::JsonPrintOptions print;
-  print.add_whitespace = true;
-  (void)google::protobuf::util::MessageToJsonString(record, &json, print);
+  const std::string json = FailureRecordJson("file", name, errors, /*one_line=*/false);
   // The first free slot for the file names both: failed/NAME[.i] and failed/NAME[.i].error.json.
   // A record left by a crash between the two steps sits in a free slot and is overwritten, so
   // a redone file still ends with exactly one record.

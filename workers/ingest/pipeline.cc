@@ -3,7 +3,9 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "services/domain/meeting_rules.h"
 
@@ -105,6 +107,27 @@ v1::IngestArticleRequest IngestRequestFor(const PipelineResult& result, absl::st
   }
   request.set_extractor_version(std::string(version));
   return request;
+}
+
+std::string FailureRecordJson(absl::string_view name_field, absl::string_view name,
+                              const std::vector<std::pair<std::string, absl::Status>>& errors,
+                              bool one_line) {
+  google::protobuf::Struct record;
+  (*record.mutable_fields())[std::string(name_field)].set_string_value(std::string(name));
+  (*record.mutable_fields())["failed_at"].set_string_value(
+      absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()));
+  google::protobuf::ListValue* list = (*record.mutable_fields())["errors"].mutable_list_value();
+  for (const auto& [source, status] : errors) {
+    google::protobuf::Struct* e = list->add_values()->mutable_struct_value();
+    (*e->mutable_fields())["source"].set_string_value(source);
+    (*e->mutable_fields())["code"].set_string_value(CodeName(status.code()));
+    (*e->mutable_fields())["message"].set_string_value(std::string(status.message()));
+  }
+  std::string json;
+  google::protobuf::util::JsonPrintOptions print;
+  print.add_whitespace = !one_line;
+  (void)google::protobuf::util::MessageToJsonString(record, &json, print);
+  return json;
 }
 
 std::string CodeName(absl::StatusCode code) {

@@ -4,10 +4,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "parley/v1/meeting.pb.h"
 #include "parley/v1/meeting_service.pb.h"
@@ -55,6 +57,13 @@ v1::IngestArticleRequest IngestRequestFor(const PipelineResult& result, absl::st
 
 // One ExtractResult JSON line (proto field names preserved), the `extract` contract.
 std::string ToExtractResultJson(const PipelineResult& result);
+
+// The failure record kept with an input that could not be processed (the inbox's
+// failed/NAME.error.json, the queue's Parley-Error header): {`name_field`: name, "failed_at":
+// RFC 3339 now, "errors": [{"source", "code", "message"}]} as JSON, indented or on one line.
+std::string FailureRecordJson(absl::string_view name_field, absl::string_view name,
+                              const std::vector<std::pair<std::string, absl::Status>>& errors,
+                              bool one_line);
 
 // The canonical name of a status code ("INVALID_ARGUMENT").
 std::string CodeName(absl::StatusCode code);

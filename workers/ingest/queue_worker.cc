@@ -22,29 +22,6 @@ struct QueueWorker::Slot {
   QueuedInput* input ABSL_GUARDED_BY(mu) = nullptr;
 };
 
-namespace {
-
-// The failure record stored with a failed input: one line of JSON.
-std::string FailureReason(const std::string& name,
-                          const std::vector<std::pair<std::string, absl::Status>>& errors) {
-  google::protobuf::Struct record;
-  (*record.mutable_fields())["input"].set_string_value(name);
-  (*record.mutable_fields())["failed_at"].set_string_value(
-      absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()));
-  google::protobuf::ListValue* list = (*record.mutable_fields())["errors"].mutable_list_value();
-  for (const auto& [source, status] : errors) {
-    google::protobuf::Struct* e = list->add_values()->mutable_struct_value();
-    (*e->mutable_fields())["source"].set_string_value(source);
-    (*e->mutable_fields())["code"].set_string_value(CodeName(status.code()));
-    (*e->mutable_fields())["message"].set_string_value(std::string(status.message()));
-  }
-  std::string json;
-  (void)google::protobuf::util::MessageToJsonString(record, &json);  // One line.
-  return json;
-}
-
-}  // namespace
-
 QueueWorker::QueueWorker(QueueWorkerOptions options, ArticleQueue* queue, const Pipeline* pipeline,
                          const IngestClient* client)
     : options_(std::move(options)), queue_(queue), pipeline_(pipeline), client_(client) {}
@@ -145,7 +122,8 @@ void QueueWorker::Process(QueuedInput& input, Slot& slot, const std::atomic<bool
     ended = input.Done();
     if (ended.ok()) counters_.done.fetch_add(1);
   } else {
-    ended = queue_->Fail(input, FailureReason(input.name(), errors));
+    ended =
+        queue_->Fail(input, FailureRecordJson("input", input.name(), errors, /*one_line=*/true));
     if (ended.ok()) {
       counters_.failed.fetch_add(1);
       Log(LogLevel::kWarning, absl::StrCat("input ", input.name(), " (", input.sequence(),

@@ -16,12 +16,11 @@
 #include "absl/time/clock.h"
 #include "services/flags/port_file.h"
 
-extern char** environ;
-
 namespace parley::bench {
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const std::string& a : argv) {
     args.push_back(const_cast<char*>(a.c_str()));
   }

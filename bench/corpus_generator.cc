@@ -83,13 +83,17 @@ constexpr const char* kTopics[] = {"trade and investment",
 constexpr const char* kDocuments[] = {
     "a joint statement",   "a memorandum of understanding", "an agreement on visa-free travel",
     "a joint declaration", "an action plan for 2025-2027",  "a treaty on friendship"};
+// One sentence, too long for a line: named, so that its two halves are not mistaken for two
+// entries missing a comma in the list below.
+constexpr const char kIndustrialPark[] =
+    "Earlier in the day, the delegations toured an industrial park on the outskirts of the "
+    "capital.";
 constexpr const char* kFiller[] = {
     "Trade between the two countries reached record levels last year, officials said.",
     "Analysts said the talks reflected a broader effort to diversify partnerships.",
     "The visit comes amid growing interest in regional infrastructure projects.",
     "Both sides praised the constructive atmosphere of the discussions.",
-    "Earlier in the day, the delegations toured an industrial park on the outskirts of the "
-    "capital.",
+    kIndustrialPark,
     "Business leaders from both countries attended a forum on the sidelines of the visit."};
 
 std::string Person(std::mt19937_64& rng) {
@@ -179,7 +183,8 @@ std::vector<v1::Article> GenerateCorpus(int count, uint64_t seed) {
     article.set_body(body);
     article.set_url(absl::StrCat("https://news.example/", seed, "/", i));
     article.mutable_published_at()->set_seconds((static_cast<int64_t>(year) - 1970) * 31556952 +
-                                                (month - 1) * 2629746 + day * 86400);
+                                                int64_t{month - 1} * 2629746 +
+                                                int64_t{day} * 86400);
     out.push_back(std::move(article));
   }
   return out;

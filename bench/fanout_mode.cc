@@ -66,7 +66,7 @@ void ForEachField(const uint8_t* p, const uint8_t* end, F field) {
 // the load generator's own decoding does not dominate the measurement on a shared machine.
 class FanoutWatcher : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
-  FanoutWatcher(grpc::GenericStub* stub) {
+  explicit FanoutWatcher(grpc::GenericStub* stub) {
     v1::WatchMeetingsRequest request;
     const std::string bytes = request.SerializeAsString();
     grpc::Slice slice(bytes);
@@ -145,10 +145,12 @@ int RunFanout(const FanoutOptions& run) {
   const int n = run.watchers;
   auto channels = Channels(address, 8);
   std::vector<std::unique_ptr<grpc::GenericStub>> stubs;
+  stubs.reserve(channels.size());
   for (auto& c : channels) {
     stubs.push_back(std::make_unique<grpc::GenericStub>(c));
   }
   std::vector<std::unique_ptr<FanoutWatcher>> watchers;
+  watchers.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
     watchers.push_back(std::make_unique<FanoutWatcher>(stubs[i % stubs.size()].get()));
   }
@@ -186,8 +188,8 @@ int RunFanout(const FanoutOptions& run) {
       "%-34s %d watchers x %.0f writes/s: delivered %llu of %llu events, latency p50 "
       "%.2f ms p99 %.2f ms p999 %.2f ms\n",
       "watch fan-out", n, rate, static_cast<unsigned long long>(delivered),
-      static_cast<unsigned long long>(static_cast<uint64_t>(writes) * n), all.Percentile(0.5),
-      all.Percentile(0.99), all.Percentile(0.999));
+      static_cast<unsigned long long>(writes) * static_cast<unsigned long long>(n),
+      all.Percentile(0.5), all.Percentile(0.99), all.Percentile(0.999));
   std::printf("parleyd RSS idle with streams %.1f MiB, after %.1f MiB, peak %.1f MiB\n",
               rss_idle / 1024.0, rss / 1024.0, peak / 1024.0);
   return delivered == static_cast<uint64_t>(writes) * n ? 0 : 1;

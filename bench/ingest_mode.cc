@@ -43,6 +43,7 @@ int RunIngest(const IngestOptions& run) {
   std::atomic<uint64_t> failures{0};
   const absl::Time begin = absl::Now();
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(run.workers));
   for (int w = 0; w < run.workers; ++w) {
     threads.emplace_back([&] {
       for (int i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {

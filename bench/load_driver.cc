@@ -94,6 +94,7 @@ LoadResult RawUnaryLoad(const std::string& address, const std::string& method,
   const int streams = shape.streams;
   auto channels = Channels(address, connections);
   std::vector<std::unique_ptr<grpc::GenericStub>> stubs;
+  stubs.reserve(channels.size());
   for (auto& c : channels) {
     stubs.push_back(std::make_unique<grpc::GenericStub>(c));
   }
@@ -103,17 +104,17 @@ LoadResult RawUnaryLoad(const std::string& address, const std::string& method,
     grpc::ByteBuffer response;
     int n = 0;
   };
-  std::vector<Call> calls(connections * streams);
+  std::vector<Call> calls(static_cast<size_t>(connections) * static_cast<size_t>(streams));
   return RunLoad(
       static_cast<int>(calls.size()), shape.duration,
-      [&](int slot, std::function<void(bool)> done) {
+      [&](int slot, const std::function<void(bool)>& done) {
         Call& call = calls[slot];
         call.context = std::make_unique<grpc::ClientContext>();
         grpc::Slice slice(request_bytes(slot, call.n++));
         call.request = grpc::ByteBuffer(&slice, 1);
         stubs[slot % connections]->UnaryCall(
             call.context.get(), method, grpc::StubOptions(), &call.request, &call.response,
-            [done, &call](grpc::Status s) { done(s.ok() && call.response.Length() > 0); });
+            [done, &call](const grpc::Status& s) { done(s.ok() && call.response.Length() > 0); });
       });
 }
 

@@ -80,7 +80,7 @@ TEST(RunLoadTest, KeepsEverySlotBusyForTheDurationAndCountsErrors) {
   LoadResult result;
   {
     Completer completer;
-    result = RunLoad(4, absl::Milliseconds(200), [&](int, std::function<void(bool)> done) {
+    result = RunLoad(4, absl::Milliseconds(200), [&](int, const std::function<void(bool)>& done) {
       const int n = issued.fetch_add(1);
       const int now = in_flight.fetch_add(1) + 1;
       int seen = most_in_flight.load();

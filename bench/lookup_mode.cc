@@ -85,7 +85,7 @@ class NullService : public grpc::CallbackGenericService {
 LoadResult BaselineLoad(const std::string& address, const LoadShape& shape) {
   v1::GetMeetingRequest request;
   request.set_id("m-000000000001");
-  const std::string bytes = request.SerializeAsString();
+  std::string bytes = request.SerializeAsString();
   return RawUnaryLoad(address, "/parley.bench.Null/Get", shape, [&](int, int) { return bytes; });
 }
 

@@ -45,7 +45,7 @@ struct RocksDbOptions {
   int threads = 2;
   absl::Duration duration = absl::Seconds(10);
 };
-int RunRocksDb(const RocksDbOptions& options);
+int RunRocksDb(const RocksDbOptions& run);
 
 // ingest_mode.cc: generated articles through the pipeline and IngestArticle, end to end.
 struct IngestOptions {
@@ -54,7 +54,7 @@ struct IngestOptions {
   int workers = 4;
   bool sync_writes = false;
 };
-int RunIngest(const IngestOptions& options);
+int RunIngest(const IngestOptions& run);
 
 // fanout_mode.cc: `watchers` watch streams while writes arrive at `rate` per second.
 struct FanoutOptions {
@@ -63,7 +63,7 @@ struct FanoutOptions {
   double rate = 200;
   absl::Duration duration = absl::Seconds(10);
 };
-int RunFanout(const FanoutOptions& options);
+int RunFanout(const FanoutOptions& run);
 
 }  // namespace parley::bench
 

@@ -28,6 +28,7 @@ int RunRocksDb(const RocksDbOptions& run) {
   }
   std::atomic<uint64_t> reads{0};
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(run.threads));
   const absl::Time deadline = absl::Now() + run.duration;
   const absl::Time begin = absl::Now();
   for (int t = 0; t < run.threads; ++t) {

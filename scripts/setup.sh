@@ -5,13 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config clang clang-format
+  build-essential cmake ninja-build pkg-config clang clang-format clang-tidy
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libre2-dev
   libicu-dev libxml2-dev prometheus-cpp-dev python3 openssl
   # Cluster mode: the NATS C client, and the server the cluster tests start (docs/scaling.md).
   libnats-dev nats-server
-  # libFuzzer and the sanitizer runtimes for clang (scripts/fuzz, scripts/test-sanitizers).
+  # libFuzzer and the sanitizer runtimes for clang (scripts/fuzz, scripts/test-sanitizers,
+  # scripts/test-tsan).
   libclang-rt-14-dev
   # Container image build and smoke test (deploy/test-image.sh).
   podman runc debootstrap uidmap

@@ -14,9 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -39,6 +37,7 @@
 #include "services/log/log.h"
 #include "workers/client_flags.h"
 #include "workers/extract/extractor.h"
+#include "workers/ingest/file_submit.h"
 #include "workers/ingest/inbox_worker.h"
 #include "workers/ingest/ingest_client.h"
 #include "workers/ingest/intake_server.h"
@@ -143,43 +142,7 @@ std::optional<absl::CivilDay> PublishedFlag() {
   return day;
 }
 
-// Reads a file (or stdin for "-"), refusing more than the limit.
-[[nodiscard]] absl::StatusOr<std::string> ReadInput(const std::string& path) {
-  const size_t limit = static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes));
-  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  }
-  std::string bytes;
-  char buf[65536];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) {
-    bytes.append(buf, n);
-    if (bytes.size() > limit) {
-      if (f != stdin) {
-        std::fclose(f);
-      }
-      return absl::InvalidArgumentError(
-          absl::StrCat("input is larger than the limit of ", limit, " bytes"));
-    }
-  }
-  if (f != stdin) {
-    std::fclose(f);
-  }
-  return bytes;
-}
-
-std::vector<PipelineResult> ProcessPath(const Pipeline& pipeline, const std::string& path,
-                                        std::optional<absl::CivilDay> published) {
-  absl::StatusOr<std::string> bytes = ReadInput(path);
-  if (!bytes.ok()) {
-    PipelineResult failed;
-    failed.source = path;
-    failed.status = bytes.status();
-    return {failed};
-  }
-  return pipeline.Process(*bytes, path, published);
-}
+size_t MaxFileBytes() { return static_cast<size_t>(absl::GetFlag(FLAGS_max_file_bytes)); }
 
 int Extract(const std::vector<std::string>& files) {
   if (files.empty()) {
@@ -191,12 +154,13 @@ int Extract(const std::vector<std::string>& files) {
   bool failed = false;
   for (const std::string& path : files) {
     if (absl::GetFlag(FLAGS_explain)) {
-      absl::StatusOr<std::string> bytes = ReadInput(path);
+      absl::StatusOr<std::string> bytes = parley::ReadInputFile(path, MaxFileBytes());
       std::cout << (bytes.ok() ? pipeline->Explain(*bytes, path, published)
                                : bytes.status().ToString() + "\n");
       continue;
     }
-    for (const PipelineResult& result : ProcessPath(*pipeline, path, published)) {
+    for (const PipelineResult& result :
+         parley::ProcessInputFile(*pipeline, path, MaxFileBytes(), published)) {
       failed = failed || !result.status.ok();
       std::cout << parley::ToExtractResultJson(result) << '\n';
     }
@@ -251,71 +215,34 @@ std::unique_ptr<parley::ArticleQueue> ConnectQueue() {
   return *std::move(queue);
 }
 
+// Prints a failed file or article of `submit`.
+void PrintFailure(absl::string_view source, const absl::Status& status) {
+  std::fprintf(stderr, "%s: %s\n", std::string(source).c_str(), status.ToString().c_str());
+}
+
 // `submit` in cluster mode: each file is queued as it is (workers decode and extract it), by
-// --workers threads. A file is retried while the queue is unreachable; the command gives up
-// once nothing was queued for --give_up_after.
+// --workers threads; exit 3 once nothing was queued for --give_up_after.
 int SubmitToQueue(const std::vector<std::string>& files) {
   const std::unique_ptr<parley::ArticleQueue> queue = ConnectQueue();
-  const absl::Duration patience = absl::GetFlag(FLAGS_give_up_after);
-  std::atomic<size_t> next{0}, queued{0}, failures{0};
-  std::atomic<bool> gave_up{false};
-  absl::Mutex mu;
-  absl::Time progress = absl::Now();  // Guarded by mu.
-  std::string last_error;             // Guarded by mu.
-  std::vector<std::thread> threads;
-  threads.reserve(static_cast<size_t>(Workers()));
-  for (int w = 0; w < Workers(); ++w) {
-    threads.emplace_back([&] {
-      for (size_t i = next.fetch_add(1); i < files.size() && !gave_up.load();
-           i = next.fetch_add(1)) {
-        const std::string& path = files[i];
-        absl::StatusOr<std::string> bytes = ReadInput(path);
-        if (!bytes.ok()) {
-          failures.fetch_add(1);
-          absl::MutexLock lock(&mu);
-          std::fprintf(stderr, "%s: %s\n", path.c_str(), bytes.status().ToString().c_str());
-          continue;
-        }
-        while (true) {
-          absl::StatusOr<uint64_t> sequence = queue->Submit(*bytes, path, absl::Seconds(5));
-          const absl::StatusCode code = sequence.status().code();
-          bool retry =
-              code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kDeadlineExceeded;
-          {
-            absl::MutexLock lock(&mu);
-            if (sequence.ok()) {
-              queued.fetch_add(1);
-              progress = absl::Now();
-            } else if (!retry) {
-              failures.fetch_add(1);
-              std::fprintf(stderr, "%s: %s\n", path.c_str(), sequence.status().ToString().c_str());
-            } else if (absl::Now() - progress > patience || gave_up.load()) {
-              gave_up.store(true);
-              last_error = sequence.status().ToString();
-              retry = false;
-            }
-          }
-          if (!retry) {
-            break;
-          }
-          absl::SleepFor(absl::Milliseconds(200));
-        }
-      }
-    });
-  }
-  for (std::thread& t : threads) {
-    t.join();
-  }
-  if (gave_up.load()) {
+  parley::QueueSubmitOptions options;
+  options.threads = Workers();
+  options.max_file_bytes = MaxFileBytes();
+  options.patience = absl::GetFlag(FLAGS_give_up_after);
+  options.on_failure = PrintFailure;
+  parley::SubmitCounters counters;
+  const absl::Status gave_up = parley::SubmitFilesToQueue(files, *queue, options, &counters);
+  if (!gave_up.ok()) {
     std::fprintf(stderr,
-                 "parley-ingest: gave up on the article queue: %s; %zu files not queued "
-                 "(queueing is idempotent: run it again)\n",
-                 last_error.c_str(), files.size() - queued.load() - failures.load());
+                 "parley-ingest: %s; %zu files not queued (queueing is idempotent: run it "
+                 "again)\n",
+                 std::string(gave_up.message()).c_str(),
+                 files.size() - static_cast<size_t>(counters.files_done.load()));
     return kExitGaveUp;
   }
-  std::fprintf(stderr, "queued %zu of %zu files, %zu failed\n", queued.load(), files.size(),
-               failures.load());
-  return failures.load() == 0 ? 0 : 1;
+  std::fprintf(stderr, "queued %llu of %zu files, %llu failed\n",
+               static_cast<unsigned long long>(counters.articles.load()), files.size(),
+               static_cast<unsigned long long>(counters.failures.load()));
+  return counters.failures.load() == 0 ? 0 : 1;
 }
 
 void BlockShutdownSignals(sigset_t* set) {
@@ -340,81 +267,53 @@ int Submit(const std::vector<std::string>& files) {
   retry.max_attempts = 20;
   retry.deadline = deadline.get();
   parley::IngestClient client(TargetChannel(), retry);
-  std::atomic<size_t> next{0};
-  std::atomic<uint64_t> done_files{0}, articles{0}, meetings{0}, failures{0};
-  std::mutex err_mu;
-  const absl::Time start = absl::Now();
+  parley::ServiceSubmitOptions options;
+  options.threads = Workers();
+  options.max_file_bytes = MaxFileBytes();
+  options.published = published;
+  options.extractor_version = std::string(parley::extract::Extractor::kVersion);
+  options.deadline = deadline.get();
   const bool tty = isatty(STDERR_FILENO) != 0;
+  options.on_failure = [tty](absl::string_view source, const absl::Status& status) {
+    std::fprintf(stderr, "%s", tty ? "\r" : "");
+    PrintFailure(source, status);
+  };
+  parley::SubmitCounters counters;
+  const absl::Time start = absl::Now();
   std::atomic<bool> finished{false};
   std::thread progress([&] {
     while (tty && !finished.load()) {
       absl::SleepFor(absl::Milliseconds(250));
       const double secs = absl::ToDoubleSeconds(absl::Now() - start);
-      std::fprintf(stderr, "\rfiles %zu/%zu  articles %llu  failures %llu  %.0f articles/s ",
-                   static_cast<size_t>(done_files.load()), files.size(),
-                   static_cast<unsigned long long>(articles.load()),
-                   static_cast<unsigned long long>(failures.load()),
-                   secs > 0 ? articles.load() / secs : 0.0);
+      std::fprintf(stderr, "\rfiles %llu/%zu  articles %llu  failures %llu  %.0f articles/s ",
+                   static_cast<unsigned long long>(counters.files_done.load()), files.size(),
+                   static_cast<unsigned long long>(counters.articles.load()),
+                   static_cast<unsigned long long>(counters.failures.load()),
+                   secs > 0 ? counters.articles.load() / secs : 0.0);
     }
   });
-  std::vector<std::thread> threads;
-  for (int w = 0; w < Workers(); ++w) {
-    threads.emplace_back([&] {
-      // Once the command gave up, no file is started and the one in hand is left unfinished.
-      for (size_t i = next.fetch_add(1); i < files.size() && deadline->given_up().ok();
-           i = next.fetch_add(1)) {
-        bool gave_up = false;
-        for (const PipelineResult& result : ProcessPath(*pipeline, files[i], published)) {
-          absl::Status status = result.status;
-          if (status.ok()) {
-            const parley::v1::IngestArticleRequest request =
-                parley::IngestRequestFor(result, parley::extract::Extractor::kVersion);
-            absl::StatusOr<parley::v1::IngestArticleResponse> response = client.Ingest(request);
-            status = response.status();
-            if (response.ok()) {
-              articles.fetch_add(1);
-              meetings.fetch_add(static_cast<uint64_t>(response->meeting_ids_size()));
-            } else if (status == deadline->given_up()) {
-              gave_up = true;  // Said once, at the end.
-              break;
-            }
-          }
-          if (!status.ok()) {
-            failures.fetch_add(1);
-            std::lock_guard<std::mutex> lock(err_mu);
-            std::fprintf(stderr, "%s%s: %s\n", tty ? "\r" : "", result.source.c_str(),
-                         status.ToString().c_str());
-          }
-        }
-        if (!gave_up) {
-          done_files.fetch_add(1);
-        }
-      }
-    });
-  }
-  for (std::thread& t : threads) {
-    t.join();
-  }
+  const absl::Status gave_up =
+      parley::SubmitFilesToService(files, *pipeline, client, options, &counters);
   finished.store(true);
   progress.join();
   const double secs = absl::ToDoubleSeconds(absl::Now() - start);
   std::fprintf(stderr,
-               "%ssubmitted %zu of %zu files: %llu articles stored (%llu meetings), %llu failed, "
+               "%ssubmitted %llu of %zu files: %llu articles stored (%llu meetings), %llu failed, "
                "%.1f s, %.0f articles/s\n",
-               tty ? "\r" : "", static_cast<size_t>(done_files.load()), files.size(),
-               static_cast<unsigned long long>(articles.load()),
-               static_cast<unsigned long long>(meetings.load()),
-               static_cast<unsigned long long>(failures.load()), secs,
-               secs > 0 ? articles.load() / secs : 0.0);
-  if (const absl::Status gave_up = deadline->given_up(); !gave_up.ok()) {
+               tty ? "\r" : "", static_cast<unsigned long long>(counters.files_done.load()),
+               files.size(), static_cast<unsigned long long>(counters.articles.load()),
+               static_cast<unsigned long long>(counters.meetings.load()),
+               static_cast<unsigned long long>(counters.failures.load()), secs,
+               secs > 0 ? counters.articles.load() / secs : 0.0);
+  if (!gave_up.ok()) {
     std::fprintf(stderr,
                  "parley-ingest: %s; %zu files not submitted (submit is idempotent: run it again "
                  "once the service answers)\n",
                  std::string(gave_up.message()).c_str(),
-                 files.size() - static_cast<size_t>(done_files.load()));
+                 files.size() - static_cast<size_t>(counters.files_done.load()));
     return kExitGaveUp;
   }
-  return failures.load() == 0 ? 0 : 1;
+  return counters.failures.load() == 0 ? 0 : 1;
 }
 
 int Run() {

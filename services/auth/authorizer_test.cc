@@ -77,7 +77,7 @@ class AuthTest : public ::testing::Test {
     }
   }
 
-  void Serve(AuthPolicy policy, ServerTlsOptions tls) {
+  void Serve(AuthPolicy policy, const ServerTlsOptions& tls) {
     authorizer_ = std::make_unique<Authorizer>(std::move(policy));
     service_ = std::make_unique<VerdictService>(authorizer_.get());
     absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
@@ -91,7 +91,7 @@ class AuthTest : public ::testing::Test {
   }
 
   // Calls `method` with `client` security; returns the call's status.
-  absl::Status Call(const std::string& method, ClientSecurityOptions client) {
+  absl::Status Call(const std::string& method, const ClientSecurityOptions& client) {
     grpc::ChannelArguments args;
     absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
         MakeClientChannel(absl::StrCat("localhost:", port_), client, args);

@@ -36,7 +36,7 @@ class BearerTokenInterceptor : public grpc::experimental::Interceptor {
 
 class BearerTokenInterceptorFactory : public grpc::experimental::ClientInterceptorFactoryInterface {
  public:
-  explicit BearerTokenInterceptorFactory(std::string token)
+  explicit BearerTokenInterceptorFactory(const std::string& token)
       : header_(absl::StrCat("Bearer ", token)) {}
 
   grpc::experimental::Interceptor* CreateClientInterceptor(

@@ -536,7 +536,7 @@ v1::Meeting SideMeeting(const std::string& parent_id) {
 }
 
 TEST(IngestPlanTest, PlanningOrderPutsParentsFirstAndKeepsRequestOrderOtherwise) {
-  auto order = [](std::vector<v1::Meeting> reports) {
+  auto order = [](const std::vector<v1::Meeting>& reports) {
     absl::StatusOr<std::vector<int>> got = PlanningOrder(reports);
     EXPECT_THAT(got, IsOk());
     return got.ok() ? *got : std::vector<int>();

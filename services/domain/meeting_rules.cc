@@ -21,7 +21,7 @@ namespace parley {
 namespace {
 
 constexpr int kMaxRepeated = 1000;
-constexpr size_t kMaxStringBytes = 64 * 1024;
+constexpr size_t kMaxStringBytes = size_t{64} * 1024;
 constexpr int kMaxFilterValues = 100;
 constexpr size_t kMaxFilterStringBytes = 256;
 
@@ -295,7 +295,7 @@ absl::Status ValidateArticleFields(const v1::Article& article) {
     size_t limit;
   } kStrings[] = {
       {"article.title", article.title(), kMaxStringBytes},
-      {"article.url", article.url(), 8 * 1024},
+      {"article.url", article.url(), size_t{8} * 1024},
       {"article.outlet", article.outlet(), 1024},
       {"article.language", article.language(), 35},  // BCP 47's longest practical tag.
   };

@@ -279,7 +279,7 @@ TEST(MeetingRulesTest, BoundMeetingKeepsTheNewestSourcesAndTheFirstStatements) {
     v1::Source* s = m.add_sources();
     s->set_article_id(absl::StrCat("a-", i));
     // Published out of order: 3, 6, 9, 2, 5, 8, 1, 4, 7, 0 days.
-    s->mutable_published_at()->set_seconds(86400 * ((i * 3 + 3) % 10));
+    s->mutable_published_at()->set_seconds(int64_t{86400} * ((i * 3 + 3) % 10));
     v1::Evidence* e = m.add_evidence();
     e->set_field("countries");
     e->set_article_id(absl::StrCat("a-", i));

@@ -19,7 +19,7 @@ inline uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
 void Compress(uint32_t* h, const uint8_t* block) {
   uint32_t w[64];
-  for (int i = 0; i < 16; ++i) {
+  for (size_t i = 0; i < 16; ++i) {
     w[i] = (uint32_t{block[4 * i]} << 24) | (uint32_t{block[4 * i + 1]} << 16) |
            (uint32_t{block[4 * i + 2]} << 8) | uint32_t{block[4 * i + 3]};
   }
@@ -81,7 +81,7 @@ std::array<uint8_t, 32> Sha256(absl::string_view data) {
     Compress(h, tail + 64);
   }
   std::array<uint8_t, 32> out;
-  for (int i = 0; i < 8; ++i) {
+  for (size_t i = 0; i < 8; ++i) {
     out[4 * i] = static_cast<uint8_t>(h[i] >> 24);
     out[4 * i + 1] = static_cast<uint8_t>(h[i] >> 16);
     out[4 * i + 2] = static_cast<uint8_t>(h[i] >> 8);

@@ -25,8 +25,8 @@ class MeetingWriter {
 class StoreWriter final : public MeetingWriter {
  public:
   explicit StoreWriter(MeetingStore* store) : store_(store) {}
-  absl::StatusOr<IngestOutcome> Ingest(v1::IngestOp op) override;
-  absl::StatusOr<uint64_t> Delete(const std::string& id) override;
+  [[nodiscard]] absl::StatusOr<IngestOutcome> Ingest(v1::IngestOp op) override;
+  [[nodiscard]] absl::StatusOr<uint64_t> Delete(const std::string& id) override;
 
  private:
   MeetingStore* const store_;

@@ -22,7 +22,7 @@ class NatsLogReader final : public LogReader {
     natsSubscription_Destroy(subscription_);
   }
 
-  absl::StatusOr<std::optional<LogRecord>> Next(absl::Duration timeout) override {
+  [[nodiscard]] absl::StatusOr<std::optional<LogRecord>> Next(absl::Duration timeout) override {
     natsMsg* msg = nullptr;
     const natsStatus s = natsSubscription_NextMsg(&msg, subscription_, Millis(timeout));
     if (s == NATS_TIMEOUT) {

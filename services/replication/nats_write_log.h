@@ -42,10 +42,10 @@ class NatsWriteLog final : public WriteLog {
   NatsWriteLog(const NatsWriteLog&) = delete;
   NatsWriteLog& operator=(const NatsWriteLog&) = delete;
 
-  absl::StatusOr<uint64_t> Append(absl::string_view data, absl::string_view dedupe_id,
-                                  absl::Duration timeout) override;
-  absl::StatusOr<std::unique_ptr<LogReader>> OpenReader(uint64_t position) override;
-  absl::StatusOr<uint64_t> LastPosition() override;
+  [[nodiscard]] absl::StatusOr<uint64_t> Append(absl::string_view data, absl::string_view dedupe_id,
+                                                absl::Duration timeout) override;
+  [[nodiscard]] absl::StatusOr<std::unique_ptr<LogReader>> OpenReader(uint64_t position) override;
+  [[nodiscard]] absl::StatusOr<uint64_t> LastPosition() override;
   bool Connected() const override;
 
  private:
@@ -56,7 +56,7 @@ class NatsWriteLog final : public WriteLog {
     uint64_t last = 0;   // The newest entry's position; 0 when the stream is empty.
   };
   // Creates the stream when it does not exist; returns the positions it holds.
-  absl::StatusOr<StreamRange> EnsureStream();
+  [[nodiscard]] absl::StatusOr<StreamRange> EnsureStream();
 
   const NatsLogOptions options_;
   const std::unique_ptr<NatsConnection> connection_;

@@ -64,15 +64,16 @@ class Replica final : public MeetingWriter {
   // Unavailable (precisely: what failed) when the log cannot take the write; DeadlineExceeded
   // when the log took it but this replica did not apply it within `write_timeout` (the write
   // stands and will be applied: a retry with the same content is de-duplicated).
-  absl::StatusOr<IngestOutcome> Ingest(v1::IngestOp op) override;
-  absl::StatusOr<uint64_t> Delete(const std::string& id) override;
+  [[nodiscard]] absl::StatusOr<IngestOutcome> Ingest(v1::IngestOp op) override;
+  [[nodiscard]] absl::StatusOr<uint64_t> Delete(const std::string& id) override;
 
   ReplicaState state() const;
 
  private:
   void ApplyLoop();
   // Appends `entry` and waits for its answer.
-  absl::StatusOr<AppliedEntry> Submit(const v1::LogEntry& entry, const std::string& dedupe_id);
+  [[nodiscard]] absl::StatusOr<AppliedEntry> Submit(const v1::LogEntry& entry,
+                                                    const std::string& dedupe_id);
   // Applies one record, retrying what may succeed later (an IO error) until it is applied or the
   // replica stops (`lag` is reported meanwhile). False when stopped first.
   bool ApplyRecord(const LogRecord& record, uint64_t lag);

@@ -10,12 +10,12 @@
 // NOLINTBEGIN(bugprone-macro-parentheses)
 
 // Returns `expr` from the enclosing function if it is not OK.
-#define PARLEY_RETURN_IF_ERROR(expr)                  \
-  do {                                                \
-    const absl::Status parley_status_macro_ = (expr); \
-    if (!parley_status_macro_.ok()) {                 \
-      return parley_status_macro_;                    \
-    }                                                 \
+#define PARLEY_RETURN_IF_ERROR(expr)            \
+  do {                                          \
+    absl::Status parley_status_macro_ = (expr); \
+    if (!parley_status_macro_.ok()) {           \
+      return parley_status_macro_;              \
+    }                                           \
   } while (false)
 
 #define PARLEY_STATUS_MACROS_CONCAT_INNER(x, y) x##y

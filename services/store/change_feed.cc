@@ -16,7 +16,7 @@ ChangeFeed::ChangeFeed(MeetingStore* store, size_t ring_entries, size_t ring_byt
     notified_ = published_;
   }
   store_->SetCommitListener(
-      [this](std::shared_ptr<const v1::ChangeLogEntry> entry) { Publish(std::move(entry)); });
+      [this](const std::shared_ptr<const v1::ChangeLogEntry>& entry) { Publish(*entry); });
   notifier_ = std::thread([this] { NotifierLoop(); });
 }
 
@@ -58,9 +58,9 @@ std::shared_ptr<const EncodedEntry> EncodedEntry::Encode(const v1::ChangeLogEntr
   return encoded;
 }
 
-void ChangeFeed::Publish(std::shared_ptr<const v1::ChangeLogEntry> entry) {
+void ChangeFeed::Publish(const v1::ChangeLogEntry& entry) {
   // Encoded once here, outside the lock, for every stream that will send it.
-  std::shared_ptr<const EncodedEntry> encoded = Encode(*entry);
+  std::shared_ptr<const EncodedEntry> encoded = Encode(entry);
   absl::MutexLock lock(&mu_);
   published_ = encoded->revision;
   if (ring_bytes_ > 0 && encoded->memory > ring_bytes_) {

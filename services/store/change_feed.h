@@ -93,7 +93,7 @@ class ChangeFeed {
     std::function<void()> wake;
   };
 
-  void Publish(std::shared_ptr<const v1::ChangeLogEntry> entry);
+  void Publish(const v1::ChangeLogEntry& entry);
   void NotifierLoop();
   // EncodedEntry::Encode with the store's record limits; logs a cut entry once.
   std::shared_ptr<const EncodedEntry> Encode(const v1::ChangeLogEntry& entry) const;

@@ -7,8 +7,7 @@
 #include "services/domain/meeting_rules.h"
 #include "services/domain/text_fold.h"
 
-namespace parley {
-namespace index_keys {
+namespace parley::index_keys {
 
 std::string DatePart(int32_t date_key) { return absl::StrFormat("%08d", 99999999 - date_key); }
 
@@ -80,5 +79,4 @@ uint64_t DecodeU64(absl::string_view bytes) {
   return value;
 }
 
-}  // namespace index_keys
-}  // namespace parley
+}  // namespace parley::index_keys

@@ -67,11 +67,13 @@ TEST(IndexKeysTest, SortSuffixOrdersNewestFirstThenLaterIdsFirstThenUndatedLast)
       Dated("m-000000000005", 2025, 4, 0),   // Day unknown: key 20250400, before the 26th.
   };
   std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(meetings.size());
   for (const v1::Meeting& m : meetings) {
     keyed.emplace_back(index_keys::SortSuffix(m), m.id());
   }
   std::sort(keyed.begin(), keyed.end());
   std::vector<std::string> order;
+  order.reserve(keyed.size());
   for (const auto& [suffix, id] : keyed) {
     order.push_back(id);
   }

@@ -462,6 +462,7 @@ TEST_F(ListTest, AnExpiredListingSnapshotIsOutOfRange) {
 
 TEST_F(MeetingStoreTest, ConcurrentIngestsGetDistinctGaplessRevisions) {
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {

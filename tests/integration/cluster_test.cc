@@ -92,7 +92,7 @@ std::chrono::system_clock::time_point In(absl::Duration d) {
 class ClusterTest : public ::testing::Test {
  protected:
   // Starts `nats_nodes` NATS servers and `replicas` parleyd processes in cluster mode.
-  void StartCluster(int nats_nodes, int replicas, std::vector<std::string> flags = {}) {
+  void StartCluster(int nats_nodes, int replicas, const std::vector<std::string>& flags = {}) {
     nats_ = std::make_unique<NatsCluster>(dir_.path(), nats_nodes);
     ASSERT_TRUE(nats_->Start(absl::Seconds(90))) << "NATS cluster did not start:\n"
                                                  << nats_->Logs();
@@ -185,6 +185,7 @@ TEST_F(ClusterTest, ReplicasAgreeByteForByteWhateverReplicaTookEachWrite) {
   constexpr int kArticles = 90 * kReportsPerMeeting;
   std::atomic<uint64_t> max_revision{0};
   std::vector<std::thread> writers;
+  writers.reserve(3);
   for (int t = 0; t < 3; ++t) {
     writers.emplace_back([&, t] {
       for (int k = t; k < kArticles; k += 3) {
@@ -231,6 +232,7 @@ TEST_F(ClusterTest, KillingANatsNodeMidIngestLosesAndDuplicatesNothing) {
   std::atomic<uint64_t> max_revision{0};
   std::atomic<int> written{0};
   std::vector<std::thread> writers;
+  writers.reserve(2);
   for (int t = 0; t < 2; ++t) {
     writers.emplace_back([&, t] {
       for (int k = t; k < kArticles; k += 2) {
@@ -619,6 +621,7 @@ TEST_F(ClusterTest, WorkersAsAConsumerGroupStoreEveryInputOnceThroughKills) {
         absl::StrCat(dir_.path(), "/worker-", started++, ".log"));
   };
   std::vector<std::unique_ptr<Subprocess>> workers;
+  workers.reserve(3);
   for (int slot = 0; slot < 3; ++slot) {
     workers.push_back(start_worker(slot));
   }

@@ -266,6 +266,7 @@ TEST_F(CrashTest, KillNineDuringSustainedIngestLosesNothingAcknowledged) {
   });
 
   std::vector<std::thread> writers;
+  writers.reserve(2);
   for (int i = 0; i < 2; ++i) {
     writers.emplace_back(writer);
   }

@@ -57,7 +57,7 @@ class DataDirTest : public ::testing::Test {
     std::vector<std::string> argv = std::move(prefix);
     argv.push_back(BinDir() + "/parleyd");
     argv.push_back("--data_dir=" + data_dir);
-    argv.push_back("--listen=127.0.0.1:0");
+    argv.emplace_back("--listen=127.0.0.1:0");
     Subprocess parleyd(argv, log_path_);
     return parleyd.Wait(absl::Seconds(30));
   }
@@ -65,7 +65,7 @@ class DataDirTest : public ::testing::Test {
 
   // A store made by a real parleyd that started and stopped cleanly.
   std::string MakeStore() {
-    const std::string data = work_.Sub("store");
+    std::string data = work_.Sub("store");
     fs::create_directories(data);
     Subprocess parleyd({BinDir() + "/parleyd", "--data_dir=" + data, "--listen=127.0.0.1:0"},
                        work_.Sub("make-store.log"));
@@ -143,6 +143,7 @@ TEST_F(DataDirTest, NewerSchemaFailsWithoutTouchingTheStore) {
     std::vector<std::string> families;
     ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(options, data, &families).ok());
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    descriptors.reserve(families.size());
     for (const std::string& f : families) {
       descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions());
     }

@@ -132,9 +132,12 @@ size_t CountArticles(v1::IngestService::Stub* stub) {
 
 TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce) {
   ScopedTempDir dir;
-  // A long grace, so a stream that holds shutdown shows (the drain would take all 20 s) apart
-  // from admitted writes that are merely slow (sanitizer builds on a loaded machine: ~5 s).
-  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"), {"--shutdown_grace=20s"});
+  // A long grace, so a stream that holds shutdown shows (the drain would take all of it) apart
+  // from admitted writes that are merely slow (ASan on a loaded machine: ~5 s; ThreadSanitizer
+  // runs them several times slower again: ~15 s, so its grace is longer).
+  const absl::Duration grace = absl::Seconds(testing_util::kUnderThreadSanitizer ? 60 : 20);
+  ParleydProcess parleyd(dir.Sub("data"), dir.Sub("parleyd.log"),
+                         {absl::StrCat("--shutdown_grace=", absl::ToInt64Seconds(grace), "s")});
   ASSERT_TRUE(parleyd.Start()) << ReadFile(dir.Sub("parleyd.log"));
   auto channel = parleyd.NewChannel();
   auto ingest = v1::IngestService::NewStub(channel);
@@ -164,7 +167,7 @@ TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce
   }
   const absl::Time term = absl::Now();
   parleyd.process()->Signal(SIGTERM);
-  ASSERT_TRUE(calls.AwaitDone(16, absl::Seconds(30)));
+  ASSERT_TRUE(calls.AwaitDone(16, grace + absl::Seconds(10)));
 
   // Streams end at once, not at the end of the grace period.
   HealthCheckResponse last;
@@ -178,9 +181,9 @@ TEST(LifecycleTest, DrainFinishesAdmittedCallsRefusesNewOnesAndEndsStreamsAtOnce
   while (watch->Read(&ignored)) {
   }
   EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
-  ASSERT_EQ(parleyd.process()->Wait(absl::Seconds(30)), 0);
+  ASSERT_EQ(parleyd.process()->Wait(grace + absl::Seconds(10)), 0);
   const absl::Duration drain = absl::Now() - term;
-  EXPECT_LT(drain, absl::Seconds(10)) << "the drain took the grace period";
+  EXPECT_LT(drain, grace / 2) << "the drain took the grace period";
 
   // No call was cancelled: each either finished (and is stored) or was refused before it
   // started (and is not). Calls in progress at the signal finished after it.
@@ -370,6 +373,7 @@ TEST(LifecycleTest, IngestIsCappedPerArticleAndALargeWriteBarelyDelaysASmallOne)
   }
 
   std::vector<v1::Meeting> many;
+  many.reserve(10000);
   for (int i = 0; i < 10000; ++i) {
     many.push_back(meeting(1000 + i, 0));
   }
@@ -392,6 +396,7 @@ TEST(LifecycleTest, IngestIsCappedPerArticleAndALargeWriteBarelyDelaysASmallOne)
   // The largest write allowed: 100 meetings of ~37 KB (3.7 MB), each with 300 merge candidates,
   // while one-meeting writes go on back to back: the slowest of them waited this long.
   std::vector<v1::Meeting> largest;
+  largest.reserve(100);
   for (int i = 0; i < 100; ++i) {
     largest.push_back(meeting(5000 + i, 9));
   }
@@ -419,9 +424,14 @@ TEST(LifecycleTest, IngestIsCappedPerArticleAndALargeWriteBarelyDelaysASmallOne)
   large_done.store(true);
   small.join();
   EXPECT_TRUE(status.ok()) << status.error_message();
-  // Under AddressSanitizer everything runs about three times slower.
+  // Under AddressSanitizer everything runs about three times slower. Under ThreadSanitizer
+  // (5-15 times slower, every access checked on two shared cores) the large write's own work
+  // starves the small ones of CPU, so this latency is no measure there: the writes above and
+  // the limits are still checked, and the timing is checked by the normal and ASan runs.
   const absl::Duration bound = absl::Seconds(testing_util::kUnderAddressSanitizer ? 6 : 2);
-  EXPECT_LT(slowest_small, bound) << "a small write waited behind the large one";
+  if (!testing_util::kUnderThreadSanitizer) {
+    EXPECT_LT(slowest_small, bound) << "a small write waited behind the large one";
+  }
   RecordProperty("largest_write_ms", static_cast<int>(absl::ToInt64Milliseconds(large_took)));
   RecordProperty("slowest_small_write_ms",
                  static_cast<int>(absl::ToInt64Milliseconds(slowest_small)));
@@ -509,7 +519,7 @@ TEST(LifecycleTest, OnlyTheServersFaultsAreLoggedEachOnce) {
   for (const bool metrics : {true, false}) {
     std::vector<std::string> flags = {"--log_format=json"};
     if (metrics) {
-      flags.push_back("--metrics_listen=127.0.0.1:0");
+      flags.emplace_back("--metrics_listen=127.0.0.1:0");
     }
     const std::string log = dir.Sub(metrics ? "with-metrics.log" : "without-metrics.log");
     ParleydProcess parleyd(data, log, flags);

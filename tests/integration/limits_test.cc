@@ -59,7 +59,7 @@ class LimitsTest : public ::testing::Test {
     for (size_t bytes = 0; bytes < statement_bytes; bytes += 1000) {
       v1::Statement* s = m->add_statements();
       s->set_speaker("Minister");
-      s->set_text(std::string(1000, 'a' + static_cast<char>(bytes / 1000 % 26)));
+      s->set_text(std::string(1000, static_cast<char>('a' + bytes / 1000 % 26)));
     }
     v1::IngestArticleResponse response;
     const grpc::Status status = ingest_->IngestArticle(&context, request, &response);
@@ -279,6 +279,7 @@ TEST_F(LimitsTest, RequestFieldsAreValidatedByName) {
 
 TEST_F(LimitsTest, PagesStopBeforeTheResponseLimitAndBatchesAreRefused) {
   std::vector<std::string> ids;
+  ids.reserve(12);
   for (int day = 0; day < 12; ++day) {
     ids.push_back(StoreBigMeeting(day, 40 << 10));  // 12 x 40 KiB > the 256 KiB limit.
   }

@@ -139,6 +139,7 @@ TEST(MemoryTest, LargeEventsWatchersAndBatchGetsStayUnderTheStatedBound) {
   }
   std::atomic<int> live_complete{0};
   std::vector<std::thread> live;
+  live.reserve(4);
   for (int w = 0; w < 4; ++w) {
     live.emplace_back([&] {
       grpc::ClientContext context;
@@ -179,6 +180,7 @@ TEST(MemoryTest, LargeEventsWatchersAndBatchGetsStayUnderTheStatedBound) {
   }
   std::atomic<int> served{0}, refused_large{0}, refused_busy{0};
   std::vector<std::thread> batchers;
+  batchers.reserve(4);
   for (int t = 0; t < 4; ++t) {
     batchers.emplace_back([&, t] {
       for (int round = 0; round < 5; ++round) {

@@ -63,7 +63,8 @@ class SecurityTest : public ::testing::Test {
     WriteFile(work_.Sub("wrong.token"), kWrongToken);
   }
 
-  std::shared_ptr<grpc::Channel> Channel(const std::string& address, ClientSecurityOptions o) {
+  std::shared_ptr<grpc::Channel> Channel(const std::string& address,
+                                         const ClientSecurityOptions& o) {
     grpc::ChannelArguments args;
     args.SetInt("grpc.use_local_subchannel_pool", 1);
     absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = MakeClientChannel(address, o, args);

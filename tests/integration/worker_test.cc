@@ -275,9 +275,9 @@ TEST_F(WorkerTest, KilledWorkerLosesAndDuplicatesNothing) {
   // Every bad file in failed/ once, with one error record, and nowhere else.
   for (int i = 0; i < kBadFiles; ++i) {
     const std::string name = absl::StrCat("bad-", i, ".txt");
-    EXPECT_TRUE(fs::exists(inbox + "/failed/" + name)) << name;
-    EXPECT_TRUE(fs::exists(inbox + "/failed/" + name + ".error.json")) << name;
-    EXPECT_FALSE(fs::exists(inbox + "/failed/" + name + ".1.error.json")) << name;
+    EXPECT_TRUE(fs::exists(absl::StrCat(inbox, "/failed/", name))) << name;
+    EXPECT_TRUE(fs::exists(absl::StrCat(inbox, "/failed/", name, ".error.json"))) << name;
+    EXPECT_FALSE(fs::exists(absl::StrCat(inbox, "/failed/", name, ".1.error.json"))) << name;
   }
   EXPECT_EQ(CountFiles(inbox + "/failed"), static_cast<size_t>(2 * kBadFiles));
   std::fprintf(stderr, "worker kills survived: %d; files %d done, %d failed, none lost\n", kills,
@@ -416,8 +416,8 @@ TEST_F(WorkerTest, IntakeAcknowledgesOnlyCommittedArticles) {
   const std::string inbox = work_.Sub("inbox");
   ASSERT_EQ(mkdir(inbox.c_str(), 0755), 0);
   std::vector<std::string> argv = RunWorker(harness.address(), inbox);
-  argv.push_back("--intake_listen=127.0.0.1:0");
-  argv.push_back("--health_listen=127.0.0.1:0");
+  argv.emplace_back("--intake_listen=127.0.0.1:0");
+  argv.emplace_back("--health_listen=127.0.0.1:0");
   argv.push_back("--port_file=" + work_.Sub("worker.port"));
   Subprocess worker(argv, work_.Sub("worker.log"));
   const absl::StatusOr<PortList> ports =

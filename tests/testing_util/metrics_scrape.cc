@@ -40,7 +40,7 @@ double Sample(const std::string& text, const std::vector<std::string>& parts) {
       end = text.size();
     }
     const std::string line = text.substr(start, end - start);
-    bool all = line.rfind("#", 0) != 0;
+    bool all = line.rfind('#', 0) != 0;
     for (const std::string& p : parts) {
       all = all && line.find(p) != std::string::npos;
     }

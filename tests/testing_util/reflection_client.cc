@@ -16,7 +16,7 @@ namespace refl = ::grpc::reflection::v1alpha;
 // A DescriptorDatabase answered by the server's reflection stream.
 class ReflectionClient::Database : public google::protobuf::DescriptorDatabase {
  public:
-  explicit Database(std::shared_ptr<grpc::Channel> channel)
+  explicit Database(const std::shared_ptr<grpc::Channel>& channel)
       : stub_(refl::ServerReflection::NewStub(channel)) {}
 
   bool FindFileByName(const std::string& filename,

@@ -15,12 +15,11 @@
 #include "absl/strings/str_cat.h"
 #include "tests/testing_util/scoped_temp_dir.h"
 
-extern char** environ;
-
 namespace parley::testing_util {
 
 Subprocess::Subprocess(const std::vector<std::string>& argv, const std::string& log_path) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const std::string& a : argv) {
     args.push_back(const_cast<char*>(a.c_str()));
   }

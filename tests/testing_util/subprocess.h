@@ -17,7 +17,7 @@ namespace parley::testing_util {
 // still running. Output goes to `log_path` when given.
 class Subprocess {
  public:
-  Subprocess(const std::vector<std::string>& argv, const std::string& log_path = "");
+  explicit Subprocess(const std::vector<std::string>& argv, const std::string& log_path = "");
   ~Subprocess();
   Subprocess(const Subprocess&) = delete;
   Subprocess& operator=(const Subprocess&) = delete;
@@ -47,6 +47,20 @@ inline constexpr bool kUnderAddressSanitizer = false;
 #endif
 #else
 inline constexpr bool kUnderAddressSanitizer = false;
+#endif
+
+// True in ThreadSanitizer builds, where resident memory is no measure either (shadow memory for
+// every byte the program touches, and freed blocks kept for race reports).
+#if defined(__SANITIZE_THREAD__)
+inline constexpr bool kUnderThreadSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+inline constexpr bool kUnderThreadSanitizer = true;
+#else
+inline constexpr bool kUnderThreadSanitizer = false;
+#endif
+#else
+inline constexpr bool kUnderThreadSanitizer = false;
 #endif
 
 // A TCP port on 127.0.0.1 that this process holds: bound to port 0, so the kernel picked it and

@@ -157,8 +157,8 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   if (article.has_published_at() && article.published_at().seconds() > 0) {
     a.published = absl::ToCivilDay(absl::FromUnixSeconds(article.published_at().seconds()),
                                    absl::UTCTimeZone());
-    a.published_key = static_cast<int32_t>(a.published->year() * 10000 +
-                                           a.published->month() * 100 + a.published->day());
+    a.published_key = static_cast<int32_t>(
+        a.published->year() * 10000 + int64_t{a.published->month()} * 100 + a.published->day());
   }
   a.entities = dict.MatchAll(a.doc, Layer::kEntity);
   a.triggers = dict.MatchAll(a.doc, Layer::kEvent);

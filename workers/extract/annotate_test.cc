@@ -49,6 +49,7 @@ class AnnotateTest : public ::testing::Test {
   // The text of each match of one layer, in order.
   static std::vector<std::string> Texts(const Annotations& a, const std::vector<Match>& matches) {
     std::vector<std::string> out;
+    out.reserve(matches.size());
     for (const Match& m : matches) {
       out.emplace_back(a.Text(m.first, m.end));
     }

@@ -62,7 +62,7 @@ class AssembleTest : public ::testing::Test {
     parties_ = FindParties(a_, people_);
     mm_ = FindMeetingMentions(a_, people_, parties_);
     InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
-    grouping_ = GroupMentions(a_, people_, parties_, mm_);
+    grouping_ = GroupMentions(a_, people_, mm_);
     const Context c{article_, a_, people_, parties_, mm_, grouping_};
     return Assemble(c, options);
   }

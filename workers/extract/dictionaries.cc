@@ -103,7 +103,7 @@ void Dictionaries::Finish() {
 
 absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     const std::vector<std::pair<std::string, std::string>>& files) {
-  auto dict = std::shared_ptr<Dictionaries>(new Dictionaries());
+  auto dict = std::make_shared<Dictionaries>();
   std::map<std::string, const std::string*> by_name;
   for (const auto& [name, content] : files) {
     by_name[name] = &content;

@@ -159,10 +159,10 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
       parts.insert(parts.end(), sd.countries.begin(), sd.countries.end());
       parts.insert(parts.end(), sd.orgs.begin(), sd.orgs.end());
       if (sd.pronoun) {
-        parts.push_back("<pronoun>");
+        parts.emplace_back("<pronoun>");
       }
       if (sd.collective) {
-        parts.push_back("<collective>");
+        parts.emplace_back("<collective>");
       }
       if (sd.role_only >= 0) {
         parts.push_back("<role:" + c.people[sd.role_only].name + ">");

@@ -66,7 +66,7 @@ class FieldsTest : public ::testing::Test {
     parties_ = FindParties(a_, people_);
     mm_ = FindMeetingMentions(a_, people_, parties_);
     InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
-    grouping_ = GroupMentions(a_, people_, parties_, mm_);
+    grouping_ = GroupMentions(a_, people_, mm_);
     ASSERT_FALSE(grouping_.groups.empty()) << "no meeting in: " << body;
   }
   void Run(const std::string& body) { Run("", body); }
@@ -148,6 +148,7 @@ std::shared_ptr<const Dictionaries>* FieldsTest::dict_ = nullptr;
 
 std::vector<v1::DocumentType> Types(const std::vector<v1::Document>& docs) {
   std::vector<v1::DocumentType> out;
+  out.reserve(docs.size());
   for (const v1::Document& d : docs) {
     out.push_back(d.type());
   }
@@ -156,6 +157,7 @@ std::vector<v1::DocumentType> Types(const std::vector<v1::Document>& docs) {
 
 std::vector<std::string> Texts(const std::vector<v1::Statement>& statements) {
   std::vector<std::string> out;
+  out.reserve(statements.size());
   for (const v1::Statement& s : statements) {
     out.push_back(s.text());
   }

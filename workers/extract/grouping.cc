@@ -52,9 +52,8 @@ struct Unit {
 
 class Grouper {
  public:
-  Grouper(const Annotations& a, const std::vector<Person>& people, const Parties& parties,
-          const MeetingMentions& mentions)
-      : a_(a), people_(people), parties_(parties), mm_(mentions) {}
+  Grouper(const Annotations& a, const std::vector<Person>& people, const MeetingMentions& mentions)
+      : a_(a), people_(people), mm_(mentions) {}
 
   Grouping Run() {
     out_.owner.assign(a_.doc.tokens.size(), -1);
@@ -411,7 +410,7 @@ class Grouper {
     // "X, Y and Z arrived for the talks": travel to a meeting already told of makes its
     // travellers its participants, not a meeting of their own.
     if ((m.kind == TriggerKind::kVisit || m.kind == TriggerKind::kStateVisit) && current_ >= 0 &&
-        static_cast<size_t>(mi + 1) < mm_.mentions.size()) {
+        static_cast<size_t>(mi) + 1 < mm_.mentions.size()) {
       const MeetingMention& next = mm_.mentions[mi + 1];
       if (next.sentence == m.sentence && next.clause_first == m.clause_first &&
           next.frame == Frame::kAttend && next.anaphoric) {
@@ -602,6 +601,7 @@ class Grouper {
       where[order[k]] = static_cast<int>(k);
     }
     std::vector<MeetingGroup> groups;
+    groups.reserve(order.size());
     for (int i : order) {
       groups.push_back(std::move(out_.groups[i]));
     }
@@ -641,13 +641,12 @@ class Grouper {
       }
     }
     if (!out_.groups.empty()) {
-      ReadWindow(a_, mm_, out_, &out_.groups[0]);
+      ReadWindow(a_, mm_, out_, out_.groups.data());
     }
   }
 
   const Annotations& a_;
   const std::vector<Person>& people_;
-  const Parties& parties_;
   const MeetingMentions& mm_;
   Grouping out_;
   std::map<std::string, int> events_;
@@ -663,8 +662,8 @@ class Grouper {
 }  // namespace
 
 Grouping GroupMentions(const Annotations& a, const std::vector<Person>& people,
-                       const Parties& parties, const MeetingMentions& mentions) {
-  return Grouper(a, people, parties, mentions).Run();
+                       const MeetingMentions& mentions) {
+  return Grouper(a, people, mentions).Run();
 }
 
 void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Grouping& grouping,

@@ -56,7 +56,7 @@ struct Grouping {
 };
 
 Grouping GroupMentions(const Annotations& a, const std::vector<Person>& people,
-                       const Parties& parties, const MeetingMentions& mentions);
+                       const MeetingMentions& mentions);
 
 // Fills the sentences a meeting's fields are read from when it is the article's main meeting:
 // its window (the headline, the lead unless it reports only other meetings, its anchor and the

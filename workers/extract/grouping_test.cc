@@ -56,7 +56,7 @@ class GroupingTest : public ::testing::Test {
     parties_ = FindParties(a_, people_);
     mm_ = FindMeetingMentions(a_, people_, parties_);
     InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
-    grouping_ = GroupMentions(a_, people_, parties_, mm_);
+    grouping_ = GroupMentions(a_, people_, mm_);
   }
 
   const std::vector<MeetingGroup>& groups() const { return grouping_.groups; }

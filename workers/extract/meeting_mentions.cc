@@ -32,12 +32,11 @@ class SentenceReader {
  public:
   // `person_at` and `place_at` map every token of the article to the person or country
   // mentioned there (-1, nullptr when none).
-  SentenceReader(const Annotations& a, const std::vector<Person>& people, const Parties& parties,
+  SentenceReader(const Annotations& a, const std::vector<Person>& people,
                  const std::vector<int>& person_at,
                  const std::vector<const PlaceMention*>& place_at, int s)
       : a_(a),
         people_(people),
-        parties_(parties),
         person_at_(person_at),
         place_at_(place_at),
         s_(s),
@@ -143,11 +142,10 @@ class SentenceReader {
       const bool digits_around = i + 1 < sentence_.end_token &&
                                  absl::ascii_isdigit(static_cast<unsigned char>(prev[0])) &&
                                  absl::ascii_isdigit(static_cast<unsigned char>(a_.fold(i + 1)[0]));
-      if (prev == ";" || (prev == ":" && !digits_around)) {
-        clause_starts_.push_back(i);
-      } else if ((f == "while" || f == "whereas" || f == "but" || f == "although") ||
-                 (prev == "," && (f == "which" || f == "who" || f == "where" || f == "when" ||
-                                  f == "whom" || f == "though"))) {
+      if (prev == ";" || (prev == ":" && !digits_around) ||
+          (f == "while" || f == "whereas" || f == "but" || f == "although") ||
+          (prev == "," && (f == "which" || f == "who" || f == "where" || f == "when" ||
+                           f == "whom" || f == "though"))) {
         clause_starts_.push_back(i);
       }
     }
@@ -204,12 +202,9 @@ class SentenceReader {
                 a_.EntityAt(match.end, EntryType::kPlace) != nullptr ||
                 a_.fold(match.end) == "his" || a_.fold(match.end) == "her"));
     }
-    if ((f == "host" || f == "hosts" || f == "hosting") && match.end < sentence_.end_token &&
-        (a_.fold(match.end) == "country" || a_.fold(match.end) == "nation" ||
-         a_.fold(match.end) == "city")) {
-      return true;
-    }
-    return false;
+    return (f == "host" || f == "hosts" || f == "hosting") && match.end < sentence_.end_token &&
+           (a_.fold(match.end) == "country" || a_.fold(match.end) == "nation" ||
+            a_.fold(match.end) == "city");
   }
 
   // A word that may stand inside a meeting's noun phrase before its noun.
@@ -848,7 +843,6 @@ class SentenceReader {
 
   const Annotations& a_;
   const std::vector<Person>& people_;
-  const Parties& parties_;
   const std::vector<int>& person_at_;
   const std::vector<const PlaceMention*>& place_at_;
   const int s_;
@@ -930,7 +924,7 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
   }
   for (int s = 0; s < a.sentence_count(); ++s) {
     out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
-    SentenceReader reader(a, people, parties, person_at, place_at, s);
+    SentenceReader reader(a, people, person_at, place_at, s);
     for (int t : a.triggers_in[s]) {
       MeetingMention m;
       if (!reader.Read(t, &m)) {

@@ -198,11 +198,9 @@ bool OrgTakesPart(const Annotations& a, const Match& match) {
   while (q >= sentence.first_token && (a.fold(q) == "the" || a.fold(q) == "of")) {
     --q;
   }
-  if (q >= sentence.first_token && q < match.first - 1 &&
-      (a.EntityAt(q, EntryType::kRole) != nullptr || a.Is(q, WordClass::kMembershipNoun))) {
-    return true;  // "Leaders of the European Community".
-  }
-  return false;
+  // "Leaders of the European Community".
+  return q >= sentence.first_token && q < match.first - 1 &&
+         (a.EntityAt(q, EntryType::kRole) != nullptr || a.Is(q, WordClass::kMembershipNoun));
 }
 
 }  // namespace

@@ -422,36 +422,47 @@ class PeopleFinder {
   int NameEnd(int i, const extract::Sentence& sentence) const {
     int end = i + 1;
     while (!sentence.all_caps && end < sentence.end_token) {
-      const Token& t = a_.tok(end);
-      const bool particle = a_.Is(end, WordClass::kNameParticle);
-      if (IsNameToken(a_, end)) {
-        ++end;
-      } else if ((t.fold == "-" || particle) && end + 1 < sentence.end_token &&
-                 IsNameToken(a_, end + 1)) {
-        end += 2;
-      } else if (particle && end + 2 < sentence.end_token && a_.fold(end + 1) == "-" &&
-                 IsNameToken(a_, end + 2)) {
-        end += 3;  // "al-Tayer".
-      } else if (particle && end + 2 < sentence.end_token &&
-                 a_.Is(end + 1, WordClass::kNameParticle) && IsNameToken(a_, end + 2)) {
-        end += 3;  // "de la Fuente", "van der Lindgren".
-      } else if (t.fold == "-" && end + 1 < sentence.end_token && a_.tok(end + 1).word &&
-                 t.begin == a_.tok(end - 1).end && a_.tok(end + 1).begin == t.end &&
-                 absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0])) &&
-                 a_.entity_at[end + 1] < 0 && (a_.tok(end + 1).cap || end - i >= 2)) {
-        end += 2;  // "Lee Min-ho", "Moon Jae-in"; not "Franco-German", "Chair-in-Office".
-      } else if (t.word && t.cap && t.fold.size() == 1 && end + 2 < sentence.end_token &&
-                 a_.fold(end + 1) == "." &&
-                 (IsNameToken(a_, end + 2) || a_.Is(end + 2, WordClass::kNameParticle))) {
-        end += 2;  // A middle initial that is also a word: "Yousef A. Al-Othaimeen".
-      } else if (t.fold == "." && a_.fold(end - 1).size() == 1 && end + 1 < sentence.end_token &&
-                 (IsNameToken(a_, end + 1) || a_.Is(end + 1, WordClass::kNameParticle))) {
-        ++end;  // "Antony J. Blinken", "Yousef A. Al-Othaimeen".
-      } else {
+      const int step = NameStep(i, end, sentence);
+      if (step == 0) {
         break;
       }
+      end += step;
     }
     return end;
+  }
+
+  // How many tokens from `end` on continue the name that starts at `i`; 0 when it ends there.
+  // The first rule that applies decides.
+  int NameStep(int i, int end, const extract::Sentence& sentence) const {
+    const Token& t = a_.tok(end);
+    const bool particle = a_.Is(end, WordClass::kNameParticle);
+    if (IsNameToken(a_, end)) {
+      return 1;
+    }
+    if ((t.fold == "-" || particle) && end + 1 < sentence.end_token && IsNameToken(a_, end + 1)) {
+      return 2;
+    }
+    if (particle && end + 2 < sentence.end_token &&
+        (a_.fold(end + 1) == "-" || a_.Is(end + 1, WordClass::kNameParticle)) &&
+        IsNameToken(a_, end + 2)) {
+      return 3;  // "al-Tayer", "de la Fuente", "van der Lindgren".
+    }
+    if (t.fold == "-" && end + 1 < sentence.end_token && a_.tok(end + 1).word &&
+        t.begin == a_.tok(end - 1).end && a_.tok(end + 1).begin == t.end &&
+        absl::ascii_isalpha(static_cast<unsigned char>(a_.fold(end + 1)[0])) &&
+        a_.entity_at[end + 1] < 0 && (a_.tok(end + 1).cap || end - i >= 2)) {
+      return 2;  // "Lee Min-ho", "Moon Jae-in"; not "Franco-German", "Chair-in-Office".
+    }
+    if (t.word && t.cap && t.fold.size() == 1 && end + 2 < sentence.end_token &&
+        a_.fold(end + 1) == "." &&
+        (IsNameToken(a_, end + 2) || a_.Is(end + 2, WordClass::kNameParticle))) {
+      return 2;  // A middle initial that is also a word: "Yousef A. Al-Othaimeen".
+    }
+    if (t.fold == "." && a_.fold(end - 1).size() == 1 && end + 1 < sentence.end_token &&
+        (IsNameToken(a_, end + 1) || a_.Is(end + 1, WordClass::kNameParticle))) {
+      return 1;  // "Antony J. Blinken", "Yousef A. Al-Othaimeen".
+    }
+    return 0;
   }
 
   void Sentence(int s) {

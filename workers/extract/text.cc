@@ -145,8 +145,8 @@ void Normalise(absl::string_view src, int32_t base, std::string* text,
       }
       end = after;
     }
-    icu::UnicodeString segment =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(src.data() + start, end - start));
+    icu::UnicodeString segment = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(src.data() + start, static_cast<int32_t>(end - start)));
     if (nfc != nullptr) {
       UErrorCode e = U_ZERO_ERROR;
       icu::UnicodeString normalised = nfc->normalize(segment, e);

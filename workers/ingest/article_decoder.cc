@@ -19,7 +19,7 @@ namespace parley {
 namespace {
 
 [[nodiscard]] absl::Status Finish(v1::Article* article) {
-  if (article->body().size() > 0 && !extract::IsCleanUtf8(article->body())) {
+  if (!article->body().empty() && !extract::IsCleanUtf8(article->body())) {
     return absl::InvalidArgumentError("article body is not valid UTF-8 text");
   }
   if (absl::StripAsciiWhitespace(article->body()).empty()) {
@@ -172,7 +172,7 @@ void FindMeta(const xmlNode* node, std::string* published, std::string* og_title
   }
 }
 
-std::string Trimmed(std::string text) {
+std::string Trimmed(const std::string& text) {
   // Collapse runs of blank lines to one blank line and trim.
   std::string out;
   int newlines = 0;

@@ -37,7 +37,7 @@ std::vector<std::string> ListFiles(const std::string& dir) {
     // lstat: a symbolic link is claimed too, and then refused by ReadWhole, so a link to a
     // file outside the inbox is never read.
     struct stat st;
-    if (lstat((dir + "/" + name).c_str(), &st) == 0 &&
+    if (lstat(absl::StrCat(dir, "/", name).c_str(), &st) == 0 &&
         (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
       names.push_back(name);
     }
@@ -130,6 +130,7 @@ absl::Status InboxWorker::Run(const std::atomic<bool>& stop) {
   }
   std::vector<std::thread> threads;
   const int workers = std::max(1, options_.workers);
+  threads.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) {
     threads.emplace_back([&] {
       while (true) {
@@ -169,7 +170,8 @@ absl::Status InboxWorker::Run(const std::atomic<bool>& stop) {
           break;
         }
         // The claim: an atomic rename. A file renamed away meanwhile is someone else's.
-        if (rename((options_.inbox + "/" + name).c_str(), (processing + "/" + name).c_str()) != 0) {
+        if (rename(absl::StrCat(options_.inbox, "/", name).c_str(),
+                   absl::StrCat(processing, "/", name).c_str()) != 0) {
           continue;
         }
         absl::MutexLock lock(&mu);

@@ -112,7 +112,7 @@ absl::Status IngestClient::WithRetries(
                                                        absl::Now() + absl::Milliseconds(100)));
     }
     context.set_deadline(absl::ToChronoTime(call_deadline));
-    const absl::Status status = FromGrpcStatus(call(&context));
+    absl::Status status = FromGrpcStatus(call(&context));
     if (status.ok()) {
       if (overall != nullptr) {
         overall->Progress();

@@ -69,7 +69,7 @@ struct RetryOptions {
 // Thread-safe.
 class IngestClient {
  public:
-  IngestClient(std::shared_ptr<grpc::Channel> channel, RetryOptions options = {});
+  explicit IngestClient(std::shared_ptr<grpc::Channel> channel, RetryOptions options = {});
 
   // Returns the service's answer, or the permanent error (INVALID_ARGUMENT, ...), or
   // CANCELLED when `stop` was set while waiting to retry, or DEADLINE_EXCEEDED ("gave up on

@@ -118,7 +118,7 @@ class ArticleQueue {
 
   // Creates the streams and the consumer when missing and binds the pull subscription; once
   // done, returns at once.
-  absl::Status EnsureSetUp() ABSL_LOCKS_EXCLUDED(setup_mu_);
+  [[nodiscard]] absl::Status EnsureSetUp() ABSL_LOCKS_EXCLUDED(setup_mu_);
 
   const ArticleQueueOptions options_;
   const std::unique_ptr<NatsConnection> connection_;

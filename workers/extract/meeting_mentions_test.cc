@@ -177,6 +177,12 @@ TEST_F(MeetingMentionsTest, PhoneAndVideoKinds) {
   EXPECT_EQ(Get("spoke yesterday by phone").kind, TriggerKind::kPhone);
   Run("President Aidar Seitkali called Chinese President Zhao Wenhao on Monday.");
   EXPECT_EQ(Get("called").kind, TriggerKind::kPhone);
+  for (const char* verb : {"telephoned", "phoned"}) {
+    Run(std::string("President Aidar Seitkali ") + verb + " Chinese President Zhao Wenhao.");
+    EXPECT_EQ(Get(verb).kind, TriggerKind::kPhone) << verb;
+    EXPECT_EQ(Get(verb).form, TriggerForm::kVerb) << verb;
+    EXPECT_THAT(People(Get(verb).object), ElementsAre("Zhao Wenhao")) << verb;
+  }
   Run("The leaders held a video conference on Monday.");
   EXPECT_EQ(Get("video conference").kind, TriggerKind::kVideo);
 }

@@ -57,9 +57,11 @@ struct ServiceSubmitOptions {
 // every article through IngestArticle (`client` retries). Ingest is idempotent per article, so
 // files left unsubmitted after a give-up are simply submitted again. Blocks until done; returns
 // the deadline's give-up error, or OK. `counters` may be read while it runs.
-absl::Status SubmitFilesToService(const std::vector<std::string>& files, const Pipeline& pipeline,
-                                  const IngestClient& client, const ServiceSubmitOptions& options,
-                                  SubmitCounters* counters);
+[[nodiscard]] absl::Status SubmitFilesToService(const std::vector<std::string>& files,
+                                                const Pipeline& pipeline,
+                                                const IngestClient& client,
+                                                const ServiceSubmitOptions& options,
+                                                SubmitCounters* counters);
 
 struct QueueSubmitOptions {
   int threads = 1;
@@ -76,8 +78,10 @@ struct QueueSubmitOptions {
 // workers decode and extract it; the queue keeps one copy per content). Blocks until done;
 // returns UNAVAILABLE naming the last error once it gave up (files after it are not queued),
 // else OK. `counters->articles` counts the inputs queued; `files_done` the files handled.
-absl::Status SubmitFilesToQueue(const std::vector<std::string>& files, ArticleQueue& queue,
-                                const QueueSubmitOptions& options, SubmitCounters* counters);
+[[nodiscard]] absl::Status SubmitFilesToQueue(const std::vector<std::string>& files,
+                                              ArticleQueue& queue,
+                                              const QueueSubmitOptions& options,
+                                              SubmitCounters* counters);
 
 }  // namespace parley
 

@@ -18,6 +18,7 @@
 #include "absl/time/clock.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "workers/ingest/store_results.h"
 
 namespace parley {
 namespace {
@@ -212,25 +213,12 @@ void InboxWorker::ProcessFile(const std::string& name, const std::atomic<bool>& 
   } else {
     results = pipeline_->Process(bytes, name);
   }
-  std::vector<std::pair<std::string, absl::Status>> errors;
-  for (PipelineResult& result : results) {
-    if (!result.status.ok()) {
-      errors.emplace_back(result.source, result.status);
-      continue;
-    }
-    const v1::IngestArticleRequest request = IngestRequestFor(result, options_.extractor_version);
-    absl::StatusOr<v1::IngestArticleResponse> response = client_->Ingest(request, &stop);
-    if (!response.ok()) {
-      if (stop.load() && response.status().code() == absl::StatusCode::kCancelled) {
-        // This worker is stopping: the file stays claimed and is redone at the next start. A
-        // CANCELLED from the server is retried by the client instead, never taken as a stop.
-        return;
-      }
-      errors.emplace_back(result.source, response.status());
-      continue;
-    }
-    counters_.articles.fetch_add(1);
+  const StoredInput stored = StoreResults(results, *client_, options_.extractor_version, stop);
+  counters_.articles.fetch_add(stored.articles);
+  if (stored.stopped) {
+    return;  // This worker is stopping: the file stays claimed and is redone at the next start.
   }
+  const std::vector<std::pair<std::string, absl::Status>>& errors = stored.errors;
   if (errors.empty()) {
     MoveInto(path, options_.inbox + "/done", name);
     counters_.done.fetch_add(1);

@@ -13,6 +13,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "services/log/log.h"
+#include "workers/ingest/store_results.h"
 
 namespace parley {
 
@@ -88,35 +89,23 @@ void QueueWorker::Process(QueuedInput& input, Slot& slot, const std::atomic<bool
     absl::MutexLock lock(&slot.mu);
     slot.input = &input;
   }
-  std::vector<std::pair<std::string, absl::Status>> errors;
-  bool stopped = false;
+  StoredInput stored;
   if (input.data().size() > options_.max_input_bytes) {
-    errors.emplace_back(input.name(), absl::InvalidArgumentError(absl::StrCat(
-                                          "input is ", input.data().size(), " bytes; the limit is ",
-                                          options_.max_input_bytes)));
+    stored.errors.emplace_back(
+        input.name(),
+        absl::InvalidArgumentError(absl::StrCat(
+            "input is ", input.data().size(), " bytes; the limit is ", options_.max_input_bytes)));
   } else {
-    for (PipelineResult& result : pipeline_->Process(input.data(), input.name())) {
-      if (!result.status.ok()) {
-        errors.emplace_back(result.source, result.status);
-        continue;
-      }
-      const v1::IngestArticleRequest request = IngestRequestFor(result, options_.extractor_version);
-      absl::StatusOr<v1::IngestArticleResponse> response = client_->Ingest(request, &stop);
-      if (!response.ok()) {
-        if (stop.load() && response.status().code() == absl::StatusCode::kCancelled) {
-          stopped = true;  // Handed back below; the articles stored so far are not redone twice.
-          break;
-        }
-        errors.emplace_back(result.source, response.status());
-        continue;
-      }
-      counters_.articles.fetch_add(1);
-    }
+    // A stop hands the input back below; the articles stored so far are not redone twice.
+    stored = StoreResults(pipeline_->Process(input.data(), input.name()), *client_,
+                          options_.extractor_version, stop);
+    counters_.articles.fetch_add(stored.articles);
   }
+  const std::vector<std::pair<std::string, absl::Status>>& errors = stored.errors;
   absl::MutexLock lock(&slot.mu);
   slot.input = nullptr;
   absl::Status ended;
-  if (stopped) {
+  if (stored.stopped) {
     ended = input.Release(options_.release_delay);
   } else if (errors.empty()) {
     ended = input.Done();

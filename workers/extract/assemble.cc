@@ -312,6 +312,18 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
       }
       evidence.push_back({"start_date", d.first_token, d.end_token,
                           absl::StrCat(date->year(), "-", date->month(), "-", date->day())});
+      // Its own date is after the publication ("the summit in Charlevoix on June 8" in a May
+      // story), at the date's precision: it has not been held yet.
+      if (m.status() == v1::MEETING_STATUS_HELD && a.published.has_value()) {
+        const absl::CivilDay p = *a.published;
+        const bool later = date->day() == 0
+                               ? (date->year() > p.year() ||
+                                  (date->year() == p.year() && date->month() > p.month()))
+                               : absl::CivilDay(date->year(), date->month(), date->day()) > p;
+        if (later) {
+          m.set_status(v1::MEETING_STATUS_SCHEDULED);
+        }
+      }
       break;
     }
   }

@@ -236,6 +236,34 @@ TEST_F(AssembleTest, FirstOfASeriesOfBilateralsIsBilateral) {
   EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_BILATERAL);
 }
 
+// Another meeting whose own date is after the publication has not been held, whatever the
+// tense of the clause that tells it.
+TEST_F(AssembleTest, OtherMeetingDatedAfterThePublicationIsScheduled) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+        "Tuesday. They discussed the SCO summit in Tianjin in July 2025.",
+        "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+        "Tuesday. They discussed the SCO summit, held in Tianjin on July 2, 2025."}) {
+    const std::vector<v1::Meeting> meetings = Run("Seitkali and Zhao talk", body);
+    ASSERT_EQ(meetings.size(), 2u) << body;
+    EXPECT_EQ(meetings[0].status(), v1::MEETING_STATUS_HELD) << body;
+    EXPECT_EQ(meetings[1].status(), v1::MEETING_STATUS_SCHEDULED) << body;
+  }
+}
+
+// The same report published after that date keeps the meeting held: only the publication day
+// decides, not the tense.
+TEST_F(AssembleTest, OtherMeetingDatedBeforeThePublicationStaysHeld) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Seitkali and Zhao talk",
+          "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+          "Tuesday. They discussed the SCO summit, held in Tianjin on July 2, 2025.",
+          absl::CivilDay(2025, 7, 20));
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[1].status(), v1::MEETING_STATUS_HELD);
+  EXPECT_EQ(meetings[1].start_date().month(), 7);
+}
+
 TEST_F(AssembleTest, PreviousAndGenericMeetingsMakeNoRecord) {
   const std::vector<v1::Meeting> meetings =
       Run("Ministers meet",

@@ -314,6 +314,27 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       i = m.end_token - 1;
       continue;
     }
+    // "Friday, April 1", "on Tuesday, 3 March", "Monday the 5th of May": the weekday names
+    // the day of the absolute date that follows it, read at the next token; alone it would
+    // be resolved against the publication, and the first of the two would win.
+    if (weekday >= 0) {
+      int k = i + 1;
+      if (in(k) && t[k].fold == ",") {
+        ++k;
+      }
+      if (in(k) && t[k].fold == "the") {
+        ++k;
+      }
+      const bool month_day = in(k + 1) && MonthOf(t[k].fold) > 0 && t[k].cap &&
+                             (Number(t[k + 1], 1, 31) > 0 ||
+                              (t[k + 1].fold == "." && in(k + 2) && Number(t[k + 2], 1, 31) > 0));
+      const int of_k = in(k + 2) && t[k + 1].fold == "of" ? 1 : 0;
+      const bool day_month =
+          in(k + 1 + of_k) && Number(t[k], 1, 31) > 0 && MonthOf(t[k + 1 + of_k].fold) > 0;
+      if (month_day || day_month) {
+        continue;
+      }
+    }
     if (weekday >= 0) {
       m.relative = true;
       m.weekday = true;

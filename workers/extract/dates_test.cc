@@ -121,6 +121,36 @@ TEST(DatesTest, NumericDateAfterAWeekdayIsReadByTheWeekday) {
   EXPECT_TRUE(d[0].relative);
 }
 
+// "Friday, April 1", "on Tuesday, 3 March", "Monday the 5th of May": one date, the absolute
+// one, which the weekday only names; no relative weekday beside it.
+TEST(DatesTest, WeekdayBeforeAnAbsoluteDateIsThatDate) {
+  const absl::CivilDay published(2022, 3, 29);
+  auto d = Dates("The visit starts on Friday, April 1.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_FALSE(d[0].relative);
+  EXPECT_EQ(Str(d[0].start), "2022-4-1");
+  d = Dates("The ministers met on Tuesday, 22 March, in Oslo.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2022-3-22");
+  d = Dates("They will meet on Monday the 4th of April 2022.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2022-4-4");
+  d = Dates("The talks end Thursday Mar. 31.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2022-3-31");
+  // Without a publication day the absolute date still gives the day.
+  d = Dates("They met on Wednesday, 5 May 2010.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2010-5-5");
+  // A weekday followed by something else stays a weekday.
+  d = Dates("They met on Friday, and the leaders spoke again.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_TRUE(d[0].relative);
+  d = Dates("On Friday the 12 ministers met.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_TRUE(d[0].relative);
+}
+
 TEST(DatesTest, DatelineIsMarked) {
   const auto d =
       Dates("WASHINGTON, March 11 - Talks began on March 12.", absl::CivilDay(1987, 3, 11));

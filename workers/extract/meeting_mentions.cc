@@ -659,6 +659,28 @@ class SentenceReader {
     }
   }
 
+  // A future cue further before the meeting word in the same clause still governs it when no
+  // verb of the past or present stands in the clause up to the meeting word: "will travel on to
+  // Vilnius on Friday for talks", "is due to fly to Tokyo next week to attend the summit", but
+  // not "left on Wednesday to take part in the summit" (a purpose infinitive is no cue here).
+  bool GovernsFromAfar(const Match& cue, const MeetingMention& m) const {
+    if (cue.first < m.clause_first || cue.end > m.first || a_.fold(cue.first) == "to") {
+      return false;
+    }
+    for (int ci : a_.cues_in[s_]) {
+      const Match& other = a_.cues[ci];
+      if (other.first < m.clause_first || other.first >= m.end) {
+        continue;
+      }
+      for (const Entry* e : other.entries) {
+        if (e->cue == Cue::kPast || e->cue == Cue::kOngoing) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   void ReadStatus(MeetingMention* m) {
     bool future = false;
     bool ongoing = false;
@@ -680,7 +702,7 @@ class SentenceReader {
             // Before the meeting word or containing it ("plans to meet"), or right after it
             // ("the summit will be held", "talks scheduled for").
             if ((cue.first <= m->first && cue.end + 6 >= m->first && cue.first + 8 >= m->first) ||
-                (cue.first >= m->end && cue.first <= m->end + 3)) {
+                (cue.first >= m->end && cue.first <= m->end + 3) || GovernsFromAfar(cue, *m)) {
               future = true;
               past_plan =
                   cue.first > m->clause_first && a_.Is(cue.first - 1, WordClass::kPastAuxiliary);

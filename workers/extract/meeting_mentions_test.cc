@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -330,6 +331,33 @@ TEST_F(MeetingMentionsTest, AttendFrame) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
   Run("President Aidar Seitkali took part in the SCO summit in Astana.");
   EXPECT_EQ(Get("summit").frame, Frame::kAttend);
+}
+
+// A future auxiliary governs the meeting word at the end of its clause however far, unless a
+// verb of the past stands before the meeting word.
+TEST_F(MeetingMentionsTest, FutureAuxiliaryFarBeforeTheMeetingWordPlansIt) {
+  const std::pair<const char*, const char*> planned[] = {
+      {"Foreign Minister Kari Solberg will travel on to Vilnius on Friday morning for talks with "
+       "Lithuanian officials.",
+       "talks"},
+      {"President Aidar Seitkali is due to fly to Tokyo late next week for a summit with Japanese "
+       "leaders.",
+       "summit"},
+      {"Foreign Minister Kari Solberg is expected to leave Oslo on Monday evening for the talks in "
+       "Vilnius.",
+       "talks"}};
+  for (const auto& [text, word] : planned) {
+    Run(text);
+    EXPECT_EQ(Get(word).status, MentionStatus::kPlanned) << text;
+  }
+  const std::pair<const char*, const char*> held[] = {
+      {"Foreign Minister Kari Solberg will tell parliament that the officials met in Vilnius last "
+       "month for talks.",
+       "talks"}};
+  for (const auto& [text, word] : held) {
+    Run(text);
+    EXPECT_EQ(Get(word).status, MentionStatus::kHeld) << text;
+  }
 }
 
 TEST_F(MeetingMentionsTest, ArrivingForAnEventDoesNotMakeItsHostAParty) {

@@ -360,6 +360,21 @@ TEST_F(MeetingMentionsTest, FutureAuxiliaryFarBeforeTheMeetingWordPlansIt) {
   }
 }
 
+// A meeting word that is itself a verb of the past keeps the meeting held whatever future cue
+// stands near it in another clause of the sentence.
+TEST_F(MeetingMentionsTest, MeetingVerbOfThePastIsHeldDespiteANearbyFutureCue) {
+  for (const char* text :
+       {"Foreign Minister Kari Solberg, who will retire next year, held talks with Lithuanian "
+        "officials in Vilnius.",
+        "Foreign Minister Kari Solberg, who will retire soon, held talks with Lithuanian officials "
+        "in Vilnius."}) {
+    Run(text);
+    EXPECT_EQ(Get("held talks").status, MentionStatus::kHeld) << text;
+  }
+  Run("The talks will be held in Vilnius next week.");
+  EXPECT_EQ(Get("talks").status, MentionStatus::kPlanned);
+}
+
 TEST_F(MeetingMentionsTest, ArrivingForAnEventDoesNotMakeItsHostAParty) {
   Run("President Aidar Seitkali arrived in Samarkand for the SCO Summit.");
   const MeetingMention& arrived = Get("arrived");

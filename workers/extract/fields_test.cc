@@ -655,6 +655,24 @@ TEST_F(DocumentsTest, DocumentFarFromTheSigningVerbIsNotSigned) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// A document dated before the publication's year, or signed by office holders of the past, was
+// signed at an earlier meeting the article recalls; a span of years or "since" dates nothing.
+TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
+  for (const char* second :
+       {"Relations have grown since a 2016 agreement on labour mobility, signed in Astana.",
+        "The leaders praised the Treaty of Friendship signed in Beijing on April 22, 2001.",
+        "The friendship treaty, signed by the then-presidents, was praised by both."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  for (const char* second : {"They signed the 2024-2026 Action Plan on trade.",
+                             "They signed a trade agreement, the first since 1992.",
+                             "They signed a trade agreement on April 25, 2025."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+}
+
 // A document joined by "and" or "as well as" to one signed is signed, however long the first
 // one's title.
 TEST_F(DocumentsTest, DocumentJoinedToASignedOneIsSigned) {

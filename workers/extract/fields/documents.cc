@@ -3,6 +3,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -95,6 +96,35 @@ int ListedCount(const Annotations& a, const Match& match, const Sentence& senten
   return items >= 3 ? std::min(items, 8) : 1;
 }
 
+// "a 2016 agreement on labour mobility, signed when ...", "the treaty signed in Porto on April
+// 22, 2000", "signed by the then-prime ministers": a document whose words near it name a year
+// before the publication's, or an office holder of the past, was signed at an earlier meeting.
+// A span of years ("the 2018-2020 Action Plan") is a term, and "since 1992" a measure, not the
+// time of signing.
+bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sentence) {
+  const int first = std::max(sentence.first_token, match.first - 10);
+  const int end = std::min(sentence.end_token, match.end + 12);
+  for (int k = first; k < end; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == "then" && k + 1 < end && a.fold(k + 1) == "-") {
+      return true;
+    }
+    int year = 0;
+    if (!a.published.has_value() || f.size() != 4 || !absl::SimpleAtoi(f, &year) || year < 1900 ||
+        year >= a.published->year()) {
+      continue;
+    }
+    const bool span = (k > sentence.first_token && a.fold(k - 1) == "-") ||
+                      (k + 1 < sentence.end_token && a.fold(k + 1) == "-");
+    // "the first agreement since 1992" measures from the year; it does not date the signing.
+    const bool since = k > sentence.first_token && a.fold(k - 1) == "since";
+    if (!span && !since) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -119,7 +149,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       for (int k = std::max(sentence.first_token, first - 4); k < first; ++k) {
         draft = draft || a.Is(k, WordClass::kDocumentNegator);
       }
-      if (draft || Negated(a, match, sentence.first_token)) {
+      if (draft || Negated(a, match, sentence.first_token) || SignedBefore(a, match, sentence)) {
         continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".
       }
       // "statement" alone is a document only when issued/adopted, not "said in a statement".

@@ -780,6 +780,24 @@ class SentenceReader {
           absl::SimpleAtoi(next, &year) && year >= 1900 && year < a_.published->year()) {
         past_adverbial = true;
       }
+      // "when then-President X met Y": office holders of the past.
+      if (f == "then" && next == "-") {
+        past_adverbial = true;
+      }
+    }
+    // "date back to 1955, when X met Y": a clause opened by "when" right after a past year.
+    int when = -1;
+    if (a_.fold(m->clause_first) == "when") {
+      when = m->clause_first;
+    } else if (m->clause_first > sentence_.first_token && a_.fold(m->clause_first - 1) == "when") {
+      when = m->clause_first - 1;
+    }
+    for (int i = std::max(sentence_.first_token, when - 3); when >= 0 && i < when; ++i) {
+      int year = 0;
+      if (a_.published.has_value() && absl::SimpleAtoi(a_.fold(i), &year) && year >= 1900 &&
+          year < a_.published->year()) {
+        past_adverbial = true;
+      }
     }
     if (past_adverbial && m->sentence > 1 && m->status == MentionStatus::kHeld) {
       m->relation = MentionRelation::kPrevious;

@@ -476,6 +476,26 @@ TEST_F(MeetingMentionsTest, AMeetingDatedYearsBeforeThePublicationIsPrevious) {
   EXPECT_NE(Get("summit").relation, MentionRelation::kPrevious);
 }
 
+// Past office holders ("then-President X") and a "when" clause right after a past year tell a
+// meeting of the past, recalled after the article's own one.
+TEST_F(MeetingMentionsTest, MeetingOfThenOfficeHoldersOrOfAPastYearIsPrevious) {
+  const std::string lead =
+      "President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana on "
+      "Monday. They discussed trade. ";
+  for (const char* recalled :
+       {"Ties date back to 1992, when then-President Nurlan Abenov met Premier Li Peng in Beijing.",
+        "Ties date back to 1992, when President Nurlan Abenov met Premier Li Peng in Beijing.",
+        "The then-foreign ministers met in Beijing to sign the border treaty."}) {
+    Run(lead + recalled);
+    EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious) << recalled;
+  }
+  for (const char* told : {"When they met, the two presidents agreed to expand trade.",
+                           "In 2025, when the presidents met, they agreed to expand trade."}) {
+    Run(lead + told);
+    EXPECT_NE(Get("met").relation, MentionRelation::kPrevious) << told;
+  }
+}
+
 TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   Run("The sides agreed to hold regular meetings.");
   EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);

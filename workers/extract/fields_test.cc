@@ -209,6 +209,21 @@ TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// An official named for an office held in the past ("then-President X") is recalled, not present,
+// though of a participating country.
+TEST_F(ParticipantsTest, PeopleNamedForAPastOfficeDoNotTakePart) {
+  for (const char* recalled :
+       {"The partnership was set up in 2013 during a visit by then-Chinese President Wang Dehai.",
+        "The then-Chinese Foreign Minister Wang Dehai signed the first accord in 1992."}) {
+    Run(std::string("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana "
+                    "on Monday. ") +
+        recalled);
+    EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+                UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao"))
+        << recalled;
+  }
+}
+
 TEST_F(ParticipantsTest, PeopleOfAnotherMeetingAreNotParticipants) {
   Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
       "also met Japanese Prime Minister Kenji Takeda.");

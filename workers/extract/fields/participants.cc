@@ -62,6 +62,24 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
   return out;
 }
 
+namespace {
+
+// "then-President X", "the then-foreign minister, X": someone named for an office held in the
+// past, who is recalled, not present in that office.
+bool NamedForAPastOffice(const Annotations& a, const Person& p) {
+  for (const PersonMention& m : p.mentions) {
+    const int start = m.role_first >= 0 ? std::min(m.role_first, m.first) : m.first;
+    for (int k = std::max(0, start - 4); k + 1 < start; ++k) {
+      if (a.fold(k) == "then" && a.fold(k + 1) == "-") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   Participants out;
   const int gi = IndexOf(c, g);
@@ -115,7 +133,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
       here = here || (g.people_sentences.count(m.sentence) > 0 && split.count(m.sentence) == 0 &&
                       !OwnedByOther(c, m.first, gi));
     }
-    if (!p.Participates() ||
+    if (!p.Participates() || NamedForAPastOffice(c.a, p) ||
         (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title)) {
       continue;  // Spokespeople, and people named without a role: commentators more often.
     }
@@ -133,7 +151,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || p.level == RoleLevel::kUnknown || !p.Participates() ||
-        p.level == RoleLevel::kCounterpart) {
+        p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p)) {
       continue;
     }
     bool elsewhere = false;

@@ -264,6 +264,19 @@ TEST_F(AssembleTest, OtherMeetingDatedBeforeThePublicationStaysHeld) {
   EXPECT_EQ(meetings[1].start_date().month(), 7);
 }
 
+// A format named only where a meeting of the past is recalled is that meeting's, not the format
+// of the meeting reported (nor part of its title).
+TEST_F(AssembleTest, FormatOfARecalledMeetingIsNotTheReportedOnes) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Leaders pledge closer ties",
+          "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
+          "Thursday. They discussed trade. Last year, the two leaders met briefly on the sidelines "
+          "of the G20 summit in Rio de Janeiro.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].format(), "");
+  EXPECT_EQ(meetings[0].title().find("G20"), std::string::npos) << meetings[0].title();
+}
+
 TEST_F(AssembleTest, PreviousAndGenericMeetingsMakeNoRecord) {
   const std::vector<v1::Meeting> meetings =
       Run("Ministers meet",

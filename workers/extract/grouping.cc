@@ -685,6 +685,14 @@ void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Gro
       }
     }
   }
+  // Sentences that recall a meeting of the past and tell nothing of this one ("the treaty was
+  // signed in 2000 when the leaders met in Porto"): their formats are that meeting's.
+  std::set<int> recalled;
+  for (const MeetingMention& m : mentions.mentions) {
+    if (m.relation == MentionRelation::kPrevious && own.count(m.sentence) == 0) {
+      recalled.insert(m.sentence);
+    }
+  }
   const bool main = g->role == GroupRole::kMain || g->index == 0;
   const int anchor = g->anchor;
   g->elsewhere = other;
@@ -708,7 +716,7 @@ void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Gro
   }
   g->format_sentences.clear();
   for (int s = 1; s < std::min(n, anchor + 8); ++s) {
-    if (other.count(s) == 0) {
+    if (other.count(s) == 0 && recalled.count(s) == 0) {
       g->format_sentences.insert(s);
     }
   }

@@ -799,6 +799,11 @@ class SentenceReader {
         past_adverbial = true;
       }
     }
+    // "They last met in Paris in June": the meeting before this one.
+    if (m->form == TriggerForm::kVerb && m->first > sentence_.first_token &&
+        a_.fold(m->first - 1) == "last") {
+      past_adverbial = true;
+    }
     if (past_adverbial && m->sentence > 1 && m->status == MentionStatus::kHeld) {
       m->relation = MentionRelation::kPrevious;
       return;

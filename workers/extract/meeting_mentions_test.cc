@@ -496,6 +496,17 @@ TEST_F(MeetingMentionsTest, MeetingOfThenOfficeHoldersOrOfAPastYearIsPrevious) {
   }
 }
 
+// "They last met in June": the meeting before the one reported.
+TEST_F(MeetingMentionsTest, LastMetIsAPreviousMeeting) {
+  const std::string lead =
+      "President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana on "
+      "Monday. They discussed trade. ";
+  Run(lead + "They last met in Beijing in June.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
+  Run(lead + "They met again in the evening.");
+  EXPECT_NE(Get("met").relation, MentionRelation::kPrevious);
+}
+
 TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   Run("The sides agreed to hold regular meetings.");
   EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);

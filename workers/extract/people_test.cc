@@ -117,6 +117,19 @@ TEST_F(PeopleTest, CountryAdjectiveBeforeTheRole) {
   EXPECT_EQ(p.role, "Foreign Minister");
 }
 
+// "Soviet leader X" is a leader qualified by a country, like "Chinese leader X": the role line
+// must not swallow the country adjective.
+TEST_F(PeopleTest, CountryAdjectiveBeforeLeader) {
+  for (const char* text : {"Soviet leader Pavel Orlov arrived in Geneva on Monday.",
+                           "Chinese leader Zhao Wenhao arrived in Geneva on Monday."}) {
+    Run(text);
+    ASSERT_EQ(people_.size(), 1u) << text;
+    EXPECT_EQ(people_[0].level, RoleLevel::kHeadOfState) << text;
+    EXPECT_FALSE(people_[0].country.empty()) << text;
+  }
+  EXPECT_EQ(people_[0].country, "CN");
+}
+
 TEST_F(PeopleTest, CountryPossessiveBeforeTheRole) {
   Run("Kazakhstan's Foreign Minister Talgat Omarov arrived in Beijing.");
   EXPECT_EQ(Get("Talgat Omarov").country, "KZ");

@@ -325,6 +325,20 @@ TEST_F(VenueTest, TownAfterALocative) {
   EXPECT_EQ(venue.country_code(), "KZ");
 }
 
+// "Visiting Kazakh President X" names the guest's country: the meeting is in the host's.
+TEST_F(VenueTest, VisitingGuestsCountryIsNotTheVenue) {
+  for (const char* text :
+       {"Visiting Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao on "
+        "Monday.",
+        "Chinese President Zhao Wenhao held talks with visiting Kazakh President Aidar Seitkali on "
+        "Monday."}) {
+    Run(text);
+    const v1::Place venue = Venue(main());
+    EXPECT_EQ(venue.city(), "") << text;
+    EXPECT_EQ(venue.country_code(), "CN") << text;
+  }
+}
+
 TEST_F(VenueTest, TownAfterAtOrVisited) {
   Run("The ministers met at Almaty on Monday.");
   EXPECT_EQ(Venue(main()).city(), "Almaty");

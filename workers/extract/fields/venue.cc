@@ -106,6 +106,21 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
           !(names_meeting || Locative(a, match.first, a.sentence(s).first_token))) {
         continue;
       }
+      // "Visiting Indian Prime Minister X": the guest's country, where the meeting is not; with
+      // two sides, the other is the host.
+      if (place->place == PlaceKind::kDemonym && match.first > a.sentence(s).first_token &&
+          a.fold(match.first - 1) == "visiting") {
+        if (country_only.empty() && g.countries.size() == 2) {
+          for (const std::string& code : g.countries) {
+            if (code != place->code) {
+              country_only = code;
+              country_first = match.first - 1;
+              country_end = match.end;
+            }
+          }
+        }
+        continue;
+      }
       if (IsTown(place->place)) {
         out.set_city(a.Surface(match.first, match.end));
         out.set_country_code(place->code);

@@ -339,6 +339,14 @@ TEST_F(VenueTest, VisitingGuestsCountryIsNotTheVenue) {
   }
 }
 
+TEST_F(VenueTest, TownOfItsTime) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Peking on "
+      "Monday.");
+  const v1::Place venue = Venue(main());
+  EXPECT_EQ(venue.city(), "Peking");
+  EXPECT_EQ(venue.country_code(), "CN");
+}
+
 TEST_F(VenueTest, TownAfterAtOrVisited) {
   Run("The ministers met at Almaty on Monday.");
   EXPECT_EQ(Venue(main()).city(), "Almaty");

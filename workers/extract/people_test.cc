@@ -130,6 +130,14 @@ TEST_F(PeopleTest, CountryAdjectiveBeforeLeader) {
   EXPECT_EQ(people_[0].country, "CN");
 }
 
+// Names of states and towns of their time: "Malaya" (1957-1963), "Peking".
+TEST_F(PeopleTest, CountryOfAHistoricalName) {
+  Run("Tunku Abdul Rahman, Malaya's prime minister, arrived in Peking on Monday.");
+  EXPECT_EQ(Get("Tunku Abdul Rahman").country, "MY");
+  Run("The Malayan Foreign Minister Ismail Rahman arrived in Peking on Monday.");
+  EXPECT_EQ(Get("Ismail Rahman").country, "MY");
+}
+
 TEST_F(PeopleTest, CountryPossessiveBeforeTheRole) {
   Run("Kazakhstan's Foreign Minister Talgat Omarov arrived in Beijing.");
   EXPECT_EQ(Get("Talgat Omarov").country, "KZ");

@@ -109,6 +109,22 @@ v1::Source SourceOf(const Context& c) {
 }
 
 // The record of the main meeting; nullopt when the article does not report one.
+// "A, Malaya's prime minister, met President B in Manila": one country named, an official of
+// no known country or body, and a venue in another country: that official is the host, and the
+// venue's country the other side.
+void AddHost(v1::Meeting* m) {
+  if (m->countries_size() != 1 || m->venue().country_code().empty() ||
+      m->venue().country_code() == m->countries(0)) {
+    return;
+  }
+  for (const v1::Person& p : m->people()) {
+    if (p.country_code().empty() && p.organization().empty() && !p.role().empty()) {
+      m->add_countries(m->venue().country_code());
+      return;
+    }
+  }
+}
+
 std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
                                        const AssembleOptions& options) {
   const Annotations& a = c.a;
@@ -172,6 +188,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   }
   if (m.kind() != v1::MEETING_KIND_PHONE_CALL && m.kind() != v1::MEETING_KIND_VIDEO_CONFERENCE) {
     *m.mutable_venue() = ResolveVenue(c, g, /*use_dateline=*/true, &evidence);
+    AddHost(&m);
   }
   for (v1::Document& d : ResolveDocuments(c, g.document_sentences, &evidence)) {
     *m.add_documents() = std::move(d);

@@ -277,6 +277,21 @@ TEST_F(AssembleTest, FormatOfARecalledMeetingIsNotTheReportedOnes) {
   EXPECT_EQ(meetings[0].title().find("G20"), std::string::npos) << meetings[0].title();
 }
 
+// An official of no known country met in a town of another country than the one named is the
+// host: the venue's country is the other side.
+TEST_F(AssembleTest, OfficialOfNoKnownCountryMetAtHomeIsTheHost) {
+  std::vector<v1::Meeting> meetings =
+      Run("Talks in Manila",
+          "Kazakh Foreign Minister Talgat Omarov met President Ramon Dizon in Manila on Monday.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_THAT(meetings[0].countries(), ::testing::UnorderedElementsAre("KZ", "PH"));
+  meetings = Run("Talks in Astana",
+                 "Kazakh Foreign Minister Talgat Omarov met President Ramon Dizon in Astana on "
+                 "Monday.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_THAT(meetings[0].countries(), ::testing::ElementsAre("KZ"));
+}
+
 TEST_F(AssembleTest, PreviousAndGenericMeetingsMakeNoRecord) {
   const std::vector<v1::Meeting> meetings =
       Run("Ministers meet",

@@ -292,6 +292,19 @@ TEST_F(AssembleTest, OfficialOfNoKnownCountryMetAtHomeIsTheHost) {
   EXPECT_THAT(meetings[0].countries(), ::testing::ElementsAre("KZ"));
 }
 
+// A headline naming the meeting before the body says who meets: the mention that names both
+// sides gives the meeting its other side.
+TEST_F(AssembleTest, HeadlineMeetingTakesTheSidesOfTheBodysMention) {
+  for (const char* title : {"Visit postponed", "News in brief"}) {
+    const std::vector<v1::Meeting> meetings =
+        Run(title,
+            "Kazakh President Aidar Seitkali has postponed his visit to China, which had been "
+            "scheduled for May 10.");
+    ASSERT_EQ(meetings.size(), 1u) << title;
+    EXPECT_THAT(meetings[0].countries(), ::testing::UnorderedElementsAre("KZ", "CN")) << title;
+  }
+}
+
 TEST_F(AssembleTest, PreviousAndGenericMeetingsMakeNoRecord) {
   const std::vector<v1::Meeting> meetings =
       Run("Ministers meet",

@@ -390,6 +390,11 @@ class Grouper {
       if (!m.subject.empty() && (target != current_ || takes_part)) {
         Unit u;
         AddSide(&u, subject);
+        // "Visit postponed ... X has postponed his visit to India": a meeting whose other side
+        // is not known yet takes it from the mention that names both.
+        if (takes_part && out_.groups[target].countries.size() < 2) {
+          AddSide(&u, m.object);
+        }
         Merge(target, u);
       }
       return;

@@ -399,10 +399,14 @@ class Grouper {
       }
       return;
     }
-    // A named meeting already reported under that name ("the G20 Virtual Summit").
+    // A named meeting already reported under that name ("the G20 Virtual Summit"), or told of
+    // as an event of the same kind and status ("X met Y at the NATO summit ... Z opened the
+    // NATO summit").
     if (m.named_event) {
       auto named = events_.find(EventKey(m));
-      if (named != events_.end() && out_.groups[named->second].role != GroupRole::kEvent) {
+      if (named != events_.end() && (out_.groups[named->second].role != GroupRole::kEvent ||
+                                     (out_.groups[named->second].kind == m.kind &&
+                                      out_.groups[named->second].status == m.status))) {
         Unit u;
         AddSide(&u, subject);
         AddSide(&u, m.object);

@@ -162,6 +162,35 @@ TEST_F(GroupingTest, NamedEventToldOfAgainIsOneGroup) {
 
 // --- Side meetings and their events.
 
+// An event told of in a frame ("on the sidelines of the SCO summit", "at the ASEAN summit") and
+// reported again under its name is one meeting; a later one of the same body (another status)
+// is another.
+TEST_F(GroupingTest, EventReportedAgainUnderItsNameIsOneGroup) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of "
+      "the SCO summit in Astana. SCO Secretary-General Zhang Ming opened the SCO summit on "
+      "Friday.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[1].role, GroupRole::kEvent);
+  EXPECT_THAT(Sentences(groups()[1]), ElementsAre(1, 2));
+  EXPECT_THAT(People(groups()[1]), ElementsAre("Zhang Ming"));
+  EXPECT_EQ(groups()[0].parent, 1);
+
+  Run("Trade pact signed at ASEAN summit",
+      "Leaders of ten countries signed a trade agreement on Sunday at the end of the 37th ASEAN "
+      "Summit, held in Hanoi.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(0, 1));
+  EXPECT_THAT(groups()[0].orgs, ElementsAre("ASEAN"));
+
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of "
+      "the SCO summit in Astana on Friday. Kyrgyzstan will host the SCO summit in 2026.");
+  ASSERT_EQ(groups().size(), 3u);
+  EXPECT_EQ(groups()[1].status, MentionStatus::kHeld);
+  EXPECT_EQ(groups()[2].status, MentionStatus::kPlanned);
+}
+
 TEST_F(GroupingTest, SideMeetingIsSeparateFromItsEventAndLinkedToIt) {
   Run("",
       "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of "

@@ -96,6 +96,7 @@ constexpr const char* kExactArticles[] = {
     "planned_official_visit_fm",   // A planned official visit with its dates.
     "planned_talks_thursday",      // Talks announced for a weekday.
     "postponed_indefinitely",      // A visit put off with no new date: cancelled.
+    "postponed_new_date",          // A summit named in the body, put off to a new date.
     "reldate_earlier_this_month",  // "earlier this month" in Belgrade (RS, not ME).
     "reldate_yesterday_web",       // A web page, "yesterday", a memorandum.
     "summit_cis_informal",         // An ongoing informal summit of a body.

@@ -779,6 +779,16 @@ TEST_F(TopicsTest, KeywordInTheWindowIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_TRADE));
 }
 
+// The wires' descriptor of a club of states is part of its name, not a topic.
+TEST_F(TopicsTest, DescriptorOfAClubOfStatesIsNoTopic) {
+  for (const char* club : {"Group of 20 major economies", "Group of Seven industrialised nations",
+                           "Group of Seven advanced economies"}) {
+    Run("Leaders meet", std::string("Leaders of the ") + club +
+                            " held a summit in Rome on Monday and discussed trade.");
+    EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_TRADE)) << club;
+  }
+}
+
 TEST_F(TopicsTest, KeywordOnceOutsideTheWindowIsNoTopic) {
   Run("Ministers meet",
       "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "

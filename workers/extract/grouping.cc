@@ -345,6 +345,25 @@ class Grouper {
     }
     const bool bare_named = m.named_event && !m.predicate && m.subject.empty() &&
                             m.object.people.empty() && m.object.countries.empty();
+    // "Visegrad summit postponed ... A summit of the Visegrad Group that had been planned": the
+    // name of the summit told of so far without one (same kind and status, no format or body
+    // yet, not a town in another country).
+    if (bare_named && m.relation == MentionRelation::kReport && current_ >= 0 && m.sentence > 0) {
+      MeetingGroup& g = out_.groups[current_];
+      const bool event_kind = m.kind == TriggerKind::kSummit || m.kind == TriggerKind::kCouncil ||
+                              m.kind == TriggerKind::kConference;
+      if ((g.role == GroupRole::kMain || g.role == GroupRole::kOther) && g.kind == m.kind &&
+          event_kind && g.status == m.status && g.format.empty() && g.orgs.empty() &&
+          (TownOf(m).empty() || g.town.empty() || TownOf(m) == g.town)) {
+        g.format = m.event_format;
+        for (const std::string& o : m.event_orgs) {
+          AddUnique(&g.orgs, o);
+        }
+        events_.emplace(EventKey(m), current_);
+        Join(current_, mi);
+        return;
+      }
+    }
     if (m.relation == MentionRelation::kEvent || m.relation == MentionRelation::kFollowUp ||
         (bare_named && !out_.groups.empty() && m.sentence > 0)) {
       PlaceEvent(mi);

@@ -160,6 +160,29 @@ TEST_F(GroupingTest, NamedEventToldOfAgainIsOneGroup) {
   EXPECT_THAT(groups()[0].orgs, ElementsAre("ASEAN"));
 }
 
+// A summit told of without a name (in the headline, "their summit") and then named in the body
+// is one meeting; a named one of another status is another.
+TEST_F(GroupingTest, NameOfTheSummitToldOfSoFarWithoutOne) {
+  Run("Visegrad summit postponed",
+      "A summit of the Visegrad Group that had been planned for March 5 in Bratislava has been "
+      "postponed to June 16.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].format, "Visegrad Group");
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(0, 1));
+
+  Run("G20 leaders call for tax reform at summit",
+      "Leaders of the Group of 20 major economies ended their summit in Rio de Janeiro on "
+      "Tuesday with a declaration on taxation.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].format, "G20");
+
+  Run("Leaders hold summit in Astana",
+      "The leaders of Kazakhstan, Kyrgyzstan and Uzbekistan held a summit in Astana on Friday. "
+      "A summit of the Visegrad Group was held in Prague on Friday.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_TRUE(groups()[0].format.empty());
+}
+
 // --- Side meetings and their events.
 
 // An event told of in a frame ("on the sidelines of the SCO summit", "at the ASEAN summit") and

@@ -23,15 +23,23 @@ int DistanceToTrigger(const Annotations& a, const DateMention& d) {
 v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   // A cancellation or postponement of this meeting told anywhere ("On Friday the talks were
   // postponed indefinitely"); else the cues of the headline and the anchor.
+  // A postponement is to a new date when any of its mentions gives one ("Summit postponed" in
+  // the headline, "postponed to September 12" in the body).
+  bool postponed = false;
   for (int mi : g.mentions) {
     const MeetingMention& m = c.mentions.mentions[mi];
-    if (m.status == MentionStatus::kCancelled) {
+    if (m.status == MentionStatus::kCancelled && !postponed) {
       return v1::MEETING_STATUS_CANCELLED;
     }
     if (m.status == MentionStatus::kPostponed) {
-      return CueStatus(c.a, m.sentence) == MentionStatus::kPlanned ? v1::MEETING_STATUS_SCHEDULED
-                                                                   : v1::MEETING_STATUS_CANCELLED;
+      postponed = true;
+      if (CueStatus(c.a, m.sentence) == MentionStatus::kPlanned) {
+        return v1::MEETING_STATUS_SCHEDULED;
+      }
     }
+  }
+  if (postponed) {
+    return v1::MEETING_STATUS_CANCELLED;
   }
   switch (CueStatus(c.a, g.anchor)) {
     case MentionStatus::kCancelled:

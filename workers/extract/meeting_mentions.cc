@@ -830,6 +830,14 @@ class SentenceReader {
         return;
       }
     }
+    // "upcoming high-level meetings", "future visits": later meetings in the plural with nobody
+    // named are a generic reference, not one meeting.
+    const std::string& word = a_.fold(m->end - 1);
+    const bool plural =
+        word == "meetings" || word == "summits" || word == "visits" || word == "contacts";
+    if (follow_up && plural && m->form == TriggerForm::kNoun && !m->named_event) {
+      generic = true;
+    }
     if (generic && m->subject.empty() && m->object.empty()) {
       m->relation = MentionRelation::kGeneric;
       return;

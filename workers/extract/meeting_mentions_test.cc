@@ -514,6 +514,19 @@ TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   EXPECT_EQ(Get("consultations").relation, MentionRelation::kGeneric);
 }
 
+// Later meetings in the plural with nobody named are a generic reference; one later meeting,
+// or plural ones whose parties are named, stay a follow-up or a report.
+TEST_F(MeetingMentionsTest, UpcomingMeetingsInThePluralAreGeneric) {
+  Run("The ministers discussed the schedule of upcoming high-level meetings.");
+  EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);
+  Run("The sides prepared future visits.");
+  EXPECT_EQ(Get("visits").relation, MentionRelation::kGeneric);
+  Run("The ministers discussed the upcoming summits.");
+  EXPECT_EQ(Get("summits").relation, MentionRelation::kGeneric);
+  Run("The ministers discussed the upcoming meeting.");
+  EXPECT_EQ(Get("meeting").relation, MentionRelation::kFollowUp);
+}
+
 // --- Distributive and joint lists.
 
 TEST_F(MeetingMentionsTest, MetSeveralWithSeparatelyIsDistributive) {

@@ -92,6 +92,7 @@ constexpr const char* kKnownFalseAlarms[] = {
 // Meeting reports the extractor gets exactly right (ExactArticlesStayExact).
 constexpr const char* kExactArticles[] = {
     "cancelled_put_off_summit",    // Postponed with no new date: cancelled.
+    "historic_ussr_us_1987",       // A 1987 summit reported again under its name.
     "multi_separately_org",        // "Separately, X met <head of an organisation>".
     "planned_official_visit_fm",   // A planned official visit with its dates.
     "planned_talks_thursday",      // Talks announced for a weekday.

@@ -692,6 +692,21 @@ TEST_F(DocumentsTest, DocumentFarFromTheSigningVerbIsNotSigned) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// Plural document nouns name documents of their type.
+TEST_F(DocumentsTest, PluralDocumentNouns) {
+  const std::pair<const char*, v1::DocumentType> cases[] = {
+      {"They signed seven memorandums of understanding.", v1::DOCUMENT_TYPE_MEMORANDUM},
+      {"They signed several memorandums on transport.", v1::DOCUMENT_TYPE_MEMORANDUM},
+      {"Ministers signed MoUs on trade and energy.", v1::DOCUMENT_TYPE_MEMORANDUM},
+      {"They signed two treaties on borders.", v1::DOCUMENT_TYPE_TREATY},
+      {"The leaders adopted two declarations on security.", v1::DOCUMENT_TYPE_DECLARATION},
+      {"They signed protocols on customs.", v1::DOCUMENT_TYPE_OTHER}};
+  for (const auto& [second, type] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(type)) << second;
+  }
+}
+
 // A document dated before the publication's year, or signed by office holders of the past, was
 // signed at an earlier meeting the article recalls; a span of years or "since" dates nothing.
 TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {

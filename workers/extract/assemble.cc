@@ -166,11 +166,18 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   }
   const bool counterpart = a.SentenceHas(g.anchor, TriggerKind::kMeet) && m.people_size() >= 1 &&
                            parts.countries.size() == 1 && other_side;
+  // "The heads of state of ECOWAS met in Abuja": the members of a body meeting as a body.
+  bool members_meet = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    members_meet = members_meet || (mention.sentence == g.anchor && mention.predicate &&
+                                    mention.subject.collective && !mention.subject.orgs.empty());
+  }
   const bool body_meeting =
       (m.organizations_size() > 0 || !m.format().empty()) &&
       (a.SentenceHas(g.anchor, TriggerKind::kSummit) ||
        a.SentenceHas(g.anchor, TriggerKind::kCouncil) || a.SentenceHas(0, TriggerKind::kSummit) ||
-       a.SentenceHas(0, TriggerKind::kCouncil));
+       a.SentenceHas(0, TriggerKind::kCouncil) || members_meet);
   if (sides < 2 && !counterpart && !body_meeting) {
     return std::nullopt;
   }

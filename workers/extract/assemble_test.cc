@@ -305,6 +305,24 @@ TEST_F(AssembleTest, HeadlineMeetingTakesTheSidesOfTheBodysMention) {
   }
 }
 
+// A body's leaders meeting as a body ("the heads of state of ECOWAS met") is the body's summit,
+// though no summit word and no country is named.
+TEST_F(AssembleTest, LeadersOfABodyMeetingAsABodyIsItsSummit) {
+  for (const char* body :
+       {"The heads of state of the Economic Community of West African States met in Abuja on "
+        "Sunday.",
+        "ECOWAS leaders met in Abuja on Sunday to discuss the crisis in the Sahel."}) {
+    const std::vector<v1::Meeting> meetings = Run("West Africa", body);
+    ASSERT_EQ(meetings.size(), 1u) << body;
+    EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_SUMMIT) << body;
+    EXPECT_THAT(meetings[0].organizations(), ::testing::ElementsAre("ECOWAS")) << body;
+  }
+  const std::vector<v1::Meeting> pair =
+      Run("Talks", "The leaders of Kazakhstan and China met in Astana on Sunday.");
+  ASSERT_EQ(pair.size(), 1u);
+  EXPECT_EQ(pair[0].kind(), v1::MEETING_KIND_BILATERAL);
+}
+
 TEST_F(AssembleTest, PreviousAndGenericMeetingsMakeNoRecord) {
   const std::vector<v1::Meeting> meetings =
       Run("Ministers meet",

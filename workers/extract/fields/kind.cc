@@ -80,6 +80,25 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       (leaders || !m.format().empty() || m.organizations_size() > 0 || parties >= 2)) {
     return v1::MEETING_KIND_SUMMIT;
   }
+  // "The heads of state of ECOWAS met", "EU leaders met": a body's leaders meeting as a body.
+  if (m.organizations_size() > 0 || !m.format().empty()) {
+    for (int mi : g.mentions) {
+      const MeetingMention& mention = c.mentions.mentions[mi];
+      if (mention.sentence != g.anchor || !mention.subject.collective ||
+          mention.subject.orgs.empty()) {
+        continue;
+      }
+      for (int ei : a.entities_in[mention.sentence]) {
+        const Match& match = a.entities[ei];
+        const Entry* role = match.Of(EntryType::kRole);
+        if (role != nullptr && IsLeader(role->level) && match.end <= mention.first &&
+            (absl::EndsWith(a.fold(match.end - 1), "s") ||
+             absl::StartsWith(a.fold(match.first), "heads"))) {
+          return v1::MEETING_KIND_SUMMIT;
+        }
+      }
+    }
+  }
   // The meeting's own words name exactly two countries as its sides ("A met B", "talks
   // between A and B"): two-party talks, whatever other countries its window names.
   if (g.countries.size() == 2 && g.orgs.empty() && g.format.empty() && m.format().empty()) {

@@ -138,6 +138,18 @@ TEST_F(PeopleTest, CountryOfAHistoricalName) {
   EXPECT_EQ(Get("Ismail Rahman").country, "MY");
 }
 
+// The executive of a body ("African Union Commission", "ECOWAS Commission") stands for the body.
+TEST_F(PeopleTest, OfficialOfABodysCommission) {
+  for (const char* text :
+       {"African Union Commission Chairperson Amina Diallo arrived in Addis Ababa on Monday.",
+        "ECOWAS Commission President Amina Diallo arrived in Abuja on Monday."}) {
+    Run(text);
+    const Person& p = Get("Amina Diallo");
+    EXPECT_FALSE(p.org.empty()) << text;
+    EXPECT_TRUE(p.country.empty()) << text;
+  }
+}
+
 TEST_F(PeopleTest, CountryPossessiveBeforeTheRole) {
   Run("Kazakhstan's Foreign Minister Talgat Omarov arrived in Beijing.");
   EXPECT_EQ(Get("Talgat Omarov").country, "KZ");

@@ -154,6 +154,11 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
         filter(PlaceSlot::kSubject);
         continue;
       }
+      // "a summit dominated by Myanmar", "talks overshadowed by Ukraine": what they were about.
+      if (a.fold(k) == "by" && k - 1 >= sentence.first_token && a.Is(k - 1, WordClass::kTopicCue)) {
+        filter(PlaceSlot::kSubject);
+        continue;
+      }
       // "in Almaty, Kazakhstan": the country of a venue.
       if (a.fold(k) == "," && k - 1 >= sentence.first_token) {
         const Entry* city = a.EntityAt(k - 1, EntryType::kPlace);

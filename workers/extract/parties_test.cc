@@ -108,6 +108,16 @@ TEST_F(PartiesTest, DemonymBeforeARoleIsAParty) {
   EXPECT_THAT(Places(), ElementsAre(Pair("CN", "party")));
 }
 
+// "dominated by X", "overshadowed by X" tell what a meeting was about; "hosted by X" who held it.
+TEST_F(PartiesTest, CountryAfterDominatedByIsASubject) {
+  Run("Leaders met in Astana on Monday for a summit dominated by Afghanistan.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("AF", "subject")));
+  Run("The talks were overshadowed by Ukraine.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject")));
+  Run("The talks were hosted by Ukraine.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("UA", ::testing::Ne("subject"))));
+}
+
 TEST_F(PartiesTest, PossessiveBeforeARoleIsAParty) {
   Run("Kazakhstan's Foreign Minister Talgat Omarov arrived on Monday.");
   EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "party")));

@@ -339,6 +339,21 @@ TEST_F(VenueTest, VisitingGuestsCountryIsNotTheVenue) {
   }
 }
 
+// A wire dateline whose town the gazetteer lacks, named with its country, is still the venue.
+TEST_F(VenueTest, DatelineTownNamedWithItsCountry) {
+  Run("ELMAU, Germany, June 27 (Newswire) - Kazakh President Aidar Seitkali held talks with "
+      "Chinese President Zhao Wenhao on Monday.");
+  v1::Place venue = Venue(main());
+  EXPECT_EQ(venue.city(), "Elmau");
+  EXPECT_EQ(venue.country_code(), "DE");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("KZ", "CN"));
+  // Not a dateline: a sentence opening with a word in capitals and no country after it.
+  Run("NEWS, in brief, Kazakh President Aidar Seitkali held talks with Chinese President Zhao "
+      "Wenhao on Monday.");
+  venue = Venue(main());
+  EXPECT_EQ(venue.city(), "");
+}
+
 TEST_F(VenueTest, TownOfItsTime) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Peking on "
       "Monday.");

@@ -159,6 +159,18 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
         filter(PlaceSlot::kSubject);
         continue;
       }
+      // "ELMAU, Germany, June 27": the country of a dateline's town.
+      if (a.fold(k) == "," && k > sentence.first_token && k - sentence.first_token <= 3) {
+        bool dateline = true;
+        for (int q = sentence.first_token; q < k; ++q) {
+          dateline = dateline && a.tok(q).word && a.tok(q).upper;
+        }
+        if (dateline && match.end < sentence.end_token && a.fold(match.end) == ",") {
+          mention.slot = PlaceSlot::kVenue;
+          out->push_back(mention);
+          continue;
+        }
+      }
       // "in Almaty, Kazakhstan": the country of a venue.
       if (a.fold(k) == "," && k - 1 >= sentence.first_token) {
         const Entry* city = a.EntityAt(k - 1, EntryType::kPlace);

@@ -72,6 +72,28 @@ bool Locative(const Annotations& a, int first, int sentence_first) {
   return false;
 }
 
+// The end of a dateline's town the gazetteer does not know: one to three words in capitals
+// opening the sentence, then a comma, a country and another comma ("ELMAU, Germany, June 27").
+// 0 when the sentence opens otherwise.
+int DatelineTownEnd(const Annotations& a, const Sentence& sentence) {
+  int k = sentence.first_token;
+  while (k < sentence.end_token && k - sentence.first_token < 3 && a.tok(k).word &&
+         a.tok(k).upper && a.entity_at[k] < 0) {
+    ++k;
+  }
+  if (k == sentence.first_token || k + 2 >= sentence.end_token || a.fold(k) != "," ||
+      a.entity_at[k + 1] < 0) {
+    return 0;
+  }
+  const Match& country = a.entities[a.entity_at[k + 1]];
+  const Entry* place = country.Of(EntryType::kPlace);
+  if (place == nullptr || place->place != PlaceKind::kCountry || country.first != k + 1 ||
+      country.end >= sentence.end_token || a.fold(country.end) != ",") {
+    return 0;
+  }
+  return k;
+}
+
 }  // namespace
 
 v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_dateline,
@@ -152,6 +174,14 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       }
       const int mi = a.entity_at[sentence.first_token];
       if (mi < 0) {
+        // "ELMAU, Germany, June 27 (Newswire) -": a town the gazetteer lacks, in capitals, named
+        // with its country.
+        if (const int end = DatelineTownEnd(a, sentence); end > 0) {
+          out.set_city(TitleCase(a.Text(sentence.first_token, end)));
+          out.set_country_code(a.entities[a.entity_at[end + 1]].Of(EntryType::kPlace)->code);
+          evidence->push_back({"venue", sentence.first_token, end, out.city()});
+          return out;
+        }
         continue;
       }
       const Entry* place = TownOf(a.entities[mi]);

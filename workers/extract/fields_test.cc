@@ -555,6 +555,23 @@ TEST_F(StatusTest, StatusFromTheCuesOfHeadlineAndAnchor) {
   }
 }
 
+// A future told in what someone said at the meeting is not the meeting's; a meeting someone
+// says will take place is planned.
+TEST_F(StatusTest, FutureOfWhatWasSaidIsNotTheMeetings) {
+  Run("",
+      "In a phone call on Thursday, President Aidar Seitkali told President Zhao Wenhao that "
+      "the new railway will open next year.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+  Run("",
+      "President Aidar Seitkali said on Monday that he will meet President Zhao Wenhao in "
+      "Astana next week.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  Run("",
+      "In a phone call next Thursday, President Aidar Seitkali will tell President Zhao "
+      "Wenhao that the railway will open.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+}
+
 // A meeting postponed indefinitely in a later sentence is called off.
 TEST_F(StatusTest, LaterPostponementCountsToo) {
   Run("Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold talks in "

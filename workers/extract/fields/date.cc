@@ -41,7 +41,45 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   if (postponed) {
     return v1::MEETING_STATUS_CANCELLED;
   }
-  switch (CueStatus(c.a, g.anchor)) {
+  // A future cue of the anchor outside the clause of every mention of the meeting there, whose
+  // own verbs tell it held ("In a phone call on Thursday, X told Y that those who play with fire
+  // will perish"), is another event's.
+  bool told_held = false;
+  bool told_planned = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.sentence == g.anchor) {
+      told_held = told_held || (m.status == MentionStatus::kHeld && m.form != TriggerForm::kWeak);
+      told_planned = told_planned || m.status != MentionStatus::kHeld;
+    }
+  }
+  bool future_in_clause = false;
+  for (int ci : c.a.cues_in[g.anchor]) {
+    const Match& cue = c.a.cues[ci];
+    for (const Entry* e : cue.entries) {
+      if (e->cue != Cue::kFuture) {
+        continue;
+      }
+      for (int mi : g.mentions) {
+        const MeetingMention& m = c.mentions.mentions[mi];
+        if (m.sentence != g.anchor || cue.first < m.clause_first || cue.first >= m.clause_end) {
+          continue;
+        }
+        // "X told Y that ... will ...": what was said, not when the meeting is.
+        bool reported = false;
+        for (int k = m.end; k < cue.first; ++k) {
+          reported = reported || c.a.Is(k, WordClass::kSpeechVerb);
+        }
+        future_in_clause = future_in_clause || !reported;
+      }
+    }
+  }
+  const MentionStatus cued = CueStatus(c.a, g.anchor);
+  if (cued == MentionStatus::kPlanned && told_held && !told_planned && !future_in_clause &&
+      !c.a.SentenceHas(0, Cue::kFuture)) {
+    return v1::MEETING_STATUS_HELD;
+  }
+  switch (cued) {
     case MentionStatus::kCancelled:
       return v1::MEETING_STATUS_CANCELLED;
     case MentionStatus::kPlanned:

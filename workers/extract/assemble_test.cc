@@ -323,6 +323,19 @@ TEST_F(AssembleTest, LeadersOfABodyMeetingAsABodyIsItsSummit) {
   EXPECT_EQ(pair[0].kind(), v1::MEETING_KIND_BILATERAL);
 }
 
+TEST_F(AssembleTest, ReceivingACallIsAPhoneCall) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali received a call from Chinese President Zhao Wenhao on "
+        "Thursday.",
+        "Kazakh President Aidar Seitkali took a call from Chinese President Zhao Wenhao on "
+        "Thursday."}) {
+    const std::vector<v1::Meeting> meetings = Run("Call", body);
+    ASSERT_EQ(meetings.size(), 1u) << body;
+    EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_PHONE_CALL) << body;
+    EXPECT_THAT(meetings[0].countries(), ::testing::UnorderedElementsAre("KZ", "CN")) << body;
+  }
+}
+
 TEST_F(AssembleTest, PreviousAndGenericMeetingsMakeNoRecord) {
   const std::vector<v1::Meeting> meetings =
       Run("Ministers meet",

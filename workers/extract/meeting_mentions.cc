@@ -842,6 +842,16 @@ class SentenceReader {
       m->relation = MentionRelation::kGeneric;
       return;
     }
+    // "has spoken several times by telephone with A and B in recent weeks": a recurring contact,
+    // not one meeting.
+    for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {
+      const std::string& f = a_.fold(i);
+      if ((f == "several" || f == "many" || f == "multiple" || f == "numerous") &&
+          a_.fold(i + 1) == "times" && m->status == MentionStatus::kHeld) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+    }
     const bool again = m->end < m->clause_end && a_.fold(m->end) == "again";
     if ((m->form != TriggerForm::kVerb || again) &&
         (follow_up || (ordinal && m->status == MentionStatus::kPlanned))) {

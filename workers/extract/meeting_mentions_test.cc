@@ -507,6 +507,20 @@ TEST_F(MeetingMentionsTest, LastMetIsAPreviousMeeting) {
   EXPECT_NE(Get("met").relation, MentionRelation::kPrevious);
 }
 
+// "has spoken several times with A and B": recurring contacts, not one meeting.
+TEST_F(MeetingMentionsTest, MeetingsOfSeveralTimesAreGeneric) {
+  for (const char* text :
+       {"President Aidar Seitkali has spoken several times by telephone with President Zhao "
+        "Wenhao in recent weeks.",
+        "President Aidar Seitkali has met President Zhao Wenhao many times since 2019."}) {
+    Run(text);
+    ASSERT_FALSE(mm_.mentions.empty()) << text;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric) << text;
+  }
+  Run("President Aidar Seitkali met President Zhao Wenhao in Astana, the third time this year.");
+  EXPECT_NE(Get("met").relation, MentionRelation::kGeneric);
+}
+
 TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   Run("The sides agreed to hold regular meetings.");
   EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);

@@ -424,11 +424,38 @@ class PeopleFinder {
     while (!sentence.all_caps && end < sentence.end_token) {
       const int step = NameStep(i, end, sentence);
       if (step == 0) {
+        if (TownSurnameAt(i, end, sentence)) {
+          ++end;
+        } else if (a_.fold(end) == "." && a_.fold(end - 1).size() == 1 &&
+                   end + 1 < sentence.end_token && TownSurnameAt(i, end + 1, sentence)) {
+          end += 2;  // "Lloyd J. Austin".
+        }
         break;
       }
       end += step;
     }
     return end;
+  }
+
+  // "Defense Secretary Lloyd Austin", "Minister Ana Lima": after a role, a one-word town
+  // right after the given name, and no name word after it, is the surname (the name of a town
+  // does not follow a person's name without a word between them).
+  bool TownSurnameAt(int i, int end, const extract::Sentence& sentence) const {
+    if (sentence.title || i <= sentence.first_token || RoleEntryAt(a_, i - 1) == nullptr ||
+        !a_.tok(end).word || !a_.tok(end).cap || a_.entity_at[end] < 0 ||
+        a_.EntityAt(end - 1, EntryType::kPlace) != nullptr || a_.fold(end - 1) == ",") {
+      return false;
+    }
+    const Match& match = a_.entities[a_.entity_at[end]];
+    const Entry* place = match.Of(EntryType::kPlace);
+    if (place == nullptr || !IsTown(place->place) || match.first != end || match.end != end + 1) {
+      return false;
+    }
+    if (end + 1 >= sentence.end_token || !a_.tok(end + 1).cap || !a_.tok(end + 1).word) {
+      return true;
+    }
+    const std::string& next = a_.fold(end + 1);
+    return next == "jr" || next == "sr" || next == "ii" || next == "iii";  // "Austin III".
   }
 
   // How many tokens from `end` on continue the name that starts at `i`; 0 when it ends there.
@@ -490,7 +517,9 @@ class PeopleFinder {
                 ? 1
                 : 0;
       }
-      if (words > 4 || long_words == 0 || a_.EntityAt(end - 1, EntryType::kPlace) != nullptr) {
+      const bool town_surname = end - 1 > i && TownSurnameAt(i, end - 1, sentence);
+      if (words > 4 || long_words == 0 ||
+          (a_.EntityAt(end - 1, EntryType::kPlace) != nullptr && !town_surname)) {
         i = end;  // "X", "S. Korean": not a name.
         continue;
       }

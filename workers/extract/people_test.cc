@@ -504,6 +504,26 @@ TEST_F(PeopleTest, LoneSurnameInTheHeadlineIsAKnownOfficial) {
   EXPECT_EQ(p.country, "DE");
 }
 
+// A surname that is also the name of a town ("Austin", "Lima", "Medina") ends the name after a
+// role; the town is not read as where the person is.
+TEST_F(PeopleTest, SurnameThatIsATownAfterARole) {
+  Run("Defence Secretary Carla Austin met her counterpart in Manila on Monday.");
+  EXPECT_THAT(Names(), ElementsAre("Carla Austin"));
+  EXPECT_EQ(Get("Carla Austin").role, "Defence Secretary");
+  Run("The talks were joined by Trade Minister Paulo R. Lima, who arrived late.");
+  EXPECT_THAT(Names(), ElementsAre("Paulo R. Lima"));
+  Run("Interior Minister Jorge Medina Jr. said the border would stay open.");
+  EXPECT_EQ(Get("Jorge Medina").role, "Interior Minister");
+}
+
+// Not without a role before the name, nor in a headline, nor before another capitalised word.
+TEST_F(PeopleTest, TownAfterANameIsNotASurnameWithoutARole) {
+  Run("Talks with Carla in Austin", "Officials said Carla Austin was a good place to meet.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("Foreign Minister Aziz Karimov Lima Group envoys met on Monday.");
+  EXPECT_THAT(Names(), ElementsAre("Aziz Karimov"));
+}
+
 // --- Headlines in capitals.
 
 TEST_F(PeopleTest, RoleWordsInACapitalsHeadlineMakeNoPerson) {

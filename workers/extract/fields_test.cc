@@ -235,6 +235,33 @@ TEST_F(ParticipantsTest, PeopleOfAnotherMeetingAreNotParticipants) {
   EXPECT_THAT(other.countries, UnorderedElementsAre("KZ", "JP"));
 }
 
+// Officials told of as background (a funeral, a death, a swearing-in, a government) do not
+// take part, even when their country does.
+TEST_F(ParticipantsTest, OfficialsHeldAsBackgroundDoNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Omarov offered condolences on the passing of Chinese Vice President Wang Jun.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Li later left for the swearing-in of the Kazakh Prime Minister Arman Sadykov.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The talks came days after a crash that killed Kazakh Energy Minister Ruslan "
+      "Abenov.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
+// Named once as background and once taking part: the official takes part.
+TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The government of Kazakh Prime Minister Arman Sadykov backed the talks, and "
+      "Sadykov said the two ministers agreed on trade.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Arman Sadykov"));
+}
+
 // Each meeting of a series of bilaterals has its own counterpart only.
 TEST_F(ParticipantsTest, FirstOfASeriesOfBilateralsHasOnlyItsCounterpart) {
   Run("Kazakh President Aidar Seitkali met French President Jean Moreau, German Chancellor Karl "

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 34> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 35> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 34> kClasses = {{
     {"joint_verb", WordClass::kJointVerb},
     {"domestic_body", WordClass::kDomesticBody},
     {"topic_cue", WordClass::kTopicCue},
+    {"background_holder", WordClass::kBackgroundHolder},
 }};
 
 }  // namespace

@@ -47,10 +47,12 @@ enum class WordClass : uint8_t {
   kPostPredicate,       // post_predicate: "held", "convened": "the meeting was held" reports it
   kJointVerb,           // joint_verb: "hosted", "convened": a list after it is one meeting
   kDomesticBody,        // domestic_body: "government", "cabinet": its meetings are domestic
-  kTopicCue,  // topic_cue: "discussed", "focused": the sentence says what was talked about
+  kTopicCue,          // topic_cue: "discussed", "focused": the sentence says what was talked about
+  kBackgroundHolder,  // background_holder: "funeral", "government" before "of", "killed":
+                      // the official named after it is told of, not taking part
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kTopicCue) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kBackgroundHolder) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

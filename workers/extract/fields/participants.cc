@@ -80,6 +80,33 @@ bool NamedForAPastOffice(const Annotations& a, const Person& p) {
 
 }  // namespace
 
+// True when every mention of `p` follows a word that holds it as background ("the funeral of
+// Queen X", "the government of President Y", "the swearing-in of Leader Z", "the crash that
+// killed Minister W"): an official told of, not one taking part.
+bool OnlyHeldAsBackground(const Annotations& a, const Person& p) {
+  for (const PersonMention& m : p.mentions) {
+    const int sentence_first = a.sentence(m.sentence).first_token;
+    int k = (m.role_first >= 0 ? std::min(m.role_first, m.first) : m.first) - 1;
+    // "the late", "the Liberal Leader": articles and up to two capitalised words before it.
+    for (int skipped = 0; k >= sentence_first && (a.fold(k) == "the" || a.fold(k) == "late" ||
+                                                  (a.tok(k).word && a.tok(k).cap && skipped < 2 &&
+                                                   !a.Is(k, WordClass::kBackgroundHolder)));
+         --k) {
+      skipped += a.tok(k).cap ? 1 : 0;
+    }
+    if (k >= sentence_first + 1 && a.fold(k) == "of") {
+      --k;
+      if (k >= sentence_first + 2 && a.fold(k) == "in" && a.fold(k - 1) == "-") {
+        k -= 2;  // "swearing-in of".
+      }
+    }
+    if (k < sentence_first || !a.Is(k, WordClass::kBackgroundHolder)) {
+      return false;
+    }
+  }
+  return !p.mentions.empty();
+}
+
 Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   Participants out;
   const int gi = IndexOf(c, g);
@@ -125,7 +152,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        only_elsewhere(p)) {
+        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p)) {
       continue;
     }
     bool here = p.in_title;
@@ -150,8 +177,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // right after the anchor are them.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        only_elsewhere(p) || p.level == RoleLevel::kUnknown || !p.Participates() ||
-        p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p)) {
+        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.level == RoleLevel::kUnknown ||
+        !p.Participates() || p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p)) {
       continue;
     }
     bool elsewhere = false;

@@ -262,6 +262,15 @@ TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Arman Sadykov"));
 }
 
+// A former holder of a role told of in the report is no official taking part.
+TEST_F(ParticipantsTest, FormerOfficialsDoNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Omarov recalled that former Kazakh President Aidar Seitkali had opened the "
+      "border crossing, and Li agreed.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // Each meeting of a series of bilaterals has its own counterpart only.
 TEST_F(ParticipantsTest, FirstOfASeriesOfBilateralsHasOnlyItsCounterpart) {
   Run("Kazakh President Aidar Seitkali met French President Jean Moreau, German Chancellor Karl "

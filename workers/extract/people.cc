@@ -35,7 +35,17 @@ struct RoleInfo {
   RoleLevel level = RoleLevel::kUnknown;
   std::string country;
   std::string org;
+  bool former = false;  // "former President", "the ex-minister", "the late King".
 };
+
+// True when the word before `k` (skipping "the") says a role is no longer held.
+bool FormerAt(const Annotations& a, int k, int sentence_first) {
+  int q = k - 1;
+  if (q >= sentence_first && a.fold(q) == "-" && q - 1 >= sentence_first && a.fold(q - 1) == "ex") {
+    return true;
+  }
+  return q >= sentence_first && (a.fold(q) == "former" || a.fold(q) == "late");
+}
 
 const Entry* RoleEntryAt(const Annotations& a, int i) { return a.EntityAt(i, EntryType::kRole); }
 
@@ -144,6 +154,7 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
   if (info.role.empty() && info.level == RoleLevel::kUnknown) {
     info.level = RoleLevel::kCounterpart;
   }
+  info.former = FormerAt(a, info.first, sentence_first);
   return info;
 }
 
@@ -223,6 +234,11 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
   for (int steps = 0; k < sentence_end && steps < 6; ++steps) {
     const std::string& f = a.fold(k);
     if (f == "the" || f == "'s" || f == "-") {
+      ++k;
+      continue;
+    }
+    if (f == "former" || f == "late") {  // "X, the former prime minister".
+      info.former = true;
       ++k;
       continue;
     }
@@ -687,6 +703,10 @@ class PeopleFinder {
     }
     if (p->org.empty()) {
       p->org = role.org;
+    }
+    // Former only while every mention with a role says so.
+    if (role.level != RoleLevel::kUnknown || !role.role.empty()) {
+      p->former = p->mentions.size() == 1 || p->former ? role.former : false;
     }
   }
 

@@ -524,6 +524,21 @@ TEST_F(PeopleTest, TownAfterANameIsNotASurnameWithoutARole) {
   EXPECT_THAT(Names(), ElementsAre("Aziz Karimov"));
 }
 
+// A role's former holder: "former President X", "ex-Prime Minister Y", "X, the former prime
+// minister"; a later mention with the role held now makes the person a current official.
+TEST_F(PeopleTest, FormerHolderOfARole) {
+  Run("Former President Aidar Seitkali and ex-Prime Minister Arman Sadykov watched. Erik "
+      "Lindgren, the former foreign minister, agreed.");
+  EXPECT_TRUE(Get("Aidar Seitkali").former);
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kHeadOfState);
+  EXPECT_TRUE(Get("Arman Sadykov").former);
+  EXPECT_TRUE(Get("Erik Lindgren").former);
+  Run("Former Prime Minister Arman Sadykov, now Foreign Minister Sadykov, arrived.");
+  EXPECT_FALSE(Get("Arman Sadykov").former);
+  Run("Foreign Minister Talgat Omarov arrived in Ankara.");
+  EXPECT_FALSE(Get("Talgat Omarov").former);
+}
+
 // --- Headlines in capitals.
 
 TEST_F(PeopleTest, RoleWordsInACapitalsHeadlineMakeNoPerson) {

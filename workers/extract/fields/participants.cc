@@ -152,7 +152,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p)) {
+        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former) {
       continue;
     }
     bool here = p.in_title;
@@ -177,8 +177,9 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // right after the anchor are them.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.level == RoleLevel::kUnknown ||
-        !p.Participates() || p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p)) {
+        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
+        p.level == RoleLevel::kUnknown || !p.Participates() || p.level == RoleLevel::kCounterpart ||
+        NamedForAPastOffice(c.a, p)) {
       continue;
     }
     bool elsewhere = false;

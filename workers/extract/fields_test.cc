@@ -658,6 +658,34 @@ TEST_F(KindTest, OfficialVisitOfAMinisterIsBilateral) {
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
 }
 
+// A leader receiving (hosting, welcoming) a visiting minister on an official visit: the visitor
+// is the one received, or the one whose visit it is, not the host the article follows.
+TEST_F(KindTest, LeaderReceivingAMinisterOnAnOfficialVisitIsBilateral) {
+  Run("Japanese Prime Minister Kenji Takeda received Kazakh Foreign Minister Talgat Omarov, who "
+      "is on an official visit to Japan, in Tokyo on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+  Run("Japanese Prime Minister Kenji Takeda hosted Kazakh Foreign Minister Talgat Omarov in Tokyo "
+      "on Monday. The official visit is the minister's first to Japan.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+  Run("Japanese Prime Minister Kenji Takeda met Kazakh Foreign Minister Talgat Omarov in Tokyo on "
+      "Monday. Omarov's first official visit to Japan ends on Wednesday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
+}
+
+// What must not change: a leader received on a state visit, a leader's own visit, and a leader
+// received by someone ("was received by") who is the host.
+TEST_F(KindTest, LeaderReceivedOnAStateVisitStaysAStateVisit) {
+  Run("Japanese Prime Minister Kenji Takeda welcomed Kazakh President Aidar Seitkali, who arrived "
+      "in Tokyo on a state visit, on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_STATE_VISIT);
+  Run("Japanese Prime Minister Kenji Takeda met Kazakh President Aidar Seitkali in Tokyo on "
+      "Monday. Seitkali's official visit to Japan ends on Wednesday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_STATE_VISIT);
+  Run("Kazakh President Aidar Seitkali, on a state visit to Japan, was received by Japanese Prime "
+      "Minister Kenji Takeda in Tokyo on Monday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_STATE_VISIT);
+}
+
 TEST_F(KindTest, Summit) {
   Run("Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a summit in Astana "
       "on Monday.");

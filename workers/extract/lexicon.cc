@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 35> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 36> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -48,6 +48,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 35> kClasses = {{
     {"domestic_body", WordClass::kDomesticBody},
     {"topic_cue", WordClass::kTopicCue},
     {"background_holder", WordClass::kBackgroundHolder},
+    {"host_verb", WordClass::kHostVerb},
 }};
 
 }  // namespace

@@ -50,9 +50,10 @@ enum class WordClass : uint8_t {
   kTopicCue,          // topic_cue: "discussed", "focused": the sentence says what was talked about
   kBackgroundHolder,  // background_holder: "funeral", "government" before "of", "killed":
                       // the official named after it is told of, not taking part
+  kHostVerb,          // host_verb: "received", "hosted": the object is the visitor
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kBackgroundHolder) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kHostVerb) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -69,6 +69,47 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       leader_visits = leader_visits || IsLeader(c.people[p].level);
     }
   }
+  // "X's first official visit": the possessive names the visitor. "President A received
+  // (hosted, welcomed) Minister B": the one received is the visitor, not the host the article
+  // may follow.
+  auto possessor = [&](const MeetingMention& mention) {
+    const int first = a.sentence(mention.sentence).first_token;
+    for (int k = mention.first - 1; k >= std::max(first, mention.first - 4); --k) {
+      if (a.fold(k) != "'s") {
+        continue;
+      }
+      for (size_t p = 0; p < c.people.size(); ++p) {
+        for (const PersonMention& pm : c.people[p].mentions) {
+          if (pm.sentence == mention.sentence && pm.end == k) {
+            return static_cast<int>(p);
+          }
+        }
+      }
+      return -1;
+    }
+    return -1;
+  };
+  if (!visitor_known) {
+    for (int mi : g.mentions) {
+      const MeetingMention& mention = c.mentions.mentions[mi];
+      const bool visit =
+          mention.kind == TriggerKind::kVisit || mention.kind == TriggerKind::kStateVisit;
+      const int p = visit && mention.form != TriggerForm::kVerb ? possessor(mention) : -1;
+      if (p >= 0) {
+        visitor_known = true;
+        leader_visits = leader_visits || IsLeader(c.people[p].level);
+      }
+      const bool passive =
+          mention.end < a.sentence(mention.sentence).end_token && a.fold(mention.end) == "by";
+      if (mention.form == TriggerForm::kVerb && a.Is(mention.first, WordClass::kHostVerb) &&
+          !passive) {
+        for (int q : mention.object.people) {
+          visitor_known = true;
+          leader_visits = leader_visits || IsLeader(c.people[q].level);
+        }
+      }
+    }
+  }
   if (!visitor_known && c.mentions.principal >= 0) {
     leader_visits = IsLeader(c.people[c.mentions.principal].level);
     visitor_known = true;

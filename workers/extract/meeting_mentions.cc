@@ -547,8 +547,40 @@ class SentenceReader {
             (absl::EndsWith(a_.fold(k), "ly") && a_.tok(k).word && !a_.tok(k).cap))) {
       ++k;
     }
-    const std::string& next = k < m->clause_end ? a_.fold(k) : "";
+    auto place_or_time = [&](int i) {
+      const std::string& f = a_.fold(i);
+      if (f == "in" || f == "at" || f == "on" || f == "the" || f == "," || f == "this" ||
+          f == "week" || f == "month" || f == "year" || f == "later" ||
+          a_.Is(i, WordClass::kFollowUpMarker) || a_.EntityAt(i, EntryType::kPlace) != nullptr) {
+        return true;
+      }
+      for (int di : a_.dates_in[s_]) {
+        if (a_.dates[di].first_token <= i && i < a_.dates[di].end_token) {
+          return true;
+        }
+      }
+      return false;
+    };
     const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
+    // "held a phone call today with Y", "met on Monday with Y": a time between a predicate and
+    // its "with" does not end the object. A place there does ("held talks in Cairo with" is
+    // left as it was: skipping places lowered the read half).
+    if ((m->form == TriggerForm::kVerb || m->predicate) && !visit) {
+      auto time_word = [&](int i) {
+        const std::string& f = a_.fold(i);
+        return f == "on" || (f != "in" && f != "at" && f != "the" && f != "," &&
+                             a_.EntityAt(i, EntryType::kPlace) == nullptr && place_or_time(i));
+      };
+      int q = k;
+      while (q < m->clause_end && q < k + 4 && time_word(q)) {
+        ++q;
+      }
+      if (q > k && q < m->clause_end && a_.fold(q - 1) != "on" &&
+          (a_.fold(q) == "with" || a_.fold(q) == "between")) {
+        k = q;
+      }
+    }
+    const std::string& next = k < m->clause_end ? a_.fold(k) : "";
     bool passive = false;
     if (m->form == TriggerForm::kAttendance) {
       // "attended by A, B and C": the list is who attends.
@@ -587,20 +619,6 @@ class SentenceReader {
       // A bare noun names its parties before it or with "with"/"between" after its place and
       // time ("a summit in Ottawa next month between President Reagan and ..."); what is
       // discussed is a topic ("to discuss Syria"), not a party.
-      auto place_or_time = [&](int i) {
-        const std::string& f = a_.fold(i);
-        if (f == "in" || f == "at" || f == "on" || f == "the" || f == "," || f == "this" ||
-            f == "week" || f == "month" || f == "year" || f == "later" ||
-            a_.Is(i, WordClass::kFollowUpMarker) || a_.EntityAt(i, EntryType::kPlace) != nullptr) {
-          return true;
-        }
-        for (int di : a_.dates_in[s_]) {
-          if (a_.dates[di].first_token <= i && i < a_.dates[di].end_token) {
-            return true;
-          }
-        }
-        return false;
-      };
       int q = k;
       while (q < m->clause_end && q < k + 8 && place_or_time(q)) {
         ++q;

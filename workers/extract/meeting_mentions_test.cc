@@ -121,6 +121,20 @@ TEST_F(MeetingMentionsTest, WithAfterTheVerbNamesTheObject) {
   EXPECT_THAT(People(Get("held talks").object), ElementsAre("Zhao Wenhao"));
 }
 
+// A time between the predicate and its "with" ("held a phone call today with", "met on Monday
+// with") does not end the object; a place or a comma there still does.
+TEST_F(MeetingMentionsTest, TimeBetweenThePredicateAndWithKeepsTheObject) {
+  Run("President Aidar Seitkali held a phone call today with Chinese President Zhao Wenhao.");
+  EXPECT_THAT(People(Get("phone call").object), ElementsAre("Zhao Wenhao"));
+  Run("Kazakh Foreign Minister Talgat Omarov met on Tuesday with Chinese Foreign Minister Li "
+      "Wenhao.");
+  EXPECT_THAT(People(Get("met").object), ElementsAre("Li Wenhao"));
+  Run("President Aidar Seitkali held talks yesterday with Chinese President Zhao Wenhao.");
+  EXPECT_THAT(People(Get("held talks").object), ElementsAre("Zhao Wenhao"));
+  Run("President Aidar Seitkali held talks on Friday, with Chinese President Zhao Wenhao absent.");
+  EXPECT_THAT(People(Get("held talks").object), ElementsAre());
+}
+
 TEST_F(MeetingMentionsTest, BareNounNamesAMeetingWithoutReportingIt) {
   Run("The talks between Kazakhstan and China focused on trade.");
   const MeetingMention& m = Get("talks");

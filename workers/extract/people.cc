@@ -474,6 +474,24 @@ class PeopleFinder {
     return next == "jr" || next == "sr" || next == "ii" || next == "iii";  // "Austin III".
   }
 
+  // A town's name that is a given name right after a role and before a name: "Deputy Prime
+  // Minister Lawrence Wong", "Minister Florence Parly" (Lawrence, Kansas; Florence, Italy).
+  bool TownAsGivenName(int i, const extract::Sentence& sentence) const {
+    const int m = a_.entity_at[i];
+    if (m < 0 || !a_.tok(i).cap || sentence.all_caps || a_.entities[m].first != i ||
+        a_.entities[m].end != i + 1 || i + 1 >= sentence.end_token || !IsNameToken(a_, i + 1) ||
+        a_.entity_at[i + 1] >= 0) {
+      return false;
+    }
+    for (const Entry* e : a_.entities[m].entries) {
+      if (e->type != EntryType::kPlace || !IsTown(e->place)) {
+        return false;  // A country, a region, a demonym, a role: not a given name.
+      }
+    }
+    std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
+    return role.has_value() && role->end == i;
+  }
+
   // How many tokens from `end` on continue the name that starts at `i`; 0 when it ends there.
   // The first rule that applies decides.
   int NameStep(int i, int end, const extract::Sentence& sentence) const {
@@ -512,7 +530,7 @@ class PeopleFinder {
     const extract::Sentence& sentence = a_.sentence(s);
     int i = sentence.first_token;
     while (i < sentence.end_token) {
-      if (!IsNameToken(a_, i)) {
+      if (!IsNameToken(a_, i) && !TownAsGivenName(i, sentence)) {
         ++i;
         continue;
       }

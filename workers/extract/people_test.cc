@@ -261,6 +261,22 @@ TEST_F(PeopleTest, RoleIsAsWrittenInTheText) {
 
 // --- Honorifics, particles, hyphens, initials.
 
+// A given name that is also a town's name (Lawrence, Kansas; Florence, Italy; Victoria,
+// Seychelles) right after a role and before a name is part of the name; a town after a role with
+// no name after it, or after a locative, stays a place.
+TEST_F(PeopleTest, TownThatIsAGivenNameAfterARoleStartsTheName) {
+  Run("Kazakh President Aidar Seitkali met Singaporean Deputy Prime Minister Lawrence Wong.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Lawrence Wong"));
+  EXPECT_EQ(Get("Lawrence Wong").level, RoleLevel::kDeputy);
+  Run("French Defence Minister Florence Parly met Kazakh President Aidar Seitkali.");
+  EXPECT_THAT(Names(), ElementsAre("Florence Parly", "Aidar Seitkali"));
+  EXPECT_EQ(Get("Florence Parly").country, "FR");
+  Run("Kazakh President Aidar Seitkali met the Italian Prime Minister in Florence on Monday.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
+  Run("Kazakh President Aidar Seitkali arrived in Florence Monday.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

@@ -543,7 +543,9 @@ class PeopleFinder {
       }
       int words = 0;
       int long_words = 0;  // Words of two letters or more that are not places.
+      int courtesy = 0;    // Titles inside the name: "Datuk Seri Utama", "Tunku", "Shri".
       for (int k = i; k < end; ++k) {
+        courtesy += a_.tok(k).word && a_.Is(k, WordClass::kHonorific) ? 1 : 0;
         // Particles do not count: "Luiz Inacio Lula da Silva" is four words and a particle.
         words += a_.tok(k).word && !a_.Is(k, WordClass::kNameParticle) ? 1 : 0;
         long_words +=
@@ -552,7 +554,7 @@ class PeopleFinder {
                 : 0;
       }
       const bool town_surname = end - 1 > i && TownSurnameAt(i, end - 1, sentence);
-      if (words > 4 || long_words == 0 ||
+      if (words - courtesy > 4 || long_words == 0 ||
           (a_.EntityAt(end - 1, EntryType::kPlace) != nullptr && !town_surname)) {
         i = end;  // "X", "S. Korean": not a name.
         continue;

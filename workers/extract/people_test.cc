@@ -277,6 +277,21 @@ TEST_F(PeopleTest, TownThatIsAGivenNameAfterARoleStartsTheName) {
   EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
 }
 
+// Courtesy titles inside a name do not count towards its length: "Datuk Seri Utama" before a
+// two-word name is a person of five words. Names of five words without them are still none.
+TEST_F(PeopleTest, CourtesyTitlesInsideANameDoNotCountTowardsItsLength) {
+  Run("Malaysian Foreign Minister Datuk Seri Utama Saifuddin Abdullah met Kazakh President Aidar "
+      "Seitkali.");
+  EXPECT_THAT(Names(), ElementsAre("Datuk Seri Utama Saifuddin Abdullah", "Aidar Seitkali"));
+  EXPECT_EQ(Get("Datuk Seri Utama Saifuddin Abdullah").country, "MY");
+  Run("Kazakh President Aidar Seitkali met Indian Prime Minister Shri Narendra Damodardas Modi.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Shri Narendra Damodardas Modi"));
+  Run("Kazakh President Aidar Seitkali met Prime Minister Tunku Abdul Rahman Putra Al-Haj.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Tunku Abdul Rahman Putra Al-Haj"));
+  Run("Kazakh President Aidar Seitkali met Prime Minister Alpha Bravo Charlie Delta Echo.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

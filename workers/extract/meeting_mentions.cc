@@ -583,7 +583,18 @@ class SentenceReader {
     const std::string& next = k < m->clause_end ? a_.fold(k) : "";
     bool passive = false;
     if (m->form == TriggerForm::kAttendance) {
-      // "attended by A, B and C": the list is who attends.
+      // "attended by A, B and C": the list is who attends. "Also present (at the talks) were A
+      // and B": the list follows the copula.
+      int q = k;
+      while (q < m->clause_end && q < k + 4 &&
+             (a_.fold(q) == "at" || a_.fold(q) == "in" || a_.fold(q) == "during" ||
+              a_.fold(q) == "the" || a_.trigger_at[q] >= 0)) {
+        ++q;
+      }
+      if (q < m->clause_end && (a_.fold(q) == "were" || a_.fold(q) == "was" ||
+                                a_.fold(q) == "are" || a_.fold(q) == "is")) {
+        k = q + 1;
+      }
     } else if (next == "with" || next == "between" || next == "among" || next == "by") {
       passive = next == "by";
       ++k;

@@ -135,6 +135,21 @@ TEST_F(MeetingMentionsTest, TimeBetweenThePredicateAndWithKeepsTheObject) {
   EXPECT_THAT(People(Get("held talks").object), ElementsAre());
 }
 
+// "Also present (at the talks) were A and B", "Also attending was A": who attends follows the
+// copula. "Attended by A" is unchanged.
+TEST_F(MeetingMentionsTest, AttendanceListAfterTheCopula) {
+  Run("Also present were Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li "
+      "Wenhao.");
+  EXPECT_THAT(People(Get("Also present").object), ElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("Also present at the talks were Kazakh Foreign Minister Talgat Omarov and Chinese Foreign "
+      "Minister Li Wenhao.");
+  EXPECT_THAT(People(Get("Also present").object), ElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("Also attending was Kazakh Foreign Minister Talgat Omarov.");
+  EXPECT_THAT(People(Get("Also attending").object), ElementsAre("Talgat Omarov"));
+  Run("The meeting was attended by Kazakh Foreign Minister Talgat Omarov.");
+  EXPECT_THAT(People(Get("was attended by").object), ElementsAre("Talgat Omarov"));
+}
+
 TEST_F(MeetingMentionsTest, BareNounNamesAMeetingWithoutReportingIt) {
   Run("The talks between Kazakhstan and China focused on trade.");
   const MeetingMention& m = Get("talks");

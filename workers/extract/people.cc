@@ -631,7 +631,11 @@ class PeopleFinder {
       }
       // A surname already known is the person named before, not another official of the
       // dictionary.
-      if (filled.country.empty() && filled.org.empty() && !refers_back) {
+      // A royal title's one name is a given name ("Sheikh Mohammed", "King Abdullah", "Prince
+      // Faisal"), not the surname of another official of the dictionary.
+      const bool royal_given_name =
+          dict_entry == nullptr && words == 1 && filled.level == RoleLevel::kRoyal;
+      if (filled.country.empty() && filled.org.empty() && !refers_back && !royal_given_name) {
         const Entry* e = dict_entry;
         if (e == nullptr) {
           e = DictionaryPerson(a_, a_.dict->PeopleWithSurname(a_.fold(end - 1)),

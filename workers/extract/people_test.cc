@@ -292,6 +292,18 @@ TEST_F(PeopleTest, CourtesyTitlesInsideANameDoNotCountTowardsItsLength) {
   EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
 }
 
+// A royal title's one name is a given name: "Sheikh Mohammed" is not the Nigerian official
+// whose surname is Mohammed; the country comes from the text or not at all.
+TEST_F(PeopleTest, RoyalTitlesOneNameIsNoDictionarySurname) {
+  Run("Sheikh Mohammed said the talks went well.");
+  ASSERT_THAT(Names(), ElementsAre("Mohammed"));
+  EXPECT_EQ(Get("Mohammed").country, "");
+  Run("Emirati Sheikh Mohammed said the talks went well.");
+  EXPECT_EQ(Get("Mohammed").country, "AE");
+  Run("Minister Mohammed said the talks went well.");
+  EXPECT_EQ(Get("Mohammed").country, "NG");  // Not a royal title: the dictionary decides.
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

@@ -35,7 +35,8 @@ struct RoleInfo {
   RoleLevel level = RoleLevel::kUnknown;
   std::string country;
   std::string org;
-  bool former = false;  // "former President", "the ex-minister", "the late King".
+  bool former = false;                   // "former President", "the ex-minister", "the late King".
+  bool country_from_dictionary = false;  // The country is a dictionary official's, not the text's.
 };
 
 // True when the word before `k` (skipping "the") says a role is no longer held.
@@ -413,7 +414,9 @@ class PeopleFinder {
       if (long_one.level == RoleLevel::kUnknown || long_one.level == RoleLevel::kCounterpart) {
         long_one.level = short_one.level;
       }
-      if (long_one.country.empty()) {
+      // An official of an international body has no country: a surname alone ("Guterres said")
+      // does not give it one of another official of that surname.
+      if (long_one.country.empty() && long_one.org.empty()) {
         long_one.country = short_one.country;
       }
       if (long_one.org.empty()) {
@@ -643,6 +646,7 @@ class PeopleFinder {
         }
         if (e != nullptr) {
           filled.country = e->code;
+          filled.country_from_dictionary = true;
         }
       }
       Add(s, i, end, filled, dict_entry != nullptr || by_name != nullptr);
@@ -722,8 +726,12 @@ class PeopleFinder {
         role.level != RoleLevel::kUnknown) {
       p->level = role.level;
     }
+    const size_t index = static_cast<size_t>(p - people_.data());
     if (p->country.empty()) {
       p->country = role.country;
+      if (role.country_from_dictionary) {
+        dictionary_country_.insert(index);
+      }
     }
     if (p->org.empty()) {
       p->org = role.org;
@@ -732,12 +740,20 @@ class PeopleFinder {
     if (role.level != RoleLevel::kUnknown || !role.role.empty()) {
       p->former = p->mentions.size() == 1 || p->former ? role.former : false;
     }
+    // An official of an international body has no country: the one a surname alone took from
+    // another official of the dictionary ("Guterres meets ..." before "U.N. Secretary-General
+    // Antonio Guterres") goes.
+    if (!role.org.empty() && role.country.empty() && dictionary_country_.count(index) > 0) {
+      p->country.clear();
+      dictionary_country_.erase(index);
+    }
   }
 
   const Annotations& a_;
   std::vector<Person> people_;
   std::map<std::string, size_t> by_surname_;  // Folded surname -> index in people_.
   std::set<int> mention_ends_;                // Where the mentions found so far end.
+  std::set<size_t> dictionary_country_;       // People whose country is only a dictionary's.
 };
 
 }  // namespace

@@ -304,6 +304,21 @@ TEST_F(PeopleTest, RoyalTitlesOneNameIsNoDictionarySurname) {
   EXPECT_EQ(Get("Mohammed").country, "NG");  // Not a royal title: the dictionary decides.
 }
 
+// An official of an international body has no country, even when a surname alone named first
+// (a headline's "Guterres") is that of a national official in the people dictionary.
+TEST_F(PeopleTest, SurnameFirstDoesNotGiveAnInternationalOfficialACountry) {
+  Run("Guterres meets Kazakh president",
+      "U.N. Secretary-General Antonio Guterres met Kazakh President Aidar Seitkali on Monday.");
+  EXPECT_EQ(Get("Antonio Guterres").country, "");
+  EXPECT_EQ(Get("Antonio Guterres").org, "UN");
+  Run("Guterres meets Kazakh president",
+      "Kazakh President Aidar Seitkali met Guterres, the U.N. Secretary-General, on Monday.");
+  EXPECT_EQ(Get("Guterres").country, "");
+  // Not an international official: the dictionary's country stays.
+  Run("Guterres meets Kazakh president", "Kazakh President Aidar Seitkali met Guterres on Monday.");
+  EXPECT_EQ(Get("Guterres").country, "TL");
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

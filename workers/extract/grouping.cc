@@ -214,7 +214,14 @@ class Grouper {
     }
     if (!u.countries.empty()) {
       const bool inside = Subset(u.countries, g.countries);
-      const bool underspecified = g.countries.size() <= 1 && Subset(g.countries, u.countries);
+      // A headline names some of the sides ("German, French leaders confer by video"), the lead
+      // all of them ("... held a videoconference with Polish Prime Minister Y").
+      bool headline_only = g.people.empty() && m.sentence <= 2 && !g.mentions.empty();
+      for (int gm : g.mentions) {
+        headline_only = headline_only && mm_.mentions[gm].sentence == 0;
+      }
+      const bool underspecified =
+          (g.countries.size() <= 1 || headline_only) && Subset(g.countries, u.countries);
       if (!inside && !underspecified) {
         return false;
       }

@@ -123,6 +123,26 @@ TEST_F(GroupingTest, HeadlineAndBodyTellOfOneMeeting) {
   EXPECT_TRUE(grouping_.title_meeting);
 }
 
+// A headline that names some of the sides ("Kazakh, Chinese leaders confer by video") and a
+// lead that names all of them are one meeting; a later sentence's larger meeting is not, nor is
+// a headline that names its people.
+TEST_F(GroupingTest, HeadlineNamingSomeOfTheLeadsSidesIsOneMeeting) {
+  Run("Kazakh, Chinese leaders confer by video",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a video conference "
+      "with Russian President Ivan Petrov on Monday.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "CN", "RU"));
+  Run("Kazakh, Chinese leaders meet in Astana",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao met Russian President "
+      "Ivan Petrov in Astana on Monday.");
+  ASSERT_EQ(groups().size(), 1u);
+  Run("Kazakh, Chinese leaders meet in Astana",
+      "The weather in Astana was fine. Crowds waited outside. Traffic was slow. Kazakh President "
+      "Aidar Seitkali and Chinese President Zhao Wenhao met Russian President Ivan Petrov on "
+      "Monday.");
+  EXPECT_EQ(groups().size(), 2u);
+}
+
 TEST_F(GroupingTest, AnaphoraJoinsTheMeetingReported) {
   for (const char* body :
        {"Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "

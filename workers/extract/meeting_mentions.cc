@@ -27,6 +27,12 @@ void AddUnique(std::vector<int>* v, int x) {
   }
 }
 
+// An adverb between a travel verb and the "to" of its destination: "travel on to X".
+bool OnwardAdverb(const std::string& f) {
+  return f == "on" || f == "onward" || f == "onwards" || f == "back" || f == "straight" ||
+         f == "directly" || f == "later" || f == "next";
+}
+
 // Reads one sentence: its clauses, frames, people and places, and the meeting words in it.
 class SentenceReader {
  public:
@@ -934,11 +940,19 @@ class SentenceReader {
       while (k >= m->clause_first && a_.fold(k) == "the") {
         --k;
       }
-      const bool locative =
-          k >= m->clause_first &&
-          (a_.fold(k) == "in" || a_.fold(k) == "at" ||
-           (a_.fold(k) == "to" && k > m->clause_first && a_.Is(k - 1, WordClass::kTravelVerb)) ||
-           a_.fold(k) == "visited" || a_.fold(k) == "visiting");
+      // "travel to X", and with an adverb of the onward leg between: "travel on to X", "fly
+      // onwards to X", "then head straight to X".
+      bool travel_to = false;
+      if (k > m->clause_first && a_.fold(k) == "to") {
+        int q = k - 1;
+        for (int steps = 0; q > m->clause_first && steps < 2 && OnwardAdverb(a_.fold(q)); ++steps) {
+          --q;
+        }
+        travel_to = a_.Is(q, WordClass::kTravelVerb);
+      }
+      const bool locative = k >= m->clause_first &&
+                            (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to ||
+                             a_.fold(k) == "visited" || a_.fold(k) == "visiting");
       if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {
         const bool town_already = m->venue_first >= 0;
         if (!town_already ||

@@ -820,5 +820,41 @@ TEST_F(MeetingMentionsTest, VenueAndSubjectCountriesAreNoSide) {
   EXPECT_THAT(m.object.countries, IsEmpty());
 }
 
+// The destination of a trip's onward leg is where its meeting is, with an adverb between the
+// travel verb and "to" ("travel on to X", "fly onwards to X") and with the verbs "fly",
+// "head" and "proceed"; a "to" with no travel verb before it names no place.
+TEST_F(MeetingMentionsTest, OnwardLegDestinationIsTheVenue) {
+  const std::pair<const char*, const char*> placed[] = {
+      {"Foreign Minister Kari Solberg will travel on to Vilnius on Friday for talks with "
+       "Lithuanian President Gitanas Nauseda.",
+       "Vilnius"},
+      {"President Aidar Seitkali will then fly on to Tokyo for talks with Japanese Prime Minister "
+       "Kenji Sato.",
+       "Tokyo"},
+      {"President Aidar Seitkali will fly onwards to Hanoi for talks with Vietnamese President "
+       "Tran Duc Minh.",
+       "Hanoi"},
+      {"Foreign Minister Kari Solberg will head straight to Riga for talks with Latvian officials.",
+       "Riga"},
+      {"Foreign Minister Kari Solberg will proceed to Tallinn for talks with Estonian officials.",
+       "Tallinn"},
+      {"Foreign Minister Kari Solberg will travel to Vilnius for talks with Lithuanian officials.",
+       "Vilnius"}};
+  for (const auto& [text, town] : placed) {
+    Run(text);
+    const MeetingMention& m = Get("talks");
+    ASSERT_GE(m.venue_first, 0) << text;
+    EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), town) << text;
+  }
+  for (const char* text :
+       {"Foreign Minister Kari Solberg will speak on to Vilnius radio before talks with "
+        "Lithuanian officials.",
+        "Foreign Minister Kari Solberg will hand back to Vilnius a list before talks with "
+        "Lithuanian officials."}) {
+    Run(text);
+    EXPECT_LT(Get("talks").venue_first, 0) << text;
+  }
+}
+
 }  // namespace
 }  // namespace parley::extract

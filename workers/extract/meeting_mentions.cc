@@ -1089,6 +1089,25 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
           out.mentions.pop_back();
         }
       }
+      // "X last visited Y in January, when he attended a summit in Z", "they met in Geneva in
+      // 2019, when ...": a meeting told in a "when" clause of a meeting of the past is of that
+      // past too.
+      if (m.relation == MentionRelation::kReport && m.status == MentionStatus::kHeld) {
+        int when = -1;
+        if (a.fold(m.clause_first) == "when") {
+          when = m.clause_first;
+        } else if (m.clause_first > a.sentence(s).first_token &&
+                   a.fold(m.clause_first - 1) == "when") {
+          when = m.clause_first - 1;
+        }
+        for (auto it = out.mentions.rbegin();
+             when >= 0 && it != out.mentions.rend() && it->sentence == s; ++it) {
+          if (it->relation == MentionRelation::kPrevious && it->end <= when) {
+            m.relation = MentionRelation::kPrevious;
+            break;
+          }
+        }
+      }
       m.sidelines = out.sentences[s].sidelines;
       out.sentences[s].reports_meeting = true;
       if (out.principal < 0 && m.predicate && m.relation == MentionRelation::kReport &&

@@ -550,6 +550,31 @@ TEST_F(MeetingMentionsTest, MeetingsOfSeveralTimesAreGeneric) {
   EXPECT_NE(Get("met").relation, MentionRelation::kGeneric);
 }
 
+// A meeting told in a "when" clause of a meeting of the past is of that past too; a "when"
+// clause after the article's own meeting is not.
+TEST_F(MeetingMentionsTest, WhenClauseOfAPreviousMeetingIsPrevious) {
+  const std::string lead =
+      "President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. They "
+      "discussed trade. ";
+  const std::pair<const char*, const char*> recalled[] = {
+      {"Seitkali last visited China in January, when he attended a regional summit in Xi'an.",
+       "summit"},
+      {"The two leaders last met in Beijing in March, when they held talks on energy.",
+       "held talks"},
+      {"They last met in June, when Zhao hosted a summit of Central Asian leaders.", "summit"}};
+  for (const auto& [text, word] : recalled) {
+    Run(lead + text);
+    EXPECT_EQ(Get(word).relation, MentionRelation::kPrevious) << text;
+  }
+  const std::pair<const char*, const char*> told[] = {
+      {"Seitkali visited China in April, when he attended a regional summit in Xi'an.", "summit"},
+      {"The two leaders met in Beijing on Monday, when they held talks on energy.", "held talks"}};
+  for (const auto& [text, word] : told) {
+    Run(text);
+    EXPECT_NE(Get(word).relation, MentionRelation::kPrevious) << text;
+  }
+}
+
 TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   Run("The sides agreed to hold regular meetings.");
   EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);

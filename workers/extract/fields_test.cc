@@ -547,6 +547,31 @@ TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
   EXPECT_EQ(Date(main()), "2025-9-12");
 }
 
+// A postponement to a day or week told relative to the publication (Saturday 26 April 2025)
+// is to a new date: the meeting is planned, on that day when the text fixes one; the day of
+// the postponing itself ("postponed on Monday") is no new date.
+TEST_F(DateTest, PostponedToARelativeDayOrWeekIsPlanned) {
+  const std::string lead =
+      "The talks between Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao "
+      "in Astana, planned for Thursday, have been ";
+  const std::pair<const char*, const char*> planned[] = {
+      {"postponed to Monday, officials said.", "2025-4-28"},
+      {"put off until tomorrow.", "2025-4-27"},
+      {"postponed until next week.", ""},
+      {"pushed back to next month.", "2025-5-0"},
+      {"postponed to September 12, 2025.", "2025-9-12"}};
+  for (const auto& [tail, date] : planned) {
+    Run(lead + tail);
+    EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED) << tail;
+    EXPECT_EQ(Date(main()), date) << tail;
+  }
+  for (const char* tail : {"postponed on Monday, officials said.", "postponed indefinitely.",
+                           "postponed, officials said on Friday.", "postponed."}) {
+    Run(lead + tail);
+    EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED) << tail;
+  }
+}
+
 TEST_F(DateTest, DatelineDateAsALastResort) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

@@ -1011,9 +1011,26 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
         return MentionStatus::kCancelled;
       }
     }
+    // A day or week told relative to the publication is a new date only where it is the
+    // postponement's goal ("postponed to Monday", "put off until tomorrow", "pushed back to
+    // next week"), not the day of the postponing ("were postponed on Friday").
+    auto goal = [&](int i) {
+      return i == cue_end ||
+             (i > sentence.first_token &&
+              (a.fold(i - 1) == "to" || a.fold(i - 1) == "until" || a.fold(i - 1) == "till"));
+    };
     for (int d : a.dates_in[postpone_sentence]) {
-      if (!a.dates[d].dateline && a.dates[d].start.year() > 0 &&
-          a.dates[d].first_token >= cue_end) {
+      const DateMention& date = a.dates[d];
+      if (!date.dateline && date.first_token >= cue_end &&
+          (date.start.year() > 0 || (date.relative && goal(date.first_token)))) {
+        return MentionStatus::kPlanned;
+      }
+    }
+    for (int i = std::max(cue_end, sentence.first_token);
+         i + 1 < std::min(sentence.end_token, cue_end + 3); ++i) {
+      const std::string& next = a.fold(i + 1);
+      if (a.fold(i) == "next" && goal(i) &&
+          (next == "week" || next == "month" || next == "year" || next == "weekend")) {
         return MentionStatus::kPlanned;
       }
     }

@@ -135,8 +135,14 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         }
         for (int di : a.dates_in[s]) {
           const DateMention& d = a.dates[di];
-          if (!d.dateline && !d.relative && d.start.year() > 0 && d.first_token >= cue.end &&
-              d.first_token <= cue.end + 3) {
+          // "postponed to Monday", "put off until tomorrow": a relative day as the goal.
+          const bool goal = d.relative && (d.first_token == cue.end ||
+                                           a.fold(d.first_token - 1) == "to" ||
+                                           a.fold(d.first_token - 1) == "until" ||
+                                           a.fold(d.first_token - 1) == "till");
+          if (!d.dateline && ((!d.relative && d.start.year() > 0) || goal) &&
+              d.first_token >= cue.end && d.first_token <= cue.end + 3 &&
+              (!d.relative || a.published.has_value())) {
             best = &d;
           }
         }

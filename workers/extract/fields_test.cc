@@ -452,6 +452,38 @@ TEST_F(VenueTest, WireDatelineInCapitals) {
   EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
 }
 
+// A dateline in another country than the one the meeting's trip or capital places it in ("on
+// a visit to Japan", "visiting Japan", "in the Japanese capital") is where the story was
+// filed: the venue is that country; a dateline in the same country, with no country told, or
+// with a country named in passing ("investment in Japan"), stays.
+TEST_F(VenueTest, DatelineInAnotherCountryThanTheToldOneIsNoVenue) {
+  for (const char* body :
+       {"ASTANA, April 25 - Kazakh President Aidar Seitkali, on a two-day visit to Japan, met "
+        "Prime Minister Kenji Takeda on Friday.",
+        "ASTANA, April 25 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji "
+        "Takeda in the Japanese capital on Friday.",
+        "ASTANA, April 25 - Kazakh President Aidar Seitkali, visiting Japan, met Prime Minister "
+        "Kenji Takeda on Friday."}) {
+    Run("Leaders meet", body);
+    EXPECT_EQ(Venue(main()).city(), "") << body;
+    EXPECT_EQ(Venue(main()).country_code(), "JP") << body;
+  }
+  // A country named in passing does not unseat the dateline.
+  Run("Leaders meet",
+      "ASTANA, April 25 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda "
+      "on Friday to discuss investment in Japan.");
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+  for (const char* body :
+       {"TOKYO, April 25 - Kazakh President Aidar Seitkali, on a two-day visit to Japan, met "
+        "Prime Minister Kenji Takeda on Friday.",
+        "TOKYO, April 25 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji "
+        "Takeda on Friday."}) {
+    Run("Leaders meet", body);
+    EXPECT_EQ(Venue(main()).city(), "Tokyo") << body;
+    EXPECT_EQ(Venue(main()).country_code(), "JP") << body;
+  }
+}
+
 TEST_F(VenueTest, TownOpeningAnOrdinarySentenceIsNoDateline) {
   Run("Ministers meet",
       "Moscow, which hosted the talks last year, stayed silent. Kazakh Foreign Minister Talgat "

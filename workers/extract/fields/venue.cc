@@ -108,6 +108,7 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
     }
   }
   std::string country_only;
+  bool country_travel = false;
   int country_first = -1;
   int country_end = -1;
   for (int s : order) {
@@ -160,6 +161,16 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
         country_only = place->code;
         country_first = match.first;
         country_end = match.end;
+        // "on a visit to Japan", "visiting Japan", "in the Japanese capital": the meeting's
+        // country told, not a place named in passing ("investment in Japan").
+        int k = match.first - 1;
+        while (k >= a.sentence(s).first_token && a.fold(k) == "the") {
+          --k;
+        }
+        country_travel =
+            (k >= a.sentence(s).first_token &&
+             (a.fold(k) == "to" || a.fold(k) == "visited" || a.fold(k) == "visiting")) ||
+            (match.end < a.sentence(s).end_token && a.fold(match.end) == "capital");
       }
     }
   }
@@ -198,6 +209,12 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
                                          next == "[" || next == "|" || next == ":");
       // The headline stands for a dateline only when it is the lead or the town alone.
       const bool lead = s > 0 || sentence.end_token - sentence.first_token >= 20;
+      // "TASHKENT, March 15 - X, on a visit to Kazakhstan, met Y": a dateline in another
+      // country than the one the meeting's trip or capital places it in is where the story
+      // was filed, not the venue.
+      if (country_travel && country_only != place->code) {
+        break;
+      }
       if ((dateline && lead) || (alone && s <= 1)) {
         out.set_city(capitals ? TitleCase(a.Text(sentence.first_token, after))
                               : a.Surface(sentence.first_token, after));

@@ -834,6 +834,13 @@ TEST_F(DocumentsTest, MoreFormsOfTheSigningVerbs) {
   }
 }
 
+// A charter adopted or signed is a document (of no listed type).
+TEST_F(DocumentsTest, CharterIsADocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "
+      "neighbourliness.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
+}
+
 TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
   for (const char* second :
        {"They approved a draft declaration for the summit.", "They signed no agreement.",

@@ -841,6 +841,13 @@ TEST_F(DocumentsTest, CharterIsADocument) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
 }
 
+// Documents handed over at a ceremony are concluded: "witnessed the exchange of agreements".
+TEST_F(DocumentsTest, ExchangeOfDocumentsConcludesThem) {
+  Run("The leaders of Kazakhstan and China met in Astana. The two presidents then witnessed the "
+      "exchange of a memorandum on transport.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM));
+}
+
 TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
   for (const char* second :
        {"They approved a draft declaration for the summit.", "They signed no agreement.",

@@ -410,7 +410,13 @@ class SentenceReader {
         continue;
       }
       if (const Entry* o = a_.EntityAt(i, EntryType::kOrg); o != nullptr) {
-        if (o->org == OrgKind::kOrg) {
+        // "the EU's code of conduct", "NATO's expansion": a possessive on a thing that is no
+        // office is what is talked of, not a side; "the EU's foreign policy chief" is one.
+        const int oe = a_.entities[a_.entity_at[i]].end;
+        const bool possessive = oe + 1 < sentence_.end_token && a_.fold(oe) == "'s" &&
+                                a_.EntityAt(oe + 1, EntryType::kRole) == nullptr &&
+                                person(oe + 1) < 0;
+        if (o->org == OrgKind::kOrg && !possessive) {
           AddUnique(&side->orgs, o->code);
         }
         continue;

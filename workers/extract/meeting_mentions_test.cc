@@ -881,5 +881,14 @@ TEST_F(MeetingMentionsTest, OnwardLegDestinationIsTheVenue) {
   }
 }
 
+// An organisation in a possessive on a thing that is no office ("the EU's rules") is what is
+// talked of, not a side; on an office ("the EU's foreign policy chief") it is one.
+TEST_F(MeetingMentionsTest, OrganisationInAPossessiveIsNoSide) {
+  Run("Kazakh Foreign Minister Talgat Omarov met the EU's trade negotiators in Astana.");
+  EXPECT_THAT(Get("met").object.orgs, IsEmpty());
+  Run("Kazakh Foreign Minister Talgat Omarov met the EU's foreign policy chief in Astana.");
+  EXPECT_THAT(Get("met").object.orgs, ElementsAre("EU"));
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -97,8 +97,9 @@ int ListedCount(const Annotations& a, const Match& match, const Sentence& senten
 }
 
 // "a 2016 agreement on labour mobility, signed when ...", "the treaty signed in Porto on April
-// 22, 2000", "signed by the then-prime ministers": a document whose words near it name a year
-// before the publication's, or an office holder of the past, was signed at an earlier meeting.
+// 22, 2000", "signed by the then-prime ministers", "the deal signed last year": a document whose
+// words near it name a year before the publication's, last year or month, or an office holder
+// of the past, was signed at an earlier meeting.
 // A span of years ("the 2018-2020 Action Plan") is a term, and "since 1992" a measure, not the
 // time of signing.
 bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sentence) {
@@ -107,6 +108,11 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
   for (int k = first; k < end; ++k) {
     const std::string& f = a.fold(k);
     if (f == "then" && k + 1 < end && a.fold(k + 1) == "-") {
+      return true;
+    }
+    // "the agreement signed last year", "the accord of last month".
+    if (f == "last" && k + 1 < end &&
+        (a.fold(k + 1) == "year" || a.fold(k + 1) == "month" || a.fold(k + 1) == "decade")) {
       return true;
     }
     int year = 0;

@@ -56,11 +56,13 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
 }
 
 // "ruled out a joint statement", "failed to agree on a declaration", "a joint press statement"
-// (oral remarks): not a document concluded.
+// (oral remarks), "hope to sign a trade agreement" (an aim): not a document concluded.
 bool Negated(const Annotations& a, const Match& match, int sentence_first) {
   for (int k = std::max(sentence_first, match.first - 5); k < match.first; ++k) {
     const std::string& f = a.fold(k);
-    if (f == "not" || f == "without" || f == "refused" || f == "failed" || f == "rejected" ||
+    const bool aim = f == "hope" || f == "hopes" || f == "hoped" || f == "hoping" || f == "aim" ||
+                     f == "aims" || f == "aiming" || f == "seek" || f == "seeks" || f == "seeking";
+    if (aim || f == "not" || f == "without" || f == "refused" || f == "failed" || f == "rejected" ||
         (f == "ruled" && k + 1 < match.first && a.fold(k + 1) == "out")) {
       return true;
     }

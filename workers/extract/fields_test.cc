@@ -859,6 +859,19 @@ TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
   }
 }
 
+// "agreed to" another verb makes the document that verb's object; "agreed to sign" and "agreed
+// to a roadmap" conclude it.
+TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {
+  Run("The leaders of Kazakhstan and China met in Astana. They agreed to launch talks on a free "
+      "trade agreement.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+  Run("The leaders of Kazakhstan and China met in Astana. They agreed to sign a transit "
+      "agreement.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. They agreed to a roadmap on trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_ACTION_PLAN));
+}
+
 TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. The ministry said in a statement that "
       "the talks were signed off as useful.");

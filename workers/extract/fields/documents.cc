@@ -179,7 +179,14 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
           negated = negated || a.fold(q) == "not" || a.fold(q) == "never" ||
                     a.fold(q) == "failed" || a.fold(q) == "refused" || a.fold(q) == "n't";
         }
-        near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated;
+        // "agreed to launch talks on a trade agreement": the document is another verb's object;
+        // "agreed to sign", "agreed to a roadmap" conclude it.
+        const std::string& f = a.fold(k);
+        const bool agreed_to_other =
+            (f == "agreed" || f == "agree" || f == "agrees" || f == "agreeing") && k + 2 < first &&
+            a.fold(k + 1) == "to" && !a.Is(k + 2, WordClass::kSigningVerb) &&
+            a.fold(k + 2) != "a" && a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
+        near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
       }
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.

@@ -872,6 +872,18 @@ TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_ACTION_PLAN));
 }
 
+// A document implemented, negotiated or acted under is in force or in the making, not
+// concluded at the meeting.
+TEST_F(DocumentsTest, DocumentImplementedOrNegotiatedIsNotConcluded) {
+  for (const char* second : {"They agreed on steps for the implementation of the transit "
+                             "agreement.",
+                             "They agreed to speed up negotiations on a trade deal.",
+                             "They agreed on higher quotas under the accord."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. The ministry said in a statement that "
       "the talks were signed off as useful.");

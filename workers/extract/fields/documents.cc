@@ -3,6 +3,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "workers/extract/fields/fields.h"
 
@@ -157,6 +158,16 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       for (int k = std::max(sentence.first_token, first - 4); k < first; ++k) {
         draft = draft || a.Is(k, WordClass::kDocumentNegator);
       }
+      // "the implementation of the agreement", "negotiations on a trade deal", "under the
+      // accord": a document in force or in the making, not one concluded here.
+      bool other_act = false;
+      for (int k = std::max(sentence.first_token, first - 3); k < first; ++k) {
+        const std::string& f = a.fold(k);
+        other_act = other_act || absl::StartsWith(f, "implement") ||
+                    absl::StartsWith(f, "negotiat") || absl::StartsWith(f, "violat") ||
+                    f == "under" || f == "compliance";
+      }
+      draft = draft || other_act;
       if (draft || Negated(a, match, sentence.first_token) || SignedBefore(a, match, sentence)) {
         continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".
       }

@@ -884,6 +884,14 @@ TEST_F(DocumentsTest, DocumentImplementedOrNegotiatedIsNotConcluded) {
   }
 }
 
+// Approval is a domestic step ("the cabinet approved the transit agreement"), like ratifying:
+// not the meeting's signing.
+TEST_F(DocumentsTest, ApprovalIsNoSigning) {
+  Run("The leaders of Kazakhstan and China met in Astana. The Kazakh cabinet approved the transit "
+      "agreement on Friday.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. The ministry said in a statement that "
       "the talks were signed off as useful.");

@@ -892,6 +892,13 @@ TEST_F(DocumentsTest, ApprovalIsNoSigning) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// "issue" is most often the noun ("the issue of a peace treaty"), not the verb of issuing.
+TEST_F(DocumentsTest, IssueAsANounIsNoSigning) {
+  Run("The leaders of Kazakhstan and China met in Astana. They talked about the issue of a peace "
+      "treaty.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. The ministry said in a statement that "
       "the talks were signed off as useful.");

@@ -559,6 +559,14 @@ TEST_F(DateTest, DateOfTheAnchorBeforeTheHeadline) {
   EXPECT_EQ(Date(main()), "2025-4-2");
 }
 
+// Of two dates in one sentence, the one the meeting's own word takes, not the day something
+// was announced about it (published Saturday 26 April 2025).
+TEST_F(DateTest, DateTheMeetingWordTakesBeforeTheDayOfTheAnnouncement) {
+  Run("Officials in Astana announced on Friday that the Central Asian summit planned for Sunday "
+      "has been postponed indefinitely.");
+  EXPECT_EQ(Date(main()), "2025-4-27");
+}
+
 TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   Run("The ministers met in Astana to discuss the new customs rules that both governments "
       "announced last month and that will come into force across the region on May 17.");

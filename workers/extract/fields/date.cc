@@ -96,6 +96,7 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   const Annotations& a = c.a;
   const DateMention* best = nullptr;
   int best_rank = 1 << 30;
+  bool best_own = false;
   for (const DateMention& d : a.dates) {
     if (d.dateline || g.window.count(d.sentence) == 0) {
       continue;
@@ -114,10 +115,18 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     if (d.month_relative && DistanceToTrigger(a, d) > 6) {
       continue;
     }
-    // Prefer the anchor sentence, then the headline, then order of appearance.
+    // Prefer the anchor sentence, then the headline, then order of appearance; in one
+    // sentence, a date the meeting's own words take ("announced Saturday that the summit
+    // scheduled for Sunday has been postponed": Sunday).
     const int rank = d.sentence == g.anchor ? 0 : (d.sentence == 0 ? 1 : 2 + d.sentence);
-    if (rank < best_rank) {
+    bool own = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      own = own || (mm.date >= 0 && &a.dates[mm.date] == &d);
+    }
+    if (rank < best_rank || (rank == best_rank && own && !best_own)) {
       best_rank = rank;
+      best_own = own;
       best = &d;
     }
   }
@@ -136,10 +145,10 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         for (int di : a.dates_in[s]) {
           const DateMention& d = a.dates[di];
           // "postponed to Monday", "put off until tomorrow": a relative day as the goal.
-          const bool goal = d.relative && (d.first_token == cue.end ||
-                                           a.fold(d.first_token - 1) == "to" ||
-                                           a.fold(d.first_token - 1) == "until" ||
-                                           a.fold(d.first_token - 1) == "till");
+          const bool goal =
+              d.relative &&
+              (d.first_token == cue.end || a.fold(d.first_token - 1) == "to" ||
+               a.fold(d.first_token - 1) == "until" || a.fold(d.first_token - 1) == "till");
           if (!d.dateline && ((!d.relative && d.start.year() > 0) || goal) &&
               d.first_token >= cue.end && d.first_token <= cue.end + 3 &&
               (!d.relative || a.published.has_value())) {

@@ -567,6 +567,15 @@ TEST_F(DateTest, DateTheMeetingWordTakesBeforeTheDayOfTheAnnouncement) {
   EXPECT_EQ(Date(main()), "2025-4-27");
 }
 
+// A date at the end of a long clause of the meeting word, with no cue of another event's time
+// between them, is the meeting's.
+TEST_F(DateTest, DateAtTheEndOfTheMeetingsOwnLongClause) {
+  Run("Kazakh Foreign Minister Talgat Omarov received Chinese Foreign Minister Li Wenhao at the "
+      "new headquarters of the Secretariat of the Eurasian Economic Commission in the Kazakh "
+      "capital Astana yesterday.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+}
+
 TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   Run("The ministers met in Astana to discuss the new customs rules that both governments "
       "announced last month and that will come into force across the region on May 17.");

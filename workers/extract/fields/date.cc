@@ -107,7 +107,26 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     if (!d.relative && d.start.year() == 0) {
       continue;
     }
-    if (d.sentence != 0 && DistanceToTrigger(a, d) > 14) {
+    // A date in the clause of one of the meeting's own words is its own however long the
+    // clause ("received the minister at the headquarters of the secretariat in Jeddah today").
+    // A tense or status cue between them ("met ... to head off tariffs set to take effect on
+    // April 17") tells another event's time.
+    bool in_clause = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      if (mm.sentence != d.sentence || d.first_token < mm.clause_first ||
+          d.end_token > mm.clause_end || mm.form == TriggerForm::kWeak) {
+        continue;
+      }
+      const int from = std::min(mm.end, d.end_token);
+      const int to = std::max(mm.first, d.first_token);
+      bool cue_between = false;
+      for (int ci : a.cues_in[d.sentence]) {
+        cue_between = cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to);
+      }
+      in_clause = in_clause || !cue_between;
+    }
+    if (d.sentence != 0 && !in_clause && DistanceToTrigger(a, d) > 14) {
       continue;  // "tariffs set to take effect on April 17": another event's date.
     }
     // "the rules both governments announced last month": a month told relative to the

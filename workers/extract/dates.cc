@@ -340,6 +340,19 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       m.weekday = true;
       m.weekday_index = weekday;
       m.end_token = i + 1;
+      // "next Tuesday", "this coming Tuesday"; "last Tuesday", "this past Tuesday".
+      const int first = doc.sentences[sentence].first_token;
+      if (i > first) {
+        const std::string& before = t[i - 1].fold;
+        if (before == "next" || before == "coming") {
+          m.direction = 1;
+        } else if (before == "last" || before == "past") {
+          m.direction = -1;
+        }
+        if (m.direction != 0) {
+          m.first_token = i > first + 1 && t[i - 2].fold == "this" ? i - 2 : i - 1;
+        }
+      }
       out.push_back(m);
       continue;
     }
@@ -374,6 +387,14 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         t[i].fold == "tomorrow") {
       m.relative = true;
       m.relative_days = t[i].fold == "yesterday" ? -1 : (t[i].fold == "tomorrow" ? 1 : 0);
+      // "the day before yesterday", "the day after tomorrow".
+      const int first = doc.sentences[sentence].first_token;
+      if (m.relative_days != 0 && i >= first + 2 && t[i - 2].fold == "day" &&
+          ((t[i - 1].fold == "before" && m.relative_days < 0) ||
+           (t[i - 1].fold == "after" && m.relative_days > 0))) {
+        m.relative_days *= 2;
+        m.first_token = i > first + 2 && t[i - 3].fold == "the" ? i - 3 : i - 2;
+      }
       m.end_token = i + 1;
       out.push_back(m);
     }
@@ -391,6 +412,12 @@ std::optional<v1::Date> ResolveRelative(const DateMention& mention, absl::CivilD
   }
   const int today = static_cast<int>(absl::GetWeekday(published));  // Monday = 0.
   int delta = mention.weekday_index - today;
+  if (mention.direction > 0) {
+    return ToDate(published + (delta <= 0 ? delta + 7 : delta));
+  }
+  if (mention.direction < 0) {
+    return ToDate(published + (delta >= 0 ? delta - 7 : delta));
+  }
   if (future) {
     if (delta < 0) {
       delta += 7;

@@ -24,6 +24,9 @@ struct DateMention {
   bool has_year = false;        // The text gave the year.
   bool dateline = false;        // The date of a wire dateline ("MOSCOW, March 11 -").
   bool month_relative = false;  // "last month", "earlier this month": resolved already.
+  // +1 "next Tuesday", "this coming Tuesday"; -1 "last Tuesday", "this past Tuesday"; 0 when
+  // the text leaves it to the tense.
+  int direction = 0;
 };
 
 // Finds absolute dates ("April 26, 2025", "26 April", "Nov. 30 to Dec. 1", "2025-04-26",
@@ -33,7 +36,8 @@ struct DateMention {
 std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::CivilDay> published);
 
 // Resolves a relative mention against the publication day: a weekday is the latest such day
-// on or before `published` (the next one, on or after, when `future`).
+// on or before `published` (the next one, on or after, when `future`); "next" or "last" before
+// it decides over `future`, and excludes the publication day itself.
 std::optional<v1::Date> ResolveRelative(const DateMention& mention, absl::CivilDay published,
                                         bool future);
 

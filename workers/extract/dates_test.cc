@@ -102,6 +102,27 @@ TEST(DatesTest, WeekdaysResolveAgainstPublication) {
   EXPECT_EQ(Str(*ResolveRelative(y[0], thursday, false)), "2024-3-13");
 }
 
+// "next" and "last" before a weekday decide its direction over the tense, and skip the
+// publication day; "the day before yesterday" and "the day after tomorrow" are two days off.
+TEST(DatesTest, NextOrLastWeekdayAndTwoDaysOff) {
+  const absl::CivilDay thursday(2024, 3, 14);
+  const auto next = Dates("They will meet next Tuesday.", thursday);
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(next[0], thursday, false)), "2024-3-19");
+  const auto last = Dates("They met last Thursday.", thursday);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(last[0], thursday, true)), "2024-3-7");
+  const auto coming = Dates("Talks this coming Thursday.", thursday);
+  ASSERT_EQ(coming.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(coming[0], thursday, false)), "2024-3-21");
+  const auto before = Dates("They met the day before yesterday.", thursday);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(before[0], thursday, false)), "2024-3-12");
+  const auto after = Dates("They meet the day after tomorrow.", thursday);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(after[0], thursday, false)), "2024-3-16");
+}
+
 // "Monday (20/10)": day-first or month-first, whichever falls on the weekday named.
 TEST(DatesTest, NumericDateAfterAWeekdayIsReadByTheWeekday) {
   const absl::CivilDay published(2014, 10, 23);

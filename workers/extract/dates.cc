@@ -294,6 +294,42 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       i = j - 1;
       continue;
     }
+    // Numeric "14.03.2025" (day first), "14/3/2025" or "3/14/2025" (day or month first,
+    // whichever a number above 12 shows; neither: not read), "2025/03/14". Written without
+    // spaces, so the parts are adjacent tokens.
+    if (in(i + 4) && (t[i + 1].fold == "." || t[i + 1].fold == "/") &&
+        t[i + 3].fold == t[i + 1].fold && t[i + 1].begin == t[i].end &&
+        t[i + 2].begin == t[i + 1].end && t[i + 3].begin == t[i + 2].end &&
+        t[i + 4].begin == t[i + 3].end && t[i].fold.size() <= 4 && t[i + 2].fold.size() <= 2) {
+      const bool dots = t[i + 1].fold == ".";
+      int y = 0;
+      int mon = 0;
+      int d = 0;
+      if (t[i].fold.size() == 4 && Number(t[i], 1900, 2100) > 0) {
+        y = Number(t[i], 1900, 2100);
+        mon = Number(t[i + 2], 1, 12);
+        d = Number(t[i + 4], 1, 31);
+      } else if (t[i + 4].fold.size() == 4 && Number(t[i + 4], 1900, 2100) > 0) {
+        y = Number(t[i + 4], 1900, 2100);
+        const int a = Number(t[i], 1, 31);
+        const int b = Number(t[i + 2], 1, 31);
+        if (dots || a > 12) {
+          d = a;
+          mon = b <= 12 ? b : 0;
+        } else if (b > 12) {
+          d = b;
+          mon = a;
+        }
+      }
+      if (y > 0 && mon > 0 && d > 0 && d <= DaysIn(y, mon)) {
+        set(&m.start, y, mon, d);
+        m.has_year = true;
+        m.end_token = i + 5;
+        out.push_back(m);
+        i += 4;
+        continue;
+      }
+    }
     // ISO 2025-04-26.
     const int iso_year = Number(t[i], 1900, 2100);
     if (iso_year > 0 && in(i + 4) && t[i + 1].fold == "-" && t[i + 3].fold == "-") {

@@ -123,6 +123,17 @@ TEST(DatesTest, NextOrLastWeekdayAndTwoDaysOff) {
   EXPECT_EQ(Str(*ResolveRelative(after[0], thursday, false)), "2024-3-16");
 }
 
+// Numeric dates with a year: dots are day first, slashes day or month first as a number above
+// 12 shows (neither: not read), a year first is year-month-day; a time is no date.
+TEST(DatesTest, NumericDatesWithAYear) {
+  EXPECT_EQ(Str(Dates("Talks on 14.03.2025 in Astana.")[0].start), "2025-3-14");
+  EXPECT_EQ(Str(Dates("Talks on 2025/03/14 in Astana.")[0].start), "2025-3-14");
+  EXPECT_EQ(Str(Dates("Talks on 14/3/2025 in Astana.")[0].start), "2025-3-14");
+  EXPECT_EQ(Str(Dates("Talks on 3/14/2025 in Astana.")[0].start), "2025-3-14");
+  EXPECT_TRUE(Dates("Talks on 3/4/2025 in Astana.").empty());
+  EXPECT_TRUE(Dates("Talks at 12.30 in Astana.").empty());
+}
+
 // "Monday (20/10)": day-first or month-first, whichever falls on the weekday named.
 TEST(DatesTest, NumericDateAfterAWeekdayIsReadByTheWeekday) {
   const absl::CivilDay published(2014, 10, 23);

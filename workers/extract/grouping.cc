@@ -190,6 +190,21 @@ class Grouper {
     return "";
   }
 
+  // A headline's plain meeting word ("Seitkali meets Zhao", "leaders hold talks") leaves the
+  // medium open: the lead's phone call or video conference is that meeting.
+  bool HeadlineLeavesTheMediumOpen(const MeetingGroup& g, const MeetingMention& m) const {
+    if (g.kind != TriggerKind::kMeet || g.mentions.empty() || m.sentence > 2 ||
+        MediumOf(m.kind) == Medium::kInPerson) {
+      return false;
+    }
+    for (int gm : g.mentions) {
+      if (mm_.mentions[gm].sentence != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   bool Compatible(const MeetingGroup& g, const Unit& u, const MeetingMention& m,
                   bool current) const {
     if (g.role != GroupRole::kMain && g.role != GroupRole::kOther) {
@@ -200,7 +215,8 @@ class Grouper {
     if (!town.empty() && !g.town.empty() && town != g.town) {
       return false;
     }
-    if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind)) {
+    if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind) &&
+        !HeadlineLeavesTheMediumOpen(g, m)) {
       return false;
     }
     // A pair meeting at a multilateral meeting is a meeting of its own (a side meeting).
@@ -257,10 +273,14 @@ class Grouper {
   void Join(int gi, int mi) {
     MeetingGroup& g = out_.groups[gi];
     const MeetingMention& m = mm_.mentions[mi];
+    const bool open_medium = m.form != TriggerForm::kWeak && HeadlineLeavesTheMediumOpen(g, m);
     g.mentions.push_back(mi);
     // The most telling word: a phone call or a summit over "talks".
     const bool modifier = m.subject.empty() && m.object.empty() && !m.predicate;
-    if (!g.medium_known && m.form != TriggerForm::kWeak) {
+    if (open_medium) {
+      g.kind = m.kind;
+      g.medium_known = true;
+    } else if (!g.medium_known && m.form != TriggerForm::kWeak) {
       g.kind = m.kind;
       g.medium_known = true;
     } else if (modifier && MediumOf(m.kind) != Medium::kInPerson &&

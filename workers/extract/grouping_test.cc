@@ -501,6 +501,16 @@ TEST_F(GroupingTest, WindowIsHeadlineLeadAnchorAndTheMeetingsSentencesAfterIt) {
   EXPECT_THAT(g.people_sentences, Contains(4));
 }
 
+// A headline's plain meeting word leaves the medium open: the lead's phone call is that
+// meeting, not another one.
+TEST_F(GroupingTest, HeadlineMeetingWordTakesTheLeadsMedium) {
+  Run("Seitkali meets Zhao",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a telephone "
+      "conversation on Tuesday.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kPhone);
+}
+
 TEST_F(GroupingTest, LeadAboutAnotherMeetingIsOutOfTheWindow) {
   Run("",
       "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "

@@ -354,6 +354,28 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
   if (!m.has_start_date() && alongside) {
     *m.mutable_start_date() = main.start_date();
   }
+  // "Earlier in the day", "later that day", "on the same day": the main meeting's day, though
+  // set apart in time from it.
+  if (!m.has_start_date() && main.has_start_date() && main.start_date().day() > 0) {
+    bool same_day = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      const Sentence& sentence = a.sentence(mm.sentence);
+      for (int k = sentence.first_token + 1; k + 1 < sentence.end_token && !same_day; ++k) {
+        if (a.fold(k + 1) != "day") {
+          continue;
+        }
+        same_day = a.fold(k) == "same" ||
+                   (a.fold(k) == "that" && k >= sentence.first_token + 1 &&
+                    (a.fold(k - 1) == "later" || a.fold(k - 1) == "earlier")) ||
+                   (a.fold(k) == "the" && a.fold(k - 1) == "in" && k >= sentence.first_token + 2 &&
+                    (a.fold(k - 2) == "later" || a.fold(k - 2) == "earlier"));
+      }
+    }
+    if (same_day) {
+      *m.mutable_start_date() = main.start_date();
+    }
+  }
   if (in_person) {
     for (int mi : g.mentions) {
       const MeetingMention& mm = c.mentions.mentions[mi];

@@ -251,6 +251,20 @@ TEST_F(AssembleTest, OtherMeetingDatedAfterThePublicationIsScheduled) {
   }
 }
 
+// Another meeting told of "earlier in the day", "later that day" or "on the same day" is of
+// the main meeting's day (published Saturday 26 April 2025).
+TEST_F(AssembleTest, MeetingEarlierInTheDayIsOfTheMainMeetingsDay) {
+  for (const char* when : {"Earlier in the day", "Later that day", "On the same day"}) {
+    const std::vector<v1::Meeting> meetings =
+        Run("Seitkali meets Zhao",
+            std::string("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in "
+                        "Astana on Friday. ") +
+                when + ", Seitkali received Kyrgyz Foreign Minister Almaz Toktobaev.");
+    ASSERT_EQ(meetings.size(), 2u) << when;
+    EXPECT_EQ(meetings[1].start_date().day(), 25) << when;
+  }
+}
+
 // The same report published after that date keeps the meeting held: only the publication day
 // decides, not the tense.
 TEST_F(AssembleTest, OtherMeetingDatedBeforeThePublicationStaysHeld) {

@@ -924,6 +924,18 @@ class SentenceReader {
       if (d.dateline || d.first_token < m->clause_first || d.first_token >= m->clause_end) {
         continue;
       }
+      // "who has been in Beijing since Monday": the start of a stay, not the meeting's day;
+      // "said on Thursday that X met Y on Tuesday": the day of the saying.
+      if (d.first_token > 0 && a_.fold(d.first_token - 1) == "since") {
+        continue;
+      }
+      bool said = false;
+      for (int k = std::max(0, d.first_token - 2); d.end_token <= m->first && k < m->first; ++k) {
+        said = said || a_.Is(k, WordClass::kSpeechVerb);
+      }
+      if (said) {
+        continue;
+      }
       const int distance =
           std::min(std::abs(d.first_token - m->end), std::abs(m->first - d.end_token));
       if (distance < best && distance <= 14) {
@@ -956,9 +968,9 @@ class SentenceReader {
         }
         travel_to = a_.Is(q, WordClass::kTravelVerb);
       }
-      const bool locative = k >= m->clause_first &&
-                            (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to ||
-                             a_.fold(k) == "visited" || a_.fold(k) == "visiting");
+      const bool locative =
+          k >= m->clause_first && (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to ||
+                                   a_.fold(k) == "visited" || a_.fold(k) == "visiting");
       if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {
         const bool town_already = m->venue_first >= 0;
         if (!town_already ||

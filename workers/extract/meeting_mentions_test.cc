@@ -114,6 +114,21 @@ TEST_F(MeetingMentionsTest, VerbReportsAMeetingWithSubjectAndObject) {
   EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Astana");
 }
 
+// The day of the saying ("said on Thursday that") and the start of a stay ("since Monday") are
+// not the meeting's day, however near its word.
+TEST_F(MeetingMentionsTest, DayOfTheSayingOrOfAStayIsNotTheMeetings) {
+  Run("The ministry said on Thursday that Kazakh Foreign Minister Talgat Omarov met Chinese "
+      "Foreign Minister Li Wenhao in Astana on Tuesday.");
+  const MeetingMention& said = Get("met");
+  ASSERT_GE(said.date, 0);
+  EXPECT_EQ(a_.Text(a_.dates[said.date].first_token, a_.dates[said.date].end_token), "Tuesday");
+  Run("Kazakh Foreign Minister Talgat Omarov, in Beijing since Monday, held talks with Chinese "
+      "Foreign Minister Li Wenhao on Wednesday.");
+  const MeetingMention& stay = Get("held talks");
+  ASSERT_GE(stay.date, 0);
+  EXPECT_EQ(a_.Text(a_.dates[stay.date].first_token, a_.dates[stay.date].end_token), "Wednesday");
+}
+
 TEST_F(MeetingMentionsTest, WithAfterTheVerbNamesTheObject) {
   Run("Kazakh Foreign Minister Talgat Omarov met with Chinese Foreign Minister Li Wenhao.");
   EXPECT_THAT(People(Get("met").object), ElementsAre("Li Wenhao"));

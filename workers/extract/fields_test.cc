@@ -533,6 +533,17 @@ TEST_F(DateTest, WeekdayOfAPlannedMeetingIsTheNextOne) {
   EXPECT_EQ(Date(main()), "2025-4-29");
 }
 
+// The day a meeting was told of ("On Thursday the ministry said X had met Y", "said on
+// Thursday that X met Y") is not its day; the day of talks followed by what was said is.
+TEST_F(DateTest, DayOfTheSayingIsNotTheMeetings) {
+  Run("On Thursday the ministry said Kazakh Foreign Minister Talgat Omarov had met Chinese "
+      "Foreign Minister Li Wenhao in Astana.");
+  EXPECT_EQ(Date(main()), "");
+  Run("On Thursday, Kazakh Foreign Minister Talgat Omarov told reporters in Astana after "
+      "talks with Chinese Foreign Minister Li Wenhao that trade was growing.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+}
+
 TEST_F(DateTest, YesterdayAndToday) {
   Run("The ministers met in Astana yesterday.");
   EXPECT_EQ(Date(main()), "2025-4-25");

@@ -126,6 +126,27 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       }
       in_clause = in_clause || !cue_between;
     }
+    // "On Thursday the ministry said X had met Y", "X said on Monday": the day of the saying,
+    // before a meeting word with a speech verb next to it or in between.
+    bool said = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      if (mm.sentence != d.sentence || d.end_token > mm.first) {
+        continue;
+      }
+      // ... and the meeting told as before the saying ("had met") or as its content ("said
+      // that").
+      bool speech = false;
+      bool reported = mm.first > 0 && a.fold(mm.first - 1) == "had";
+      for (int k = std::max(0, d.first_token - 2); k < mm.first; ++k) {
+        speech = speech || a.Is(k, WordClass::kSpeechVerb);
+        reported = reported || (speech && a.fold(k) == "that");
+      }
+      said = said || (speech && reported);
+    }
+    if (said) {
+      continue;
+    }
     if (d.sentence != 0 && !in_clause && DistanceToTrigger(a, d) > 14) {
       continue;  // "tariffs set to take effect on April 17": another event's date.
     }

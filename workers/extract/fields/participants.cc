@@ -78,6 +78,42 @@ bool NamedForAPastOffice(const Annotations& a, const Person& p) {
   return false;
 }
 
+// "Biden's domestic agenda", "Modi's own call to fight poverty": a name that only owns a thing
+// (no meeting word, role or counterpart in the four words after its "'s") says nothing of
+// taking part.
+bool PossessorOfAThing(const Annotations& a, const PersonMention& m) {
+  const int sentence_end = a.sentence(m.sentence).end_token;
+  if (m.end >= sentence_end || a.fold(m.end) != "'s") {
+    return false;
+  }
+  for (int k = m.end + 1; k < sentence_end && k <= m.end + 4; ++k) {
+    if (!a.tok(k).word) {
+      break;
+    }
+    if (a.trigger_at[k] >= 0 || a.EntityAt(k, EntryType::kRole) != nullptr ||
+        a.fold(k) == "counterpart" || a.fold(k) == "counterparts") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True when every mention of `p` outside the clauses of other meetings than `group` owns a thing
+// ("Biden's domestic agenda"), and there is one.
+bool OnlyAPossessorHere(const Context& c, const Person& p, int group) {
+  bool possessor = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    if (!PossessorOfAThing(c.a, m)) {
+      return false;
+    }
+    possessor = true;
+  }
+  return possessor;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -152,7 +188,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
-        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former) {
+        only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
+        OnlyAPossessorHere(c, p, gi)) {
       continue;
     }
     bool here = p.in_title;
@@ -178,8 +215,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
-        p.level == RoleLevel::kUnknown || !p.Participates() || p.level == RoleLevel::kCounterpart ||
-        NamedForAPastOffice(c.a, p)) {
+        OnlyAPossessorHere(c, p, gi) || p.level == RoleLevel::kUnknown || !p.Participates() ||
+        p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p)) {
       continue;
     }
     bool elsewhere = false;

@@ -119,6 +119,14 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
         }
       }
     }
+    if (!a.topics_in[s].empty()) {
+      std::vector<std::string> names;
+      for (v1::Topic topic : a.topics_in[s]) {
+        names.push_back(v1::Topic_Name(topic));
+      }
+      absl::StrAppend(&out, "    topics ", absl::StrJoin(names, " "),
+                      a.SentenceHasWord(s, WordClass::kTopicCue) ? " (cue)" : "", "\n");
+    }
     for (int d : a.dates_in[s]) {
       const DateMention& dm = a.dates[d];
       absl::StrAppend(&out, "    date '", a.Text(dm.first_token, dm.end_token), "' ",

@@ -1065,6 +1065,19 @@ TEST_F(TopicsTest, DescriptorOfAClubOfStatesIsNoTopic) {
   }
 }
 
+// A crisis of a domain is that domain's ("the debt crisis", "the energy crisis", "the refugee
+// crisis"), not an armed conflict.
+TEST_F(TopicsTest, CrisisOfADomainIsThatDomain) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana to "
+      "discuss the debt crisis.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_FINANCE));
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana to "
+      "discuss the energy crisis.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
+}
+
 TEST_F(TopicsTest, KeywordOnceOutsideTheWindowIsNoTopic) {
   Run("Ministers meet",
       "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "

@@ -113,8 +113,12 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     return std::nullopt;
   }
   info.country = trailing_country;
-  // Qualifiers left of the role: "Kazakhstan's", "Chinese", "UN", "U.S.", "his Kazakh".
+  // Qualifiers left of the role: "Kazakhstan's", "Chinese", "UN", "U.S.", "his Kazakh"; up to
+  // two capitalised words of a portfolio may stand between them ("Kazakh Health Minister",
+  // "Chinese Trade and Industry Minister") and are the role's.
   int q = info.first - 1;
+  int portfolio = 0;
+  int portfolio_first = -1;
   while (q >= sentence_first) {
     const std::string& f = a.fold(q);
     if (f == "'s" || f == "the" || f == "his" || f == "her" || f == "-") {
@@ -123,11 +127,25 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     }
     const int qm = a.entity_at[q];
     if (qm < 0) {
+      if (portfolio < 2 && q > sentence_first && a.tok(q).word &&
+          (a.tok(q).cap || (f == "and" && portfolio > 0)) && !a.Is(q, WordClass::kHonorific)) {
+        portfolio += f == "and" ? 0 : 1;
+        portfolio_first = q;
+        --q;
+        continue;
+      }
       break;
     }
     const Entry* place = a.entities[qm].Of(EntryType::kPlace);
     const Entry* org = a.entities[qm].Of(EntryType::kOrg);
     const Entry* role = a.entities[qm].Of(EntryType::kRole);
+    if (portfolio_first >= 0 && a.fold(portfolio_first) != "and" &&
+        ((place != nullptr && !IsTown(place->place)) ||
+         (org != nullptr && org->org == OrgKind::kOrg))) {
+      info.role = a.Surface(portfolio_first, info.end);
+    } else if (portfolio_first >= 0) {
+      break;
+    }
     if (place != nullptr && !IsTown(place->place)) {
       if (info.country.empty()) {
         info.country = place->code;

@@ -119,6 +119,17 @@ TEST_F(PeopleTest, CountryAdjectiveBeforeTheRole) {
 
 // "Soviet leader X" is a leader qualified by a country, like "Chinese leader X": the role line
 // must not swallow the country adjective.
+// A portfolio between the country and the role ("Kazakh Health Minister", "Chinese Trade and
+// Industry Minister") leaves the country the role's.
+TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
+  Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
+      "in Astana on Monday.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+  EXPECT_THAT(Get("Aidar Seitkali").role, StrCaseEq("Health Minister"));
+  EXPECT_EQ(Get("Zhao Wenhao").country, "CN");
+  EXPECT_EQ(Get("Zhao Wenhao").level, RoleLevel::kMinister);
+}
+
 TEST_F(PeopleTest, CountryAdjectiveBeforeLeader) {
   for (const char* text : {"Soviet leader Pavel Orlov arrived in Geneva on Monday.",
                            "Chinese leader Zhao Wenhao arrived in Geneva on Monday."}) {

@@ -53,8 +53,14 @@ const Entry* RoleEntryAt(const Annotations& a, int i) { return a.EntityAt(i, Ent
 // The role ending right before token `i` (skipping one comma), with its qualifiers.
 std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_first) {
   int k = i - 1;
-  if (k >= sentence_first && a.fold(k) == ",") {
-    --k;
+  // "Minister of Commerce Aidar Seitkali": the portfolio, words that never start a name, between
+  // "<role> of" and the name.
+  const bool after_portfolio = k > sentence_first && a.tok(k).word && a.tok(k).cap &&
+                               a.entity_at[k] < 0 && a.Is(k, WordClass::kNameStop);
+  if (k >= sentence_first && (a.fold(k) == "," || after_portfolio)) {
+    if (!after_portfolio) {
+      --k;
+    }
     // "The vice minister of the Ministry of International Trade and Industry, Makoto Kuroda":
     // skip back over the capitalised name of a ministry to "<role> of".
     int q = k;

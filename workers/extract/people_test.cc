@@ -130,6 +130,15 @@ TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   EXPECT_EQ(Get("Zhao Wenhao").level, RoleLevel::kMinister);
 }
 
+// "Minister of Commerce Aidar Seitkali": the portfolio after "<role> of" is no part of the name.
+TEST_F(PeopleTest, RoleOfAPortfolioBeforeTheName) {
+  Run("Kazakh Minister of Commerce Aidar Seitkali met Chinese Minister of Trade and Integration "
+      "Zhao Wenhao in Astana on Monday.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kMinister);
+  EXPECT_EQ(Get("Zhao Wenhao").country, "CN");
+}
+
 TEST_F(PeopleTest, CountryAdjectiveBeforeLeader) {
   for (const char* text : {"Soviet leader Pavel Orlov arrived in Geneva on Monday.",
                            "Chinese leader Zhao Wenhao arrived in Geneva on Monday."}) {

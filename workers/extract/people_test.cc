@@ -192,6 +192,16 @@ TEST_F(PeopleTest, RoleAfterTheNameWithArticle) {
   EXPECT_THAT(p.role, StrCaseEq("premier"));
 }
 
+// A vice premier and a state councillor are deputies of the head of government; a parliament's
+// speaker is an official.
+TEST_F(PeopleTest, VicePremiersStateCouncillorsAndSpeakers) {
+  Run("Chinese Vice Premier Ding Xuewen, State Councillor Wang Dehai and Senate Speaker Marat "
+      "Bekov arrived.");
+  EXPECT_EQ(Get("Ding Xuewen").level, RoleLevel::kDeputy);
+  EXPECT_EQ(Get("Wang Dehai").level, RoleLevel::kDeputy);
+  EXPECT_EQ(Get("Marat Bekov").level, RoleLevel::kOfficial);
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

@@ -656,6 +656,13 @@ class PeopleFinder {
       if (filled.country.empty() && !possessor.empty()) {
         filled.country = possessor;
       }
+      // "Foreign Minister Talgat Omarov of Kazakhstan": the country after the name.
+      if (filled.country.empty() && filled.org.empty()) {
+        const std::string of_country = CountryAfterOf(end, sentence.end_token);
+        if (!of_country.empty()) {
+          filled.country = of_country;
+        }
+      }
       // A surname already known is the person named before, not another official of the
       // dictionary.
       // A royal title's one name is a given name ("Sheikh Mohammed", "King Abdullah", "Prince
@@ -690,6 +697,22 @@ class PeopleFinder {
 
   // True when a person found so far has a mention ending right before token `end`.
   bool PersonEndingAt(int end) const { return mention_ends_.count(end) > 0; }
+
+  // The country of "of <country>" (or "of the <country>") starting at token `k`, or "".
+  std::string CountryAfterOf(int k, int sentence_end) const {
+    if (k + 1 >= sentence_end || a_.fold(k) != "of") {
+      return "";
+    }
+    int q = k + 1;
+    if (a_.fold(q) == "the" && q + 1 < sentence_end) {
+      ++q;
+    }
+    const Entry* place = a_.EntityAt(q, EntryType::kPlace);
+    if (place == nullptr || IsTown(place->place) || a_.entities[a_.entity_at[q]].first != q) {
+      return "";
+    }
+    return place->code;
+  }
 
   // True when a dictionary entity covers a token of [first, end).
   bool HasEntity(int first, int end) const {

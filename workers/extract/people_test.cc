@@ -202,6 +202,14 @@ TEST_F(PeopleTest, VicePremiersStateCouncillorsAndSpeakers) {
   EXPECT_EQ(Get("Marat Bekov").level, RoleLevel::kOfficial);
 }
 
+// "Foreign Minister Talgat Omarov of Kazakhstan": the country named after the name.
+TEST_F(PeopleTest, CountryAfterTheName) {
+  Run("Foreign Minister Talgat Omarov of Kazakhstan met his counterpart Erik Lindgren of the "
+      "Netherlands in Astana.");
+  EXPECT_EQ(Get("Talgat Omarov").country, "KZ");
+  EXPECT_EQ(Get("Erik Lindgren").country, "NL");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

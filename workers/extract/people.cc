@@ -637,7 +637,8 @@ class PeopleFinder {
         // after a person's "and".
         const bool after_verb = i > sentence.first_token && MeetingVerbAt(i - 1);
         const bool after_person = i >= sentence.first_token + 2 && a_.fold(i - 1) == "and" &&
-                                  PersonEndingAt(i - 1) && !HasEntity(i, end);
+                                  (PersonEndingAt(i - 1) || PersonOfACountryEndingAt(i - 1)) &&
+                                  !HasEntity(i, end);
         is_person = verb || after_person || (after_verb && !HasEntity(i, end)) ||
                     (after_with && a_.trigger_at[std::max(i - 2, sentence.first_token)] >= 0);
       }
@@ -712,6 +713,20 @@ class PeopleFinder {
       return "";
     }
     return place->code;
+  }
+
+  // True when a person found so far is named right before "of <country>" ending before token
+  // `end` ("Talgat Omarov of Kazakhstan and Erik Lindgren of Sweden").
+  bool PersonOfACountryEndingAt(int end) const {
+    const int last = end - 1;
+    if (last < 0 || a_.entity_at[last] < 0) {
+      return false;
+    }
+    int of = a_.entities[a_.entity_at[last]].first - 1;
+    if (of >= 0 && a_.fold(of) == "the") {
+      --of;
+    }
+    return of >= 1 && a_.fold(of) == "of" && PersonEndingAt(of) && !CountryAfterOf(of, end).empty();
   }
 
   // True when a dictionary entity covers a token of [first, end).

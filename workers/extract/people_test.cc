@@ -210,6 +210,14 @@ TEST_F(PeopleTest, CountryAfterTheName) {
   EXPECT_EQ(Get("Erik Lindgren").country, "NL");
 }
 
+// "A of Kazakhstan and B of Sweden met": the name after a person's "of <country> and" is a
+// person too.
+TEST_F(PeopleTest, NameAfterAPersonOfACountryAndIsAPerson) {
+  Run("Foreign Minister Talgat Omarov of Kazakhstan and Erik Lindgren of Sweden met in Astana.");
+  EXPECT_EQ(Get("Talgat Omarov").country, "KZ");
+  EXPECT_EQ(Get("Erik Lindgren").country, "SE");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

@@ -218,6 +218,13 @@ TEST_F(PeopleTest, NameAfterAPersonOfACountryAndIsAPerson) {
   EXPECT_EQ(Get("Erik Lindgren").country, "SE");
 }
 
+// A plural role before two names is the role of both ("Prime Ministers A and B met").
+TEST_F(PeopleTest, PluralRoleBeforeTwoNames) {
+  Run("Prime Ministers Aidar Seitkali and Zhao Wenhao met in Astana on Monday.");
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kHeadOfGovernment);
+  Get("Zhao Wenhao");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

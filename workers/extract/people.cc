@@ -627,8 +627,16 @@ class PeopleFinder {
       }
       // "X met Y", "X said": two or three capitalised words as the subject of an event.
       if (!is_person && words >= 2 && words <= 3 && end < sentence.end_token) {
-        const std::string& next = a_.fold(end);
-        const bool verb = a_.trigger_at[end] >= 0 || a_.Is(end, WordClass::kSpeechVerb) ||
+        // "X, 62, met Y": an age between the name and its verb.
+        int after = end;
+        if (after + 3 < sentence.end_token && a_.fold(after) == "," && a_.fold(after + 2) == "," &&
+            !a_.fold(after + 1).empty() &&
+            std::all_of(a_.fold(after + 1).begin(), a_.fold(after + 1).end(),
+                        [](char ch) { return ch >= '0' && ch <= '9'; })) {
+          after += 3;
+        }
+        const std::string& next = a_.fold(after);
+        const bool verb = a_.trigger_at[after] >= 0 || a_.Is(after, WordClass::kSpeechVerb) ||
                           next == "has" || next == "had" || next == "will" || next == "is" ||
                           next == "was" || next == "would";
         const bool after_with =

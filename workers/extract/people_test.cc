@@ -225,6 +225,12 @@ TEST_F(PeopleTest, PluralRoleBeforeTwoNames) {
   Get("Zhao Wenhao");
 }
 
+// "X, 62, met Y": an age between a name and its meeting verb leaves it the verb's subject.
+TEST_F(PeopleTest, SubjectOfAMeetingVerbAfterAnAge) {
+  Run("Aidar Seitkali, 62, met Chinese President Zhao Wenhao in Astana on Monday.");
+  Get("Aidar Seitkali");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

@@ -110,6 +110,14 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     info.end = role_end;
     info.level = role_entry->level;
     info.role = a.Surface(a.entities[m].first, a.entities[m].end);
+  } else if ((a.fold(k) == "chief" || a.fold(k) == "head") && k - 1 >= sentence_first &&
+             a.EntityAt(k - 1, EntryType::kOrg) != nullptr &&
+             a.EntityAt(k - 1, EntryType::kOrg)->org == OrgKind::kOrg) {
+    // "UN chief X", "IAEA head Y": the head of that body.
+    info.first = k;
+    info.end = role_end;
+    info.level = RoleLevel::kOrgHead;
+    info.role = a.Surface(k, k + 1);
   } else if (a.Is(k, WordClass::kHonorific) ||
              (a.fold(k) == "." && k - 1 >= sentence_first && a.Is(k - 1, WordClass::kHonorific))) {
     info.first = a.fold(k) == "." ? k - 1 : k;

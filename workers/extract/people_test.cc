@@ -296,6 +296,14 @@ TEST_F(PeopleTest, HeadOfAnOrganisationTakesItsAcronym) {
   EXPECT_TRUE(p.country.empty());
 }
 
+// "UN chief X", "IAEA head Y": the wires' short title of a body's head.
+TEST_F(PeopleTest, ChiefOrHeadAfterAnOrganisation) {
+  Run("UN chief Erik Lindqvist met IAEA head Paolo Ferrante in Vienna.");
+  EXPECT_EQ(Get("Erik Lindqvist").org, "UN");
+  EXPECT_EQ(Get("Erik Lindqvist").level, RoleLevel::kOrgHead);
+  EXPECT_EQ(Get("Paolo Ferrante").org, "IAEA");
+}
+
 TEST_F(PeopleTest, CounterpartWithCountry) {
   Run("He met his Kazakh counterpart Talgat Omarov in Astana.");
   const Person& p = Get("Talgat Omarov");

@@ -644,9 +644,16 @@ class PeopleFinder {
           after += 3;
         }
         const std::string& next = a_.fold(after);
+        // "X paid his first state visit", "X held talks": a light verb and its meeting noun.
+        bool light = false;
+        if (a_.Is(after, WordClass::kLightVerb)) {
+          for (int q = after + 1; q < sentence.end_token && q <= after + 4; ++q) {
+            light = light || a_.trigger_at[q] >= 0;
+          }
+        }
         const bool verb = a_.trigger_at[after] >= 0 || a_.Is(after, WordClass::kSpeechVerb) ||
-                          next == "has" || next == "had" || next == "will" || next == "is" ||
-                          next == "was" || next == "would";
+                          light || next == "has" || next == "had" || next == "will" ||
+                          next == "is" || next == "was" || next == "would";
         const bool after_with =
             i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
         // "met Paul Ferrand": the object of a meeting verb; "counterparts A and B": the name

@@ -231,6 +231,12 @@ TEST_F(PeopleTest, SubjectOfAMeetingVerbAfterAnAge) {
   Get("Aidar Seitkali");
 }
 
+// "as X paid his first state visit to ...": the subject of a light verb and its meeting noun.
+TEST_F(PeopleTest, SubjectOfALightVerbAndMeetingNoun) {
+  Run("Trade grew as Aidar Seitkali paid his first state visit to the country.");
+  Get("Aidar Seitkali");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

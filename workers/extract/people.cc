@@ -101,7 +101,12 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
   }
   const int m = a.entity_at[k];
   const Entry* role_entry = m >= 0 ? a.entities[m].Of(EntryType::kRole) : nullptr;
-  if (a.Is(k, WordClass::kCounterpartWord) && a.fold(k) != "side" && a.fold(k) != "sides") {
+  // "his Uzbek host, X": the host named for its country is the visitor's counterpart.
+  const bool host = (a.fold(k) == "host" || a.fold(k) == "hosts") && k - 1 >= sentence_first &&
+                    a.EntityAt(k - 1, EntryType::kPlace) != nullptr &&
+                    !IsTown(a.EntityAt(k - 1, EntryType::kPlace)->place);
+  if ((a.Is(k, WordClass::kCounterpartWord) && a.fold(k) != "side" && a.fold(k) != "sides") ||
+      host) {
     info.first = k;
     info.end = role_end;
   } else if (role_entry != nullptr && a.entities[m].end == k + 1 &&

@@ -310,6 +310,13 @@ TEST_F(PeopleTest, ChiefOrHeadAfterAnOrganisation) {
   EXPECT_EQ(Get("Paolo Ferrante").org, "IAEA");
 }
 
+// "his Uzbek host, X" names the visitor's counterpart, of that country.
+TEST_F(PeopleTest, HostWithCountryIsACounterpart) {
+  Run("Seitkali and his Uzbek host, Rustam Karimbekov, held talks in Tashkent.");
+  EXPECT_EQ(Get("Rustam Karimbekov").country, "UZ");
+  EXPECT_EQ(Get("Rustam Karimbekov").level, RoleLevel::kCounterpart);
+}
+
 TEST_F(PeopleTest, CounterpartWithCountry) {
   Run("He met his Kazakh counterpart Talgat Omarov in Astana.");
   const Person& p = Get("Talgat Omarov");

@@ -1131,6 +1131,24 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfCooperationIsATopic) {
   }
 }
 
+// Documents in the plural are listed by field ("documents in energy"): the sentence says what the
+// meeting was about; one agreement named in the singular does not.
+TEST_F(TopicsTest, KeywordOnceInASentenceListingDocumentsIsATopic) {
+  for (const char* sentence : {"Officials later listed 15 documents in energy.",
+                               "Officials later listed deals in energy."}) {
+    Run("Ministers meet",
+        std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana. The weather was warm. Crowds waited outside. ") +
+            sentence);
+    EXPECT_THAT(main().window, Not(Contains(4))) << sentence;
+    EXPECT_THAT(ResolveTopics(c(), main().window), Contains(v1::TOPIC_ENERGY)) << sentence;
+  }
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Officials later listed an agreement in energy.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), Not(Contains(v1::TOPIC_ENERGY)));
+}
+
 // Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
 // warming" the environment, "the rule of law" human rights).
 TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {

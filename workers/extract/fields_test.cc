@@ -1149,6 +1149,17 @@ TEST_F(TopicsTest, KeywordOnceInASentenceListingDocumentsIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), Not(Contains(v1::TOPIC_ENERGY)));
 }
 
+// A sentence about talks, even ones outside the meeting's window (the sides' regular talks, a
+// round before or after), says what the sides talk about.
+TEST_F(TopicsTest, KeywordOnceInASentenceAboutTalksIsATopic) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Regular talks between the two have turned to "
+      "energy.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), Contains(v1::TOPIC_ENERGY));
+}
+
 // Each topic's everyday vocabulary, not only its name ("naval drills" is defence, "global
 // warming" the environment, "the rule of law" human rights).
 TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {

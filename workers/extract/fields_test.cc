@@ -1149,6 +1149,18 @@ TEST_F(TopicsTest, KeywordOnceInASentenceListingDocumentsIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), Not(Contains(v1::TOPIC_ENERGY)));
 }
 
+// A verb of developing cooperation in a field names a topic ("ways to expand energy links").
+TEST_F(TopicsTest, KeywordOnceAfterAVerbOfDevelopingCooperationIsATopic) {
+  for (const char* verb : {"expand", "boost", "deepen", "strengthen"}) {
+    Run("Ministers meet",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+        "The weather was warm. Crowds waited outside. Later, officials sought to " +
+            std::string(verb) + " energy links.");
+    EXPECT_THAT(main().window, Not(Contains(4))) << verb;
+    EXPECT_THAT(ResolveTopics(c(), main().window), Contains(v1::TOPIC_ENERGY)) << verb;
+  }
+}
+
 // A sentence about talks, even ones outside the meeting's window (the sides' regular talks, a
 // round before or after), says what the sides talk about.
 TEST_F(TopicsTest, KeywordOnceInASentenceAboutTalksIsATopic) {

@@ -1151,7 +1151,7 @@ TEST_F(TopicsTest, KeywordOnceInASentenceListingDocumentsIsATopic) {
 
 // A verb of developing cooperation in a field names a topic ("ways to expand energy links").
 TEST_F(TopicsTest, KeywordOnceAfterAVerbOfDevelopingCooperationIsATopic) {
-  for (const char* verb : {"expand", "boost", "deepen", "strengthen"}) {
+  for (const char* verb : {"expand", "boost", "deepen", "strengthen", "develop", "increase"}) {
     Run("Ministers meet",
         "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
         "The weather was warm. Crowds waited outside. Later, officials sought to " +

@@ -54,9 +54,12 @@ const Entry* RoleEntryAt(const Annotations& a, int i) { return a.EntityAt(i, Ent
 std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_first) {
   int k = i - 1;
   // "Minister of Commerce Aidar Seitkali": the portfolio, words that never start a name, between
-  // "<role> of" and the name.
+  // "<role> of" and a name of two words or more ("of Foreign Economic Relations, Ivan Petrov"
+  // names no "Relations").
   const bool after_portfolio = k > sentence_first && a.tok(k).word && a.tok(k).cap &&
-                               a.entity_at[k] < 0 && a.Is(k, WordClass::kNameStop);
+                               a.entity_at[k] < 0 && a.Is(k, WordClass::kNameStop) &&
+                               i + 1 < static_cast<int>(a.doc.tokens.size()) && a.tok(i + 1).word &&
+                               a.tok(i + 1).cap;
   if (k >= sentence_first && (a.fold(k) == "," || after_portfolio)) {
     if (!after_portfolio) {
       --k;

@@ -137,6 +137,9 @@ TEST_F(PeopleTest, RoleOfAPortfolioBeforeTheName) {
   EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
   EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kMinister);
   EXPECT_EQ(Get("Zhao Wenhao").country, "CN");
+  // A one-word rest of a ministry's name is no name.
+  Run("The vice minister of the Ministry of Foreign Economic Relations, Ivan Petrov, attended.");
+  EXPECT_THAT(Names(), ElementsAre("Ivan Petrov"));
 }
 
 TEST_F(PeopleTest, CountryAdjectiveBeforeLeader) {

@@ -622,6 +622,15 @@ class PeopleFinder {
       }
       if (!role.has_value()) {
         role = AppositiveRoleBefore(a_, i, sentence.first_token);
+      } else if (role->country.empty() && role->org.empty() && role->first > sentence.first_token &&
+                 a_.fold(role->first - 1) == ",") {
+        // "The Emir of Qatar, Sheikh Tamim": the appositive before the title gives the country.
+        const std::optional<RoleInfo> appositive =
+            AppositiveRoleBefore(a_, role->first, sentence.first_token);
+        if (appositive.has_value()) {
+          role->country = appositive->country;
+          role->org = appositive->org;
+        }
       }
       // "Russia's Sergei Lavrov": two or three capitalised words after a country's possessive.
       std::string possessor;

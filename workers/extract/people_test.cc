@@ -320,6 +320,12 @@ TEST_F(PeopleTest, HostWithCountryIsACounterpart) {
   EXPECT_EQ(Get("Rustam Karimbekov").level, RoleLevel::kCounterpart);
 }
 
+// "The Emir of Qatar, Sheikh X": a title right after the appositive takes its country.
+TEST_F(PeopleTest, TitleAfterAnAppositiveRoleTakesItsCountry) {
+  Run("The Emir of Qatar, Sheikh Tamim bin Khalid, met Kazakh President Aidar Seitkali.");
+  EXPECT_EQ(Get("Tamim bin Khalid").country, "QA");
+}
+
 TEST_F(PeopleTest, CounterpartWithCountry) {
   Run("He met his Kazakh counterpart Talgat Omarov in Astana.");
   const Person& p = Get("Talgat Omarov");

@@ -283,6 +283,18 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
       ++k;
       continue;
     }
+    // "X, his Chinese counterpart,": a counterpart named for its country.
+    if ((f == "his" || f == "her" || f == "their") && steps == 0) {
+      ++k;
+      continue;
+    }
+    if (a.Is(k, WordClass::kCounterpartWord) && f != "side" && f != "sides" && steps > 0 &&
+        k + 1 < sentence_end && (a.fold(k + 1) == "," || a.fold(k + 1) == ")")) {
+      info.level = RoleLevel::kCounterpart;
+      info.first = end;
+      info.end = k + 1;
+      return info;
+    }
     const int m = a.entity_at[k];
     if (m < 0) {
       return std::nullopt;

@@ -326,6 +326,14 @@ TEST_F(PeopleTest, TitleAfterAnAppositiveRoleTakesItsCountry) {
   EXPECT_EQ(Get("Tamim bin Khalid").country, "QA");
 }
 
+// "X, his Chinese counterpart,": a counterpart after the name, named for its country.
+TEST_F(PeopleTest, CounterpartAfterTheName) {
+  Run("Talgat Omarov, Kazakhstan's foreign minister, and Li Dehai, his Chinese counterpart, met "
+      "in Astana on Monday.");
+  EXPECT_EQ(Get("Li Dehai").country, "CN");
+  EXPECT_EQ(Get("Li Dehai").level, RoleLevel::kCounterpart);
+}
+
 TEST_F(PeopleTest, CounterpartWithCountry) {
   Run("He met his Kazakh counterpart Talgat Omarov in Astana.");
   const Person& p = Get("Talgat Omarov");

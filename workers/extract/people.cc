@@ -671,6 +671,16 @@ class PeopleFinder {
             std::all_of(a_.fold(after + 1).begin(), a_.fold(after + 1).end(),
                         [](char ch) { return ch >= '0' && ch <= '9'; })) {
           after += 3;
+        } else if (after + 2 < sentence.end_token && a_.fold(after) == "," &&
+                   a_.fold(after + 1) == "who") {
+          // "X, who took office in May, met Y": a relative clause between the name and its verb.
+          int q = after + 2;
+          while (q < sentence.end_token && q < after + 20 && a_.fold(q) != ",") {
+            ++q;
+          }
+          if (q + 1 < sentence.end_token && a_.fold(q) == ",") {
+            after = q + 1;
+          }
         }
         const std::string& next = a_.fold(after);
         // "X paid his first state visit", "X held talks": a light verb and its meeting noun.

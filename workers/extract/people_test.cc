@@ -240,6 +240,12 @@ TEST_F(PeopleTest, SubjectOfALightVerbAndMeetingNoun) {
   Get("Aidar Seitkali");
 }
 
+// "X, who took office in May, met Y": a relative clause between a name and its meeting verb.
+TEST_F(PeopleTest, SubjectOfAMeetingVerbAfterARelativeClause) {
+  Run("Aidar Seitkali, who took office in May, met Chinese President Zhao Wenhao in Astana.");
+  Get("Aidar Seitkali");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

@@ -312,7 +312,12 @@ class SentenceReader {
         }
         named = true;
       }
-      if (a_.Is(i, WordClass::kOrdinal) ||
+      // "his third visit": an ordinal after a possessive counts one person's visits, it names
+      // no event.
+      const bool possessed =
+          i > sentence_.first_token && (a_.fold(i - 1) == "his" || a_.fold(i - 1) == "her" ||
+                                        a_.fold(i - 1) == "their" || a_.fold(i - 1) == "'s");
+      if ((a_.Is(i, WordClass::kOrdinal) && !possessed) ||
           (a_.tok(i).cap && !sentence_.all_caps && i != m->np_first && a_.entity_at[i] < 0 &&
            a_.trigger_at[i] < 0 && !(day_possessive && i < m->first))) {
         named = true;

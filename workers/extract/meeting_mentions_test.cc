@@ -324,6 +324,16 @@ TEST_F(MeetingMentionsTest, DayPossessiveRefersBack) {
   EXPECT_TRUE(Get("summit").named_event);
 }
 
+// "on his third visit to the country": an ordinal after a possessive counts one person's visits;
+// the visit is the one reported, not a named event.
+TEST_F(MeetingMentionsTest, OrdinalAfterAPossessiveNamesNoEvent) {
+  Run("Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana. "
+      "Zhao, on his third visit to the country, said China valued the partnership.");
+  const MeetingMention& m = Get("visit");
+  EXPECT_FALSE(m.named_event);
+  EXPECT_NE(m.relation, MentionRelation::kFollowUp);
+}
+
 TEST_F(MeetingMentionsTest, NamedEventIsNoAnaphor) {
   Run("The leaders gathered for the 31st ASEAN Summit in Manila.");
   const MeetingMention& m = Get("Summit");

@@ -1194,6 +1194,8 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"people to people contacts", v1::TOPIC_CULTURE},
       {"infrastructure", v1::TOPIC_ECONOMY},  // Not transport unless it says so:
       {"rail infrastructure", v1::TOPIC_TRANSPORT},
+      {"water sharing", v1::TOPIC_ENVIRONMENT},
+      {"the drought", v1::TOPIC_ENVIRONMENT},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

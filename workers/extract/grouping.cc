@@ -277,10 +277,8 @@ class Grouper {
     g.mentions.push_back(mi);
     // The most telling word: a phone call or a summit over "talks".
     const bool modifier = m.subject.empty() && m.object.empty() && !m.predicate;
-    if (open_medium) {
-      g.kind = m.kind;
-      g.medium_known = true;
-    } else if (!g.medium_known && m.form != TriggerForm::kWeak) {
+    // The first word that says how they met, or one after a headline's plain "meets".
+    if (open_medium || (!g.medium_known && m.form != TriggerForm::kWeak)) {
       g.kind = m.kind;
       g.medium_known = true;
     } else if (modifier && MediumOf(m.kind) != Medium::kInPerson &&

@@ -645,6 +645,25 @@ TEST_F(DateTest, PostponedToARelativeDayOrWeekIsPlanned) {
   }
 }
 
+// A meeting told as planned for a day to come, whose postponement is told with the past day
+// it was first planned for, was moved to that day (publication: Saturday 26 April 2025); a
+// postponement with no day of its own, or a plan whose day is past, moved it nowhere.
+TEST_F(DateTest, PostponedFromAPastDayToAPlannedOneIsScheduled) {
+  Run("Ministers to meet next week",
+      "The foreign ministers of Kazakhstan and Uzbekistan will meet in Tashkent next Tuesday. "
+      "The meeting, originally planned for last month, was postponed after the floods.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  EXPECT_EQ(Date(main()), "2025-4-29");
+  Run("Ministers' meeting off",
+      "The foreign ministers of Kazakhstan and Uzbekistan were to meet in Tashkent next Tuesday. "
+      "The meeting has been postponed, officials said.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+  Run("Ministers' meeting off",
+      "The foreign ministers of Kazakhstan and Uzbekistan were due to meet in Tashkent on "
+      "April 2. The meeting, first planned for March, was postponed.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+}
+
 TEST_F(DateTest, DatelineDateAsALastResort) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -16,6 +17,49 @@ int DistanceToTrigger(const Annotations& a, const DateMention& d) {
     best = std::min({best, std::abs(m.first - d.end_token), std::abs(d.first_token - m.end)});
   }
   return best;
+}
+
+// Where a mention's own date falls against the publication day: -1 before it, +1 on or after
+// it, 0 when the mention has no date or it cannot be placed. A month told alone compares by
+// month. `future` resolves a weekday forwards.
+int SideOfPublication(const Annotations& a, const MeetingMention& m, bool future) {
+  if (m.date < 0 || !a.published.has_value()) {
+    return 0;
+  }
+  const DateMention& d = a.dates[m.date];
+  std::optional<v1::Date> date = d.start;
+  if (d.relative) {
+    date = ResolveRelative(d, *a.published, future);
+  }
+  if (!date.has_value() || date->year() == 0 || date->month() == 0) {
+    return 0;
+  }
+  if (date->day() == 0) {
+    const absl::CivilMonth month(date->year(), date->month());
+    return month < absl::CivilMonth(*a.published) ? -1 : 1;
+  }
+  return absl::CivilDay(date->year(), date->month(), date->day()) < *a.published ? -1 : 1;
+}
+
+// "will meet in Brussels next Monday ... The meeting, originally planned for last month, was
+// postponed": a postponement of a meeting from the past day it was planned for, with the
+// meeting told as planned for a day not past, moved the meeting to that day.
+bool MovedToALaterDay(const Context& c, const MeetingGroup& g) {
+  bool from_past = false;
+  bool to_later = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.status == MentionStatus::kPostponed) {
+      // The day it was planned "for", not the day of the postponing ("On Friday the talks
+      // were postponed").
+      const bool planned_for = m.date >= 0 && c.a.dates[m.date].first_token > 0 &&
+                               c.a.fold(c.a.dates[m.date].first_token - 1) == "for";
+      from_past = from_past || (planned_for && SideOfPublication(c.a, m, /*future=*/false) < 0);
+    } else if (m.status == MentionStatus::kPlanned) {
+      to_later = to_later || SideOfPublication(c.a, m, /*future=*/true) > 0;
+    }
+  }
+  return from_past && to_later;
 }
 
 }  // namespace
@@ -39,7 +83,7 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
     }
   }
   if (postponed) {
-    return v1::MEETING_STATUS_CANCELLED;
+    return MovedToALaterDay(c, g) ? v1::MEETING_STATUS_SCHEDULED : v1::MEETING_STATUS_CANCELLED;
   }
   // A future cue of the anchor outside the clause of every mention of the meeting there, whose
   // own verbs tell it held ("In a phone call on Thursday, X told Y that those who play with fire

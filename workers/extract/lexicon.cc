@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 36> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 37> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -49,6 +49,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 36> kClasses = {{
     {"topic_cue", WordClass::kTopicCue},
     {"background_holder", WordClass::kBackgroundHolder},
     {"host_verb", WordClass::kHostVerb},
+    {"issue_noun", WordClass::kIssueNoun},
 }};
 
 }  // namespace

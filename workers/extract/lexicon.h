@@ -51,9 +51,10 @@ enum class WordClass : uint8_t {
   kBackgroundHolder,  // background_holder: "funeral", "government" before "of", "killed":
                       // the official named after it is told of, not taking part
   kHostVerb,          // host_verb: "received", "hosted": the object is the visitor
+  kIssueNoun,         // issue_noun: "war", "crisis": a country's name before it names a topic
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kHostVerb) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kIssueNoun) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

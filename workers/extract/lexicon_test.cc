@@ -26,7 +26,8 @@ constexpr absl::string_view kAllClasses[] = {
     "past_auxiliary",      "tag_glue",         "light_verb",        "meeting_modifier",
     "generic_marker",      "separate_marker",  "distributive",      "collective",
     "auxiliary",           "first_person",     "post_predicate",    "joint_verb",
-    "domestic_body",       "topic_cue",        "background_holder", "host_verb"};
+    "domestic_body",       "topic_cue",        "background_holder", "host_verb",
+    "issue_noun"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

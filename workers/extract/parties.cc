@@ -130,6 +130,12 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       filter(PlaceSlot::kSubject);
       continue;
     }
+    // "as Ukraine war grinds on", "the Iran nuclear deal": a country's name qualifying an issue
+    // names what is talked about.
+    if (match.end < sentence.end_token && a.Is(match.end, WordClass::kIssueNoun)) {
+      filter(PlaceSlot::kSubject);
+      continue;
+    }
     int k = match.first - 1;
     while (k >= sentence.first_token && a.fold(k) == "the") {
       --k;

@@ -207,6 +207,18 @@ TEST_F(PartiesTest, AdjectiveOnAThingIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("CN", "subject"), Pair("RU", "subject")));
 }
 
+// A country's name qualifying an issue ("the Ukraine war") is what is talked about; one
+// before another noun ("Japan trade minister") is not taken for that.
+TEST_F(PartiesTest, CountryQualifyingAnIssueIsASubject) {
+  Run("Ministers meet as Ukraine war grinds on");
+  EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject")));
+  Run("Russia and China met to discuss the Iran nuclear deal and the Syria Crisis.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("RU", "open"), Pair("CN", "open"), Pair("IR", "subject"),
+                                    Pair("SY", "subject")));
+  Run("Japan trade minister meets Chinese counterpart on tariffs");
+  EXPECT_THAT(Places(), ElementsAre(Pair("JP", "party"), Pair("CN", "party")));
+}
+
 TEST_F(PartiesTest, ListAfterASubjectStaysASubject) {
   Run("The ministers talked about Ukraine and Syria.");
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject"), Pair("SY", "subject")));

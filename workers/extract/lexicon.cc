@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 37> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 38> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -50,6 +50,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 37> kClasses = {{
     {"background_holder", WordClass::kBackgroundHolder},
     {"host_verb", WordClass::kHostVerb},
     {"issue_noun", WordClass::kIssueNoun},
+    {"speculative_marker", WordClass::kSpeculative},
 }};
 
 }  // namespace

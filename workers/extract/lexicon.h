@@ -52,9 +52,10 @@ enum class WordClass : uint8_t {
                       // the official named after it is told of, not taking part
   kHostVerb,          // host_verb: "received", "hosted": the object is the visitor
   kIssueNoun,         // issue_noun: "war", "crisis": a country's name before it names a topic
+  kSpeculative,       // speculative_marker: "possible", "potential": a meeting only considered
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kIssueNoun) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kSpeculative) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

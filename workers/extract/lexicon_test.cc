@@ -18,16 +18,16 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr absl::string_view kAllClasses[] = {
-    "name_stop",           "name_particle",    "honorific",         "speech_verb",
-    "signing_verb",        "travel_verb",      "locative",          "subject_preposition",
-    "eponym_noun",         "ordinal",          "follow_up_marker",  "previous_marker",
-    "sidelines_word",      "document_negator", "document_issuer",   "counterpart_word",
-    "official_visit_word", "membership_noun",  "subject_pronoun",   "anaphor",
-    "past_auxiliary",      "tag_glue",         "light_verb",        "meeting_modifier",
-    "generic_marker",      "separate_marker",  "distributive",      "collective",
-    "auxiliary",           "first_person",     "post_predicate",    "joint_verb",
-    "domestic_body",       "topic_cue",        "background_holder", "host_verb",
-    "issue_noun"};
+    "name_stop",           "name_particle",     "honorific",         "speech_verb",
+    "signing_verb",        "travel_verb",       "locative",          "subject_preposition",
+    "eponym_noun",         "ordinal",           "follow_up_marker",  "previous_marker",
+    "sidelines_word",      "document_negator",  "document_issuer",   "counterpart_word",
+    "official_visit_word", "membership_noun",   "subject_pronoun",   "anaphor",
+    "past_auxiliary",      "tag_glue",          "light_verb",        "meeting_modifier",
+    "generic_marker",      "separate_marker",   "distributive",      "collective",
+    "auxiliary",           "first_person",      "post_predicate",    "joint_verb",
+    "domestic_body",       "topic_cue",         "background_holder", "host_verb",
+    "issue_noun",          "speculative_marker"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

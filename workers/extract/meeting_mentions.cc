@@ -790,7 +790,9 @@ class SentenceReader {
     bool previous = false;
     bool generic = false;
     bool ordinal = false;
+    bool speculative = false;
     for (int i = m->np_first; i < m->first; ++i) {
+      speculative = speculative || a_.Is(i, WordClass::kSpeculative);
       follow_up = follow_up || a_.Is(i, WordClass::kFollowUpMarker);
       previous = previous || a_.Is(i, WordClass::kPreviousMarker);
       generic = generic || a_.Is(i, WordClass::kGenericMarker);
@@ -884,7 +886,9 @@ class SentenceReader {
     if (follow_up && plural && m->form == TriggerForm::kNoun && !m->named_event) {
       generic = true;
     }
-    if (generic && m->subject.empty() && m->object.empty()) {
+    // "weighs a possible visit to Taiwan": only considered, whoever it names.
+    if ((generic && m->subject.empty() && m->object.empty()) ||
+        (speculative && m->form == TriggerForm::kNoun && !m->named_event)) {
       m->relation = MentionRelation::kGeneric;
       return;
     }

@@ -607,6 +607,17 @@ TEST_F(MeetingMentionsTest, RegularMeetingsAreGeneric) {
   EXPECT_EQ(Get("consultations").relation, MentionRelation::kGeneric);
 }
 
+// A meeting only considered ("a possible visit") is not one meeting, whoever it names; one
+// planned outright stays a report.
+TEST_F(MeetingMentionsTest, PossibleMeetingsAreGenericWhoeverTheyName) {
+  Run("The speaker weighs a possible visit to Taiwan.");
+  EXPECT_EQ(Get("visit").relation, MentionRelation::kGeneric);
+  Run("Officials discussed a potential summit between President Zhao and Premier Takeda.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kGeneric);
+  Run("The speaker will pay a visit to Taiwan next week.");
+  EXPECT_NE(Get("visit").relation, MentionRelation::kGeneric);
+}
+
 // Later meetings in the plural with nobody named are a generic reference; one later meeting,
 // or plural ones whose parties are named, stay a follow-up or a report.
 TEST_F(MeetingMentionsTest, UpcomingMeetingsInThePluralAreGeneric) {

@@ -676,6 +676,23 @@ TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   EXPECT_EQ(Date(main()), "2025-6-12");
 }
 
+// A meeting told in the present progressive with no day of its own is of the publication's
+// day (Saturday 26 April 2025), under way or previewed; a visit told so lasts days, and a
+// meeting also told in the past keeps no day.
+TEST_F(DateTest, MeetingToldInTheProgressiveIsOfThePublicationDay) {
+  Run("Kazakh Foreign Minister Talgat Omarov is meeting Chinese Foreign Minister Li Wenhao in "
+      "Astana.");
+  EXPECT_EQ(Date(main()), "2025-4-26");
+  Run("The Kazakh President is welcoming the Chinese President to Astana for talks. The two "
+      "leaders are expected to discuss trade.");
+  EXPECT_EQ(Date(main()), "2025-4-26");
+  Run("Kazakh President Aidar Seitkali is visiting China, where he met Chinese President Zhao "
+      "Wenhao.");
+  EXPECT_EQ(Date(main()), "");
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
+  EXPECT_EQ(Date(main()), "");
+}
+
 TEST_F(DateTest, NoPublicationDayNoRelativeDate) {
   Run("", "The ministers met in Astana on Tuesday.", std::nullopt);
   EXPECT_EQ(Date(main()), "");

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "workers/extract/dates.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -60,6 +61,48 @@ bool MovedToALaterDay(const Context& c, const MeetingGroup& g) {
     }
   }
   return from_past && to_later;
+}
+
+// The meeting word is itself a verb of the past ("met", "held talks") that no future cue
+// contains ("will be held").
+bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m) {
+  bool past = false;
+  for (int ci : a.cues_in[m.sentence]) {
+    const Match& cue = a.cues[ci];
+    for (const Entry* e : cue.entries) {
+      if (e->cue == Cue::kPast && cue.first >= m.first && cue.first < m.end) {
+        past = true;
+      }
+      if (e->cue == Cue::kFuture && cue.first <= m.first && cue.end >= m.end) {
+        return false;
+      }
+    }
+  }
+  return past;
+}
+
+// A meeting told in the present progressive of its own word, under way or previewed on the day:
+// "X is meeting Y", "Biden is welcoming Lula for talks", "ministers are gathering in Berlin";
+// none of its words in the past ("met", "held talks"). A visit ("is visiting", "is on a visit")
+// lasts days and is told so while it lasts.
+bool ToldInTheProgressive(const Context& c, const MeetingGroup& g) {
+  const Annotations& a = c.a;
+  bool progressive = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (TellsItsOwnPast(a, m)) {
+      return false;
+    }
+    if (m.sentence != g.anchor && m.sentence != 0) {
+      continue;
+    }
+    const std::string& word = a.fold(m.first);
+    progressive = progressive || (m.form != TriggerForm::kWeak && m.kind != TriggerKind::kVisit &&
+                                  m.kind != TriggerKind::kStateVisit && m.first > 0 &&
+                                  word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0 &&
+                                  (a.fold(m.first - 1) == "is" || a.fold(m.first - 1) == "are"));
+  }
+  return progressive;
 }
 
 }  // namespace
@@ -249,6 +292,12 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         break;
       }
     }
+  }
+  if (best == nullptr && a.published.has_value() && ToldInTheProgressive(c, g)) {
+    // "X is meeting Y" with no day told: the publication's, whether the meeting is under way
+    // or previewed on the day.
+    *m->mutable_start_date() = ToDate(*a.published);
+    return;
   }
   if (best == nullptr) {
     // A meeting that has just ended ("wrapped up", "concluded") with no date of its own is of

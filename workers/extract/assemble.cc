@@ -351,7 +351,7 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
       break;
     }
   }
-  if (!m.has_start_date() && alongside) {
+  if (!m.has_start_date() && alongside && main.has_start_date()) {
     *m.mutable_start_date() = main.start_date();
   }
   // "Earlier in the day", "later that day", "on the same day": the main meeting's day, though

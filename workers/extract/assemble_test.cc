@@ -265,6 +265,17 @@ TEST_F(AssembleTest, MeetingEarlierInTheDayIsOfTheMainMeetingsDay) {
   }
 }
 
+// A meeting held alongside a main meeting with no date has no date either (not an empty one).
+TEST_F(AssembleTest, MeetingAlongsideAnUndatedMainMeetingHasNoDate) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Seitkali meets Zhao",
+          "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana. Seitkali "
+          "also met Kyrgyz President Sadyr Japarov.");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_FALSE(meetings[0].has_start_date());
+  EXPECT_FALSE(meetings[1].has_start_date());
+}
+
 // The same report published after that date keeps the meeting held: only the publication day
 // decides, not the tense.
 TEST_F(AssembleTest, OtherMeetingDatedBeforeThePublicationStaysHeld) {

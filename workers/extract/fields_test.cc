@@ -497,6 +497,20 @@ TEST_F(VenueTest, DatelineInAnotherCountryThanTheToldOneIsNoVenue) {
   }
 }
 
+// Capitals the source gazetteer lacks and towns known for hosting summits are towns.
+TEST_F(VenueTest, CapitalsAndSummitTownsTheSourceLacks) {
+  const std::pair<const char*, const char*> towns[] = {{"Naypyidaw", "MM"}, {"Gitega", "BI"},
+                                                       {"Nusa Dua", "ID"},  {"Kananaskis", "CA"},
+                                                       {"Biarritz", "FR"},  {"Da Nang", "VN"}};
+  for (const auto& [town, code] : towns) {
+    Run("Ministers meet", std::string("Kazakh Foreign Minister Talgat Omarov held talks with his "
+                                      "Chinese counterpart Li Wenhao in ") +
+                              town + " on Friday.");
+    EXPECT_EQ(Venue(main()).city(), town);
+    EXPECT_EQ(Venue(main()).country_code(), code) << town;
+  }
+}
+
 TEST_F(VenueTest, TownOpeningAnOrdinarySentenceIsNoDateline) {
   Run("Ministers meet",
       "Moscow, which hosted the talks last year, stayed silent. Kazakh Foreign Minister Talgat "

@@ -239,6 +239,16 @@ v1::MeetingKind KindOfOther(const Context& c, const MeetingGroup& g, const v1::M
   if (g.kind == TriggerKind::kSummit) {
     return v1::MEETING_KIND_SUMMIT;
   }
+  // A body's or format's meeting named for its leaders or its ministers ("the Session of the
+  // Assembly of Heads of State", "the Quad foreign ministers meeting").
+  const NamedFor named_for = MeetingNamedFor(c, g);
+  const bool body = m.organizations_size() > 0 || !m.format().empty() || parties >= 3;
+  if (named_for.leaders && body) {
+    return v1::MEETING_KIND_SUMMIT;
+  }
+  if (named_for.ministers && body) {
+    return v1::MEETING_KIND_MINISTERIAL;
+  }
   if (g.kind == TriggerKind::kCouncil || (parties >= 3 && ministers && !leaders)) {
     return v1::MEETING_KIND_MINISTERIAL;
   }
@@ -254,7 +264,7 @@ v1::MeetingKind KindOfOther(const Context& c, const MeetingGroup& g, const v1::M
 // Another meeting of the article: a further meeting reported, a side meeting, a follow-up, an
 // event referred to. nullopt when nothing says who meets.
 std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
-                                        const v1::Meeting& main,
+                                        const MeetingGroup& main_group, const v1::Meeting& main,
                                         const std::vector<std::optional<v1::Meeting>>& done) {
   const Annotations& a = c.a;
   std::vector<FieldEvidence> evidence;
@@ -451,8 +461,11 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
   NameCountry(c, &m);
   m = Normalised(std::move(m));
   m.set_title(ResolveTitle(c, g, m));
-  if (g.role != GroupRole::kOther && SameMeetingScore(main, m) >= kSameMeetingThreshold) {
-    return std::nullopt;  // The main meeting again.
+  // The main meeting again; but not the event the main meeting was held at ("met Y on the
+  // sidelines of the summit"), which shares its place, time and people.
+  if (g.role != GroupRole::kOther && gi != main_group.parent &&
+      SameMeetingScore(main, m) >= kSameMeetingThreshold) {
+    return std::nullopt;
   }
   return m;
 }
@@ -492,7 +505,7 @@ std::vector<v1::Meeting> Assemble(const Context& c, const AssembleOptions& optio
           (groups[i].role == GroupRole::kEvent) != (pass == 0)) {
         continue;
       }
-      records[i] = OtherMeeting(c, groups[i], main, records);
+      records[i] = OtherMeeting(c, groups[i], groups[main_index], main, records);
     }
   }
   // Main first, then in order of mention; a meeting held at an event refers to that event's

@@ -348,6 +348,45 @@ TEST_F(AssembleTest, LeadersOfABodyMeetingAsABodyIsItsSummit) {
   EXPECT_EQ(pair[0].kind(), v1::MEETING_KIND_BILATERAL);
 }
 
+// Another meeting named for its ministers or its leaders takes the kind of its name.
+TEST_F(AssembleTest, OtherMeetingNamedForItsMinistersOrLeadersIsMinisterialOrSummit) {
+  const std::vector<v1::Meeting> ministers =
+      Run("Omarov in New York",
+          "Kazakh Foreign Minister Talgat Omarov held talks with his Turkish counterpart in New "
+          "York on Monday. The day began with the Quad foreign ministers meeting, which included "
+          "Omarov and Japanese Foreign Minister Kenji Takeda.");
+  ASSERT_EQ(ministers.size(), 2u);
+  EXPECT_EQ(ministers[0].kind(), v1::MEETING_KIND_BILATERAL);
+  EXPECT_EQ(ministers[1].kind(), v1::MEETING_KIND_MINISTERIAL);
+  const std::vector<v1::Meeting> leaders =
+      Run("Bekele meets Mwangi",
+          "Ethiopian Prime Minister Tesfaye Bekele met Kenyan President Daniel Mwangi on the "
+          "sidelines of the 40th Ordinary Session of the Assembly of Heads of State and Government "
+          "of the African Union in Addis Ababa on Sunday.");
+  ASSERT_EQ(leaders.size(), 2u);
+  EXPECT_EQ(leaders[0].kind(), v1::MEETING_KIND_BILATERAL);
+  EXPECT_EQ(leaders[1].kind(), v1::MEETING_KIND_SUMMIT);
+  const std::vector<v1::Meeting> session =
+      Run("AU session opens",
+          "The Ordinary Session of the Assembly of Heads of State and Government of the African "
+          "Union opened in Addis Ababa on Sunday.");
+  ASSERT_EQ(session.size(), 1u);
+  EXPECT_EQ(session[0].kind(), v1::MEETING_KIND_SUMMIT);
+}
+
+// The event the main meeting was held at is a record of its own even where it shares the
+// main meeting's parties, place and day.
+TEST_F(AssembleTest, EventOfAMultilateralSideMeetingIsKept) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Three presidents meet",
+          "The presidents of Kazakhstan, Kyrgyzstan and Uzbekistan met on the sidelines of the SCO "
+          "summit in Astana on Monday.");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_MULTILATERAL);
+  EXPECT_EQ(meetings[0].parent_id(), "#1");
+  EXPECT_EQ(meetings[1].kind(), v1::MEETING_KIND_SUMMIT);
+}
+
 TEST_F(AssembleTest, ReceivingACallIsAPhoneCall) {
   for (const char* body :
        {"Kazakh President Aidar Seitkali received a call from Chinese President Zhao Wenhao on "

@@ -864,6 +864,12 @@ TEST_F(KindTest, MeetingNamedForItsMinistersIsMinisterial) {
   }
 }
 
+// A body's or format's meeting named for its leaders is its summit.
+TEST_F(KindTest, MeetingNamedForItsLeadersIsASummit) {
+  Run("The G7 leaders meeting in Rome ended on Friday.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_SUMMIT);
+}
+
 TEST_F(KindTest, TwoPartiesAreBilateral) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana.");
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);

@@ -91,6 +91,15 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
 v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::Meeting& m,
                             const std::vector<const Person*>& people);
 
+// Whom a meeting's own noun phrase names it for: its leaders ("the G7 leaders' summit", "the
+// Session of the Assembly of Heads of State and Government") or its ministers ("the Quad
+// foreign ministers meeting", "a ministerial conference", "a meeting of foreign ministers").
+struct NamedFor {
+  bool leaders = false;
+  bool ministers = false;
+};
+NamedFor MeetingNamedFor(const Context& c, const MeetingGroup& g);
+
 // Documents reported signed or adopted in `sentences` (a signing verb near the document word;
 // drafts and "said in a statement" are not documents).
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,

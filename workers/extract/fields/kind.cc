@@ -6,6 +6,47 @@
 
 namespace parley::extract {
 
+NamedFor MeetingNamedFor(const Context& c, const MeetingGroup& g) {
+  const Annotations& a = c.a;
+  NamedFor out;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    if (mention.form != TriggerForm::kNoun) {
+      continue;  // "the leaders also discussed": who speaks, not what the meeting is called.
+    }
+    const Sentence& sentence = a.sentence(mention.sentence);
+    for (int k = std::max(sentence.first_token, mention.first - 3); k <= mention.first; ++k) {
+      out.ministers = out.ministers || a.fold(k) == "ministerial";
+    }
+    // Its "of" complement: "the Session of the Assembly of Heads of State", "a meeting of
+    // (the) foreign ministers".
+    const bool of = mention.end < sentence.end_token && a.fold(mention.end) == "of";
+    const int of_end = of ? std::max(mention.np_end, mention.end + 3) : mention.end;
+    for (int ei : a.entities_in[mention.sentence]) {
+      const Match& match = a.entities[ei];
+      const Entry* role = match.Of(EntryType::kRole);
+      if (role == nullptr) {
+        continue;
+      }
+      const std::string& last = a.fold(match.end - 1);
+      const bool plural =
+          absl::EndsWith(last, "s") || absl::StartsWith(a.fold(match.first), "heads");
+      // Right before the meeting word ("foreign ministers meeting", "leaders' summit").
+      const bool before = match.end <= mention.first && match.end >= mention.first - 1;
+      const bool after = match.first > mention.end && match.first < of_end;
+      if (!plural || !(before || after)) {
+        continue;
+      }
+      if (IsLeader(role->level)) {
+        out.leaders = true;
+      } else if (IsMinister(role->level) && absl::StartsWith(last, "minister")) {
+        out.ministers = true;
+      }
+    }
+  }
+  return out;
+}
+
 v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::Meeting& m,
                             const std::vector<const Person*>& people) {
   const Annotations& a = c.a;
@@ -119,6 +160,12 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
   }
   if (said(TriggerKind::kSummit) &&
       (leaders || !m.format().empty() || m.organizations_size() > 0 || parties >= 2)) {
+    return v1::MEETING_KIND_SUMMIT;
+  }
+  // A meeting a body or format holds, named for its leaders ("the Session of the Assembly of
+  // Heads of State and Government of the AU", "the G7 leaders' meeting"): its summit.
+  if (MeetingNamedFor(c, g).leaders &&
+      (m.organizations_size() > 0 || !m.format().empty() || parties >= 3)) {
     return v1::MEETING_KIND_SUMMIT;
   }
   // "The heads of state of ECOWAS met", "EU leaders met": a body's leaders meeting as a body.

@@ -249,8 +249,14 @@ v1::MeetingKind KindOfOther(const Context& c, const MeetingGroup& g, const v1::M
   if (named_for.ministers && body) {
     return v1::MEETING_KIND_MINISTERIAL;
   }
-  if (g.kind == TriggerKind::kCouncil || (parties >= 3 && ministers && !leaders)) {
+  if ((g.kind == TriggerKind::kCouncil && (ministers || named_for.ministers)) ||
+      (parties >= 3 && ministers && !leaders)) {
     return v1::MEETING_KIND_MINISTERIAL;
+  }
+  // A session or council named for no ministers ("the 78th session of the UN General
+  // Assembly"): a meeting of many.
+  if (g.kind == TriggerKind::kCouncil) {
+    return v1::MEETING_KIND_MULTILATERAL;
   }
   if (parties == 2 || (parties <= 1 && m.people_size() >= 2)) {
     return v1::MEETING_KIND_BILATERAL;

@@ -374,6 +374,18 @@ TEST_F(AssembleTest, OtherMeetingNamedForItsMinistersOrLeadersIsMinisterialOrSum
   EXPECT_EQ(session[0].kind(), v1::MEETING_KIND_SUMMIT);
 }
 
+// A session named for no ministers (the UN General Assembly's) is a meeting of many, not a
+// ministerial, even where ministers meet on its sidelines.
+TEST_F(AssembleTest, SessionNamedForNoMinistersIsMultilateral) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Omarov meets Demir",
+          "Kazakh Foreign Minister Talgat Omarov met Turkish Foreign Minister Ali Demir on the "
+          "sidelines of the 80th session of the UN General Assembly in New York on Tuesday.");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_BILATERAL);
+  EXPECT_EQ(meetings[1].kind(), v1::MEETING_KIND_MULTILATERAL);
+}
+
 // The event the main meeting was held at is a record of its own even where it shares the
 // main meeting's parties, place and day.
 TEST_F(AssembleTest, EventOfAMultilateralSideMeetingIsKept) {

@@ -181,6 +181,20 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   if (sides < 2 && !counterpart && !body_meeting) {
     return std::nullopt;
   }
+  // "explained why discussions about the deployment make no sense": meeting nouns that nobody
+  // holds, with no side, date, place or frame, under a headline that reports no meeting, tell
+  // of no meeting.
+  bool bare = !c.grouping.title_meeting && !g.mentions.empty();
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    bare = bare && mention.form != TriggerForm::kVerb && !mention.predicate &&
+           !mention.named_event && mention.subject.empty() && mention.object.empty() &&
+           !mention.subject.collective && !mention.object.collective && mention.date < 0 &&
+           mention.venue_first < 0 && mention.frame == Frame::kNone && mention.sentence > 0;
+  }
+  if (bare) {
+    return std::nullopt;
+  }
   if (a.SentenceHas(0, TriggerKind::kNegative) && !c.grouping.title_meeting &&
       parts.countries.size() < 2) {
     return std::nullopt;

@@ -495,6 +495,17 @@ TEST_F(AssembleTest, DomesticMeetingOfOneSideYieldsNothing) {
               IsEmpty());
 }
 
+// Meeting nouns nobody holds, with no side, date or place, under a headline that reports no
+// meeting, tell of no meeting.
+TEST_F(AssembleTest, BareMeetingNounsUnderAHeadlineWithoutAMeetingYieldNothing) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Europe must send more shells to Ukraine, minister writes",
+          "Ukrainian Foreign Minister Andriy Koval wrote in Le Figaro that Europe must act. "
+          "Polish Prime Minister Jan Nowak agreed. Koval said discussions about sending troops "
+          "made no sense.");
+  EXPECT_THAT(meetings, IsEmpty());
+}
+
 TEST_F(AssembleTest, MeetingWithACounterpartOfOneNamedCountryPassesTheGate) {
   const std::vector<v1::Meeting> meetings =
       Run("Omarov meets Takeda",

@@ -228,6 +228,14 @@ class Grouper {
     if (g.countries.empty() && g.people.empty()) {
       return true;  // Nothing known yet of who meets (a headline naming only the event).
     }
+    // A meeting named by its format or body ("the Quad foreign ministers' meeting", "the A-B-C
+    // trilateral") is not the plain talks of two parties told of before it when one of those
+    // parties is not named by it.
+    if (m.named_event && (!m.event_format.empty() || !m.event_orgs.empty()) &&
+        g.format.empty() && g.orgs.empty() && g.countries.size() == 2 &&
+        !Subset(g.countries, u.countries)) {
+      return false;
+    }
     if (!u.countries.empty()) {
       const bool inside = Subset(u.countries, g.countries);
       // A headline names some of the sides ("German, French leaders confer by video"), the lead

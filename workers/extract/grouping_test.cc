@@ -335,6 +335,18 @@ TEST_F(GroupingTest, AlsoMetAnotherIsAnotherMeeting) {
   EXPECT_THAT(groups()[1].countries, Not(Contains("CN")));
 }
 
+// A meeting named by its format is not the two-party talks told of just before it.
+TEST_F(GroupingTest, MeetingNamedByItsFormatIsNotTheTalksBeforeIt) {
+  Run("",
+      "Kazakh Foreign Minister Talgat Omarov held talks with his Turkish counterpart in New York "
+      "on Monday. The day began with the Quad foreign ministers meeting, which included Omarov "
+      "and Japanese Foreign Minister Kenji Takeda.");
+  ASSERT_GE(groups().size(), 2u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "TR"));
+  EXPECT_TRUE(groups()[0].format.empty());
+  EXPECT_EQ(groups()[1].format, "Quad");
+}
+
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
   Run("",
       "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "

@@ -253,6 +253,16 @@ TEST_F(ParticipantsTest, OfficialsHeldAsBackgroundDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// The holder's role may be qualified by an ordinal and adverbs or participles ("the first
+// democratically elected President X").
+TEST_F(ParticipantsTest, OfficialsHeldAsBackgroundInALongAppositiveDoNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Ties cooled after the ouster of the first democratically elected Kazakh "
+      "President Nurlan Beisen, an ally of Beijing.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // Named once as background and once taking part: the official takes part.
 TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "

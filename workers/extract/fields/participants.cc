@@ -1,6 +1,7 @@
 // Resolvers for who takes part: countries, people, organisations, the format.
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -123,12 +124,27 @@ bool OnlyHeldAsBackground(const Annotations& a, const Person& p) {
   for (const PersonMention& m : p.mentions) {
     const int sentence_first = a.sentence(m.sentence).first_token;
     int k = (m.role_first >= 0 ? std::min(m.role_first, m.first) : m.first) - 1;
-    // "the late", "the Liberal Leader": articles and up to two capitalised words before it.
-    for (int skipped = 0; k >= sentence_first && (a.fold(k) == "the" || a.fold(k) == "late" ||
-                                                  (a.tok(k).word && a.tok(k).cap && skipped < 2 &&
-                                                   !a.Is(k, WordClass::kBackgroundHolder)));
+    // "the ouster of its president, X": the role of an appositive before the name.
+    if (k - 1 >= sentence_first && a.fold(k) == "," &&
+        a.EntityAt(k - 1, EntryType::kRole) != nullptr) {
+      k = a.entities[a.entity_at[k - 1]].first - 1;
+    }
+    // "the late", "the Liberal Leader": articles and up to two capitalised words before it;
+    // "Egypt's first democratically elected president": a country's possessive, an ordinal
+    // and up to three adverbs or participles.
+    int modifiers = 0;
+    for (int skipped = 0; k >= sentence_first &&
+                          (a.fold(k) == "the" || a.fold(k) == "late" || a.fold(k) == "'s" ||
+                           (a.tok(k).word && a.tok(k).cap && skipped < 2 &&
+                            !a.Is(k, WordClass::kBackgroundHolder)) ||
+                           (modifiers < 3 && a.tok(k).word && !a.tok(k).cap &&
+                            (a.Is(k, WordClass::kOrdinal) || a.fold(k) == "first" ||
+                             absl::EndsWith(a.fold(k), "ly") || absl::EndsWith(a.fold(k), "ed")) &&
+                            !a.Is(k, WordClass::kBackgroundHolder)));
          --k) {
       skipped += a.tok(k).cap ? 1 : 0;
+      modifiers +=
+          a.tok(k).word && !a.tok(k).cap && a.fold(k) != "the" && a.fold(k) != "late" ? 1 : 0;
     }
     if (k >= sentence_first + 1 && a.fold(k) == "of") {
       --k;

@@ -452,6 +452,19 @@ class PeopleFinder {
           ++candidates;
         }
       }
+      // "Wang told Blinken" after "Foreign Minister Wang Yi" and "spokesperson Wang Wenbin":
+      // of several, the one who takes part in meetings.
+      if (candidates > 1) {
+        candidates = 0;
+        for (size_t j = 0; j < people_.size(); ++j) {
+          const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
+          if (j != i && !gone[j] && folds.size() >= 2 && people_[j].Participates() &&
+              (folds.front() == short_one.surname || folds.back() == short_one.surname)) {
+            into = static_cast<int>(j);
+            ++candidates;
+          }
+        }
+      }
       if (candidates != 1) {
         continue;
       }

@@ -498,6 +498,14 @@ TEST_F(PeopleTest, OneWordNameShortForTwoPeopleIsNotMerged) {
   EXPECT_THAT(Names(), ElementsAre("Chidi Okafor", "Chidi Ibekwe", "Chidi"));
 }
 
+// Short for a participant and a spokesperson, it is the participant's.
+TEST_F(PeopleTest, OneWordNameShortForAParticipantAndASpokespersonIsTheParticipant) {
+  Run("Foreign Minister Chidi Okafor met the envoy. Ministry spokesperson Chidi Ibekwe said the "
+      "talks went well. Minister Chidi said ties were strong.");
+  EXPECT_THAT(Names(), ElementsAre("Chidi Okafor", "Chidi Ibekwe"));
+  EXPECT_THAT(Sentences(Get("Chidi Okafor")), ElementsAre(1, 3));
+}
+
 // A one-word name without a role that is the first or last word of one longer name is that
 // person ("Abiy" after "Abiy Ahmed", "Wang" after "Wang Yi").
 // DISABLED: a lone given name or a family name written first is found only with a role or an

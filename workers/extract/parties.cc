@@ -148,6 +148,21 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
           discussed = discussed || e->form == TriggerForm::kWeak;
         }
       }
+      // "to discuss support for Ukraine", "discussed the war in Sudan": the object of a weak
+      // word a few words before, not "discussed with X" nor "discussed trade, and X".
+      for (int q = k; !discussed && q >= std::max(sentence.first_token, k - 4); --q) {
+        const std::string& f = a.fold(q);
+        if (f == "with" || f == "between" || f == "," || f == "and" || f == "to" ||
+            a.entity_at[q] >= 0) {
+          break;
+        }
+        if (a.trigger_at[q] >= 0) {
+          for (const Entry* e : a.triggers[a.trigger_at[q]].entries) {
+            discussed = discussed || e->form == TriggerForm::kWeak;
+          }
+          break;
+        }
+      }
       if (discussed) {
         filter(PlaceSlot::kSubject);
         continue;

@@ -118,6 +118,15 @@ TEST_F(PartiesTest, CountryAfterDominatedByIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", ::testing::Ne("subject"))));
 }
 
+// A country in the object of a weak word a few words before it is what was discussed; one after
+// "with" is who discussed it.
+TEST_F(PartiesTest, CountryInTheObjectOfDiscussIsASubject) {
+  Run("The leaders met in Astana to discuss support for Ukraine.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject")));
+  Run("The minister discussed trade with Ukraine.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("UA", ::testing::Ne("subject"))));
+}
+
 TEST_F(PartiesTest, PossessiveBeforeARoleIsAParty) {
   Run("Kazakhstan's Foreign Minister Talgat Omarov arrived on Monday.");
   EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "party")));

@@ -127,6 +127,12 @@ TEST_F(PartiesTest, CountryInTheObjectOfDiscussIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", ::testing::Ne("subject"))));
 }
 
+// The African Union's Peace and Security Council is the AU's, not the UN's Security Council.
+TEST_F(PartiesTest, PeaceAndSecurityCouncilIsTheAfricanUnions) {
+  Run("The Peace and Security Council met in Addis Ababa on Monday.");
+  EXPECT_THAT(Orgs(), ElementsAre(Pair("AU", true)));
+}
+
 TEST_F(PartiesTest, PossessiveBeforeARoleIsAParty) {
   Run("Kazakhstan's Foreign Minister Talgat Omarov arrived on Monday.");
   EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "party")));

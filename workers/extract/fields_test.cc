@@ -263,6 +263,14 @@ TEST_F(ParticipantsTest, OfficialsHeldAsBackgroundInALongAppositiveDoNotTakePart
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// "under President X" tells the time of X's office, not X taking part.
+TEST_F(ParticipantsTest, OfficialNamedForTheTimeOfTheirOfficeDoesNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The talks were also attended by Arman Sadykov, a Kazakh adviser under President "
+      "Aidar Seitkali.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), Not(Contains("Aidar Seitkali")));
+}
+
 // Named once as background and once taking part: the official takes part.
 TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "

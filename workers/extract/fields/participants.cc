@@ -146,6 +146,10 @@ bool OnlyHeldAsBackground(const Annotations& a, const Person& p) {
       modifiers +=
           a.tok(k).word && !a.tok(k).cap && a.fold(k) != "the" && a.fold(k) != "late" ? 1 : 0;
     }
+    // "the coordinator under President X": the time of X's office, not X taking part.
+    if (k >= sentence_first && a.fold(k) == "under") {
+      continue;
+    }
     if (k >= sentence_first + 1 && a.fold(k) == "of") {
       --k;
       if (k >= sentence_first + 2 && a.fold(k) == "in" && a.fold(k - 1) == "-") {

@@ -271,6 +271,18 @@ TEST_F(ParticipantsTest, OfficialNamedForTheTimeOfTheirOfficeDoesNotTakePart) {
   EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), Not(Contains("Aidar Seitkali")));
 }
 
+// An official of a participating country who speaks from a town of another country than the
+// meeting's is not at it.
+TEST_F(ParticipantsTest, OfficialSpeakingFromAnotherCountryDoesNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing on "
+      "Monday. Kazakh Prime Minister Arman Sadykov said in Astana that trade mattered most.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing on "
+      "Monday. Kazakh Prime Minister Arman Sadykov said in Beijing that trade mattered most.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), Contains("Arman Sadykov"));
+}
+
 // Named once as background and once taking part: the official takes part.
 TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "

@@ -115,6 +115,37 @@ bool OnlyAPossessorHere(const Context& c, const Person& p, int group) {
   return possessor;
 }
 
+// "Egypt's foreign minister, X, said in Cairo ..." of a meeting placed in another country's
+// town: every mention of `p` outside other meetings' clauses speaks from elsewhere.
+bool SpeaksFromElsewhere(const Context& c, const Person& p, const std::string& town_country,
+                         int group) {
+  if (town_country.empty()) {
+    return false;
+  }
+  bool elsewhere = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    const int sentence_end = c.a.sentence(m.sentence).end_token;
+    bool away = false;
+    for (int k = m.end; k + 2 < sentence_end && k <= m.end + 3 && !away; ++k) {
+      if (!c.a.Is(k, WordClass::kSpeechVerb)) {
+        continue;
+      }
+      const std::string& f = c.a.fold(k + 1);
+      const Entry* town = c.a.EntityAt(k + 2, EntryType::kPlace);
+      away = (f == "in" || f == "from") && town != nullptr && IsTown(town->place) &&
+             town->code != town_country;
+    }
+    if (!away) {
+      return false;
+    }
+    elsewhere = true;
+  }
+  return elsewhere;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -236,7 +267,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
         OnlyAPossessorHere(c, p, gi) || p.level == RoleLevel::kUnknown || !p.Participates() ||
-        p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p)) {
+        p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
+        SpeaksFromElsewhere(c, p, g.town, gi)) {
       continue;
     }
     bool elsewhere = false;

@@ -303,7 +303,15 @@ class SentenceReader {
         }
         named = true;
       }
-      if (const Entry* o = a_.EntityAt(i, EntryType::kOrg); o != nullptr) {
+      // "discussed the World Trade Organization's reform": a body owning what a weak word's
+      // object is names no meeting.
+      const Entry* o = a_.EntityAt(i, EntryType::kOrg);
+      if (o != nullptr && m->form == TriggerForm::kWeak &&
+          a_.entities[a_.entity_at[i]].end < sentence_.end_token &&
+          a_.fold(a_.entities[a_.entity_at[i]].end) == "'s") {
+        o = nullptr;
+      }
+      if (o != nullptr) {
         if (o->org == OrgKind::kGroup && m->event_format.empty()) {
           m->event_format = o->code;
         }

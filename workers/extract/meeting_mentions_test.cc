@@ -926,5 +926,14 @@ TEST_F(MeetingMentionsTest, OrganisationInAPossessiveIsNoSide) {
   EXPECT_THAT(Get("met").object.orgs, ElementsAre("EU"));
 }
 
+// A body owning the object of a weak word ("discussed NATO's enlargement") names no meeting.
+TEST_F(MeetingMentionsTest, BodyOwningWhatWasDiscussedNamesNoMeeting) {
+  Run("Kazakh President Aidar Seitkali met French President Jean Moreau in Paris on Monday. They "
+      "discussed NATO's enlargement and EU sanctions.");
+  const MeetingMention& m = Get("discussed");
+  EXPECT_FALSE(m.named_event);
+  EXPECT_THAT(m.event_orgs, IsEmpty());
+}
+
 }  // namespace
 }  // namespace parley::extract

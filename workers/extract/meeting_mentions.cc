@@ -374,7 +374,17 @@ class SentenceReader {
       m->predicate = true;
     } else {
       for (int i = std::max(m->clause_first, m->np_first - 3); i < m->np_first; ++i) {
-        if (a_.Is(i, WordClass::kLightVerb) && a_.trigger_at[i] < 0) {
+        // "NATO allies have urged talks", "had proposed a meeting": "have" before a participle
+        // is an auxiliary; the talks are what was urged, not held.
+        bool auxiliary = false;
+        const std::string& f = a_.fold(i);
+        if (f == "have" || f == "has" || f == "had" || f == "having") {
+          for (int q = i + 1; q < m->np_first; ++q) {
+            auxiliary = auxiliary || (absl::EndsWith(a_.fold(q), "ed") && !a_.tok(q).cap &&
+                                      !a_.Is(q, WordClass::kLightVerb));
+          }
+        }
+        if (a_.Is(i, WordClass::kLightVerb) && a_.trigger_at[i] < 0 && !auxiliary) {
           m->predicate = true;
           light_verb_ = i;
         }

@@ -935,5 +935,14 @@ TEST_F(MeetingMentionsTest, BodyOwningWhatWasDiscussedNamesNoMeeting) {
   EXPECT_THAT(m.event_orgs, IsEmpty());
 }
 
+// "have" before a participle is an auxiliary, not the light verb of the noun after it ("have
+// urged talks" calls for talks); "have held talks" and "had paid a visit" report them.
+TEST_F(MeetingMentionsTest, HaveBeforeAParticipleIsNoLightVerb) {
+  Run("Kazakh allies have urged talks with Russia.");
+  EXPECT_FALSE(Get("talks").predicate);
+  Run("Kazakh President Aidar Seitkali had paid a visit to Russia.");
+  EXPECT_TRUE(Get("visit").predicate);
+}
+
 }  // namespace
 }  // namespace parley::extract

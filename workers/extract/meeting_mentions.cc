@@ -380,8 +380,10 @@ class SentenceReader {
         const std::string& f = a_.fold(i);
         if (f == "have" || f == "has" || f == "had" || f == "having") {
           for (int q = i + 1; q < m->np_first; ++q) {
+            // "has postponed his visit", "had cancelled the talks": a status cue still reports
+            // the meeting it changes.
             auxiliary = auxiliary || (absl::EndsWith(a_.fold(q), "ed") && !a_.tok(q).cap &&
-                                      !a_.Is(q, WordClass::kLightVerb));
+                                      !a_.Is(q, WordClass::kLightVerb) && a_.cue_at[q] < 0);
           }
         }
         if (a_.Is(i, WordClass::kLightVerb) && a_.trigger_at[i] < 0 && !auxiliary) {

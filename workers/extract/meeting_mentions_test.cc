@@ -942,6 +942,8 @@ TEST_F(MeetingMentionsTest, HaveBeforeAParticipleIsNoLightVerb) {
   EXPECT_FALSE(Get("talks").predicate);
   Run("Kazakh President Aidar Seitkali had paid a visit to Russia.");
   EXPECT_TRUE(Get("visit").predicate);
+  Run("Kazakh President Aidar Seitkali has postponed his visit to Russia.");
+  EXPECT_TRUE(Get("visit").predicate);
 }
 
 }  // namespace

@@ -539,8 +539,31 @@ class SentenceReader {
       verb = a_.frames[a_.frame_at[m->np_first - 1]].first;
     }
     if (m->predicate || m->form == TriggerForm::kWeak || attends) {
+      // "Blinken, who was accompanied by A and B, later met Xi": the subject is named before a
+      // relative clause that closes right before the verb (the clause of the verb opens at
+      // "who").
+      int floor = m->clause_first;
+      {
+        int close = verb - 1;
+        while (close > m->clause_first &&
+               (a_.Is(close, WordClass::kAuxiliary) || absl::EndsWith(a_.fold(close), "ly"))) {
+          --close;
+        }
+        if (close > m->clause_first && a_.fold(close) == ",") {
+          for (int w = close - 1; w >= m->clause_first && w - 1 > sentence_.first_token; --w) {
+            if (a_.fold(w) == "who" && a_.fold(w - 1) == ",") {
+              verb = w - 1;
+              floor = sentence_.first_token;
+              break;
+            }
+            if (a_.Is(w, WordClass::kSpeechVerb)) {
+              break;  // "X, who said ..., met": not this one's relative clause.
+            }
+          }
+        }
+      }
       int k = verb - 1;
-      while (k >= m->clause_first &&
+      while (k >= floor &&
              (ListWord(k) || a_.Is(k, WordClass::kAuxiliary) || absl::EndsWith(a_.fold(k), "ly"))) {
         if ((a_.frame_at[k] >= 0 && a_.fold(k) != "both") || InFramedEvent(k)) {
           break;
@@ -548,7 +571,7 @@ class SentenceReader {
         // "Prior to meeting with X, Y held ...": an opening phrase ends at its comma.
         if (a_.fold(k) == ",") {
           bool opening = false;
-          for (int q = m->clause_first; q < k && !opening; ++q) {
+          for (int q = floor; q < k && !opening; ++q) {
             opening = a_.frame_at[q] >= 0 || a_.trigger_at[q] >= 0;
           }
           if (opening) {

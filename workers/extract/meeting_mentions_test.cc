@@ -946,5 +946,13 @@ TEST_F(MeetingMentionsTest, HaveBeforeAParticipleIsNoLightVerb) {
   EXPECT_TRUE(Get("visit").predicate);
 }
 
+// A relative clause closing right before the verb ("X, who was accompanied by A, later met Y")
+// is not its subject: the name before it is.
+TEST_F(MeetingMentionsTest, SubjectIsNamedBeforeARelativeClause) {
+  Run("Kazakh Foreign Minister Talgat Omarov arrived in Beijing on Monday. Omarov, who was "
+      "accompanied by Deputy Foreign Minister Arman Sadykov, later met President Zhao Wenhao.");
+  EXPECT_THAT(People(Get("met").subject), ElementsAre("Talgat Omarov"));
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -422,6 +422,14 @@ TEST_F(PeopleTest, SurnameFirstDoesNotGiveAnInternationalOfficialACountry) {
   EXPECT_EQ(Get("Guterres").country, "TL");
 }
 
+// Intelligence chiefs and negotiators are officials named by their role.
+TEST_F(PeopleTest, IntelligenceChiefAndNegotiatorAreRoles) {
+  Run("Egyptian intelligence chief Karim Saleh met Kazakh chief negotiator Arman Sadykov.");
+  EXPECT_EQ(Get("Karim Saleh").country, "EG");
+  EXPECT_EQ(Get("Karim Saleh").level, RoleLevel::kOfficial);
+  EXPECT_EQ(Get("Arman Sadykov").country, "KZ");
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

@@ -111,10 +111,12 @@ v1::Source SourceOf(const Context& c) {
 // The record of the main meeting; nullopt when the article does not report one.
 // "A, Malaya's prime minister, met President B in Manila": one country named, an official of
 // no known country or body, and a venue in another country: that official is the host, and the
-// venue's country the other side.
+// venue's country the other side. Not when a body takes part: "Iran's foreign minister met
+// Rafael Grossi, the director general of the IAEA, in Geneva": the official the text does not
+// place is the body's, and the venue's country is no side.
 void AddHost(v1::Meeting* m) {
   if (m->countries_size() != 1 || m->venue().country_code().empty() ||
-      m->venue().country_code() == m->countries(0)) {
+      m->venue().country_code() == m->countries(0) || m->organizations_size() > 0) {
     return;
   }
   for (const v1::Person& p : m->people()) {

@@ -317,6 +317,17 @@ TEST_F(AssembleTest, OfficialOfNoKnownCountryMetAtHomeIsTheHost) {
   EXPECT_THAT(meetings[0].countries(), ::testing::ElementsAre("KZ"));
 }
 
+// ... but not when a body takes part: the official the text does not place is the body's, and
+// the venue's country is no side.
+TEST_F(AssembleTest, OfficialOfABodyMetAbroadMakesNoHost) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Talks in Geneva",
+          "Kazakh Foreign Minister Talgat Omarov met on Monday with Maria Lindqvist, the director "
+          "general of the International Atomic Energy Agency, at its office in Geneva.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_THAT(meetings[0].countries(), ::testing::ElementsAre("KZ"));
+}
+
 // A headline naming the meeting before the body says who meets: the mention that names both
 // sides gives the meeting its other side.
 TEST_F(AssembleTest, HeadlineMeetingTakesTheSidesOfTheBodysMention) {

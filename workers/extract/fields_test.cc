@@ -209,6 +209,16 @@ TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// An official who only tells of the meeting of others ("X told a briefing that the two
+// presidents discussed ...") reports it and takes no part.
+TEST_F(ParticipantsTest, OfficialReportingTheMeetingOfOthersDoesNotTakePart) {
+  Run("Kazakh President Aidar Seitkali held talks with his Chinese counterpart Zhao Wenhao in "
+      "Astana on Monday. Deputy Foreign Minister Marat Bekov told a media briefing that the two "
+      "presidents also discussed water sharing.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+}
+
 // An official named for an office held in the past ("then-President X") is recalled, not present,
 // though of a participating country.
 TEST_F(ParticipantsTest, PeopleNamedForAPastOfficeDoNotTakePart) {

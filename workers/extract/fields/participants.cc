@@ -146,6 +146,40 @@ bool SpeaksFromElsewhere(const Context& c, const Person& p, const std::string& t
   return elsewhere;
 }
 
+// "Foreign Secretary X told a briefing that the two prime ministers discussed ...": every
+// mention of `p` here is the subject of a speech verb whose clause reports the meeting of others
+// (its own subject names other people, or a collective): `p` reports it and takes no part.
+bool OnlyReportsOthers(const Context& c, const Person& p, const MeetingGroup& g, int group) {
+  const int self = static_cast<int>(&p - c.people.data());
+  bool reports = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    const int sentence_end = c.a.sentence(m.sentence).end_token;
+    int verb = -1;
+    for (int k = m.end; k < sentence_end && k <= m.end + 1 && verb < 0; ++k) {
+      verb = c.a.Is(k, WordClass::kSpeechVerb) ? k : -1;
+    }
+    bool others = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      const Side& subject = mm.subject;
+      others =
+          others ||
+          (verb >= 0 && mm.sentence == m.sentence && mm.first > verb &&
+           (!subject.people.empty() || subject.role_only >= 0 || subject.collective) &&
+           std::find(subject.people.begin(), subject.people.end(), self) == subject.people.end() &&
+           subject.role_only != self && !subject.pronoun);
+    }
+    if (!others) {
+      return false;
+    }
+    reports = true;
+  }
+  return reports;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -248,7 +282,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
       here = here || (g.people_sentences.count(m.sentence) > 0 && split.count(m.sentence) == 0 &&
                       !OwnedByOther(c, m.first, gi));
     }
-    if (!p.Participates() || NamedForAPastOffice(c.a, p) ||
+    if (!p.Participates() || NamedForAPastOffice(c.a, p) || OnlyReportsOthers(c, p, g, gi) ||
         (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title)) {
       continue;  // Spokespeople, and people named without a role: commentators more often.
     }
@@ -268,7 +302,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
         OnlyAPossessorHere(c, p, gi) || p.level == RoleLevel::kUnknown || !p.Participates() ||
         p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
-        SpeaksFromElsewhere(c, p, g.town, gi)) {
+        SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi)) {
       continue;
     }
     bool elsewhere = false;

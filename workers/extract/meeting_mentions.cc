@@ -1178,13 +1178,14 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       }
       // "X last visited Y in January, when he attended a summit in Z", "they met in Geneva in
       // 2019, when ...": a meeting told in a "when" clause of a meeting of the past is of that
-      // past too.
+      // past too; so is one told in its "where" clause ("Last month, X hosted Y in Nairobi,
+      // where the two leaders discussed ...").
       if (m.relation == MentionRelation::kReport && m.status == MentionStatus::kHeld) {
+        auto opens = [&](int i) { return a.fold(i) == "when" || a.fold(i) == "where"; };
         int when = -1;
-        if (a.fold(m.clause_first) == "when") {
+        if (opens(m.clause_first)) {
           when = m.clause_first;
-        } else if (m.clause_first > a.sentence(s).first_token &&
-                   a.fold(m.clause_first - 1) == "when") {
+        } else if (m.clause_first > a.sentence(s).first_token && opens(m.clause_first - 1)) {
           when = m.clause_first - 1;
         }
         for (auto it = out.mentions.rbegin();

@@ -575,8 +575,8 @@ TEST_F(MeetingMentionsTest, MeetingsOfSeveralTimesAreGeneric) {
   EXPECT_NE(Get("met").relation, MentionRelation::kGeneric);
 }
 
-// A meeting told in a "when" clause of a meeting of the past is of that past too; a "when"
-// clause after the article's own meeting is not.
+// A meeting told in a "when" or "where" clause of a meeting of the past is of that past too; a
+// "when" clause after the article's own meeting is not.
 TEST_F(MeetingMentionsTest, WhenClauseOfAPreviousMeetingIsPrevious) {
   const std::string lead =
       "President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. They "
@@ -586,7 +586,10 @@ TEST_F(MeetingMentionsTest, WhenClauseOfAPreviousMeetingIsPrevious) {
        "summit"},
       {"The two leaders last met in Beijing in March, when they held talks on energy.",
        "held talks"},
-      {"They last met in June, when Zhao hosted a summit of Central Asian leaders.", "summit"}};
+      {"They last met in June, when Zhao hosted a summit of Central Asian leaders.", "summit"},
+      {"Last month, Seitkali hosted Kyrgyz President Almaz Tokonov in Astana, where the two "
+       "leaders held talks on water sharing.",
+       "held talks"}};
   for (const auto& [text, word] : recalled) {
     Run(lead + text);
     EXPECT_EQ(Get(word).relation, MentionRelation::kPrevious) << text;

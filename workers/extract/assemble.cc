@@ -127,6 +127,37 @@ void AddHost(v1::Meeting* m) {
   }
 }
 
+// "a ceremony at the White House hosted by President X": a leader of no known country who hosts
+// the meeting, at a venue in a country that is no side yet, is that country's.
+void AddHostingLeader(const Context& c, const MeetingGroup& g, v1::Meeting* m) {
+  const std::string& venue = m->venue().country_code();
+  if (venue.empty() ||
+      std::find(m->countries().begin(), m->countries().end(), venue) != m->countries().end()) {
+    return;
+  }
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    if (mention.form != TriggerForm::kVerb || !c.a.Is(mention.first, WordClass::kHostVerb)) {
+      continue;
+    }
+    const bool passive =
+        mention.end < c.a.sentence(mention.sentence).end_token && c.a.fold(mention.end) == "by";
+    for (int q : passive ? mention.object.people : mention.subject.people) {
+      const Person& host = c.people[q];
+      if (!host.country.empty() || !host.org.empty() || !IsLeader(host.level)) {
+        continue;
+      }
+      for (v1::Person& p : *m->mutable_people()) {
+        if (p.name() == host.name && p.country_code().empty()) {
+          p.set_country_code(venue);
+          m->add_countries(venue);
+          return;
+        }
+      }
+    }
+  }
+}
+
 std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
                                        const AssembleOptions& options) {
   const Annotations& a = c.a;
@@ -212,6 +243,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   if (m.kind() != v1::MEETING_KIND_PHONE_CALL && m.kind() != v1::MEETING_KIND_VIDEO_CONFERENCE) {
     *m.mutable_venue() = ResolveVenue(c, g, /*use_dateline=*/true, &evidence);
     AddHost(&m);
+    AddHostingLeader(c, g, &m);
   }
   for (v1::Document& d : ResolveDocuments(c, g.document_sentences, &evidence)) {
     *m.add_documents() = std::move(d);

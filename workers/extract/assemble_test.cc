@@ -328,6 +328,17 @@ TEST_F(AssembleTest, OfficialOfABodyMetAbroadMakesNoHost) {
   EXPECT_THAT(meetings[0].countries(), ::testing::ElementsAre("KZ"));
 }
 
+// A leader of no known country who hosts the meeting of two others at a venue in a third
+// country is that country's.
+TEST_F(AssembleTest, LeaderOfNoKnownCountryHostingAbroadIsOfTheVenue) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Peace declaration signed",
+          "The leaders of Kyrgyzstan and Tajikistan signed a declaration in Astana on Friday in a "
+          "ceremony hosted by President Aidar Seitkali.");
+  ASSERT_GE(meetings.size(), 1u);
+  EXPECT_THAT(meetings[0].countries(), ::testing::UnorderedElementsAre("KG", "TJ", "KZ"));
+}
+
 // A headline naming the meeting before the body says who meets: the mention that names both
 // sides gives the meeting its other side.
 TEST_F(AssembleTest, HeadlineMeetingTakesTheSidesOfTheBodysMention) {

@@ -190,6 +190,21 @@ class Grouper {
     return "";
   }
 
+  // The country a mention places its meeting in by naming the country itself ("travel to
+  // Malaysia", "a visit to Japan"), or "".
+  std::string CountryOf(const MeetingMention& m) const {
+    if (m.venue_first < 0) {
+      return "";
+    }
+    const Match& match = a_.entities[a_.entity_at[m.venue_first]];
+    for (const Entry* e : match.entries) {
+      if (e->type == EntryType::kPlace && e->place == PlaceKind::kCountry) {
+        return e->code;
+      }
+    }
+    return "";
+  }
+
   // A headline's plain meeting word ("Seitkali meets Zhao", "leaders hold talks") leaves the
   // medium open: the lead's phone call or video conference is that meeting.
   bool HeadlineLeavesTheMediumOpen(const MeetingGroup& g, const MeetingMention& m) const {
@@ -214,6 +229,15 @@ class Grouper {
     const std::string town = TownOf(m);
     if (!town.empty() && !g.town.empty() && town != g.town) {
       return false;
+    }
+    // A planned meeting in another country than the town of a meeting held is the trip's next
+    // stop ("X met Y in Canberra ... X will travel to Malaysia for talks with Z").
+    if (m.status == MentionStatus::kPlanned && g.status == MentionStatus::kHeld &&
+        !g.town.empty()) {
+      const std::string country = CountryOf(m);
+      if (!country.empty() && country != g.town) {
+        return false;
+      }
     }
     if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind) &&
         !HeadlineLeavesTheMediumOpen(g, m)) {

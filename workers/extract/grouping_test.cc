@@ -347,6 +347,23 @@ TEST_F(GroupingTest, MeetingNamedByItsFormatIsNotTheTalksBeforeIt) {
   EXPECT_EQ(groups()[1].format, "Quad");
 }
 
+// A planned meeting in another country than the one held is the trip's next stop.
+TEST_F(GroupingTest, PlannedTalksInAnotherCountryAreTheNextStop) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Beijing on Monday. "
+      "Seitkali will travel to Japan on Thursday for talks with Prime Minister Kenji Takeda.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(People(groups()[0]), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+  EXPECT_EQ(groups()[0].status, MentionStatus::kHeld);
+  EXPECT_THAT(People(groups()[1]), Contains("Kenji Takeda"));
+  EXPECT_EQ(groups()[1].status, MentionStatus::kPlanned);
+  // A planned meeting in the country of the town is still that meeting.
+  Run("",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Beijing on Monday. "
+      "He will travel to China again on Thursday for talks with Zhao.");
+  EXPECT_THAT(People(groups()[0]), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+}
+
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
   Run("",
       "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "

@@ -40,6 +40,7 @@ struct Stages {
   st.parties = FindParties(st.annotations, st.people);
   st.mentions = FindMeetingMentions(st.annotations, st.people, st.parties);
   InferPrincipalCountry(st.annotations, st.parties, st.mentions.principal, &st.people);
+  InferHostCountry(st.annotations, st.mentions, &st.people);
   st.grouping = GroupMentions(st.annotations, st.people, st.mentions);
   return st;
 }

@@ -1208,4 +1208,57 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
   return out;
 }
 
+void InferHostCountry(const Annotations& a, const MeetingMentions& mentions,
+                      std::vector<Person>* people) {
+  const std::vector<MeetingMention>& all = mentions.mentions;
+  for (size_t v = 0; v < all.size(); ++v) {
+    const MeetingMention& visit = all[v];
+    if ((visit.kind != TriggerKind::kVisit && visit.kind != TriggerKind::kStateVisit) ||
+        visit.venue_first < 0 || visit.status != MentionStatus::kPlanned) {
+      continue;
+    }
+    const Match& match = a.entities[a.entity_at[visit.venue_first]];
+    const Entry* place = match.Of(EntryType::kPlace);
+    if (place == nullptr || place->place != PlaceKind::kCountry || place->code.empty()) {
+      continue;
+    }
+    // The visitor: of another country than the destination.
+    std::vector<int> visitors = visit.subject.people;
+    if (visitors.empty() && visit.subject.pronoun && mentions.principal >= 0) {
+      visitors.push_back(mentions.principal);
+    }
+    bool visitor_elsewhere = false;
+    for (int p : visitors) {
+      if (!(*people)[p].country.empty()) {
+        visitor_elsewhere = (*people)[p].country != place->code;
+      }
+    }
+    for (const std::string& c : visit.subject.countries) {
+      visitor_elsewhere = visitor_elsewhere || c != place->code;
+    }
+    if (!visitor_elsewhere) {
+      continue;
+    }
+    // The counterparts named in the visit's clause.
+    size_t first = v;
+    while (first > 0 && all[first - 1].sentence == visit.sentence) {
+      --first;
+    }
+    for (size_t k = first; k < all.size() && all[k].sentence == visit.sentence; ++k) {
+      const MeetingMention& m = all[k];
+      if (m.clause_first != visit.clause_first) {
+        continue;
+      }
+      for (int p : m.object.people) {
+        Person& person = (*people)[p];
+        if (person.country.empty() && person.org.empty() && person.level != RoleLevel::kUnknown &&
+            person.Participates() &&
+            std::find(visitors.begin(), visitors.end(), p) == visitors.end()) {
+          person.country = place->code;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace parley::extract

@@ -96,6 +96,13 @@ MentionStatus CueStatus(const Annotations& a, int anchor);
 MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Person>& people,
                                     const Parties& parties);
 
+// The host's country for an official named without one as the counterpart of a planned visit
+// to a country named as such: "X will travel to Malaysia for talks with Prime Minister Y" (Y is
+// of Malaysia). The visitor's own country is never the host's; a visit reported as made is left
+// alone (the host's officials are named with their country there).
+void InferHostCountry(const Annotations& a, const MeetingMentions& mentions,
+                      std::vector<Person>* people);
+
 }  // namespace parley::extract
 
 #endif  // PARLEY_WORKERS_EXTRACT_MEETING_MENTIONS_H

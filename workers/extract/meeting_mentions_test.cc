@@ -957,5 +957,27 @@ TEST_F(MeetingMentionsTest, SubjectIsNamedBeforeARelativeClause) {
   EXPECT_THAT(People(Get("met").subject), ElementsAre("Talgat Omarov"));
 }
 
+// The counterpart named without a country on a planned trip to a country is of that country;
+// not the visitor, not on a trip the text reports as made.
+TEST_F(MeetingMentionsTest, CounterpartOfAPlannedTripIsOfItsDestination) {
+  auto country_of = [&](const std::string& name) {
+    for (const Person& p : people_) {
+      if (p.name == name) {
+        return p.country;
+      }
+    }
+    return std::string("?");
+  };
+  Run("Kazakh President Aidar Seitkali will travel to Japan on Thursday for talks with Prime "
+      "Minister Kenji Takeda.");
+  InferHostCountry(a_, mm_, &people_);
+  EXPECT_EQ(country_of("Aidar Seitkali"), "KZ");
+  EXPECT_EQ(country_of("Kenji Takeda"), "JP");
+  Run("Kazakh President Aidar Seitkali travelled to Japan on Thursday for talks with Prime "
+      "Minister Kenji Takeda.");
+  InferHostCountry(a_, mm_, &people_);
+  EXPECT_EQ(country_of("Kenji Takeda"), "");
+}
+
 }  // namespace
 }  // namespace parley::extract

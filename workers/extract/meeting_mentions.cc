@@ -658,6 +658,32 @@ class SentenceReader {
     } else if (next == "with" || next == "between" || next == "among" || next == "by") {
       passive = next == "by";
       ++k;
+    } else if (visit && m->form == TriggerForm::kNoun && TakesTo(k) > k) {
+      // "a tour that will take X to Uganda", "a trip taking him to Japan": X travels, the place
+      // after "to" is the destination.
+      const int to = TakesTo(k);
+      int traveller = k;
+      while (traveller < to && !IsTakeVerb(a_.fold(traveller))) {
+        ++traveller;
+      }
+      Collect(traveller + 1, to, &m->subject);
+      for (int i = traveller + 1; i < to; ++i) {
+        const std::string& f = a_.fold(i);
+        m->subject.pronoun = m->subject.pronoun || f == "him" || f == "her";
+      }
+      k = to + 1;
+      while (k < m->clause_end && a_.fold(k) == "the") {
+        ++k;
+      }
+      if (k < m->clause_end && a_.entity_at[k] >= 0) {
+        const Match& place_match = a_.entities[a_.entity_at[k]];
+        if (const Entry* pe = place_match.Of(EntryType::kPlace);
+            pe != nullptr && pe->place != PlaceKind::kDemonym) {
+          m->visit_place = a_.entity_at[k];
+          AddUnique(&m->object.countries, pe->code);
+          k = place_match.end;
+        }
+      }
     } else if (visit && (next == "to" || next == "in" || next == "of")) {
       ++k;
       while (k < m->clause_end && a_.fold(k) == "the") {
@@ -733,6 +759,39 @@ class SentenceReader {
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
     }
+  }
+
+  static bool IsTakeVerb(const std::string& f) {
+    return f == "take" || f == "takes" || f == "took" || f == "taking";
+  }
+
+  // After a trip's noun, "that will take X to", "which took him to", "taking X to": the token
+  // of the "to" (only the traveller's name, role and nationality between), else -1.
+  int TakesTo(int k) const {
+    const int end = sentence_.end_token;
+    if (k < end && (a_.fold(k) == "that" || a_.fold(k) == "which")) {
+      ++k;
+      while (k < end && (a_.fold(k) == "will" || a_.fold(k) == "would" || a_.fold(k) == "is" ||
+                         a_.fold(k) == "also" || a_.fold(k) == "then")) {
+        ++k;
+      }
+    }
+    if (k >= end || !IsTakeVerb(a_.fold(k))) {
+      return -1;
+    }
+    for (int i = k + 1; i < end && i <= k + 8; ++i) {
+      if (a_.fold(i) == "to") {
+        return i > k + 1 ? i : -1;
+      }
+      const Entry* place = a_.EntityAt(i, EntryType::kPlace);
+      const bool traveller = person(i) >= 0 || a_.fold(i) == "him" || a_.fold(i) == "her" ||
+                             a_.fold(i) == "the" || a_.EntityAt(i, EntryType::kRole) != nullptr ||
+                             (place != nullptr && place->place == PlaceKind::kDemonym);
+      if (!traveller) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   // "met Moroccan and Algerian counterparts X and Y respectively": the n-th person is of the

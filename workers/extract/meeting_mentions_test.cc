@@ -957,6 +957,22 @@ TEST_F(MeetingMentionsTest, SubjectIsNamedBeforeARelativeClause) {
   EXPECT_THAT(People(Get("met").subject), ElementsAre("Talgat Omarov"));
 }
 
+// "a tour that will take X to Y", "a trip taking him to Y": X travels to Y.
+TEST_F(MeetingMentionsTest, TripThatTakesSomeoneToAPlaceIsAVisitThere) {
+  Run("The visit is the first leg of a tour that will take Kazakh President Aidar Seitkali to "
+      "Japan on Thursday.");
+  const MeetingMention& tour = Get("tour");
+  EXPECT_THAT(People(tour.subject), ElementsAre("Aidar Seitkali"));
+  EXPECT_THAT(tour.object.countries, ElementsAre("JP"));
+  EXPECT_EQ(tour.status, MentionStatus::kPlanned);
+  Run("Seitkali begins an Asian trip taking him to Japan and Korea.");
+  EXPECT_TRUE(Get("trip").subject.pronoun);
+  EXPECT_THAT(Get("trip").object.countries, Contains("JP"));
+  // Taking something else somewhere is no trip of anyone's.
+  Run("The visit is the first leg of a tour that will take months to plan.");
+  EXPECT_TRUE(Get("tour").object.countries.empty());
+}
+
 // The counterpart named without a country on a planned trip to a country is of that country;
 // not the visitor, not on a trip the text reports as made.
 TEST_F(MeetingMentionsTest, CounterpartOfAPlannedTripIsOfItsDestination) {

@@ -121,6 +121,12 @@ TEST_F(PeopleTest, CountryAdjectiveBeforeTheRole) {
 // must not swallow the country adjective.
 // A portfolio between the country and the role ("Kazakh Health Minister", "Chinese Trade and
 // Industry Minister") leaves the country the role's.
+// "Lao" is the adjective of Laos as much as "Laotian" (places_overlay.tsv).
+TEST_F(PeopleTest, LaoBeforeTheRoleIsOfLaos) {
+  Run("Lao President Bounmy Keosavanh met Laotian Prime Minister Khamla Sithong in Vientiane.");
+  EXPECT_EQ(Get("Bounmy Keosavanh").country, "LA");
+  EXPECT_EQ(Get("Khamla Sithong").country, "LA");
+}
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
       "in Astana on Monday.");

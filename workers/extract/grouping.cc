@@ -255,9 +255,8 @@ class Grouper {
     // A meeting named by its format or body ("the Quad foreign ministers' meeting", "the A-B-C
     // trilateral") is not the plain talks of two parties told of before it when one of those
     // parties is not named by it.
-    if (m.named_event && (!m.event_format.empty() || !m.event_orgs.empty()) &&
-        g.format.empty() && g.orgs.empty() && g.countries.size() == 2 &&
-        !Subset(g.countries, u.countries)) {
+    if (m.named_event && (!m.event_format.empty() || !m.event_orgs.empty()) && g.format.empty() &&
+        g.orgs.empty() && g.countries.size() == 2 && !Subset(g.countries, u.countries)) {
       return false;
     }
     if (!u.countries.empty()) {

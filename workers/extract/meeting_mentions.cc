@@ -864,27 +864,10 @@ class SentenceReader {
         }
       }
     }
-    if (future && !past_plan && !ongoing && !TellsItsOwnPast(*m)) {
+    // "X, who will retire soon, held talks with Y" was held.
+    if (future && !past_plan && !ongoing && !TellsItsOwnPast(a_, *m)) {
       m->status = MentionStatus::kPlanned;
     }
-  }
-
-  // The meeting word is itself a verb of the past ("held talks", "met") that no future cue
-  // contains ("will be held"): "X, who will retire soon, held talks with Y" was held.
-  bool TellsItsOwnPast(const MeetingMention& m) const {
-    bool past = false;
-    for (int ci : a_.cues_in[s_]) {
-      const Match& cue = a_.cues[ci];
-      for (const Entry* e : cue.entries) {
-        if (e->cue == Cue::kPast && cue.first >= m.first && cue.first < m.end) {
-          past = true;
-        }
-        if (e->cue == Cue::kFuture && cue.first <= m.first && cue.end >= m.end) {
-          return false;
-        }
-      }
-    }
-    return past;
   }
 
   void ReadRelation(MeetingMention* m) {
@@ -1107,6 +1090,22 @@ class SentenceReader {
 };
 
 }  // namespace
+
+bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m) {
+  bool past = false;
+  for (int ci : a.cues_in[m.sentence]) {
+    const Match& cue = a.cues[ci];
+    for (const Entry* e : cue.entries) {
+      if (e->cue == Cue::kPast && cue.first >= m.first && cue.first < m.end) {
+        past = true;
+      }
+      if (e->cue == Cue::kFuture && cue.first <= m.first && cue.end >= m.end) {
+        return false;
+      }
+    }
+  }
+  return past;
+}
 
 MentionStatus CueStatus(const Annotations& a, int anchor) {
   bool cancel = false;

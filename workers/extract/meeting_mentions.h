@@ -93,6 +93,10 @@ struct MeetingMentions {
 // date), planned when a future cue and no past cue stand there, held otherwise.
 MentionStatus CueStatus(const Annotations& a, int anchor);
 
+// The meeting word is itself a verb of the past ("held talks", "met") that no future cue
+// contains ("will be held").
+bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m);
+
 MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Person>& people,
                                     const Parties& parties);
 

@@ -63,24 +63,6 @@ bool MovedToALaterDay(const Context& c, const MeetingGroup& g) {
   return from_past && to_later;
 }
 
-// The meeting word is itself a verb of the past ("met", "held talks") that no future cue
-// contains ("will be held").
-bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m) {
-  bool past = false;
-  for (int ci : a.cues_in[m.sentence]) {
-    const Match& cue = a.cues[ci];
-    for (const Entry* e : cue.entries) {
-      if (e->cue == Cue::kPast && cue.first >= m.first && cue.first < m.end) {
-        past = true;
-      }
-      if (e->cue == Cue::kFuture && cue.first <= m.first && cue.end >= m.end) {
-        return false;
-      }
-    }
-  }
-  return past;
-}
-
 // A meeting told in the present progressive of its own word, under way or previewed on the day:
 // "X is meeting Y", "Biden is welcoming Lula for talks", "ministers are gathering in Berlin";
 // none of its words in the past ("met", "held talks"). A visit ("is visiting", "is on a visit")

@@ -1009,6 +1009,26 @@ class SentenceReader {
     }
   }
 
+  // Whether the words from `from` to the meeting word close a relative clause that opens the
+  // meeting word's clause (", who ...", ", which ...", ", whom ..."): a comma stands between, so
+  // the meeting word belongs to the sentence the relative clause interrupted.
+  bool InClosedRelativeClause(const MeetingMention& m, int from) const {
+    const int open = m.clause_first;
+    if (open <= sentence_.first_token || a_.fold(open - 1) != ",") {
+      return false;
+    }
+    const std::string& pronoun = a_.fold(open);
+    if (pronoun != "who" && pronoun != "whom" && pronoun != "which") {
+      return false;
+    }
+    for (int k = std::max(from, open + 1); k < m.first; ++k) {
+      if (a_.fold(k) == ",") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void ReadPlaceAndDate(MeetingMention* m) {
     // The date nearest the meeting word in its clause (within 14 tokens), a weekday or an
     // absolute date; not a wire dateline.
@@ -1028,6 +1048,11 @@ class SentenceReader {
         said = said || a_.Is(k, WordClass::kSpeechVerb);
       }
       if (said) {
+        continue;
+      }
+      // "Ishiba, who took office on October 1, met Li on Thursday": a relative clause set off
+      // by commas before the meeting word tells of its subject, not of the meeting.
+      if (d.end_token <= m->first && InClosedRelativeClause(*m, d.end_token)) {
         continue;
       }
       const int distance =

@@ -129,6 +129,33 @@ TEST_F(MeetingMentionsTest, DayOfTheSayingOrOfAStayIsNotTheMeetings) {
   EXPECT_EQ(a_.Text(a_.dates[stay.date].first_token, a_.dates[stay.date].end_token), "Wednesday");
 }
 
+// A relative clause set off by commas between the subject and the meeting word tells of the
+// subject ("who took office on October 1"): its date is not the meeting's, though nearer.
+TEST_F(MeetingMentionsTest, DateOfARelativeClauseBeforeTheMeetingWordIsNotTheMeetings) {
+  auto date_of = [&](const std::string& trigger) {
+    const MeetingMention& m = Get(trigger);
+    return m.date < 0 ? std::string("none")
+                      : a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token);
+  };
+  Run("Japanese Prime Minister Shigeru Ishiba, who took office on October 1, met Chinese Premier "
+      "Li Qiang in Vientiane on Thursday.");
+  EXPECT_EQ(date_of("met"), "Thursday");
+  Run("Kazakh President Kassym-Jomart Tokayev, who is expected to call an election for March 19, "
+      "also held talks with Chinese President Xi Jinping on Friday.");
+  EXPECT_EQ(date_of("held talks"), "Friday");
+  Run("The Uzbek delegation, which arrived in Astana on 3 March, met Kazakh Foreign Minister "
+      "Talgat Omarov on Wednesday.");
+  EXPECT_EQ(date_of("met"), "Wednesday");
+  // The meeting told inside the relative clause keeps its date; a date set off by a comma
+  // without a relative pronoun is the meeting's.
+  Run("Kazakh Foreign Minister Talgat Omarov, who met Chinese Foreign Minister Li Wenhao on "
+      "Tuesday, said the talks were useful.");
+  EXPECT_EQ(date_of("met"), "Tuesday");
+  Run("In Astana on Tuesday, Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister "
+      "Li Wenhao.");
+  EXPECT_EQ(date_of("met"), "Tuesday");
+}
+
 TEST_F(MeetingMentionsTest, WithAfterTheVerbNamesTheObject) {
   Run("Kazakh Foreign Minister Talgat Omarov met with Chinese Foreign Minister Li Wenhao.");
   EXPECT_THAT(People(Get("met").object), ElementsAre("Li Wenhao"));

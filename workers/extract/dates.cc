@@ -419,6 +419,62 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       out.push_back(m);
       continue;
     }
+    // "the following day", "the next day", "a day later", "two days later", "the previous
+    // day", "the day before," : a day counted from the date told just before.
+    if (const int first = doc.sentences[sentence].first_token;
+        (t[i].fold == "day" || t[i].fold == "days") && i > first) {
+      int offset = 0;
+      int from = i;
+      int to = i + 1;
+      const std::string& before = t[i - 1].fold;
+      const bool the = i >= first + 2 && t[i - 2].fold == "the";
+      if (t[i].fold == "day" && the &&
+          (before == "following" || before == "next" || before == "previous")) {
+        offset = before == "previous" ? -1 : 1;
+        from = i - 2;
+      } else if (t[i].fold == "day" && before == "the" && in(i + 1) &&
+                 (t[i + 1].fold == "after" || t[i + 1].fold == "before") &&
+                 (!in(i + 2) || t[i + 2].fold == "," || t[i + 2].fold == ".")) {
+        offset = t[i + 1].fold == "after" ? 1 : -1;
+        from = i - 1;
+        to = i + 2;
+      } else if (in(i + 1) && (t[i + 1].fold == "later" || t[i + 1].fold == "earlier")) {
+        static constexpr std::array<const char*, 8> kCounts = {"a",    "one",  "two", "three",
+                                                               "four", "five", "six", "seven"};
+        int count = 0;
+        for (int c = 0; c < static_cast<int>(kCounts.size()); ++c) {
+          count = before == kCounts[c] ? std::max(c, 1) : count;
+        }
+        count = count > 0 ? count : Number(t[i - 1], 1, 7);
+        if (count > 0 && (count == 1) == (t[i].fold == "day")) {
+          offset = t[i + 1].fold == "later" ? count : -count;
+          from = i - 1;
+          to = i + 2;
+        }
+      }
+      // The date told just before, within the two sentences before this one, to the day.
+      const DateMention* anchor = out.empty() ? nullptr : &out.back();
+      if (offset != 0 && anchor != nullptr && anchor->sentence + 2 >= sentence &&
+          !anchor->month_relative && (anchor->relative || anchor->start.day() > 0) &&
+          (anchor->relative || anchor->start.year() > 0)) {
+        m = *anchor;
+        m.sentence = sentence;
+        m.first_token = from;
+        m.end_token = to;
+        m.dateline = false;
+        m.end = v1::Date();
+        if (!m.relative) {
+          m.start = ToDate(absl::CivilDay(m.start.year(), m.start.month(), m.start.day()) + offset);
+        } else if (m.weekday) {
+          m.weekday_index = ((m.weekday_index + offset) % 7 + 7) % 7;
+        } else {
+          m.relative_days += offset;
+        }
+        out.push_back(m);
+        i = to - 1;
+        continue;
+      }
+    }
     if (t[i].fold == "today" || t[i].fold == "tonight" || t[i].fold == "yesterday" ||
         t[i].fold == "tomorrow") {
       m.relative = true;

@@ -125,6 +125,36 @@ TEST(DatesTest, NextOrLastWeekdayAndTwoDaysOff) {
 
 // Numeric dates with a year: dots are day first, slashes day or month first as a number above
 // 12 shows (neither: not read), a year first is year-month-day; a time is no date.
+// "the following day", "the next day", "a day later", "two days later", "the previous day",
+// "the day before,": a day counted from the date told just before, to the day; none without one.
+TEST(DatesTest, DayCountedFromTheDateToldBefore) {
+  const absl::CivilDay published(2025, 4, 26);  // A Saturday.
+  auto last = [&](const std::string& body) {
+    const auto d = Dates(body, published);
+    if (d.size() < 2) {
+      return std::string("none");
+    }
+    const std::optional<v1::Date> day = ResolveRelative(d.back(), published, false);
+    return day.has_value() ? Str(*day) : std::string("none");
+  };
+  EXPECT_EQ(last("Lula landed in Buenos Aires on January 22. The talks he held at the palace "
+                 "the following day produced a plan."),
+            "2025-1-23");
+  EXPECT_EQ(last("The delegation arrived on 31 March 2024 and met the minister the next day."),
+            "2024-4-1");
+  EXPECT_EQ(last("The ministers met on Monday. Two days later, they signed the accord."),
+            "2025-4-23");
+  EXPECT_EQ(last("The envoys met on April 10; a day later the leaders spoke by phone."),
+            "2025-4-11");
+  EXPECT_EQ(last("The ministers met yesterday. The day before, the leaders spoke by phone."),
+            "2025-4-24");
+  EXPECT_EQ(last("The summit opened on 12 March. Three days earlier the envoys met."), "2025-3-9");
+  // Counted from another event, from a month only, or from nothing: no date.
+  EXPECT_EQ(last("They met on April 10, the day before the summit opened."), "none");
+  EXPECT_EQ(last("They met in March. The next day the leaders spoke."), "none");
+  EXPECT_TRUE(Dates("The leaders spoke the following day.", published).empty());
+}
+
 TEST(DatesTest, NumericDatesWithAYear) {
   EXPECT_EQ(Str(Dates("Talks on 14.03.2025 in Astana.")[0].start), "2025-3-14");
   EXPECT_EQ(Str(Dates("Talks on 2025/03/14 in Astana.")[0].start), "2025-3-14");

@@ -725,6 +725,27 @@ TEST_F(DateTest, DatelineDateAsALastResort) {
   EXPECT_EQ(Date(main()), "2025-4-25");
 }
 
+// A date another meeting set apart in time takes as its own ("a week after X spoke by phone with
+// Y on April 18") is not this meeting's: the dateline dates it, else nothing does.
+TEST_F(DateTest, DateOfAnotherMeetingSetApartInTimeIsNotTheMeetings) {
+  const std::string call =
+      "The meeting came a week after Kazakh President Aidar Seitkali spoke by phone with Chinese "
+      "President Zhao Wenhao on April 18.";
+  Run("Ministers meet",
+      "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "
+      "Wenhao. " +
+          call);
+  EXPECT_EQ(Date(main()), "2025-4-25");
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao. " + call);
+  EXPECT_EQ(Date(main()), "");
+  // Its own date stays.
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on April 24. " +
+          call);
+  EXPECT_EQ(Date(main()), "2025-4-24");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

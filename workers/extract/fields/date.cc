@@ -1,4 +1,5 @@
 // The date and status resolvers.
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -85,6 +86,31 @@ bool ToldInTheProgressive(const Context& c, const MeetingGroup& g) {
                                   (a.fold(m.first - 1) == "is" || a.fold(m.first - 1) == "are"));
   }
   return progressive;
+}
+
+// Whether the date `di` is the own date of a meeting word of another meeting set apart in time
+// from `g` ("a week after X spoke by phone with Y on 26 November", or a meeting of the past no
+// group took) and of none of `g`'s meeting words.
+bool OwnedByAnotherMeeting(const Context& c, const MeetingGroup& g, int di) {
+  bool other = false;
+  for (int mi = 0; mi < static_cast<int>(c.mentions.mentions.size()); ++mi) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.date != di) {
+      continue;
+    }
+    if (std::find(g.mentions.begin(), g.mentions.end(), mi) != g.mentions.end()) {
+      return false;
+    }
+    bool grouped = false;
+    for (const MeetingGroup& o : c.grouping.groups) {
+      if (std::find(o.mentions.begin(), o.mentions.end(), mi) != o.mentions.end()) {
+        grouped = true;
+        other = other || o.separate_time;
+      }
+    }
+    other = other || (!grouped && m.relation == MentionRelation::kPrevious);
+  }
+  return other;
 }
 
 }  // namespace
@@ -214,6 +240,11 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       said = said || (speech && reported);
     }
     if (said) {
+      continue;
+    }
+    // "The meeting came a week after X spoke by phone with Y on 26 November": a date another
+    // meeting's word takes as its own, and none of this meeting's, is that meeting's.
+    if (OwnedByAnotherMeeting(c, g, static_cast<int>(&d - a.dates.data()))) {
       continue;
     }
     if (d.sentence != 0 && !in_clause && DistanceToTrigger(a, d) > 14) {

@@ -419,6 +419,37 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       out.push_back(m);
       continue;
     }
+    // "on the 15th", "by the 3rd.": a day of the month nearest the publication (this month's,
+    // the last or the next); an ordinal before a noun ("the 29th summit") is no date.
+    if (published.has_value() && t[i].fold.size() >= 3 &&
+        i >= doc.sentences[sentence].first_token + 2 && t[i - 1].fold == "the" &&
+        (t[i - 2].fold == "on" || t[i - 2].fold == "by" || t[i - 2].fold == "until" ||
+         t[i - 2].fold == "before" || t[i - 2].fold == "after" || t[i - 2].fold == "from") &&
+        !absl::ascii_isdigit(static_cast<unsigned char>(t[i].fold.back())) &&
+        Number(t[i], 1, 31) > 0 &&
+        (!in(i + 1) || t[i + 1].fold == "," || t[i + 1].fold == "." || t[i + 1].fold == ";" ||
+         t[i + 1].fold == "and" || t[i + 1].fold == "when")) {
+      const int day_of_month = Number(t[i], 1, 31);
+      const absl::CivilMonth here(*published);
+      std::optional<absl::CivilDay> nearest;
+      for (const absl::CivilMonth near : {here - 1, here, here + 1}) {
+        if (day_of_month > DaysIn(static_cast<int>(near.year()), near.month())) {
+          continue;
+        }
+        const absl::CivilDay candidate(near.year(), near.month(), day_of_month);
+        if (!nearest.has_value() ||
+            std::abs(candidate - *published) < std::abs(*nearest - *published)) {
+          nearest = candidate;
+        }
+      }
+      if (nearest.has_value()) {
+        m.start = ToDate(*nearest);
+        m.first_token = i - 1;
+        m.end_token = i + 1;
+        out.push_back(m);
+        continue;
+      }
+    }
     // "the following day", "the next day", "a day later", "two days later", "the previous
     // day", "the day before," : a day counted from the date told just before.
     if (const int first = doc.sentences[sentence].first_token;

@@ -68,6 +68,28 @@ TEST(DatesTest, MonthsAndPartsOfDaysRelativeToThePublication) {
   EXPECT_EQ(Str(*ResolveRelative(night[0], published, false)), "2024-1-9");
 }
 
+// "on the 15th": the day of the month nearest the publication; an ordinal before a noun is none.
+TEST(DatesTest, DayOfTheMonthAloneIsTheNearestOne) {
+  auto first = [](const std::string& body, absl::CivilDay published) {
+    const auto d = Dates(body, published);
+    return d.empty() ? std::string("none") : Str(d[0].start);
+  };
+  EXPECT_EQ(first("He will meet Prime Minister Rishi Sunak in London on the 15th.",
+                  absl::CivilDay(2023, 5, 12)),
+            "2023-5-15");
+  EXPECT_EQ(first("The envoys are due to meet again on the 2nd, officials said.",
+                  absl::CivilDay(2023, 5, 28)),
+            "2023-6-2");
+  EXPECT_EQ(
+      first("The ministers met on the 27th and agreed to talk again.", absl::CivilDay(2023, 3, 2)),
+      "2023-2-27");
+  EXPECT_EQ(first("Talks must end by the 1st.", absl::CivilDay(2024, 12, 20)), "2025-1-1");
+  EXPECT_EQ(first("It was the 29th summit of the two sides.", absl::CivilDay(2023, 5, 12)), "none");
+  EXPECT_EQ(first("They met on the 29th anniversary of the treaty.", absl::CivilDay(2023, 5, 12)),
+            "none");
+  EXPECT_TRUE(Dates("They met on the 15th.").empty());  // No publication, no month.
+}
+
 TEST(DatesTest, MissingYearComesFromPublication) {
   const auto d = Dates("They will meet April 13 to 16.", absl::CivilDay(1987, 3, 6));
   EXPECT_EQ(Str(d[0].start), "1987-4-13");

@@ -991,7 +991,8 @@ class SentenceReader {
     if ((m->form != TriggerForm::kVerb || again) &&
         (follow_up || (ordinal && m->status == MentionStatus::kPlanned))) {
       m->relation = MentionRelation::kFollowUp;
-      if (m->status == MentionStatus::kHeld) {
+      // "The two leaders met again on January 24": a verb of the past tells it held.
+      if (m->status == MentionStatus::kHeld && !(again && TellsItsOwnPast(a_, *m))) {
         m->status = MentionStatus::kPlanned;
       }
       return;

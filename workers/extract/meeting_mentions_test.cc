@@ -538,6 +538,20 @@ TEST_F(MeetingMentionsTest, MeetAgainIsAFollowUp) {
   EXPECT_EQ(Get("meet").relation, MentionRelation::kFollowUp);
 }
 
+// "met again on January 24" told in the past is another meeting of the series that was held;
+// "will meet again", "agreed to meet again" are planned.
+TEST_F(MeetingMentionsTest, MetAgainInThePastIsAHeldFollowUp) {
+  Run("The two presidents met again on January 24 at the CELAC summit in Buenos Aires.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kFollowUp);
+  EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
+  Run("Kazakh Foreign Minister Talgat Omarov held talks again with Li Wenhao on Friday.");
+  EXPECT_EQ(Get("held talks").status, MentionStatus::kHeld);
+  Run("The two presidents will meet again in June.");
+  EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
+  Run("The ministers agreed to meet again in June.");
+  EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
+}
+
 TEST_F(MeetingMentionsTest, EarlierYearIsAPreviousMeeting) {
   Run("The leaders recalled the 2019 summit in Bishkek.");
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);

@@ -746,6 +746,25 @@ TEST_F(DateTest, DateOfAnotherMeetingSetApartInTimeIsNotTheMeetings) {
   EXPECT_EQ(Date(main()), "2025-4-24");
 }
 
+// A date right after the speech verb of a reporting clause set off after the meeting ("X met Y,
+// the ministry said on Friday") is the day of the saying: the meeting takes its own day told
+// elsewhere, else none; a date before the reporting clause is the meeting's.
+TEST_F(DateTest, DayOfASayingAfterTheMeetingIsNotItsDay) {
+  Run("Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao "
+      "in Beijing, the ministry said on Friday. The talks, held on Thursday at a guest house, "
+      "focused on trade.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing, "
+      "officials said Friday.");
+  EXPECT_EQ(Date(main()), "");
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing, "
+      "Omarov told reporters on Friday.");
+  EXPECT_EQ(Date(main()), "");
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing on "
+      "Friday, the ministry said.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

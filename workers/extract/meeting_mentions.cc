@@ -1048,7 +1048,7 @@ class SentenceReader {
       for (int k = std::max(0, d.first_token - 2); d.end_token <= m->first && k < m->first; ++k) {
         said = said || a_.Is(k, WordClass::kSpeechVerb);
       }
-      if (said) {
+      if (said || DayOfASayingAfter(a_, *m, d)) {
         continue;
       }
       // "Ishiba, who took office on October 1, met Li on Thursday": a relative clause set off
@@ -1116,6 +1116,24 @@ class SentenceReader {
 };
 
 }  // namespace
+
+bool DayOfASayingAfter(const Annotations& a, const MeetingMention& m, const DateMention& d) {
+  if (d.sentence != m.sentence || d.first_token < m.end) {
+    return false;
+  }
+  int speech = -1;
+  for (int k = std::max(m.end, d.first_token - 3); k < d.first_token; ++k) {
+    if (a.Is(k, WordClass::kSpeechVerb)) {
+      speech = k;
+    }
+  }
+  for (int k = m.end; speech >= 0 && k < speech; ++k) {
+    if (a.fold(k) == ",") {
+      return true;
+    }
+  }
+  return false;
+}
 
 bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m) {
   bool past = false;

@@ -93,6 +93,11 @@ struct MeetingMentions {
 // date), planned when a future cue and no past cue stand there, held otherwise.
 MentionStatus CueStatus(const Annotations& a, int anchor);
 
+// "X met Y in Beijing, the ministry said on Friday", "..., Omarov told reporters on Friday": a
+// date right after a speech verb of a reporting clause set off by a comma after the meeting
+// word is the day of the saying, not the meeting's.
+bool DayOfASayingAfter(const Annotations& a, const MeetingMention& m, const DateMention& d);
+
 // The meeting word is itself a verb of the past ("held talks", "met") that no future cue
 // contains ("will be held").
 bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m);

@@ -226,6 +226,8 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     bool said = false;
     for (int mi : g.mentions) {
       const MeetingMention& mm = c.mentions.mentions[mi];
+      // "X met Y in Beijing, the ministry said on Friday".
+      said = said || DayOfASayingAfter(a, mm, d);
       if (mm.sentence != d.sentence || d.end_token > mm.first) {
         continue;
       }

@@ -245,7 +245,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
     AddHost(&m);
     AddHostingLeader(c, g, &m);
   }
-  for (v1::Document& d : ResolveDocuments(c, g.document_sentences, &evidence)) {
+  for (v1::Document& d : ResolveDocuments(c, g.document_sentences, &evidence, IndexOf(c, g))) {
     *m.add_documents() = std::move(d);
   }
   for (v1::Topic t : ResolveTopics(c, g.window)) {
@@ -505,7 +505,7 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
     m.add_topics(t);
   }
   if (g.role == GroupRole::kOther) {
-    for (v1::Document& d : ResolveDocuments(c, sentences, &evidence)) {
+    for (v1::Document& d : ResolveDocuments(c, sentences, &evidence, gi)) {
       *m.add_documents() = std::move(d);
     }
   }

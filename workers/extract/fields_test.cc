@@ -129,7 +129,7 @@ class FieldsTest : public ::testing::Test {
 
   std::vector<v1::Document> Documents(const MeetingGroup& g) const {
     std::vector<FieldEvidence> evidence;
-    return ResolveDocuments(c(), g.document_sentences, &evidence);
+    return ResolveDocuments(c(), g.document_sentences, &evidence, IndexOf(c(), g));
   }
 
   std::vector<v1::Statement> Statements(const MeetingGroup& g, size_t max = 12) const {
@@ -1173,6 +1173,31 @@ TEST_F(DocumentsTest, OneDocumentPerTypeAndTitle) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on trade. The "
       "agreement was signed in the palace.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
+// "On the sidelines of the summit, A and B met and signed a memorandum": the document stands in
+// the side meeting's clause and is concluded there, not at the summit that sentence names too.
+TEST_F(DocumentsTest, DocumentsOfASideMeetingAreNotTheEventsOwn) {
+  for (const char* second :
+       {"On the sidelines of the summit, Vietnamese Prime Minister Pham Van Long and Philippine "
+        "President Jose Reyes met and signed a memorandum on fisheries.",
+        "On the margins of the summit, Vietnamese Prime Minister Pham Van Long met Philippine "
+        "President Jose Reyes and witnessed the signing of an agreement on fisheries.",
+        "On the sidelines of the summit, Vietnamese Prime Minister Pham Van Long held talks with "
+        "Philippine President Jose Reyes, after which the two sides signed a memorandum."}) {
+    Run(std::string("ASEAN leaders held a summit in Kuala Lumpur on Monday and "
+                    "adopted a declaration on maritime cooperation. ") +
+        second);
+    ASSERT_GE(grouping_.groups.size(), 2u) << second;
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_DECLARATION)) << second;
+    std::vector<FieldEvidence> evidence;
+    EXPECT_EQ(ResolveDocuments(c(), {2}, &evidence, 1).size(), 1u) << second;
+  }
+  // The event's own documents told in the same sentence stay its own.
+  Run("ASEAN leaders held a summit in Kuala Lumpur on Monday and adopted a "
+      "declaration on maritime cooperation and a roadmap on trade.");
+  EXPECT_THAT(Types(Documents(main())),
+              UnorderedElementsAre(v1::DOCUMENT_TYPE_DECLARATION, v1::DOCUMENT_TYPE_ACTION_PLAN));
 }
 
 TEST_F(DocumentsTest, DocumentsOfAnotherMeetingAreLeftOut) {

@@ -134,10 +134,31 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
   return false;
 }
 
+// True when token `i` lies in the clause of a meeting held on the sidelines of group `group`
+// ("On the sidelines of the summit, A and B met and signed a memorandum"): what it concluded is
+// that meeting's, not the event's.
+bool OfASideMeeting(const Context& c, int i, int group) {
+  const int owner = group >= 0 ? c.grouping.owner[i] : -1;
+  if (owner < 0 || owner == group) {
+    return false;
+  }
+  const MeetingGroup& g = c.grouping.groups[owner];
+  if (g.parent == group) {
+    return true;
+  }
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.sidelines && m.clause_first <= i && i < m.clause_end) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
-                                           std::vector<FieldEvidence>* evidence) {
+                                           std::vector<FieldEvidence>* evidence, int group) {
   const Annotations& a = c.a;
   std::vector<v1::Document> out;
   std::set<std::pair<v1::DocumentType, std::string>> seen;  // One per type and title.
@@ -150,7 +171,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     for (int mi : a.entities_in[s]) {
       const Match& match = a.entities[mi];
       const Entry* doc = match.Of(EntryType::kDocument);
-      if (doc == nullptr) {
+      if (doc == nullptr || OfASideMeeting(c, match.first, group)) {
         continue;
       }
       const int first = match.first;

@@ -101,9 +101,10 @@ struct NamedFor {
 NamedFor MeetingNamedFor(const Context& c, const MeetingGroup& g);
 
 // Documents reported signed or adopted in `sentences` (a signing verb near the document word;
-// drafts and "said in a statement" are not documents).
+// drafts and "said in a statement" are not documents). Documents in the clause of a meeting held
+// at group `group` (a side meeting of this event) are that meeting's (-1: any).
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
-                                           std::vector<FieldEvidence>* evidence);
+                                           std::vector<FieldEvidence>* evidence, int group = -1);
 
 // Topics whose keywords occur at least twice (the window counts double); only in `window` when
 // `window_only`.

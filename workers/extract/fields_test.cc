@@ -1200,6 +1200,40 @@ TEST_F(DocumentsTest, DocumentsOfASideMeetingAreNotTheEventsOwn) {
               UnorderedElementsAre(v1::DOCUMENT_TYPE_DECLARATION, v1::DOCUMENT_TYPE_ACTION_PLAN));
 }
 
+// A press release lists the documents signed under a sentence that ends in a colon: each item
+// (a bullet, or a numbered paragraph opening with a document) is signed.
+TEST_F(DocumentsTest, DocumentsListedUnderASigningAreSigned) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"Following the talks, the following documents were signed:\n"
+       "- Agreement on cooperation in the field of tourism;\n"
+       "- Memorandum of understanding on customs.",
+       {v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_MEMORANDUM}},
+      {"In the presence of the two presidents, the ministers signed:\n"
+       "* Protocol on the demarcation of the border;\n"
+       "* Treaty on Friendship.",
+       {v1::DOCUMENT_TYPE_OTHER, v1::DOCUMENT_TYPE_TREATY}},
+      {"The sides then exchanged the documents signed during the visit:\n\n"
+       "1. Memorandum of understanding in the field of education.\n\n"
+       "2. Action Plan for 2025-2027.",
+       {v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_ACTION_PLAN}}};
+  for (const auto& [list, types] : cases) {
+    Run("Leaders meet",
+        std::string("Kazakh President Aidar Seitkali held talks with Chinese President Zhao "
+                    "Wenhao in Astana on Monday.\n\n") +
+            list);
+    const std::vector<v1::DocumentType> got = Types(Documents(main()));
+    for (v1::DocumentType type : types) {
+      EXPECT_THAT(got, Contains(type)) << list;
+    }
+  }
+  // A list under a sentence that signs nothing names no document signed.
+  Run("Leaders meet",
+      "Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana on "
+      "Monday.\n\nThe agenda of the talks included:\n- Agreement on water sharing;\n- Treaty on "
+      "the border.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 TEST_F(DocumentsTest, DocumentsOfAnotherMeetingAreLeftOut) {
   Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
       "also met Japanese Prime Minister Kenji Takeda, and they signed a memorandum.");

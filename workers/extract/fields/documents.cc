@@ -155,6 +155,62 @@ bool OfASideMeeting(const Context& c, int i, int group) {
   return false;
 }
 
+// The first document word of sentence `s` when it opens the sentence (after a bullet sign or
+// a number), or -1.
+int OpeningDocument(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  for (int mi : a.entities_in[s]) {
+    const Match& match = a.entities[mi];
+    if (match.Of(EntryType::kDocument) == nullptr) {
+      continue;
+    }
+    for (int k = sentence.first_token; k < match.first; ++k) {
+      if (a.tok(k).word && !absl::ascii_isdigit(static_cast<unsigned char>(a.fold(k)[0]))) {
+        return -1;
+      }
+    }
+    return match.first;
+  }
+  return -1;
+}
+
+// "the following documents were signed: - Agreement on ...; - Memorandum of ...": an item of a
+// list (a bullet, or a paragraph of its own opening with a document) under a sentence that
+// ends in a colon after a signing verb names a document signed. Returns the item's document
+// word, or -1.
+int ListedUnderASigning(const Annotations& a, int s) {
+  const int item = OpeningDocument(a, s);
+  // "1." before an item is a sentence of its own.
+  const auto number_only = [&](int t) {
+    const Sentence& sentence = a.sentence(t);
+    for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+      if (a.tok(k).word && !absl::ascii_isdigit(static_cast<unsigned char>(a.fold(k)[0]))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const auto is_item = [&](int t) {
+    const int before = t - 1 > 0 && number_only(t - 1) ? t - 2 : t - 1;
+    return a.sentence(t).bullet ||
+           (OpeningDocument(a, t) >= 0 &&
+            (before <= 0 || a.sentence(before).paragraph != a.sentence(t).paragraph));
+  };
+  if (item < 0 || !is_item(s)) {
+    return -1;
+  }
+  int t = s - 1;
+  while (t > 0 && (is_item(t) || number_only(t))) {
+    --t;
+  }
+  const Sentence& intro = a.sentence(t);
+  if (t <= 0 || intro.end_token <= intro.first_token || a.fold(intro.end_token - 1) != ":" ||
+      !a.SentenceHasWord(t, WordClass::kSigningVerb)) {
+    return -1;
+  }
+  return item;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -163,7 +219,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
   std::vector<v1::Document> out;
   std::set<std::pair<v1::DocumentType, std::string>> seen;  // One per type and title.
   for (int s : sentences) {
-    if (!a.SentenceHasWord(s, WordClass::kSigningVerb)) {
+    const int listed = ListedUnderASigning(a, s);
+    if (listed < 0 && !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
       continue;
     }
     const Sentence& sentence = a.sentence(s);
@@ -220,6 +277,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
             a.fold(k + 2) != "a" && a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
         near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
       }
+      near_verb = near_verb || first == listed;
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.
       if (!near_verb && last_signed_end >= 0 && first - last_signed_end <= 16) {

@@ -1082,6 +1082,25 @@ TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// A statement one side's official or office signed or issued is a press release; one the two
+// sides signed is a document of the meeting.
+TEST_F(DocumentsTest, StatementPutOutByOneSideIsNoDocument) {
+  for (const char* second :
+       {"According to the statement signed by the presidential spokesman, they discussed trade.",
+        "The statement, signed by Foreign Ministry spokesman Ali Karimov, said the talks were "
+        "useful.",
+        "The talks were useful, the statement issued by the presidency said."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. The statement signed by the two "
+      "presidents commits them to more trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. The joint statement, signed by "
+      "President Seitkali, commits them to more trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+}
+
 TEST_F(DocumentsTest, DocumentFarFromTheSigningVerbIsNotSigned) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed the guest book at the "
       "palace after a long lunch and then talked about a possible future trade agreement.");

@@ -211,6 +211,33 @@ int ListedUnderASigning(const Annotations& a, int s) {
   return item;
 }
 
+// "according to the statement signed by the presidential spokesman", "a statement issued by
+// the ministry": a statement one side's official or office put out is a press release, not a
+// document the meeting adopted; one signed by both sides ("by the two leaders") is.
+bool PutOutByOneSide(const Annotations& a, const Match& match, const Sentence& sentence) {
+  int k = match.end;
+  if (k < sentence.end_token && a.fold(k) == ",") {
+    ++k;
+  }
+  if (k + 1 >= sentence.end_token) {
+    return false;
+  }
+  const std::string& verb = a.fold(k);
+  if ((verb != "signed" && verb != "issued" && verb != "released" && verb != "sent") ||
+      a.fold(k + 1) != "by") {
+    return false;
+  }
+  for (int q = k + 2; q < std::min(sentence.end_token, k + 6); ++q) {
+    const std::string& f = a.fold(q);
+    if (f == "both" || f == "two" || f == "three" || f == "all" || f == "sides" || f == "parties" ||
+        f == "leaders" || f == "heads" || f == "presidents" || f == "ministers" ||
+        f == "participants") {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -253,6 +280,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       if (doc->surface == "statement" &&
           (first == sentence.first_token || a.fold(first - 1) == "a") &&
           !(first >= 2 && a.Is(first - 2, WordClass::kDocumentIssuer))) {
+        continue;
+      }
+      if (doc->surface == "statement" && PutOutByOneSide(a, match, sentence)) {
         continue;
       }
       // The signing must be about this document: a verb within a few words of it.

@@ -1253,6 +1253,28 @@ TEST_F(DocumentsTest, DocumentsListedUnderASigningAreSigned) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// The collective "documents" stands for the documents it introduces, not for one more.
+TEST_F(DocumentsTest, DocumentsIntroducingTheListedOnesAreNoneOfTheirOwn) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"They signed several documents, including a memorandum on tourism and a protocol on "
+       "customs.",
+       {v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_OTHER}},
+      {"Ministers signed eight documents, such as a memorandum on education.",
+       {v1::DOCUMENT_TYPE_MEMORANDUM}},
+      {"Among the documents signed were a memorandum on tourism and a treaty on borders.",
+       {v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_TREATY}},
+      {"The following documents were signed:\n- Memorandum on tourism;\n- Protocol on customs.",
+       {v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_OTHER}},
+      // Documents told of without the ones they stand for are documents of their own.
+      {"They signed 12 documents.", {v1::DOCUMENT_TYPE_AGREEMENT}},
+      {"They signed 12 documents and adopted a joint statement.",
+       {v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_JOINT_STATEMENT}}};
+  for (const auto& [second, types] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;
+  }
+}
+
 TEST_F(DocumentsTest, DocumentsOfAnotherMeetingAreLeftOut) {
   Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
       "also met Japanese Prime Minister Kenji Takeda, and they signed a memorandum.");

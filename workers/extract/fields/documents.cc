@@ -238,6 +238,36 @@ bool PutOutByOneSide(const Annotations& a, const Match& match, const Sentence& s
   return true;
 }
 
+// "signed several documents, including a memorandum on tourism and a protocol on customs",
+// "Among the documents signed were ...", "the following documents were signed: - ...": the
+// collective "documents" stands for the documents it introduces, not for one more.
+bool IntroducesDocuments(const Annotations& a, const Match& match, const Sentence& sentence,
+                         int s) {
+  for (int k = std::max(sentence.first_token, match.first - 2); k < match.first; ++k) {
+    if (a.fold(k) == "among") {
+      return true;
+    }
+  }
+  if (s + 1 < a.sentence_count() && ListedUnderASigning(a, s + 1) >= 0) {
+    return true;
+  }
+  bool introduced = false;
+  for (int k = match.end; k < sentence.end_token; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == ";" || a.trigger_at[k] >= 0) {
+      return false;
+    }
+    introduced = introduced || f == "including" || f == "namely" || f == ":" ||
+                 (f == "such" && k + 1 < sentence.end_token && a.fold(k + 1) == "as") ||
+                 (f == "among" && k + 1 < sentence.end_token &&
+                  (a.fold(k + 1) == "them" || a.fold(k + 1) == "which"));
+    if (introduced && a.EntityAt(k, EntryType::kDocument) != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -283,6 +313,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         continue;
       }
       if (doc->surface == "statement" && PutOutByOneSide(a, match, sentence)) {
+        continue;
+      }
+      if (doc->surface == "documents" && IntroducesDocuments(a, match, sentence, s)) {
         continue;
       }
       // The signing must be about this document: a verb within a few words of it.

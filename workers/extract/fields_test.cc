@@ -1036,6 +1036,20 @@ TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
   }
 }
 
+// An aim governs the signing verb after it however long the document's name: nothing signed.
+TEST_F(DocumentsTest, DocumentAimedAtWithALongNameIsNotSigned) {
+  for (const char* second :
+       {"The two sides had hoped to conclude a bilateral currency swap agreement before the visit.",
+        "Both are seeking to finalise a comprehensive economic partnership agreement.",
+        "They aimed to sign a long-delayed free trade agreement by the end of the year."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. They hoped to sign more deals and "
+      "signed a bilateral currency swap agreement.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
 // "agreed to" another verb makes the document that verb's object; "agreed to sign" and "agreed
 // to a roadmap" conclude it.
 TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {

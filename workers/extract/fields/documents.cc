@@ -68,6 +68,24 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
       return true;
     }
   }
+  // "had hoped to conclude a currency swap agreement", "are seeking to finalise a comprehensive
+  // economic partnership agreement": the aim governs the signing verb, however long the name.
+  for (int k = std::max(sentence_first, match.first - 10); k + 2 < match.first; ++k) {
+    const std::string& f = a.fold(k);
+    const bool aim = f == "hope" || f == "hopes" || f == "hoped" || f == "hoping" || f == "aim" ||
+                     f == "aims" || f == "aimed" || f == "aiming" || f == "seek" || f == "seeks" ||
+                     f == "seeking" || f == "sought";
+    if (aim && a.fold(k + 1) == "to" && a.Is(k + 2, WordClass::kSigningVerb)) {
+      bool interrupted = false;
+      for (int q = k + 3; q < match.first; ++q) {
+        interrupted =
+            interrupted || a.fold(q) == "," || a.fold(q) == ";" || a.Is(q, WordClass::kSigningVerb);
+      }
+      if (!interrupted) {
+        return true;
+      }
+    }
+  }
   return match.first > sentence_first && a.fold(match.first - 1) == "press";
 }
 

@@ -1328,6 +1328,26 @@ TEST_F(TopicsTest, CrisisOfADomainIsThatDomain) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
 }
 
+// "friendship" in diplomatic copy is the language of relations ("the traditional friendship
+// between the two peoples", "a treaty of friendship"), not of culture.
+TEST_F(TopicsTest, FriendshipIsRelationsNotCulture) {
+  for (const char* second : {"They discussed the traditional friendship between the two peoples.",
+                             "They praised the treaty of friendship and its friendship clauses.",
+                             "They stressed friendship and good-neighbourly ties."}) {
+    Run("Ministers meet",
+        std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana. ") +
+            second);
+    const std::vector<v1::Topic> topics = ResolveTopics(c(), main().window);
+    EXPECT_THAT(topics, Contains(v1::TOPIC_DIPLOMACY)) << second;
+    EXPECT_THAT(topics, Not(Contains(v1::TOPIC_CULTURE))) << second;
+  }
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "They discussed friendship and cultural exchanges.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), Contains(v1::TOPIC_CULTURE));
+}
+
 TEST_F(TopicsTest, KeywordOnceOutsideTheWindowIsNoTopic) {
   Run("Ministers meet",
       "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "

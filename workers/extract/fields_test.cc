@@ -1155,6 +1155,28 @@ TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
   }
 }
 
+// A document that is the subject of a passive signing verb is signed however long its
+// complement; a relative clause's verb ("which was signed in 1991") is another signing.
+TEST_F(DocumentsTest, SubjectOfAPassiveSigningIsSigned) {
+  const std::pair<const char*, v1::DocumentType> cases[] = {
+      {"An agreement on the construction of two new road bridges across the river was signed by "
+       "the transport ministers.",
+       v1::DOCUMENT_TYPE_AGREEMENT},
+      {"A memorandum of understanding on cooperation between the two countries' customs services "
+       "was also signed.",
+       v1::DOCUMENT_TYPE_MEMORANDUM},
+      {"In addition, a roadmap for the development of trade and economic cooperation until 2030 "
+       "has been adopted.",
+       v1::DOCUMENT_TYPE_ACTION_PLAN}};
+  for (const auto& [second, type] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(type)) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. They praised the agreement on the "
+      "construction of two new road bridges, which was signed by their predecessors.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // A document joined by "and" or "as well as" to one signed is signed, however long the first
 // one's title.
 TEST_F(DocumentsTest, DocumentJoinedToASignedOneIsSigned) {

@@ -286,6 +286,30 @@ bool IntroducesDocuments(const Annotations& a, const Match& match, const Sentenc
   return false;
 }
 
+// "An agreement on the construction of two new road bridges was signed by the transport
+// ministers": a document that is the subject of a passive signing verb is signed however long
+// its complement. Not through a relative clause ("the treaty, which was signed in 1991").
+bool SubjectOfAPassiveSigning(const Annotations& a, const Match& match, const Sentence& sentence) {
+  for (int k = match.end; k + 1 < std::min(sentence.end_token, match.end + 25); ++k) {
+    const std::string& f = a.fold(k);
+    if (f == ";" || f == ":" || f == "which" || f == "that" || f == "who" ||
+        a.Is(k, WordClass::kSpeechVerb) || a.Is(k, WordClass::kSigningVerb)) {
+      return false;
+    }
+    if (f != "was" && f != "were" && f != "been") {
+      continue;
+    }
+    int v = k + 1;
+    const std::string& adverb = a.fold(v);
+    if (adverb == "also" || adverb == "formally" || adverb == "jointly" || adverb == "then" ||
+        adverb == "subsequently" || adverb == "later") {
+      ++v;
+    }
+    return v < sentence.end_token && a.Is(v, WordClass::kSigningVerb);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -358,7 +382,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
             a.fold(k + 2) != "a" && a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
         near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
       }
-      near_verb = near_verb || first == listed;
+      near_verb = near_verb || first == listed || SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.
       if (!near_verb && last_signed_end >= 0 && first - last_signed_end <= 16) {

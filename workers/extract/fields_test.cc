@@ -1143,7 +1143,10 @@ TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
        {"Relations have grown since a 2016 agreement on labour mobility, signed in Astana.",
         "The leaders praised the Treaty of Friendship signed in Beijing on April 22, 2001.",
         "The friendship treaty, signed by the then-presidents, was praised by both.",
-        "They praised the transit agreement signed last year in Beijing."}) {
+        "They praised the transit agreement signed last year in Beijing.",
+        "They praised the transit agreement signed last week in Beijing.",
+        "They praised the accord signed two years ago in Beijing.",
+        "They reviewed a deal struck earlier this year on gas prices."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }

@@ -133,7 +133,18 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
     }
     // "the agreement signed last year", "the accord of last month".
     if (f == "last" && k + 1 < end &&
-        (a.fold(k + 1) == "year" || a.fold(k + 1) == "month" || a.fold(k + 1) == "decade")) {
+        (a.fold(k + 1) == "year" || a.fold(k + 1) == "month" || a.fold(k + 1) == "decade" ||
+         a.fold(k + 1) == "week")) {
+      return true;
+    }
+    // "the accord signed two years ago", "a deal struck earlier this year".
+    if (f == "ago" && k > first &&
+        (absl::StartsWith(a.fold(k - 1), "year") || absl::StartsWith(a.fold(k - 1), "month") ||
+         absl::StartsWith(a.fold(k - 1), "week") || absl::StartsWith(a.fold(k - 1), "decade"))) {
+      return true;
+    }
+    if (f == "earlier" && k + 2 < end && a.fold(k + 1) == "this" &&
+        (a.fold(k + 2) == "year" || a.fold(k + 2) == "month")) {
       return true;
     }
     int year = 0;

@@ -1063,16 +1063,23 @@ TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_ACTION_PLAN));
 }
 
-// A document implemented, negotiated or acted under is in force or in the making, not
-// concluded at the meeting.
+// A document implemented, negotiated, acted under or left ("withdrew from", "pulled out of",
+// "suspended") is in force or in the making, not concluded at the meeting.
 TEST_F(DocumentsTest, DocumentImplementedOrNegotiatedIsNotConcluded) {
   for (const char* second : {"They agreed on steps for the implementation of the transit "
                              "agreement.",
                              "They agreed to speed up negotiations on a trade deal.",
-                             "They agreed on higher quotas under the accord."}) {
+                             "They agreed on higher quotas under the accord.",
+                             "They regretted that Washington withdrew from the arms agreement "
+                             "signed in Moscow.",
+                             "Both sides pulled out of the nuclear deal, signed in Vienna.",
+                             "They signed nothing and suspended the border treaty."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }
+  Run("The leaders of Kazakhstan and China met in Astana. They suspended the talks, then signed a "
+      "treaty.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
 }
 
 // Approval is a domestic step ("the cabinet approved the transit agreement"), like ratifying:

@@ -355,6 +355,23 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
                     absl::StartsWith(f, "negotiat") || absl::StartsWith(f, "violat") ||
                     f == "under" || f == "compliance";
       }
+      // "withdrew from the arms agreement", "pulled out of the nuclear deal", "suspended the
+      // treaty": a document in force that a party leaves, not one concluded here.
+      for (int k = std::max(sentence.first_token, first - 5); k < first; ++k) {
+        const std::string& f = a.fold(k);
+        const bool leaves = absl::StartsWith(f, "withdr") || absl::StartsWith(f, "suspend") ||
+                            absl::StartsWith(f, "abandon") || absl::StartsWith(f, "scrap") ||
+                            absl::StartsWith(f, "terminat") || absl::StartsWith(f, "renounc") ||
+                            absl::StartsWith(f, "revok") ||
+                            ((f == "pulled" || f == "pull" || f == "pulls" || f == "pulling") &&
+                             k + 1 < first && a.fold(k + 1) == "out");
+        bool interrupted = false;
+        for (int q = k + 1; q < first; ++q) {
+          interrupted = interrupted || a.fold(q) == "," || a.fold(q) == ";" ||
+                        a.Is(q, WordClass::kSigningVerb) || a.fold(q) == "and";
+        }
+        other_act = other_act || (leaves && !interrupted);
+      }
       draft = draft || other_act;
       if (draft || Negated(a, match, sentence.first_token) || SignedBefore(a, match, sentence)) {
         continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".

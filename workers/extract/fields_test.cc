@@ -1011,6 +1011,17 @@ TEST_F(DocumentsTest, MoreFormsOfTheSigningVerbs) {
   }
 }
 
+// "pact" is the headline word for an agreement ("sign security pact", "inked 12 pacts").
+TEST_F(DocumentsTest, PactIsAnAgreement) {
+  for (const char* second : {"They signed a security pact.", "The two sides inked 12 pacts.",
+                             "A defence pact was signed by the ministers."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT)) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. They praised the pact signed in 2015.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // A charter adopted or signed is a document (of no listed type).
 TEST_F(DocumentsTest, CharterIsADocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "

@@ -1236,6 +1236,21 @@ TEST_F(DocumentsTest, TitleWhenTheTextNamesTheDocument) {
   const std::vector<v1::Document> plans = Documents(main());
   ASSERT_EQ(plans.size(), 1u);
   EXPECT_EQ(plans[0].title(), "2025-2027 Action Plan");
+  // A new noun phrase, or a phrase of time or place in lower case, ends the name.
+  const std::pair<const char*, const char*> cases[] = {
+      {"They adopted the Declaration on Maritime Cooperation at the close of the talks.",
+       "Declaration on Maritime Cooperation"},
+      {"They signed the Roadmap for trade and economic cooperation and a memorandum.",
+       "Roadmap for trade and economic cooperation"},
+      {"They signed the Agreement between the Government of Kazakhstan and the Government of "
+       "China.",
+       "Agreement between the Government of Kazakhstan and the Government of China"}};
+  for (const auto& [second, title] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    const std::vector<v1::Document> got = Documents(main());
+    ASSERT_FALSE(got.empty()) << second;
+    EXPECT_EQ(got[0].title(), title) << second;
+  }
 }
 
 TEST_F(DocumentsTest, NoTitleForALowerCaseDocument) {

@@ -42,6 +42,23 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
       if (a.Is(k, WordClass::kSigningVerb) || a.trigger_at[k] >= 0) {
         break;
       }
+      // "the Roadmap for trade for 2025-2027 and a memorandum ...", "the Declaration on
+      // Maritime Cooperation at the close of the summit": a new noun phrase or a phrase of
+      // time or place in lower case ends the name ("and the Government of X" does not).
+      const bool lower_next = k + 1 < sentence.end_token && a.tok(k + 1).word &&
+                              !a.tok(k + 1).cap &&
+                              !absl::ascii_isdigit(static_cast<unsigned char>(a.fold(k + 1)[0]));
+      const bool determiner_next =
+          k + 1 < sentence.end_token && (a.fold(k + 1) == "a" || a.fold(k + 1) == "an" ||
+                                         a.fold(k + 1) == "the" || a.fold(k + 1) == "their");
+      const bool lower_after_determiner =
+          determiner_next && k + 2 < sentence.end_token && a.tok(k + 2).word && !a.tok(k + 2).cap;
+      if ((t.fold == "and" && lower_after_determiner) ||
+          ((t.fold == "at" || t.fold == "during" || t.fold == "after" || t.fold == "before" ||
+            t.fold == "by" || t.fold == "with" || t.fold == "which" || t.fold == "that") &&
+           (lower_next || lower_after_determiner))) {
+        break;
+      }
       ++k;
       ++steps;
     }

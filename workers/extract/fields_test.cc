@@ -1164,7 +1164,8 @@ TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
         "They praised the transit agreement signed last year in Beijing.",
         "They praised the transit agreement signed last week in Beijing.",
         "They praised the accord signed two years ago in Beijing.",
-        "They reviewed a deal struck earlier this year on gas prices."}) {
+        "They reviewed a deal struck earlier this year on gas prices.",
+        "They built on the accords reached by the three leaders last September."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }

@@ -134,6 +134,18 @@ int ListedCount(const Annotations& a, const Match& match, const Sentence& senten
   return items >= 3 ? std::min(items, 8) : 1;
 }
 
+bool IsMonthName(const std::string& f) {
+  static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+  for (const char* m : kMonths) {
+    if (f == m) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "a 2016 agreement on labour mobility, signed when ...", "the treaty signed in Porto on April
 // 22, 2000", "signed by the then-prime ministers", "the deal signed last year": a document whose
 // words near it name a year before the publication's, last year or month, or an office holder
@@ -151,8 +163,8 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
     // "the agreement signed last year", "the accord of last month".
     if (f == "last" && k + 1 < end &&
         (a.fold(k + 1) == "year" || a.fold(k + 1) == "month" || a.fold(k + 1) == "decade" ||
-         a.fold(k + 1) == "week")) {
-      return true;
+         a.fold(k + 1) == "week" || IsMonthName(a.fold(k + 1)))) {
+      return true;  // "the accords reached last September".
     }
     // "the accord signed two years ago", "a deal struck earlier this year".
     if (f == "ago" && k > first &&

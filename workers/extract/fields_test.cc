@@ -1254,6 +1254,23 @@ TEST_F(DocumentsTest, TitleWhenTheTextNamesTheDocument) {
   }
 }
 
+// A headline in title case capitalises every word: its document has no title; a headline in
+// sentence case keeps the document's name.
+TEST_F(DocumentsTest, NoTitleFromAHeadlineInTitleCase) {
+  for (const char* headline : {"Sadat and Begin Sign Peace Treaty at White House",
+                               "Kazakhstan, China Sign Border Treaty After Talks"}) {
+    Run(headline, "The leaders of Kazakhstan and China met in Astana on Monday.");
+    const std::vector<v1::Document> docs = Documents(main());
+    ASSERT_EQ(docs.size(), 1u) << headline;
+    EXPECT_EQ(docs[0].title(), "") << headline;
+  }
+  Run("Kazakhstan and China sign the Treaty on Eternal Friendship",
+      "The leaders of Kazakhstan and China met in Astana on Monday.");
+  const std::vector<v1::Document> docs = Documents(main());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].title(), "Treaty on Eternal Friendship");
+}
+
 TEST_F(DocumentsTest, NoTitleForALowerCaseDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a treaty on friendship.");
   const std::vector<v1::Document> docs = Documents(main());

@@ -17,6 +17,15 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
   if (!a.tok(match.first).cap || sentence.all_caps) {
     return "";
   }
+  // A headline in title case ("Sadat and Begin Sign Peace Treaty") capitalises its verbs too:
+  // its capitals name nothing.
+  if (sentence.title) {
+    for (int k = sentence.first_token + 1; k < sentence.end_token; ++k) {
+      if (a.tok(k).cap && a.Is(k, WordClass::kSigningVerb)) {
+        return "";
+      }
+    }
+  }
   int first = match.first;
   while (first > sentence.first_token) {
     const Token& t = a.tok(first - 1);

@@ -1365,6 +1365,23 @@ TEST_F(DocumentsTest, DocumentsIntroducingTheListedOnesAreNoneOfTheirOwn) {
   }
 }
 
+// "the agreement", "this accord" with no subject of its own refers back to a document of
+// another type already signed: no agreement of its own.
+TEST_F(DocumentsTest, GenericAgreementReferringBackIsNoneOfItsOwn) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"They signed a border treaty. The agreement was signed in the palace.",
+       {v1::DOCUMENT_TYPE_TREATY}},
+      {"They adopted a joint declaration. This accord, signed after long talks, ends the dispute.",
+       {v1::DOCUMENT_TYPE_DECLARATION}},
+      {"They signed a border treaty and the agreement on trade.",
+       {v1::DOCUMENT_TYPE_TREATY, v1::DOCUMENT_TYPE_AGREEMENT}},
+      {"They signed the agreement.", {v1::DOCUMENT_TYPE_AGREEMENT}}};
+  for (const auto& [second, types] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;
+  }
+}
+
 TEST_F(DocumentsTest, DocumentsOfAnotherMeetingAreLeftOut) {
   Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. He "
       "also met Japanese Prime Minister Kenji Takeda, and they signed a memorandum.");

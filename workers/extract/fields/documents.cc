@@ -359,6 +359,25 @@ bool SubjectOfAPassiveSigning(const Annotations& a, const Match& match, const Se
   return false;
 }
 
+// "the agreement", "this accord", "the deal" with nothing after it that says what it is about:
+// a generic word referring back to a document already told of.
+bool RefersBack(const Annotations& a, const Match& match, const Entry& doc,
+                const Sentence& sentence) {
+  if (doc.document != v1::DOCUMENT_TYPE_AGREEMENT || match.first <= sentence.first_token ||
+      match.end - match.first != 1) {
+    return false;
+  }
+  const std::string& word = a.fold(match.first);
+  const std::string& before = a.fold(match.first - 1);
+  if ((word != "agreement" && word != "accord" && word != "deal" && word != "pact") ||
+      (before != "the" && before != "this" && before != "that")) {
+    return false;
+  }
+  const std::string& next = match.end < sentence.end_token ? a.fold(match.end) : "";
+  return next != "on" && next != "of" && next != "for" && next != "between" && next != "with" &&
+         next != "in" && next != "to";
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -467,6 +486,11 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       }
       last_signed_end = match.end;
       const std::string title = TitleOf(a, match, sentence);
+      if (title.empty() && RefersBack(a, match, *doc, sentence) &&
+          std::any_of(out.begin(), out.end(),
+                      [&](const v1::Document& d) { return d.type() != doc->document; })) {
+        continue;  // "signed a peace treaty ... President X, who brokered the agreement".
+      }
       if (!seen.insert({doc->document, title}).second) {
         continue;
       }

@@ -1147,7 +1147,11 @@ TEST_F(DocumentsTest, PluralDocumentNouns) {
       {"Ministers signed MoUs on trade and energy.", v1::DOCUMENT_TYPE_MEMORANDUM},
       {"They signed two treaties on borders.", v1::DOCUMENT_TYPE_TREATY},
       {"The leaders adopted two declarations on security.", v1::DOCUMENT_TYPE_DECLARATION},
-      {"They signed protocols on customs.", v1::DOCUMENT_TYPE_OTHER}};
+      {"They signed protocols on customs.", v1::DOCUMENT_TYPE_OTHER},
+      // The agreement of a memorandum of agreement is its name, not a second document.
+      {"They signed a memorandum of agreement on oil supplies.", v1::DOCUMENT_TYPE_MEMORANDUM},
+      {"Ministers signed two memoranda of agreement.", v1::DOCUMENT_TYPE_MEMORANDUM},
+      {"They signed a memorandum of intent on rail.", v1::DOCUMENT_TYPE_MEMORANDUM}};
   for (const auto& [second, type] : cases) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Types(Documents(main())), ElementsAre(type)) << second;

@@ -139,7 +139,9 @@ class SentenceReader {
   const PlaceMention* place(int i) const { return place_at_[i]; }
   bool In(int i) const { return i >= sentence_.first_token && i < sentence_.end_token; }
 
-  // Clause boundaries: ";" and ":", and a subordinate clause after a comma ("..., where he met").
+  // Clause boundaries: ";" and ":", and a subordinate clause after a comma ("..., where he met"),
+  // also one opened by a preposition before the relative pronoun ("..., after which the two
+  // leaders witnessed the signing", "..., during which he met").
   void FindClauses() {
     clause_starts_.push_back(sentence_.first_token);
     for (int i = sentence_.first_token + 1; i < sentence_.end_token; ++i) {
@@ -151,7 +153,9 @@ class SentenceReader {
       if (prev == ";" || (prev == ":" && !digits_around) ||
           (f == "while" || f == "whereas" || f == "but" || f == "although") ||
           (prev == "," && (f == "which" || f == "who" || f == "where" || f == "when" ||
-                           f == "whom" || f == "though"))) {
+                           f == "whom" || f == "though")) ||
+          (prev == "," && i + 1 < sentence_.end_token &&
+           (a_.fold(i + 1) == "which" || a_.fold(i + 1) == "whom"))) {
         clause_starts_.push_back(i);
       }
     }

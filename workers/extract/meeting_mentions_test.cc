@@ -908,6 +908,32 @@ TEST_F(MeetingMentionsTest, ClausesSplitAtRelativePronouns) {
   EXPECT_THAT(People(met.object), ElementsAre("Zhao Wenhao"));
 }
 
+// A preposition before the relative pronoun opens a clause too ("..., after which the two
+// leaders witnessed the signing"): a town told of in it is not where the talks were held.
+TEST_F(MeetingMentionsTest, ClausesSplitAtAPrepositionBeforeARelativePronoun) {
+  for (const char* text :
+       {"President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana on "
+        "Monday, after which the two leaders witnessed the signing of a loan for a port in Aktau.",
+        "President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana, during "
+        "which they agreed to build a railway terminal in Khorgos.",
+        "President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana, "
+        "following which a memorandum on a plant in Shymkent was signed.",
+        "President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana, at "
+        "whom protesters in Almaty had shouted."}) {
+    Run(text);
+    const MeetingMention& m = Get("held talks");
+    ASSERT_GE(m.venue_first, 0) << text;
+    EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Astana") << text;
+    EXPECT_EQ(a_.fold(m.clause_end - 1), ",") << text;
+  }
+  // A comma before a plain preposition opens no clause.
+  Run("President Aidar Seitkali held talks with Chinese President Zhao Wenhao, after a ceremony "
+      "in Astana.");
+  const MeetingMention& m = Get("held talks");
+  ASSERT_GE(m.venue_first, 0);
+  EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Astana");
+}
+
 TEST_F(MeetingMentionsTest, CollectiveSubject) {
   Run("The two leaders held talks in Astana.");
   EXPECT_TRUE(Get("held talks").subject.collective);

@@ -404,6 +404,19 @@ TEST_F(MeetingMentionsTest, MarginsAreSidelines) {
   EXPECT_TRUE(Get("met").sidelines);
 }
 
+// Headlines drop the article: "on sidelines of", "on margins of" frame the event as well.
+TEST_F(MeetingMentionsTest, HeadlineSidelinesWithoutTheArticle) {
+  for (const char* title : {"Seitkali, Zhao hold talks on sidelines of SCO summit in Astana",
+                            "Seitkali meets Zhao on margins of SCO summit",
+                            "Kazakh, Chinese leaders meet on sideline of SCO summit"}) {
+    Run(title, "President Aidar Seitkali met Chinese President Zhao Wenhao on Friday.");
+    const MeetingMention& summit = Get("summit");
+    EXPECT_EQ(summit.frame, Frame::kSidelines) << title;
+    EXPECT_EQ(summit.relation, MentionRelation::kEvent) << title;
+    EXPECT_TRUE(mm_.sentences[0].sidelines) << title;
+  }
+}
+
 TEST_F(MeetingMentionsTest, AttendFrame) {
   Run("President Aidar Seitkali will travel to Rome to attend the G20 summit.");
   const MeetingMention& m = Get("summit");

@@ -381,7 +381,15 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
   const bool in_person = g.kind != TriggerKind::kPhone && g.kind != TriggerKind::kVideo;
   const bool alongside = g.role == GroupRole::kOther && g.status == MentionStatus::kHeld &&
                          main.status() == v1::MEETING_STATUS_HELD && !g.separate_time;
-  for (int mi : g.mentions) {
+  // An event's date from a word of its own ("The summit, which opened on Tuesday") before one
+  // it takes from the clause of a meeting held in its frame ("X met Y on Wednesday on the
+  // sidelines of the summit": the side meeting's day, one of the event's).
+  std::vector<int> dated = g.mentions;
+  if (g.role == GroupRole::kEvent) {
+    std::stable_partition(dated.begin(), dated.end(),
+                          [&](int mi) { return c.mentions.mentions[mi].frame == Frame::kNone; });
+  }
+  for (int mi : dated) {
     const MeetingMention& mm = c.mentions.mentions[mi];
     if (mm.date < 0) {
       continue;

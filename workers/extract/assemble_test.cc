@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -129,6 +130,34 @@ TEST_F(AssembleTest, SideMeetingFirstThenTheEventItWasHeldAt) {
                               }
                             )pb"),
                             meetings, {"organizations"}));
+}
+
+// An event's own day, told in a relative clause on its name ("The SCO summit, which opened on
+// Tuesday"), is its date, not the day of the side meeting held in its frame (published
+// Saturday 26 April 2025: Tuesday is the 22nd, Wednesday the 23rd).
+TEST_F(AssembleTest, EventTakesTheDayItsRelativeClauseTellsNotItsSideMeetings) {
+  for (const char* second :
+       {"The SCO summit, which opened on Tuesday and closes on Thursday, is the largest yet.",
+        "The SCO summit, which began Tuesday, drew twenty leaders.",
+        "The SCO summit, which was opened on Tuesday by the host, drew twenty leaders."}) {
+    const std::vector<v1::Meeting> meetings =
+        Run("Seitkali meets Zhao in Tianjin",
+            absl::StrCat("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on "
+                         "Wednesday on the sidelines of the SCO summit in Tianjin. ",
+                         second));
+    ASSERT_EQ(meetings.size(), 2u) << second;
+    EXPECT_EQ(meetings[0].start_date().day(), 23) << second;
+    EXPECT_EQ(meetings[1].kind(), v1::MEETING_KIND_SUMMIT) << second;
+    EXPECT_EQ(meetings[1].start_date().day(), 22) << second;
+  }
+  // No day of its own: the side meeting's, one of the event's days.
+  const std::vector<v1::Meeting> meetings =
+      Run("Seitkali meets Zhao in Tianjin",
+          "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on Wednesday on the "
+          "sidelines of the SCO summit in Tianjin. The SCO summit, which drew twenty leaders, "
+          "ends on Thursday.");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[1].start_date().day(), 23);
 }
 
 TEST_F(AssembleTest, MultilateralMeetingFirstThenItsSideMeeting) {

@@ -1067,6 +1067,21 @@ class SentenceReader {
         m->date = di;
       }
     }
+    // "The summit, which opened on Tuesday and runs until Thursday, ...": a noun that ends its
+    // clause takes the day of the relative clause that tells of it, when it has none of its own.
+    if (m->date < 0 && m->form == TriggerForm::kNoun && !m->predicate &&
+        std::max(m->end, m->np_end) + 1 == m->clause_end && a_.fold(m->clause_end - 1) == "," &&
+        m->clause_end + 1 < sentence_.end_token && a_.fold(m->clause_end) == "which") {
+      const int rel_end = ClauseEnd(m->clause_end);
+      for (int di : a_.dates_in[s_]) {
+        const DateMention& d = a_.dates[di];
+        if (!d.dateline && d.first_token > m->clause_end && d.first_token <= m->clause_end + 6 &&
+            d.end_token <= rel_end) {
+          m->date = di;
+          break;
+        }
+      }
+    }
     // A town or country after a locative in the clause: "in Almaty", "visit to Kazakhstan".
     for (int i = m->clause_first; i < m->clause_end; ++i) {
       if (a_.entity_at[i] < 0) {

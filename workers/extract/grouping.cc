@@ -239,6 +239,20 @@ class Grouper {
         return false;
       }
     }
+    // A planned meeting placed in a country that is no side of a meeting held is elsewhere on
+    // the trip ("X held talks with Y, Egypt's foreign minister ... X will travel to Amman on
+    // Wednesday"), even when that meeting's own town is not told.
+    if (m.status == MentionStatus::kPlanned && g.status == MentionStatus::kHeld &&
+        !g.countries.empty()) {
+      std::string place = town;
+      if (place.empty()) {
+        place = CountryOf(m);
+      }
+      if (!place.empty() &&
+          std::find(g.countries.begin(), g.countries.end(), place) == g.countries.end()) {
+        return false;
+      }
+    }
     if (g.medium_known && m.form != TriggerForm::kWeak && MediumOf(g.kind) != MediumOf(m.kind) &&
         !HeadlineLeavesTheMediumOpen(g, m)) {
       return false;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -362,6 +363,31 @@ TEST_F(GroupingTest, PlannedTalksInAnotherCountryAreTheNextStop) {
       "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Beijing on Monday. "
       "He will travel to China again on Thursday for talks with Zhao.");
   EXPECT_THAT(People(groups()[0]), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+}
+
+// A planned meeting placed in a country that is no side of a meeting held is elsewhere on the
+// trip, even when the held meeting's town is not told; one in a country that is a side folds in
+// (a visit's programme).
+TEST_F(GroupingTest, PlannedTripToACountryThatIsNoSideIsAnotherMeeting) {
+  for (const char* second :
+       {"Seitkali will travel to Tokyo on Thursday, where he is expected to meet Emperor Naruhito.",
+        "Seitkali will then travel to Japan on Thursday for talks.",
+        "Seitkali will hold talks in Osaka on Thursday.",
+        "Seitkali is scheduled to travel to Seoul on Friday."}) {
+    Run("Seitkali holds talks in China",
+        absl::StrCat("Kazakh President Aidar Seitkali held talks with Chinese Foreign "
+                     "Minister Li Wenhao on Monday. ",
+                     second));
+    ASSERT_GE(groups().size(), 2u) << second;
+    EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "CN")) << second;
+    EXPECT_THAT(Sentences(groups()[0]), ElementsAre(0, 1)) << second;
+    EXPECT_EQ(groups()[1].status, MentionStatus::kPlanned) << second;
+  }
+  Run("Seitkali holds talks in China",
+      "Kazakh President Aidar Seitkali held talks with Chinese Foreign Minister Li Wenhao on "
+      "Monday. Seitkali will travel to Shanghai on Thursday.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(0, 1, 2));
 }
 
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {

@@ -590,12 +590,30 @@ class SentenceReader {
       if (m->subject.empty() && !m->subject.pronoun && !m->subject.collective &&
           m->subject.role_only < 0) {
         int from = m->clause_first;
+        bool after_trigger = false;
         for (int i = m->clause_first; i < verb; ++i) {
           if (InFramedEvent(i) || a_.trigger_at[i] >= 0) {
             from = i + 1;  // After a framed event or another meeting word.
+            after_trigger = false;
+            if (a_.trigger_at[i] >= 0) {
+              for (const Entry* e : a_.triggers[a_.trigger_at[i]].entries) {
+                after_trigger = after_trigger || e->form == TriggerForm::kVerb;
+              }
+            }
           }
         }
-        Collect(from, verb, &m->subject);
+        // "X is expected to meet Y, and will then go on to Z for talks with W": after another
+        // meeting verb, a second predicate joined by "and" with an auxiliary shares its
+        // subject; the names between are the verb's object.
+        bool coordinated = false;
+        for (int i = from; after_trigger && i + 1 < verb; ++i) {
+          coordinated = coordinated || (a_.fold(i) == "and" && a_.Is(i + 1, WordClass::kAuxiliary));
+        }
+        if (coordinated) {
+          m->subject.pronoun = true;
+        } else {
+          Collect(from, verb, &m->subject);
+        }
       }
     }
     // The noun phrase's own modifiers: "the Kazakh-Chinese talks", "Putin's visit".

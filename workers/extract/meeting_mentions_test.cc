@@ -947,6 +947,27 @@ TEST_F(MeetingMentionsTest, ClausesSplitAtAPrepositionBeforeARelativePronoun) {
   EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Astana");
 }
 
+// A second predicate joined to a meeting verb by "and" and an auxiliary shares its subject: the
+// names between are the verb's object, not the subject of the second meeting word.
+TEST_F(MeetingMentionsTest, CoordinatedPredicateAfterAMeetingVerbSharesItsSubject) {
+  for (const char* text :
+       {"President Aidar Seitkali will travel to Tokyo, where he is expected to meet Emperor "
+        "Naruhito, and will then go on to Seoul for talks with President Lee Jun-ho.",
+        "President Aidar Seitkali met Emperor Naruhito in Tokyo, and then went on to Seoul for "
+        "talks with President Lee Jun-ho.",
+        "President Aidar Seitkali will meet Emperor Naruhito in Tokyo and would later fly to Seoul "
+        "for talks with President Lee Jun-ho."}) {
+    Run(text);
+    const MeetingMention& talks = Get("talks");
+    EXPECT_TRUE(talks.subject.pronoun) << text;
+    EXPECT_THAT(People(talks.subject), IsEmpty()) << text;
+  }
+  // No meeting verb before: the clause's opening names the subject.
+  Run("Emperor Naruhito, and then Prime Minister Kenji Takeda, went to Seoul for talks with "
+      "President Lee Jun-ho.");
+  EXPECT_THAT(People(Get("talks").subject), Contains("Kenji Takeda"));
+}
+
 TEST_F(MeetingMentionsTest, CollectiveSubject) {
   Run("The two leaders held talks in Astana.");
   EXPECT_TRUE(Get("held talks").subject.collective);

@@ -1021,6 +1021,27 @@ TEST_F(MeetingMentionsTest, OnwardLegDestinationIsTheVenue) {
   }
 }
 
+// "go", "goes" and "went" are travel verbs: "will then go on to Vilnius for talks".
+TEST_F(MeetingMentionsTest, GoingToATownPlacesTheTalksThere) {
+  const std::pair<const char*, const char*> placed[] = {
+      {"Foreign Minister Kari Solberg will then go on to Vilnius for talks with Lithuanian "
+       "President Gitanas Nauseda.",
+       "Vilnius"},
+      {"Foreign Minister Kari Solberg went to Riga on Friday for talks with Latvian officials.",
+       "Riga"},
+      {"Foreign Minister Kari Solberg goes to Tallinn next for talks with Estonian officials.",
+       "Tallinn"}};
+  for (const auto& [text, town] : placed) {
+    Run(text);
+    const MeetingMention& m = Get("talks");
+    ASSERT_GE(m.venue_first, 0) << text;
+    EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), town) << text;
+  }
+  Run("Foreign Minister Kari Solberg will go over a list of Vilnius projects before talks with "
+      "Lithuanian officials.");
+  EXPECT_LT(Get("talks").venue_first, 0);
+}
+
 // An organisation in a possessive on a thing that is no office ("the EU's rules") is what is
 // talked of, not a side; on an office ("the EU's foreign policy chief") it is one.
 TEST_F(MeetingMentionsTest, OrganisationInAPossessiveIsNoSide) {

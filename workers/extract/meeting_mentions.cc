@@ -155,7 +155,10 @@ class SentenceReader {
           (prev == "," && (f == "which" || f == "who" || f == "where" || f == "when" ||
                            f == "whom" || f == "though")) ||
           (prev == "," && i + 1 < sentence_.end_token &&
-           (a_.fold(i + 1) == "which" || a_.fold(i + 1) == "whom"))) {
+           (a_.fold(i + 1) == "which" || a_.fold(i + 1) == "whom")) ||
+          (f == "and" && i + 1 < sentence_.end_token &&
+           (a_.fold(i + 1) == "will" || a_.fold(i + 1) == "would" || a_.fold(i + 1) == "then" ||
+            a_.fold(i + 1) == "later" || a_.fold(i + 1) == "subsequently"))) {
         clause_starts_.push_back(i);
       }
     }
@@ -609,10 +612,15 @@ class SentenceReader {
         for (int i = from; after_trigger && i + 1 < verb; ++i) {
           coordinated = coordinated || (a_.fold(i) == "and" && a_.Is(i + 1, WordClass::kAuxiliary));
         }
+        if (!coordinated) {
+          Collect(from, verb, &m->subject);
+        }
+        // So does a clause opened by such a predicate that names no one ("..., and will then go
+        // on to Z for talks").
+        coordinated = coordinated || (from == m->clause_first && m->subject.empty() &&
+                                      a_.fold(m->clause_first) == "and");
         if (coordinated) {
           m->subject.pronoun = true;
-        } else {
-          Collect(from, verb, &m->subject);
         }
       }
     }

@@ -968,6 +968,28 @@ TEST_F(MeetingMentionsTest, CoordinatedPredicateAfterAMeetingVerbSharesItsSubjec
   EXPECT_THAT(People(Get("talks").subject), Contains("Kenji Takeda"));
 }
 
+// "and" before "will", "would", "then" or "later" opens the clause of a second predicate: the
+// town it goes on to is not where the first meeting word's meeting is.
+TEST_F(MeetingMentionsTest, ClausesSplitBeforeACoordinatedPredicate) {
+  for (const char* text :
+       {"President Aidar Seitkali is expected to meet Emperor Naruhito, and will then go on to "
+        "Seoul.",
+        "President Aidar Seitkali is expected to meet Emperor Naruhito and would later fly to "
+        "Seoul.",
+        "President Aidar Seitkali will meet Emperor Naruhito and then travel to Seoul."}) {
+    Run(text);
+    const MeetingMention& m = Get("meet");
+    EXPECT_LT(m.venue_first, 0) << text;
+    ASSERT_LT(static_cast<size_t>(m.clause_end), a_.doc.tokens.size()) << text;
+    EXPECT_EQ(a_.fold(m.clause_end), "and") << text;
+  }
+  Run("President Aidar Seitkali will meet Emperor Naruhito and Prime Minister Kenji Takeda in "
+      "Tokyo.");
+  const MeetingMention& m = Get("meet");
+  ASSERT_GE(m.venue_first, 0);
+  EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Tokyo");
+}
+
 TEST_F(MeetingMentionsTest, CollectiveSubject) {
   Run("The two leaders held talks in Astana.");
   EXPECT_TRUE(Get("held talks").subject.collective);

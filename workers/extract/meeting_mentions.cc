@@ -617,8 +617,20 @@ class SentenceReader {
         }
         // So does a clause opened by such a predicate that names no one ("..., and will then go
         // on to Z for talks").
-        coordinated = coordinated || (from == m->clause_first && m->subject.empty() &&
-                                      a_.fold(m->clause_first) == "and");
+        const bool opened_by_and =
+            from == m->clause_first && m->subject.empty() && a_.fold(m->clause_first) == "and";
+        // ... whose subject opens the clause before ("UN chief X is due to arrive in Kazan on
+        // Thursday and will meet Putin").
+        if (opened_by_and && m->clause_first > sentence_.first_token) {
+          const int before = ClauseStart(m->clause_first - 1);
+          int end = before;
+          while (end < m->clause_first && ListWord(end) && a_.fold(end) != "and" &&
+                 a_.trigger_at[end] < 0) {
+            ++end;
+          }
+          Collect(before, end, &m->subject);
+        }
+        coordinated = coordinated || (opened_by_and && m->subject.empty());
         if (coordinated) {
           m->subject.pronoun = true;
         }
@@ -1108,8 +1120,32 @@ class SentenceReader {
         }
       }
     }
+    // "X is due to arrive in Kazan on Thursday and will meet Y": a predicate joined by a plain
+    // "and will" (not "and then", "and later") is of the same occasion, and takes the place and
+    // the day of the clause before when it tells none.
+    int place_first = m->clause_first;
+    if (m->clause_first > sentence_.first_token + 1 && a_.fold(m->clause_first) == "and" &&
+        (a_.fold(m->clause_first + 1) == "will" || a_.fold(m->clause_first + 1) == "would") &&
+        m->clause_first + 2 < m->clause_end && !a_.Is(m->clause_first + 2, WordClass::kAuxiliary)) {
+      const int before = ClauseStart(m->clause_first - 1);
+      bool own_place = false;
+      for (int i = m->clause_first; i < m->clause_end; ++i) {
+        own_place = own_place || a_.EntityAt(i, EntryType::kPlace) != nullptr;
+      }
+      if (!own_place) {
+        place_first = before;
+      }
+      if (m->date < 0) {
+        for (int di : a_.dates_in[s_]) {
+          const DateMention& d = a_.dates[di];
+          if (!d.dateline && d.first_token >= before && d.end_token <= m->clause_first) {
+            m->date = di;  // The last one before the "and".
+          }
+        }
+      }
+    }
     // A town or country after a locative in the clause: "in Almaty", "visit to Kazakhstan".
-    for (int i = m->clause_first; i < m->clause_end; ++i) {
+    for (int i = place_first; i < m->clause_end; ++i) {
       if (a_.entity_at[i] < 0) {
         continue;
       }
@@ -1120,22 +1156,22 @@ class SentenceReader {
         continue;
       }
       int k = match.first - 1;
-      while (k >= m->clause_first && a_.fold(k) == "the") {
+      while (k >= place_first && a_.fold(k) == "the") {
         --k;
       }
       // "travel to X", and with an adverb of the onward leg between: "travel on to X", "fly
       // onwards to X", "then head straight to X".
       bool travel_to = false;
-      if (k > m->clause_first && a_.fold(k) == "to") {
+      if (k > place_first && a_.fold(k) == "to") {
         int q = k - 1;
-        for (int steps = 0; q > m->clause_first && steps < 2 && OnwardAdverb(a_.fold(q)); ++steps) {
+        for (int steps = 0; q > place_first && steps < 2 && OnwardAdverb(a_.fold(q)); ++steps) {
           --q;
         }
         travel_to = a_.Is(q, WordClass::kTravelVerb);
       }
       const bool locative =
-          k >= m->clause_first && (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to ||
-                                   a_.fold(k) == "visited" || a_.fold(k) == "visiting");
+          k >= place_first && (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to ||
+                               a_.fold(k) == "visited" || a_.fold(k) == "visiting");
       if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {
         const bool town_already = m->venue_first >= 0;
         if (!town_already ||

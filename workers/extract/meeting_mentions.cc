@@ -612,6 +612,16 @@ class SentenceReader {
         for (int i = from; after_trigger && i + 1 < verb; ++i) {
           coordinated = coordinated || (a_.fold(i) == "and" && a_.Is(i + 1, WordClass::kAuxiliary));
         }
+        // "X held talks with A, B and C before hosting the leaders at a dinner", "after
+        // meeting", "while visiting": a participle after a preposition of time has the
+        // clause's subject, not the names before it.
+        const std::string& word = a_.fold(m->first);
+        if (m->first > m->clause_first && m->form == TriggerForm::kVerb && word.size() > 4 &&
+            absl::EndsWith(word, "ing") &&
+            (a_.fold(m->first - 1) == "before" || a_.fold(m->first - 1) == "after" ||
+             a_.fold(m->first - 1) == "while" || a_.fold(m->first - 1) == "since")) {
+          coordinated = true;
+        }
         if (!coordinated) {
           Collect(from, verb, &m->subject);
         }

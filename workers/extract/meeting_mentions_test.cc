@@ -1024,6 +1024,26 @@ TEST_F(MeetingMentionsTest, AndWillPredicateSharesTheSubjectPlaceAndDayBeforeIt)
   EXPECT_LT(Get("meet").date, 0);
 }
 
+// A participle after a preposition of time ("before hosting", "after welcoming") has the
+// clause's subject, not the names told just before it (the object of the clause's meeting).
+TEST_F(MeetingMentionsTest, ParticipleAfterBeforeOrAfterHasTheClausesSubject) {
+  for (const char* text :
+       {"President Aidar Seitkali held separate talks with Chinese President Zhao Wenhao and "
+        "Japanese Prime Minister Kenji Takeda before hosting the leaders at a dinner.",
+        "President Aidar Seitkali met Chinese President Zhao Wenhao and Japanese Prime Minister "
+        "Kenji Takeda after welcoming the leaders at the airport.",
+        "President Aidar Seitkali held talks with Chinese President Zhao Wenhao before visiting "
+        "the new embassy."}) {
+    Run(text);
+    const MeetingMention& m =
+        Get(absl::StrContains(text, "hosting")
+                ? "hosting"
+                : (absl::StrContains(text, "welcoming") ? "welcoming" : "visiting"));
+    EXPECT_TRUE(m.subject.pronoun) << text;
+    EXPECT_THAT(People(m.subject), IsEmpty()) << text;
+  }
+}
+
 TEST_F(MeetingMentionsTest, CollectiveSubject) {
   Run("The two leaders held talks in Astana.");
   EXPECT_TRUE(Get("held talks").subject.collective);

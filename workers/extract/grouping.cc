@@ -273,6 +273,12 @@ class Grouper {
         g.orgs.empty() && g.countries.size() == 2 && !Subset(g.countries, u.countries)) {
       return false;
     }
+    // An official of a body the meeting of two countries does not have, meeting one of them, is
+    // another meeting ("Putin held talks with Modi ... UN Secretary-General X will meet Putin").
+    if (!u.orgs.empty() && !Subset(u.orgs, g.orgs) && g.countries.size() >= 2 && g.orgs.empty() &&
+        g.format.empty() && m.predicate && !m.anaphoric && m.form != TriggerForm::kWeak) {
+      return false;
+    }
     if (!u.countries.empty()) {
       const bool inside = Subset(u.countries, g.countries);
       // A headline names some of the sides ("German, French leaders confer by video"), the lead

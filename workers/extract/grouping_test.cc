@@ -390,6 +390,24 @@ TEST_F(GroupingTest, PlannedTripToACountryThatIsNoSideIsAnotherMeeting) {
   EXPECT_THAT(Sentences(groups()[0]), ElementsAre(0, 1, 2));
 }
 
+// An official of a body meeting one side of two countries' talks is another meeting, not more
+// of those talks; one who joins them as told of again ("the talks") is not.
+TEST_F(GroupingTest, BodysOfficialMeetingOneSideIsAnotherMeeting) {
+  for (const char* second :
+       {"UN Secretary-General Antonio Guterres will meet Seitkali on Friday.",
+        "NATO Secretary General Mark Rutte met Seitkali in the afternoon.",
+        "Seitkali later held talks with IMF Managing Director Kristalina Georgieva."}) {
+    Run("Seitkali holds talks in Astana",
+        absl::StrCat("Kazakh President Aidar Seitkali held talks with Chinese President Zhao "
+                     "Wenhao in Astana on Monday. ",
+                     second));
+    ASSERT_EQ(groups().size(), 2u) << second;
+    EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "CN")) << second;
+    EXPECT_THAT(groups()[0].orgs, IsEmpty()) << second;
+    EXPECT_THAT(groups()[1].orgs, Not(IsEmpty())) << second;
+  }
+}
+
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
   Run("",
       "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "

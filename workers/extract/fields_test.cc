@@ -551,6 +551,22 @@ TEST_F(VenueTest, CapitalsAndSummitTownsTheSourceLacks) {
   }
 }
 
+// More towns known for hosting summits and conferences (European Political Community, G7,
+// G20, bilateral leaders' retreats) that the source gazetteer lacks.
+TEST_F(VenueTest, MoreSummitTownsTheSourceLacks) {
+  const std::pair<const char*, const char*> towns[] = {
+      {"Granada", "ES"}, {"Elmau", "DE"}, {"Bled", "SI"},  {"Marrakech", "MA"},
+      {"AlUla", "SA"},   {"Jeju", "KR"},  {"Kyoto", "JP"}, {"Mamallapuram", "IN"},
+      {"Ohrid", "MK"},   {"Cancun", "MX"}};
+  for (const auto& [town, code] : towns) {
+    Run("Ministers meet", std::string("Kazakh Foreign Minister Talgat Omarov held talks with his "
+                                      "Chinese counterpart Li Wenhao in ") +
+                              town + " on Friday.");
+    EXPECT_EQ(Venue(main()).city(), town);
+    EXPECT_EQ(Venue(main()).country_code(), code) << town;
+  }
+}
+
 TEST_F(VenueTest, TownOpeningAnOrdinarySentenceIsNoDateline) {
   Run("Ministers meet",
       "Moscow, which hosted the talks last year, stayed silent. Kazakh Foreign Minister Talgat "

@@ -1133,14 +1133,20 @@ class SentenceReader {
     // "X is due to arrive in Kazan on Thursday and will meet Y": a predicate joined by a plain
     // "and will" (not "and then", "and later") is of the same occasion, and takes the place and
     // the day of the clause before when it tells none.
+    // So does a clause opened by ", where" ("X flew to Brussels on Sunday, where he held talks
+    // with Y"): "where" stands for the place of the clause before, on its day.
     int place_first = m->clause_first;
-    if (m->clause_first > sentence_.first_token + 1 && a_.fold(m->clause_first) == "and" &&
+    const bool and_will =
+        a_.fold(m->clause_first) == "and" &&
         (a_.fold(m->clause_first + 1) == "will" || a_.fold(m->clause_first + 1) == "would") &&
-        m->clause_first + 2 < m->clause_end && !a_.Is(m->clause_first + 2, WordClass::kAuxiliary)) {
+        m->clause_first + 2 < m->clause_end && !a_.Is(m->clause_first + 2, WordClass::kAuxiliary);
+    const bool where = a_.fold(m->clause_first) == "where" && a_.fold(m->clause_first - 1) == ",";
+    if (m->clause_first > sentence_.first_token + 1 && (and_will || where)) {
       const int before = ClauseStart(m->clause_first - 1);
       bool own_place = false;
       for (int i = m->clause_first; i < m->clause_end; ++i) {
-        own_place = own_place || a_.EntityAt(i, EntryType::kPlace) != nullptr;
+        const Entry* pe = a_.EntityAt(i, EntryType::kPlace);
+        own_place = own_place || (pe != nullptr && pe->place != PlaceKind::kDemonym);
       }
       if (!own_place) {
         place_first = before;

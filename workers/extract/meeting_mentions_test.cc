@@ -1044,6 +1044,33 @@ TEST_F(MeetingMentionsTest, ParticipleAfterBeforeOrAfterHasTheClausesSubject) {
   }
 }
 
+// ", where" stands for the place of the clause before, on its day: "X flew to Vilnius on Sunday,
+// where he held talks with Y".
+TEST_F(MeetingMentionsTest, WhereClauseTakesThePlaceAndDayBeforeIt) {
+  for (const char* text :
+       {"Foreign Minister Kari Solberg flew to Vilnius on Sunday, where he held talks with "
+        "Lithuanian President Gitanas Nauseda.",
+        "Foreign Minister Kari Solberg went on to Vilnius on Sunday, where he met Lithuanian "
+        "President Gitanas Nauseda.",
+        "Foreign Minister Kari Solberg stopped in Vilnius on Sunday, where he met Lithuanian "
+        "President Gitanas Nauseda."}) {
+    Run(text);
+    const MeetingMention& m = Get(absl::StrContains(text, "held talks") ? "held talks" : "met");
+    ASSERT_GE(m.venue_first, 0) << text;
+    EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Vilnius") << text;
+    ASSERT_GE(m.date, 0) << text;
+    EXPECT_EQ(a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token), "Sunday") << text;
+  }
+  // A place of its own wins.
+  Run("Foreign Minister Kari Solberg flew to Lithuania on Sunday, where he met Lithuanian "
+      "President Gitanas Nauseda in Kaunas on Monday.");
+  const MeetingMention& m = Get("met");
+  ASSERT_GE(m.venue_first, 0);
+  EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Kaunas");
+  ASSERT_GE(m.date, 0);
+  EXPECT_EQ(a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token), "Monday");
+}
+
 TEST_F(MeetingMentionsTest, CollectiveSubject) {
   Run("The two leaders held talks in Astana.");
   EXPECT_TRUE(Get("held talks").subject.collective);

@@ -511,6 +511,27 @@ class Grouper {
         return;
       }
     }
+    // "A meeting between A and B that the United States had planned to host in Washington":
+    // a host verb in the relative clause on a meeting noun of its clause names that meeting's
+    // host, not a meeting of its own.
+    if (m.form == TriggerForm::kVerb && a_.Is(m.first, WordClass::kHostVerb) && mi > 0) {
+      const MeetingMention& noun = mm_.mentions[mi - 1];
+      const int owner = out_.owner[noun.first];
+      bool that = false;
+      for (int k = std::max(noun.end, noun.np_end); k < m.first && k < noun.clause_end; ++k) {
+        that = that || a_.fold(k) == "that" || a_.fold(k) == "which";
+      }
+      if (noun.sentence == m.sentence && noun.clause_first == m.clause_first &&
+          noun.form == TriggerForm::kNoun && !noun.predicate && that && owner >= 0 &&
+          (out_.groups[owner].role == GroupRole::kMain ||
+           out_.groups[owner].role == GroupRole::kOther)) {
+        Unit u;
+        AddSide(&u, subject);
+        Merge(owner, u);
+        Join(owner, mi);
+        return;
+      }
+    }
     // "X, Y and Z arrived for the talks": travel to a meeting already told of makes its
     // travellers its participants, not a meeting of their own.
     if ((m.kind == TriggerKind::kVisit || m.kind == TriggerKind::kStateVisit) && current_ >= 0 &&

@@ -408,6 +408,21 @@ TEST_F(GroupingTest, BodysOfficialMeetingOneSideIsAnotherMeeting) {
   }
 }
 
+// A host verb in the relative clause on a meeting noun names that meeting's host.
+TEST_F(GroupingTest, HostInARelativeClauseOnTheMeetingIsItsHost) {
+  for (const char* body :
+       {"A meeting between Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li "
+        "Wenhao that the United States had planned to host in Washington on Monday was postponed.",
+        "A summit between Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao that "
+        "Russia had offered to host in Moscow in May was cancelled.",
+        "Talks between Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li "
+        "Wenhao that Turkey hosted in Istanbul on Monday ended without agreement."}) {
+    Run("Ministers to meet", body);
+    ASSERT_EQ(groups().size(), 1u) << body;
+    EXPECT_EQ(groups()[0].countries.size(), 3u) << body;
+  }
+}
+
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
   Run("",
       "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "

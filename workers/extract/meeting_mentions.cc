@@ -1395,6 +1395,14 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
           }
         }
       }
+      // "The two leaders last met in Samarkand in November, on the sidelines of a summit of
+      // the OTS": the event a meeting of the past was held at is of that past too.
+      if (m.relation == MentionRelation::kEvent &&
+          (m.frame == Frame::kSidelines || m.frame == Frame::kDuring) && !out.mentions.empty() &&
+          out.mentions.back().sentence == s && out.mentions.back().clause_first == m.clause_first &&
+          out.mentions.back().relation == MentionRelation::kPrevious) {
+        m.relation = MentionRelation::kPrevious;
+      }
       m.sidelines = out.sentences[s].sidelines;
       out.sentences[s].reports_meeting = true;
       if (out.principal < 0 && m.predicate && m.relation == MentionRelation::kReport &&

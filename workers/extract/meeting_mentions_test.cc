@@ -399,6 +399,22 @@ TEST_F(MeetingMentionsTest, SidelinesFrameMakesTheEventAParentOfTheClause) {
   EXPECT_TRUE(mm_.sentences[1].sidelines);
 }
 
+// The event a meeting of the past was held at is of that past too.
+TEST_F(MeetingMentionsTest, EventOfAPastMeetingIsPast) {
+  for (const char* second :
+       {"The two leaders last met in Samarkand in November, on the sidelines of the SCO summit.",
+        "The two leaders last met in Samarkand in November, on the fringes of the SCO summit.",
+        "The two presidents last met in Osaka in March, on the margins of the G20 summit."}) {
+    Run(std::string("President Aidar Seitkali held talks with Chinese President Zhao Wenhao in "
+                    "Astana on Friday. ") +
+        second);
+    EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious) << second;
+  }
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao on Friday on the sidelines of "
+      "the SCO summit.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kEvent);
+}
+
 TEST_F(MeetingMentionsTest, MarginsAreSidelines) {
   Run("President Aidar Seitkali met Chinese President Zhao Wenhao on the margins of the SCO "
       "summit.");

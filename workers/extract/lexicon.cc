@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 38> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 39> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -51,6 +51,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 38> kClasses = {{
     {"host_verb", WordClass::kHostVerb},
     {"issue_noun", WordClass::kIssueNoun},
     {"speculative_marker", WordClass::kSpeculative},
+    {"name_syllable", WordClass::kNameSyllable},
 }};
 
 }  // namespace

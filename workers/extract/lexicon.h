@@ -53,9 +53,11 @@ enum class WordClass : uint8_t {
   kHostVerb,          // host_verb: "received", "hosted": the object is the visitor
   kIssueNoun,         // issue_noun: "war", "crisis": a country's name before it names a topic
   kSpeculative,       // speculative_marker: "possible", "potential": a meeting only considered
+  kNameSyllable,      // name_syllable: "to", "he", "an": a name stop that is also a syllable of
+                      // East Asian names ("General Secretary To Lam", "Vice Premier He Lifeng")
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kSpeculative) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kNameSyllable) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -560,6 +560,19 @@ class PeopleFinder {
     return role.has_value() && role->end == i;
   }
 
+  // A name stop that is also a syllable of East Asian names, capitalised right after a role and
+  // before a name word, inside a sentence that is not a headline: "General Secretary To Lam",
+  // "Vice Premier He Lifeng" (a function word after a title is lower case in running text).
+  bool SyllableGivenName(int i, const extract::Sentence& sentence) const {
+    if (sentence.title || sentence.all_caps || i <= sentence.first_token ||
+        i + 1 >= sentence.end_token || !a_.tok(i).cap || !a_.Is(i, WordClass::kNameSyllable) ||
+        !IsNameToken(a_, i + 1)) {
+      return false;
+    }
+    std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
+    return role.has_value() && role->end == i;
+  }
+
   // How many tokens from `end` on continue the name that starts at `i`; 0 when it ends there.
   // The first rule that applies decides.
   int NameStep(int i, int end, const extract::Sentence& sentence) const {
@@ -598,7 +611,7 @@ class PeopleFinder {
     const extract::Sentence& sentence = a_.sentence(s);
     int i = sentence.first_token;
     while (i < sentence.end_token) {
-      if (!IsNameToken(a_, i) && !TownAsGivenName(i, sentence)) {
+      if (!IsNameToken(a_, i) && !TownAsGivenName(i, sentence) && !SyllableGivenName(i, sentence)) {
         ++i;
         continue;
       }
@@ -882,6 +895,13 @@ class PeopleFinder {
     // Antonio Guterres") goes.
     if (!role.org.empty() && role.country.empty() && dictionary_country_.count(index) > 0) {
       p->country.clear();
+      dictionary_country_.erase(index);
+    }
+    // The text's country wins over the one a surname alone took from another official of the
+    // dictionary ("To Lam visits Jakarta" before "Vietnamese General Secretary To Lam").
+    if (!role.country.empty() && !role.country_from_dictionary &&
+        dictionary_country_.count(index) > 0) {
+      p->country = role.country;
       dictionary_country_.erase(index);
     }
   }

@@ -386,6 +386,32 @@ TEST_F(PeopleTest, TownThatIsAGivenNameAfterARoleStartsTheName) {
   EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
 }
 
+// A capitalised name stop that is also a syllable of East Asian names ("To", "He", "An") right
+// after a role and before a name word starts the name: the surname alone ("Lam") is another
+// official's in the dictionary. In a headline in title case, or lower case, it stays a word.
+TEST_F(PeopleTest, NameSyllableAfterARoleStartsTheName) {
+  Run("Vietnamese Communist Party General Secretary To Lam held talks with the Indonesian "
+      "President in Jakarta.");
+  EXPECT_THAT(Names(), ElementsAre("To Lam"));
+  EXPECT_EQ(Get("To Lam").country, "VN");
+  Run("Vietnam, Indonesia upgrade ties as To Lam visits Jakarta",
+      "Vietnamese Communist Party General Secretary To Lam held talks with the Indonesian "
+      "President in Jakarta.");
+  EXPECT_THAT(Names(), ElementsAre("To Lam"));
+  EXPECT_EQ(Get("To Lam").country, "VN");
+  Run("Chinese Vice Premier He Lifeng met U.S. Treasury Secretary Tom Hollis in Geneva.");
+  EXPECT_THAT(Names(), ElementsAre("He Lifeng", "Tom Hollis"));
+  EXPECT_EQ(Get("He Lifeng").country, "CN");
+  Run("South Korean Foreign Minister An Seung-jun met Kazakh President Aidar Seitkali.");
+  EXPECT_THAT(Names(), ElementsAre("An Seung-jun", "Aidar Seitkali"));
+  Run("Kazakh Foreign Minister Talgat Omarov will travel to Hanoi. He Said Nothing.");
+  EXPECT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  Run("Prime Minister To Hold Talks In Astana", "The talks are planned for Monday.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("Kazakh President Aidar Seitkali asked the Foreign Minister to meet Talgat Omarov.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Talgat Omarov"));
+}
+
 // Courtesy titles inside a name do not count towards its length: "Datuk Seri Utama" before a
 // two-word name is a person of five words. Names of five words without them are still none.
 TEST_F(PeopleTest, CourtesyTitlesInsideANameDoNotCountTowardsItsLength) {

@@ -827,6 +827,38 @@ class PeopleFinder {
     return false;
   }
 
+  // The first letter of the given name of the name in [first, end) when it has one (two words
+  // or more, courtesy titles and particles left out), else 0.
+  char GivenInitial(int first, int end) const {
+    int given = -1;
+    int words = 0;
+    for (int k = first; k < end; ++k) {
+      if (!a_.tok(k).word || a_.Is(k, WordClass::kHonorific) ||
+          a_.Is(k, WordClass::kNameParticle)) {
+        continue;
+      }
+      given = given < 0 ? k : given;
+      ++words;
+    }
+    return words >= 2 && a_.fold(given).size() >= 2 ? a_.fold(given)[0] : 0;
+  }
+
+  // True when every mention of `p` with a given name has another initial than `given`.
+  bool GivenNamesConflict(const Person& p, char given) const {
+    if (given == 0) {
+      return false;
+    }
+    bool conflict = false;
+    for (const PersonMention& m : p.mentions) {
+      const char other = GivenInitial(m.first, m.end);
+      if (other == given) {
+        return false;
+      }
+      conflict = conflict || other != 0;
+    }
+    return conflict;
+  }
+
   void Add(int s, int first, int end, const RoleInfo& role, bool from_dictionary) {
     int last_word = -1;
     for (int i = first; i < end; ++i) {
@@ -841,9 +873,21 @@ class PeopleFinder {
     auto it = by_surname_.find(surname);
     Person* p = nullptr;
     if (it != by_surname_.end()) {
-      p = &people_[it->second];
-    } else {
-      by_surname_[surname] = people_.size();
+      // "Sheikh Tamim bin Hamad Al Thani" and "Sheikh Mohammed bin Abdulrahman Al Thani",
+      // "Ilham Aliyev" and "Heydar Aliyev": a family name shared by full names whose given names
+      // start with different letters is two people; the mention joins the first of that
+      // surname whose given name does not conflict.
+      const char given = GivenInitial(first, end);
+      for (size_t j = it->second; j < people_.size() && p == nullptr; ++j) {
+        if (people_[j].surname == surname && !GivenNamesConflict(people_[j], given)) {
+          p = &people_[j];
+        }
+      }
+    }
+    if (p == nullptr) {
+      if (it == by_surname_.end()) {
+        by_surname_[surname] = people_.size();
+      }
       people_.emplace_back();
       p = &people_.back();
       p->surname = surname;

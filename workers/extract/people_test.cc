@@ -538,6 +538,23 @@ TEST_F(PeopleTest, OneWordNameShortForTwoPeopleIsNotMerged) {
   EXPECT_THAT(Names(), ElementsAre("Chidi Okafor", "Chidi Ibekwe", "Chidi"));
 }
 
+// A family name shared by full names whose given names start with different letters is two
+// people (royal houses, political families); the same given initial, or a name without a given
+// name, is the person named before.
+TEST_F(PeopleTest, SharedFamilyNameWithOtherGivenNamesIsTwoPeople) {
+  Run("The Emir of Qatar, Sheikh Faisal bin Nasser Al Rashed, received Prime Minister Sheikh "
+      "Khalid bin Omar Al Rashed. Sheikh Faisal bin Nasser Al Rashed later met the envoy.");
+  EXPECT_THAT(Names(), ElementsAre("Faisal bin Nasser Al Rashed", "Khalid bin Omar Al Rashed"));
+  EXPECT_THAT(Sentences(Get("Faisal bin Nasser Al Rashed")), ElementsAre(1, 2));
+  Run("President Ilgar Mammadli met the Kazakh President. His father, former President Rauf "
+      "Mammadli, had signed the first treaty.");
+  EXPECT_THAT(Names(), ElementsAre("Ilgar Mammadli", "Rauf Mammadli"));
+  Run("President Ilgar Mammadli met the Kazakh President. President I. Mammadli said ties were "
+      "strong. Mammadli also met the envoy.");
+  EXPECT_THAT(Names(), ElementsAre("Ilgar Mammadli"));
+  EXPECT_THAT(Sentences(Get("Ilgar Mammadli")), ElementsAre(1, 2, 3));
+}
+
 // Short for a participant and a spokesperson, it is the participant's.
 TEST_F(PeopleTest, OneWordNameShortForAParticipantAndASpokespersonIsTheParticipant) {
   Run("Foreign Minister Chidi Okafor met the envoy. Ministry spokesperson Chidi Ibekwe said the "

@@ -573,6 +573,26 @@ class PeopleFinder {
     return role.has_value() && role->end == i;
   }
 
+  // "President Hassan Sheikh Mohamud", "Prime Minister Ali Sheikh Ahmed": a one-word royal
+  // title between a given name and a name word, with no comma, continues the name when the
+  // given name follows a role that is not royal (Somali and Arabic names carry "Sheikh" as a
+  // name). After a royal title ("Emir Tamim"), or with no role, the title starts a new name.
+  bool RoyalWordInsideName(int i, int end, const extract::Sentence& sentence) const {
+    if (end != i + 1 || sentence.title || sentence.all_caps || end + 1 >= sentence.end_token ||
+        !a_.tok(end).cap || a_.entity_at[end] < 0 || !IsNameToken(a_, end + 1)) {
+      return false;
+    }
+    const Match& match = a_.entities[a_.entity_at[end]];
+    const Entry* title = match.Of(EntryType::kRole);
+    if (title == nullptr || title->level != RoleLevel::kRoyal || match.first != end ||
+        match.end != end + 1) {
+      return false;
+    }
+    std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
+    return role.has_value() && role->end == i && role->level != RoleLevel::kRoyal &&
+           role->level != RoleLevel::kUnknown;
+  }
+
   // How many tokens from `end` on continue the name that starts at `i`; 0 when it ends there.
   // The first rule that applies decides.
   int NameStep(int i, int end, const extract::Sentence& sentence) const {
@@ -583,6 +603,9 @@ class PeopleFinder {
     }
     if ((t.fold == "-" || particle) && end + 1 < sentence.end_token && IsNameToken(a_, end + 1)) {
       return 2;
+    }
+    if (RoyalWordInsideName(i, end, sentence)) {
+      return 2;  // "President Hassan Sheikh Mohamud".
     }
     if (particle && end + 2 < sentence.end_token &&
         (a_.fold(end + 1) == "-" || a_.Is(end + 1, WordClass::kNameParticle)) &&

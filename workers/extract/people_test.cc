@@ -439,6 +439,24 @@ TEST_F(PeopleTest, RoyalTitlesOneNameIsNoDictionarySurname) {
   EXPECT_EQ(Get("Mohammed").country, "NG");  // Not a royal title: the dictionary decides.
 }
 
+// "Sheikh" inside a Somali or Arabic name: right after a non-royal role and one given name, a
+// royal title before a name word continues the name. After a royal title, with a comma, or
+// with no role before the given name, the title starts another name.
+TEST_F(PeopleTest, RoyalTitleInsideANameAfterARole) {
+  Run("Somali President Hassan Sheikh Mohamud met the Kazakh President in Astana.");
+  EXPECT_THAT(Names(), ElementsAre("Hassan Sheikh Mohamud"));
+  EXPECT_EQ(Get("Hassan Sheikh Mohamud").country, "SO");
+  EXPECT_EQ(Get("Hassan Sheikh Mohamud").role, "President");
+  Run("Former Somali President Abdi Sheikh Warsame and Foreign Minister Talgat Omarov met.");
+  EXPECT_THAT(Names(), ElementsAre("Abdi Sheikh Warsame", "Talgat Omarov"));
+  Run("Kazakh President Aidar Seitkali, Sheikh Faisal bin Nasser and the envoy met.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Faisal bin Nasser"));
+  Run("Crown Prince Faisal Sheikh Nasser attended.");
+  EXPECT_THAT(Names(), ::testing::Not(::testing::Contains("Faisal Sheikh Nasser")));
+  Run("Hassan met Sheikh Faisal in Doha.");
+  EXPECT_THAT(Names(), ::testing::Not(::testing::Contains("Hassan Sheikh Faisal")));
+}
+
 // An official of an international body has no country, even when a surname alone named first
 // (a headline's "Guterres") is that of a national official in the people dictionary.
 TEST_F(PeopleTest, SurnameFirstDoesNotGiveAnInternationalOfficialACountry) {

@@ -306,6 +306,11 @@ v1::MeetingKind KindOfOther(const Context& c, const MeetingGroup& g, const v1::M
   if (g.kind == TriggerKind::kCouncil) {
     return v1::MEETING_KIND_MULTILATERAL;
   }
+  // A forum or conference the text names as an event, with no two sides of its own ("on the
+  // sidelines of the Doha Forum"): a meeting of many, whatever its record's countries.
+  if (g.role == GroupRole::kEvent && g.kind == TriggerKind::kConference && g.countries.size() < 2) {
+    return v1::MEETING_KIND_MULTILATERAL;
+  }
   if (parties == 2 || (parties <= 1 && m.people_size() >= 2)) {
     return v1::MEETING_KIND_BILATERAL;
   }

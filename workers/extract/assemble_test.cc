@@ -160,6 +160,21 @@ TEST_F(AssembleTest, EventTakesTheDayItsRelativeClauseTellsNotItsSideMeetings) {
   EXPECT_EQ(meetings[1].start_date().day(), 23);
 }
 
+// A forum or conference a side meeting was held at is a meeting of many, though its record
+// takes the side meeting's two countries.
+TEST_F(AssembleTest, ForumOfASideMeetingIsMultilateral) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of the "
+        "Doha Forum on Sunday.",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on the "
+        "margins of the Munich Security Conference on Friday."}) {
+    const std::vector<v1::Meeting> meetings = Run("Seitkali meets Zhao", body);
+    ASSERT_EQ(meetings.size(), 2u) << body;
+    EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_BILATERAL) << body;
+    EXPECT_EQ(meetings[1].kind(), v1::MEETING_KIND_MULTILATERAL) << body;
+  }
+}
+
 TEST_F(AssembleTest, MultilateralMeetingFirstThenItsSideMeeting) {
   const std::vector<v1::Meeting> meetings = Run(
       "Central Asian leaders meet in Astana",

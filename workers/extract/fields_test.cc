@@ -998,6 +998,28 @@ TEST_F(KindTest, SideMeetingDoesNotInheritTheSummitsKind) {
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL);
 }
 
+// The event a side meeting was held at, with no sides of its own, is its own kind: a forum or
+// conference multilateral, a summit a summit; not the two-party talks held at it.
+TEST_F(KindTest, EventOfASideMeetingIsNotBilateral) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of the "
+        "Doha Forum on Sunday.",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on the "
+        "margins of the Munich Security Conference.",
+        "On the sidelines of the Astana International Forum, Kazakh President Aidar Seitkali held "
+        "talks with Chinese President Zhao Wenhao."}) {
+    Run(body);
+    ASSERT_EQ(grouping_.groups.size(), 2u) << body;
+    ASSERT_EQ(grouping_.groups[1].role, GroupRole::kEvent) << body;
+    EXPECT_EQ(Kind(AsMain(1)), v1::MEETING_KIND_MULTILATERAL) << body;
+    EXPECT_EQ(Kind(main()), v1::MEETING_KIND_BILATERAL) << body;
+  }
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on the sidelines of the "
+      "G20 summit in Osaka.");
+  ASSERT_EQ(grouping_.groups.size(), 2u);
+  EXPECT_EQ(Kind(AsMain(1)), v1::MEETING_KIND_SUMMIT);
+}
+
 // ===== Documents.
 
 using DocumentsTest = FieldsTest;

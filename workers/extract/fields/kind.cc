@@ -187,6 +187,17 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
       }
     }
   }
+  // An event named by its own word with no sides of its own ("on the sidelines of the Doha
+  // Forum", "at the Munich Security Conference", "before the G20 summit"): a summit is a
+  // summit, a forum or conference multilateral; not the two-party talks held at it.
+  if (g.role == GroupRole::kEvent && g.countries.size() < 2) {
+    if (g.kind == TriggerKind::kSummit) {
+      return v1::MEETING_KIND_SUMMIT;
+    }
+    if (g.kind == TriggerKind::kConference) {
+      return v1::MEETING_KIND_MULTILATERAL;
+    }
+  }
   // The meeting's own words name exactly two countries as its sides ("A met B", "talks
   // between A and B"): two-party talks, whatever other countries its window names.
   if (g.countries.size() == 2 && g.orgs.empty() && g.format.empty() && m.format().empty()) {

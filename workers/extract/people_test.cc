@@ -439,6 +439,24 @@ TEST_F(PeopleTest, RoyalTitlesOneNameIsNoDictionarySurname) {
   EXPECT_EQ(Get("Mohammed").country, "NG");  // Not a royal title: the dictionary decides.
 }
 
+// Monarchs' titles beyond king, queen, emir, prince, sultan and sheikh are roles: "Emperor X"
+// is X, a monarch ("Emperor Naruhito", "Empress Michiko", "Grand Duke Henri", "Crown Princess
+// Victoria"), not a person named "Emperor X".
+TEST_F(PeopleTest, EmperorsAndGrandDukesAreRoyalTitles) {
+  Run("The Kazakh President will meet Emperor Hirotaka on Wednesday.");
+  EXPECT_THAT(Names(), ElementsAre("Hirotaka"));
+  EXPECT_EQ(Get("Hirotaka").level, RoleLevel::kRoyal);
+  Run("Japanese Empress Masumi received the Kazakh delegation.");
+  EXPECT_THAT(Names(), ElementsAre("Masumi"));
+  EXPECT_EQ(Get("Masumi").country, "JP");
+  Run("Grand Duke Henrik of Luxembourg met Kazakh President Aidar Seitkali.");
+  EXPECT_THAT(Names(), ElementsAre("Henrik", "Aidar Seitkali"));
+  EXPECT_EQ(Get("Henrik").country, "LU");
+  Run("Swedish Crown Princess Vilhelmina opened the forum.");
+  EXPECT_THAT(Names(), ElementsAre("Vilhelmina"));
+  EXPECT_EQ(Get("Vilhelmina").level, RoleLevel::kRoyal);
+}
+
 // "Sheikh" inside a Somali or Arabic name: right after a non-royal role and one given name, a
 // royal title before a name word continues the name. After a royal title, with a comma, or
 // with no role before the given name, the title starts another name.

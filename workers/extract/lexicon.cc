@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 39> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 40> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -52,6 +52,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 39> kClasses = {{
     {"issue_noun", WordClass::kIssueNoun},
     {"speculative_marker", WordClass::kSpeculative},
     {"name_syllable", WordClass::kNameSyllable},
+    {"academic_body", WordClass::kAcademicBody},
 }};
 
 }  // namespace

@@ -55,9 +55,11 @@ enum class WordClass : uint8_t {
   kSpeculative,       // speculative_marker: "possible", "potential": a meeting only considered
   kNameSyllable,      // name_syllable: "to", "he", "an": a name stop that is also a syllable of
                       // East Asian names ("General Secretary To Lam", "Vice Premier He Lifeng")
+  kAcademicBody,      // academic_body: "institute", "university": the director of one is an
+                      // analyst, not an official
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kNameSyllable) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kAcademicBody) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -55,7 +55,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "host_verb",
                                              "issue_noun",
                                              "speculative_marker",
-                                             "name_syllable"};
+                                             "name_syllable",
+                                             "academic_body"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

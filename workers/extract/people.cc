@@ -593,6 +593,32 @@ class PeopleFinder {
            role->level != RoleLevel::kUnknown;
   }
 
+  // True when "of" or "at" right after token `from` (or at it) opens the name of a research or
+  // teaching body before the next comma, parenthesis or `limit`: "director of the Heritage
+  // Institute", "head of strategic studies at X University".
+  bool AcademicBodyAfter(int from, int limit) const {
+    int k = from;
+    while (k < limit && k < from + 3 && a_.fold(k) != "of" && a_.fold(k) != "at") {
+      if (!a_.tok(k).word) {
+        return false;
+      }
+      ++k;
+    }
+    if (k >= limit || (a_.fold(k) != "of" && a_.fold(k) != "at")) {
+      return false;
+    }
+    for (int q = k + 1; q < limit && q < k + 12; ++q) {
+      const std::string& f = a_.fold(q);
+      if (f == "," || f == "(" || f == ")" || f == ";" || f == "." || f == "\"") {
+        return false;
+      }
+      if (a_.Is(q, WordClass::kAcademicBody)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // How many tokens from `end` on continue the name that starts at `i`; 0 when it ends there.
   // The first rule that applies decides.
   int NameStep(int i, int end, const extract::Sentence& sentence) const {
@@ -692,6 +718,13 @@ class PeopleFinder {
           role->country = appositive->country;
           role->org = appositive->org;
         }
+      }
+      // "said X, director of the Heritage Institute for Policy Studies", "the director of the
+      // Institute of World Economy, X": the holder of a role at a research body is an analyst.
+      if (role.has_value() && (role->end <= i ? AcademicBodyAfter(role->first, i)
+                                              : AcademicBodyAfter(role->end, sentence.end_token))) {
+        i = end;
+        continue;
       }
       // "Russia's Sergei Lavrov": two or three capitalised words after a country's possessive.
       std::string possessor;

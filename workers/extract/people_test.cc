@@ -457,6 +457,25 @@ TEST_F(PeopleTest, EmperorsAndGrandDukesAreRoyalTitles) {
   EXPECT_EQ(Get("Vilhelmina").level, RoleLevel::kRoyal);
 }
 
+// The holder of a role at a research or teaching body is an analyst quoted on the meeting, not
+// an official: no person. A role of a ministry or a body of states still names one.
+TEST_F(PeopleTest, DirectorOfAnInstituteIsNoOfficial) {
+  Run("\"Ties are strong,\" said Farid Osmani, director of the Heritage Institute for Policy "
+      "Studies in Kabul.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("Lena Marsh, head of Asian studies at the Lowy Institute, said the visit mattered.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("The director of the Institute of World Economy, Pavel Orlov, said the talks went well.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("\"Ties are strong,\" said Tom Hollis, president of the Brookings Institution.");
+  EXPECT_THAT(Names(), IsEmpty());
+  Run("\"Ties are strong,\" said Farid Osmani, director of the Asia department of the Kazakh "
+      "Foreign Ministry.");
+  EXPECT_THAT(Names(), ElementsAre("Farid Osmani"));
+  Run("Talgat Omarov, Secretary-General of the Shanghai Cooperation Organisation, met the envoy.");
+  EXPECT_THAT(Names(), ElementsAre("Talgat Omarov"));
+}
+
 // "Sheikh" inside a Somali or Arabic name: right after a non-royal role and one given name, a
 // royal title before a name word continues the name. After a royal title, with a comma, or
 // with no role before the given name, the title starts another name.

@@ -292,7 +292,12 @@ class Grouper {
       if (!inside && !underspecified) {
         return false;
       }
-      if (m.also && current && !Subset(u.people, g.people)) {
+      // "also met" someone new is another meeting, except inside a visit's programme: the
+      // visitor "was also received by Emperor X", "also met the Speaker" of the host country
+      // during the visit are the visit's.
+      const bool programme =
+          (g.kind == TriggerKind::kVisit || g.kind == TriggerKind::kStateVisit) && inside;
+      if (m.also && current && !Subset(u.people, g.people) && !programme) {
         return false;
       }
       return true;

@@ -336,6 +336,25 @@ TEST_F(GroupingTest, AlsoMetAnotherIsAnotherMeeting) {
   EXPECT_THAT(groups()[1].countries, Not(Contains("CN")));
 }
 
+// Inside a visit's programme, "also met" or "was also received by" someone of the host country
+// (or of no known country) is the visit's; someone of a third country is still another meeting.
+TEST_F(GroupingTest, AlsoMetInsideAVisitsProgrammeIsTheVisit) {
+  for (const char* body :
+       {"Kazakh President Aidar Seitkali paid a state visit to Japan on Monday and held talks with "
+        "Japanese Prime Minister Kenji Takeda. He was also received by Emperor Hirotaka.",
+        "Kazakh President Aidar Seitkali arrived in Tokyo on Monday for an official visit and held "
+        "talks with Japanese Prime Minister Kenji Takeda. He also met Japanese Foreign Minister "
+        "Yuki Mori."}) {
+    Run("", body);
+    ASSERT_EQ(groups().size(), 1u) << body;
+  }
+  Run("",
+      "Kazakh President Aidar Seitkali paid a state visit to Japan on Monday and held talks with "
+      "Japanese Prime Minister Kenji Takeda. He also met South Korean President Min-soo Park.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "KR"));
+}
+
 // A meeting named by its format is not the two-party talks told of just before it.
 TEST_F(GroupingTest, MeetingNamedByItsFormatIsNotTheTalksBeforeIt) {
   Run("",

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace parley::extract {
 namespace {
@@ -148,6 +149,27 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
       continue;
     }
     const int qm = a.entity_at[q];
+    // "Pakistan's Deputy Prime Minister and Foreign Minister X", "Prime Minister and Finance
+    // Minister X": two offices of one person; the qualifiers of the first are the person's. A
+    // plural before "and" ("the ministers and Foreign Minister X") is other people.
+    if (qm < 0 && f == "and" && portfolio == 0 && q - 1 >= sentence_first &&
+        a.entity_at[q - 1] >= 0 && a.entities[a.entity_at[q - 1]].end == q &&
+        RoleEntryAt(a, q - 1) != nullptr) {
+      const Match& other = a.entities[a.entity_at[q - 1]];
+      const std::string& last = a.fold(q - 1);
+      const bool plural = absl::EndsWith(last, "ers") || absl::EndsWith(last, "ents") ||
+                          absl::EndsWith(last, "ors") || absl::EndsWith(last, "ives") ||
+                          absl::EndsWith(last, "ies") || absl::EndsWith(last, "ds");
+      if (!plural) {
+        info.role = a.Surface(other.first, info.end);
+        if (IsLeader(RoleEntryAt(a, q - 1)->level)) {
+          info.level = RoleEntryAt(a, q - 1)->level;
+        }
+        info.first = other.first;
+        q = other.first - 1;
+        continue;
+      }
+    }
     if (qm < 0) {
       if (portfolio < 2 && q > sentence_first && a.tok(q).word &&
           (a.tok(q).cap || (f == "and" && portfolio > 0)) && !a.Is(q, WordClass::kHonorific)) {

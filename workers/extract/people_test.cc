@@ -457,6 +457,23 @@ TEST_F(PeopleTest, EmperorsAndGrandDukesAreRoyalTitles) {
   EXPECT_EQ(Get("Vilhelmina").level, RoleLevel::kRoyal);
 }
 
+// Two offices of one person joined by "and": the qualifiers before the first (a country, a
+// body) are the person's, and a leader's office gives the level. A plural before "and" is
+// other people.
+TEST_F(PeopleTest, TwoOfficesJoinedByAndShareTheirQualifiers) {
+  Run("Pakistan's Deputy Prime Minister and Foreign Minister Farid Osmani met the envoy.");
+  EXPECT_THAT(Names(), ElementsAre("Farid Osmani"));
+  EXPECT_EQ(Get("Farid Osmani").country, "PK");
+  EXPECT_EQ(Get("Farid Osmani").level, RoleLevel::kForeignMinister);
+  Run("Kazakh Prime Minister and Finance Minister Talgat Omarov met the envoy.");
+  EXPECT_EQ(Get("Talgat Omarov").country, "KZ");
+  EXPECT_EQ(Get("Talgat Omarov").level, RoleLevel::kHeadOfGovernment);
+  Run("The Chinese Vice President and Defence Minister Li Wenhao met the envoy.");
+  EXPECT_EQ(Get("Li Wenhao").country, "CN");
+  Run("Kazakh ministers and Foreign Minister Talgat Omarov met the envoy.");
+  EXPECT_EQ(Get("Talgat Omarov").country, "");
+}
+
 // The holder of a role at a research or teaching body is an analyst quoted on the meeting, not
 // an official: no person. A role of a ministry or a body of states still names one.
 TEST_F(PeopleTest, DirectorOfAnInstituteIsNoOfficial) {

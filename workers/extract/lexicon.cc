@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 40> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 41> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -53,6 +53,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 40> kClasses = {{
     {"speculative_marker", WordClass::kSpeculative},
     {"name_syllable", WordClass::kNameSyllable},
     {"academic_body", WordClass::kAcademicBody},
+    {"project_noun", WordClass::kProjectNoun},
 }};
 
 }  // namespace

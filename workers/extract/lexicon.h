@@ -57,9 +57,11 @@ enum class WordClass : uint8_t {
                       // East Asian names ("General Secretary To Lam", "Vice Premier He Lifeng")
   kAcademicBody,      // academic_body: "institute", "university": the director of one is an
                       // analyst, not an official
+  kProjectNoun,       // project_noun: "corridor", "programme": a country's name in a project's
+                      // name ("the China-Pakistan Economic Corridor") names no side
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kAcademicBody) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kProjectNoun) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -56,7 +56,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "issue_noun",
                                              "speculative_marker",
                                              "name_syllable",
-                                             "academic_body"};
+                                             "academic_body",
+                                             "project_noun"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

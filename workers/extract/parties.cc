@@ -136,6 +136,21 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       filter(PlaceSlot::kSubject);
       continue;
     }
+    // "the China-Pakistan Economic Corridor", "the Japan-Mekong Connectivity Initiative", "the
+    // Pakistan-China pipeline": a country's name inside a project's name is what is talked
+    // about. The name runs on over hyphens, places and capitalised words to a project noun.
+    {
+      int q = match.end;
+      while (q < sentence.end_token && q < match.end + 8 && !a.Is(q, WordClass::kProjectNoun) &&
+             (a.fold(q) == "-" ||
+              (a.tok(q).word && a.tok(q).cap && !sentence.all_caps && a.trigger_at[q] < 0))) {
+        q = a.entity_at[q] >= 0 ? std::max(q + 1, a.entities[a.entity_at[q]].end) : q + 1;
+      }
+      if (q < sentence.end_token && a.Is(q, WordClass::kProjectNoun) && a.trigger_at[q] < 0) {
+        filter(PlaceSlot::kSubject);
+        continue;
+      }
+    }
     int k = match.first - 1;
     while (k >= sentence.first_token && a.fold(k) == "the") {
       --k;

@@ -234,6 +234,22 @@ TEST_F(PartiesTest, CountryQualifyingAnIssueIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("JP", "party"), Pair("CN", "party")));
 }
 
+// A country's name inside the name of a project ("the China-Pakistan Economic Corridor", "the
+// Kazakhstan-China pipeline") is what is talked about; beside a meeting word or a role it is
+// still a side.
+TEST_F(PartiesTest, CountryInAProjectsNameIsASubject) {
+  Run("The ministers reviewed the China-Pakistan Economic Corridor.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("CN", "subject"), Pair("PK", "subject")));
+  Run("They discussed funding for the Somalia-Qatar Development Programme on Monday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("SO", "subject"), Pair("QA", "subject")));
+  Run("Kazakhstan and Japan will expand the Japan-Mekong Connectivity Initiative.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "open"), Pair("JP", "open"), Pair("JP", "subject")));
+  Run("Officials inspected the Kazakhstan-China pipeline.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "subject"), Pair("CN", "subject")));
+  Run("The Kazakhstan-China talks on the railway project ended.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "open"), Pair("CN", "open")));
+}
+
 TEST_F(PartiesTest, ListAfterASubjectStaysASubject) {
   Run("The ministers talked about Ukraine and Syria.");
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject"), Pair("SY", "subject")));

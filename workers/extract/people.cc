@@ -921,15 +921,38 @@ class PeopleFinder {
     return words >= 2 && a_.fold(given).size() >= 2 ? a_.fold(given)[0] : 0;
   }
 
-  // True when every mention of `p` with a given name has another initial than `given`.
-  bool GivenNamesConflict(const Person& p, char given) const {
+  // The folded words of the name in [first, end).
+  std::vector<std::string> NameWords(int first, int end) const {
+    std::vector<std::string> out;
+    for (int k = first; k < end; ++k) {
+      if (a_.tok(k).word) {
+        out.push_back(a_.fold(k));
+      }
+    }
+    return out;
+  }
+
+  // True when every mention of `p` with a given name has another initial than the name in
+  // [first, end), and neither name ends with the whole of the other ("Lopez Obrador" is
+  // "Andres Manuel Lopez Obrador" named by the surnames).
+  bool GivenNamesConflict(const Person& p, int first, int end) const {
+    const char given = GivenInitial(first, end);
     if (given == 0) {
       return false;
     }
+    const std::vector<std::string> words = NameWords(first, end);
     bool conflict = false;
     for (const PersonMention& m : p.mentions) {
       const char other = GivenInitial(m.first, m.end);
       if (other == given) {
+        return false;
+      }
+      const std::vector<std::string> other_words = NameWords(m.first, m.end);
+      const std::vector<std::string>& shorter =
+          other_words.size() < words.size() ? other_words : words;
+      const std::vector<std::string>& longer =
+          other_words.size() < words.size() ? words : other_words;
+      if (!shorter.empty() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) {
         return false;
       }
       conflict = conflict || other != 0;
@@ -955,9 +978,8 @@ class PeopleFinder {
       // "Ilham Aliyev" and "Heydar Aliyev": a family name shared by full names whose given names
       // start with different letters is two people; the mention joins the first of that
       // surname whose given name does not conflict.
-      const char given = GivenInitial(first, end);
       for (size_t j = it->second; j < people_.size() && p == nullptr; ++j) {
-        if (people_[j].surname == surname && !GivenNamesConflict(people_[j], given)) {
+        if (people_[j].surname == surname && !GivenNamesConflict(people_[j], first, end)) {
           p = &people_[j];
         }
       }

@@ -621,6 +621,9 @@ TEST_F(PeopleTest, SharedFamilyNameWithOtherGivenNamesIsTwoPeople) {
   Run("President Ilgar Mammadli met the Kazakh President. His father, former President Rauf "
       "Mammadli, had signed the first treaty.");
   EXPECT_THAT(Names(), ElementsAre("Ilgar Mammadli", "Rauf Mammadli"));
+  Run("Mexican President Andres Manuel Lopez Obrador met the Kazakh President. Lopez Obrador said "
+      "ties were strong.");
+  EXPECT_THAT(Names(), ElementsAre("Andres Manuel Lopez Obrador"));
   Run("President Ilgar Mammadli met the Kazakh President. President I. Mammadli said ties were "
       "strong. Mammadli also met the envoy.");
   EXPECT_THAT(Names(), ElementsAre("Ilgar Mammadli"));

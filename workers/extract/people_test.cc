@@ -689,6 +689,22 @@ TEST_F(PeopleTest, BareRoleSkipsAPersonOfAnotherCountry) {
   EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
 }
 
+// A person already of the role's country, named earlier, is the one meant before a later
+// person of no known country (a predecessor, a background holder).
+TEST_F(PeopleTest, BareRolePrefersAPersonOfItsCountry) {
+  Run("Mexican President Ramon Ortega Diaz met the Kazakh President in Astana. The last such "
+      "visit was in 2016, when President Chen Wenhao received them. On Saturday the Mexican "
+      "president will visit Almaty.");
+  EXPECT_EQ(Get("Ramon Ortega Diaz").country, "MX");
+  EXPECT_EQ(Get("Chen Wenhao").country, "");
+  Run("Kazakh President Aidar Seitkali met Foreign Minister Li Wenhao. Later, President Zhao "
+      "Ming joined them. The Kazakh president left on Tuesday.");
+  EXPECT_EQ(Get("Zhao Ming").country, "");
+  Run("Aidar Seitkali arrived in Beijing on Tuesday. The Kazakh President is expected to meet "
+      "Chinese leaders.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+}
+
 TEST_F(PeopleTest, BareRoleSkipsAPersonOfAnotherLevel) {
   Run("Foreign Minister Talgat Omarov arrived in Beijing. The Chinese President received "
       "delegations.");

@@ -46,6 +46,18 @@ bool FormerAt(const Annotations& a, int k, int sentence_first) {
   if (q >= sentence_first && a.fold(q) == "-" && q - 1 >= sentence_first && a.fold(q - 1) == "ex") {
     return true;
   }
+  if (q >= sentence_first && a.fold(q) == "-" && q - 1 >= sentence_first &&
+      a.fold(q - 1) == "then") {
+    --q;  // "then-President X".
+  }
+  // "met then President X", "the then foreign minister X", "under then-Premier Y": the holder
+  // at the time told of; not "and then President X met", "since then President X has".
+  if (q > sentence_first && a.fold(q) == "then") {
+    const std::string& before = a.fold(q - 1);
+    return before != "and" && before != "," && before != "but" && before != "since" &&
+           before != "until" && before != "till" && before != "by" && before != "even" &&
+           before != "just" && before != "only" && before != ";" && before != "\"";
+  }
   return q >= sentence_first && (a.fold(q) == "former" || a.fold(q) == "late");
 }
 

@@ -841,6 +841,21 @@ TEST_F(PeopleTest, TownAfterANameIsNotASurnameWithoutARole) {
   EXPECT_THAT(Names(), ElementsAre("Aziz Karimov"));
 }
 
+// The holder at the time told of ("then President X", "the then foreign minister Y", "then-
+// Premier Z") is a former holder; "and then President X met" is a sequence, not a time.
+TEST_F(PeopleTest, ThenHolderOfARoleIsAFormerHolder) {
+  Run("In 2016 Ramon Ortega travelled to Seoul to meet then President Chen Wenhao.");
+  EXPECT_TRUE(Get("Chen Wenhao").former);
+  Run("The treaty was signed by the then foreign minister Arman Sadykov in 1994.");
+  EXPECT_TRUE(Get("Arman Sadykov").former);
+  Run("The deal dates from 2009, under then-Premier Li Wenhao.");
+  EXPECT_TRUE(Get("Li Wenhao").former);
+  Run("The delegations arrived in Astana, and then President Aidar Seitkali met them.");
+  EXPECT_FALSE(Get("Aidar Seitkali").former);
+  Run("Since then President Aidar Seitkali has visited Beijing twice.");
+  EXPECT_FALSE(Get("Aidar Seitkali").former);
+}
+
 // A role's former holder: "former President X", "ex-Prime Minister Y", "X, the former prime
 // minister"; a later mention with the role held now makes the person a current official.
 TEST_F(PeopleTest, FormerHolderOfARole) {

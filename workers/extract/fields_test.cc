@@ -263,6 +263,23 @@ TEST_F(ParticipantsTest, OfficialsHeldAsBackgroundDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// A leader whose greetings, message or letter an official conveys or hands over is told of,
+// not taking part: "conveyed the greetings of President X", "handed over a message of Y".
+TEST_F(ParticipantsTest, OfficialsWhoseGreetingsAreConveyedDoNotTakePart) {
+  Run("Kazakh President Aidar Seitkali received Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Li conveyed the greetings of Chinese President Zhao Wenhao.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Aidar Seitkali", "Li Wenhao"));
+  Run("Kazakh President Aidar Seitkali received Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Li handed over a personal message of President Zhao Wenhao.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Aidar Seitkali", "Li Wenhao"));
+  Run("Kazakh President Aidar Seitkali received Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Li passed on the best wishes of Chinese President Zhao Wenhao.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Aidar Seitkali", "Li Wenhao"));
+}
+
 // The holder's role may be qualified by an ordinal and adverbs or participles ("the first
 // democratically elected President X").
 TEST_F(ParticipantsTest, OfficialsHeldAsBackgroundInALongAppositiveDoNotTakePart) {

@@ -452,6 +452,8 @@ TEST_F(PeopleTest, EmperorsAndGrandDukesAreRoyalTitles) {
   Run("Grand Duke Henrik of Luxembourg met Kazakh President Aidar Seitkali.");
   EXPECT_THAT(Names(), ElementsAre("Henrik", "Aidar Seitkali"));
   EXPECT_EQ(Get("Henrik").country, "LU");
+  Run("He conveyed greetings to the Custodian of the Two Holy Mosques, King Faisal bin Nasser.");
+  EXPECT_THAT(Names(), ElementsAre("Faisal bin Nasser"));
   Run("Swedish Crown Princess Vilhelmina opened the forum.");
   EXPECT_THAT(Names(), ElementsAre("Vilhelmina"));
   EXPECT_EQ(Get("Vilhelmina").level, RoleLevel::kRoyal);

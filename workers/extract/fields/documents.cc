@@ -205,18 +205,37 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
 // ("On the sidelines of the summit, A and B met and signed a memorandum"): what it concluded is
 // that meeting's, not the event's.
 bool OfASideMeeting(const Context& c, int i, int group) {
-  const int owner = group >= 0 ? c.grouping.owner[i] : -1;
-  if (owner < 0 || owner == group) {
+  if (group < 0) {
     return false;
   }
-  const MeetingGroup& g = c.grouping.groups[owner];
-  if (g.parent == group) {
+  const int owner = c.grouping.owner[i];
+  if (owner >= 0 && owner != group && c.grouping.groups[owner].parent == group) {
     return true;
   }
-  for (int mi : g.mentions) {
-    const MeetingMention& m = c.mentions.mentions[mi];
-    if (m.sidelines && m.clause_first <= i && i < m.clause_end) {
-      return true;
+  const std::vector<Token>& t = c.a.doc.tokens;
+  for (int gi = 0; gi < static_cast<int>(c.grouping.groups.size()); ++gi) {
+    if (gi == group) {
+      continue;
+    }
+    const bool side = c.grouping.groups[gi].parent == group;
+    for (int mi : c.grouping.groups[gi].mentions) {
+      const MeetingMention& m = c.mentions.mentions[mi];
+      // A side meeting's own word, not the event's noun in the frame ("the sidelines of the
+      // summit").
+      if ((!m.sidelines && !side) || m.frame == Frame::kSidelines) {
+        continue;
+      }
+      if (m.clause_first <= i && i < m.clause_end) {
+        return true;
+      }
+      // "..., after which the two sides signed a memorandum": a relative clause opened right
+      // after the side meeting's clause tells what that meeting did.
+      const int next = m.clause_end;
+      if (next > 0 && next <= i && next + 1 < static_cast<int>(t.size()) &&
+          t[next].sentence == t[i].sentence && t[next - 1].fold == "," &&
+          (t[next + 1].fold == "which" || t[next + 1].fold == "whom")) {
+        return true;
+      }
     }
   }
   return false;

@@ -297,10 +297,7 @@ class Grouper {
       // during the visit are the visit's.
       const bool programme =
           (g.kind == TriggerKind::kVisit || g.kind == TriggerKind::kStateVisit) && inside;
-      if (m.also && current && !Subset(u.people, g.people) && !programme) {
-        return false;
-      }
-      return true;
+      return !(m.also && current && !Subset(u.people, g.people) && !programme);
     }
     if (!u.people.empty()) {
       for (int p : u.people) {

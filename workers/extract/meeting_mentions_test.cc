@@ -134,10 +134,11 @@ TEST_F(MeetingMentionsTest, DayOfTheSayingOrOfAStayIsNotTheMeetings) {
 // A relative clause set off by commas between the subject and the meeting word tells of the
 // subject ("who took office on October 1"): its date is not the meeting's, though nearer.
 TEST_F(MeetingMentionsTest, DateOfARelativeClauseBeforeTheMeetingWordIsNotTheMeetings) {
-  auto date_of = [&](const std::string& trigger) {
+  auto date_of = [&](const std::string& trigger) -> std::string {
     const MeetingMention& m = Get(trigger);
-    return m.date < 0 ? std::string("none")
-                      : a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token);
+    return m.date < 0
+               ? std::string("none")
+               : std::string(a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token));
   };
   Run("Japanese Prime Minister Shigeru Ishiba, who took office on October 1, met Chinese Premier "
       "Li Qiang in Vientiane on Thursday.");

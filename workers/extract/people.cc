@@ -938,7 +938,7 @@ class PeopleFinder {
       given = given < 0 ? k : given;
       ++words;
     }
-    return words >= 2 && a_.fold(given).size() >= 2 ? a_.fold(given)[0] : 0;
+    return words >= 2 && a_.fold(given).size() >= 2 ? a_.fold(given)[0] : '\0';
   }
 
   // The folded words of the name in [first, end).

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 
@@ -33,6 +34,42 @@ const absl::flat_hash_map<std::string, int>& CalendarWords() {
     return map;
   }();
   return *words;
+}
+
+// The tense of the verb right before a weekday ("opens on Tuesday", "met Tuesday"): +1 a verb
+// of schedule in the present, told of what is to come ("the summit, which opens on Tuesday",
+// "talks resume Monday", "the vote is due on Friday"), outside a headline, whose present may
+// tell the past; -1 a past form ("met on Tuesday", "was postponed on Friday", "said Monday"),
+// not a participle of planning ("scheduled on", "expected on") nor one in the passive of what
+// is to come ("will be held on Friday", "to be signed Monday"); else 0.
+int TenseBeforeWeekday(const std::string& verb, const std::string& previous, bool body) {
+  static const auto* kSchedule = new absl::flat_hash_set<std::string>{
+      "opens", "begins", "starts", "resumes", "convenes", "reconvenes",
+      "open",  "begin",  "start",  "resume",  "convene",  "reconvene"};
+  static const auto* kIrregularPast = new absl::flat_hash_set<std::string>{
+      "met",  "held", "began", "spoke", "was",  "were", "said", "told",   "took",  "left", "came",
+      "went", "sent", "gave",  "made",  "flew", "sat",  "saw",  "became", "wrote", "rang", "had"};
+  static const auto* kPlanning = new absl::flat_hash_set<std::string>{
+      "scheduled", "rescheduled", "planned",  "expected",  "slated", "proposed", "needed",
+      "tabled",    "pencilled",   "penciled", "earmarked", "billed", "timed"};
+  if (body && kSchedule->contains(verb)) {
+    return 1;
+  }
+  static const auto* kPassive = new absl::flat_hash_set<std::string>{
+      "be", "is", "are", "am", "being", "been", "get", "gets", "getting"};
+  if (kPassive->contains(previous)) {
+    return 0;
+  }
+  if (kIrregularPast->contains(verb)) {
+    return -1;
+  }
+  // "-ed", not a present in "-eed" ("proceed", "exceed") but "agreed".
+  if (verb.size() > 4 && verb.compare(verb.size() - 2, 2, "ed") == 0 &&
+      (verb.compare(verb.size() - 3, 3, "eed") != 0 || verb == "agreed") &&
+      !kPlanning->contains(verb)) {
+    return -1;
+  }
+  return 0;
 }
 
 int MonthOf(const std::string& fold) {
@@ -387,6 +424,15 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         }
         if (m.direction != 0) {
           m.first_token = i > first + 1 && t[i - 2].fold == "this" ? i - 2 : i - 1;
+        } else {
+          // The verb, past "on" and a name ("met Crown Prince Mohammed on Friday").
+          int v = i - 1 > first && before == "on" ? i - 2 : i - 1;
+          for (int names = 0; names < 4 && v > first && t[v].cap; ++names) {
+            --v;
+          }
+          m.tense = t[v].cap ? 0
+                             : TenseBeforeWeekday(t[v].fold, v > first ? t[v - 1].fold : "",
+                                                  sentence > 0);
         }
       }
       out.push_back(m);
@@ -540,6 +586,9 @@ std::optional<v1::Date> ResolveRelative(const DateMention& mention, absl::CivilD
   }
   if (mention.direction < 0) {
     return ToDate(published + (delta >= 0 ? delta - 7 : delta));
+  }
+  if (mention.tense != 0) {
+    future = mention.tense > 0;
   }
   if (future) {
     if (delta < 0) {

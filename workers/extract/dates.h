@@ -27,6 +27,10 @@ struct DateMention {
   // +1 "next Tuesday", "this coming Tuesday"; -1 "last Tuesday", "this past Tuesday"; 0 when
   // the text leaves it to the tense.
   int direction = 0;
+  // The tense of the verb told right before a weekday when `direction` is 0: +1 a present of
+  // schedule ("the summit, which opens on Tuesday"), -1 a past ("the ministers met on Tuesday");
+  // it decides over the meeting's status, the publication day included either way.
+  int tense = 0;
 };
 
 // Finds absolute dates ("April 26, 2025", "26 April", "Nov. 30 to Dec. 1", "2025-04-26",
@@ -36,8 +40,9 @@ struct DateMention {
 std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::CivilDay> published);
 
 // Resolves a relative mention against the publication day: a weekday is the latest such day
-// on or before `published` (the next one, on or after, when `future`); "next" or "last" before
-// it decides over `future`, and excludes the publication day itself.
+// on or before `published` (the next one, on or after, when `future`); the tense of the verb
+// before it decides over `future`, and "next" or "last" over both, excluding the publication
+// day itself.
 std::optional<v1::Date> ResolveRelative(const DateMention& mention, absl::CivilDay published,
                                         bool future);
 

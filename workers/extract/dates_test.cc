@@ -112,7 +112,7 @@ TEST(DatesTest, MonthOnlyNeedsAPreposition) {
 
 TEST(DatesTest, WeekdaysResolveAgainstPublication) {
   const absl::CivilDay thursday(2024, 3, 14);
-  const auto d = Dates("They met on Tuesday.", thursday);
+  const auto d = Dates("Talks with Tokayev on Tuesday.", thursday);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_TRUE(d[0].relative);
   EXPECT_EQ(Str(*ResolveRelative(d[0], thursday, false)), "2024-3-12");
@@ -122,6 +122,38 @@ TEST(DatesTest, WeekdaysResolveAgainstPublication) {
   EXPECT_EQ(Str(*ResolveRelative(same[0], thursday, false)), "2024-3-14");
   const auto y = Dates("They met yesterday.", thursday);
   EXPECT_EQ(Str(*ResolveRelative(y[0], thursday, false)), "2024-3-13");
+}
+
+// The tense of the verb right before a weekday decides its direction over the meeting's
+// status: a present of schedule in the body is to come, a past form is past; the passive of
+// what is to come, a participle of planning, a name in "-ed" and a headline decide nothing.
+TEST(DatesTest, TenseOfTheVerbBeforeAWeekday) {
+  const absl::CivilDay monday(2023, 9, 4);
+  auto resolve = [&](const std::string& title, const std::string& body, bool future) {
+    absl::StatusOr<Document> doc = BuildDocument(title, body);
+    EXPECT_TRUE(doc.ok());
+    const auto d = FindDates(*doc, monday);
+    if (d.empty()) {
+      return std::string("none");
+    }
+    return Str(*ResolveRelative(d.back(), monday, future));
+  };
+  // To come, though the meeting told is held.
+  EXPECT_EQ(resolve("T", "Ministers met on the eve of the summit, which opens on Tuesday.", false),
+            "2023-9-5");
+  EXPECT_EQ(resolve("T", "Talks resume Thursday in Geneva.", false), "2023-9-7");
+  EXPECT_EQ(resolve("T", "The forum begins on Monday.", false), "2023-9-4");
+  // Past, though the meeting told is planned.
+  EXPECT_EQ(resolve("T", "Lula, who met Biden on Friday, will visit Paris.", true), "2023-9-1");
+  EXPECT_EQ(resolve("T", "The visit was postponed on Saturday.", true), "2023-9-2");
+  EXPECT_EQ(resolve("T", "The ministers agreed Tuesday to meet again.", true), "2023-8-29");
+  // Nothing decided: the status does.
+  EXPECT_EQ(resolve("T", "Talks will be held on Friday.", true), "2023-9-8");
+  EXPECT_EQ(resolve("T", "The talks are scheduled on Friday.", true), "2023-9-8");
+  EXPECT_EQ(resolve("T", "Biden will meet Crown Prince Mohammed on Friday.", true), "2023-9-8");
+  EXPECT_EQ(resolve("T", "Talks proceed on Friday.", true), "2023-9-8");
+  // A headline's present may tell the past.
+  EXPECT_EQ(resolve("Summit opens on Friday", "Leaders gathered.", false), "2023-9-1");
 }
 
 // "next" and "last" before a weekday decide its direction over the tense, and skip the

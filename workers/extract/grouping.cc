@@ -297,7 +297,11 @@ class Grouper {
       // during the visit are the visit's.
       const bool programme =
           (g.kind == TriggerKind::kVisit || g.kind == TriggerKind::kStateVisit) && inside;
-      return !(m.also && current && !Subset(u.people, g.people) && !programme);
+      // A weak word "also" told of the meeting's own countries ("X and his counterpart Y also
+      // discussed ...") adds to what was said at it.
+      const bool said_also =
+          m.form == TriggerForm::kWeak && !u.countries.empty() && Subset(u.countries, g.countries);
+      return !(m.also && current && !Subset(u.people, g.people) && !programme && !said_also);
     }
     if (!u.people.empty()) {
       for (int p : u.people) {

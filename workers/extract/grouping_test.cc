@@ -336,6 +336,24 @@ TEST_F(GroupingTest, AlsoMetAnotherIsAnotherMeeting) {
   EXPECT_THAT(groups()[1].countries, Not(Contains("CN")));
 }
 
+// "also discussed" (a weak meeting word) told of the meeting's own countries, with a
+// counterpart named only now, adds to the meeting told; "also met" someone new of the same
+// countries is still another meeting.
+TEST_F(GroupingTest, AlsoDiscussedByTheSameCountriesIsTheMeeting) {
+  for (const char* body :
+       {"Chilean Foreign Minister Pablo Rivas met his Argentine counterpart in Santiago on "
+        "Monday. Rivas and Argentine Foreign Minister Lucas Ferro also discussed lithium.",
+        "Kazakh Foreign Minister Talgat Omarov held talks with Uzbekistan in Tashkent on Monday. "
+        "Omarov and Uzbek Foreign Minister Bakhtiyor Saidov also discussed water."}) {
+    Run("", body);
+    ASSERT_EQ(groups().size(), 1u) << body;
+  }
+  Run("",
+      "Chilean Foreign Minister Pablo Rivas met his Argentine counterpart in Santiago on Monday. "
+      "Rivas also met Argentine Economy Minister Sergio Massa.");
+  EXPECT_EQ(groups().size(), 2u);
+}
+
 // Inside a visit's programme, "also met" or "was also received by" someone of the host country
 // (or of no known country) is the visit's; someone of a third country is still another meeting.
 TEST_F(GroupingTest, AlsoMetInsideAVisitsProgrammeIsTheVisit) {

@@ -465,6 +465,25 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       out.push_back(m);
       continue;
     }
+    // "earlier this week": the publication's month when the days of the week told (from its
+    // Monday to the publication day) lie in it, else nothing; not "this week" (a plan as often
+    // as a past), nor "last week" or "next week", whose days are further off.
+    if (t[i].fold == "week" && published.has_value() && i > doc.sentences[sentence].first_token &&
+        t[i - 1].fold == "this" && !(in(i + 1) && t[i + 1].fold == "'s")) {
+      const bool earlier = i - 1 > doc.sentences[sentence].first_token &&
+                           (t[i - 2].fold == "earlier" || t[i - 2].fold == "early");
+      const absl::CivilDay monday =
+          *published - static_cast<int>(absl::GetWeekday(*published));  // Monday = 0.
+      if (earlier && absl::CivilMonth(monday) == absl::CivilMonth(*published)) {
+        const absl::CivilMonth when(*published);
+        set(&m.start, static_cast<int>(when.year()), when.month(), 0);
+        m.month_relative = true;
+        m.first_token = earlier ? i - 2 : i - 1;
+        m.end_token = i + 1;
+        out.push_back(m);
+        continue;
+      }
+    }
     // "on the 15th", "by the 3rd.": a day of the month nearest the publication (this month's,
     // the last or the next); an ordinal before a noun ("the 29th summit") is no date.
     if (published.has_value() && t[i].fold.size() >= 3 &&

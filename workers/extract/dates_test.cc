@@ -156,6 +156,23 @@ TEST(DatesTest, TenseOfTheVerbBeforeAWeekday) {
   EXPECT_EQ(resolve("Summit opens on Friday", "Leaders gathered.", false), "2023-9-1");
 }
 
+// "earlier this week" is the publication's month when the week's days so far lie in it; none
+// when the week began in the month before, none for "this week", "last week" or "this week's".
+TEST(DatesTest, EarlierThisWeekIsTheMonthWhenTheWeekLiesInIt) {
+  const absl::CivilDay friday(2023, 3, 17);
+  auto month = [](const std::vector<DateMention>& d) {
+    return d.empty() ? std::string("none") : Str(d[0].start) + (d[0].month_relative ? "" : "?");
+  };
+  EXPECT_EQ(month(Dates("The ministers met in Santiago earlier this week.", friday)), "2023-3-0");
+  EXPECT_EQ(month(Dates("Talks held early this week ended without a deal.", friday)), "2023-3-0");
+  // The week began on Monday 27 February.
+  EXPECT_EQ(month(Dates("They met earlier this week.", absl::CivilDay(2023, 3, 2))), "none");
+  EXPECT_EQ(month(Dates("They will meet this week.", friday)), "none");
+  EXPECT_EQ(month(Dates("They met last week.", friday)), "none");
+  EXPECT_EQ(month(Dates("Earlier this week's talks failed.", friday)), "none");
+  EXPECT_EQ(month(Dates("They met earlier this week.")), "none");
+}
+
 // "next" and "last" before a weekday decide its direction over the tense, and skip the
 // publication day; "the day before yesterday" and "the day after tomorrow" are two days off.
 TEST(DatesTest, NextOrLastWeekdayAndTwoDaysOff) {

@@ -751,6 +751,26 @@ TEST_F(DateTest, PostponedFromAPastDayToAPlannedOneIsScheduled) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
 }
 
+// A meeting told held by its own verb in a month after the one its postponement was planned
+// for was held after all (publication: Saturday 26 April 2025); told held with no day of its
+// own, or planned to meet ("were due to meet"), it was not.
+TEST_F(DateTest, MetAfterThePostponementIsHeld) {
+  for (const char* body :
+       {"Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing "
+        "this morning. The trip, originally planned for February, was postponed after the floods.",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing "
+        "on Thursday. His visit, first planned for March 3, had been postponed twice.",
+        "The visit, scheduled for January, was postponed. Kazakh Foreign Minister Talgat Omarov "
+        "finally met Chinese Foreign Minister Li Wenhao in Beijing on April 21."}) {
+    Run("Ministers meet", body);
+    EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD) << body;
+  }
+  Run("Ministers' meeting off",
+      "Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li Wenhao were due to "
+      "meet in Beijing on April 21. The trip, planned for March, was postponed.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+}
+
 TEST_F(DateTest, DatelineDateAsALastResort) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

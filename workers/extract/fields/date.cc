@@ -64,6 +64,51 @@ bool MovedToALaterDay(const Context& c, const MeetingGroup& g) {
   return from_past && to_later;
 }
 
+// The month or day of a mention's own date, resolved against the publication day; none when
+// it has no date or it cannot be placed. A month told alone is its first day.
+std::optional<absl::CivilDay> OwnDay(const Annotations& a, const MeetingMention& m, bool future) {
+  if (m.date < 0 || !a.published.has_value()) {
+    return std::nullopt;
+  }
+  const DateMention& d = a.dates[m.date];
+  std::optional<v1::Date> date = d.start;
+  if (d.relative) {
+    date = ResolveRelative(d, *a.published, future);
+  }
+  if (!date.has_value() || date->year() == 0 || date->month() == 0) {
+    return std::nullopt;
+  }
+  return absl::CivilDay(date->year(), date->month(), std::max(1, date->day()));
+}
+
+// "Blinken met Wang this morning ... The trip, originally planned for February, was
+// postponed": the meeting told held by its own past verb ("met", not "were due to meet") in a
+// month after the one it was planned for was held after all.
+bool HeldAfterThePostponement(const Context& c, const MeetingGroup& g) {
+  std::optional<absl::CivilDay> planned;
+  std::optional<absl::CivilDay> held;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.status == MentionStatus::kPostponed) {
+      // The day it was planned "for", not the day of the postponing.
+      const bool planned_for = m.date >= 0 && c.a.dates[m.date].first_token > 0 &&
+                               c.a.fold(c.a.dates[m.date].first_token - 1) == "for";
+      const std::optional<absl::CivilDay> day = OwnDay(c.a, m, /*future=*/false);
+      if (planned_for && day.has_value() && (!planned.has_value() || *day > *planned)) {
+        planned = day;
+      }
+    } else if (m.status == MentionStatus::kHeld && m.form == TriggerForm::kVerb &&
+               TellsItsOwnPast(c.a, m)) {
+      const std::optional<absl::CivilDay> day = OwnDay(c.a, m, /*future=*/false);
+      if (day.has_value() && (!held.has_value() || *day > *held)) {
+        held = day;
+      }
+    }
+  }
+  return planned.has_value() && held.has_value() &&
+         absl::CivilMonth(*held) > absl::CivilMonth(*planned);
+}
+
 // A meeting told in the present progressive of its own word, under way or previewed on the day:
 // "X is meeting Y", "Biden is welcoming Lula for talks", "ministers are gathering in Berlin";
 // none of its words in the past ("met", "held talks"). A visit ("is visiting", "is on a visit")
@@ -132,6 +177,9 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
         return v1::MEETING_STATUS_SCHEDULED;
       }
     }
+  }
+  if (postponed && HeldAfterThePostponement(c, g)) {
+    return v1::MEETING_STATUS_HELD;
   }
   if (postponed) {
     return MovedToALaterDay(c, g) ? v1::MEETING_STATUS_SCHEDULED : v1::MEETING_STATUS_CANCELLED;

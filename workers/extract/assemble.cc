@@ -234,7 +234,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   }
 
   m.set_status(ResolveStatus(c, g));
-  ResolveDate(c, g, m.status() != v1::MEETING_STATUS_HELD, &m, &evidence);
+  ResolveDate(c, g, m.status() != v1::MEETING_STATUS_HELD, &m, &evidence, &parts.people);
   m.set_kind(ResolveKind(c, g, m, parts.people));
   if (m.kind() == v1::MEETING_KIND_BILATERAL || m.kind() == v1::MEETING_KIND_PHONE_CALL ||
       m.kind() == v1::MEETING_KIND_STATE_VISIT) {

@@ -115,7 +115,8 @@ class FieldsTest : public ::testing::Test {
     v1::Meeting m;
     m.set_status(ResolveStatus(c(), g));
     std::vector<FieldEvidence> evidence;
-    ResolveDate(c(), g, m.status() != v1::MEETING_STATUS_HELD, &m, &evidence);
+    const Participants parts = ResolveParticipants(c(), g);
+    ResolveDate(c(), g, m.status() != v1::MEETING_STATUS_HELD, &m, &evidence, &parts.people);
     return m.has_start_date() ? Str(m.start_date()) : "";
   }
 
@@ -769,6 +770,34 @@ TEST_F(DateTest, MetAfterThePostponementIsHeld) {
       "Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li Wenhao were due to "
       "meet in Beijing on April 21. The trip, planned for March, was postponed.");
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+}
+
+// A held meeting told by its words only after the lead takes the one day of the first
+// sentence naming two of its participants (publication: Saturday 26 April 2025); not a day
+// another meeting's word takes there, nor one of two dates, nor one for a planned meeting.
+TEST_F(DateTest, DayOfTheLeadNamingTheParticipantsWhenTheMeetingHasNone) {
+  const std::string later =
+      " Trade has doubled since 2015. Officials said the talks covered energy and transit.";
+  for (const auto& [lead, date] : std::vector<std::pair<std::string, std::string>>{
+           {"Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao sought yesterday "
+            "to end the row over tariffs.",
+            "2025-4-25"},
+           {"Kazakh President Aidar Seitkali on Thursday pledged with Chinese President Zhao "
+            "Wenhao to double trade.",
+            "2025-4-24"},
+           {"Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao agreed on April "
+            "21 to open a new border crossing.",
+            "2025-4-21"},
+           {"Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao sought on "
+            "Thursday to end the row over tariffs that took effect on April 1.",
+            ""}}) {
+    Run("Leaders pledge to end row", lead + later);
+    EXPECT_EQ(Date(main()), date) << lead;
+  }
+  Run("Leaders to end row",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao will try tomorrow to "
+      "end the row over tariffs. The talks will cover energy.");
+  EXPECT_NE(Date(main()), "2025-4-27");
 }
 
 TEST_F(DateTest, DatelineDateAsALastResort) {

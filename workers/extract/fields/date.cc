@@ -235,7 +235,8 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
 }
 
 void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeting* m,
-                 std::vector<FieldEvidence>* evidence) {
+                 std::vector<FieldEvidence>* evidence,
+                 const std::vector<const Person*>* participants) {
   const Annotations& a = c.a;
   const DateMention* best = nullptr;
   int best_rank = 1 << 30;
@@ -346,6 +347,44 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
           }
         }
       }
+    }
+  }
+  // "The Prime Minister, John Major, and the German Chancellor, Helmut Kohl, sought yesterday
+  // to put the row behind them ... the talks": a held main meeting told by its words only
+  // later takes the one day, and no other date, of the first sentence naming two of its
+  // participants when no word of its own is there, unless another meeting's word takes it.
+  if (best == nullptr && !future && participants != nullptr && g.role == GroupRole::kMain) {
+    for (int s = 1; s < a.sentence_count(); ++s) {
+      int named = 0;
+      for (const Person* p : *participants) {
+        named += p->InSentence(s) ? 1 : 0;
+      }
+      if (named < 2) {
+        continue;
+      }
+      // A sentence with a word of the meeting's own was weighed above.
+      bool told = false;
+      for (int mi : g.mentions) {
+        told = told || c.mentions.mentions[mi].sentence == s;
+      }
+      if (told) {
+        break;
+      }
+      const DateMention* only = nullptr;
+      int dates = 0;
+      for (int di : a.dates_in[s]) {
+        const DateMention& d = a.dates[di];
+        ++dates;
+        if (!d.dateline && !d.month_relative && (d.relative || d.start.day() > 0) &&
+            (!d.relative || a.published.has_value()) && (d.relative || d.start.year() > 0) &&
+            !OwnedByAnotherMeeting(c, g, di)) {
+          only = &d;
+        }
+      }
+      if (dates == 1) {
+        best = only;
+      }
+      break;
     }
   }
   if (best == nullptr) {

@@ -82,9 +82,12 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g);
 
 // The start (and end) date: the date expression of the window nearest a meeting word, the
 // anchor's first; a postponed meeting's new date; a wire dateline's date as a last resort.
-// Relative expressions resolve against the publication day (forward when `future`).
+// Relative expressions resolve against the publication day (forward when `future`). A held
+// main meeting with none of these takes the one day of the first sentence naming two of its
+// `participants` ("Major and Kohl sought yesterday to ...", the talks told later).
 void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeting* m,
-                 std::vector<FieldEvidence>* evidence);
+                 std::vector<FieldEvidence>* evidence,
+                 const std::vector<const Person*>* participants = nullptr);
 
 // The kind: medium first (phone, video), then state visit, summit, ministerial, bilateral,
 // multilateral from the triggers, the levels of the people and the number of parties.

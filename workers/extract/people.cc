@@ -266,7 +266,8 @@ std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int se
     }
     return std::nullopt;
   }
-  if (role_at < 0 || (a.fold(role_at + 1) != "of" && a.fold(role_at + 1) != "to")) {
+  if (role_at < 0 || (a.fold(role_at + 1) != "of" && a.fold(role_at + 1) != "to" &&
+                      a.fold(role_at + 1) != "for")) {
     return std::nullopt;  // "President Biden, X": a name, not a qualifier, after the role.
   }
   std::optional<RoleInfo> info = RoleBefore(a, role_at + 1, sentence_first);

@@ -914,6 +914,24 @@ TEST_F(PeopleTest, CourtesyTitlesBeforeANameAreNotTheName) {
   }
 }
 
+// Kenya's ministers are Cabinet Secretaries; a portfolio with "for" may follow a role, and the
+// name stand in commas after it, as with "of" and "to".
+TEST_F(PeopleTest, CabinetSecretaryIsAMinister) {
+  for (const char* body :
+       {"Kenya's Cabinet Secretary for Foreign Affairs, Peter Kamau, held talks in Delhi.",
+        "The Minister for Trade and Industry, Peter Kamau, held talks in Delhi.",
+        "Nairobi sent its Cabinet Secretary for Trade, Peter Kamau, to the talks in Delhi.",
+        "Kenya's Trade Cabinet Secretary Peter Kamau held talks in Delhi."}) {
+    Run(body);
+    ASSERT_THAT(Names(), ElementsAre("Peter Kamau")) << body;
+    EXPECT_NE(Get("Peter Kamau").level, RoleLevel::kUnknown) << body;
+    EXPECT_NE(Get("Peter Kamau").level, RoleLevel::kSpokesperson) << body;
+  }
+  Run("Chief Cabinet Secretary Hiro Sato told reporters the talks went well.");
+  ASSERT_THAT(Names(), ElementsAre("Hiro Sato"));
+  EXPECT_EQ(Get("Hiro Sato").level, RoleLevel::kSpokesperson);
+}
+
 // --- PersonAt.
 
 TEST_F(PeopleTest, PersonAtCoversEveryTokenOfTheName) {

@@ -54,6 +54,13 @@ bool FormerAt(const Annotations& a, int k, int sentence_first) {
   // at the time told of; not "and then President X met", "since then President X has".
   if (q > sentence_first && a.fold(q) == "then") {
     const std::string& before = a.fold(q - 1);
+    // "when he and then Prime Minister X agreed", "met her and then-President Y": a pronoun
+    // joined to the holder is a person of that time, not the start of a sequence.
+    if ((before == "and" || before == "with") && q - 2 >= sentence_first &&
+        (a.Is(q - 2, WordClass::kSubjectPronoun) || a.fold(q - 2) == "him" ||
+         a.fold(q - 2) == "her")) {
+      return true;
+    }
     return before != "and" && before != "," && before != "but" && before != "since" &&
            before != "until" && before != "till" && before != "by" && before != "even" &&
            before != "just" && before != "only" && before != ";" && before != "\"";

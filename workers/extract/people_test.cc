@@ -856,6 +856,16 @@ TEST_F(PeopleTest, ThenHolderOfARoleIsAFormerHolder) {
   EXPECT_FALSE(Get("Aidar Seitkali").former);
   Run("Since then President Aidar Seitkali has visited Beijing twice.");
   EXPECT_FALSE(Get("Aidar Seitkali").former);
+  Run("Ortega last came to Seoul in 2019, when he and then Foreign Minister Kim Dae-ho agreed on "
+      "a hotline.");
+  EXPECT_TRUE(Get("Kim Dae-ho").former);
+  Run("She first visited Astana in 2012, when she and then President Aidar Seitkali opened a "
+      "bridge.");
+  EXPECT_TRUE(Get("Aidar Seitkali").former);
+  Run("Ortega met him and then-Premier Li Wenhao in 2009.");
+  EXPECT_TRUE(Get("Li Wenhao").former);
+  Run("He landed in Astana, and then President Aidar Seitkali met him.");
+  EXPECT_FALSE(Get("Aidar Seitkali").former);
 }
 
 // A role's former holder: "former President X", "ex-Prime Minister Y", "X, the former prime

@@ -750,6 +750,20 @@ TEST_F(PeopleTest, ThingsNamedAfterPeopleAreNotPeople) {
   EXPECT_THAT(Names(), IsEmpty());
 }
 
+// Capitalised words before "Council", "Commission", "Committee" name a body, not a person.
+TEST_F(PeopleTest, CapitalisedWordsBeforeABodyNounAreNotPeople) {
+  for (const char* body :
+       {"The presidents then chaired a meeting of the Supreme Interstate Council.",
+        "The two leaders opened a session of the High-Level Strategic Cooperation Council.",
+        "The ministers co-chaired the Joint Intergovernmental Commission in Baku.",
+        "The talks were prepared by the Bilateral Steering Committee."}) {
+    Run(body);
+    EXPECT_THAT(Names(), IsEmpty()) << body;
+  }
+  Run("President Aidar Seitkali chaired the council.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
+}
+
 TEST_F(PeopleTest, CapitalisedWordsWithoutRoleOrVerbAreNotPeople) {
   Run("The Silk Road Fund will finance Green Valley projects.");
   EXPECT_THAT(Names(), IsEmpty());

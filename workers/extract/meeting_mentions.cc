@@ -1160,7 +1160,8 @@ class SentenceReader {
         }
       }
     }
-    // A town or country after a locative in the clause: "in Almaty", "visit to Kazakhstan".
+    // A town or country after a locative in the clause: "in Almaty", "visit to Kazakhstan",
+    // "to visit Japan", "visits Kenya".
     for (int i = place_first; i < m->clause_end; ++i) {
       if (a_.entity_at[i] < 0) {
         continue;
@@ -1186,8 +1187,9 @@ class SentenceReader {
         travel_to = a_.Is(q, WordClass::kTravelVerb);
       }
       const bool locative =
-          k >= place_first && (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to ||
-                               a_.fold(k) == "visited" || a_.fold(k) == "visiting");
+          k >= place_first &&
+          (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to || a_.fold(k) == "visit" ||
+           a_.fold(k) == "visits" || a_.fold(k) == "visited" || a_.fold(k) == "visiting");
       if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {
         const bool town_already = m->venue_first >= 0;
         if (!town_already ||

@@ -315,6 +315,22 @@ TEST_F(MeetingMentionsTest, WillVisitNamesVisitorAndPlace) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// The place right after the verb "visit" / "visits" is where the visit is ("will visit Japan",
+// "invited him to visit Tashkent", "Seitkali visits Japan"), as after "visited" / "visiting".
+TEST_F(MeetingMentionsTest, PlaceVisitedIsTheVenue) {
+  for (const char* text : {"Kazakh President Aidar Seitkali will visit Japan in May.",
+                           "Zhao Wenhao invited Aidar Seitkali to visit Japan next year.",
+                           "Kazakh President Aidar Seitkali visits Japan to discuss trade.",
+                           "Aidar Seitkali hopes to visit Japan soon."}) {
+    Run(text);
+    const MeetingMention& m = Get(absl::StrContains(text, "visits") ? "visits" : "visit");
+    ASSERT_GE(m.venue_first, 0) << text;
+    EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Japan") << text;
+  }
+  Run("Kazakh President Aidar Seitkali will visit the factory with Japan's envoy.");
+  EXPECT_LT(Get("visit").venue_first, 0);
+}
+
 TEST_F(MeetingMentionsTest, VerbWhoseObjectIsAMeetingNounIsOneMention) {
   Run("Kazakhstan hosted the Central Asia-China ministerial meeting.");
   ASSERT_EQ(mm_.mentions.size(), 1u);

@@ -785,6 +785,15 @@ class PeopleFinder {
           possessor = place->code;
         }
       }
+      // "Their foreign ministers, A and B, signed": the name after "and" holds the plural role
+      // of the name before it too.
+      if (!role.has_value() && plural_role_end_ == i - 1 && i > sentence.first_token &&
+          a_.fold(i - 1) == "and") {
+        role = plural_role_;
+        role->country.clear();
+        role->org.clear();
+        role->country_from_dictionary = false;
+      }
       const bool known_surname = by_surname_.count(a_.fold(end - 1)) > 0;
       bool is_person =
           role.has_value() || dict_entry != nullptr || known_surname || !possessor.empty();
@@ -876,8 +885,20 @@ class PeopleFinder {
         }
       }
       Add(s, i, end, filled, dict_entry != nullptr || by_name != nullptr);
+      if (role.has_value() && PluralRole(role->role)) {
+        plural_role_ = *role;
+        plural_role_end_ = end;
+      }
       i = end;
     }
+  }
+
+  // True when a role's last word is a plural ("foreign ministers", "Presidents").
+  static bool PluralRole(const std::string& role) {
+    const std::string last = absl::AsciiStrToLower(role.substr(role.rfind(' ') + 1));
+    return absl::EndsWith(last, "ers") || absl::EndsWith(last, "ents") ||
+           absl::EndsWith(last, "ors") || absl::EndsWith(last, "ies") ||
+           absl::EndsWith(last, "ives") || absl::EndsWith(last, "ads");
   }
 
   // True when token `i` is a meeting verb ("met", "hosted").
@@ -1082,7 +1103,9 @@ class PeopleFinder {
   std::vector<Person> people_;
   std::map<std::string, size_t> by_surname_;  // Folded surname -> index in people_.
   std::set<int> mention_ends_;                // Where the mentions found so far end.
-  std::set<size_t> dictionary_country_;       // People whose country is only a dictionary's.
+  int plural_role_end_ = -1;  // Where the last name after a plural role ends ("ministers, A").
+  RoleInfo plural_role_;      // That plural role.
+  std::set<size_t> dictionary_country_;  // People whose country is only a dictionary's.
 };
 
 }  // namespace

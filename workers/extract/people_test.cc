@@ -956,6 +956,19 @@ TEST_F(PeopleTest, CabinetSecretaryIsAMinister) {
   EXPECT_EQ(Get("Hiro Sato").level, RoleLevel::kSpokesperson);
 }
 
+// A plural role before two names joined by "and" is the role of both ("Their foreign ministers,
+// A and B, signed"); a singular one is the first name's only.
+TEST_F(PeopleTest, PluralRoleBeforeTwoNamesIsTheRoleOfBoth) {
+  Run("Their foreign ministers, Talgat Omarov and Li Wenhao, then signed a protocol.");
+  EXPECT_EQ(Get("Li Wenhao").level, RoleLevel::kForeignMinister);
+  Run("Kazakhstan's deputy prime ministers, Talgat Omarov and Arman Sadykov, led the talks.");
+  EXPECT_NE(Get("Arman Sadykov").level, RoleLevel::kUnknown);
+  Run("Foreign ministers Talgat Omarov and Li Wenhao signed a protocol.");
+  EXPECT_EQ(Get("Li Wenhao").level, RoleLevel::kForeignMinister);
+  Run("Foreign Minister Talgat Omarov and Li Wenhao signed a protocol.");
+  EXPECT_EQ(Get("Li Wenhao").level, RoleLevel::kUnknown);
+}
+
 // --- PersonAt.
 
 TEST_F(PeopleTest, PersonAtCoversEveryTokenOfTheName) {

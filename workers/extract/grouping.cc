@@ -327,6 +327,39 @@ class Grouper {
     return static_cast<int>(out_.groups.size()) - 1;
   }
 
+  // The event group whose mentions are all the mentions of the last sentence before mention
+  // `mi`'s with any, when that sentence is the one right before it; else -1.
+  int EventOfTheSentenceBefore(int mi) const {
+    const int s = mm_.mentions[mi].sentence;
+    int last = -1;
+    for (int k = mi - 1; k >= 0; --k) {
+      if (mm_.mentions[k].sentence < s) {
+        last = mm_.mentions[k].sentence;
+        break;
+      }
+      return -1;  // A meeting word before it in its own sentence.
+    }
+    if (last != s - 1) {
+      return -1;
+    }
+    int event = -1;
+    for (int k = mi - 1; k >= 0 && mm_.mentions[k].sentence == last; --k) {
+      int owner = -1;
+      for (size_t gi = 0; gi < out_.groups.size() && owner < 0; ++gi) {
+        const std::vector<int>& ms = out_.groups[gi].mentions;
+        if (std::find(ms.begin(), ms.end(), k) != ms.end()) {
+          owner = static_cast<int>(gi);
+        }
+      }
+      if (owner < 0 || out_.groups[owner].role != GroupRole::kEvent ||
+          (event >= 0 && owner != event)) {
+        return -1;
+      }
+      event = owner;
+    }
+    return event;
+  }
+
   void Join(int gi, int mi) {
     MeetingGroup& g = out_.groups[gi];
     const MeetingMention& m = mm_.mentions[mi];
@@ -481,6 +514,15 @@ class Grouper {
             target = gi;
             break;
           }
+        }
+      }
+      // "Leaders of 20 countries are attending the summit. Putin, who is hosting the gathering,
+      // ...": a meeting word referring back, right after a sentence that told only of an event,
+      // is that event.
+      if (m.anaphoric && m.kind == TriggerKind::kMeet && target == current_) {
+        const int event = EventOfTheSentenceBefore(mi);
+        if (event >= 0) {
+          target = event;
         }
       }
       Join(target, mi);

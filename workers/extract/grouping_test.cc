@@ -156,6 +156,29 @@ TEST_F(GroupingTest, AnaphoraJoinsTheMeetingReported) {
   }
 }
 
+// A meeting word referring back right after a sentence that told only of the event a side
+// meeting was held at is that event, and its host is no side of the side meeting.
+TEST_F(GroupingTest, AnaphorAfterASentenceOfTheEventIsTheEvent) {
+  for (const char* body :
+       {"Aidar Seitkali met Zhao Wenhao on the sidelines of the BRICS summit in Kazan. Leaders of "
+        "20 countries are attending the summit. Ivan Petrov, who is hosting the gathering, wants "
+        "to show Russia is not isolated.",
+        "Aidar Seitkali met Zhao Wenhao on the sidelines of the BRICS summit in Kazan. Leaders of "
+        "20 countries are attending the summit. The meeting is hosted by Ivan Petrov."}) {
+    Run("", body);
+    ASSERT_GE(groups().size(), 2u) << body;
+    const MeetingGroup& main = groups()[0];
+    EXPECT_EQ(main.role, GroupRole::kMain) << body;
+    EXPECT_THAT(Sentences(main), ElementsAre(1)) << body;
+    EXPECT_THAT(People(main), UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao")) << body;
+  }
+  // The sentence before also tells of the side meeting: "the meeting" is that one.
+  Run("",
+      "Aidar Seitkali met Zhao Wenhao on the sidelines of the BRICS summit in Kazan. The "
+      "meeting lasted an hour.");
+  EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1, 2));
+}
+
 TEST_F(GroupingTest, CallThenFollowingWordsOfTheCallAreOneMeeting) {
   Run("",
       "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "

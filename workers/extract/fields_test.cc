@@ -1165,6 +1165,23 @@ TEST_F(DocumentsTest, DocumentAimedAtWithALongNameIsNotSigned) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// A signing put in the future, before or after the document, is no document of the meeting
+// held; one signed in the same article stays.
+TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
+  for (const char* second :
+       {"They discussed a strategic partnership treaty that Astana and Beijing plan to sign soon.",
+        "A treaty on legal assistance is expected to be signed at their next summit.",
+        "The leaders said they would sign a treaty on strategic partnership in January.",
+        "They are due to sign a free trade agreement next year.",
+        "An agreement on a new railway will be signed later."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a treaty on friendship, "
+      "and said they would sign a trade agreement next year.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
+}
+
 // "agreed to" another verb makes the document that verb's object; "agreed to sign" and "agreed
 // to a roadmap" conclude it.
 TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {

@@ -115,6 +115,57 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
   return match.first > sentence_first && a.fold(match.first - 1) == "press";
 }
 
+// True when the signing verb at `k` is put in the future: "will sign", "would sign", "plan to
+// sign", "are due to sign", "is expected to be signed", "will be signed".
+bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
+  if (k - 1 < sentence_first) {
+    return false;
+  }
+  const std::string& before = a.fold(k - 1);
+  if (before == "will" || before == "would" || before == "shall") {
+    return true;
+  }
+  auto intends = [](const std::string& f) {
+    return f == "plan" || f == "plans" || f == "planned" || f == "planning" || f == "due" ||
+           f == "set" || f == "expected" || f == "intend" || f == "intends" || f == "going" ||
+           f == "poised" || f == "scheduled" || f == "ready";
+  };
+  if (before == "to" && k - 2 >= sentence_first && intends(a.fold(k - 2))) {
+    return true;
+  }
+  if (before == "be" && k - 2 >= sentence_first &&
+      (a.fold(k - 2) == "will" || a.fold(k - 2) == "would" ||
+       (a.fold(k - 2) == "to" && k - 3 >= sentence_first && intends(a.fold(k - 3))))) {
+    return true;
+  }
+  return false;
+}
+
+// True when the document's signing is only planned: a future signing verb governs it before
+// ("plan to sign a treaty") or after it ("a treaty that A and B plan to sign", "a treaty is
+// expected to be signed at their next summit").
+bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& sentence) {
+  for (int k = match.first - 1; k >= sentence.first_token && k >= match.first - 10; --k) {
+    const std::string& f = a.fold(k);
+    if (f == "," || f == ";") {
+      break;
+    }
+    if (a.Is(k, WordClass::kSigningVerb)) {
+      return FutureSigningVerbAt(a, k, sentence.first_token);
+    }
+  }
+  for (int k = match.end; k < sentence.end_token && k < match.end + 10; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == "," || f == ";" || f == ":") {
+      break;
+    }
+    if (a.Is(k, WordClass::kSigningVerb)) {
+      return FutureSigningVerbAt(a, k, sentence.first_token);
+    }
+  }
+  return false;
+}
+
 // "signed agreements on A, B, and C": a plural document word followed by a list of three or
 // more subjects stands for one document per subject. One otherwise (a list of two, "A and B",
 // is as often one subject as two).
@@ -404,6 +455,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
   const Annotations& a = c.a;
   std::vector<v1::Document> out;
   std::set<std::pair<v1::DocumentType, std::string>> seen;  // One per type and title.
+  const bool held = group >= 0 && group < static_cast<int>(c.grouping.groups.size()) &&
+                    c.grouping.groups[group].status == MentionStatus::kHeld;
   for (int s : sentences) {
     const int listed = ListedUnderASigning(a, s);
     if (listed < 0 && !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
@@ -449,6 +502,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         other_act = other_act || (leaves && !interrupted);
       }
       draft = draft || other_act;
+      // A signing only planned is no document of a meeting held.
+      draft = draft || (held && PlannedSigning(a, match, sentence));
       if (draft || Negated(a, match, sentence.first_token) || SignedBefore(a, match, sentence)) {
         continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".
       }

@@ -1165,6 +1165,25 @@ TEST_F(DocumentsTest, DocumentAimedAtWithALongNameIsNotSigned) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// A sentence opened by "In a joint statement," tells of the statement as issued; a plain "in a
+// statement" (one side's) or a joint statement inside a speech verb's clause is not.
+TEST_F(DocumentsTest, SentenceOpenedByAJointStatementIssuesIt) {
+  for (const char* second :
+       {"In a joint statement, the two leaders called for reform of the UN Security Council.",
+        "In a joint statement, the presidents pledged to double trade by 2030."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT)) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. In a joint communique, both sides "
+      "condemned terrorism.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE));
+  for (const char* second : {"In a statement, the ministry said the talks went well.",
+                             "He said in a joint statement that trade would grow."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 // A signing put in the future, before or after the document, is no document of the meeting
 // held; one signed in the same article stays.
 TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {

@@ -115,6 +115,25 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
   return match.first > sentence_first && a.fold(match.first - 1) == "press";
 }
 
+// "In a joint statement, the two leaders called for ...": a sentence opened by the joint
+// statement the sides put out tells of it as issued. The statement's first token, or -1.
+int OpeningJointStatement(const Annotations& a, const Sentence& sentence) {
+  const int k = sentence.first_token;
+  if (k + 3 >= sentence.end_token || a.fold(k) != "in" || a.fold(k + 1) != "a" ||
+      a.entity_at[k + 2] < 0) {
+    return -1;
+  }
+  const Match& match = a.entities[a.entity_at[k + 2]];
+  const Entry* doc = match.Of(EntryType::kDocument);
+  if (doc == nullptr || match.first != k + 2 ||
+      (doc->document != v1::DOCUMENT_TYPE_JOINT_STATEMENT &&
+       doc->document != v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE) ||
+      doc->surface == "statement" || match.end >= sentence.end_token || a.fold(match.end) != ",") {
+    return -1;
+  }
+  return match.first;
+}
+
 // True when the signing verb at `k` is put in the future: "will sign", "would sign", "plan to
 // sign", "are due to sign", "is expected to be signed", "will be signed".
 bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
@@ -459,10 +478,11 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
                     c.grouping.groups[group].status == MentionStatus::kHeld;
   for (int s : sentences) {
     const int listed = ListedUnderASigning(a, s);
-    if (listed < 0 && !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
+    const Sentence& sentence = a.sentence(s);
+    const int opening = OpeningJointStatement(a, sentence);
+    if (listed < 0 && opening < 0 && !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
       continue;
     }
-    const Sentence& sentence = a.sentence(s);
     int last_signed_end = -1;  // End of the last document signed in this sentence.
     for (int mi : a.entities_in[s]) {
       const Match& match = a.entities[mi];
@@ -541,7 +561,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
             a.fold(k + 2) != "a" && a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
         near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
       }
-      near_verb = near_verb || first == listed || SubjectOfAPassiveSigning(a, match, sentence);
+      near_verb = near_verb || first == listed || first == opening ||
+                  SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.
       if (!near_verb && last_signed_end >= 0 && first - last_signed_end <= 16) {

@@ -242,7 +242,8 @@ TEST_F(AnnotateTest, DateWithoutYearTakesTheNearestYear) {
 }
 
 TEST_F(AnnotateTest, WeekdayIsRelativeToThePublicationDay) {
-  const Annotations a = Run("", "The ministers met on Tuesday.");
+  // No verb of its own before the weekday: the meeting's status decides the direction.
+  const Annotations a = Run("", "The ministers hold talks on Tuesday.");
   ASSERT_EQ(a.dates.size(), 1u);
   EXPECT_TRUE(a.dates[0].relative);
   EXPECT_TRUE(a.dates[0].weekday);
@@ -250,6 +251,10 @@ TEST_F(AnnotateTest, WeekdayIsRelativeToThePublicationDay) {
   // Saturday 26 April 2025: the last Tuesday is the 22nd, the next the 29th.
   EXPECT_EQ(Str(*ResolveRelative(a.dates[0], *a.published, false)), "2025-4-22");
   EXPECT_EQ(Str(*ResolveRelative(a.dates[0], *a.published, true)), "2025-4-29");
+  // A past verb right before it ("met on Tuesday") points back whatever the status.
+  const Annotations past = Run("", "The ministers met on Tuesday.");
+  ASSERT_EQ(past.dates.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(past.dates[0], *past.published, true)), "2025-4-22");
 }
 
 TEST_F(AnnotateTest, DateRange) {

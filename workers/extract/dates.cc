@@ -587,6 +587,54 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       out.push_back(m);
     }
   }
+  // "Erdogan visited Cairo on Wednesday, February 14" in a September article: the weekday
+  // before a day and month without a year tells the year (the one of the three around the
+  // publication in which that day is that weekday, the nearest if two are), where the year
+  // nearest the publication alone would put a past visit in the next year.
+  if (published.has_value()) {
+    for (DateMention& m : out) {
+      if (m.relative || m.has_year || m.dateline || m.start.day() == 0 || m.start.year() == 0) {
+        continue;
+      }
+      int k = m.first_token - 1;
+      if (k >= 0 && t[k].fold == "the") {
+        --k;
+      }
+      if (k >= 0 && t[k].fold == ",") {
+        --k;
+      }
+      if (k < 0 || t[k].sentence != m.sentence) {
+        continue;
+      }
+      const int weekday = WeekdayOf(t[k].fold);
+      auto falls_on = [&](int y) {
+        return m.start.day() <= DaysIn(y, m.start.month()) &&
+               static_cast<int>(
+                   absl::GetWeekday(absl::CivilDay(y, m.start.month(), m.start.day()))) == weekday;
+      };
+      if (weekday < 0 || falls_on(m.start.year())) {
+        continue;
+      }
+      int best = 0;
+      int64_t best_gap = -1;
+      for (int y = static_cast<int>(published->year()) - 1;
+           y <= static_cast<int>(published->year()) + 1; ++y) {
+        const int64_t gap =
+            std::abs(absl::CivilDay(y, m.start.month(), m.start.day()) - *published);
+        if (falls_on(y) && (best_gap < 0 || gap < best_gap)) {
+          best = y;
+          best_gap = gap;
+        }
+      }
+      if (best == 0) {
+        continue;
+      }
+      if (m.end.year() > 0) {
+        m.end.set_year(m.end.year() + best - m.start.year());
+      }
+      m.start.set_year(best);
+    }
+  }
   return out;
 }
 

@@ -284,6 +284,32 @@ TEST(DatesTest, WeekdayBeforeAnAbsoluteDateIsThatDate) {
   EXPECT_TRUE(d[0].relative);
 }
 
+// A weekday before a day and month without a year tells the year when the nearest one to the
+// publication does not fall on it; a weekday that fits the nearest year leaves it.
+TEST(DatesTest, WeekdayBeforeADayAndMonthTellsTheYear) {
+  const absl::CivilDay published(2024, 9, 4);
+  auto d = Dates("Erdogan visited Cairo on Wednesday, February 14.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2024-2-14");
+  d = Dates("The ministers met in Rome on Wednesday 10 January.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2024-1-10");
+  d = Dates("The talks were held on Monday the 5th of February.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2024-2-5");
+  d = Dates("The envoys met on Thursday, Feb. 1, in Doha.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2024-2-1");
+  // The weekday fits the nearest year: it stays.
+  d = Dates("The summit opens on Friday, January 17.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2025-1-17");
+  // Without a weekday the nearest year stays.
+  d = Dates("Erdogan visited Cairo on February 14.", published);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2025-2-14");
+}
+
 TEST(DatesTest, DatelineIsMarked) {
   const auto d =
       Dates("WASHINGTON, March 11 - Talks began on March 12.", absl::CivilDay(1987, 3, 11));

@@ -1509,6 +1509,29 @@ TEST_F(DocumentsTest, DocumentsIntroducingTheListedOnesAreNoneOfTheirOwn) {
   }
 }
 
+// The documents that a signed collective "documents" introduces are signed with it, however
+// long the words between the verb and them.
+TEST_F(DocumentsTest, DocumentsIntroducedBySignedDocumentsAreSignedFarFromTheVerb) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"In all, more than 20 documents were concluded at the intergovernmental and interagency "
+       "level, among them an intergovernmental agreement on a cross-border trade centre.",
+       {v1::DOCUMENT_TYPE_AGREEMENT}},
+      {"The ministers signed a package of documents on cooperation in the fields of energy, "
+       "transport and agriculture, including a treaty on the border.",
+       {v1::DOCUMENT_TYPE_TREATY}},
+      {"Officials of the two governments signed 14 documents in the presence of both leaders "
+       "at the palace, such as a memorandum on education.",
+       {v1::DOCUMENT_TYPE_MEMORANDUM}},
+      // A collective that is not signed introduces nothing signed.
+      {"Experts prepared 14 documents over the past months and years of work on the ties, "
+       "including a memorandum on education.",
+       {}}};
+  for (const auto& [second, types] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;
+  }
+}
+
 // "the agreement", "this accord" with no subject of its own refers back to a document of
 // another type already signed: no agreement of its own.
 TEST_F(DocumentsTest, GenericAgreementReferringBackIsNoneOfItsOwn) {

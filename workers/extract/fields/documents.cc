@@ -467,6 +467,34 @@ bool RefersBack(const Annotations& a, const Match& match, const Entry& doc,
          next != "in" && next != "to";
 }
 
+// True when a signing verb within a few words of the document concludes it ("signed a treaty",
+// "the memorandum was initialled"), not when negated or the object of another verb.
+bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& sentence) {
+  const int first = match.first;
+  bool near_verb = false;
+  for (int k = std::max(sentence.first_token, first - 8);
+       k < std::min(sentence.end_token, match.end + 8) && !near_verb; ++k) {
+    // "the internationally-agreed roadmap" is an adjective, not a signing.
+    const bool compound =
+        k > sentence.first_token && a.fold(k - 1) == "-" && a.tok(k - 1).end == a.tok(k).begin;
+    // "did not sign", "failed to sign", "never signed": no signing.
+    bool negated = false;
+    for (int q = std::max(sentence.first_token, k - 3); q < k; ++q) {
+      negated = negated || a.fold(q) == "not" || a.fold(q) == "never" || a.fold(q) == "failed" ||
+                a.fold(q) == "refused" || a.fold(q) == "n't";
+    }
+    // "agreed to launch talks on a trade agreement": the document is another verb's object;
+    // "agreed to sign", "agreed to a roadmap" conclude it.
+    const std::string& f = a.fold(k);
+    const bool agreed_to_other =
+        (f == "agreed" || f == "agree" || f == "agrees" || f == "agreeing") && k + 2 < first &&
+        a.fold(k + 1) == "to" && !a.Is(k + 2, WordClass::kSigningVerb) && a.fold(k + 2) != "a" &&
+        a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
+    near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
+  }
+  return near_verb;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -484,6 +512,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       continue;
     }
     int last_signed_end = -1;  // End of the last document signed in this sentence.
+    int introduced_from = -1;  // End of a signed "documents" that introduces the ones after it.
     for (int mi : a.entities_in[s]) {
       const Match& match = a.entities[mi];
       const Entry* doc = match.Of(EntryType::kDocument);
@@ -537,31 +566,20 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         continue;
       }
       if (doc->surface == "documents" && IntroducesDocuments(a, match, sentence, s)) {
+        // "20 documents were concluded at the intergovernmental level, among them an agreement
+        // on ...": the documents it introduces are signed with it, however far from the verb.
+        if (NearSigningVerb(a, match, sentence) || SubjectOfAPassiveSigning(a, match, sentence)) {
+          introduced_from = match.end;
+        }
         continue;
       }
       // The signing must be about this document: a verb within a few words of it.
-      bool near_verb = false;
-      for (int k = std::max(sentence.first_token, first - 8);
-           k < std::min(sentence.end_token, match.end + 8) && !near_verb; ++k) {
-        // "the internationally-agreed roadmap" is an adjective, not a signing.
-        const bool compound =
-            k > sentence.first_token && a.fold(k - 1) == "-" && a.tok(k - 1).end == a.tok(k).begin;
-        // "did not sign", "failed to sign", "never signed": no signing.
-        bool negated = false;
-        for (int q = std::max(sentence.first_token, k - 3); q < k; ++q) {
-          negated = negated || a.fold(q) == "not" || a.fold(q) == "never" ||
-                    a.fold(q) == "failed" || a.fold(q) == "refused" || a.fold(q) == "n't";
-        }
-        // "agreed to launch talks on a trade agreement": the document is another verb's object;
-        // "agreed to sign", "agreed to a roadmap" conclude it.
-        const std::string& f = a.fold(k);
-        const bool agreed_to_other =
-            (f == "agreed" || f == "agree" || f == "agrees" || f == "agreeing") && k + 2 < first &&
-            a.fold(k + 1) == "to" && !a.Is(k + 2, WordClass::kSigningVerb) &&
-            a.fold(k + 2) != "a" && a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
-        near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
+      bool near_verb = NearSigningVerb(a, match, sentence);
+      bool introduced = introduced_from >= 0 && first >= introduced_from;
+      for (int k = std::max(introduced_from, 0); introduced && k < first; ++k) {
+        introduced = a.fold(k) != ";" && a.trigger_at[k] < 0;
       }
-      near_verb = near_verb || first == listed || first == opening ||
+      near_verb = near_verb || introduced || first == listed || first == opening ||
                   SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.

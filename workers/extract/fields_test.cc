@@ -1398,6 +1398,27 @@ TEST_F(DocumentsTest, TitleWhenTheTextNamesTheDocument) {
   }
 }
 
+// A name ends before a dangling conjunction and before a closing quote whose opening one lies
+// outside it; a quoted name keeps both its quotes.
+TEST_F(DocumentsTest, TitleEndsBeforeADanglingConjunctionOrQuote) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"They inked a Treaty on Allied Relations and agreed a roadmap.",
+       "Treaty on Allied Relations"},
+      {"They signed the Agreement on Visa Facilitation, and adopted a joint statement.",
+       "Agreement on Visa Facilitation"},
+      {"They adopted a \"Plan of Action for the Strategic Partnership 2024-2028\", which sets "
+       "targets for trade.",
+       "Plan of Action for the Strategic Partnership 2024-2028"},
+      {"They signed the Treaty of Friendship or signed the memorandum.", "Treaty of Friendship"},
+      {"They signed the Agreement on \"Open Skies\".", "Agreement on \"Open Skies\""}};
+  for (const auto& [second, title] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    const std::vector<v1::Document> got = Documents(main());
+    ASSERT_FALSE(got.empty()) << second;
+    EXPECT_EQ(got[0].title(), title) << second;
+  }
+}
+
 // A headline in title case capitalises every word: its document has no title; a headline in
 // sentence case keeps the document's name.
 TEST_F(DocumentsTest, NoTitleFromAHeadlineInTitleCase) {

@@ -75,6 +75,22 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
       end = k;
     }
   }
+  // "inked a Treaty on Allied Relations and agreed a roadmap", "adopted a \"Plan of Action for
+  // 2024-2028\" which ...": a name ends before a dangling conjunction or a closing quote whose
+  // opening one it does not hold.
+  while (end > match.end) {
+    const std::string& last = a.fold(end - 1);
+    int quotes = 0;
+    for (int k = first; k < end; ++k) {
+      quotes += a.fold(k) == "\"" ? 1 : 0;
+    }
+    if (last == "and" || last == "or" || last == "," || last == "-" ||
+        (last == "\"" && quotes % 2 == 1)) {
+      --end;
+      continue;
+    }
+    break;
+  }
   std::string title = a.Surface(first, end);
   if (title.size() < 4 || (first == match.first && end == match.end)) {
     return "";  // The bare word ("Agreement") names nothing.

@@ -1530,6 +1530,28 @@ TEST_F(DocumentsTest, DocumentsIntroducingTheListedOnesAreNoneOfTheirOwn) {
   }
 }
 
+// A past year that opens the sentence dates what it tells, however far from the document.
+TEST_F(DocumentsTest, PastYearOpeningTheSentenceDatesItsDocuments) {
+  for (const char* second :
+       {"In 2017 he made his first foreign visit as president to Beijing, where the sides signed a "
+        "strategic partnership declaration.",
+        "In March 2019, during a visit by the prime minister to the Chinese capital, the two "
+        "countries concluded a treaty on borders.",
+        "Back in 2010, at a meeting on the shores of the lake in the north of the country, the two "
+        "ministers signed a memorandum on water."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  // This year, a span of years, or a year not opening the sentence does not date it.
+  for (const char* second :
+       {"In 2025, after long talks on trade and transit, the leaders signed a memorandum on water.",
+        "In 2024-2026, under the programme agreed at the talks, they signed a memorandum on water.",
+        "They signed a memorandum on water, the first in their relations since 2010."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+}
+
 // The documents that a signed collective "documents" introduces are signed with it, however
 // long the words between the verb and them.
 TEST_F(DocumentsTest, DocumentsIntroducedBySignedDocumentsAreSignedFarFromTheVerb) {

@@ -248,6 +248,29 @@ bool IsMonthName(const std::string& f) {
 // A span of years ("the 2018-2020 Action Plan") is a term, and "since 1992" a measure, not the
 // time of signing.
 bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sentence) {
+  // "In 2017 he made his first visit to Astana, where the sides signed a partnership
+  // declaration", "In March 2019, the two countries concluded a treaty", "Back in 2010, ...": a
+  // past year that opens the sentence dates all it tells, however far the document.
+  if (a.published.has_value()) {
+    for (int k = sentence.first_token; k < std::min(sentence.end_token, sentence.first_token + 5);
+         ++k) {
+      const std::string& f = a.fold(k);
+      int year = 0;
+      if (f.size() == 4 && absl::SimpleAtoi(f, &year) && year >= 1900) {
+        const bool span = k + 1 < sentence.end_token && a.fold(k + 1) == "-";
+        if (!span && year < a.published->year() && k > sentence.first_token) {
+          return true;
+        }
+        break;
+      }
+      const bool opener = f == "in" || f == "on" || f == "back" || f == "early" || f == "late" ||
+                          f == "," || IsMonthName(f) ||
+                          (!f.empty() && absl::ascii_isdigit(static_cast<unsigned char>(f[0])));
+      if (!opener || (k == sentence.first_token && f != "in" && f != "on" && f != "back")) {
+        break;
+      }
+    }
+  }
   const int first = std::max(sentence.first_token, match.first - 10);
   const int end = std::min(sentence.end_token, match.end + 12);
   for (int k = first; k < end; ++k) {

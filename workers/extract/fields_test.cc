@@ -1398,6 +1398,23 @@ TEST_F(DocumentsTest, TitleWhenTheTextNamesTheDocument) {
   }
 }
 
+// "concerning" and "regarding" open the subject of a document's name as "on" does.
+TEST_F(DocumentsTest, TitleWithConcerningOrRegarding) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"They signed the Agreement concerning the Transfer of Defence Equipment.",
+       "Agreement concerning the Transfer of Defence Equipment"},
+      {"The ministers initialled a Protocol regarding Fisheries in the Northern Waters.",
+       "Protocol regarding Fisheries in the Northern Waters"},
+      // A lower-case document has no name, whatever follows it.
+      {"They signed an agreement concerning fisheries.", ""}};
+  for (const auto& [second, title] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    const std::vector<v1::Document> got = Documents(main());
+    ASSERT_FALSE(got.empty()) << second;
+    EXPECT_EQ(got[0].title(), title) << second;
+  }
+}
+
 // A name ends before a dangling conjunction and before a closing quote whose opening one lies
 // outside it; a quoted name keeps both its quotes.
 TEST_F(DocumentsTest, TitleEndsBeforeADanglingConjunctionOrQuote) {

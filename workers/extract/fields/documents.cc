@@ -40,7 +40,10 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
   }
   int end = match.end;
   const std::string& next = end < sentence.end_token ? a.fold(end) : "";
-  if (next == "of" || next == "on" || next == "for" || next == "between" || next == "in") {
+  // "the Agreement concerning the Transfer of Defence Equipment", "the Protocol regarding
+  // Fisheries" name their subject too.
+  if (next == "of" || next == "on" || next == "for" || next == "between" || next == "in" ||
+      next == "concerning" || next == "regarding") {
     int k = end + 1;
     int steps = 0;
     while (k < sentence.end_token && steps < 12) {

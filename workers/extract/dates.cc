@@ -12,13 +12,15 @@
 namespace parley::extract {
 namespace {
 
+constexpr std::array<const char*, 12> kFullMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
 // One hash lookup per token instead of comparing it with every month and weekday name.
 const absl::flat_hash_map<std::string, int>& CalendarWords() {
   static const auto* words = [] {
     auto* map = new absl::flat_hash_map<std::string, int>();
-    static constexpr std::array<const char*, 12> kFull = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
+    static constexpr const std::array<const char*, 12>& kFull = kFullMonths;
     static constexpr std::array<const char*, 12> kShort = {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     static constexpr std::array<const char*, 7> kDays = {
@@ -165,6 +167,12 @@ bool NumericAfterWeekday(const std::vector<Token>& t, int i, int weekday,
 }
 
 }  // namespace
+
+bool IsMonthName(absl::string_view fold) {
+  const auto& words = CalendarWords();
+  const auto it = words.find(fold);
+  return it != words.end() && it->second <= 12 && fold == kFullMonths[it->second - 1];
+}
 
 v1::Date ToDate(absl::CivilDay day) {
   v1::Date d;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "parley/v1/meeting.pb.h"
 #include "workers/extract/text.h"
@@ -38,6 +39,9 @@ struct DateMention {
 // from `published` (the nearest year that keeps a past event in the past); without it they
 // stay 0. Relative expressions are resolved by `ResolveRelative`.
 std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::CivilDay> published);
+
+// True for a month's full name, folded ("september"; not "sept" or "sep").
+bool IsMonthName(absl::string_view fold);
 
 // Resolves a relative mention against the publication day: a weekday is the latest such day
 // on or before `published` (the next one, on or after, when `future`); the tense of the verb

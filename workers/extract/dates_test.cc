@@ -322,5 +322,14 @@ TEST(DatesTest, ImpossibleDatesAreIgnored) {
   EXPECT_TRUE(Dates("They met on February 30, 2021.").empty());
 }
 
+TEST(DatesTest, IsMonthNameTakesFullNamesOnly) {
+  EXPECT_TRUE(IsMonthName("september"));
+  EXPECT_TRUE(IsMonthName("may"));
+  EXPECT_FALSE(IsMonthName("sept"));
+  EXPECT_FALSE(IsMonthName("sep"));
+  EXPECT_FALSE(IsMonthName("monday"));
+  EXPECT_FALSE(IsMonthName("year"));
+}
+
 }  // namespace
 }  // namespace parley::extract

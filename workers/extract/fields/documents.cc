@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "workers/extract/dates.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -230,18 +231,6 @@ int ListedCount(const Annotations& a, const Match& match, const Sentence& senten
     }
   }
   return items >= 3 ? std::min(items, 8) : 1;
-}
-
-bool IsMonthName(const std::string& f) {
-  static const char* const kMonths[] = {"january",   "february", "march",    "april",
-                                        "may",       "june",     "july",     "august",
-                                        "september", "october",  "november", "december"};
-  for (const char* m : kMonths) {
-    if (f == m) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // "a 2016 agreement on labour mobility, signed when ...", "the treaty signed in Porto on April

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 41> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 43> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -54,6 +54,8 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 41> kClasses = {{
     {"name_syllable", WordClass::kNameSyllable},
     {"academic_body", WordClass::kAcademicBody},
     {"project_noun", WordClass::kProjectNoun},
+    {"aim_verb", WordClass::kAimVerb},
+    {"intent_word", WordClass::kIntentWord},
 }};
 
 }  // namespace

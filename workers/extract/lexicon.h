@@ -59,9 +59,12 @@ enum class WordClass : uint8_t {
                       // analyst, not an official
   kProjectNoun,       // project_noun: "corridor", "programme": a country's name in a project's
                       // name ("the China-Pakistan Economic Corridor") names no side
+  kAimVerb,           // aim_verb: "hoped", "seeking": "hoped to sign an agreement" concluded none
+  kIntentWord,        // intent_word: "plan", "due", "expected": "plan to sign", "due to be signed"
+                      // tell a signing still to come
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kProjectNoun) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kIntentWord) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

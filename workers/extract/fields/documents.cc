@@ -117,11 +117,8 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
   // "had hoped to conclude a currency swap agreement", "are seeking to finalise a comprehensive
   // economic partnership agreement": the aim governs the signing verb, however long the name.
   for (int k = std::max(sentence_first, match.first - 10); k + 2 < match.first; ++k) {
-    const std::string& f = a.fold(k);
-    const bool aim = f == "hope" || f == "hopes" || f == "hoped" || f == "hoping" || f == "aim" ||
-                     f == "aims" || f == "aimed" || f == "aiming" || f == "seek" || f == "seeks" ||
-                     f == "seeking" || f == "sought";
-    if (aim && a.fold(k + 1) == "to" && a.Is(k + 2, WordClass::kSigningVerb)) {
+    if (a.Is(k, WordClass::kAimVerb) && a.fold(k + 1) == "to" &&
+        a.Is(k + 2, WordClass::kSigningVerb)) {
       bool interrupted = false;
       for (int q = k + 3; q < match.first; ++q) {
         interrupted =
@@ -164,17 +161,12 @@ bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
   if (before == "will" || before == "would" || before == "shall") {
     return true;
   }
-  auto intends = [](const std::string& f) {
-    return f == "plan" || f == "plans" || f == "planned" || f == "planning" || f == "due" ||
-           f == "set" || f == "expected" || f == "intend" || f == "intends" || f == "going" ||
-           f == "poised" || f == "scheduled" || f == "ready";
-  };
-  if (before == "to" && k - 2 >= sentence_first && intends(a.fold(k - 2))) {
+  if (before == "to" && k - 2 >= sentence_first && a.Is(k - 2, WordClass::kIntentWord)) {
     return true;
   }
   if (before == "be" && k - 2 >= sentence_first &&
       (a.fold(k - 2) == "will" || a.fold(k - 2) == "would" ||
-       (a.fold(k - 2) == "to" && k - 3 >= sentence_first && intends(a.fold(k - 3))))) {
+       (a.fold(k - 2) == "to" && k - 3 >= sentence_first && a.Is(k - 3, WordClass::kIntentWord)))) {
     return true;
   }
   return false;

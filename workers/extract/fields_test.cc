@@ -496,6 +496,25 @@ TEST_F(VenueTest, TownDescribedBeforeItsName) {
   EXPECT_EQ(Venue(main()).city(), "Astana");
 }
 
+// Words describing the town between the article and the town noun: "in the resort city of X",
+// "in the Black Sea resort of X"; not without the article.
+TEST_F(VenueTest, TownDescribedByOtherWordsBeforeItsName) {
+  for (const char* text :
+       {"Russian President Pavel Orlov met Turkish President Kemal Aydin in the resort city of "
+        "Sochi on Monday.",
+        "Russian President Pavel Orlov met Turkish President Kemal Aydin in the Black Sea resort "
+        "of Sochi on Monday.",
+        "Russian President Pavel Orlov met Turkish President Kemal Aydin in the southern port city "
+        "of Sochi on Monday."}) {
+    Run(text);
+    EXPECT_EQ(Venue(main()).city(), "Sochi") << text;
+    EXPECT_EQ(Venue(main()).country_code(), "RU") << text;
+  }
+  Run("Russian President Pavel Orlov met Turkish President Kemal Aydin, whose aides praised the "
+      "city of Sochi, on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 TEST_F(VenueTest, CountryAloneWhenNoTownIsNamed) {
   Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda in Japan on "
       "Monday.");

@@ -38,11 +38,29 @@ bool Locative(const Annotations& a, int first, int sentence_first) {
     const std::string& f = a.fold(q);
     if (f == "city" || f == "capital" || f == "town" || f == "resort" || f == "port" ||
         f == "village") {
+      // Between the article and the town noun, words that describe the town: a place ("the
+      // German city of"), a meeting modifier, or up to three other words ("the resort city of",
+      // "the Black Sea resort of", "the southern port city of").
       int r = q - 1;
-      while (r >= sentence_first && (a.fold(r) == "the" || a.fold(r) == "'s" ||
-                                     a.EntityAt(r, EntryType::kPlace) != nullptr ||
-                                     a.Is(r, WordClass::kMeetingModifier))) {
+      int described = 0;
+      while (r >= sentence_first) {
+        const std::string& w = a.fold(r);
+        if (w == "in" || w == "at" || w == "to") {
+          break;
+        }
+        if (w == "the" || w == "'s" || a.EntityAt(r, EntryType::kPlace) != nullptr ||
+            a.Is(r, WordClass::kMeetingModifier)) {
+          --r;
+          continue;
+        }
+        if (!a.tok(r).word || ++described > 3) {
+          break;
+        }
         --r;
+      }
+      // Other words only after an article: "in the resort city of", not "met in talks city of".
+      if (described > 0 && (r + 1 >= q || a.fold(r + 1) != "the")) {
+        break;
       }
       if (r >= sentence_first && (a.fold(r) == "in" || a.fold(r) == "at" || a.fold(r) == "to")) {
         k = r;

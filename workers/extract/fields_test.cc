@@ -515,6 +515,19 @@ TEST_F(VenueTest, TownDescribedByOtherWordsBeforeItsName) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// "the war in Gaza", "the situation in Syria": a place after an issue noun is a subject of the
+// talks, not where they were; the dateline stands.
+TEST_F(VenueTest, PlaceAfterAnIssueNounIsNoVenue) {
+  Run("Leaders meet",
+      "CAIRO, May 2 - Egyptian President Omar Farouk hosted Jordanian King Hamad Rashid on "
+      "Tuesday for talks on the war in Gaza.");
+  EXPECT_EQ(Venue(main()).city(), "Cairo");
+  EXPECT_EQ(Venue(main()).country_code(), "EG");
+  Run("Egyptian President Omar Farouk met Jordanian King Hamad Rashid on Tuesday to discuss the "
+      "situation in Syria.");
+  EXPECT_EQ(Venue(main()).country_code(), "");
+}
+
 TEST_F(VenueTest, CountryAloneWhenNoTownIsNamed) {
   Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda in Japan on "
       "Monday.");

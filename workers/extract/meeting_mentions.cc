@@ -1186,8 +1186,11 @@ class SentenceReader {
         }
         travel_to = a_.Is(q, WordClass::kTravelVerb);
       }
+      // "talks on the war in Gaza": a place after an issue noun is a subject, not a venue.
+      const bool issue =
+          k > place_first && a_.fold(k) == "in" && a_.Is(k - 1, WordClass::kIssueNoun);
       const bool locative =
-          k >= place_first &&
+          k >= place_first && !issue &&
           (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to || a_.fold(k) == "visit" ||
            a_.fold(k) == "visits" || a_.fold(k) == "visited" || a_.fold(k) == "visiting");
       if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {

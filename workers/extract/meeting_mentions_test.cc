@@ -331,6 +331,16 @@ TEST_F(MeetingMentionsTest, PlaceVisitedIsTheVenue) {
   EXPECT_LT(Get("visit").venue_first, 0);
 }
 
+// "talks on the war in Gaza": a place after an issue noun is what is talked about, not where.
+TEST_F(MeetingMentionsTest, PlaceAfterAnIssueNounIsNoVenue) {
+  Run("Egyptian President Omar Farouk hosted Jordanian King Hamad Rashid for talks on the war in "
+      "Gaza.");
+  EXPECT_LT(Get("talks").venue_first, 0);
+  Run("Egyptian President Omar Farouk held talks on trade in Cairo.");
+  ASSERT_GE(Get("held talks").venue_first, 0);
+  EXPECT_EQ(a_.Text(Get("held talks").venue_first, Get("held talks").venue_end), "Cairo");
+}
+
 TEST_F(MeetingMentionsTest, VerbWhoseObjectIsAMeetingNounIsOneMention) {
   Run("Kazakhstan hosted the Central Asia-China ministerial meeting.");
   ASSERT_EQ(mm_.mentions.size(), 1u);

@@ -75,6 +75,10 @@ bool Locative(const Annotations& a, int first, int sentence_first) {
     return false;
   }
   const std::string& f = a.fold(k);
+  // "the war in Gaza", "the situation in Syria": the place is what is talked about.
+  if (f == "in" && k > sentence_first && a.Is(k - 1, WordClass::kIssueNoun)) {
+    return false;
+  }
   if (f == "in" || f == "at" || f == "visited" || f == "visiting") {
     return true;
   }

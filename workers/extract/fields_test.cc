@@ -879,6 +879,15 @@ TEST_F(DateTest, DayOfASayingAfterTheMeetingIsNotItsDay) {
   EXPECT_EQ(Date(main()), "2025-4-25");
 }
 
+// A meeting held takes no day after the publication's (Saturday 26 April 2025): "The talks will
+// continue tomorrow" is another time's; the dateline dates it.
+TEST_F(DateTest, HeldMeetingTakesNoDayAfterThePublication) {
+  Run("Ministers meet",
+      "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign "
+      "Minister Li Wenhao. The talks will continue tomorrow.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

@@ -158,6 +158,26 @@ bool OwnedByAnotherMeeting(const Context& c, const MeetingGroup& g, int di) {
   return other;
 }
 
+// Whether the date `d` falls after the publication day (a month told alone after its month):
+// "The talks will continue tomorrow", "the summit Brazil will host in November" told of a
+// meeting already held are another time's.
+bool AfterPublication(const Annotations& a, const DateMention& d) {
+  if (!a.published.has_value()) {
+    return false;
+  }
+  std::optional<v1::Date> date = d.start;
+  if (d.relative) {
+    date = ResolveRelative(d, *a.published, /*future=*/false);
+  }
+  if (!date.has_value() || date->year() == 0 || date->month() == 0) {
+    return false;
+  }
+  if (date->day() == 0) {
+    return absl::CivilMonth(date->year(), date->month()) > absl::CivilMonth(*a.published);
+  }
+  return absl::CivilDay(date->year(), date->month(), date->day()) > *a.published;
+}
+
 }  // namespace
 
 v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
@@ -249,6 +269,10 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       continue;
     }
     if (!d.relative && d.start.year() == 0) {
+      continue;
+    }
+    // A meeting held takes no day after the publication's.
+    if (!future && AfterPublication(a, d)) {
       continue;
     }
     // A date in the clause of one of the meeting's own words is its own however long the
@@ -377,7 +401,7 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         ++dates;
         if (!d.dateline && !d.month_relative && (d.relative || d.start.day() > 0) &&
             (!d.relative || a.published.has_value()) && (d.relative || d.start.year() > 0) &&
-            !OwnedByAnotherMeeting(c, g, di)) {
+            !OwnedByAnotherMeeting(c, g, di) && !AfterPublication(a, d)) {
           only = &d;
         }
       }

@@ -888,6 +888,18 @@ TEST_F(DateTest, HeldMeetingTakesNoDayAfterThePublication) {
   EXPECT_EQ(Date(main()), "2025-4-25");
 }
 
+// A main meeting with no date in its window takes the date its own noun takes when told back
+// later ("The meeting on Tuesday was their first since ..."), past background paragraphs.
+TEST_F(DateTest, DateOfTheMeetingToldBackLaterOutsideItsWindow) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao in "
+      "Astana. Trade between the two countries has grown. Kazakhstan exports oil and grain. China "
+      "builds roads and railways in the region. Analysts expect more investment. The railway "
+      "opened in 2015. Many students study abroad. The meeting on Tuesday was their first this "
+      "year.");
+  EXPECT_EQ(Date(main()), "2025-4-22");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

@@ -373,6 +373,27 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       }
     }
   }
+  // "... The meeting on Tuesday was their first since ...": a main meeting with no date in its
+  // window takes the date its own noun takes later, told back ("the meeting", "the talks"), of
+  // its own status.
+  if (best == nullptr && g.role == GroupRole::kMain) {
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      if (mm.date < 0 || g.window.count(mm.sentence) > 0 || !mm.anaphoric ||
+          mm.form != TriggerForm::kNoun || mm.relation != MentionRelation::kReport ||
+          (mm.status == MentionStatus::kHeld) == future) {
+        continue;
+      }
+      const DateMention& d = a.dates[mm.date];
+      if (d.dateline || d.month_relative || (d.relative && !a.published.has_value()) ||
+          (!d.relative && d.start.year() == 0) || (!future && AfterPublication(a, d)) ||
+          OwnedByAnotherMeeting(c, g, mm.date)) {
+        continue;
+      }
+      best = &d;
+      break;
+    }
+  }
   // "The Prime Minister, John Major, and the German Chancellor, Helmut Kohl, sought yesterday
   // to put the row behind them ... the talks": a held main meeting told by its words only
   // later takes the one day, and no other date, of the first sentence naming two of its

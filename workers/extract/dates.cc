@@ -458,6 +458,26 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       out.push_back(m);
       continue;
     }
+    // "at the weekend", "over the weekend", "last weekend", "this weekend": its Saturday, a
+    // weekday resolved as one ("last" back, "next" forwards, else by the meeting's tense); not
+    // "the weekend's talks".
+    if (t[i].fold == "weekend" && i >= doc.sentences[sentence].first_token + 2 &&
+        !(in(i + 1) && t[i + 1].fold == "'s")) {
+      const std::string& before = t[i - 1].fold;
+      const std::string& two_before = t[i - 2].fold;
+      const bool the = before == "the" && (two_before == "at" || two_before == "over" ||
+                                           two_before == "on" || two_before == "during");
+      if (the || before == "this" || before == "last" || before == "next" || before == "past") {
+        m.relative = true;
+        m.weekday = true;
+        m.weekday_index = 5;  // Saturday; Monday = 0.
+        m.direction = before == "last" || before == "past" ? -1 : (before == "next" ? 1 : 0);
+        m.first_token = the ? i - 2 : i - 1;
+        m.end_token = i + 1;
+        out.push_back(m);
+        continue;
+      }
+    }
     // "earlier this month", "last month", "next month": the month, counted from the
     // publication's (none without one). Not "last month's" (a thing of that month), nor
     // "this month's".

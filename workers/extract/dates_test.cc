@@ -194,6 +194,22 @@ TEST(DatesTest, NextOrLastWeekdayAndTwoDaysOff) {
   EXPECT_EQ(Str(*ResolveRelative(after[0], thursday, false)), "2024-3-16");
 }
 
+// "at the weekend", "over the weekend", "last weekend", "next weekend": the weekend's Saturday,
+// resolved as a weekday; "the weekend's talks" is none.
+TEST(DatesTest, WeekendIsItsSaturday) {
+  const absl::CivilDay monday(2024, 3, 18);
+  const auto at = Dates("The leaders met at the weekend in Rome.", monday);
+  ASSERT_EQ(at.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(at[0], monday, false)), "2024-3-16");
+  const auto over = Dates("They held talks over the weekend.", monday);
+  ASSERT_EQ(over.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(over[0], monday, false)), "2024-3-16");
+  const auto next = Dates("They will meet next weekend.", monday);
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(next[0], monday, false)), "2024-3-23");
+  EXPECT_TRUE(Dates("The weekend's talks were cordial.", monday).empty());
+}
+
 // Numeric dates with a year: dots are day first, slashes day or month first as a number above
 // 12 shows (neither: not read), a year first is year-month-day; a time is no date.
 // "the following day", "the next day", "a day later", "two days later", "the previous day",

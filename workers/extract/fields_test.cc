@@ -832,6 +832,19 @@ TEST_F(DateTest, DayOfTheLeadNamingTheParticipantsWhenTheMeetingHasNone) {
   EXPECT_NE(Date(main()), "2025-4-27");
 }
 
+// Before the meeting is first told, a lead naming two of its countries and one day stands for
+// one naming two of its people; a later sentence naming them does not.
+TEST_F(DateTest, DayOfTheLeadNamingTheCountriesBeforeTheMeetingIsTold) {
+  Run("Leaders meet",
+      "The leaders of Kazakhstan and China sought on Thursday to end the row over tariffs. "
+      "Kazakh President Aidar Seitkali received Chinese President Zhao Wenhao in Astana.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+  Run("Leaders meet",
+      "Kazakh President Aidar Seitkali received Chinese President Zhao Wenhao in Astana. "
+      "Kazakhstan and China opened a border crossing on April 2.");
+  EXPECT_EQ(Date(main()), "");
+}
+
 TEST_F(DateTest, DatelineDateAsALastResort) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
@@ -403,6 +405,18 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       int named = 0;
       for (const Person* p : *participants) {
         named += p->InSentence(s) ? 1 : 0;
+      }
+      // Before the meeting is first told, its countries stand for its people: "The leaders
+      // of France and China sought on Monday to ... French President X received Y".
+      if (s < g.anchor) {
+        std::set<std::string> countries;
+        for (const PlaceMention& pm : c.parties.places) {
+          if (pm.sentence == s && (pm.slot == PlaceSlot::kParty || pm.slot == PlaceSlot::kOpen) &&
+              std::find(g.countries.begin(), g.countries.end(), pm.code) != g.countries.end()) {
+            countries.insert(pm.code);
+          }
+        }
+        named = std::max(named, static_cast<int>(countries.size()));
       }
       if (named < 2) {
         continue;

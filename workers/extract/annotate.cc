@@ -141,6 +141,52 @@ std::vector<Quote> FindQuotes(const Document& doc) {
   return out;
 }
 
+// "the summit that Brazil will host in Rio de Janeiro in November" in a March article: a day or
+// month told without a year after a future cue (the nearest cue before it in its sentence, in
+// a sentence with no cancellation, postponement or earlier meeting) is to come, so it is not
+// one more than a month past the publication: the year after the nearest one.
+void YearOfWhatIsToCome(Annotations* a) {
+  if (!a->published.has_value()) {
+    return;
+  }
+  for (DateMention& d : a->dates) {
+    if (d.relative || d.has_year || d.dateline || d.month_relative || d.start.year() == 0 ||
+        d.start.month() == 0) {
+      continue;
+    }
+    const absl::CivilDay day(d.start.year(), d.start.month(),
+                             d.start.day() == 0 ? 15 : d.start.day());
+    if (*a->published - day <= 31) {
+      continue;
+    }
+    const Match* nearest = nullptr;
+    bool other = false;
+    for (int ci : a->cues_in[d.sentence]) {
+      const Match& cue = a->cues[ci];
+      for (const Entry* e : cue.entries) {
+        other =
+            other || e->cue == Cue::kCancel || e->cue == Cue::kPostpone || e->cue == Cue::kPrevious;
+      }
+      if (cue.end <= d.first_token && (nearest == nullptr || cue.first > nearest->first)) {
+        nearest = &cue;
+      }
+    }
+    bool future = false;
+    if (nearest != nullptr) {
+      for (const Entry* e : nearest->entries) {
+        future = future || e->cue == Cue::kFuture;
+      }
+    }
+    if (!future || other) {
+      continue;
+    }
+    d.start.set_year(d.start.year() + 1);
+    if (d.end.year() > 0) {
+      d.end.set_year(d.end.year() + 1);
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionaries& dict) {
@@ -170,6 +216,7 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   Index(a.doc, a.cues, &a.cue_at, &a.cues_in);
   Index(a.doc, a.frames, &a.frame_at, &a.frames_in);
   a.dates = FindDates(a.doc, a.published);
+  YearOfWhatIsToCome(&a);
   a.dates_in.assign(a.doc.sentences.size(), {});
   for (size_t d = 0; d < a.dates.size(); ++d) {
     a.dates_in[a.dates[d].sentence].push_back(static_cast<int>(d));

@@ -241,6 +241,21 @@ TEST_F(AnnotateTest, DateWithoutYearTakesTheNearestYear) {
   EXPECT_EQ(Str(a.dates[0].start), "2024-12-28");
 }
 
+// Published 3 March 2024: a month after a future cue is the next one, not the nearer past one;
+// after a past cue, or in a sentence that cancels, it stays the nearest.
+TEST_F(AnnotateTest, DateWithoutYearAfterAFutureCueIsToCome) {
+  const absl::CivilDay march(2024, 3, 3);
+  Annotations a = Run("", "Brazil will host the summit in Rio de Janeiro in November.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2024-11-0");
+  a = Run("", "The ministers met in Rio de Janeiro in November.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2023-11-0");
+  a = Run("", "The summit planned for November was cancelled.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2023-11-0");
+}
+
 TEST_F(AnnotateTest, WeekdayIsRelativeToThePublicationDay) {
   // No verb of its own before the weekday: the meeting's status decides the direction.
   const Annotations a = Run("", "The ministers hold talks on Tuesday.");

@@ -911,6 +911,15 @@ TEST_F(DateTest, DateOfTheMeetingToldBackLaterOutsideItsWindow) {
       "opened in 2015. Many students study abroad. The meeting on Tuesday was their first this "
       "year.");
   EXPECT_EQ(Date(main()), "2025-4-22");
+  const std::string background =
+      "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao in "
+      "Astana. Trade between the two countries has grown. Kazakhstan exports oil and grain. China "
+      "builds roads and railways in the region. Analysts expect more investment. The railway "
+      "opened in 2015. Many students study abroad. ";
+  Run("Ministers meet", background + "At Tuesday's meeting, Omarov raised the transit fees.");
+  EXPECT_EQ(Date(main()), "2025-4-22");
+  Run("Ministers meet", background + "The two ministers met on Tuesday, officials said.");
+  EXPECT_EQ(Date(main()), "2025-4-22");
 }
 
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {

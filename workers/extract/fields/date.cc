@@ -376,17 +376,26 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     }
   }
   // "... The meeting on Tuesday was their first since ...": a main meeting with no date in its
-  // window takes the date its own noun takes later, told back ("the meeting", "the talks"), of
-  // its own status.
+  // window takes the date its own word takes later, told back ("the meeting", "Monday's
+  // talks", "the two leaders met"), of its own status.
   if (best == nullptr && g.role == GroupRole::kMain) {
     for (int mi : g.mentions) {
       const MeetingMention& mm = c.mentions.mentions[mi];
-      if (mm.date < 0 || g.window.count(mm.sentence) > 0 || !mm.anaphoric ||
-          mm.form != TriggerForm::kNoun || mm.relation != MentionRelation::kReport ||
+      if (mm.date < 0 || g.window.count(mm.sentence) > 0 ||
+          mm.relation != MentionRelation::kReport ||
           (mm.status == MentionStatus::kHeld) == future) {
         continue;
       }
       const DateMention& d = a.dates[mm.date];
+      // "the meeting on Tuesday", "At Monday's meeting", "The two leaders met on Monday".
+      const bool told_back =
+          (mm.form == TriggerForm::kNoun &&
+           (mm.anaphoric || (d.end_token + 1 == mm.first && a.fold(d.end_token) == "'s"))) ||
+          (mm.form == TriggerForm::kVerb && mm.subject.collective && mm.subject.people.empty() &&
+           mm.subject.countries.empty());
+      if (!told_back) {
+        continue;
+      }
       if (d.dateline || d.month_relative || (d.relative && !a.published.has_value()) ||
           (!d.relative && d.start.year() == 0) || (!future && AfterPublication(a, d)) ||
           OwnedByAnotherMeeting(c, g, mm.date)) {

@@ -720,6 +720,15 @@ TEST_F(DateTest, DateAtTheEndOfTheMeetingsOwnLongClause) {
   EXPECT_EQ(Date(main()), "2025-4-25");
 }
 
+// The day told right after a participant's name, before the meeting's word, in the sentence
+// that first reports it, is the meeting's however far the word.
+TEST_F(DateTest, DayRightAfterAParticipantBeforeTheMeetingWord) {
+  Run("Kazakh President Aidar Seitkali on Thursday praised what he described as the balanced and "
+      "constructive position of Beijing on the transit corridor and its financing plan, which "
+      "the opposition has dismissed, after talks in Astana with Chinese President Zhao Wenhao.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+}
+
 TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   Run("The ministers met in Astana to discuss the new customs rules that both governments "
       "announced last month and that will come into force across the region on May 17.");

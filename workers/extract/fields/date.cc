@@ -324,7 +324,25 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     if (OwnedByAnotherMeeting(c, g, static_cast<int>(&d - a.dates.data()))) {
       continue;
     }
-    if (d.sentence != 0 && !in_clause && DistanceToTrigger(a, d) > 14) {
+    // "Russian President Vladimir Putin on Tuesday praised China's position ... after talks in
+    // the Kremlin with Xi": the day told right after a participant's name, before the meeting's
+    // word, in the sentence that first reports it.
+    bool after_participant = false;
+    if (d.sentence == g.anchor) {
+      bool before_word = true;
+      for (int mi : g.mentions) {
+        const MeetingMention& mm = c.mentions.mentions[mi];
+        before_word = before_word && (mm.sentence != d.sentence || mm.first >= d.end_token);
+      }
+      for (int pi : g.people) {
+        for (const PersonMention& pm : c.people[pi].mentions) {
+          after_participant =
+              after_participant || (before_word && pm.sentence == d.sentence &&
+                                    pm.end <= d.first_token && d.first_token - pm.end <= 1);
+        }
+      }
+    }
+    if (d.sentence != 0 && !in_clause && !after_participant && DistanceToTrigger(a, d) > 14) {
       continue;  // "tariffs set to take effect on April 17": another event's date.
     }
     // "the rules both governments announced last month": a month told relative to the

@@ -217,6 +217,18 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   Index(a.doc, a.frames, &a.frame_at, &a.frames_in);
   a.dates = FindDates(a.doc, a.published);
   YearOfWhatIsToCome(&a);
+  // "WASHINGTON, December 8. /TASS/ ... today signed" published days later: the text's "today",
+  // "yesterday" and weekdays are told from the day of its dateline, the week before the
+  // publication.
+  for (const DateMention& d : a.dates) {
+    if (d.dateline && a.published.has_value() && d.start.year() > 0 && d.start.day() > 0) {
+      const absl::CivilDay filed(d.start.year(), d.start.month(), d.start.day());
+      if (filed < *a.published && *a.published - filed <= 7) {
+        a.published = filed;
+      }
+      break;
+    }
+  }
   a.dates_in.assign(a.doc.sentences.size(), {});
   for (size_t d = 0; d < a.dates.size(); ++d) {
     a.dates_in[a.dates[d].sentence].push_back(static_cast<int>(d));

@@ -28,8 +28,10 @@ struct Quote {
 struct Annotations {
   Document doc;
   const Dictionaries* dict = nullptr;
+  // The day relative dates are told from: the publication's, or the day of a dated wire
+  // dateline in the week before it.
   std::optional<absl::CivilDay> published;
-  int32_t published_key = 0;  // YYYYMMDD of `published`, 0 when unknown.
+  int32_t published_key = 0;  // YYYYMMDD of the publication day, 0 when unknown.
 
   std::vector<Match> entities;  // Places, organisations, groups, formats, roles, people, docs.
   std::vector<Match> triggers;  // Meeting words (triggers.tsv).

@@ -256,6 +256,22 @@ TEST_F(AnnotateTest, DateWithoutYearAfterAFutureCueIsToCome) {
   EXPECT_EQ(Str(a.dates[0].start), "2023-11-0");
 }
 
+// A wire story filed under a dated dateline in the week before its publication (Saturday 26
+// April 2025) tells "yesterday" and weekdays from the dateline's day; the publication's key
+// stays. A dateline after the publication, or weeks before it, changes nothing.
+TEST_F(AnnotateTest, RelativeDaysAreToldFromTheDatelineOfTheWeekBefore) {
+  Annotations a = Run("", "ASTANA, April 22 (Reuters) - The ministers met yesterday.");
+  ASSERT_EQ(a.dates.size(), 2u);
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, absl::CivilDay(2025, 4, 22));
+  EXPECT_EQ(a.published_key, 20250426);
+  EXPECT_EQ(Str(*ResolveRelative(a.dates[1], *a.published, false)), "2025-4-21");
+  a = Run("", "ASTANA, March 22 (Reuters) - The ministers met yesterday.");
+  EXPECT_EQ(*a.published, absl::CivilDay(2025, 4, 26));
+  a = Run("", "ASTANA, April 28 (Reuters) - The ministers met yesterday.");
+  EXPECT_EQ(*a.published, absl::CivilDay(2025, 4, 26));
+}
+
 TEST_F(AnnotateTest, WeekdayIsRelativeToThePublicationDay) {
   // No verb of its own before the weekday: the meeting's status decides the direction.
   const Annotations a = Run("", "The ministers hold talks on Tuesday.");

@@ -103,6 +103,13 @@ int DaysIn(int year, int month) {
   return static_cast<int>(absl::CivilDay(year, month + 1, 1) - absl::CivilDay(year, month, 1));
 }
 
+// A wire dateline: "CITY, Month Day -", "CITY, Day Month -" at the start of the body, the town
+// in capitals. `first` is the date's first token.
+bool Dateline(const Document& doc, int sentence, int first) {
+  const Sentence& s = doc.sentences[sentence];
+  return first - s.first_token <= 6 && sentence <= 4 && doc.tokens[s.first_token].upper;
+}
+
 // The year for a month/day without one: the year that puts the date nearest to the
 // publication day ("December 28" in a January article is last December).
 int InferYear(std::optional<absl::CivilDay> published, int month, int day) {
@@ -257,9 +264,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
           set(&m.end, end_month < month ? year + 1 : year, end_month, end_day);
         }
         m.end_token = j;
-        // A wire dateline: "CITY, Month Day -" at the start of the body.
-        m.dateline = i - doc.sentences[sentence].first_token <= 6 && sentence <= 4 &&
-                     doc.tokens[doc.sentences[sentence].first_token].upper;
+        m.dateline = Dateline(doc, sentence, i);
         out.push_back(m);
         i = j - 1;
         continue;
@@ -322,6 +327,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         set(&m.end, end_mon < mon ? year + 1 : year, end_mon, end_day);
       }
       m.end_token = j;
+      m.dateline = Dateline(doc, sentence, i);
       out.push_back(m);
       i = j - 1;
       continue;

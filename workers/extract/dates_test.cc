@@ -332,6 +332,12 @@ TEST(DatesTest, DatelineIsMarked) {
   ASSERT_EQ(d.size(), 2u);
   EXPECT_TRUE(d[0].dateline);
   EXPECT_FALSE(d[1].dateline);
+  // Day first: "BRUSSELS, 12 May (Belga) -".
+  const auto e =
+      Dates("BRUSSELS, 12 May (Belga) - Talks began on 13 May.", absl::CivilDay(2020, 5, 12));
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_TRUE(e[0].dateline);
+  EXPECT_FALSE(e[1].dateline);
 }
 
 TEST(DatesTest, ImpossibleDatesAreIgnored) {

@@ -931,6 +931,21 @@ TEST_F(DateTest, DateOfTheMeetingToldBackLaterOutsideItsWindow) {
   EXPECT_EQ(Date(main()), "2025-4-22");
 }
 
+// "wrapped up a two-day summit on Thursday": the day told after a word of ending is the last
+// of the days told; the meeting began the day before. Without the days, the day told stays.
+TEST_F(DateTest, EventEndedOnADayOfItsDaysToldBeganBefore) {
+  Run("Leaders of Central Asian states wrapped up a two-day summit in Astana on Thursday.");
+  v1::Meeting m;
+  std::vector<FieldEvidence> evidence;
+  ResolveDate(c(), main(), false, &m, &evidence);
+  EXPECT_EQ(Str(m.start_date()), "2025-4-23");
+  EXPECT_EQ(Str(m.end_date()), "2025-4-24");
+  Run("Kazakh President Aidar Seitkali concluded a 3-day visit to China on Thursday.");
+  EXPECT_EQ(Date(main()), "2025-4-22");
+  Run("Leaders of Central Asian states wrapped up a summit in Astana on Thursday.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

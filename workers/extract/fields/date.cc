@@ -1,5 +1,6 @@
 // The date and status resolvers.
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -178,6 +179,33 @@ bool AfterPublication(const Annotations& a, const DateMention& d) {
     return absl::CivilMonth(date->year(), date->month()) > absl::CivilMonth(*a.published);
   }
   return absl::CivilDay(date->year(), date->month(), date->day()) > *a.published;
+}
+
+// The days of an event told as "N-day" in sentence `s` ("a two-day summit", "a 3-day visit"):
+// 2 to 7, else 0 (none, or two told).
+int DaysToldLong(const Annotations& a, int s) {
+  static constexpr std::array<const char*, 8> kCounts = {"",     "",     "two", "three",
+                                                         "four", "five", "six", "seven"};
+  int days = 0;
+  int told = 0;
+  const Sentence& sentence = a.sentence(s);
+  for (int i = sentence.first_token; i < sentence.end_token; ++i) {
+    std::string word = a.fold(i);
+    if (word == "day" && i >= sentence.first_token + 2 && a.fold(i - 1) == "-") {
+      word = a.fold(i - 2) + "-day";
+    }
+    if (word.size() < 5 || word.compare(word.size() - 4, 4, "-day") != 0) {
+      continue;
+    }
+    const std::string count = word.substr(0, word.size() - 4);
+    for (int n = 2; n < static_cast<int>(kCounts.size()); ++n) {
+      if (count == kCounts[n] || count == std::to_string(n)) {
+        days = n;
+        ++told;
+      }
+    }
+  }
+  return told == 1 ? days : 0;
 }
 
 }  // namespace
@@ -516,6 +544,22 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   }
   if (!date.has_value() || date->year() == 0) {
     return;
+  }
+  // "wrapped up a two-day summit on Sunday", "concluded a three-day visit on Monday": the day
+  // told is the last; the event began the days before.
+  bool ended_on = false;
+  for (int ci : a.cues_in[best->sentence]) {
+    for (const Entry* e : a.cues[ci].entries) {
+      ended_on = ended_on || (e->cue == Cue::kEnded && a.cues[ci].end <= best->first_token);
+    }
+  }
+  const int days = ended_on && !future && date->day() > 0 && best->end.year() == 0
+                       ? DaysToldLong(a, best->sentence)
+                       : 0;
+  if (days > 0) {
+    const absl::CivilDay last(date->year(), date->month(), date->day());
+    *m->mutable_end_date() = *date;
+    *date = ToDate(last - (days - 1));
   }
   *m->mutable_start_date() = *date;
   if (best->end.year() > 0) {

@@ -621,6 +621,27 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       out.push_back(m);
     }
   }
+  // "Belgrade, 12 May 2020" or "12 May 2020" as a line of its own, above or below a press
+  // release: the day it was issued, a dateline.
+  for (DateMention& m : out) {
+    if (m.relative || !m.has_year || m.start.day() == 0 || m.sentence == 0) {
+      continue;
+    }
+    const Sentence& s = doc.sentences[m.sentence];
+    int end = s.end_token;
+    if (end > m.end_token && t[end - 1].fold == ".") {
+      --end;
+    }
+    bool alone = end == m.end_token;
+    if (alone && m.first_token > s.first_token) {
+      // A town before it: up to three capitalised words and a comma.
+      alone = m.first_token - s.first_token <= 4 && t[m.first_token - 1].fold == ",";
+      for (int k = s.first_token; alone && k < m.first_token - 1; ++k) {
+        alone = t[k].cap;
+      }
+    }
+    m.dateline = m.dateline || alone;
+  }
   // "Erdogan visited Cairo on Wednesday, February 14" in a September article: the weekday
   // before a day and month without a year tells the year (the one of the three around the
   // publication in which that day is that weekday, the nearest if two are), where the year

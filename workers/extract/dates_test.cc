@@ -340,6 +340,20 @@ TEST(DatesTest, DatelineIsMarked) {
   EXPECT_FALSE(e[1].dateline);
 }
 
+// A line that is only a date with its year, or a town and such a date, above or below a press
+// release is its dateline; a date in a sentence is not.
+TEST(DatesTest, LineOfADateAloneIsADateline) {
+  const auto below = Dates("The ministers met in Belgrade.\n\nBelgrade, 12 May 2020");
+  ASSERT_EQ(below.size(), 1u);
+  EXPECT_TRUE(below[0].dateline);
+  const auto above = Dates("12.05.2020\n\nThe ministers met in Belgrade.");
+  ASSERT_EQ(above.size(), 1u);
+  EXPECT_TRUE(above[0].dateline);
+  const auto in_text = Dates("The ministers met in Belgrade on 12 May 2020.");
+  ASSERT_EQ(in_text.size(), 1u);
+  EXPECT_FALSE(in_text[0].dateline);
+}
+
 TEST(DatesTest, ImpossibleDatesAreIgnored) {
   EXPECT_TRUE(Dates("They met on February 30, 2021.").empty());
 }

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "services/domain/meeting_rules.h"
+#include "workers/extract/dates.h"
 
 namespace parley::extract {
 namespace {
@@ -404,7 +406,15 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
     if (!d.relative && d.start.year() > 0) {
       date = d.start;
     } else if (d.relative && a.published.has_value()) {
-      date = ResolveRelative(d, *a.published, g.status != MentionStatus::kHeld);
+      // "met on Tuesday on the eve of the summit": the day resolves by the tense of the
+      // clause, which tells of the meeting held on the eve.
+      date = ResolveRelative(d, *a.published,
+                             mm.eve ? CueStatus(a, mm.sentence) == MentionStatus::kPlanned
+                                    : g.status != MentionStatus::kHeld);
+    }
+    // ... and the event framed so falls the day after.
+    if (date.has_value() && mm.eve && date->day() > 0) {
+      date = ToDate(absl::CivilDay(date->year(), date->month(), date->day()) + 1);
     }
     if (date.has_value()) {
       *m.mutable_start_date() = *date;

@@ -160,6 +160,20 @@ TEST_F(AssembleTest, EventTakesTheDayItsRelativeClauseTellsNotItsSideMeetings) {
   EXPECT_EQ(meetings[1].start_date().day(), 23);
 }
 
+// "On the eve of" an event: the event falls the day after the day of the clause, and the
+// meeting held on the eve is a record of its own.
+TEST_F(AssembleTest, EventOnTheEveOfWhichAMeetingWasHeldFallsTheDayAfter) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Ministers meet before summit",
+          "Kazakh Foreign Minister Aidar Seitkali met Chinese Foreign Minister Zhao Wenhao in "
+          "Tianjin on Thursday on the eve of the SCO summit. The summit will gather twenty "
+          "leaders.");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[0].start_date().day(), 24);
+  EXPECT_EQ(meetings[1].kind(), v1::MEETING_KIND_SUMMIT);
+  EXPECT_EQ(meetings[1].start_date().day(), 25);
+}
+
 // A forum or conference a side meeting was held at is a meeting of many, though its record
 // takes the side meeting's two countries.
 TEST_F(AssembleTest, ForumOfASideMeetingIsMultilateral) {

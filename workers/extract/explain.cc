@@ -177,17 +177,17 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
       }
       return absl::StrJoin(parts, ",");
     };
-    absl::StrAppend(&out, "#", i, " [", m.sentence, "] '", a.Text(m.first, m.end), "' ",
-                    Name(m.kind), " ", Name(m.form), " ", Name(m.status), " ", Name(m.relation),
-                    m.frame != Frame::kNone ? " frame:" : "",
-                    m.frame != Frame::kNone ? Name(m.frame) : "", m.predicate ? " predicate" : "",
-                    m.anaphoric ? " anaphoric" : "", m.named_event ? " named" : "",
-                    m.distributive ? " distributive" : "",
-                    m.distribute_subject ? " distribute-subject" : "", m.also ? " also" : "",
-                    m.sidelines ? " sidelines" : "", " clause[", m.clause_first, ",", m.clause_end,
-                    ") np@", m.np_first, " subject{", side(m.subject), "} object{", side(m.object),
-                    "}", m.event_format.empty() ? "" : " format:" + m.event_format,
-                    m.date >= 0 ? absl::StrCat(" date#", m.date) : "", "\n");
+    absl::StrAppend(
+        &out, "#", i, " [", m.sentence, "] '", a.Text(m.first, m.end), "' ", Name(m.kind), " ",
+        Name(m.form), " ", Name(m.status), " ", Name(m.relation),
+        m.frame != Frame::kNone ? " frame:" : "", m.frame != Frame::kNone ? Name(m.frame) : "",
+        m.predicate ? " predicate" : "", m.anaphoric ? " anaphoric" : "",
+        m.named_event ? " named" : "", m.distributive ? " distributive" : "",
+        m.distribute_subject ? " distribute-subject" : "", m.also ? " also" : "",
+        m.sidelines ? " sidelines" : "", m.eve ? " eve" : "", " clause[", m.clause_first, ",",
+        m.clause_end, ") np@", m.np_first, " subject{", side(m.subject), "} object{",
+        side(m.object), "}", m.event_format.empty() ? "" : " format:" + m.event_format,
+        m.date >= 0 ? absl::StrCat(" date#", m.date) : "", "\n");
   }
   absl::StrAppend(&out, "== 4. groups\n");
   for (size_t i = 0; i < c.grouping.groups.size(); ++i) {

@@ -281,6 +281,9 @@ class SentenceReader {
     if (m->form != TriggerForm::kVerb && In(k) && k >= m->clause_first && a_.frame_at[k] >= 0 &&
         a_.frames[a_.frame_at[k]].end == k + 1) {
       m->frame = a_.frames[a_.frame_at[k]].entries[0]->frame;
+      for (int f = a_.frames[a_.frame_at[k]].first; f <= k; ++f) {
+        m->eve = m->eve || a_.fold(f) == "eve";
+      }
     }
     // What the noun phrase names: formats, bodies, places, ordinals, capitalised names.
     int np_end = m->end;

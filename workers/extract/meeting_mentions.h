@@ -66,6 +66,7 @@ struct MeetingMention {
   bool distribute_subject = false;  // ... per subject ("A and B both met C separately").
   bool also = false;                // "also met", "separately": another meeting than the last.
   bool sidelines = false;           // Its clause is on the sidelines of an event.
+  bool eve = false;                 // "on the eve of X": X falls the day after its clause's date.
   Side subject;              // Verbs: who meets. Nouns: modifiers ("X's visit", "X-Y talks").
   Side object;               // Verbs: whom ("with Y", "met Y"). Nouns: "between", "with".
   std::string event_format;  // A named event's format or body ("G20", "Caspian Summit").

@@ -174,6 +174,18 @@ TEST_F(AssembleTest, EventOnTheEveOfWhichAMeetingWasHeldFallsTheDayAfter) {
   EXPECT_EQ(meetings[1].start_date().day(), 25);
 }
 
+// A cancelling cue after a meeting framed by "after" is that meeting's, not the one the
+// headline's verb and the lead tell held.
+TEST_F(AssembleTest, CancellationOfAnEarlierMeetingLeavesTheHeldOneHeld) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Seitkali, Zhao hold talks after earlier meeting was called off",
+          "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao on Thursday in "
+          "Tianjin.");
+  ASSERT_FALSE(meetings.empty());
+  EXPECT_EQ(meetings[0].status(), v1::MEETING_STATUS_HELD);
+  EXPECT_EQ(meetings[0].start_date().day(), 24);
+}
+
 // A forum or conference a side meeting was held at is a meeting of many, though its record
 // takes the side meeting's two countries.
 TEST_F(AssembleTest, ForumOfASideMeetingIsMultilateral) {

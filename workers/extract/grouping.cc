@@ -220,10 +220,38 @@ class Grouper {
     return true;
   }
 
+  static bool CalledOff(const MeetingMention& m) {
+    return !m.anaphoric &&
+           (m.status == MentionStatus::kCancelled || m.status == MentionStatus::kPostponed);
+  }
+
+  // Whether a verb of the group tells its meeting held ("met", "held talks").
+  bool HeldByAVerb(const MeetingGroup& g) const {
+    for (int gm : g.mentions) {
+      const MeetingMention& o = mm_.mentions[gm];
+      if (o.form == TriggerForm::kVerb && o.status == MentionStatus::kHeld) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool Compatible(const MeetingGroup& g, const Unit& u, const MeetingMention& m,
                   bool current) const {
     if (g.role != GroupRole::kMain && g.role != GroupRole::kOther) {
       return false;
+    }
+    // "hold talks after an earlier meeting was called off ... A met B on Thursday": a meeting
+    // a verb tells held is not one that every word of the group called off.
+    if (m.form == TriggerForm::kVerb && m.status == MentionStatus::kHeld && !g.mentions.empty() &&
+        TellsItsOwnPast(a_, m)) {
+      bool all_off = true;
+      for (int gm : g.mentions) {
+        all_off = all_off && CalledOff(mm_.mentions[gm]);
+      }
+      if (all_off) {
+        return false;
+      }
     }
     // A town in another country is another meeting ("met X in Paris ... met X in Berlin").
     const std::string town = TownOf(m);
@@ -501,9 +529,14 @@ class Grouper {
         (subject.collective && subject.people.empty() && subject.countries.empty()) ||
         (m.object.collective && m.object.people.empty() && m.object.countries.empty() &&
          subject.empty());
-    const bool continues =
-        m.anaphoric || collective || (m.form == TriggerForm::kWeak && !two_sides) ||
-        (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() && m.object.empty());
+    // "hold talks after an earlier meeting was called off": a meeting framed by "after" or
+    // "before" and called off is not the meeting a verb of the clause told held.
+    const bool framed_off = (m.frame == Frame::kAfter || m.frame == Frame::kBefore) &&
+                            CalledOff(m) && current_ >= 0 && HeldByAVerb(out_.groups[current_]);
+    const bool continues = m.anaphoric || collective ||
+                           (m.form == TriggerForm::kWeak && !two_sides) ||
+                           (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() &&
+                            m.object.empty() && !framed_off);
     if (continues && current_ >= 0) {
       // "the summit" refers back to the last summit told of, which may be the event a side
       // meeting was held at rather than the meeting just reported.

@@ -884,6 +884,28 @@ class SentenceReader {
     return true;
   }
 
+  // "hold talks after an earlier meeting was called off", "met weeks before a summit was
+  // postponed": a meeting word framed by "after" or "before" stands between the meeting word
+  // and a cancelling or postponing cue after it; the cue tells of the framed event.
+  bool CancelOfAFramedEvent(const MeetingMention& m, const Match& cue) const {
+    for (int i = m.end; i < cue.first; ++i) {
+      if (a_.frame_at[i] < 0) {
+        continue;
+      }
+      const Frame f = a_.frames[a_.frame_at[i]].entries[0]->frame;
+      if (f != Frame::kAfter && f != Frame::kBefore) {
+        continue;
+      }
+      const int end = a_.frames[a_.frame_at[i]].end;
+      for (int k = end; k < std::min(cue.first, end + 4); ++k) {
+        if (a_.trigger_at[k] >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   void ReadStatus(MeetingMention* m) {
     bool future = false;
     bool ongoing = false;
@@ -893,12 +915,19 @@ class SentenceReader {
       if (cue.first < m->clause_first || cue.first >= m->clause_end) {
         continue;
       }
+      const bool framed_between = CancelOfAFramedEvent(*m, cue);
       for (const Entry* e : cue.entries) {
         switch (e->cue) {
           case Cue::kCancel:
+            if (framed_between) {
+              break;
+            }
             m->status = MentionStatus::kCancelled;
             return;
           case Cue::kPostpone:
+            if (framed_between) {
+              break;
+            }
             m->status = MentionStatus::kPostponed;
             return;
           case Cue::kFuture:

@@ -892,6 +892,10 @@ TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
   EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
   Run("The summit was postponed to September.");
   EXPECT_EQ(Get("summit").status, MentionStatus::kPostponed);
+  // The cue after a meeting framed by "after" is that meeting's.
+  Run("The two presidents met in Astana after an earlier meeting was called off.");
+  EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
+  EXPECT_EQ(Get("meeting").status, MentionStatus::kCancelled);
 }
 
 TEST_F(MeetingMentionsTest, CueStatusOfTheAnchor) {

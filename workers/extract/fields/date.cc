@@ -272,6 +272,19 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
       !c.a.SentenceHas(0, Cue::kFuture)) {
     return v1::MEETING_STATUS_HELD;
   }
+  // "Modi, Sharif hold talks after earlier meeting was called off": the cancelling cue of a
+  // sentence where a verb of the meeting tells it held, its own clause free of the cue, is
+  // another meeting's.
+  bool held_by_verb = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    held_by_verb = held_by_verb ||
+                   ((m.sentence == 0 || m.sentence == g.anchor) && m.form == TriggerForm::kVerb &&
+                    m.status == MentionStatus::kHeld && TellsItsOwnPast(c.a, m));
+  }
+  if ((cued == MentionStatus::kCancelled || cued == MentionStatus::kPostponed) && held_by_verb) {
+    return v1::MEETING_STATUS_HELD;
+  }
   switch (cued) {
     case MentionStatus::kCancelled:
       return v1::MEETING_STATUS_CANCELLED;

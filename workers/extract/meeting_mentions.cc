@@ -113,6 +113,9 @@ class SentenceReader {
     ReadStatus(m);
     ReadRelation(m);
     ReadPlaceAndDate(m);
+    if (InvitationOnly(*m)) {
+      m->relation = MentionRelation::kGeneric;
+    }
     // "The treaty was signed on February 21, 1999, at the conclusion of a summit" in a story of
     // 2022: a meeting dated more than a year before the publication is background.
     if (m->date >= 0 && a_.published.has_value() && m->status == MentionStatus::kHeld &&
@@ -904,6 +907,31 @@ class SentenceReader {
       }
     }
     return false;
+  }
+
+  // "Sharif invited Modi to visit Islamabad", "an invitation to visit Beijing": a visit one
+  // side was invited to make, with no day of its own and not accepted, is no meeting yet.
+  bool InvitationOnly(const MeetingMention& m) const {
+    if ((m.kind != TriggerKind::kVisit && m.kind != TriggerKind::kStateVisit) || m.date >= 0 ||
+        m.first <= m.clause_first || a_.fold(m.first - 1) != "to") {
+      return false;
+    }
+    bool invited = false;
+    for (int i = std::max(m.clause_first, m.first - 7); i < m.first - 1; ++i) {
+      invited = invited || (a_.frame_at[i] >= 0 &&
+                            a_.frames[a_.frame_at[i]].entries[0]->frame == Frame::kInvitation);
+    }
+    if (!invited) {
+      return false;
+    }
+    for (int i = m.clause_first; i < m.clause_end; ++i) {
+      const std::string& f = a_.fold(i);
+      if (f == "accepted" || f == "accept" || f == "accepts" || f == "accepting" || f == "agreed" ||
+          f == "will") {
+        return false;
+      }
+    }
+    return true;
   }
 
   void ReadStatus(MeetingMention* m) {

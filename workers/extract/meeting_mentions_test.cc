@@ -898,6 +898,16 @@ TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
   EXPECT_EQ(Get("meeting").status, MentionStatus::kCancelled);
 }
 
+// A visit one side was only invited to make, with no day and not accepted, is no meeting.
+TEST_F(MeetingMentionsTest, InvitationToVisitWithoutDayOrAcceptanceIsNoMeeting) {
+  Run("President Aidar Seitkali invited Prime Minister Zhao Wenhao to visit Astana.");
+  EXPECT_EQ(Get("visit").relation, MentionRelation::kGeneric);
+  Run("Prime Minister Zhao Wenhao accepted an invitation to visit Astana.");
+  EXPECT_EQ(Get("visit").relation, MentionRelation::kReport);
+  Run("President Aidar Seitkali invited Prime Minister Zhao Wenhao to visit Astana in May.");
+  EXPECT_EQ(Get("visit").relation, MentionRelation::kReport);
+}
+
 TEST_F(MeetingMentionsTest, CueStatusOfTheAnchor) {
   struct Case {
     const char* body;

@@ -786,7 +786,17 @@ class SentenceReader {
       }
     }
     int end = k;
-    while (end < m->clause_end && ListWord(end) && a_.frame_at[end] < 0 &&
+    // "held separate talks with A and with B": a "with" repeated after "and" goes on the list
+    // of counterparts met one by one.
+    bool one_by_one = false;
+    for (int i = m->clause_first; i < m->clause_end; ++i) {
+      one_by_one = one_by_one || a_.Is(i, WordClass::kDistributive);
+    }
+    auto repeated_with = [&](int i) {
+      return one_by_one && a_.fold(i) == "with" && i > k &&
+             (a_.fold(i - 1) == "and" || a_.fold(i - 1) == ",");
+    };
+    while (end < m->clause_end && (ListWord(end) || repeated_with(end)) && a_.frame_at[end] < 0 &&
            !(passive && a_.fold(end) == ",")) {  // "Hosted by X, A and B will ...": X alone.
       ++end;
     }

@@ -763,6 +763,14 @@ TEST_F(MeetingMentionsTest, BilateralMeetingsWithSeveralAreDistributive) {
   EXPECT_TRUE(mm_.mentions[0].distributive);
 }
 
+TEST_F(MeetingMentionsTest, SeparateTalksWithAAndWithBTakeBoth) {
+  Run("President Aidar Seitkali also held separate talks with French President Jean Moreau and "
+      "with German Chancellor Karl Kessler.");
+  const MeetingMention& m = Get("talks");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler"));
+}
+
 TEST_F(MeetingMentionsTest, MetTwoIsJoint) {
   Run("President Aidar Seitkali met French President Jean Moreau and German Chancellor Karl "
       "Kessler.");

@@ -654,6 +654,15 @@ class Grouper {
           if (main.countries.size() >= 3 || !main.format.empty()) {
             out_.groups[found].parent = main_;
           }
+        } else if (main_ >= 0 && found != main_ && u.countries.size() == 2 &&
+                   m.status == MentionStatus::kHeld && m.date < 0 && m.venue_first < 0 &&
+                   out_.groups[main_].kind == TriggerKind::kSummit &&
+                   out_.groups[main_].status == MentionStatus::kHeld &&
+                   out_.groups[main_].countries.size() >= 3 &&
+                   Subset(u.countries, out_.groups[main_].countries)) {
+          // "hosted A and B at a three-way summit ... also held separate talks with A": two of
+          // the summit's parties meeting with no day or place of their own met at the summit.
+          out_.groups[found].parent = main_;
         }
         if (main_ < 0) {
           main_ = found;

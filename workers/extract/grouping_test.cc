@@ -288,6 +288,16 @@ TEST_F(GroupingTest, SideMeetingOfAMultilateralMeetingAlreadyReported) {
   EXPECT_EQ(side.parent, 0);
 }
 
+TEST_F(GroupingTest, TalksOfTwoPartiesOfASummitWithNoDayOrPlaceAreHeldAtIt) {
+  Run("",
+      "Kazakh President Aidar Seitkali hosted Kyrgyz President Bolot Toktogulov and Tajik "
+      "President Rustam Nazarov at a three-way summit in Astana on Friday. Seitkali also held "
+      "talks with Toktogulov alone.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "KG"));
+  EXPECT_EQ(groups()[1].parent, 0);
+}
+
 TEST_F(GroupingTest, PairMeetingAtAMultilateralMeetingIsItsOwnMeeting) {
   Run("",
       "The foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on "

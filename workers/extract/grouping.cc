@@ -531,8 +531,9 @@ class Grouper {
          subject.empty());
     // "hold talks after an earlier meeting was called off": a meeting framed by "after" or
     // "before" and called off is not the meeting a verb of the clause told held.
-    const bool framed_off = (m.frame == Frame::kAfter || m.frame == Frame::kBefore) &&
-                            CalledOff(m) && current_ >= 0 && HeldByAVerb(out_.groups[current_]);
+    // So is "a planned meeting of A with B, which ..., was cancelled".
+    const bool framed_off = CalledOff(m) && m.form == TriggerForm::kNoun && current_ >= 0 &&
+                            HeldByAVerb(out_.groups[current_]);
     const bool continues = m.anaphoric || collective ||
                            (m.form == TriggerForm::kWeak && !two_sides) ||
                            (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() &&

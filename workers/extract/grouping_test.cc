@@ -298,6 +298,15 @@ TEST_F(GroupingTest, TalksOfTwoPartiesOfASummitWithNoDayOrPlaceAreHeldAtIt) {
   EXPECT_EQ(groups()[1].parent, 0);
 }
 
+TEST_F(GroupingTest, CancelledMeetingIsNotTheOneToldHeld) {
+  Run("",
+      "Kazakh President Aidar Seitkali met Kyrgyz President Bolot Toktogulov in Astana on "
+      "Friday. A planned meeting in Bishkek, which had been scheduled for May, was cancelled.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[0].status, MentionStatus::kHeld);
+  EXPECT_EQ(groups()[1].status, MentionStatus::kCancelled);
+}
+
 TEST_F(GroupingTest, PairMeetingAtAMultilateralMeetingIsItsOwnMeeting) {
   Run("",
       "The foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on "

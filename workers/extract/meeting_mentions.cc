@@ -111,6 +111,7 @@ class SentenceReader {
     ReadSides(m);
     PairRespectively(m);
     ReadStatus(m);
+    StatusAfterRelativeClause(m);
     ReadRelation(m);
     ReadPlaceAndDate(m);
     if (InvitationOnly(*m)) {
@@ -944,6 +945,63 @@ class SentenceReader {
     return true;
   }
 
+  // "was cancelled because of the summit's agenda": the meeting named in the cause of a
+  // cancelling cue before it is not what was cancelled.
+  bool CauseAfterCue(const MeetingMention& m, const Match& cue) const {
+    for (int i = cue.end; i + 1 < m.first; ++i) {
+      const std::string& f = a_.fold(i);
+      const std::string& next = a_.fold(i + 1);
+      if ((f == "because" && next == "of") || (f == "due" && next == "to") ||
+          (f == "owing" && next == "to")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "A planned meeting of A with B, which had been scheduled for Thursday, was cancelled": a
+  // noun whose clause a relative clause closes takes the cancelling or postponing cue right
+  // after the comma that closes it.
+  void StatusAfterRelativeClause(MeetingMention* m) const {
+    const int end = sentence_.end_token;
+    if (m->form != TriggerForm::kNoun || m->predicate || m->clause_end + 1 >= end ||
+        a_.fold(m->clause_end - 1) != "," ||
+        (a_.fold(m->clause_end) != "which" && a_.fold(m->clause_end) != "that")) {
+      return;
+    }
+    // The noun heads its clause: no verb told in it after the noun.
+    for (int ci : a_.cues_in[s_]) {
+      if (a_.cues[ci].first >= m->end && a_.cues[ci].first < m->clause_end) {
+        return;
+      }
+    }
+    int comma = -1;
+    for (int i = m->clause_end + 1; i < end && comma < 0; ++i) {
+      if (a_.fold(i) == ",") {
+        comma = i;
+      }
+    }
+    if (comma < 0) {
+      return;
+    }
+    for (int ci : a_.cues_in[s_]) {
+      const Match& cue = a_.cues[ci];
+      if (cue.first <= comma || cue.first > comma + 4) {
+        continue;
+      }
+      for (const Entry* e : cue.entries) {
+        if (e->cue == Cue::kCancel) {
+          m->status = MentionStatus::kCancelled;
+          return;
+        }
+        if (e->cue == Cue::kPostpone) {
+          m->status = MentionStatus::kPostponed;
+          return;
+        }
+      }
+    }
+  }
+
   void ReadStatus(MeetingMention* m) {
     bool future = false;
     bool ongoing = false;
@@ -953,7 +1011,7 @@ class SentenceReader {
       if (cue.first < m->clause_first || cue.first >= m->clause_end) {
         continue;
       }
-      const bool framed_between = CancelOfAFramedEvent(*m, cue);
+      const bool framed_between = CancelOfAFramedEvent(*m, cue) || CauseAfterCue(*m, cue);
       for (const Entry* e : cue.entries) {
         switch (e->cue) {
           case Cue::kCancel:

@@ -900,6 +900,11 @@ TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
   EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
   Run("The summit was postponed to September.");
   EXPECT_EQ(Get("summit").status, MentionStatus::kPostponed);
+  // A relative clause between the noun and its cue; a meeting in the cause is not cancelled.
+  Run("A planned meeting of the two ministers, which had been scheduled for Thursday in Astana, "
+      "was cancelled because of the summit's agenda.");
+  EXPECT_EQ(Get("meeting").status, MentionStatus::kCancelled);
+  EXPECT_NE(Get("summit").status, MentionStatus::kCancelled);
   // The cue after a meeting framed by "after" is that meeting's.
   Run("The two presidents met in Astana after an earlier meeting was called off.");
   EXPECT_EQ(Get("met").status, MentionStatus::kHeld);

@@ -694,6 +694,17 @@ class SentenceReader {
       while (q < m->clause_end && q < k + 4 && time_word(q)) {
         ++q;
       }
+      // "met on Monday in Geneva with Y": after a time, one place told by "in" before "with".
+      if (q > k && q + 2 < m->clause_end && a_.fold(q - 1) != "on" && a_.fold(q) == "in" &&
+          a_.EntityAt(q + 1, EntryType::kPlace) != nullptr) {
+        int p = q + 1;
+        while (p < m->clause_end && a_.EntityAt(p, EntryType::kPlace) != nullptr) {
+          ++p;
+        }
+        if (p < m->clause_end && a_.fold(p) == "with") {
+          q = p;
+        }
+      }
       if (q > k && q < m->clause_end && a_.fold(q - 1) != "on" &&
           (a_.fold(q) == "with" || a_.fold(q) == "between")) {
         k = q;

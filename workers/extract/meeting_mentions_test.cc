@@ -178,6 +178,10 @@ TEST_F(MeetingMentionsTest, TimeBetweenThePredicateAndWithKeepsTheObject) {
   EXPECT_THAT(People(Get("held talks").object), ElementsAre("Zhao Wenhao"));
   Run("President Aidar Seitkali held talks on Friday, with Chinese President Zhao Wenhao absent.");
   EXPECT_THAT(People(Get("held talks").object), ElementsAre());
+  // After the time, a town told by "in" right before the "with".
+  Run("Kazakh Foreign Minister Talgat Omarov met on Monday in Geneva with Chinese Foreign "
+      "Minister Li Wenhao.");
+  EXPECT_THAT(People(Get("met").object), ElementsAre("Li Wenhao"));
 }
 
 // "Also present (at the talks) were A and B", "Also attending was A": who attends follows the

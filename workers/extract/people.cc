@@ -76,26 +76,32 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
   // "Minister of Commerce Aidar Seitkali": the portfolio, words that never start a name, between
   // "<role> of" and a name of two words or more ("of Foreign Economic Relations, Ivan Petrov"
   // names no "Relations").
+  // "Vice Minister of Foreign Affairs Waleed bin Abdulkarim Al-Khuraiji": a particle may stand
+  // second in the name.
+  const int n_tokens = static_cast<int>(a.doc.tokens.size());
+  const bool name_goes_on = i + 1 < n_tokens && a.tok(i + 1).word &&
+                            (a.tok(i + 1).cap || (a.Is(i + 1, WordClass::kNameParticle) &&
+                                                  i + 2 < n_tokens && a.tok(i + 2).cap));
   const bool after_portfolio = k > sentence_first && a.tok(k).word && a.tok(k).cap &&
-                               a.entity_at[k] < 0 && a.Is(k, WordClass::kNameStop) &&
-                               i + 1 < static_cast<int>(a.doc.tokens.size()) && a.tok(i + 1).word &&
-                               a.tok(i + 1).cap;
+                               a.entity_at[k] < 0 && a.Is(k, WordClass::kNameStop) && name_goes_on;
   if (k >= sentence_first && (a.fold(k) == "," || after_portfolio)) {
     if (!after_portfolio) {
       --k;
     }
     // "The vice minister of the Ministry of International Trade and Industry, Makoto Kuroda":
-    // skip back over the capitalised name of a ministry to "<role> of".
+    // skip back over the capitalised name of a ministry to "<role> of"; "Minister of State for
+    // Foreign Affairs X": to "<role> for".
     int q = k;
     int steps = 0;
     while (q > sentence_first && steps < 10 &&
-           (a.tok(q).cap || a.fold(q) == "of" || a.fold(q) == "and" || a.fold(q) == "the") &&
+           (a.tok(q).cap || a.fold(q) == "of" || a.fold(q) == "and" || a.fold(q) == "the" ||
+            a.fold(q) == "for") &&
            a.entity_at[q] < 0) {
       --q;
       ++steps;
     }
-    if (steps >= 2 && q >= sentence_first && q + 1 < i && a.fold(q + 1) == "of" &&
-        RoleEntryAt(a, q) != nullptr) {
+    if (steps >= 2 && q >= sentence_first && q + 1 < i &&
+        (a.fold(q + 1) == "of" || a.fold(q + 1) == "for") && RoleEntryAt(a, q) != nullptr) {
       k = q;
     }
   }

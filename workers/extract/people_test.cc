@@ -148,6 +148,16 @@ TEST_F(PeopleTest, RoleOfAPortfolioBeforeTheName) {
   EXPECT_THAT(Names(), ElementsAre("Ivan Petrov"));
 }
 
+// "Vice Minister of Foreign Affairs Waleed bin Saad", "Minister of State for Foreign Affairs X":
+// a particle second in the name, a portfolio after "<role> for".
+TEST_F(PeopleTest, PortfolioBeforeANameWithAParticle) {
+  Run("The talks were attended by the Saudi Vice Minister of Foreign Affairs Waleed bin Saad "
+      "Al-Harbi and Minister of State for Foreign Affairs Talgat bin Omar Al-Sabah.");
+  EXPECT_THAT(Names(), ElementsAre("Waleed bin Saad Al-Harbi", "Talgat bin Omar Al-Sabah"));
+  EXPECT_EQ(Get("Waleed bin Saad Al-Harbi").country, "SA");
+  EXPECT_EQ(Get("Talgat bin Omar Al-Sabah").level, RoleLevel::kMinister);
+}
+
 TEST_F(PeopleTest, CountryAdjectiveBeforeLeader) {
   for (const char* text : {"Soviet leader Pavel Orlov arrived in Geneva on Monday.",
                            "Chinese leader Zhao Wenhao arrived in Geneva on Monday."}) {

@@ -342,6 +342,17 @@ TEST_F(ParticipantsTest, FormerOfficialsDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// An official whose every mention says they were not there takes no part: "was not in",
+// "did not attend" after an appositive, "stayed away".
+TEST_F(ParticipantsTest, OfficialsSaidToBeAbsentDoNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Kazakh Prime Minister Arman Sadykov was not in Astana. Chinese Vice Premier Zhao "
+      "Lifang, the minister's deputy, did not attend the talks. Kazakh Defence Minister Erik "
+      "Bekov stayed away. Kazakh Trade Minister Aidar Seitkali was in the delegation.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Aidar Seitkali"));
+}
+
 // Each meeting of a series of bilaterals has its own counterpart only.
 TEST_F(ParticipantsTest, FirstOfASeriesOfBilateralsHasOnlyItsCounterpart) {
   Run("Kazakh President Aidar Seitkali met French President Jean Moreau, German Chancellor Karl "

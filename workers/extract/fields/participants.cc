@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -180,6 +181,70 @@ bool OnlyReportsOthers(const Context& c, const Person& p, const MeetingGroup& g,
   return reports;
 }
 
+// True when the predicate of the name ending at token `end` says its bearer was not there:
+// "X was not in Moscow", "X, the opposition leader's brother, did not attend", "X was not part
+// of the delegation", "X stayed away", "X was absent". An appositive between commas is skipped.
+bool SaidToBeAbsent(const Annotations& a, int end, int sentence_end) {
+  int k = end;
+  if (k < sentence_end && a.fold(k) == ",") {
+    int close = k + 1;
+    while (close < sentence_end && close <= k + 12 && a.fold(close) != ",") {
+      ++close;
+    }
+    if (close >= sentence_end || a.fold(close) != ",") {
+      return false;
+    }
+    k = close + 1;
+  }
+  if (k + 1 >= sentence_end) {
+    return false;
+  }
+  const std::string& verb = a.fold(k);
+  const std::string& next = a.fold(k + 1);
+  if (next == "absent" && (verb == "was" || verb == "were" || verb == "is")) {
+    return true;
+  }
+  if ((verb == "stayed" || verb == "stays") && next == "away") {
+    return true;
+  }
+  if (verb == "skipped" || verb == "boycotted") {
+    return true;
+  }
+  static constexpr absl::string_view kAuxiliaries[] = {"was",  "were", "is",  "did",
+                                                       "does", "has",  "had", "will"};
+  if (std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), verb) == std::end(kAuxiliaries) ||
+      (next != "not" && next != "n't" && next != "never")) {
+    return false;
+  }
+  int w = k + 2;
+  if (w < sentence_end && (a.fold(w) == "be" || a.fold(w) == "been")) {
+    ++w;
+  }
+  if (w >= sentence_end) {
+    return false;
+  }
+  static constexpr absl::string_view kPresence[] = {
+      "in",        "at",    "present", "part",        "among",       "attend",
+      "attending", "join",  "joining", "accompany",   "travel",      "take",
+      "taking",    "there", "invited", "represented", "participate", "come"};
+  return std::find(std::begin(kPresence), std::end(kPresence), a.fold(w)) != std::end(kPresence);
+}
+
+// True when every mention of `p` outside other meetings' clauses is said to be absent.
+bool OnlySaidToBeAbsent(const Context& c, const Person& p, int group) {
+  bool absent = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    if (!SaidToBeAbsent(c.a, m.end, c.a.sentence(m.sentence).end_token)) {
+      return false;
+    }
+    absent = true;
+  }
+  return absent;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -268,13 +333,15 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     }
   };
   for (int p : g.people) {
-    take(c.people[p]);
+    if (!OnlySaidToBeAbsent(c, c.people[p], gi)) {
+      take(c.people[p]);
+    }
   }
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
-        OnlyAPossessorHere(c, p, gi)) {
+        OnlyAPossessorHere(c, p, gi) || OnlySaidToBeAbsent(c, p, gi)) {
       continue;
     }
     bool here = p.in_title;
@@ -302,7 +369,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
         OnlyAPossessorHere(c, p, gi) || p.level == RoleLevel::kUnknown || !p.Participates() ||
         p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
-        SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi)) {
+        SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi) ||
+        OnlySaidToBeAbsent(c, p, gi)) {
       continue;
     }
     bool elsewhere = false;

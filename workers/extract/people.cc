@@ -1076,7 +1076,9 @@ class PeopleFinder {
       p->level = role.level;
     }
     const size_t index = static_cast<size_t>(p - people_.data());
-    if (p->country.empty()) {
+    // An official of an international body named before keeps no country: a later bare
+    // surname's dictionary country ("ASEAN Secretary-General X ... met with X") is another's.
+    if (p->country.empty() && !(role.country_from_dictionary && !p->org.empty())) {
       p->country = role.country;
       if (role.country_from_dictionary) {
         dictionary_country_.insert(index);

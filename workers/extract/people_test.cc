@@ -536,6 +536,11 @@ TEST_F(PeopleTest, SurnameFirstDoesNotGiveAnInternationalOfficialACountry) {
   // Not an international official: the dictionary's country stays.
   Run("Guterres meets Kazakh president", "Kazakh President Aidar Seitkali met Guterres on Monday.");
   EXPECT_EQ(Get("Guterres").country, "TL");
+  // Named first as the body's official, then by the surname alone: no country either.
+  Run("U.N. Secretary-General Antonio Guterres arrived in Astana on Monday. Kazakh President "
+      "Aidar Seitkali later met with Antonio Guterres.");
+  EXPECT_EQ(Get("Antonio Guterres").country, "");
+  EXPECT_EQ(Get("Antonio Guterres").org, "UN");
 }
 
 // Intelligence chiefs and negotiators are officials named by their role.

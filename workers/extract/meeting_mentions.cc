@@ -549,10 +549,16 @@ class SentenceReader {
         light_verb_ >= 0 ? light_verb_ : (m->form == TriggerForm::kNoun ? m->np_first : m->first);
     const bool attends = m->frame == Frame::kAttend && m->np_first > m->clause_first &&
                          a_.frame_at[m->np_first - 1] >= 0;
+    // "The United Nations was not represented at the meeting", "X did not attend the summit":
+    // a negated attendance names no side.
+    bool absent = false;
     if (attends) {
       verb = a_.frames[a_.frame_at[m->np_first - 1]].first;
+      for (int i = m->clause_first; i < verb && !absent; ++i) {
+        absent = a_.fold(i) == "not" || a_.fold(i) == "n't" || a_.fold(i) == "never";
+      }
     }
-    if (m->predicate || m->form == TriggerForm::kWeak || attends) {
+    if ((m->predicate || m->form == TriggerForm::kWeak || attends) && !absent) {
       // "Blinken, who was accompanied by A and B, later met Xi": the subject is named before a
       // relative clause that closes right before the verb (the clause of the verb opens at
       // "who").

@@ -476,6 +476,17 @@ TEST_F(MeetingMentionsTest, AttendFrame) {
   EXPECT_EQ(Get("summit").frame, Frame::kAttend);
 }
 
+// A negated attendance names no side: "was not represented at the meeting", "did not attend".
+TEST_F(MeetingMentionsTest, NegatedAttendanceNamesNoSide) {
+  Run("The United Nations was not represented at the meeting.");
+  EXPECT_EQ(Get("meeting").frame, Frame::kAttend);
+  EXPECT_THAT(Get("meeting").subject.orgs, IsEmpty());
+  Run("Kazakh President Aidar Seitkali did not attend the summit in Astana.");
+  EXPECT_THAT(People(Get("summit").subject), IsEmpty());
+  Run("Kazakh President Aidar Seitkali attended the summit in Astana.");
+  EXPECT_THAT(People(Get("summit").subject), ElementsAre("Aidar Seitkali"));
+}
+
 // A future auxiliary governs the meeting word at the end of its clause however far, unless a
 // verb of the past stands before the meeting word.
 TEST_F(MeetingMentionsTest, FutureAuxiliaryFarBeforeTheMeetingWordPlansIt) {

@@ -311,6 +311,16 @@ TEST_F(ParticipantsTest, OfficialSpeakingFromAnotherCountryDoesNotTakePart) {
   EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), Contains("Arman Sadykov"));
 }
 
+// "X, speaking in Brussels on Monday, said": the participle too, and for an official of a body
+// named in the meeting's sentences.
+TEST_F(ParticipantsTest, BodyOfficialSpeakingFromAnotherCountryDoesNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Beijing on "
+      "Monday. NATO Secretary-General Erik Lindgren, speaking in Brussels, said the talks "
+      "mattered.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // Named once as background and once taking part: the official takes part.
 TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "

@@ -131,7 +131,8 @@ bool SpeaksFromElsewhere(const Context& c, const Person& p, const std::string& t
     const int sentence_end = c.a.sentence(m.sentence).end_token;
     bool away = false;
     for (int k = m.end; k + 2 < sentence_end && k <= m.end + 3 && !away; ++k) {
-      if (!c.a.Is(k, WordClass::kSpeechVerb)) {
+      // "X, speaking in Brussels on Monday, said": the participle of speech too.
+      if (!c.a.Is(k, WordClass::kSpeechVerb) && c.a.fold(k) != "speaking") {
         continue;
       }
       const std::string& f = c.a.fold(k + 1);
@@ -341,7 +342,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
-        OnlyAPossessorHere(c, p, gi) || OnlySaidToBeAbsent(c, p, gi)) {
+        OnlyAPossessorHere(c, p, gi) || OnlySaidToBeAbsent(c, p, gi) ||
+        SpeaksFromElsewhere(c, p, g.town, gi)) {
       continue;
     }
     bool here = p.in_title;

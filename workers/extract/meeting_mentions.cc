@@ -1174,6 +1174,18 @@ class SentenceReader {
       m->relation = MentionRelation::kGeneric;
       return;
     }
+    // "Kohl did not meet the Russian president", "has never met him": a negated meeting verb
+    // tells of no meeting.
+    if (m->form == TriggerForm::kVerb && m->first >= m->clause_first + 2) {
+      const std::string& before = a_.fold(m->first - 1);
+      const std::string& aux = a_.fold(m->first - 2);
+      if (before == "never" || ((before == "not" || before == "n't") &&
+                                (aux == "did" || aux == "does" || aux == "do" || aux == "has" ||
+                                 aux == "have" || aux == "had"))) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+    }
     // "has spoken several times by telephone with A and B in recent weeks": a recurring contact,
     // not one meeting.
     for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {

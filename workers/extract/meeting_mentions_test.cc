@@ -487,6 +487,16 @@ TEST_F(MeetingMentionsTest, NegatedAttendanceNamesNoSide) {
   EXPECT_THAT(People(Get("summit").subject), ElementsAre("Aidar Seitkali"));
 }
 
+// A negated meeting verb tells of no meeting: "did not meet", "has never met".
+TEST_F(MeetingMentionsTest, NegatedMeetingVerbIsNoMeeting) {
+  Run("Former President Aidar Seitkali did not meet the Chinese president.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kGeneric);
+  Run("Kazakh President Aidar Seitkali has never met Chinese President Li Wenhao.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kGeneric);
+  Run("Kazakh President Aidar Seitkali did meet Chinese President Li Wenhao.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kReport);
+}
+
 // A future auxiliary governs the meeting word at the end of its clause however far, unless a
 // verb of the past stands before the meeting word.
 TEST_F(MeetingMentionsTest, FutureAuxiliaryFarBeforeTheMeetingWordPlansIt) {

@@ -1134,6 +1134,32 @@ class SentenceReader {
         a_.fold(m->first - 1) == "last") {
       past_adverbial = true;
     }
+    // "The talks came a week after X paid a state visit to Y", "comes days after": a meeting
+    // told after "after" that follows a span of time or "came", behind another meeting word of
+    // the sentence, was held before it.
+    if (m->status == MentionStatus::kHeld) {
+      for (int j = m->first - 1; j > sentence_.first_token + 1 && j >= m->first - 12; --j) {
+        if (a_.trigger_at[j] >= 0 && j < m->np_first) {
+          break;
+        }
+        if (a_.fold(j) != "after") {
+          continue;
+        }
+        static constexpr absl::string_view kBefore[] = {
+            "day",   "days", "week",  "weeks",   "month", "months", "year", "years",
+            "hours", "came", "comes", "shortly", "soon",  "just",   "only", "weeks"};
+        const std::string& w = a_.fold(j - 1);
+        bool earlier_word = false;
+        for (int t = sentence_.first_token; t < j - 1 && !earlier_word; ++t) {
+          earlier_word = a_.trigger_at[t] >= 0;
+        }
+        if (earlier_word &&
+            std::find(std::begin(kBefore), std::end(kBefore), w) != std::end(kBefore)) {
+          past_adverbial = true;
+        }
+        break;
+      }
+    }
     if (past_adverbial && m->sentence > 1 && m->status == MentionStatus::kHeld) {
       m->relation = MentionRelation::kPrevious;
       return;

@@ -642,6 +642,19 @@ TEST_F(MeetingMentionsTest, EarlierYearIsAPreviousMeeting) {
   EXPECT_EQ(Get("meeting").relation, MentionRelation::kPrevious);
 }
 
+// "The talks came a week after X paid a state visit": the meeting after "after" was before.
+TEST_F(MeetingMentionsTest, MeetingTheTalksCameAfterIsPrevious) {
+  Run("Omarov meets Li",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on Monday. The "
+      "talks came a week after Chinese President Zhao Lifang paid a state visit to Kazakhstan.");
+  EXPECT_EQ(Get("state visit").relation, MentionRelation::kPrevious);
+  Run("Omarov meets Li",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on Monday. The "
+      "ministers spoke to reporters after Chinese President Zhao Lifang paid a visit to the "
+      "talks.");
+  EXPECT_NE(Get("visit").relation, MentionRelation::kPrevious);
+}
+
 TEST_F(MeetingMentionsTest, LastYearsSummitIsAPreviousMeeting) {
   Run("The leaders recalled last year's summit in Bishkek.");
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);

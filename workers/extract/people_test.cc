@@ -543,6 +543,13 @@ TEST_F(PeopleTest, SurnameFirstDoesNotGiveAnInternationalOfficialACountry) {
   EXPECT_EQ(Get("Antonio Guterres").org, "UN");
 }
 
+// Legislators are officials named by their role, not part of the name.
+TEST_F(PeopleTest, LegislatorsAreRoles) {
+  Run("Senator Erik Lindgren and Congresswoman Ana Lima said the trip would achieve little.");
+  EXPECT_THAT(Names(), ElementsAre("Erik Lindgren", "Ana Lima"));
+  EXPECT_EQ(Get("Erik Lindgren").level, RoleLevel::kOfficial);
+}
+
 // Intelligence chiefs and negotiators are officials named by their role.
 TEST_F(PeopleTest, IntelligenceChiefAndNegotiatorAreRoles) {
   Run("Egyptian intelligence chief Karim Saleh met Kazakh chief negotiator Arman Sadykov.");

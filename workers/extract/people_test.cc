@@ -548,6 +548,10 @@ TEST_F(PeopleTest, LegislatorsAreRoles) {
   Run("Senator Erik Lindgren and Congresswoman Ana Lima said the trip would achieve little.");
   EXPECT_THAT(Names(), ElementsAre("Erik Lindgren", "Ana Lima"));
   EXPECT_EQ(Get("Erik Lindgren").level, RoleLevel::kOfficial);
+  // An opposition leader is no head of state.
+  Run("Arman Sadykov, the opposition leader, criticised the visit of Kazakh President Aidar "
+      "Seitkali.");
+  EXPECT_EQ(Get("Arman Sadykov").level, RoleLevel::kOfficial);
 }
 
 // Intelligence chiefs and negotiators are officials named by their role.

@@ -169,7 +169,10 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
   int portfolio_first = -1;
   while (q >= sentence_first) {
     const std::string& f = a.fold(q);
-    if (f == "'s" || f == "the" || f == "his" || f == "her" || f == "-") {
+    // "The Netherlands' Foreign Minister": the possessive of a name ending in "s".
+    const bool plural_possessive =
+        f == "'" && q > sentence_first && absl::EndsWith(a.fold(q - 1), "s");
+    if (f == "'s" || f == "the" || f == "his" || f == "her" || f == "-" || plural_possessive) {
       --q;
       continue;
     }
@@ -785,7 +788,8 @@ class PeopleFinder {
       // "Russia's Sergei Lavrov": two or three capitalised words after a country's possessive.
       std::string possessor;
       if (!role.has_value() && words >= 2 && words <= 3 && i >= sentence.first_token + 2 &&
-          a_.fold(i - 1) == "'s") {
+          (a_.fold(i - 1) == "'s" ||
+           (a_.fold(i - 1) == "'" && absl::EndsWith(a_.fold(i - 2), "s")))) {
         const Entry* place = a_.EntityAt(i - 2, EntryType::kPlace);
         if (place != nullptr && !IsTown(place->place)) {
           possessor = place->code;

@@ -127,6 +127,14 @@ TEST_F(PeopleTest, LaoBeforeTheRoleIsOfLaos) {
   EXPECT_EQ(Get("Bounmy Keosavanh").country, "LA");
   EXPECT_EQ(Get("Khamla Sithong").country, "LA");
 }
+// The possessive of a country's name ending in "s" is a bare apostrophe.
+TEST_F(PeopleTest, PluralPossessiveOfACountryQualifiesTheRole) {
+  Run("The Netherlands' Foreign Minister Aidar Seitkali met the United States' envoy, Zhao "
+      "Wenhao, and the Philippines' Talgat Omarov in Riyadh.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "NL");
+  EXPECT_EQ(Get("Zhao Wenhao").country, "US");
+  EXPECT_EQ(Get("Talgat Omarov").country, "PH");
+}
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
       "in Astana on Monday.");

@@ -441,6 +441,20 @@ TEST_F(ParticipantsTest, SideMeetingDoesNotTakeItsEventsFormat) {
   EXPECT_EQ(ResolveFormat(c(), main()), "");
 }
 
+// The sides of a meeting held at an event take part in the event.
+TEST_F(ParticipantsTest, SideMeetingsPeopleTakePartInTheirEvent) {
+  Run("Foreign ministers of Kazakhstan, China and Russia met in Astana on Monday, chaired by "
+      "Kazakh Foreign Minister Talgat Omarov. Thai Foreign Minister Somchai Wong also met "
+      "separately with Omarov on the sidelines.");
+  ASSERT_GE(grouping_.groups.size(), 2u);
+  int side = -1;
+  for (size_t i = 0; i < grouping_.groups.size(); ++i) {
+    side = grouping_.groups[i].parent == 0 ? static_cast<int>(i) : side;
+  }
+  ASSERT_GE(side, 0);
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), Contains("Somchai Wong"));
+}
+
 // ===== Venue.
 
 using VenueTest = FieldsTest;

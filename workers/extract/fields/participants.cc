@@ -338,6 +338,19 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
       take(c.people[p]);
     }
   }
+  // The sides of a meeting held at this event take part in it too ("X also met Y on the
+  // sidelines": both were at the ministers' meeting).
+  for (const MeetingGroup& side : c.grouping.groups) {
+    if (side.parent != gi || &side == &g) {
+      continue;
+    }
+    for (int p : side.people) {
+      if (std::find(out.people.begin(), out.people.end(), &c.people[p]) == out.people.end() &&
+          !OnlySaidToBeAbsent(c, c.people[p], gi)) {
+        take(c.people[p]);
+      }
+    }
+  }
   // People named with a role (or known) where the meeting is reported.
   for (const Person& p : c.people) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||

@@ -415,7 +415,43 @@ class PeopleFinder {
     }
     MergeShortNames();
     ResolveBareRoles();
+    ShareCountryInAList();
     return std::move(people_);
+  }
+
+  // "Mexico's interior minister, X, and Finance Secretary Y": an official of a national office
+  // with no country, whose role follows "and" right after a named official of a country, is of
+  // that country (one delegation listed).
+  void ShareCountryInAList() {
+    for (Person& p : people_) {
+      if (!p.country.empty() || !p.org.empty() || p.level == RoleLevel::kUnknown ||
+          p.level == RoleLevel::kCounterpart || p.level == RoleLevel::kOrgHead) {
+        continue;
+      }
+      for (const PersonMention& m : p.mentions) {
+        int k = m.role_first >= 0 && m.role_first < m.first ? m.role_first - 1 : -1;
+        const int sentence_first = a_.sentence(m.sentence).first_token;
+        // "and Homeland Security Secretary X": a portfolio's words before the role.
+        for (int words = 0; words < 3 && k > sentence_first && a_.tok(k).word && a_.tok(k).cap &&
+                            a_.entity_at[k] < 0;
+             ++words) {
+          --k;
+        }
+        if (k - 1 < sentence_first || a_.fold(k) != "and") {
+          continue;
+        }
+        --k;
+        if (a_.fold(k) == "," && k - 1 >= sentence_first) {
+          --k;
+        }
+        const int other = PersonAt(people_, k);
+        if (other >= 0 && &people_[other] != &p && !people_[other].country.empty() &&
+            people_[other].org.empty()) {
+          p.country = people_[other].country;
+          break;
+        }
+      }
+    }
   }
 
   // "Kassym-Jomart Tokayev had arrived ... The Kazakh President is expected to": a role with a

@@ -135,6 +135,15 @@ TEST_F(PeopleTest, PluralPossessiveOfACountryQualifiesTheRole) {
   EXPECT_EQ(Get("Zhao Wenhao").country, "US");
   EXPECT_EQ(Get("Talgat Omarov").country, "PH");
 }
+// An official with no country listed with "and" right after one of a country is of it.
+TEST_F(PeopleTest, OfficialListedAfterAnotherSharesTheCountry) {
+  Run("Mexico's interior minister, Aidar Seitkali, and Finance Secretary Zhao Wenhao took part. "
+      "Kazakh President Talgat Omarov and Prime Minister Arman Sadykov met UN Secretary-General "
+      "Erik Lindgren and Secretary Ana Lima.");
+  EXPECT_EQ(Get("Zhao Wenhao").country, "MX");
+  EXPECT_EQ(Get("Arman Sadykov").country, "KZ");
+  EXPECT_EQ(Get("Ana Lima").country, "");
+}
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
       "in Astana on Monday.");

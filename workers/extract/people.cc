@@ -419,13 +419,16 @@ class PeopleFinder {
     return std::move(people_);
   }
 
-  // "Mexico's interior minister, X, and Finance Secretary Y": an official of a national office
+  // "Mexico's interior minister, X, and Finance Secretary Y": a minister, deputy or official
   // with no country, whose role follows "and" right after a named official of a country, is of
   // that country (one delegation listed).
   void ShareCountryInAList() {
     for (Person& p : people_) {
-      if (!p.country.empty() || !p.org.empty() || p.level == RoleLevel::kUnknown ||
-          p.level == RoleLevel::kCounterpart || p.level == RoleLevel::kOrgHead) {
+      // Only ministers, deputies and officials: leaders and foreign ministers listed together
+      // are more often counterparts ("Secretary of State X and Foreign Minister Y").
+      if (!p.country.empty() || !p.org.empty() ||
+          (p.level != RoleLevel::kMinister && p.level != RoleLevel::kDeputy &&
+           p.level != RoleLevel::kOfficial)) {
         continue;
       }
       for (const PersonMention& m : p.mentions) {

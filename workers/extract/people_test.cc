@@ -138,11 +138,14 @@ TEST_F(PeopleTest, PluralPossessiveOfACountryQualifiesTheRole) {
 // An official with no country listed with "and" right after one of a country is of it.
 TEST_F(PeopleTest, OfficialListedAfterAnotherSharesTheCountry) {
   Run("Mexico's interior minister, Aidar Seitkali, and Finance Secretary Zhao Wenhao took part. "
-      "Kazakh President Talgat Omarov and Prime Minister Arman Sadykov met UN Secretary-General "
+      "Kazakh President Talgat Omarov and Trade Minister Arman Sadykov met UN Secretary-General "
       "Erik Lindgren and Secretary Ana Lima.");
   EXPECT_EQ(Get("Zhao Wenhao").country, "MX");
   EXPECT_EQ(Get("Arman Sadykov").country, "KZ");
   EXPECT_EQ(Get("Ana Lima").country, "");
+  // Foreign ministers listed together are counterparts.
+  Run("Secretary of State Talgat Omarov and Foreign Minister Arman Sadykov met in Moscow.");
+  EXPECT_EQ(Get("Arman Sadykov").country, "");
 }
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "

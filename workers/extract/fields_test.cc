@@ -1249,6 +1249,16 @@ TEST_F(DocumentsTest, MoreFormsOfTheSigningVerbs) {
   }
 }
 
+// "put their signatures to", "affixed his signature to": the noun of signing concludes the
+// document as the verb does.
+TEST_F(DocumentsTest, SignaturePutToADocumentSignsIt) {
+  for (const char* second : {"The two presidents put their signatures to the treaty on borders.",
+                             "Each minister affixed his signature to a memorandum on transit."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+}
+
 // "pact" is the headline word for an agreement ("sign security pact", "inked 12 pacts").
 TEST_F(DocumentsTest, PactIsAnAgreement) {
   for (const char* second : {"They signed a security pact.", "The two sides inked 12 pacts.",

@@ -1580,6 +1580,28 @@ TEST_F(DocumentsTest, TitleEndsBeforeADanglingConjunctionOrQuote) {
   }
 }
 
+// A capital a word owes to opening the sentence names nothing: a determiner before the name is
+// left out, and a document word opening the sentence is named only when its complement is
+// capitalised; an auxiliary or a date ends the name.
+TEST_F(DocumentsTest, TitleLeavesOutCapitalsOfTheSentencesOpening) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"The Kuala Lumpur Declaration on the Establishment of the Community was signed by the "
+       "leaders.",
+       "Kuala Lumpur Declaration on the Establishment of the Community"},
+      {"Agreements on the construction of a gas pipeline were signed by the ministers.", ""},
+      {"Agreement on Visa Facilitation was signed by the ministers.",
+       "Agreement on Visa Facilitation"},
+      {"They had signed the Washington Declaration in July.", "Washington Declaration"},
+      {"They adopted the Declaration on Maritime Cooperation on 5 May.",
+       "Declaration on Maritime Cooperation"}};
+  for (const auto& [second, title] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    const std::vector<v1::Document> got = Documents(main());
+    ASSERT_FALSE(got.empty()) << second;
+    EXPECT_EQ(got[0].title(), title) << second;
+  }
+}
+
 // A headline in title case capitalises every word: its document has no title; a headline in
 // sentence case keeps the document's name.
 TEST_F(DocumentsTest, NoTitleFromAHeadlineInTitleCase) {

@@ -39,12 +39,47 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
     }
     break;
   }
+  // "The Kuala Lumpur Declaration was signed ...": a determiner opening the sentence is
+  // capitalised by its place, not as part of the name.
+  if (first == sentence.first_token && first < match.first &&
+      (a.fold(first) == "the" || a.fold(first) == "a" || a.fold(first) == "an" ||
+       a.fold(first) == "this")) {
+    ++first;
+  }
+  // "Agreements on the construction of a gas pipeline were signed ...": a document word that
+  // opens the sentence (or a list item) is capitalised by its place; it names a document only
+  // when the words of its complement are capitalised too.
+  bool opens = true;
+  for (int k = sentence.first_token; k < match.first && opens; ++k) {
+    opens = !a.tok(k).word || a.fold(k) == "the" || a.fold(k) == "a" || a.fold(k) == "an";
+  }
   int end = match.end;
   const std::string& next = end < sentence.end_token ? a.fold(end) : "";
+  if (opens && first == match.first) {
+    int k = end + 1;
+    while (k < sentence.end_token &&
+           (a.fold(k) == "the" || a.fold(k) == "a" || a.fold(k) == "an")) {
+      ++k;
+    }
+    if (k >= sentence.end_token || !a.tok(k).word || !a.tok(k).cap) {
+      return "";
+    }
+  }
   // "the Agreement concerning the Transfer of Defence Equipment", "the Protocol regarding
   // Fisheries" name their subject too.
-  if (next == "of" || next == "on" || next == "for" || next == "between" || next == "in" ||
-      next == "concerning" || next == "regarding") {
+  // A month or a year: "in July", "on 5 May", "in 1994".
+  const auto DateAt = [&](int k) {
+    if (k >= sentence.end_token) {
+      return false;
+    }
+    const std::string& f = a.fold(k);
+    return IsMonthName(f) ||
+           (!f.empty() && absl::ascii_isdigit(static_cast<unsigned char>(f[0])) &&
+            (f.size() == 4 || (k + 1 < sentence.end_token && IsMonthName(a.fold(k + 1)))));
+  };
+  if ((next == "of" || next == "on" || next == "for" || next == "between" || next == "in" ||
+       next == "concerning" || next == "regarding") &&
+      !((next == "in" || next == "on") && DateAt(end + 1))) {
     int k = end + 1;
     int steps = 0;
     while (k < sentence.end_token && steps < 12) {
@@ -53,6 +88,14 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
         break;
       }
       if (a.Is(k, WordClass::kSigningVerb) || a.trigger_at[k] >= 0) {
+        break;
+      }
+      // "the Declaration on ASEAN 2025 was signed", "the Washington Declaration in July": an
+      // auxiliary, or a month or year after a preposition, ends the name.
+      const std::string& f = t.fold;
+      if (f == "was" || f == "were" || f == "is" || f == "are" || f == "has" || f == "have" ||
+          f == "had" || f == "will" || f == "would" || f == "be" || f == "been" ||
+          ((f == "in" || f == "on") && DateAt(k + 1))) {
         break;
       }
       // "the Roadmap for trade for 2025-2027 and a memorandum ...", "the Declaration on

@@ -1465,6 +1465,18 @@ TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
   }
 }
 
+// A year that qualifies another document named right after it ("a protocol to the 2018
+// Sochi memorandum") dates that document, not the one signed now.
+TEST_F(DocumentsTest, YearOfAnotherDocumentDoesNotDateThisOne) {
+  for (const char* second :
+       {"They adopted an additional protocol to the 2018 Sochi memorandum on the border.",
+        "They signed a protocol amending the 2019 trade agreement."}) {
+    Run("Leaders meet",
+        std::string("The leaders of Kazakhstan and China met in Astana on Monday. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER)) << second;
+  }
+}
+
 // A document that is the subject of a passive signing verb is signed however long its
 // complement; a relative clause's verb ("which was signed in 1991") is another signing.
 TEST_F(DocumentsTest, SubjectOfAPassiveSigningIsSigned) {

@@ -330,7 +330,20 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
                       (k + 1 < sentence.end_token && a.fold(k + 1) == "-");
     // "the first agreement since 1992" measures from the year; it does not date the signing.
     const bool since = k > sentence.first_token && a.fold(k - 1) == "since";
-    if (!span && !since) {
+    // "an additional protocol to the 2018 Sochi memorandum": a year after the document that
+    // qualifies another document named right after it dates that one, not this.
+    bool of_another = false;
+    for (int q = k + 1; k >= match.end && q < std::min(sentence.end_token, k + 5) && !of_another;
+         ++q) {
+      const Entry* other = a.EntityAt(q, EntryType::kDocument);
+      of_another = other != nullptr;
+      const std::string& w = a.fold(q);
+      if (!a.tok(q).word || w == "a" || w == "an" || w == "the" || w == "and" || w == "with" ||
+          a.Is(q, WordClass::kSigningVerb)) {
+        break;
+      }
+    }
+    if (!span && !since && !of_another) {
       return true;
     }
   }

@@ -1465,6 +1465,15 @@ TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
   }
 }
 
+// The complement of the signing verb after a long document name dates the document: "a
+// memorandum on ..., signed by the two governments in 2019, will be extended".
+TEST_F(DocumentsTest, PastYearInTheSigningVerbsComplementDatesTheDocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. A memorandum on cooperation in "
+      "emergency situations and natural disasters, signed by the two governments in 2019, will be "
+      "extended.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // A year that qualifies another document named right after it ("a protocol to the 2018
 // Sochi memorandum") dates that document, not the one signed now.
 TEST_F(DocumentsTest, YearOfAnotherDocumentDoesNotDateThisOne) {

@@ -299,7 +299,20 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
     }
   }
   const int first = std::max(sentence.first_token, match.first - 10);
-  const int end = std::min(sentence.end_token, match.end + 12);
+  int end = std::min(sentence.end_token, match.end + 12);
+  // "A memorandum on cooperation in emergencies, signed by the two governments in 2019, will be
+  // extended": the complement of the signing verb that follows the document dates it, however
+  // long the document's name.
+  for (int k = match.end; k < end; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == ";" || f == ":") {
+      break;
+    }
+    if (a.Is(k, WordClass::kSigningVerb)) {
+      end = std::max(end, std::min(sentence.end_token, k + 8));
+      break;
+    }
+  }
   for (int k = first; k < end; ++k) {
     const std::string& f = a.fold(k);
     if (f == "then" && k + 1 < end && a.fold(k + 1) == "-") {

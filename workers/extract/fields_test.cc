@@ -1465,6 +1465,25 @@ TEST_F(DocumentsTest, DocumentSignedInAnEarlierYearIsNotThisMeetings) {
   }
 }
 
+// A month well before the publication's (April 2025 here) told near a document dates it to an
+// earlier meeting, unless the meeting itself is dated in that month.
+TEST_F(DocumentsTest, MonthWellBeforeThePublicationDatesTheDocument) {
+  for (const char* second : {"They had signed the Washington Declaration in January.",
+                             "The treaty on the border, initialled on February 3, was praised."}) {
+    Run("Leaders meet",
+        std::string("The leaders of Kazakhstan and China met in Astana on Friday. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  Run("Leaders meet",
+      "The leaders of Kazakhstan and China met in Astana on Friday. They signed a treaty on the "
+      "border on April 25.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
+  Run("Leaders meet",
+      "The leaders of Kazakhstan and China met in Astana in January and signed a treaty on the "
+      "border in January.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
+}
+
 // The complement of the signing verb after a long document name dates the document: "a
 // memorandum on ..., signed by the two governments in 2019, will be extended".
 TEST_F(DocumentsTest, PastYearInTheSigningVerbsComplementDatesTheDocument) {

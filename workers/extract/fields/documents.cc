@@ -268,13 +268,43 @@ int ListedCount(const Annotations& a, const Match& match, const Sentence& senten
   return items >= 3 ? std::min(items, 8) : 1;
 }
 
+// True when a date told in tokens [first, end) of sentence `s` names a month well before the
+// publication's ("had signed the Washington Declaration in July" in an October story) that no
+// mention of the meeting itself takes (`own_months`: year * 12 + month).
+bool MonthWellBefore(const Annotations& a, int s, int first, int end,
+                     const std::set<int>& own_months) {
+  if (!a.published.has_value()) {
+    return false;
+  }
+  const int published =
+      static_cast<int>(a.published->year()) * 12 + static_cast<int>(a.published->month());
+  for (int di : a.dates_in[s]) {
+    const DateMention& d = a.dates[di];
+    if (d.first_token < first || d.first_token >= end || d.relative || d.dateline ||
+        d.month_relative || d.start.year() <= 0 || d.start.month() <= 0) {
+      continue;
+    }
+    const int month = d.start.year() * 12 + d.start.month();
+    // Two months back ("in July" in October), or a day more than a month back.
+    bool before = published - month >= 2;
+    if (!before && d.start.day() > 0 && published - month == 1) {
+      before = a.published->day() > d.start.day();
+    }
+    if (before && own_months.count(month) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "a 2016 agreement on labour mobility, signed when ...", "the treaty signed in Porto on April
 // 22, 2000", "signed by the then-prime ministers", "the deal signed last year": a document whose
 // words near it name a year before the publication's, last year or month, or an office holder
 // of the past, was signed at an earlier meeting.
 // A span of years ("the 2018-2020 Action Plan") is a term, and "since 1992" a measure, not the
 // time of signing.
-bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sentence) {
+bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sentence, int s,
+                  const std::set<int>& own_months) {
   // "In 2017 he made his first visit to Astana, where the sides signed a partnership
   // declaration", "In March 2019, the two countries concluded a treaty", "Back in 2010, ...": a
   // past year that opens the sentence dates all it tells, however far the document.
@@ -312,6 +342,9 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
       end = std::max(end, std::min(sentence.end_token, k + 8));
       break;
     }
+  }
+  if (MonthWellBefore(a, s, first, end, own_months)) {
+    return true;
   }
   for (int k = first; k < end; ++k) {
     const std::string& f = a.fold(k);
@@ -596,6 +629,17 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
   std::set<std::pair<v1::DocumentType, std::string>> seen;  // One per type and title.
   const bool held = group >= 0 && group < static_cast<int>(c.grouping.groups.size()) &&
                     c.grouping.groups[group].status == MentionStatus::kHeld;
+  // The months the meeting's own mentions are dated in.
+  std::set<int> own_months;
+  if (group >= 0 && group < static_cast<int>(c.grouping.groups.size())) {
+    for (int mi : c.grouping.groups[group].mentions) {
+      const int di = c.mentions.mentions[mi].date;
+      if (di >= 0) {
+        const DateMention& d = a.dates[di];
+        own_months.insert(static_cast<int>(d.start.year()) * 12 + d.start.month());
+      }
+    }
+  }
   for (int s : sentences) {
     const int listed = ListedUnderASigning(a, s);
     const Sentence& sentence = a.sentence(s);
@@ -645,7 +689,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       draft = draft || other_act;
       // A signing only planned is no document of a meeting held.
       draft = draft || (held && PlannedSigning(a, match, sentence));
-      if (draft || Negated(a, match, sentence.first_token) || SignedBefore(a, match, sentence)) {
+      if (draft || Negated(a, match, sentence.first_token) ||
+          SignedBefore(a, match, sentence, s, own_months)) {
         continue;  // "a draft declaration", "no agreement", "ruled out a joint statement".
       }
       // "statement" alone is a document only when issued/adopted, not "said in a statement".

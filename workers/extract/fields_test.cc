@@ -1723,6 +1723,14 @@ TEST_F(DocumentsTest, DocumentsListedUnderASigningAreSigned) {
       EXPECT_THAT(got, Contains(type)) << list;
     }
   }
+  // An introduction naming the documents after a sentence of signing in its paragraph.
+  Run("Leaders meet",
+      "Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana on "
+      "Monday.\n\nThe two presidents witnessed the signing of five cooperation documents. The "
+      "documents include:\n- A protocol on quarantine requirements;\n- A memorandum of "
+      "understanding on the digital economy.");
+  EXPECT_THAT(Types(Documents(main())),
+              UnorderedElementsAre(v1::DOCUMENT_TYPE_OTHER, v1::DOCUMENT_TYPE_MEMORANDUM));
   // A list under a sentence that signs nothing names no document signed.
   Run("Leaders meet",
       "Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao in Astana on "

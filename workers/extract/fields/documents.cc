@@ -436,8 +436,8 @@ bool OfASideMeeting(const Context& c, int i, int group) {
   return false;
 }
 
-// The first document word of sentence `s` when it opens the sentence (after a bullet sign or
-// a number), or -1.
+// The first document word of sentence `s` when it opens the sentence (after a bullet sign, a
+// number or an article), or -1.
 int OpeningDocument(const Annotations& a, int s) {
   const Sentence& sentence = a.sentence(s);
   for (int mi : a.entities_in[s]) {
@@ -446,7 +446,11 @@ int OpeningDocument(const Annotations& a, int s) {
       continue;
     }
     for (int k = sentence.first_token; k < match.first; ++k) {
-      if (a.tok(k).word && !absl::ascii_isdigit(static_cast<unsigned char>(a.fold(k)[0]))) {
+      // "- A protocol on quarantine requirements;": an article may stand before it.
+      const bool article =
+          k == match.first - 1 && (a.fold(k) == "a" || a.fold(k) == "an" || a.fold(k) == "the");
+      if (a.tok(k).word && !absl::ascii_isdigit(static_cast<unsigned char>(a.fold(k)[0])) &&
+          !article) {
         return -1;
       }
     }
@@ -485,11 +489,24 @@ int ListedUnderASigning(const Annotations& a, int s) {
     --t;
   }
   const Sentence& intro = a.sentence(t);
-  if (t <= 0 || intro.end_token <= intro.first_token || a.fold(intro.end_token - 1) != ":" ||
-      !a.SentenceHasWord(t, WordClass::kSigningVerb)) {
+  if (t <= 0 || intro.end_token <= intro.first_token || a.fold(intro.end_token - 1) != ":") {
     return -1;
   }
-  return item;
+  if (a.SentenceHasWord(t, WordClass::kSigningVerb)) {
+    return item;
+  }
+  // "... witnessed the signing of 13 documents. The documents include: - ...": an introduction
+  // that names the documents (or refers to them) after a sentence of signing in its paragraph.
+  bool names_documents =
+      a.fold(intro.first_token) == "they" || a.fold(intro.first_token) == "these";
+  for (int k = intro.first_token; k < intro.end_token && !names_documents; ++k) {
+    names_documents = a.EntityAt(k, EntryType::kDocument) != nullptr;
+  }
+  if (names_documents && t - 1 > 0 && a.sentence(t - 1).paragraph == intro.paragraph &&
+      a.SentenceHasWord(t - 1, WordClass::kSigningVerb)) {
+    return item;
+  }
+  return -1;
 }
 
 // "according to the statement signed by the presidential spokesman", "a statement issued by
@@ -530,6 +547,11 @@ bool IntroducesDocuments(const Annotations& a, const Match& match, const Sentenc
     }
   }
   if (s + 1 < a.sentence_count() && ListedUnderASigning(a, s + 1) >= 0) {
+    return true;
+  }
+  // "... the signing of 13 documents. The documents include: - ...".
+  if (s + 2 < a.sentence_count() && a.sentence(s + 1).paragraph == sentence.paragraph &&
+      ListedUnderASigning(a, s + 2) >= 0) {
     return true;
   }
   bool introduced = false;

@@ -1534,6 +1534,12 @@ TEST_F(DocumentsTest, DocumentJoinedToASignedOneIsSigned) {
       "in the field of agriculture and water management, as well as the 2025-2027 Action Plan.");
   EXPECT_THAT(Types(Documents(main())),
               UnorderedElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_ACTION_PLAN));
+  // The passive verb of the document before signs the one joined after it.
+  Run("The leaders of Kazakhstan and China met in Astana. A memorandum of understanding on "
+      "hydrogen was signed in the presence of the two leaders, along with an agreement on nuclear "
+      "energy.");
+  EXPECT_THAT(Types(Documents(main())),
+              UnorderedElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM, v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
 // "agreements on A, B and C": one document per subject listed; two subjects may be one.

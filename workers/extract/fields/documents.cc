@@ -747,9 +747,17 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         bool interrupted = false;
         for (int k = last_signed_end; k < first; ++k) {
           const std::string& f = a.fold(k);
-          joined = joined || f == "and" || f == "well" || f == ",";
-          interrupted = interrupted || f == ";" || f == ":" || a.trigger_at[k] >= 0 ||
-                        a.Is(k, WordClass::kSpeechVerb) || a.Is(k, WordClass::kSigningVerb);
+          joined =
+              joined || f == "and" || f == "well" || f == "," || f == "along" || f == "together";
+          // "A memorandum on hydrogen was signed in the presence of the two leaders, along with
+          // an agreement on nuclear energy": the passive verb of the document before signs both.
+          const bool passive_of_the_last =
+              k > last_signed_end && a.Is(k, WordClass::kSigningVerb) &&
+              (a.fold(k - 1) == "was" || a.fold(k - 1) == "were" || a.fold(k - 1) == "been");
+          interrupted = interrupted || f == ";" || f == ":" ||
+                        (a.trigger_at[k] >= 0 && !passive_of_the_last) ||
+                        a.Is(k, WordClass::kSpeechVerb) ||
+                        (a.Is(k, WordClass::kSigningVerb) && !passive_of_the_last);
         }
         near_verb = joined && !interrupted;
       }

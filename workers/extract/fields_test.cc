@@ -1309,6 +1309,18 @@ TEST_F(DocumentsTest, DocumentAimedAtWithALongNameIsNotSigned) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// A commitment, a wish or a nearness before the signing verb is an aim too: "committed to
+// conclude", "pledged to sign", "are close to sealing", "stand ready to sign".
+TEST_F(DocumentsTest, DocumentCommittedToOrNearIsNotSigned) {
+  for (const char* second : {"The two sides committed to conclude an investment agreement by 2020.",
+                             "They pledged to sign a free trade agreement within a year.",
+                             "Officials said they were close to sealing a deal on gas prices.",
+                             "Both governments stand ready to sign a treaty on the border."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 // A sentence opened by "In a joint statement," tells of the statement as issued; a plain "in a
 // statement" (one side's) or a joint statement inside a speech verb's clause is not.
 TEST_F(DocumentsTest, SentenceOpenedByAJointStatementIssuesIt) {

@@ -1355,6 +1355,13 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a treaty on friendship, "
       "and said they would sign a trade agreement next year.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
+  // A modal or "ready for" puts the signing in the future too.
+  for (const char* second : {"A trade agreement should be ready for signing by December.",
+                             "The treaty on the border could be signed in the autumn."}) {
+    Run("Leaders meet",
+        std::string("The leaders of Kazakhstan and China met in Astana on Monday. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
 }
 
 // "agreed to" another verb makes the document that verb's object; "agreed to sign" and "agreed

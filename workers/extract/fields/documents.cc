@@ -195,20 +195,30 @@ int OpeningJointStatement(const Annotations& a, const Sentence& sentence) {
 }
 
 // True when the signing verb at `k` is put in the future: "will sign", "would sign", "plan to
-// sign", "are due to sign", "is expected to be signed", "will be signed".
+// sign", "are due to sign", "is expected to be signed", "will be signed", "could be signed",
+// "ready for signing".
 bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
   if (k - 1 < sentence_first) {
     return false;
   }
   const std::string& before = a.fold(k - 1);
-  if (before == "will" || before == "would" || before == "shall") {
+  const auto modal = [](const std::string& f) {
+    return f == "will" || f == "would" || f == "shall" || f == "should" || f == "could" ||
+           f == "must" || f == "might" || f == "can";
+  };
+  if (modal(before)) {
+    return true;
+  }
+  // "a treaty ready for signing", "open for signature".
+  if (before == "for" && k - 2 >= sentence_first &&
+      (a.fold(k - 2) == "ready" || a.fold(k - 2) == "open" || a.fold(k - 2) == "opened")) {
     return true;
   }
   if (before == "to" && k - 2 >= sentence_first && a.Is(k - 2, WordClass::kIntentWord)) {
     return true;
   }
   if (before == "be" && k - 2 >= sentence_first &&
-      (a.fold(k - 2) == "will" || a.fold(k - 2) == "would" ||
+      (modal(a.fold(k - 2)) ||
        (a.fold(k - 2) == "to" && k - 3 >= sentence_first && a.Is(k - 3, WordClass::kIntentWord)))) {
     return true;
   }

@@ -1375,6 +1375,13 @@ TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
   Run("The leaders of Kazakhstan and China met in Astana. They agreed to a roadmap on trade.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_ACTION_PLAN));
+  // "agreed that" agrees on a proposition: its clause decides.
+  for (const char* second :
+       {"The two leaders agreed that a trade agreement should be ready for signing by December.",
+        "They agreed that the border treaty had served both countries well."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
 }
 
 // A document implemented, negotiated, acted under or left ("withdrew from", "pulled out of",

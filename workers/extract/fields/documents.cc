@@ -194,6 +194,14 @@ int OpeningJointStatement(const Annotations& a, const Sentence& sentence) {
   return match.first;
 }
 
+// "agreed that the treaty should be ready for signing": agreeing on a proposition, which signs
+// nothing; what the "that" clause tells decides.
+bool AgreedThat(const Annotations& a, int k, int sentence_end) {
+  const std::string& f = a.fold(k);
+  return (f == "agreed" || f == "agree" || f == "agrees" || f == "agreeing") &&
+         k + 1 < sentence_end && a.fold(k + 1) == "that";
+}
+
 // True when the signing verb at `k` is put in the future: "will sign", "would sign", "plan to
 // sign", "are due to sign", "is expected to be signed", "will be signed", "could be signed",
 // "ready for signing".
@@ -234,7 +242,7 @@ bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& se
     if (f == "," || f == ";") {
       break;
     }
-    if (a.Is(k, WordClass::kSigningVerb)) {
+    if (a.Is(k, WordClass::kSigningVerb) && !AgreedThat(a, k, sentence.end_token)) {
       return FutureSigningVerbAt(a, k, sentence.first_token);
     }
   }
@@ -647,7 +655,8 @@ bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& s
         (f == "agreed" || f == "agree" || f == "agrees" || f == "agreeing") && k + 2 < first &&
         a.fold(k + 1) == "to" && !a.Is(k + 2, WordClass::kSigningVerb) && a.fold(k + 2) != "a" &&
         a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
-    near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other;
+    near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other &&
+                !AgreedThat(a, k, sentence.end_token);
   }
   return near_verb;
 }

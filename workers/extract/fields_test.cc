@@ -1674,6 +1674,25 @@ TEST_F(DocumentsTest, TitleLeavesOutCapitalsOfTheSentencesOpening) {
   }
 }
 
+// A hyphen joining capitalised words belongs to the name; "in" opens a name's subject only as
+// "in the field of", and "at" a time ends it.
+TEST_F(DocumentsTest, TitleKeepsHyphenatedWordsAndLeavesOutAPlace) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"They put their signatures to the Intermediate-Range Nuclear Forces Treaty in the East "
+       "Room of the White House at 1:45 P.M.",
+       "Intermediate-Range Nuclear Forces Treaty"},
+      {"They signed the Memorandum in the Field of Education.",
+       "Memorandum in the Field of Education"},
+      {"They signed the Treaty on Good-Neighbourly Relations at 10 o'clock.",
+       "Treaty on Good-Neighbourly Relations"}};
+  for (const auto& [second, title] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    const std::vector<v1::Document> got = Documents(main());
+    ASSERT_FALSE(got.empty()) << second;
+    EXPECT_EQ(got[0].title(), title) << second;
+  }
+}
+
 // A headline in title case capitalises every word: its document has no title; a headline in
 // sentence case keeps the document's name.
 TEST_F(DocumentsTest, NoTitleFromAHeadlineInTitleCase) {

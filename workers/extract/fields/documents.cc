@@ -31,9 +31,14 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
   while (first > sentence.first_token) {
     const Token& t = a.tok(first - 1);
     const bool number = t.word && absl::ascii_isdigit(static_cast<unsigned char>(t.fold[0]));
+    // "the 2018-2020 Action Plan", "the Intermediate-Range Nuclear Forces Treaty": a hyphen
+    // joining a number or a capitalised word to the name.
+    const bool joining_hyphen =
+        t.fold == "-" && first - 2 >= sentence.first_token &&
+        (absl::ascii_isdigit(static_cast<unsigned char>(a.fold(first - 2)[0])) ||
+         (a.tok(first - 2).cap && a.tok(first - 2).end == t.begin && t.end == a.tok(first).begin));
     if ((t.word && t.cap && a.EntityAt(first - 1, EntryType::kRole) == nullptr) || number ||
-        (t.fold == "-" && first - 2 >= sentence.first_token &&
-         absl::ascii_isdigit(static_cast<unsigned char>(a.fold(first - 2)[0])))) {
+        joining_hyphen) {
       --first;
       continue;
     }
@@ -77,9 +82,15 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
            (!f.empty() && absl::ascii_isdigit(static_cast<unsigned char>(f[0])) &&
             (f.size() == 4 || (k + 1 < sentence.end_token && IsMonthName(a.fold(k + 1)))));
   };
-  if ((next == "of" || next == "on" || next == "for" || next == "between" || next == "in" ||
+  // "in" opens a name's subject only as "in the field / area / sphere of" ("the Treaty in the
+  // East Room" tells a place).
+  const bool in_a_field =
+      next == "in" && end + 2 < sentence.end_token && a.fold(end + 1) == "the" &&
+      (a.fold(end + 2) == "field" || a.fold(end + 2) == "area" || a.fold(end + 2) == "sphere" ||
+       a.fold(end + 2) == "fields" || a.fold(end + 2) == "areas" || a.fold(end + 2) == "spheres");
+  if ((next == "of" || next == "on" || next == "for" || next == "between" || in_a_field ||
        next == "concerning" || next == "regarding") &&
-      !((next == "in" || next == "on") && DateAt(end + 1))) {
+      !(next == "on" && DateAt(end + 1))) {
     int k = end + 1;
     int steps = 0;
     while (k < sentence.end_token && steps < 12) {
@@ -95,7 +106,9 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
       const std::string& f = t.fold;
       if (f == "was" || f == "were" || f == "is" || f == "are" || f == "has" || f == "have" ||
           f == "had" || f == "will" || f == "would" || f == "be" || f == "been" ||
-          ((f == "in" || f == "on") && DateAt(k + 1))) {
+          ((f == "in" || f == "on") && DateAt(k + 1)) ||
+          (f == "at" && k + 1 < sentence.end_token &&
+           absl::ascii_isdigit(static_cast<unsigned char>(a.fold(k + 1)[0])))) {
         break;
       }
       // "the Roadmap for trade for 2025-2027 and a memorandum ...", "the Declaration on

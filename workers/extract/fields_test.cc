@@ -1250,10 +1250,13 @@ TEST_F(DocumentsTest, MoreFormsOfTheSigningVerbs) {
 }
 
 // "put their signatures to", "affixed his signature to": the noun of signing concludes the
-// document as the verb does.
+// document as the verb does; so does the pen ("penned in the presence of", "put pen to paper").
 TEST_F(DocumentsTest, SignaturePutToADocumentSignsIt) {
-  for (const char* second : {"The two presidents put their signatures to the treaty on borders.",
-                             "Each minister affixed his signature to a memorandum on transit."}) {
+  for (const char* second :
+       {"The two presidents put their signatures to the treaty on borders.",
+        "Each minister affixed his signature to a memorandum on transit.",
+        "The memorandum on transit, penned in the presence of the two leaders, was praised.",
+        "The two sides put pen to paper on a treaty on borders."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_EQ(Documents(main()).size(), 1u) << second;
   }

@@ -1686,6 +1686,9 @@ TEST_F(DocumentsTest, TitleKeepsHyphenatedWordsAndLeavesOutAPlace) {
        "Intermediate-Range Nuclear Forces Treaty"},
       {"They signed the Memorandum in the Field of Education.",
        "Memorandum in the Field of Education"},
+      {"They signed the Programme of Cooperation in Culture and Education for 2016-2018.",
+       "Programme of Cooperation in Culture and Education for 2016-2018"},
+      {"They adopted the Declaration in Moscow.", ""},
       {"They signed the Treaty on Good-Neighbourly Relations at 10 o'clock.",
        "Treaty on Good-Neighbourly Relations"}};
   for (const auto& [second, title] : cases) {

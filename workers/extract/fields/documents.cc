@@ -82,15 +82,19 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
            (!f.empty() && absl::ascii_isdigit(static_cast<unsigned char>(f[0])) &&
             (f.size() == 4 || (k + 1 < sentence.end_token && IsMonthName(a.fold(k + 1)))));
   };
-  // "in" opens a name's subject only as "in the field / area / sphere of" ("the Treaty in the
-  // East Room" tells a place).
+  // "in" opens a name's subject as "in the field / area / sphere of" or before a capitalised
+  // word that is no place ("Programme of Cooperation in Culture"); "the Treaty in the East
+  // Room", "the Declaration in Moscow" tell a place.
   const bool in_a_field =
-      next == "in" && end + 2 < sentence.end_token && a.fold(end + 1) == "the" &&
-      (a.fold(end + 2) == "field" || a.fold(end + 2) == "area" || a.fold(end + 2) == "sphere" ||
-       a.fold(end + 2) == "fields" || a.fold(end + 2) == "areas" || a.fold(end + 2) == "spheres");
+      next == "in" && end + 2 < sentence.end_token &&
+      ((a.fold(end + 1) == "the" && (a.fold(end + 2) == "field" || a.fold(end + 2) == "area" ||
+                                     a.fold(end + 2) == "sphere" || a.fold(end + 2) == "fields" ||
+                                     a.fold(end + 2) == "areas" || a.fold(end + 2) == "spheres")) ||
+       (a.tok(end + 1).word && a.tok(end + 1).cap && a.fold(end + 1) != "the" &&
+        a.EntityAt(end + 1, EntryType::kPlace) == nullptr));
   if ((next == "of" || next == "on" || next == "for" || next == "between" || in_a_field ||
        next == "concerning" || next == "regarding") &&
-      !(next == "on" && DateAt(end + 1))) {
+      !((next == "in" || next == "on") && DateAt(end + 1))) {
     int k = end + 1;
     int steps = 0;
     while (k < sentence.end_token && steps < 12) {

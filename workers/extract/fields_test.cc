@@ -1273,6 +1273,15 @@ TEST_F(DocumentsTest, PactIsAnAgreement) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// A conference's outcome document: "signed the Final Act", "adopted a final document".
+TEST_F(DocumentsTest, FinalActOfAConferenceIsADocument) {
+  for (const char* second : {"Leaders of 35 nations signed the Final Act of the Conference.",
+                             "The participants adopted a final document on water."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER)) << second;
+  }
+}
+
 // A charter adopted or signed is a document (of no listed type).
 TEST_F(DocumentsTest, CharterIsADocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "

@@ -1592,6 +1592,13 @@ TEST_F(DocumentsTest, PluralDocumentWithAListOfSubjectsCountsThem) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// The distance to the signing verb counts from the capitalised name before the document word.
+TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "
+      "2025 and the Kuala Lumpur Declaration on ASEAN 2025.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_DECLARATION));
+}
+
 TEST_F(DocumentsTest, CompoundAdjectiveIsNoSigning) {
   Run("The leaders of Kazakhstan and China met in Astana. They backed the internationally-agreed "
       "roadmap.");

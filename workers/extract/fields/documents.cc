@@ -653,8 +653,18 @@ bool RefersBack(const Annotations& a, const Match& match, const Entry& doc,
 // "the memorandum was initialled"), not when negated or the object of another verb.
 bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& sentence) {
   const int first = match.first;
+  // "adopted the ASEAN Community Vision 2025 and the Kuala Lumpur Declaration on ASEAN 2025":
+  // the distance counts from the capitalised name before the document word.
+  int name_first = first;
+  if (a.tok(first).cap) {
+    while (name_first > sentence.first_token && name_first > first - 6 &&
+           a.tok(name_first - 1).word && a.tok(name_first - 1).cap &&
+           a.EntityAt(name_first - 1, EntryType::kRole) == nullptr) {
+      --name_first;
+    }
+  }
   bool near_verb = false;
-  for (int k = std::max(sentence.first_token, first - 8);
+  for (int k = std::max(sentence.first_token, name_first - 8);
        k < std::min(sentence.end_token, match.end + 8) && !near_verb; ++k) {
     // "the internationally-agreed roadmap" is an adjective, not a signing.
     const bool compound =

@@ -1531,6 +1531,17 @@ TEST_F(DocumentsTest, PastYearInTheSigningVerbsComplementDatesTheDocument) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// A document already in force ("the existing agreement", "the previous accord") is not
+// concluded again; the one that amends it is.
+TEST_F(DocumentsTest, DocumentInForceIsNotConcludedAgain) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a protocol amending the "
+      "existing agreement on transit.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
+  Run("The leaders of Kazakhstan and China met in Astana. The new treaty, signed on Monday, "
+      "replaces the previous accord on borders.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
+}
+
 // A year that qualifies another document named right after it ("a protocol to the 2018
 // Sochi memorandum") dates that document, not the one signed now.
 TEST_F(DocumentsTest, YearOfAnotherDocumentDoesNotDateThisOne) {

@@ -1331,6 +1331,10 @@ TEST_F(DocumentsTest, DocumentCommittedToOrNearIsNotSigned) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }
+  // Nor a document before the aimed verb.
+  Run("The leaders of Kazakhstan and China met in Astana. In the communique, the two sides "
+      "committed to conclude negotiations on investment by 2020.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
 // A sentence opened by "In a joint statement," tells of the statement as issued; a plain "in a

@@ -682,8 +682,12 @@ bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& s
         (f == "agreed" || f == "agree" || f == "agrees" || f == "agreeing") && k + 2 < first &&
         a.fold(k + 1) == "to" && !a.Is(k + 2, WordClass::kSigningVerb) && a.fold(k + 2) != "a" &&
         a.fold(k + 2) != "an" && a.fold(k + 2) != "the";
+    // "In the communique, the two sides committed to conclude negotiations on ...": a signing
+    // verb an aim governs concludes nothing, before it or after.
+    const bool aimed =
+        k - 2 >= sentence.first_token && a.fold(k - 1) == "to" && a.Is(k - 2, WordClass::kAimVerb);
     near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other &&
-                !AgreedThat(a, k, sentence.end_token);
+                !AgreedThat(a, k, sentence.end_token) && !aimed;
   }
   return near_verb;
 }

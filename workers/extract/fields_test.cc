@@ -1307,6 +1307,17 @@ TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
   }
 }
 
+// A document blocked, vetoed or put off was not concluded: "China blocked a joint statement",
+// "postponed the signing of the treaty".
+TEST_F(DocumentsTest, DocumentBlockedOrPutOffIsNotSigned) {
+  for (const char* second : {"China blocked a joint statement that the others had adopted.",
+                             "The two sides postponed the signing of the treaty on borders.",
+                             "They delayed the signing of a declaration on trade."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 // An aim governs the signing verb after it however long the document's name: nothing signed.
 TEST_F(DocumentsTest, DocumentAimedAtWithALongNameIsNotSigned) {
   for (const char* second :

@@ -169,8 +169,11 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
     const std::string& f = a.fold(k);
     const bool aim = f == "hope" || f == "hopes" || f == "hoped" || f == "hoping" || f == "aim" ||
                      f == "aims" || f == "aiming" || f == "seek" || f == "seeks" || f == "seeking";
-    if (aim || f == "not" || f == "without" || f == "refused" || f == "failed" || f == "rejected" ||
-        (f == "ruled" && k + 1 < match.first && a.fold(k + 1) == "out")) {
+    // "China blocked a joint statement", "postponed the signing of the treaty".
+    const bool stopped = f == "blocked" || f == "vetoed" || f == "postponed" || f == "delayed" ||
+                         f == "shelved" || f == "deferred";
+    if (aim || stopped || f == "not" || f == "without" || f == "refused" || f == "failed" ||
+        f == "rejected" || (f == "ruled" && k + 1 < match.first && a.fold(k + 1) == "out")) {
       return true;
     }
   }

@@ -1312,7 +1312,9 @@ TEST_F(DocumentsTest, DraftsAndNegatedDocumentsAreNotSigned) {
 TEST_F(DocumentsTest, DocumentBlockedOrPutOffIsNotSigned) {
   for (const char* second : {"China blocked a joint statement that the others had adopted.",
                              "The two sides postponed the signing of the treaty on borders.",
-                             "They delayed the signing of a declaration on trade."}) {
+                             "They delayed the signing of a declaration on trade.",
+                             "The signing of the treaty on borders was postponed.",
+                             "A joint statement the others had adopted was blocked by China."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }

@@ -192,6 +192,19 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
       }
     }
   }
+  // "the signing of the treaty was postponed", "the joint statement was blocked by China".
+  for (int k = match.end; k + 1 < static_cast<int>(a.doc.tokens.size()) && k < match.end + 6; ++k) {
+    const std::string& f = a.fold(k);
+    if (f == "," || f == ";" || f == "." || a.tok(k).sentence != a.tok(match.first).sentence) {
+      break;
+    }
+    const std::string& v = a.fold(k + 1);
+    if ((f == "was" || f == "were" || f == "been") &&
+        (v == "postponed" || v == "delayed" || v == "shelved" || v == "deferred" ||
+         v == "blocked" || v == "vetoed" || v == "cancelled" || v == "canceled")) {
+      return true;
+    }
+  }
   return match.first > sentence_first && a.fold(match.first - 1) == "press";
 }
 

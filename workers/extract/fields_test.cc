@@ -1733,6 +1733,9 @@ TEST_F(DocumentsTest, TitleKeepsHyphenatedWordsAndLeavesOutAPlace) {
       {"They signed the Programme of Cooperation in Culture and Education for 2016-2018.",
        "Programme of Cooperation in Culture and Education for 2016-2018"},
       {"They adopted the Declaration in Moscow.", ""},
+      {"They signed the Final Act of the Conference on Security and Cooperation in Europe, a long "
+       "document.",
+       "Final Act of the Conference on Security and Cooperation in Europe"},
       {"They signed the Treaty on Good-Neighbourly Relations at 10 o'clock.",
        "Treaty on Good-Neighbourly Relations"}};
   for (const auto& [second, title] : cases) {

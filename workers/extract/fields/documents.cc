@@ -102,7 +102,9 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
       if (!t.word && t.fold != "-" && t.fold != "'s" && t.fold != "\"") {
         break;
       }
-      if (a.Is(k, WordClass::kSigningVerb) || a.trigger_at[k] >= 0) {
+      // "the Final Act of the Conference on Security and Cooperation in Europe": a capitalised
+      // meeting word is part of the name; a lower-case one ends it.
+      if (a.Is(k, WordClass::kSigningVerb) || (a.trigger_at[k] >= 0 && !t.cap)) {
         break;
       }
       // "the Declaration on ASEAN 2025 was signed", "the Washington Declaration in July": an
@@ -148,8 +150,9 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
     for (int k = first; k < end; ++k) {
       quotes += a.fold(k) == "\"" ? 1 : 0;
     }
-    if (last == "and" || last == "or" || last == "," || last == "-" ||
-        (last == "\"" && quotes % 2 == 1)) {
+    if (last == "and" || last == "or" || last == "," || last == "-" || last == "of" ||
+        last == "the" || last == "a" || last == "an" || last == "on" || last == "for" ||
+        last == "between" || last == "in" || (last == "\"" && quotes % 2 == 1)) {
       --end;
       continue;
     }

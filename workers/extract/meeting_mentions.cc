@@ -73,10 +73,14 @@ class SentenceReader {
     }
     // A meeting word inside a body's name is the body: "Gulf Cooperation Council", "the
     // Conference on Interaction and Confidence Building Measures in Asia".
+    // A body named "... Summit" ("the East Asia Summit") is a meeting held again and again:
+    // the word names one of them.
     if (const Entry* org = a_.EntityAt(match.first, EntryType::kOrg);
         org != nullptr &&
         a_.entities[a_.entity_at[match.first]].end - a_.entities[a_.entity_at[match.first]].first >=
-            2) {
+            2 &&
+        !(m->kind == TriggerKind::kSummit &&
+          match.end == a_.entities[a_.entity_at[match.first]].end)) {
       return false;  // "the UN Security Council", "Gulf Cooperation Council".
     }
     light_verb_ = -1;

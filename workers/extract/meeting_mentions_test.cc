@@ -907,6 +907,13 @@ TEST_F(MeetingMentionsTest, MeetingWordEndingAnOrganisationNameIsNoMention) {
   EXPECT_THAT(Triggers(), IsEmpty());
 }
 
+// A body named "... Summit" is a meeting held again and again: the word names one of them.
+TEST_F(MeetingMentionsTest, SummitEndingAnOrganisationNameIsAMeeting) {
+  Run("Japanese Prime Minister Shinzo Abe will attend the East Asia Summit on Sunday.");
+  EXPECT_THAT(Triggers(), ElementsAre("Summit"));
+  EXPECT_TRUE(Get("Summit").named_event);
+}
+
 // --- Statuses.
 
 TEST_F(MeetingMentionsTest, FutureCuesMakeAMeetingPlanned) {

@@ -1065,6 +1065,21 @@ class SentenceReader {
         }
       }
     }
+    // "were due to join the summit later on Sunday", "was to meet him later today": a plan told
+    // in the past tense for a time of the story still to come is still a plan ("later that
+    // day" is the narrative's).
+    if (past_plan) {
+      for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {
+        if (a_.fold(i) != "later") {
+          continue;
+        }
+        const std::string& next = a_.fold(i + 1);
+        if (next == "today" || next == "tonight" || next == "tomorrow" || next == "this" ||
+            (next == "on" && i + 2 < m->clause_end && a_.tok(i + 2).cap)) {
+          past_plan = false;
+        }
+      }
+    }
     // "X, who will retire soon, held talks with Y" was held.
     if (future && !past_plan && !ongoing && !TellsItsOwnPast(a_, *m)) {
       m->status = MentionStatus::kPlanned;

@@ -931,6 +931,15 @@ TEST_F(MeetingMentionsTest, PastPlanIsNotPlanned) {
   EXPECT_EQ(Get("meet").status, MentionStatus::kHeld);
 }
 
+// A plan told in the past tense for a time still to come ("later on Sunday", "later today") is
+// still a plan; "later that day" is the narrative's time.
+TEST_F(MeetingMentionsTest, PastPlanForLaterTodayIsPlanned) {
+  Run("President Aidar Seitkali was due to meet Chinese President Zhao Wenhao later on Sunday.");
+  EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
+  Run("President Aidar Seitkali was due to meet Chinese President Zhao Wenhao later that day.");
+  EXPECT_EQ(Get("meet").status, MentionStatus::kHeld);
+}
+
 TEST_F(MeetingMentionsTest, OngoingMeetingIsHeld) {
   Run("The ministers are holding talks in Astana.");
   EXPECT_EQ(Get("holding talks").status, MentionStatus::kHeld);

@@ -980,6 +980,29 @@ class SentenceReader {
     return false;
   }
 
+  // "on the sidelines of the G20 summit, weeks after Washington cancelled a formal meeting": a
+  // cue after the meeting word whose own object is another meeting word tells of that one.
+  bool CancelsAnotherMeetingWord(const MeetingMention& m, const Match& cue) const {
+    if (cue.first < m.end) {
+      return false;
+    }
+    for (int i = cue.end; i < std::min(m.clause_end, cue.end + 4); ++i) {
+      if (a_.trigger_at[i] >= 0) {
+        return true;
+      }
+      // Only the object's determiner and modifiers between ("a formal", "their planned"), no
+      // clause of its own ("cancelled after talks failed").
+      const std::string& f = a_.fold(i);
+      if (!a_.tok(i).word || a_.tok(i).cap ||
+          !(f == "a" || f == "an" || f == "the" || f == "its" || f == "his" || f == "her" ||
+            f == "their" || f == "this" || f == "that" || f == "planned" || f == "formal" ||
+            f == "scheduled" || f == "official" || f == "proposed" || f == "bilateral")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   // "A planned meeting of A with B, which had been scheduled for Thursday, was cancelled": a
   // noun whose clause a relative clause closes takes the cancelling or postponing cue right
   // after the comma that closes it.
@@ -1032,7 +1055,8 @@ class SentenceReader {
       if (cue.first < m->clause_first || cue.first >= m->clause_end) {
         continue;
       }
-      const bool framed_between = CancelOfAFramedEvent(*m, cue) || CauseAfterCue(*m, cue);
+      const bool framed_between = CancelOfAFramedEvent(*m, cue) || CauseAfterCue(*m, cue) ||
+                                  CancelsAnotherMeetingWord(*m, cue);
       for (const Entry* e : cue.entries) {
         switch (e->cue) {
           case Cue::kCancel:

@@ -952,6 +952,12 @@ TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
   EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
   Run("The visit was called off.");
   EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
+  // The cue's own object is another meeting word: that one is cancelled, not the summit.
+  Run("The two leaders spoke at the summit, weeks after Washington cancelled a formal meeting.");
+  EXPECT_EQ(Get("summit").status, MentionStatus::kHeld);
+  EXPECT_EQ(Get("meeting").status, MentionStatus::kCancelled);
+  Run("The visit was cancelled after talks failed.");
+  EXPECT_EQ(Get("visit").status, MentionStatus::kCancelled);
   Run("The summit was postponed to September.");
   EXPECT_EQ(Get("summit").status, MentionStatus::kPostponed);
   // A relative clause between the noun and its cue; a meeting in the cause is not cancelled.

@@ -1282,6 +1282,23 @@ TEST_F(DocumentsTest, FinalActOfAConferenceIsADocument) {
   }
 }
 
+// A contract, a letter of intent, a convention and a joint document signed or adopted are
+// documents.
+TEST_F(DocumentsTest, ContractLetterOfIntentConventionAreDocuments) {
+  struct Case {
+    const char* sentence;
+    v1::DocumentType type;
+  };
+  for (const Case& k : std::vector<Case>{
+           {"They signed a contract on the supply of gas.", v1::DOCUMENT_TYPE_AGREEMENT},
+           {"They signed a letter of intent on aviation.", v1::DOCUMENT_TYPE_OTHER},
+           {"They signed a convention on double taxation.", v1::DOCUMENT_TYPE_TREATY},
+           {"The leaders adopted a joint document on relations.", v1::DOCUMENT_TYPE_OTHER}}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + k.sentence);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(k.type)) << k.sentence;
+  }
+}
+
 // A charter adopted or signed is a document (of no listed type).
 TEST_F(DocumentsTest, CharterIsADocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "

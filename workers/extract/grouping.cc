@@ -909,6 +909,31 @@ void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Gro
       recalled.insert(m.sentence);
     }
   }
+  // "At their previous meeting in Sochi, the two leaders signed a memorandum", "During his last
+  // visit to Turkey, they had signed an agreement": a sentence opened by a phrase on a meeting
+  // of the past tells what that meeting concluded.
+  std::set<int> recalled_lead;
+  for (const MeetingMention& m : mentions.mentions) {
+    if (m.relation != MentionRelation::kPrevious || own.count(m.sentence) > 0) {
+      continue;
+    }
+    const Sentence& sentence = a.sentence(m.sentence);
+    const std::string& opener = a.fold(sentence.first_token);
+    if (opener != "at" && opener != "during" && opener != "on" && opener != "in") {
+      continue;
+    }
+    bool fronted = true;  // No comma between the opener and the mention.
+    for (int k = sentence.first_token; k < m.first && fronted; ++k) {
+      fronted = a.fold(k) != ",";
+    }
+    bool closed = false;  // A comma closes the phrase before the clause it dates.
+    for (int k = m.end; k < std::min(sentence.end_token, m.end + 12) && !closed; ++k) {
+      closed = a.fold(k) == ",";
+    }
+    if (fronted && closed) {
+      recalled_lead.insert(m.sentence);
+    }
+  }
   const bool main = g->role == GroupRole::kMain || g->index == 0;
   const int anchor = g->anchor;
   g->elsewhere = other;
@@ -937,8 +962,11 @@ void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Gro
     }
   }
   g->document_sentences = g->window;
+  for (int s : recalled_lead) {
+    g->document_sentences.erase(s);
+  }
   for (int s = 1; s < n; ++s) {
-    if (other.count(s) == 0) {
+    if (other.count(s) == 0 && recalled_lead.count(s) == 0) {
       g->document_sentences.insert(s);
     }
   }

@@ -692,5 +692,18 @@ TEST_F(GroupingTest, LeadAboutAnotherMeetingIsOutOfTheWindow) {
   EXPECT_THAT(talks.elsewhere, ElementsAre(1));
 }
 
+// "At their previous meeting in Sochi, the two leaders signed a memorandum": what a meeting of
+// the past concluded is no document of this one; a sentence of this meeting's signing is.
+TEST_F(GroupingTest, SentenceOpenedByAPreviousMeetingIsNoDocumentSentence) {
+  Run("Putin and Erdogan meet in Moscow",
+      "Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Moscow on Monday. "
+      "They signed an agreement on tourism. At their previous meeting in Sochi, the two leaders "
+      "signed a memorandum on Idlib.");
+  ASSERT_FALSE(groups().empty());
+  const MeetingGroup& g = groups()[0];
+  EXPECT_THAT(g.document_sentences, Contains(2));
+  EXPECT_THAT(g.document_sentences, Not(Contains(3)));
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -1394,7 +1394,10 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
         "A treaty on legal assistance is expected to be signed at their next summit.",
         "The leaders said they would sign a treaty on strategic partnership in January.",
         "They are due to sign a free trade agreement next year.",
-        "An agreement on a new railway will be signed later."}) {
+        "An agreement on a new railway will be signed later.",
+        "The reciprocal access agreement was agreed in principle and is due to be signed in "
+        "spring.",
+        "The two sides agreed in principle on a treaty on the border."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }

@@ -269,9 +269,15 @@ bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
   return false;
 }
 
+// True when the signing verb at `k` is qualified "in principle" ("was agreed in principle",
+// "approved in principle"): a text settled, its signing still to come.
+bool InPrinciple(const Annotations& a, int k, int sentence_end) {
+  return k + 2 < sentence_end && a.fold(k + 1) == "in" && a.fold(k + 2) == "principle";
+}
+
 // True when the document's signing is only planned: a future signing verb governs it before
 // ("plan to sign a treaty") or after it ("a treaty that A and B plan to sign", "a treaty is
-// expected to be signed at their next summit").
+// expected to be signed at their next summit"), or one agreed only in principle.
 bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& sentence) {
   for (int k = match.first - 1; k >= sentence.first_token && k >= match.first - 10; --k) {
     const std::string& f = a.fold(k);
@@ -279,7 +285,8 @@ bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& se
       break;
     }
     if (a.Is(k, WordClass::kSigningVerb) && !AgreedThat(a, k, sentence.end_token)) {
-      return FutureSigningVerbAt(a, k, sentence.first_token);
+      return FutureSigningVerbAt(a, k, sentence.first_token) ||
+             InPrinciple(a, k, sentence.end_token);
     }
   }
   for (int k = match.end; k < sentence.end_token && k < match.end + 10; ++k) {
@@ -288,7 +295,8 @@ bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& se
       break;
     }
     if (a.Is(k, WordClass::kSigningVerb)) {
-      return FutureSigningVerbAt(a, k, sentence.first_token);
+      return FutureSigningVerbAt(a, k, sentence.first_token) ||
+             InPrinciple(a, k, sentence.end_token);
     }
   }
   return false;

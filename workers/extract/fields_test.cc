@@ -1299,6 +1299,13 @@ TEST_F(DocumentsTest, ContractLetterOfIntentConventionAreDocuments) {
   }
 }
 
+// "In the communique, ..." after a joint statement issued refers back to it: one document.
+TEST_F(DocumentsTest, InTheCommuniqueRefersBackToTheStatementIssued) {
+  Run("The leaders of Kazakhstan and China met in Astana and issued a joint statement. In the "
+      "communique, the two sides agreed to expand trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+}
+
 // A charter adopted or signed is a document (of no listed type).
 TEST_F(DocumentsTest, CharterIsADocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "

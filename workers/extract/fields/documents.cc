@@ -842,6 +842,21 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         continue;
       }
       last_signed_end = match.end;
+      // "... issued a joint statement. In the communique, the two sides agreed to ...": a
+      // sentence opened by "In the" statement refers back to the one already told of.
+      const bool statement_like = doc->document == v1::DOCUMENT_TYPE_JOINT_STATEMENT ||
+                                  doc->document == v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE ||
+                                  doc->document == v1::DOCUMENT_TYPE_DECLARATION;
+      if (statement_like && first == sentence.first_token + 2 &&
+          a.fold(sentence.first_token) == "in" && a.fold(sentence.first_token + 1) == "the" &&
+          match.end < sentence.end_token && a.fold(match.end) == "," &&
+          std::any_of(out.begin(), out.end(), [](const v1::Document& d) {
+            return d.type() == v1::DOCUMENT_TYPE_JOINT_STATEMENT ||
+                   d.type() == v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE ||
+                   d.type() == v1::DOCUMENT_TYPE_DECLARATION;
+          })) {
+        continue;
+      }
       const std::string title = TitleOf(a, match, sentence);
       if (title.empty() && RefersBack(a, match, *doc, sentence) &&
           std::any_of(out.begin(), out.end(),

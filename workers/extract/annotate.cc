@@ -245,10 +245,24 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
            m.Of(EntryType::kPerson) != nullptr || m.Of(EntryType::kFormat) != nullptr ||
            m.Of(EntryType::kPlace) != nullptr;
   };
+  // "the peaceful use of nuclear energy", "a nuclear power plant": civil power, an energy
+  // topic, not one of weapons.
+  auto civil_nuclear = [&](const Match& match) {
+    if (match.end - match.first != 1 || a.fold(match.first) != "nuclear" ||
+        match.end >= static_cast<int>(a.doc.tokens.size())) {
+      return false;
+    }
+    const std::string& next = a.fold(match.end);
+    return next == "energy" || next == "power" || next == "plant" || next == "plants" ||
+           next == "station" || next == "stations";
+  };
   a.topics_in.assign(a.doc.sentences.size(), {});
   for (const Match& match : a.topics) {
     if (!in_name(match.first)) {
       for (const Entry* e : match.entries) {
+        if (e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) {
+          continue;
+        }
         a.topics_in[a.doc.tokens[match.first].sentence].push_back(e->topic);
       }
     }

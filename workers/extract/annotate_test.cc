@@ -331,6 +331,14 @@ TEST_F(AnnotateTest, TopicPrefixesMatchWordEndings) {
               ::testing::UnorderedElementsAre(v1::TOPIC_INVESTMENT, v1::TOPIC_TECHNOLOGY));
 }
 
+// "nuclear energy", "a nuclear power plant" is civil power: ENERGY, not NUCLEAR.
+TEST_F(AnnotateTest, NuclearEnergyIsAnEnergyTopic) {
+  const Annotations a = Run("", "They discussed the peaceful use of nuclear energy.");
+  EXPECT_THAT(a.topics_in[1], ElementsAre(v1::TOPIC_ENERGY));
+  const Annotations b = Run("", "They discussed nuclear weapons.");
+  EXPECT_THAT(b.topics_in[1], ::testing::Contains(v1::TOPIC_NUCLEAR));
+}
+
 TEST_F(AnnotateTest, TopicWordsInsideANameAreNoTopic) {
   // "National Security Adviser" is a role; "Security" in it says nothing of security.
   const Annotations a = Run("", "National Security Adviser Tom Hale arrived in Astana.");

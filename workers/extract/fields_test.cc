@@ -1970,6 +1970,13 @@ TEST_F(TopicsTest, KeywordInTheWindowIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_TRADE));
 }
 
+// "economic ties were not on the agenda": a sentence denying a subject tells no topic.
+TEST_F(TopicsTest, SubjectDeniedIsNoTopic) {
+  Run("The leaders of Kazakhstan and China met in Astana. They discussed energy. Trade exceeded "
+      "$30 billion last year, but economic ties were not on the agenda.");
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
+}
+
 // The wires' descriptor of a club of states is part of its name, not a topic.
 TEST_F(TopicsTest, DescriptorOfAClubOfStatesIsNoTopic) {
   for (const char* club : {"Group of 20 major economies", "Group of Seven industrialised nations",

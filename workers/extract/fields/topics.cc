@@ -1,9 +1,34 @@
 // The topics resolver.
+#include <algorithm>
 #include <map>
+#include <string>
 
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
+
+namespace {
+
+// "economic ties were not on the agenda", "trade was not discussed": a sentence that denies a
+// subject was taken up tells no topic of the meeting.
+bool DeniesATopic(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+    if (!a.Is(k, WordClass::kTopicCue)) {
+      continue;
+    }
+    for (int q = std::max(sentence.first_token, k - 3); q < k; ++q) {
+      const std::string& f = a.fold(q);
+      if ((f == "not" || f == "n't" || f == "never") &&
+          (q + 1 >= sentence.end_token || a.fold(q + 1) != "only")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window,
                                      bool window_only) {
@@ -12,6 +37,9 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
   // A keyword in the window, the headline or a sentence saying what was discussed counts twice,
   // elsewhere once (not at all when `window_only`); a topic needs two.
   auto add = [&](int s, int weight) {
+    if (DeniesATopic(a, s)) {
+      return;
+    }
     for (v1::Topic topic : a.topics_in[s]) {
       score[topic] += weight;
     }

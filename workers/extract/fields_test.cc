@@ -1306,6 +1306,13 @@ TEST_F(DocumentsTest, InTheCommuniqueRefersBackToTheStatementIssued) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
 }
 
+// "the first such pact" after a treaty signed refers back to it: one document.
+TEST_F(DocumentsTest, SuchDocumentRefersBack) {
+  Run("The leaders of Kazakhstan and China met in Astana and signed a treaty on friendship, the "
+      "first such pact in half a century.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
+}
+
 // A charter adopted or signed is a document (of no listed type).
 TEST_F(DocumentsTest, CharterIsADocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "

@@ -838,7 +838,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         }
         near_verb = joined && !interrupted;
       }
-      if (!near_verb) {
+      // "signed a friendship treaty, the first such pact in half a century": "such" refers
+      // back to the document just told of.
+      if (!near_verb || (first > sentence.first_token && a.fold(first - 1) == "such")) {
         continue;
       }
       last_signed_end = match.end;

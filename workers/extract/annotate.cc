@@ -187,6 +187,53 @@ void YearOfWhatIsToCome(Annotations* a) {
   }
 }
 
+// "last year, when the foreign ministers met in New Delhi in July" in a March article: a day or
+// month told without a year right after a past cue ("met", "held", "took place": the nearest
+// cue before it in its sentence, at most six words before it, with no "to", "that", "which" or
+// "will" between) is past, so it is not more than a month after the publication: the year
+// before the nearest one.
+void YearOfWhatIsPast(Annotations* a) {
+  if (!a->published.has_value()) {
+    return;
+  }
+  for (DateMention& d : a->dates) {
+    if (d.relative || d.has_year || d.dateline || d.month_relative || d.start.year() == 0 ||
+        d.start.month() == 0) {
+      continue;
+    }
+    const absl::CivilDay day(d.start.year(), d.start.month(),
+                             d.start.day() == 0 ? 15 : d.start.day());
+    if (day - *a->published <= 31) {
+      continue;
+    }
+    const Match* nearest = nullptr;
+    for (int ci : a->cues_in[d.sentence]) {
+      const Match& cue = a->cues[ci];
+      if (cue.end <= d.first_token && (nearest == nullptr || cue.first > nearest->first)) {
+        nearest = &cue;
+      }
+    }
+    if (nearest == nullptr || d.first_token - nearest->end > 6) {
+      continue;
+    }
+    bool past = false;
+    for (const Entry* e : nearest->entries) {
+      past = past || e->cue == Cue::kPast;
+    }
+    for (int k = nearest->end; k < d.first_token; ++k) {
+      const std::string_view w = a->fold(k);
+      past = past && w != "to" && w != "that" && w != "which" && w != "will";
+    }
+    if (!past) {
+      continue;
+    }
+    d.start.set_year(d.start.year() - 1);
+    if (d.end.year() > 0) {
+      d.end.set_year(d.end.year() - 1);
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionaries& dict) {
@@ -217,6 +264,7 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   Index(a.doc, a.frames, &a.frame_at, &a.frames_in);
   a.dates = FindDates(a.doc, a.published);
   YearOfWhatIsToCome(&a);
+  YearOfWhatIsPast(&a);
   // "WASHINGTON, December 8. /TASS/ ... today signed" published days later: the text's "today",
   // "yesterday" and weekdays are told from the day of its dateline, the week before the
   // publication.

@@ -256,6 +256,22 @@ TEST_F(AnnotateTest, DateWithoutYearAfterAFutureCueIsToCome) {
   EXPECT_EQ(Str(a.dates[0].start), "2023-11-0");
 }
 
+// Published 20 March 2024: a month right after a past cue is the last one, not the nearer one
+// to come; after a past cue that governs another verb ("agreed to hold"), it stays the nearest.
+TEST_F(AnnotateTest, DateWithoutYearRightAfterAPastCueIsPast) {
+  const absl::CivilDay march(2024, 3, 20);
+  Annotations a =
+      Run("", "That was last year, when the foreign ministers met in New Delhi in July.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2023-7-0");
+  a = Run("", "The leaders agreed to hold a summit in July.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2024-7-0");
+  a = Run("", "The ministers met in Rome on April 2.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2024-4-2");
+}
+
 // A wire story filed under a dated dateline in the week before its publication (Saturday 26
 // April 2025) tells "yesterday" and weekdays from the dateline's day; the publication's key
 // stays. A dateline after the publication, or weeks before it, changes nothing.

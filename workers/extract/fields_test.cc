@@ -1744,7 +1744,7 @@ TEST_F(DocumentsTest, TitleLeavesOutCapitalsOfTheSentencesOpening) {
       {"Agreements on the construction of a gas pipeline were signed by the ministers.", ""},
       {"Agreement on Visa Facilitation was signed by the ministers.",
        "Agreement on Visa Facilitation"},
-      {"They had signed the Washington Declaration in July.", "Washington Declaration"},
+      {"They had signed the Washington Declaration in April.", "Washington Declaration"},
       {"They adopted the Declaration on Maritime Cooperation on 5 May.",
        "Declaration on Maritime Cooperation"}};
   for (const auto& [second, title] : cases) {

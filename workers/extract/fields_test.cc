@@ -746,6 +746,14 @@ TEST_F(DateTest, DateTheMeetingWordTakesBeforeTheDayOfTheAnnouncement) {
   EXPECT_EQ(Date(main()), "2025-4-27");
 }
 
+// Of two days the meeting's words take in one sentence, the one told in a relative clause set
+// off by commas (the arrival) yields to the main clause's (published Saturday 26 April 2025).
+TEST_F(DateTest, DayInARelativeClauseYieldsToTheMainClauses) {
+  Run("Chinese Foreign Minister Li Wenhao, who arrived in Astana on Sunday, met Kazakh Foreign "
+      "Minister Talgat Omarov on Tuesday.");
+  EXPECT_EQ(Date(main()), "2025-4-22");
+}
+
 // A date at the end of a long clause of the meeting word, with no cue of another event's time
 // between them, is the meeting's.
 TEST_F(DateTest, DateAtTheEndOfTheMeetingsOwnLongClause) {

@@ -210,6 +210,23 @@ int DaysToldLong(const Annotations& a, int s) {
 
 }  // namespace
 
+// Whether the date `d` is told in a relative clause set off by a comma ("Xi, who arrived in
+// France on Sunday, met Macron on Monday"; "the trip, which began in Israel on Wednesday"):
+// the time of the clause's own event, not necessarily the main clause's.
+bool InRelativeClause(const Annotations& a, const DateMention& d) {
+  const int first = a.sentence(d.sentence).first_token;
+  for (int k = d.first_token - 1; k > first; --k) {
+    const std::string& w = a.fold(k);
+    if (w == "," || w == ";" || w == ":") {
+      return false;
+    }
+    if ((w == "who" || w == "which" || w == "whose") && a.fold(k - 1) == ",") {
+      return true;
+    }
+  }
+  return false;
+}
+
 v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   // A cancellation or postponement of this meeting told anywhere ("On Friday the talks were
   // postponed indefinitely"); else the cues of the headline and the anchor.
@@ -304,6 +321,7 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   const DateMention* best = nullptr;
   int best_rank = 1 << 30;
   bool best_own = false;
+  bool best_relative = false;
   for (const DateMention& d : a.dates) {
     if (d.dateline || g.window.count(d.sentence) == 0) {
       continue;
@@ -400,9 +418,15 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       const MeetingMention& mm = c.mentions.mentions[mi];
       own = own || (mm.date >= 0 && &a.dates[mm.date] == &d);
     }
-    if (rank < best_rank || (rank == best_rank && own && !best_own)) {
+    // "Xi, who arrived in France on Sunday, met Macron on Monday": of two days the meeting's
+    // words take in one sentence, the one told in a relative clause yields to the other.
+    const bool relative = InRelativeClause(a, d);
+    const bool yields = relative && !best_relative && best_own;
+    const bool displaces = own && best_relative && !relative;
+    if (rank < best_rank || (rank == best_rank && ((own && !best_own && !yields) || displaces))) {
       best_rank = rank;
       best_own = own;
+      best_relative = relative;
       best = &d;
     }
   }

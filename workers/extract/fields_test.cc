@@ -754,6 +754,17 @@ TEST_F(DateTest, DayInARelativeClauseYieldsToTheMainClauses) {
   EXPECT_EQ(Date(main()), "2025-4-22");
 }
 
+// "the second day of a visit which began on Sunday" is the day after Sunday; "the first day"
+// is Sunday itself (published Saturday 26 April 2025).
+TEST_F(DateTest, NthDayOfAnEventThatBeganOnADay) {
+  Run("On the second day of Li Wenhao's three-day visit, which began on Sunday, the Chinese "
+      "Foreign Minister held talks with Kazakh Foreign Minister Talgat Omarov in Astana.");
+  EXPECT_EQ(Date(main()), "2025-4-21");
+  Run("On the first day of Li Wenhao's three-day visit, which began on Sunday, the Chinese "
+      "Foreign Minister held talks with Kazakh Foreign Minister Talgat Omarov in Astana.");
+  EXPECT_EQ(Date(main()), "2025-4-20");
+}
+
 // A date at the end of a long clause of the meeting word, with no cue of another event's time
 // between them, is the meeting's.
 TEST_F(DateTest, DateAtTheEndOfTheMeetingsOwnLongClause) {

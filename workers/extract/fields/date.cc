@@ -227,6 +227,38 @@ bool InRelativeClause(const Annotations& a, const DateMention& d) {
   return false;
 }
 
+// "On the second day of Xi's three-day visit, which began on Sunday": the days after the
+// told one that the meeting falls on, 1 for "the second day of" an event whose beginning the
+// date `d` is ("which began", "that started"), else 0.
+int DaysIntoTheEventThatBegan(const Annotations& a, const DateMention& d) {
+  const int first = a.sentence(d.sentence).first_token;
+  int k = d.first_token - 1;
+  if (k > first && a.fold(k) == "on") {
+    --k;
+  }
+  if (k <= first || (a.fold(k) != "began" && a.fold(k) != "started" && a.fold(k) != "opened")) {
+    return 0;
+  }
+  --k;
+  if (a.fold(k) != "which" && a.fold(k) != "that") {
+    return 0;
+  }
+  static const std::pair<const char*, int> kOrdinals[] = {
+      {"second", 1}, {"third", 2}, {"fourth", 3}, {"fifth", 4}, {"sixth", 5},
+      {"2nd", 1},    {"3rd", 2},   {"4th", 3},    {"5th", 4},   {"6th", 5}};
+  for (int j = k - 1; j >= first + 2 && j >= k - 12; --j) {
+    if (a.fold(j) != "day" || j + 1 >= k || a.fold(j + 1) != "of" || a.fold(j - 2) != "the") {
+      continue;
+    }
+    for (const auto& [word, days] : kOrdinals) {
+      if (a.fold(j - 1) == word) {
+        return days;
+      }
+    }
+  }
+  return 0;
+}
+
 v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   // A cancellation or postponement of this meeting told anywhere ("On Friday the talks were
   // postponed indefinitely"); else the cues of the headline and the anchor.
@@ -581,6 +613,11 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   }
   if (!date.has_value() || date->year() == 0) {
     return;
+  }
+  if (const int into =
+          date->day() > 0 && best->end.year() == 0 ? DaysIntoTheEventThatBegan(a, *best) : 0;
+      into > 0) {
+    *date = ToDate(absl::CivilDay(date->year(), date->month(), date->day()) + into);
   }
   // "wrapped up a two-day summit on Sunday", "concluded a three-day visit on Monday": the day
   // told is the last; the event began the days before.

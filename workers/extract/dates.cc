@@ -549,6 +549,27 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         continue;
       }
     }
+    // "two days ago", "a day ago": days before the publication.
+    if (const int first = doc.sentences[sentence].first_token;
+        (t[i].fold == "day" || t[i].fold == "days") && i > first && in(i + 1) &&
+        t[i + 1].fold == "ago") {
+      static constexpr std::array<const char*, 8> kCounts = {"a",    "one",  "two", "three",
+                                                             "four", "five", "six", "seven"};
+      int count = 0;
+      for (int c = 0; c < static_cast<int>(kCounts.size()); ++c) {
+        count = t[i - 1].fold == kCounts[c] ? std::max(c, 1) : count;
+      }
+      count = count > 0 ? count : Number(t[i - 1], 1, 7);
+      if (count > 0 && (count == 1) == (t[i].fold == "day")) {
+        m.relative = true;
+        m.relative_days = -count;
+        m.first_token = i - 1;
+        m.end_token = i + 2;
+        out.push_back(m);
+        ++i;
+        continue;
+      }
+    }
     // "the following day", "the next day", "a day later", "two days later", "the previous
     // day", "the day before," : a day counted from the date told just before.
     if (const int first = doc.sentences[sentence].first_token;

@@ -242,6 +242,23 @@ TEST(DatesTest, DayCountedFromTheDateToldBefore) {
   EXPECT_TRUE(Dates("The leaders spoke the following day.", published).empty());
 }
 
+TEST(DatesTest, DaysAgoAreCountedBackFromThePublication) {
+  const absl::CivilDay published(2025, 4, 26);
+  auto only = [&](const std::string& body) {
+    const auto d = Dates(body, published);
+    if (d.size() != 1) {
+      return std::string("none");
+    }
+    const std::optional<v1::Date> day = ResolveRelative(d[0], published, false);
+    return day.has_value() ? Str(*day) : std::string("none");
+  };
+  EXPECT_EQ(only("The summit took place in Singapore two days ago."), "2025-4-24");
+  EXPECT_EQ(only("The envoys met a day ago."), "2025-4-25");
+  EXPECT_EQ(only("The leaders met 3 days ago."), "2025-4-23");
+  EXPECT_EQ(only("The leaders met two weeks ago."), "none");
+  EXPECT_EQ(only("The leaders met two days."), "none");
+}
+
 TEST(DatesTest, NumericDatesWithAYear) {
   EXPECT_EQ(Str(Dates("Talks on 14.03.2025 in Astana.")[0].start), "2025-3-14");
   EXPECT_EQ(Str(Dates("Talks on 2025/03/14 in Astana.")[0].start), "2025-3-14");

@@ -573,14 +573,29 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
     // "the following day", "the next day", "a day later", "two days later", "the previous
     // day", "the day before," : a day counted from the date told just before.
     if (const int first = doc.sentences[sentence].first_token;
-        (t[i].fold == "day" || t[i].fold == "days") && i > first) {
+        (t[i].fold == "day" || t[i].fold == "days" || t[i].fold == "hours") &&
+        (i > first || (t[i].fold == "hours" && i > 0))) {
       int offset = 0;
+      bool same = false;
       int from = i;
       int to = i + 1;
       const std::string& before = t[i - 1].fold;
       const bool the = i >= first + 2 && t[i - 2].fold == "the";
-      if (t[i].fold == "day" && the &&
-          (before == "following" || before == "next" || before == "previous")) {
+      if (t[i].fold == "hours") {
+        // "hours earlier", "hours later": the same day.
+        same = in(i + 1) && (t[i + 1].fold == "later" || t[i + 1].fold == "earlier");
+        to = i + 2;
+      } else if (t[i].fold == "day" && before == "the" && i >= first + 3 && t[i - 2].fold == "in" &&
+                 (t[i - 3].fold == "earlier" || t[i - 3].fold == "later")) {
+        // "earlier in the day", "later in the day".
+        same = true;
+        from = i - 3;
+      } else if (t[i].fold == "day" && the && before == "same") {
+        // "the same day".
+        same = true;
+        from = i - 2;
+      } else if (t[i].fold == "day" && the &&
+                 (before == "following" || before == "next" || before == "previous")) {
         offset = before == "previous" ? -1 : 1;
         from = i - 2;
       } else if (t[i].fold == "day" && before == "the" && in(i + 1) &&
@@ -605,7 +620,13 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       }
       // The date told just before, within the two sentences before this one, to the day.
       const DateMention* anchor = out.empty() ? nullptr : &out.back();
-      if (offset != 0 && anchor != nullptr && anchor->sentence + 2 >= sentence &&
+      // "... met Moon on Thursday to brief him on the summit that took place two days ago.
+      // Earlier in the day, ...": the same day is the first told in that sentence.
+      for (int k = static_cast<int>(out.size()) - 2;
+           same && k >= 0 && out[k].sentence == anchor->sentence; --k) {
+        anchor = out[k].dateline ? anchor : &out[k];
+      }
+      if ((offset != 0 || same) && anchor != nullptr && anchor->sentence + 2 >= sentence &&
           !anchor->month_relative && (anchor->relative || anchor->start.day() > 0) &&
           (anchor->relative || anchor->start.year() > 0)) {
         m = *anchor;

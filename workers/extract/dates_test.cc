@@ -236,6 +236,12 @@ TEST(DatesTest, DayCountedFromTheDateToldBefore) {
   EXPECT_EQ(last("The ministers met yesterday. The day before, the leaders spoke by phone."),
             "2025-4-24");
   EXPECT_EQ(last("The summit opened on 12 March. Three days earlier the envoys met."), "2025-3-9");
+  EXPECT_EQ(last("The leaders met on Monday. Earlier in the day, the ministers met."), "2025-4-21");
+  EXPECT_EQ(last("The leaders met on 12 March. Hours earlier the envoys met."), "2025-3-12");
+  EXPECT_EQ(last("The leaders met on 12 March; the ministers met the same day."), "2025-3-12");
+  EXPECT_EQ(last("Pompeo met Moon on Thursday to brief him on the summit held three days ago. "
+                 "Earlier in the day, the ministers met."),
+            "2025-4-24");
   // Counted from another event, from a month only, or from nothing: no date.
   EXPECT_EQ(last("They met on April 10, the day before the summit opened."), "none");
   EXPECT_EQ(last("They met in March. The next day the leaders spoke."), "none");

@@ -882,7 +882,8 @@ class PeopleFinder {
         }
         const bool verb = a_.trigger_at[after] >= 0 || a_.Is(after, WordClass::kSpeechVerb) ||
                           light || next == "has" || next == "had" || next == "will" ||
-                          next == "is" || next == "was" || next == "would";
+                          next == "is" || next == "was" || next == "would" ||
+                          CoordinatedSubjectOfMeetingVerb(after, sentence.end_token);
         const bool after_with =
             i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
         // "met Paul Ferrand": the object of a meeting verb; "counterparts A and B": the name
@@ -948,6 +949,55 @@ class PeopleFinder {
     return absl::EndsWith(last, "ers") || absl::EndsWith(last, "ents") ||
            absl::EndsWith(last, "ors") || absl::EndsWith(last, "ies") ||
            absl::EndsWith(last, "ives") || absl::EndsWith(last, "ads");
+  }
+
+  // True when the words from `and` are "and [the] [role] Name Name [on Day] met" or "... held
+  // talks": the name before `and` is the first of two subjects of a meeting verb ("X and the
+  // Taoiseach Y met in Dublin", "X and Y on Monday held talks").
+  bool CoordinatedSubjectOfMeetingVerb(int and_token, int sentence_end) const {
+    if (and_token + 2 >= sentence_end || a_.fold(and_token) != "and") {
+      return false;
+    }
+    int q = and_token + 1;
+    if (a_.fold(q) == "the") {
+      ++q;
+    }
+    while (q < sentence_end && q < and_token + 5 && a_.EntityAt(q, EntryType::kRole) != nullptr) {
+      ++q;
+    }
+    int names = 0;
+    while (q < sentence_end && names < 4 && IsNameToken(a_, q) &&
+           a_.EntityAt(q, EntryType::kPlace) == nullptr &&
+           a_.EntityAt(q, EntryType::kRole) == nullptr) {
+      ++q;
+      ++names;
+    }
+    if (names == 0 || q >= sentence_end) {
+      return false;
+    }
+    // "on Monday", "on Tuesday night": a date between the subjects and their verb.
+    for (int d : a_.dates_in[a_.tok(q).sentence]) {
+      const DateMention& date = a_.dates[d];
+      if (date.end_token < sentence_end &&
+          (date.first_token == q || (date.first_token == q + 1 && a_.fold(q) == "on"))) {
+        q = date.end_token;
+        break;
+      }
+    }
+    if (q >= sentence_end) {
+      return false;
+    }
+    if (MeetingVerbAt(q)) {
+      return true;
+    }
+    if (a_.Is(q, WordClass::kLightVerb)) {
+      for (int k = q + 1; k < sentence_end && k <= q + 4; ++k) {
+        if (a_.trigger_at[k] >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // True when token `i` is a meeting verb ("met", "hosted").

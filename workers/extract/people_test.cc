@@ -1027,5 +1027,17 @@ TEST_F(PeopleTest, PersonAtCoversEveryTokenOfTheName) {
   EXPECT_EQ(PersonAt(people_, TokenOf("Foreign")), -1);
 }
 
+TEST_F(PeopleTest, FirstOfTwoSubjectsOfAMeetingVerbIsAPerson) {
+  Run("Mirek Sovak and the Chancellor Heinz Adler met in Vienna on Monday, the first visit "
+      "by the Czech leader since taking office. Elsa Brand and Tomas Ruud on Friday held talks "
+      "in Oslo.");
+  EXPECT_EQ(Get("Mirek Sovak").mentions.size(), 1u);
+  EXPECT_EQ(Get("Elsa Brand").mentions.size(), 1u);
+  Run("Vienna Philharmonic and the Chancellor Heinz Adler met the press.");
+  for (const std::string& name : Names()) {
+    EXPECT_NE(name, "Vienna Philharmonic");
+  }
+}
+
 }  // namespace
 }  // namespace parley::extract

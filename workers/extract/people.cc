@@ -416,7 +416,42 @@ class PeopleFinder {
     MergeShortNames();
     ResolveBareRoles();
     ShareCountryInAList();
+    CounterpartTakesTheRole();
     return std::move(people_);
+  }
+
+  // "Foreign Minister X held talks with her Chinese counterpart Y": a counterpart named with no
+  // title of his own holds the title of the official named before him in the sentence.
+  void CounterpartTakesTheRole() {
+    for (Person& p : people_) {
+      if (p.level != RoleLevel::kCounterpart || !p.role.empty()) {
+        continue;
+      }
+      for (const PersonMention& m : p.mentions) {
+        if (m.role_first < 0 || m.role_first >= m.first) {
+          continue;
+        }
+        const Person* before = nullptr;
+        int before_end = -1;
+        for (const Person& q : people_) {
+          if (&q == &p || q.role.empty() || q.level == RoleLevel::kUnknown ||
+              q.level == RoleLevel::kCounterpart || q.former) {
+            continue;
+          }
+          for (const PersonMention& n : q.mentions) {
+            if (n.sentence == m.sentence && n.end <= m.role_first && n.end > before_end) {
+              before = &q;
+              before_end = n.end;
+            }
+          }
+        }
+        if (before != nullptr) {
+          p.role = before->role;
+          p.level = before->level;
+          break;
+        }
+      }
+    }
   }
 
   // "Mexico's interior minister, X, and Finance Secretary Y": a minister, deputy or official

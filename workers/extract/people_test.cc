@@ -1039,5 +1039,12 @@ TEST_F(PeopleTest, FirstOfTwoSubjectsOfAMeetingVerbIsAPerson) {
   }
 }
 
+TEST_F(PeopleTest, CounterpartTakesTheRoleOfTheOfficialBeforeHim) {
+  Run("Danish Foreign Minister Lars Holm held talks with his Chilean counterpart Ana Ruiz in "
+      "Santiago on Monday.");
+  EXPECT_EQ(Get("Ana Ruiz").role, "Foreign Minister");
+  EXPECT_EQ(Get("Ana Ruiz").level, RoleLevel::kForeignMinister);
+}
+
 }  // namespace
 }  // namespace parley::extract

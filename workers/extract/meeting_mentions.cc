@@ -1599,9 +1599,14 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
         if (prev.sentence == s && prev.form == TriggerForm::kVerb && m.form == TriggerForm::kNoun &&
             m.frame == Frame::kNone && prev.clause_first == m.clause_first &&
             m.np_first >= prev.end && m.np_first <= prev.end + 2) {
-          m.predicate = true;
-          if (m.subject.empty()) {
-            m.subject = prev.subject;
+          // "Congress leader X welcomed the visit": welcoming a meeting told of before is a
+          // reaction to it; the one who welcomes it need not be there.
+          const bool reaction = m.anaphoric && absl::StartsWith(a.fold(prev.first), "welcom");
+          if (!reaction) {
+            m.predicate = true;
+            if (m.subject.empty()) {
+              m.subject = prev.subject;
+            }
           }
           out.mentions.pop_back();
         }

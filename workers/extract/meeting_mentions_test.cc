@@ -1350,5 +1350,15 @@ TEST_F(MeetingMentionsTest, CounterpartOfAPlannedTripIsOfItsDestination) {
   EXPECT_EQ(country_of("Kenji Takeda"), "");
 }
 
+TEST_F(MeetingMentionsTest, WelcomingTheVisitToldBeforeIsAReactionNotAHost) {
+  Run("Foreign Minister Talgat Omarov visited Beijing on Tuesday. Opposition leader Arman Bekov "
+      "welcomed the visit.");
+  const MeetingMention& m = Get("visit");
+  EXPECT_FALSE(m.predicate);
+  EXPECT_TRUE(People(m.subject).empty());
+  Run("President Nurlan Sadykov welcomed a visit of Chinese Foreign Minister Li Wenhao.");
+  EXPECT_TRUE(Get("visit").predicate);
+}
+
 }  // namespace
 }  // namespace parley::extract

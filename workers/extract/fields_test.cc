@@ -210,6 +210,16 @@ TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// An official who only reacts to the meeting ("Opposition leader X criticised the visit") is a
+// commentator, not a participant.
+TEST_F(ParticipantsTest, OfficialReactingToTheMeetingDoesNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. Opposition leader Arman Bekov criticised the talks. Nurlan Dosov, the Kazakh "
+      "Prime Minister, welcomed the visit.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // An official who only tells of the meeting of others ("X told a briefing that the two
 // presidents discussed ...") reports it and takes no part.
 TEST_F(ParticipantsTest, OfficialReportingTheMeetingOfOthersDoesNotTakePart) {

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 43> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 44> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -56,6 +56,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 43> kClasses = {{
     {"project_noun", WordClass::kProjectNoun},
     {"aim_verb", WordClass::kAimVerb},
     {"intent_word", WordClass::kIntentWord},
+    {"reaction_verb", WordClass::kReactionVerb},
 }};
 
 }  // namespace

@@ -62,9 +62,11 @@ enum class WordClass : uint8_t {
   kAimVerb,           // aim_verb: "hoped", "seeking": "hoped to sign an agreement" concluded none
   kIntentWord,        // intent_word: "plan", "due", "expected": "plan to sign", "due to be signed"
                       // tell a signing still to come
+  kReactionVerb,      // reaction_verb: "criticised", "welcomed": "X criticised the visit" reacts
+                      // to a meeting, X need not be at it
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kIntentWord) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kReactionVerb) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -166,6 +166,7 @@ TEST(LexiconTest, EmbeddedLexiconHasTheClosedClasses) {
            {"the", WordClass::kAnaphor},
            {"was", WordClass::kPastAuxiliary},
            {"held", WordClass::kLightVerb},
+           {"criticised", WordClass::kReactionVerb},
            {"paid", WordClass::kLightVerb},
            {"regular", WordClass::kGenericMarker},
            {"also", WordClass::kSeparateMarker},

@@ -182,6 +182,43 @@ bool OnlyReportsOthers(const Context& c, const Person& p, const MeetingGroup& g,
   return reports;
 }
 
+// True when every mention of `p` where this meeting is reported is the subject of a verb of
+// reaction whose object is a meeting told of ("Opposition leader X criticised the visit",
+// "X, the opposition leader, welcomed the talks"): a commentator, not a participant.
+bool OnlyReactsToAMeeting(const Context& c, const Person& p, int group) {
+  bool reacts = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    const int sentence_end = c.a.sentence(m.sentence).end_token;
+    int k = m.end;
+    if (k < sentence_end && c.a.fold(k) == ",") {  // An appositive: ", the opposition leader,".
+      int close = k + 1;
+      while (close < sentence_end && close <= k + 12 && c.a.fold(close) != ",") {
+        ++close;
+      }
+      if (close >= sentence_end) {
+        return false;
+      }
+      k = close + 1;
+    }
+    if (k + 2 >= sentence_end || !c.a.Is(k, WordClass::kReactionVerb) ||
+        !c.a.Is(k + 1, WordClass::kAnaphor)) {
+      return false;
+    }
+    bool meeting = false;
+    for (int q = k + 2; q < sentence_end && q <= k + 3 && !meeting; ++q) {
+      meeting = c.a.trigger_at[q] >= 0;
+    }
+    if (!meeting) {
+      return false;
+    }
+    reacts = true;
+  }
+  return reacts;
+}
+
 // True when the predicate of the name ending at token `end` says its bearer was not there:
 // "X was not in Moscow", "X, the opposition leader's brother, did not attend", "X was not part
 // of the delegation", "X stayed away", "X was absent". An appositive between commas is skipped.
@@ -365,6 +402,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
                       !OwnedByOther(c, m.first, gi));
     }
     if (!p.Participates() || NamedForAPastOffice(c.a, p) || OnlyReportsOthers(c, p, g, gi) ||
+        OnlyReactsToAMeeting(c, p, gi) ||
         (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title)) {
       continue;  // Spokespeople, and people named without a role: commentators more often.
     }
@@ -385,7 +423,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
         OnlyAPossessorHere(c, p, gi) || p.level == RoleLevel::kUnknown || !p.Participates() ||
         p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
         SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi) ||
-        OnlySaidToBeAbsent(c, p, gi)) {
+        OnlyReactsToAMeeting(c, p, gi) || OnlySaidToBeAbsent(c, p, gi)) {
       continue;
     }
     bool elsewhere = false;

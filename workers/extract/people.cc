@@ -354,6 +354,11 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
     const Entry* org = a.entities[m].Of(EntryType::kOrg);
     const Entry* role = a.entities[m].Of(EntryType::kRole);
     if (role != nullptr) {
+      // "... the Indo-Pacific, officials said": a role that says the sentence is the words
+      // before the comma, not an appositive of them.
+      if (a.entities[m].end < sentence_end && a.Is(a.entities[m].end, WordClass::kSpeechVerb)) {
+        return std::nullopt;
+      }
       info.role = a.Surface(a.entities[m].first, a.entities[m].end);
       info.level = role->level;
       info.first = end;

@@ -1046,5 +1046,12 @@ TEST_F(PeopleTest, CounterpartTakesTheRoleOfTheOfficialBeforeHim) {
   EXPECT_EQ(Get("Ana Ruiz").level, RoleLevel::kForeignMinister);
 }
 
+TEST_F(PeopleTest, RoleSayingTheSentenceIsNoAppositive) {
+  Run("The talks covered the situation in the Caucasus and the Indo-Pacific, officials said.");
+  for (const std::string& name : Names()) {
+    EXPECT_NE(name, "Indo-Pacific");
+  }
+}
+
 }  // namespace
 }  // namespace parley::extract

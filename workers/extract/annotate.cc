@@ -1,6 +1,7 @@
 #include "workers/extract/annotate.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -141,6 +142,44 @@ std::vector<Quote> FindQuotes(const Document& doc) {
   return out;
 }
 
+// The day a date told without a year stands for (the 15th for a month alone), or nullopt for a
+// date that has its year, is relative, a dateline's or unresolved.
+std::optional<absl::CivilDay> YearlessDay(const DateMention& d) {
+  if (d.relative || d.has_year || d.dateline || d.month_relative || d.start.year() == 0 ||
+      d.start.month() == 0) {
+    return std::nullopt;
+  }
+  return absl::CivilDay(d.start.year(), d.start.month(), d.start.day() == 0 ? 15 : d.start.day());
+}
+
+// The nearest cue before the date in its sentence, or nullptr.
+const Match* NearestCueBefore(const Annotations& a, const DateMention& d) {
+  const Match* nearest = nullptr;
+  for (int ci : a.cues_in[d.sentence]) {
+    const Match& cue = a.cues[ci];
+    if (cue.end <= d.first_token && (nearest == nullptr || cue.first > nearest->first)) {
+      nearest = &cue;
+    }
+  }
+  return nearest;
+}
+
+bool HasCue(const Match& match, Cue cue) {
+  for (const Entry* e : match.entries) {
+    if (e->cue == cue) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void ShiftYear(DateMention* d, int by) {
+  d->start.set_year(d->start.year() + by);
+  if (d->end.year() > 0) {
+    d->end.set_year(d->end.year() + by);
+  }
+}
+
 // "the summit that Brazil will host in Rio de Janeiro in November" in a March article: a day or
 // month told without a year after a future cue (the nearest cue before it in its sentence, in
 // a sentence with no cancellation, postponement or earlier meeting) is to come, so it is not
@@ -150,39 +189,19 @@ void YearOfWhatIsToCome(Annotations* a) {
     return;
   }
   for (DateMention& d : a->dates) {
-    if (d.relative || d.has_year || d.dateline || d.month_relative || d.start.year() == 0 ||
-        d.start.month() == 0) {
+    const std::optional<absl::CivilDay> day = YearlessDay(d);
+    if (!day.has_value() || *a->published - *day <= 31) {
       continue;
     }
-    const absl::CivilDay day(d.start.year(), d.start.month(),
-                             d.start.day() == 0 ? 15 : d.start.day());
-    if (*a->published - day <= 31) {
-      continue;
-    }
-    const Match* nearest = nullptr;
     bool other = false;
     for (int ci : a->cues_in[d.sentence]) {
       const Match& cue = a->cues[ci];
-      for (const Entry* e : cue.entries) {
-        other =
-            other || e->cue == Cue::kCancel || e->cue == Cue::kPostpone || e->cue == Cue::kPrevious;
-      }
-      if (cue.end <= d.first_token && (nearest == nullptr || cue.first > nearest->first)) {
-        nearest = &cue;
-      }
+      other = other || HasCue(cue, Cue::kCancel) || HasCue(cue, Cue::kPostpone) ||
+              HasCue(cue, Cue::kPrevious);
     }
-    bool future = false;
-    if (nearest != nullptr) {
-      for (const Entry* e : nearest->entries) {
-        future = future || e->cue == Cue::kFuture;
-      }
-    }
-    if (!future || other) {
-      continue;
-    }
-    d.start.set_year(d.start.year() + 1);
-    if (d.end.year() > 0) {
-      d.end.set_year(d.end.year() + 1);
+    const Match* nearest = NearestCueBefore(*a, d);
+    if (!other && nearest != nullptr && HasCue(*nearest, Cue::kFuture)) {
+      ShiftYear(&d, 1);
     }
   }
 }
@@ -197,39 +216,21 @@ void YearOfWhatIsPast(Annotations* a) {
     return;
   }
   for (DateMention& d : a->dates) {
-    if (d.relative || d.has_year || d.dateline || d.month_relative || d.start.year() == 0 ||
-        d.start.month() == 0) {
+    const std::optional<absl::CivilDay> day = YearlessDay(d);
+    if (!day.has_value() || *day - *a->published <= 31) {
       continue;
     }
-    const absl::CivilDay day(d.start.year(), d.start.month(),
-                             d.start.day() == 0 ? 15 : d.start.day());
-    if (day - *a->published <= 31) {
+    const Match* nearest = NearestCueBefore(*a, d);
+    if (nearest == nullptr || d.first_token - nearest->end > 6 || !HasCue(*nearest, Cue::kPast)) {
       continue;
     }
-    const Match* nearest = nullptr;
-    for (int ci : a->cues_in[d.sentence]) {
-      const Match& cue = a->cues[ci];
-      if (cue.end <= d.first_token && (nearest == nullptr || cue.first > nearest->first)) {
-        nearest = &cue;
-      }
-    }
-    if (nearest == nullptr || d.first_token - nearest->end > 6) {
-      continue;
-    }
-    bool past = false;
-    for (const Entry* e : nearest->entries) {
-      past = past || e->cue == Cue::kPast;
-    }
+    bool past = true;
     for (int k = nearest->end; k < d.first_token; ++k) {
       const std::string_view w = a->fold(k);
       past = past && w != "to" && w != "that" && w != "which" && w != "will";
     }
-    if (!past) {
-      continue;
-    }
-    d.start.set_year(d.start.year() - 1);
-    if (d.end.year() > 0) {
-      d.end.set_year(d.end.year() - 1);
+    if (past) {
+      ShiftYear(&d, -1);
     }
   }
 }

@@ -1438,8 +1438,7 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
         "The leaders said they would sign a treaty on strategic partnership in January.",
         "They are due to sign a free trade agreement next year.",
         "An agreement on a new railway will be signed later.",
-        "The reciprocal access agreement was agreed in principle and is due to be signed in "
-        "spring.",
+        "The access agreement was agreed in principle and is due to be signed in spring.",
         "The two sides agreed in principle on a treaty on the border."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;

@@ -591,6 +591,24 @@ TEST_F(VenueTest, TownOfTheAnchorBeforeTheHeadline) {
   EXPECT_EQ(Venue(main()).city(), "Almaty");
 }
 
+// A main meeting with no town in its window takes the town a word of its own tells back
+// later ("The talks, held at a villa outside Geneva"); not a town of another time told between
+// them ("the first since ... travelled to Lahore"), nor one far from the word.
+TEST_F(VenueTest, TownToldBackAfterTheWindow) {
+  const std::string lead =
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao on Tuesday. "
+      "Relations have been strained for years. Trade fell by a third last year. Analysts were "
+      "cautious. Neither side commented. Oil prices rose. Markets were calm. ";
+  Run("Ministers meet", lead +
+                            "The talks, held at a lakeside villa outside Geneva, lasted six "
+                            "hours, one diplomat said.");
+  EXPECT_EQ(Venue(main()).city(), "Geneva");
+  EXPECT_EQ(Venue(main()).country_code(), "CH");
+  Run("Ministers meet",
+      lead + "The talks were the first since the president travelled to Geneva in 1999.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 TEST_F(VenueTest, WireDatelineInCapitals) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

@@ -1,4 +1,6 @@
 // The venue resolver.
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -29,7 +31,8 @@ const Entry* LandmarkOf(const Match& match) {
 
 // "in X", "at X", "visited X"; "to X" only after travel ("visit to X", "trip to X"); also
 // through a description of the town: "in the German city of X", "in the Kazakh capital, X".
-bool Locative(const Annotations& a, int first, int sentence_first) {
+// With `nearby`, also "outside X" and "near X" (a town's outskirts: "a villa outside Geneva").
+bool Locative(const Annotations& a, int first, int sentence_first, bool nearby = false) {
   int k = first - 1;
   while (k >= sentence_first && a.fold(k) == "the") {
     --k;
@@ -82,6 +85,9 @@ bool Locative(const Annotations& a, int first, int sentence_first) {
   if (f == "in" || f == "at" || f == "visited" || f == "visiting") {
     return true;
   }
+  if (nearby && (f == "outside" || f == "near")) {
+    return true;
+  }
   if (f != "to") {
     return false;
   }
@@ -114,6 +120,54 @@ int DatelineTownEnd(const Annotations& a, const Sentence& sentence) {
     return 0;
   }
   return k;
+}
+
+// Whether a mention tells back a meeting already reported: "The talks, held ...", "Monday's
+// meeting", "the two leaders met".
+bool ToldBack(const Annotations& a, const MeetingMention& m) {
+  if (m.form == TriggerForm::kNoun) {
+    bool dated = false;  // "Monday's talks".
+    for (int di : a.dates_in[m.sentence]) {
+      dated = dated || (a.dates[di].end_token + 1 == m.first && a.fold(m.first - 1) == "'s");
+    }
+    return m.anaphoric || dated;
+  }
+  return m.form == TriggerForm::kVerb && m.subject.collective && m.subject.people.empty() &&
+         m.subject.countries.empty();
+}
+
+// "The talks, held at a lakeside villa outside Geneva on Tuesday, ...": the town (or landmark)
+// in the clause of a word of the main meeting that tells it back after its window, or null.
+const Match* TownToldBack(const Context& c, const MeetingGroup& g) {
+  const Annotations& a = c.a;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (g.window.count(m.sentence) > 0 || m.relation != MentionRelation::kReport ||
+        !ToldBack(a, m)) {
+      continue;
+    }
+    for (int ei : a.entities_in[m.sentence]) {
+      const Match& match = a.entities[ei];
+      if (match.first < m.clause_first || match.end > m.clause_end ||
+          (TownOf(match) == nullptr && LandmarkOf(match) == nullptr) ||
+          !Locative(a, match.first, a.sentence(m.sentence).first_token, /*nearby=*/true)) {
+        continue;
+      }
+      // Near the word, and not of another time told between them ("The summit was the first
+      // since Vajpayee travelled by bus to Lahore").
+      const int from = std::min(m.end, match.end);
+      const int to = std::max(m.first, match.first);
+      bool other_time = to - from > 12;
+      for (int k = from; k < to && !other_time; ++k) {
+        const std::string& w = a.fold(k);
+        other_time = w == "since" || w == "when" || w == "than";
+      }
+      if (!other_time) {
+        return &match;
+      }
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -193,6 +247,22 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
             (k >= a.sentence(s).first_token &&
              (a.fold(k) == "to" || a.fold(k) == "visited" || a.fold(k) == "visiting")) ||
             (match.end < a.sentence(s).end_token && a.fold(match.end) == "capital");
+      }
+    }
+  }
+  // A main meeting with no town in its window: the town a word of its own tells back later
+  // ("The talks, held at a lakeside villa outside Geneva"), in the country the window gives
+  // if it gives one.
+  if (g.role == GroupRole::kMain) {
+    if (const Match* later = TownToldBack(c, g); later != nullptr) {
+      const Entry* town = TownOf(*later);
+      const Entry* landmark = town == nullptr ? LandmarkOf(*later) : nullptr;
+      const std::string& code = town != nullptr ? town->code : landmark->code;
+      if (country_only.empty() || country_only == code) {
+        out.set_city(town != nullptr ? a.Surface(later->first, later->end) : landmark->name);
+        out.set_country_code(code);
+        evidence->push_back({"venue", later->first, later->end, out.city()});
+        return out;
       }
     }
   }

@@ -1165,11 +1165,15 @@ class SentenceReader {
     } else if (m->clause_first > sentence_.first_token && a_.fold(m->clause_first - 1) == "when") {
       when = m->clause_first - 1;
     }
+    // Told so, it is of the past even in the lead ("held talks on Wednesday, the first summit
+    // since 2018, when Putin met Trump in Helsinki").
+    bool when_past = false;
     for (int i = std::max(sentence_.first_token, when - 3); when >= 0 && i < when; ++i) {
       int year = 0;
       if (a_.published.has_value() && absl::SimpleAtoi(a_.fold(i), &year) && year >= 1900 &&
           year < a_.published->year()) {
         past_adverbial = true;
+        when_past = true;
       }
     }
     // "They last met in Paris in June": the meeting before this one.
@@ -1203,7 +1207,7 @@ class SentenceReader {
         break;
       }
     }
-    if (past_adverbial && m->sentence > 1 && m->status == MentionStatus::kHeld) {
+    if (past_adverbial && (m->sentence > 1 || when_past) && m->status == MentionStatus::kHeld) {
       m->relation = MentionRelation::kPrevious;
       return;
     }

@@ -687,6 +687,20 @@ TEST_F(MeetingMentionsTest, MeetingOfThenOfficeHoldersOrOfAPastYearIsPrevious) {
   }
 }
 
+// The "when" clause right after a past year tells a meeting of the past in the lead too; the
+// lead's own meeting stays reported.
+TEST_F(MeetingMentionsTest, WhenClauseAfterAPastYearInTheLeadIsPrevious) {
+  Run("Leaders meet",
+      "President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday, their "
+      "first summit since 2019, when Seitkali met Premier Li Peng in Beijing.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
+  EXPECT_EQ(Get("held talks").relation, MentionRelation::kReport);
+  Run("Leaders meet",
+      "President Aidar Seitkali met Chinese President Zhao Wenhao on Monday, their first summit "
+      "since 2019.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+}
+
 // "They last met in June": the meeting before the one reported.
 TEST_F(MeetingMentionsTest, LastMetIsAPreviousMeeting) {
   const std::string lead =

@@ -609,6 +609,19 @@ TEST_F(VenueTest, TownToldBackAfterTheWindow) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// A town told in the clause of a meeting of the past, after its word, is that meeting's; one
+// told before it ("In Astana, the leaders recalled the 2019 summit") stays this meeting's.
+TEST_F(VenueTest, TownOfAPastMeetingIsNoVenue) {
+  Run("Leaders meet",
+      "President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday, their "
+      "first summit since 2019, when Seitkali met Premier Li Peng in Beijing.");
+  EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
+  Run("Leaders meet",
+      "In Astana, President Aidar Seitkali and Chinese President Zhao Wenhao recalled the 2019 "
+      "summit in Beijing.");
+  EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "Astana");
+}
+
 TEST_F(VenueTest, WireDatelineInCapitals) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

@@ -170,6 +170,21 @@ const Match* TownToldBack(const Context& c, const MeetingGroup& g) {
   return nullptr;
 }
 
+// Whether the place at `first` is told in the clause of a meeting of the past, after its
+// word, that is not one of `g`'s: "the first since 2011, when X travelled to New Delhi for
+// talks", "the first summit since 2018, when Putin met Trump in Helsinki".
+bool InAPastMeetingsClause(const Context& c, const MeetingGroup& g, int sentence, int first) {
+  for (int mi = 0; mi < static_cast<int>(c.mentions.mentions.size()); ++mi) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.sentence == sentence && m.relation == MentionRelation::kPrevious && m.first <= first &&
+        first < m.clause_end &&
+        std::find(g.mentions.begin(), g.mentions.end(), mi) == g.mentions.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_dateline,
@@ -202,7 +217,8 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
           place != nullptr && (IsTown(place->place) || LandmarkOf(match) != nullptr) &&
           match.end < a.sentence(s).end_token && a.trigger_at[match.end] >= 0;
       if (place == nullptr ||
-          !(names_meeting || Locative(a, match.first, a.sentence(s).first_token))) {
+          !(names_meeting || Locative(a, match.first, a.sentence(s).first_token)) ||
+          InAPastMeetingsClause(c, g, s, match.first)) {
         continue;
       }
       // "Visiting Indian Prime Minister X": the guest's country, where the meeting is not; with

@@ -753,6 +753,18 @@ TEST_F(DateTest, DayOfTheSayingIsNotTheMeetings) {
   EXPECT_EQ(Date(main()), "2025-4-24");
 }
 
+// With no other day and no dateline, a held main meeting the saying is told to come after
+// ("said on Thursday that ... after hours of talks with Y") takes the saying's day; a saying
+// that does not tell so leaves it undated.
+TEST_F(DateTest, DayOfASayingAfterTheTalksWhenNoOtherDay) {
+  Run("Kazakh Foreign Minister Talgat Omarov said on Thursday that trade was growing, after "
+      "hours of talks with Chinese Foreign Minister Li Wenhao in Astana.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+  Run("Kazakh Foreign Minister Talgat Omarov said on Thursday that he had met Chinese Foreign "
+      "Minister Li Wenhao in Astana.");
+  EXPECT_EQ(Date(main()), "");
+}
+
 TEST_F(DateTest, YesterdayAndToday) {
   Run("The ministers met in Astana yesterday.");
   EXPECT_EQ(Date(main()), "2025-4-25");

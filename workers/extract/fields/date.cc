@@ -351,6 +351,7 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
                  const std::vector<const Person*>* participants) {
   const Annotations& a = c.a;
   const DateMention* best = nullptr;
+  const DateMention* said_day = nullptr;  // The anchor's day of a saying of the meeting.
   int best_rank = 1 << 30;
   bool best_own = false;
   bool best_relative = false;
@@ -408,6 +409,24 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       said = said || (speech && reported);
     }
     if (said) {
+      // ... told as what the saying came after ("said on Tuesday that ... after hours of talks
+      // with Y", "following talks with Y").
+      bool after_talks = false;
+      for (int mi : g.mentions) {
+        const MeetingMention& mm = c.mentions.mentions[mi];
+        if (mm.sentence != d.sentence || mm.first < d.end_token) {
+          continue;
+        }
+        after_talks = after_talks || mm.frame == Frame::kAfter;
+        for (int k = std::max(d.end_token, mm.np_first - 4); k < mm.np_first; ++k) {
+          after_talks = after_talks || a.fold(k) == "after" || a.fold(k) == "following";
+        }
+      }
+      if (said_day == nullptr && after_talks && d.sentence == g.anchor && !d.month_relative &&
+          (d.relative || d.start.day() > 0) &&
+          !OwnedByAnotherMeeting(c, g, static_cast<int>(&d - a.dates.data()))) {
+        said_day = &d;
+      }
       continue;
     }
     // "The meeting came a week after X spoke by phone with Y on 26 November": a date another
@@ -577,6 +596,12 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         break;
       }
     }
+  }
+  // "Sarkozy said on Tuesday that Russia had agreed to the plan, after hours of talks with
+  // Medvedev": a held main meeting with no other day, and no dateline, takes the day of the
+  // saying its anchor tells as coming after it.
+  if (best == nullptr && !future && g.role == GroupRole::kMain) {
+    best = said_day;
   }
   if (best == nullptr && a.published.has_value() && ToldInTheProgressive(c, g)) {
     // "X is meeting Y" with no day told: the publication's, whether the meeting is under way

@@ -499,6 +499,15 @@ TEST_F(VenueTest, DatelineTownNamedWithItsCountry) {
   EXPECT_EQ(venue.city(), "Elmau");
   EXPECT_EQ(venue.country_code(), "DE");
   EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("KZ", "CN"));
+  // ... or with a region the gazetteer holds as a town, before the dateline's date.
+  Run("PANAJI, Goa, May 4 (Newswire) - Kazakh President Aidar Seitkali held talks with Chinese "
+      "President Zhao Wenhao on Monday.");
+  venue = Venue(main());
+  EXPECT_EQ(venue.city(), "Panaji");
+  EXPECT_EQ(venue.country_code(), "IN");
+  Run("PANAJI, Goa, officials said, Kazakh President Aidar Seitkali held talks with Chinese "
+      "President Zhao Wenhao on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "");
   // Not a dateline: a sentence opening with a word in capitals and no country after it.
   Run("NEWS, in brief, Kazakh President Aidar Seitkali held talks with Chinese President Zhao "
       "Wenhao on Monday.");

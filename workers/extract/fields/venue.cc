@@ -101,9 +101,11 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
 }
 
 // The end of a dateline's town the gazetteer does not know: one to three words in capitals
-// opening the sentence, then a comma, a country and another comma ("ELMAU, Germany, June 27").
+// opening the sentence, then a comma, a country and another comma ("ELMAU, Germany, June 27"),
+// or a region the gazetteer holds as a town and the dateline's date ("PANAJI, Goa, May 4").
 // 0 when the sentence opens otherwise.
-int DatelineTownEnd(const Annotations& a, const Sentence& sentence) {
+int DatelineTownEnd(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
   int k = sentence.first_token;
   while (k < sentence.end_token && k - sentence.first_token < 3 && a.tok(k).word &&
          a.tok(k).upper && a.entity_at[k] < 0) {
@@ -115,11 +117,22 @@ int DatelineTownEnd(const Annotations& a, const Sentence& sentence) {
   }
   const Match& country = a.entities[a.entity_at[k + 1]];
   const Entry* place = country.Of(EntryType::kPlace);
-  if (place == nullptr || place->place != PlaceKind::kCountry || country.first != k + 1 ||
-      country.end >= sentence.end_token || a.fold(country.end) != ",") {
+  if (place == nullptr || country.first != k + 1 || country.end >= sentence.end_token ||
+      a.fold(country.end) != ",") {
     return 0;
   }
-  return k;
+  if (place->place == PlaceKind::kCountry) {
+    return k;
+  }
+  if (TownOf(country) == nullptr) {
+    return 0;
+  }
+  for (int di : a.dates_in[s]) {
+    if (a.dates[di].dateline && a.dates[di].first_token == country.end + 1) {
+      return k;
+    }
+  }
+  return 0;
 }
 
 // Whether a mention tells back a meeting already reported: "The talks, held ...", "Monday's
@@ -295,9 +308,11 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       if (mi < 0) {
         // "ELMAU, Germany, June 27 (Newswire) -": a town the gazetteer lacks, in capitals, named
         // with its country.
-        if (const int end = DatelineTownEnd(a, sentence); end > 0) {
+        if (const int end = DatelineTownEnd(a, s); end > 0) {
+          const Match& region = a.entities[a.entity_at[end + 1]];
+          const Entry* town = TownOf(region);
           out.set_city(TitleCase(a.Text(sentence.first_token, end)));
-          out.set_country_code(a.entities[a.entity_at[end + 1]].Of(EntryType::kPlace)->code);
+          out.set_country_code(town != nullptr ? town->code : region.Of(EntryType::kPlace)->code);
           evidence->push_back({"venue", sentence.first_token, end, out.city()});
           return out;
         }

@@ -631,6 +631,18 @@ TEST_F(VenueTest, TownOfAPastMeetingIsNoVenue) {
   EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "Astana");
 }
 
+// "on the Indonesian island of Bali", "in the resort island of Jeju": an island the gazetteer
+// holds as a town, described before its name; "on" only before "island".
+TEST_F(VenueTest, TownDescribedAsAnIsland) {
+  Run("Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday on "
+      "the Indonesian island of Bali.");
+  EXPECT_EQ(Venue(main()).city(), "Bali");
+  EXPECT_EQ(Venue(main()).country_code(), "ID");
+  Run("Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday on "
+      "the future of Bali.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 TEST_F(VenueTest, WireDatelineInCapitals) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "

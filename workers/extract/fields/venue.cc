@@ -37,10 +37,11 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
   while (k >= sentence_first && a.fold(k) == "the") {
     --k;
   }
+  bool island = false;  // "on the Indonesian island of Bali".
   for (int q = k, steps = 0; q >= sentence_first && steps < 6; --q, ++steps) {
     const std::string& f = a.fold(q);
     if (f == "city" || f == "capital" || f == "town" || f == "resort" || f == "port" ||
-        f == "village") {
+        f == "village" || f == "island") {
       // Between the article and the town noun, words that describe the town: a place ("the
       // German city of"), a meeting modifier, or up to three other words ("the resort city of",
       // "the Black Sea resort of", "the southern port city of").
@@ -48,7 +49,7 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
       int described = 0;
       while (r >= sentence_first) {
         const std::string& w = a.fold(r);
-        if (w == "in" || w == "at" || w == "to") {
+        if (w == "in" || w == "at" || w == "to" || w == "on") {
           break;
         }
         if (w == "the" || w == "'s" || a.EntityAt(r, EntryType::kPlace) != nullptr ||
@@ -68,6 +69,10 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
       if (r >= sentence_first && (a.fold(r) == "in" || a.fold(r) == "at" || a.fold(r) == "to")) {
         k = r;
       }
+      if (r >= sentence_first && a.fold(r) == "on" && f == "island") {
+        k = r;
+        island = true;
+      }
       break;
     }
     if (f != "of" && f != "," && f != "the") {
@@ -82,7 +87,7 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
   if (f == "in" && k > sentence_first && a.Is(k - 1, WordClass::kIssueNoun)) {
     return false;
   }
-  if (f == "in" || f == "at" || f == "visited" || f == "visiting") {
+  if (f == "in" || f == "at" || f == "visited" || f == "visiting" || (f == "on" && island)) {
     return true;
   }
   if (nearby && (f == "outside" || f == "near")) {

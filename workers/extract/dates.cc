@@ -571,9 +571,12 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       }
     }
     // "the following day", "the next day", "a day later", "two days later", "the previous
-    // day", "the day before," : a day counted from the date told just before.
+    // day", "the day before,", "the previous evening": a day counted from the date told just
+    // before.
+    const bool evening = t[i].fold == "evening" || t[i].fold == "night";
     if (const int first = doc.sentences[sentence].first_token;
-        (t[i].fold == "day" || t[i].fold == "days" || t[i].fold == "hours") &&
+        (t[i].fold == "day" || t[i].fold == "days" || t[i].fold == "hours" ||
+         (evening && i >= first + 2 && t[i - 1].fold == "previous" && t[i - 2].fold == "the")) &&
         (i > first || (t[i].fold == "hours" && i > 0))) {
       int offset = 0;
       bool same = false;
@@ -594,7 +597,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         // "the same day".
         same = true;
         from = i - 2;
-      } else if (t[i].fold == "day" && the &&
+      } else if ((t[i].fold == "day" || evening) && the &&
                  (before == "following" || before == "next" || before == "previous")) {
         offset = before == "previous" ? -1 : 1;
         from = i - 2;

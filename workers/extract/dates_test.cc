@@ -213,7 +213,8 @@ TEST(DatesTest, WeekendIsItsSaturday) {
 // Numeric dates with a year: dots are day first, slashes day or month first as a number above
 // 12 shows (neither: not read), a year first is year-month-day; a time is no date.
 // "the following day", "the next day", "a day later", "two days later", "the previous day",
-// "the day before,": a day counted from the date told just before, to the day; none without one.
+// "the day before,", "the previous evening": a day counted from the date told just before, to
+// the day; none without one.
 TEST(DatesTest, DayCountedFromTheDateToldBefore) {
   const absl::CivilDay published(2025, 4, 26);  // A Saturday.
   auto last = [&](const std::string& body) {
@@ -242,7 +243,12 @@ TEST(DatesTest, DayCountedFromTheDateToldBefore) {
   EXPECT_EQ(last("Pompeo met Moon on Thursday to brief him on the summit held three days ago. "
                  "Earlier in the day, the ministers met."),
             "2025-4-24");
+  EXPECT_EQ(last("The minister said on Friday that talks with his counterpart the previous "
+                 "evening had gone well."),
+            "2025-4-24");
+  EXPECT_EQ(last("The leaders met on 12 March, after a dinner the previous night."), "2025-3-11");
   // Counted from another event, from a month only, or from nothing: no date.
+  EXPECT_TRUE(Dates("The envoys had met the previous evening.", published).empty());
   EXPECT_EQ(last("They met on April 10, the day before the summit opened."), "none");
   EXPECT_EQ(last("They met in March. The next day the leaders spoke."), "none");
   EXPECT_TRUE(Dates("The leaders spoke the following day.", published).empty());

@@ -208,29 +208,6 @@ int DaysToldLong(const Annotations& a, int s) {
   return told == 1 ? days : 0;
 }
 
-// Whether the date `d` is told in a "since" clause with words of its own before it, after "the
-// first ... since" ("the first summit since the court issued a warrant for his arrest on
-// Friday"): the time of the clause's event. Not "since Friday" (when an ongoing meeting began),
-// nor a "since" clause without "first" ("talks held since the envoys arrived on Monday").
-bool InASinceClause(const Annotations& a, const DateMention& d) {
-  const int first = a.sentence(d.sentence).first_token;
-  for (int k = d.first_token - 1; k >= first && k >= d.first_token - 15; --k) {
-    const std::string& w = a.fold(k);
-    if (w == "," || w == ";" || w == ":") {
-      return false;
-    }
-    if (w == "since") {
-      // ... after "the first ... since", the past event the meeting is measured against.
-      bool first_since = false;
-      for (int j = k - 1; j >= first && j >= k - 8 && a.fold(j) != ","; --j) {
-        first_since = first_since || a.fold(j) == "first";
-      }
-      return first_since && k + 1 < d.first_token && a.fold(k + 1) != "on";
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 // Whether the date `d` is told in a relative clause set off by a comma ("Xi, who arrived in
@@ -430,9 +407,6 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         reported = reported || (speech && a.fold(k) == "that");
       }
       said = said || (speech && reported);
-    }
-    if (InASinceClause(a, d)) {
-      continue;
     }
     if (said) {
       // ... told as what the saying came after ("said on Tuesday that ... after hours of talks

@@ -217,15 +217,36 @@ class SentenceReader {
           return true;
         }
       }
+      // "called X his \"dear friend\"", "called X a dictator": naming, not a call.
+      int k = match.end;
+      while (k < sentence_.end_token && person(k) >= 0 && person(k) == person(match.end)) {
+        ++k;
+      }
+      if (k > match.end && k < sentence_.end_token) {
+        const std::string& next = a_.fold(k);
+        if (next == "his" || next == "her" || next == "their" || next == "a" || next == "an" ||
+            next == "\"") {
+          return true;
+        }
+      }
       // "called X": a call only when a person, a role or a country follows.
-      return !(match.end < sentence_.end_token &&
-               (person(match.end) >= 0 || a_.EntityAt(match.end, EntryType::kRole) != nullptr ||
-                a_.EntityAt(match.end, EntryType::kPlace) != nullptr ||
-                a_.fold(match.end) == "his" || a_.fold(match.end) == "her"));
+      return !Callee(match.end);
+    }
+    // "dialled X", not "dialled in to the meeting".
+    if (f == "dialled" || f == "dialed" || f == "dials") {
+      return !Callee(match.end);
     }
     return (f == "host" || f == "hosts" || f == "hosting") && match.end < sentence_.end_token &&
            (a_.fold(match.end) == "country" || a_.fold(match.end) == "nation" ||
             a_.fold(match.end) == "city");
+  }
+
+  // Whether the one called stands at token `i`: a person, a role, a country, "his" or "her".
+  bool Callee(int i) const {
+    return i < sentence_.end_token &&
+           (person(i) >= 0 || a_.EntityAt(i, EntryType::kRole) != nullptr ||
+            a_.EntityAt(i, EntryType::kPlace) != nullptr || a_.fold(i) == "his" ||
+            a_.fold(i) == "her");
   }
 
   // A word that may stand inside a meeting's noun phrase before its noun.

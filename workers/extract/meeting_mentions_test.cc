@@ -897,6 +897,53 @@ TEST_F(MeetingMentionsTest, CalledForIsNoCall) {
   }
 }
 
+// Naming someone ("called X his \"dear friend\"", "called X a dictator") is no call.
+TEST_F(MeetingMentionsTest, CallingSomeoneSomethingIsNoCall) {
+  for (const char* body : {"President Aidar Seitkali has called Li Wenhao his \"dear friend\".",
+                           "President Aidar Seitkali called Li Wenhao a liar."}) {
+    Run(body);
+    EXPECT_THAT(Triggers(), IsEmpty()) << body;
+  }
+  Run("President Aidar Seitkali called Li Wenhao on Monday.");
+  EXPECT_THAT(Triggers(), ElementsAre("called"));
+}
+
+// Meeting words of long copy: "encounter", "brief exchange", "huddled with", "tete-a-tete",
+// "working dinner", and calls "dialled" or "talked by phone".
+TEST_F(MeetingMentionsTest, LessCommonMeetingWords) {
+  struct Case {
+    const char* body;
+    const char* trigger;
+    TriggerKind kind;
+  };
+  for (const Case& c : {
+           Case{"President Aidar Seitkali and President Li Wenhao held their first encounter in "
+                "Astana on Tuesday.",
+                "encounter", TriggerKind::kMeet},
+           Case{"President Aidar Seitkali had a brief exchange with President Li Wenhao on "
+                "Tuesday.",
+                "brief exchange", TriggerKind::kMeet},
+           Case{"President Aidar Seitkali huddled with President Li Wenhao on Tuesday.",
+                "huddled with", TriggerKind::kMeet},
+           Case{"President Aidar Seitkali and President Li Wenhao held a tete-a-tete on Tuesday.",
+                "tete-a-tete", TriggerKind::kMeet},
+           Case{"President Aidar Seitkali hosted a working dinner for President Li Wenhao on "
+                "Tuesday.",
+                "working dinner", TriggerKind::kMeet},
+           Case{"President Aidar Seitkali dialled President Li Wenhao on Tuesday.", "dialled",
+                TriggerKind::kPhone},
+           Case{"President Aidar Seitkali talked by phone with President Li Wenhao on Tuesday.",
+                "talked by phone", TriggerKind::kPhone},
+       }) {
+    Run(c.body);
+    EXPECT_EQ(Get(c.trigger).kind, c.kind) << c.body;
+  }
+  Run("The delegates dialled in to the session from Astana.");
+  for (const MeetingMention& m : mm_.mentions) {
+    EXPECT_NE(m.kind, TriggerKind::kPhone);
+  }
+}
+
 TEST_F(MeetingMentionsTest, SpokeToReportersIsNoCall) {
   Run("President Aidar Seitkali spoke to reporters after the ceremony.");
   EXPECT_THAT(Triggers(), IsEmpty());

@@ -1280,6 +1280,25 @@ class SentenceReader {
         return;
       }
     }
+    // "there were no plans for a meeting", "is not expected to meet him", "no talks are
+    // planned": a plan denied, or a meeting noun after "no", tells of no meeting.
+    {
+      const int start = m->form == TriggerForm::kNoun
+                            ? (light_verb_ >= 0 ? std::min(light_verb_, m->np_first) : m->np_first)
+                            : m->first;
+      if (m->form == TriggerForm::kNoun && start > m->clause_first && a_.fold(start - 1) == "no") {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+      for (int i = std::max(m->clause_first + 1, start - 6); i < start; ++i) {
+        const std::string& before = a_.fold(i - 1);
+        if (a_.Is(i, WordClass::kIntentWord) &&
+            (before == "no" || before == "not" || before == "n't")) {
+          m->relation = MentionRelation::kGeneric;
+          return;
+        }
+      }
+    }
     // "has spoken several times by telephone with A and B in recent weeks": a recurring contact,
     // not one meeting.
     for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {

@@ -1032,6 +1032,23 @@ TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
   EXPECT_EQ(Get("meeting").status, MentionStatus::kCancelled);
 }
 
+// A plan denied ("no plans for", "not expected to") or a meeting noun after "no" is no meeting.
+TEST_F(MeetingMentionsTest, DeniedPlanIsNoMeeting) {
+  for (const char* body : {
+           "The ministry said there were no plans for a meeting with President Li Wenhao.",
+           "President Aidar Seitkali is not expected to meet President Li Wenhao.",
+           "President Aidar Seitkali has no plans to visit Beijing.",
+           "No talks with President Li Wenhao are planned.",
+       }) {
+    Run(body);
+    ASSERT_EQ(mm_.mentions.size(), 1u) << body;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric) << body;
+  }
+  Run("President Aidar Seitkali is expected to meet President Li Wenhao.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kReport);
+  EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
+}
+
 // A visit one side was only invited to make, with no day and not accepted, is no meeting.
 TEST_F(MeetingMentionsTest, InvitationToVisitWithoutDayOrAcceptanceIsNoMeeting) {
   Run("President Aidar Seitkali invited Prime Minister Zhao Wenhao to visit Astana.");

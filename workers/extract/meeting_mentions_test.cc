@@ -271,6 +271,9 @@ TEST_F(MeetingMentionsTest, SigningsAndNonMeetingEventsAreNoMentions) {
   EXPECT_THAT(Triggers(), IsEmpty());
   Run("The cabinet approved the budget after the election.");
   EXPECT_THAT(Triggers(), IsEmpty());
+  // A spokesman's call with reporters is no conference.
+  Run("Spokesman Arman Bekov told reporters on a conference call that nothing was planned.");
+  EXPECT_THAT(Triggers(), IsEmpty());
 }
 
 // --- Light verbs and post-predicates.

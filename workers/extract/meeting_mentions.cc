@@ -402,7 +402,10 @@ class SentenceReader {
         }
       }
     }
-    m->named_event = named && m->form != TriggerForm::kVerb;
+    // A counterpart names no event: "invited his Afghan counterpart Amir Khan Muttaqi for talks".
+    m->named_event =
+        named && m->form != TriggerForm::kVerb &&
+        !(m->form == TriggerForm::kWeak && a_.Is(m->first, WordClass::kCounterpartWord));
     m->anaphoric = determiner && !named && m->form == TriggerForm::kNoun;
     np_end_ = np_end;
     m->np_end = np_end;

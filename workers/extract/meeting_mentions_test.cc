@@ -397,6 +397,14 @@ TEST_F(MeetingMentionsTest, OrdinalAfterAPossessiveNamesNoEvent) {
   EXPECT_NE(m.relation, MentionRelation::kFollowUp);
 }
 
+// A counterpart followed by a name ("his Afghan counterpart Amir Khan Muttaqi") names no event.
+TEST_F(MeetingMentionsTest, CounterpartNamesNoEvent) {
+  Run("Foreign Minister Talgat Omarov had invited his Chinese counterpart Li Wenhao for talks.");
+  const MeetingMention& m = Get("counterpart");
+  EXPECT_FALSE(m.named_event);
+  EXPECT_NE(m.relation, MentionRelation::kEvent);
+}
+
 TEST_F(MeetingMentionsTest, NamedEventIsNoAnaphor) {
   Run("The leaders gathered for the 31st ASEAN Summit in Manila.");
   const MeetingMention& m = Get("Summit");

@@ -1128,6 +1128,22 @@ class SentenceReader {
         }
       }
     }
+    // "could meet Xi", "may visit Paris", "might also hold talks": a modal before the meeting
+    // verb or its light verb tells of a meeting still to come.
+    {
+      int k = m->form != TriggerForm::kVerb && light_verb_ >= 0 ? light_verb_ : m->first;
+      for (--k; k > m->clause_first &&
+                (a_.fold(k) == "also" || a_.fold(k) == "likely" || a_.fold(k) == "still" ||
+                 a_.fold(k) == "then" || a_.fold(k) == "possibly" || a_.fold(k) == "probably" ||
+                 a_.fold(k) == "even" || a_.fold(k) == "soon");
+           --k) {
+      }
+      if (k >= m->clause_first && !a_.tok(k).cap) {
+        const std::string& f = a_.fold(k);
+        future = future || f == "could" || f == "might" || f == "may" || f == "can" ||
+                 f == "should" || f == "must" || f == "shall" || f == "would";
+      }
+    }
     // "X, who will retire soon, held talks with Y" was held.
     if (future && !past_plan && !ongoing && !TellsItsOwnPast(a_, *m)) {
       m->status = MentionStatus::kPlanned;

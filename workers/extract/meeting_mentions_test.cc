@@ -1043,6 +1043,21 @@ TEST_F(MeetingMentionsTest, CancelAndPostponeCues) {
   EXPECT_EQ(Get("meeting").status, MentionStatus::kCancelled);
 }
 
+// A modal before the meeting verb or its light verb: a meeting still to come.
+TEST_F(MeetingMentionsTest, ModalBeforeTheMeetingVerbIsPlanned) {
+  for (const char* body : {
+           "President Aidar Seitkali could meet President Li Wenhao on the sidelines.",
+           "President Aidar Seitkali may also visit Beijing.",
+           "President Aidar Seitkali might hold talks with President Li Wenhao.",
+       }) {
+    Run(body);
+    ASSERT_EQ(mm_.mentions.size(), 1u) << body;
+    EXPECT_EQ(mm_.mentions[0].status, MentionStatus::kPlanned) << body;
+  }
+  Run("President Aidar Seitkali met President Li Wenhao in May.");
+  EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
+}
+
 // A plan denied ("no plans for", "not expected to") or a meeting noun after "no" is no meeting.
 TEST_F(MeetingMentionsTest, DeniedPlanIsNoMeeting) {
   for (const char* body : {

@@ -2036,6 +2036,30 @@ TEST_F(DocumentsTest, DocumentsIntroducedBySignedDocumentsAreSignedFarFromTheVer
   }
 }
 
+// A sentence that lists the members of documents signed in the plural just before ("They
+// included ...", "Among them were ...", "The agreements include ...") lists documents signed.
+TEST_F(DocumentsTest, MembersOfAPluralSignedJustBeforeAreSigned) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"The agreements were signed by ministers in the presence of the two presidents. They "
+       "included a memorandum on the joint construction of a hydropower plant.",
+       {v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_MEMORANDUM}},
+      {"The presidents witnessed the signing of 15 documents. Among them were a protocol on "
+       "beef exports and a memorandum on the digital economy.",
+       {v1::DOCUMENT_TYPE_OTHER, v1::DOCUMENT_TYPE_MEMORANDUM}},
+      {"Ministers signed six agreements at the palace. The agreements include a treaty on the "
+       "border.",
+       {v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_TREATY}},
+      // Nothing signed in the plural before: the list signs nothing.
+      {"The ministers discussed six agreements at the palace. They included a memorandum on "
+       "water.",
+       {}},
+      {"Ministers will sign six agreements next year. They include a memorandum on water.", {}}};
+  for (const auto& [second, types] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana.\n\n") + second);
+    EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;
+  }
+}
+
 // "the agreement", "this accord" with no subject of its own refers back to a document of
 // another type already signed: no agreement of its own.
 TEST_F(DocumentsTest, GenericAgreementReferringBackIsNoneOfItsOwn) {

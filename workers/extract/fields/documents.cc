@@ -571,6 +571,57 @@ int ListedUnderASigning(const Annotations& a, int s) {
   return -1;
 }
 
+// True when the document word is a plural ("agreements", "memoranda", "documents").
+bool PluralDocument(const Annotations& a, const Match& match) {
+  const std::string& word = a.fold(match.end - 1);
+  return !word.empty() && (word.back() == 's' || word == "memoranda");
+}
+
+// "The agreements were signed by ministers. They included a memorandum on ...", "... witnessed
+// the signing of 15 documents. Among them were a protocol on ...", "The documents include an
+// agreement on ...": a sentence opened by words that list the members of a plural told just
+// before. Returns the token after the opening words, or -1. Whether the sentence before signed
+// documents in the plural is the caller's to check.
+int ListsThePreviousOnes(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  int k = sentence.first_token;
+  while (k < sentence.end_token && !a.tok(k).word) {
+    ++k;  // A bullet or a quote.
+  }
+  if (k + 2 >= sentence.end_token) {
+    return -1;
+  }
+  const auto include = [&](int q) {
+    const std::string& f = a.fold(q);
+    return f == "include" || f == "included" || f == "includes" || f == "comprise" ||
+           f == "comprised" || f == "comprises";
+  };
+  const std::string& f = a.fold(k);
+  if (f == "among") {
+    const std::string& next = a.fold(k + 1);
+    return next == "them" || next == "these" || next == "those" ? k + 2 : -1;
+  }
+  if (f == "they" || f == "these" || f == "those") {
+    int v = k + 1;
+    if (a.fold(v) == "also") {
+      ++v;
+    }
+    return include(v) ? v + 1 : -1;
+  }
+  if (f == "the" || f == "these") {
+    const Entry* doc = a.EntityAt(k + 1, EntryType::kDocument);
+    if (doc == nullptr) {
+      return -1;
+    }
+    const Match& match = a.entities[a.entity_at[k + 1]];
+    if (match.first != k + 1 || !PluralDocument(a, match) || match.end >= sentence.end_token) {
+      return -1;
+    }
+    return include(match.end) ? match.end + 1 : -1;
+  }
+  return -1;
+}
+
 // "according to the statement signed by the presidential spokesman", "a statement issued by
 // the ministry": a statement one side's official or office put out is a press release, not a
 // document the meeting adopted; one signed by both sides ("by the two leaders") is.
@@ -609,6 +660,11 @@ bool IntroducesDocuments(const Annotations& a, const Match& match, const Sentenc
     }
   }
   if (s + 1 < a.sentence_count() && ListedUnderASigning(a, s + 1) >= 0) {
+    return true;
+  }
+  // "... witnessed the signing of 15 documents. Among them were a protocol on ...".
+  if (s + 1 < a.sentence_count() && a.sentence(s + 1).paragraph == sentence.paragraph &&
+      ListsThePreviousOnes(a, s + 1) >= 0) {
     return true;
   }
   // "... the signing of 13 documents. The documents include: - ...".
@@ -739,11 +795,19 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       }
     }
   }
+  int plural_signed = -1;  // The last sentence that signed documents in the plural.
   for (int s : sentences) {
     const int listed = ListedUnderASigning(a, s);
     const Sentence& sentence = a.sentence(s);
     const int opening = OpeningJointStatement(a, sentence);
-    if (listed < 0 && opening < 0 && !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
+    // "The agreements were signed by ministers. They included a memorandum on ...": the
+    // documents a sentence lists as members of the plural signed just before are signed.
+    int members_from = -1;
+    if (plural_signed == s - 1 && a.sentence(s - 1).paragraph == sentence.paragraph) {
+      members_from = ListsThePreviousOnes(a, s);
+    }
+    if (listed < 0 && opening < 0 && members_from < 0 &&
+        !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
       continue;
     }
     int last_signed_end = -1;  // End of the last document signed in this sentence.
@@ -806,6 +870,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         // on ...": the documents it introduces are signed with it, however far from the verb.
         if (NearSigningVerb(a, match, sentence) || SubjectOfAPassiveSigning(a, match, sentence)) {
           introduced_from = match.end;
+          plural_signed = s;
         }
         continue;
       }
@@ -816,6 +881,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         introduced = a.fold(k) != ";" && a.trigger_at[k] < 0;
       }
       near_verb = near_verb || introduced || first == listed || first == opening ||
+                  (members_from >= 0 && first >= members_from) ||
                   SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.
@@ -844,6 +910,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         continue;
       }
       last_signed_end = match.end;
+      if (PluralDocument(a, match)) {
+        plural_signed = s;
+      }
       // "... issued a joint statement. In the communique, the two sides agreed to ...": a
       // sentence opened by "In the" statement refers back to the one already told of.
       const bool statement_like = doc->document == v1::DOCUMENT_TYPE_JOINT_STATEMENT ||

@@ -2060,6 +2060,27 @@ TEST_F(DocumentsTest, MembersOfAPluralSignedJustBeforeAreSigned) {
   }
 }
 
+// A sentence opened by a document's name right after one concluding an untitled document of
+// its type names that document: one document, with the name.
+TEST_F(DocumentsTest, NameOpeningTheNextSentenceIsTheUntitledDocuments) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"They signed a treaty on Monday.\n\nThe Treaty of Good-Neighbourliness and Friendly "
+       "Cooperation, the first such document in fifty years, commits both sides to peace.",
+       "Treaty of Good-Neighbourliness and Friendly Cooperation"},
+      {"They also witnessed the signing of a memorandum of understanding. The Memorandum of "
+       "Understanding on Cooperation in Electricity Trading allows more imports of power.",
+       "Memorandum of Understanding on Cooperation in Electricity Trading"},
+      // A name dated to an earlier year, or not the sentence's opening, names another.
+      {"They signed a treaty on Monday. The Treaty of Friendship of 1950 had expired.", ""},
+      {"They signed a treaty on Monday. It replaces the Treaty of Friendship.", ""}};
+  for (const auto& [second, title] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    const std::vector<v1::Document> got = Documents(main());
+    ASSERT_EQ(got.size(), 1u) << second;
+    EXPECT_EQ(got[0].title(), title) << second;
+  }
+}
+
 // "the agreement", "this accord" with no subject of its own refers back to a document of
 // another type already signed: no agreement of its own.
 TEST_F(DocumentsTest, GenericAgreementReferringBackIsNoneOfItsOwn) {

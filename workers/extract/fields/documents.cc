@@ -1,5 +1,6 @@
 // The documents resolver.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -775,6 +776,62 @@ bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& s
   return near_verb;
 }
 
+// "They signed a treaty on Monday. The Treaty of Good-Neighbourliness and Friendly Cooperation,
+// the first such document in fifty years, commits ...": a sentence opened by a document's name
+// tells the name of the document just concluded. Returns the document word's match, or -1, and
+// the name in `title`: the capitalised words around the document word and the function words
+// between them, up to the first other lower-case word (the sentence's verb) or punctuation.
+int NameOpeningTheSentence(const Annotations& a, int s, std::string* title) {
+  const Sentence& sentence = a.sentence(s);
+  if (s == 0 || sentence.all_caps) {
+    return -1;
+  }
+  for (int mi : a.entities_in[s]) {
+    const Match& match = a.entities[mi];
+    if (match.Of(EntryType::kDocument) == nullptr) {
+      continue;
+    }
+    if (!a.tok(match.first).cap) {
+      return -1;
+    }
+    int first = sentence.first_token;
+    if (a.fold(first) == "the") {
+      ++first;
+    }
+    for (int k = first; k < match.first; ++k) {
+      if (!a.tok(k).word || !a.tok(k).cap || a.EntityAt(k, EntryType::kRole) != nullptr) {
+        return -1;
+      }
+    }
+    const auto function_word = [](const std::string& f) {
+      return f == "of" || f == "on" || f == "for" || f == "in" || f == "and" || f == "the" ||
+             f == "between" || f == "concerning" || f == "regarding" || f == "to";
+    };
+    int end = match.end;
+    bool capital_after = false;  // A capitalised word after the document word.
+    while (end < sentence.end_token) {
+      const Token& t = a.tok(end);
+      const bool joining_hyphen = t.fold == "-" && end > match.end &&
+                                  a.tok(end - 1).end == t.begin && end + 1 < sentence.end_token &&
+                                  t.end == a.tok(end + 1).begin;
+      if (!joining_hyphen && (!t.word || (!t.cap && !function_word(t.fold)))) {
+        break;
+      }
+      capital_after = capital_after || t.cap;
+      ++end;
+    }
+    while (end > match.end && function_word(a.fold(end - 1))) {
+      --end;
+    }
+    if (first == match.first && !capital_after) {
+      return -1;  // "Agreements on trade ...": a capital owed to the sentence's opening.
+    }
+    *title = a.Surface(first, end);
+    return mi;
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
@@ -796,9 +853,38 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     }
   }
   int plural_signed = -1;  // The last sentence that signed documents in the plural.
+  // The last sentence that concluded a document of a type without a name.
+  std::map<v1::DocumentType, int> untitled_in;
   for (int s : sentences) {
     const int listed = ListedUnderASigning(a, s);
     const Sentence& sentence = a.sentence(s);
+    // "They signed a treaty on Monday. The Treaty of Good-Neighbourliness and Friendly
+    // Cooperation commits ...": the name opening the next sentence is the untitled one's.
+    std::string name;
+    const int named = NameOpeningTheSentence(a, s, &name);
+    if (named >= 0) {
+      const Match& match = a.entities[named];
+      const v1::DocumentType type = match.Of(EntryType::kDocument)->document;
+      const auto last = untitled_in.find(type);
+      for (size_t i = 0; i < out.size() && last != untitled_in.end() && last->second == s - 1;
+           ++i) {
+        if (out[i].type() != type || !out[i].title().empty() || seen.count({type, name}) > 0) {
+          continue;
+        }
+        if (Negated(a, match, sentence.first_token) ||
+            SignedBefore(a, match, sentence, s, own_months)) {
+          break;
+        }
+        out[i].set_title(name);
+        seen.insert({type, name});
+        if (std::none_of(out.begin(), out.end(), [&](const v1::Document& d) {
+              return d.type() == type && d.title().empty();
+            })) {
+          seen.erase({type, ""});
+        }
+        break;
+      }
+    }
     const int opening = OpeningJointStatement(a, sentence);
     // "The agreements were signed by ministers. They included a memorandum on ...": the
     // documents a sentence lists as members of the plural signed just before are signed.
@@ -933,6 +1019,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
           std::any_of(out.begin(), out.end(),
                       [&](const v1::Document& d) { return d.type() != doc->document; })) {
         continue;  // "signed a peace treaty ... President X, who brokered the agreement".
+      }
+      if (title.empty()) {
+        untitled_in[doc->document] = s;
       }
       if (!seen.insert({doc->document, title}).second) {
         continue;

@@ -1512,7 +1512,12 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
   // A modal or "ready for" puts the signing in the future too.
   for (const char* second : {"A trade agreement should be ready for signing by December.",
-                             "The treaty on the border could be signed in the autumn."}) {
+                             "The treaty on the border could be signed in the autumn.",
+                             // An adverb between the modal and the verb.
+                             "Officials said a memorandum on water would also be signed on "
+                             "Tuesday.",
+                             "The two sides will also sign a memorandum on water.",
+                             "A memorandum on water is expected to be formally signed in June."}) {
     Run("Leaders meet",
         std::string("The leaders of Kazakhstan and China met in Astana on Monday. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;

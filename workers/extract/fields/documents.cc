@@ -243,6 +243,16 @@ bool AgreedThat(const Annotations& a, int k, int sentence_end) {
 // sign", "are due to sign", "is expected to be signed", "will be signed", "could be signed",
 // "ready for signing".
 bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
+  // "will also sign", "would then be formally signed": an adverb between the modal and the verb
+  // leaves the signing in the future.
+  const auto adverb = [&](int q) {
+    const std::string& f = a.fold(q);
+    return f == "also" || f == "then" || f == "formally" || f == "officially" || f == "jointly" ||
+           f == "soon" || f == "finally" || f == "eventually" || f == "later";
+  };
+  while (k - 1 >= sentence_first && adverb(k - 1)) {
+    --k;
+  }
   if (k - 1 < sentence_first) {
     return false;
   }
@@ -262,12 +272,16 @@ bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
   if (before == "to" && k - 2 >= sentence_first && a.Is(k - 2, WordClass::kIntentWord)) {
     return true;
   }
-  if (before == "be" && k - 2 >= sentence_first &&
-      (modal(a.fold(k - 2)) ||
-       (a.fold(k - 2) == "to" && k - 3 >= sentence_first && a.Is(k - 3, WordClass::kIntentWord)))) {
-    return true;
+  if (before != "be") {
+    return false;
   }
-  return false;
+  int q = k - 2;  // The word before "be", past adverbs ("would also be signed").
+  while (q >= sentence_first && adverb(q)) {
+    --q;
+  }
+  return q >= sentence_first &&
+         (modal(a.fold(q)) ||
+          (a.fold(q) == "to" && q - 1 >= sentence_first && a.Is(q - 1, WordClass::kIntentWord)));
 }
 
 // True when the signing verb at `k` is qualified "in principle" ("was agreed in principle",

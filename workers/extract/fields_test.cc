@@ -1584,6 +1584,25 @@ TEST_F(DocumentsTest, SaidInAStatementIsNoDocument) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// Words told in a joint statement, communique or joint declaration tell of it as issued by the
+// sides together; a bare statement or declaration is one side's.
+TEST_F(DocumentsTest, ToldInAJointTextIssuesIt) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"The two leaders said in a joint statement that they would deepen cooperation.",
+       {v1::DOCUMENT_TYPE_JOINT_STATEMENT}},
+      {"In their joint statement, the leaders condemned terrorism.",
+       {v1::DOCUMENT_TYPE_JOINT_STATEMENT}},
+      {"The sides declared in a joint communique that the border was settled.",
+       {v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE}},
+      {"The ministry said in a statement that the talks were useful.", {}},
+      {"Kazakhstan said in a declaration that the talks were useful.", {}},
+      {"They talked about a joint statement for the next summit.", {}}};
+  for (const auto& [second, types] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;
+  }
+}
+
 // A statement one side's official or office signed or issued is a press release; one the two
 // sides signed is a document of the meeting.
 TEST_F(DocumentsTest, StatementPutOutByOneSideIsNoDocument) {

@@ -231,6 +231,38 @@ int OpeningJointStatement(const Annotations& a, const Sentence& sentence) {
   return match.first;
 }
 
+// "The two leaders said in a joint statement that ...", "In their joint statement, the leaders
+// condemned ...": words told in a joint statement, communique or declaration tell of it as
+// issued by the sides together (a bare "statement" is one side's press release).
+bool ToldInAJointText(const Annotations& a, const Match& match, const Sentence& sentence) {
+  const Entry* doc = match.Of(EntryType::kDocument);
+  if (doc == nullptr || doc->surface == "statement" || doc->surface == "declaration" ||
+      (doc->document != v1::DOCUMENT_TYPE_JOINT_STATEMENT &&
+       doc->document != v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE &&
+       doc->document != v1::DOCUMENT_TYPE_DECLARATION)) {
+    return false;
+  }
+  const int k = match.first;
+  if (k - 2 < sentence.first_token || a.fold(k - 2) != "in") {
+    return false;
+  }
+  const std::string& article = a.fold(k - 1);
+  if (article != "a" && article != "their" && article != "the") {
+    return false;
+  }
+  // "In their joint statement, ...".
+  if (k - 2 == sentence.first_token && article == "their" && match.end < sentence.end_token &&
+      a.fold(match.end) == ",") {
+    return true;
+  }
+  if (article == "the" || k - 3 < sentence.first_token || !a.Is(k - 3, WordClass::kSpeechVerb)) {
+    return false;
+  }
+  // "He said in a joint statement ...": one person's words, not the sides' text.
+  const std::string& subject = k - 4 >= sentence.first_token ? a.fold(k - 4) : "";
+  return subject != "he" && subject != "she" && subject != "it";
+}
+
 // "agreed that the treaty should be ready for signing": agreeing on a proposition, which signs
 // nothing; what the "that" clause tells decides.
 bool AgreedThat(const Annotations& a, int k, int sentence_end) {
@@ -907,7 +939,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       members_from = ListsThePreviousOnes(a, s);
     }
     if (listed < 0 && opening < 0 && members_from < 0 &&
-        !a.SentenceHasWord(s, WordClass::kSigningVerb)) {
+        !a.SentenceHasWord(s, WordClass::kSigningVerb) &&
+        !a.SentenceHasWord(s, WordClass::kSpeechVerb) && a.fold(sentence.first_token) != "in") {
       continue;
     }
     int last_signed_end = -1;  // End of the last document signed in this sentence.
@@ -981,6 +1014,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         introduced = a.fold(k) != ";" && a.trigger_at[k] < 0;
       }
       near_verb = near_verb || introduced || first == listed || first == opening ||
+                  ToldInAJointText(a, match, sentence) ||
                   (members_from >= 0 && first >= members_from) ||
                   SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the

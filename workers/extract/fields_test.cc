@@ -2306,6 +2306,12 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"rail infrastructure", v1::TOPIC_TRANSPORT},
       {"water sharing", v1::TOPIC_ENVIRONMENT},
       {"the drought", v1::TOPIC_ENVIRONMENT},
+      {"labour mobility", v1::TOPIC_MIGRATION},
+      {"migrant workers", v1::TOPIC_MIGRATION},
+      {"remittances", v1::TOPIC_FINANCE},
+      {"piracy off the coast", v1::TOPIC_SECURITY},
+      {"the counteroffensive", v1::TOPIC_CONFLICT},
+      {"a prisoner exchange", v1::TOPIC_CONFLICT},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

@@ -305,11 +305,34 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     return next == "energy" || next == "power" || next == "plant" || next == "plants" ||
            next == "station" || next == "stations";
   };
+  // "an investment of 3.5 trillion yen", "in the last fiscal year", "a social security
+  // agreement": a currency after an amount, a fiscal year and social security measure or name
+  // something; they are no finance or security topic.
+  auto measure = [&](const Match& match, v1::Topic topic) {
+    if (match.end - match.first != 1) {
+      return false;
+    }
+    const std::string& word = a.fold(match.first);
+    const std::string& before = match.first > 0 ? a.fold(match.first - 1) : "";
+    const std::string& after =
+        match.end < static_cast<int>(a.doc.tokens.size()) ? a.fold(match.end) : "";
+    if (topic == v1::TOPIC_FINANCE) {
+      const bool currency = word == "yen" || word == "yuan" || word == "renminbi" ||
+                            word == "dollar" || word == "euro" || word == "rouble" ||
+                            word == "ruble" || word == "sterling";
+      const bool amount =
+          (!before.empty() && absl::ascii_isdigit(static_cast<unsigned char>(before[0]))) ||
+          before == "million" || before == "billion" || before == "trillion" ||
+          before == "thousand" || before == "hundred";
+      return (currency && amount) || (word == "fiscal" && (after == "year" || after == "years"));
+    }
+    return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
+  };
   a.topics_in.assign(a.doc.sentences.size(), {});
   for (const Match& match : a.topics) {
     if (!in_name(match.first)) {
       for (const Entry* e : match.entries) {
-        if (e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) {
+        if ((e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic)) {
           continue;
         }
         a.topics_in[a.doc.tokens[match.first].sentence].push_back(e->topic);

@@ -355,6 +355,25 @@ TEST_F(AnnotateTest, NuclearEnergyIsAnEnergyTopic) {
   EXPECT_THAT(b.topics_in[1], ::testing::Contains(v1::TOPIC_NUCLEAR));
 }
 
+// A currency after an amount, a fiscal year and social security are no finance or security
+// topic.
+TEST_F(AnnotateTest, AmountsAndFiscalYearsAreNoTopic) {
+  for (const char* sentence : {"Japan will invest 3.5 trillion yen over five years.",
+                               "Trade reached 40 billion yuan in the last fiscal year.",
+                               "The parliament ratified a social security agreement."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_FINANCE)))
+        << sentence;
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_SECURITY)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed the exchange rate of the yen.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_FINANCE));
+  EXPECT_THAT(Run("", "They discussed fiscal policy.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_FINANCE));
+}
+
 TEST_F(AnnotateTest, TopicWordsInsideANameAreNoTopic) {
   // "National Security Adviser" is a role; "Security" in it says nothing of security.
   const Annotations a = Run("", "National Security Adviser Tom Hale arrived in Astana.");

@@ -328,11 +328,34 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
+  // "a balance of payments crisis", "the political crisis": a crisis named for another domain
+  // than war (a word of another topic before it, or politics) is no armed conflict.
+  std::vector<bool> other_topic_word(a.doc.tokens.size(), false);
+  for (const Match& match : a.topics) {
+    for (const Entry* e : match.entries) {
+      if (e->topic != v1::TOPIC_CONFLICT) {
+        for (int k = match.first; k < match.end; ++k) {
+          other_topic_word[k] = true;
+        }
+      }
+    }
+  }
+  auto crisis_of_another_domain = [&](const Match& match) {
+    if (match.end - match.first != 1 || a.fold(match.first) != "crisis" || match.first == 0) {
+      return false;
+    }
+    const int k = match.first - 1;
+    const std::string& before = a.fold(k);
+    return other_topic_word[k] || before == "political" || before == "constitutional" ||
+           before == "government" || before == "cabinet" || before == "liquidity" ||
+           before == "housing" || before == "budget" || before == "payments";
+  };
   a.topics_in.assign(a.doc.sentences.size(), {});
   for (const Match& match : a.topics) {
     if (!in_name(match.first)) {
       for (const Entry* e : match.entries) {
-        if ((e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic)) {
+        if ((e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic) ||
+            (e->topic == v1::TOPIC_CONFLICT && crisis_of_another_domain(match))) {
           continue;
         }
         a.topics_in[a.doc.tokens[match.first].sentence].push_back(e->topic);

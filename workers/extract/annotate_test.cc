@@ -374,6 +374,19 @@ TEST_F(AnnotateTest, AmountsAndFiscalYearsAreNoTopic) {
               ::testing::Contains(v1::TOPIC_FINANCE));
 }
 
+// A crisis named for another domain than war is no armed conflict.
+TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
+  for (const char* sentence :
+       {"Pakistan faces a balance of payments crisis.", "He took office after a political crisis.",
+        "They discussed the diplomatic crisis."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_CONFLICT)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed the crisis in the region.").topics_in[1],
+              ElementsAre(v1::TOPIC_CONFLICT));
+}
+
 TEST_F(AnnotateTest, TopicWordsInsideANameAreNoTopic) {
   // "National Security Adviser" is a role; "Security" in it says nothing of security.
   const Annotations a = Run("", "National Security Adviser Tom Hale arrived in Astana.");

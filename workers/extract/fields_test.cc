@@ -1517,7 +1517,10 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
                              "Officials said a memorandum on water would also be signed on "
                              "Tuesday.",
                              "The two sides will also sign a memorandum on water.",
-                             "A memorandum on water is expected to be formally signed in June."}) {
+                             "A memorandum on water is expected to be formally signed in June.",
+                             // "be to": what is arranged to come.
+                             "A free trade agreement is to be signed next month.",
+                             "The ministers are to sign a memorandum on water."}) {
     Run("Leaders meet",
         std::string("The leaders of Kazakhstan and China met in Astana on Monday. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;

@@ -301,7 +301,14 @@ bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
       (a.fold(k - 2) == "ready" || a.fold(k - 2) == "open" || a.fold(k - 2) == "opened")) {
     return true;
   }
-  if (before == "to" && k - 2 >= sentence_first && a.Is(k - 2, WordClass::kIntentWord)) {
+  // "ministers are to sign", "the treaty is to be signed next month": "be to" tells what is
+  // arranged to come.
+  const auto be_to = [&](int q) {
+    const std::string& f = a.fold(q);
+    return f == "is" || f == "are" || f == "was" || f == "were";
+  };
+  if (before == "to" && k - 2 >= sentence_first &&
+      (a.Is(k - 2, WordClass::kIntentWord) || be_to(k - 2))) {
     return true;
   }
   if (before != "be") {
@@ -312,8 +319,8 @@ bool FutureSigningVerbAt(const Annotations& a, int k, int sentence_first) {
     --q;
   }
   return q >= sentence_first &&
-         (modal(a.fold(q)) ||
-          (a.fold(q) == "to" && q - 1 >= sentence_first && a.Is(q - 1, WordClass::kIntentWord)));
+         (modal(a.fold(q)) || (a.fold(q) == "to" && q - 1 >= sentence_first &&
+                               (a.Is(q - 1, WordClass::kIntentWord) || be_to(q - 1))));
 }
 
 // True when the signing verb at `k` is qualified "in principle" ("was agreed in principle",

@@ -2063,6 +2063,21 @@ TEST_F(DocumentsTest, DocumentsIntroducedBySignedDocumentsAreSignedFarFromTheVer
   }
 }
 
+// A legislature's ratification at home concludes nothing at the meeting; a ratification the
+// sides conclude together does.
+TEST_F(DocumentsTest, RatificationByALegislatureIsNoDocumentOfTheMeeting) {
+  const std::pair<const char*, std::vector<v1::DocumentType>> cases[] = {
+      {"The parliament ratified the agreement on visas on Tuesday.", {}},
+      {"The treaty on the border was ratified by both parliaments.", {}},
+      {"The two presidents ratified a protocol on customs.", {v1::DOCUMENT_TYPE_OTHER}},
+      {"They signed a treaty on the border, which parliaments must still ratify.",
+       {v1::DOCUMENT_TYPE_TREATY}}};
+  for (const auto& [second, types] : cases) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;
+  }
+}
+
 // A sentence that lists the members of documents signed in the plural just before ("They
 // included ...", "Among them were ...", "The agreements include ...") lists documents signed.
 TEST_F(DocumentsTest, MembersOfAPluralSignedJustBeforeAreSigned) {

@@ -263,6 +263,28 @@ bool ToldInAJointText(const Annotations& a, const Match& match, const Sentence& 
   return subject != "he" && subject != "she" && subject != "it";
 }
 
+// "The parliament ratified the agreement on Tuesday", "the treaty was ratified by both
+// parliaments": a legislature's ratification at home, with no other signing in the sentence,
+// concludes nothing at the meeting.
+bool RatifiedByALegislature(const Annotations& a, const Sentence& sentence) {
+  bool ratified = false;
+  bool legislature = false;
+  for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+    const std::string& f = a.fold(k);
+    const bool ratify = f == "ratified" || f == "ratify" || f == "ratifies" || f == "ratifying";
+    if (!ratify && a.Is(k, WordClass::kSigningVerb)) {
+      return false;
+    }
+    ratified = ratified || ratify;
+    legislature = legislature || f == "parliament" || f == "parliaments" || f == "congress" ||
+                  f == "senate" || f == "legislature" || f == "legislatures" || f == "duma" ||
+                  f == "lawmakers" || f == "legislators" || f == "deputies" || f == "mps" ||
+                  f == "senators" || f == "assembly" || f == "knesset" || f == "bundestag" ||
+                  f == "rada" || f == "majlis";
+  }
+  return ratified && legislature;
+}
+
 // "agreed that the treaty should be ready for signing": agreeing on a proposition, which signs
 // nothing; what the "that" clause tells decides.
 bool AgreedThat(const Annotations& a, int k, int sentence_end) {
@@ -948,6 +970,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     if (listed < 0 && opening < 0 && members_from < 0 &&
         !a.SentenceHasWord(s, WordClass::kSigningVerb) &&
         !a.SentenceHasWord(s, WordClass::kSpeechVerb) && a.fold(sentence.first_token) != "in") {
+      continue;
+    }
+    if (RatifiedByALegislature(a, sentence)) {
       continue;
     }
     int last_signed_end = -1;  // End of the last document signed in this sentence.

@@ -217,15 +217,19 @@ class SentenceReader {
           return true;
         }
       }
-      // "called X his \"dear friend\"", "called X a dictator": naming, not a call.
+      // "called Kazakhstan \"a reliable partner\"", "called President X a friend", "called X his
+      // \"dear friend\"": naming X something, not a call.
       int k = match.end;
-      while (k < sentence_.end_token && person(k) >= 0 && person(k) == person(match.end)) {
+      if (k < sentence_.end_token && a_.entity_at[k] >= 0) {
+        k = std::max(k + 1, a_.entities[a_.entity_at[k]].end);
+      }
+      while (k < sentence_.end_token && a_.tok(k).word && a_.tok(k).cap) {
         ++k;
       }
       if (k > match.end && k < sentence_.end_token) {
-        const std::string& next = a_.fold(k);
-        if (next == "his" || next == "her" || next == "their" || next == "a" || next == "an" ||
-            next == "\"") {
+        const std::string& after = a_.fold(k);
+        if (after == "\"" || after == "a" || after == "an" || after == "the" || after == "one" ||
+            after == "his" || after == "her" || after == "their") {
           return true;
         }
       }

@@ -900,7 +900,10 @@ TEST_F(MeetingMentionsTest, CalledForIsNoCall) {
   for (const char* body : {"President Aidar Seitkali called for calm.",
                            "President Aidar Seitkali called on both sides to stop.",
                            "President Aidar Seitkali called it a mistake.",
-                           "President Aidar Seitkali called off the strike."}) {
+                           "President Aidar Seitkali called off the strike.",
+                           // Naming someone something.
+                           "Aidar Seitkali called Kazakhstan \"a reliable partner\".",
+                           "Aidar Seitkali called President Zhao Wenhao a true friend."}) {
     Run(body);
     for (const MeetingMention& m : mm_.mentions) {
       EXPECT_NE(m.kind, TriggerKind::kPhone) << body;
@@ -953,6 +956,10 @@ TEST_F(MeetingMentionsTest, LessCommonMeetingWords) {
   for (const MeetingMention& m : mm_.mentions) {
     EXPECT_NE(m.kind, TriggerKind::kPhone);
   }
+TEST_F(MeetingMentionsTest, CalledSomeoneIsACall) {
+  Run("President Aidar Seitkali called President Zhao Wenhao on Monday.");
+  ASSERT_EQ(mm_.mentions.size(), 1u);
+  EXPECT_EQ(mm_.mentions[0].kind, TriggerKind::kPhone);
 }
 
 TEST_F(MeetingMentionsTest, SpokeToReportersIsNoCall) {

@@ -326,6 +326,12 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
           before == "thousand" || before == "hundred";
       return (currency && amount) || (word == "fiscal" && (after == "year" || after == "years"));
     }
+    // "traded barbs", "trading accusations": an exchange of words or blows, not commerce.
+    if (topic == v1::TOPIC_TRADE && (word == "traded" || word == "trading" || word == "trade")) {
+      return after == "barbs" || after == "accusations" || after == "insults" || after == "blows" ||
+             after == "jibes" || after == "fire" || after == "charges" || after == "threats" ||
+             after == "words" || after == "places";
+    }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
   // "a balance of payments crisis", "the political crisis": a crisis named for another domain

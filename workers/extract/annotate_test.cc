@@ -374,6 +374,17 @@ TEST_F(AnnotateTest, AmountsAndFiscalYearsAreNoTopic) {
               ::testing::Contains(v1::TOPIC_FINANCE));
 }
 
+// "traded barbs", "trading accusations": no trade topic.
+TEST_F(AnnotateTest, TradedBarbsIsNoTrade) {
+  for (const char* sentence : {"The two leaders traded barbs in their speeches.",
+                               "The ministers were trading accusations over the border."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_TRADE)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They traded goods.").topics_in[1], ::testing::Contains(v1::TOPIC_TRADE));
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

@@ -2063,6 +2063,16 @@ TEST_F(DocumentsTest, DocumentsIntroducedBySignedDocumentsAreSignedFarFromTheVer
   }
 }
 
+// A document "among the documents signed" is signed; among ones discussed it is not.
+TEST_F(DocumentsTest, DocumentAmongTheOnesSignedIsSigned) {
+  Run("The leaders of Kazakhstan and China met in Astana. An agreement on avoiding double "
+      "taxation was among the 12 documents signed.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. A treaty on the border was among the "
+      "topics discussed.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // A legislature's ratification at home concludes nothing at the meeting; a ratification the
 // sides conclude together does.
 TEST_F(DocumentsTest, RatificationByALegislatureIsNoDocumentOfTheMeeting) {

@@ -779,6 +779,20 @@ bool SubjectOfAPassiveSigning(const Annotations& a, const Match& match, const Se
       continue;
     }
     int v = k + 1;
+    // "An agreement on double taxation was among the documents signed": among the ones a
+    // signing verb concludes.
+    if (a.fold(v) == "among") {
+      for (int q = v + 1; q < std::min(sentence.end_token, v + 6); ++q) {
+        // A participle ("signed", "concluded"), not a noun ("among the issues").
+        if (a.Is(q, WordClass::kSigningVerb) && absl::EndsWith(a.fold(q), "ed")) {
+          return true;
+        }
+        if (!a.tok(q).word) {
+          break;
+        }
+      }
+      return false;
+    }
     const std::string& adverb = a.fold(v);
     if (adverb == "also" || adverb == "formally" || adverb == "jointly" || adverb == "then" ||
         adverb == "subsequently" || adverb == "later") {

@@ -517,7 +517,7 @@ class SentenceReader {
                             person(rm.end + 1) >= 0) ||
                            (rm.first > sentence_.first_token && person(rm.first - 1) >= 0);
         if (!named && role->level != RoleLevel::kSpokesperson && side->role_only < 0) {
-          side->role_only = PersonWithRole(role->level, i);
+          side->role_only = PersonWithRole(role->level, rm.first);
         }
         i = rm.end - 1;
       }
@@ -539,15 +539,43 @@ class SentenceReader {
   }
 
   // The last person before token `before` (this sentence or earlier) whose role is `level`.
-  int PersonWithRole(RoleLevel level, int before) const {
+  // "The Chinese leader arrived": the last person of the role's level named before it. A
+  // country qualifying the role ("the Chinese leader", "Brazil's president") takes a person of
+  // that country or of none, and a head of state or government of that country for a leader's
+  // word of either level ("the Indian leader" for a prime minister); a former holder ("former
+  // President X") is meant only by "the former president".
+  int PersonWithRole(RoleLevel level, int role_first) const {
+    const int first = sentence_.first_token;
+    int q = role_first - 1;
+    if (q >= first && a_.fold(q) == "'s") {
+      --q;
+    }
+    std::string code;
+    if (q >= first) {
+      if (const Entry* place = a_.EntityAt(q, EntryType::kPlace);
+          place != nullptr && !IsTown(place->place)) {
+        code = place->code;
+      }
+    }
+    bool former = false;
+    for (int k = std::max(first, role_first - 3); k < role_first; ++k) {
+      former = former || a_.fold(k) == "former";
+    }
+    const auto leader = [](RoleLevel l) {
+      return l == RoleLevel::kHeadOfState || l == RoleLevel::kHeadOfGovernment;
+    };
     int best = -1;
     int best_at = -1;
     for (size_t p = 0; p < people_.size(); ++p) {
-      if (people_[p].level != level) {
+      const Person& person = people_[p];
+      const bool level_ok = person.level == level || (!code.empty() && person.country == code &&
+                                                      leader(level) && leader(person.level));
+      if (!level_ok || person.former != former ||
+          (!code.empty() && !person.country.empty() && person.country != code)) {
         continue;
       }
-      for (const PersonMention& m : people_[p].mentions) {
-        if (m.first < before && m.first > best_at) {
+      for (const PersonMention& m : person.mentions) {
+        if (m.first < role_first && m.first > best_at) {
           best = static_cast<int>(p);
           best_at = m.first;
         }

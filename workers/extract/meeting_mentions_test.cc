@@ -1471,5 +1471,22 @@ TEST_F(MeetingMentionsTest, WelcomingTheVisitToldBeforeIsAReactionNotAHost) {
   EXPECT_TRUE(Get("visit").predicate);
 }
 
+// "The Kazakh leader arrived": a role with a country and no name is the last person of that
+// country named before it, not the other side's leader named after him, nor a former holder.
+TEST_F(MeetingMentionsTest, RoleWithACountryIsThePersonOfThatCountry) {
+  Run("Kazakh President Nurlan Abenov and Chinese President Zhao Ming held talks in Beijing on "
+      "Friday. The Kazakh leader arrived in Beijing on Thursday.");
+  const MeetingMention& m = Get("arrived");
+  ASSERT_GE(m.subject.role_only, 0);
+  EXPECT_EQ(people_[m.subject.role_only].name, "Nurlan Abenov");
+
+  Run("Kazakh President Nurlan Abenov met Chinese President Zhao Ming in Beijing on Friday. He "
+      "then attended the opening of a forum chaired by former Kazakh President Serik Dosanov. The "
+      "Kazakh president's trip ends on Sunday.");
+  const MeetingMention& trip = Get("trip");
+  ASSERT_GE(trip.subject.role_only, 0);
+  EXPECT_EQ(people_[trip.subject.role_only].name, "Nurlan Abenov");
+}
+
 }  // namespace
 }  // namespace parley::extract

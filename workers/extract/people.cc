@@ -1,12 +1,14 @@
 #include "workers/extract/people.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
 
 namespace parley::extract {
 namespace {
@@ -421,6 +423,7 @@ class PeopleFinder {
     MergeShortNames();
     ResolveBareRoles();
     ShareCountryInAList();
+    MembersShareTheDelegationsCountry();
     CounterpartTakesTheRole();
     return std::move(people_);
   }
@@ -454,6 +457,69 @@ class PeopleFinder {
           p.role = before->role;
           p.level = before->level;
           break;
+        }
+      }
+    }
+  }
+
+  // "The Emirati delegation included X and Y", "Xi was accompanied by Foreign Minister X": the
+  // people named after a country's delegation and a word of its make-up, or after "accompanied
+  // by" following a person of a country, are of that country when nothing says otherwise (up to
+  // the next meeting word or ";").
+  void MembersShareTheDelegationsCountry() {
+    static constexpr absl::string_view kMakeUp[] = {
+        "included",  "includes", "including", "comprised", "comprises",  "comprising",
+        "consisted", "consists", "led",       "headed",    "accompanied"};
+    for (int s = 0; s < a_.sentence_count(); ++s) {
+      const int first = a_.sentence(s).first_token;
+      const int end = a_.sentence(s).end_token;
+      for (int i = first; i + 1 < end; ++i) {
+        const std::string& f = a_.fold(i);
+        std::string code;
+        int from = -1;
+        if (f == "delegation" || f == "entourage") {
+          bool make_up = false;
+          for (int k = i + 1; k < end && k <= i + 3 && !make_up; ++k) {
+            make_up =
+                std::find(std::begin(kMakeUp), std::end(kMakeUp), a_.fold(k)) != std::end(kMakeUp);
+            from = k + 1;
+          }
+          int q = i - 1;
+          if (q >= first && a_.fold(q) == "'s") {
+            --q;
+          }
+          if (!make_up || q < first) {
+            continue;
+          }
+          if (const Entry* place = a_.EntityAt(q, EntryType::kPlace);
+              place != nullptr && !IsTown(place->place)) {
+            code = place->code;
+          } else if (const int owner = PersonAt(people_, q); owner >= 0) {
+            code = people_[owner].org.empty() ? people_[owner].country : "";
+          }
+        } else if (f == "accompanied" && a_.fold(i + 1) == "by") {
+          // The nearest person named before it: "X was accompanied by", "X, accompanied by".
+          for (int q = i - 1; q >= first && q >= i - 4 && code.empty(); --q) {
+            if (const int owner = PersonAt(people_, q); owner >= 0) {
+              code = people_[owner].org.empty() ? people_[owner].country : "";
+              break;
+            }
+          }
+          from = i + 2;
+        }
+        if (code.empty()) {
+          continue;
+        }
+        for (int k = from; k < end && a_.fold(k) != ";" && a_.trigger_at[k] < 0; ++k) {
+          const int member = PersonAt(people_, k);
+          if (member < 0) {
+            continue;
+          }
+          Person& p = people_[member];
+          if (p.country.empty() && p.org.empty() && p.Participates() &&
+              p.level != RoleLevel::kCounterpart) {
+            p.country = code;
+          }
         }
       }
     }

@@ -147,6 +147,18 @@ TEST_F(PeopleTest, OfficialListedAfterAnotherSharesTheCountry) {
   Run("Secretary of State Talgat Omarov and Foreign Minister Arman Sadykov met in Moscow.");
   EXPECT_EQ(Get("Arman Sadykov").country, "");
 }
+// "The Kazakh delegation included X", "X was accompanied by Y": members of a delegation are of
+// its country; a counterpart named after them is not.
+TEST_F(PeopleTest, DelegationMembersShareItsCountry) {
+  Run("The Kazakh delegation included National Security Adviser Aidar Seitkali and Minister of "
+      "State Arman Sadykov. President Talgat Omarov was accompanied by Foreign Minister Nurlan "
+      "Abenov. He then met Premier Zhao Wenhao.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+  EXPECT_EQ(Get("Arman Sadykov").country, "KZ");
+  EXPECT_EQ(Get("Zhao Wenhao").country, "");
+  Run("Kazakh President Talgat Omarov was accompanied by Foreign Minister Nurlan Abenov.");
+  EXPECT_EQ(Get("Nurlan Abenov").country, "KZ");
+}
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
       "in Astana on Monday.");

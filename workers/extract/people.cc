@@ -252,9 +252,10 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
 }
 
 // "the Ambassador of the Kingdom of Norway to ASEAN, X", "the Secretary-General of the
-// Organization of Islamic Cooperation (OIC), X": a role whose qualifiers ("of"/"to" and the
-// names of places, bodies and offices) fill the appositive before the comma. The country or body
-// is the first one after "of"; one after "to" is where the official is sent.
+// Organization of Islamic Cooperation (OIC), X", "the British ambassador in Moscow, X": a role
+// whose qualifiers ("of"/"to" and the names of places, bodies and offices) fill the appositive
+// before the comma. The country or body is the first one after "of"; one after "to" is where the
+// official is sent.
 std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int sentence_first) {
   const int comma = i - 1;
   if (comma - 2 < sentence_first || a.fold(comma) != ",") {
@@ -277,15 +278,18 @@ std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int se
       continue;
     }
     const std::string& f = a.fold(q);
-    if (f == "of" || f == "the" || f == "to" || f == "and" || f == "for" || f == "(" || f == ")" ||
-        (a.tok(q).word && a.tok(q).cap)) {
+    if (f == "of" || f == "the" || f == "to" || f == "and" || f == "for" || f == "in" || f == "(" ||
+        f == ")" || (a.tok(q).word && a.tok(q).cap)) {
       --q;
       continue;
     }
     return std::nullopt;
   }
+  // "the British high commissioner in New Delhi, X": a diplomat's post after "in".
+  const bool posted_in = role_at >= 0 && a.fold(role_at + 1) == "in" &&
+                         RoleEntryAt(a, role_at)->level == RoleLevel::kDiplomat;
   if (role_at < 0 || (a.fold(role_at + 1) != "of" && a.fold(role_at + 1) != "to" &&
-                      a.fold(role_at + 1) != "for")) {
+                      a.fold(role_at + 1) != "for" && !posted_in)) {
     return std::nullopt;  // "President Biden, X": a name, not a qualifier, after the role.
   }
   std::optional<RoleInfo> info = RoleBefore(a, role_at + 1, sentence_first);

@@ -380,6 +380,14 @@ TEST_F(PeopleTest, TitleAfterAnAppositiveRoleTakesItsCountry) {
   EXPECT_EQ(Get("Tamim bin Khalid").country, "QA");
 }
 
+// "The Kazakh ambassador in Beijing, X,": a diplomat's post after "in" fills the appositive.
+TEST_F(PeopleTest, DiplomatPostedInATownBeforeTheName) {
+  Run("The Kazakh ambassador in Beijing, Aidar Seitkali, was also present at the talks.");
+  const Person& p = Get("Aidar Seitkali");
+  EXPECT_EQ(p.country, "KZ");
+  EXPECT_EQ(p.level, RoleLevel::kDiplomat);
+}
+
 // "X, his Chinese counterpart,": a counterpart after the name, named for its country.
 TEST_F(PeopleTest, CounterpartAfterTheName) {
   Run("Talgat Omarov, Kazakhstan's foreign minister, and Li Dehai, his Chinese counterpart, met "

@@ -388,6 +388,13 @@ TEST_F(PeopleTest, DiplomatPostedInATownBeforeTheName) {
   EXPECT_EQ(p.level, RoleLevel::kDiplomat);
 }
 
+// A Commonwealth country's ambassador to another is its high commissioner.
+TEST_F(PeopleTest, HighCommissionerIsADiplomat) {
+  Run("Indian High Commissioner Aidar Seitkali attended the talks.");
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kDiplomat);
+  EXPECT_EQ(Get("Aidar Seitkali").country, "IN");
+}
+
 // "X, his Chinese counterpart,": a counterpart after the name, named for its country.
 TEST_F(PeopleTest, CounterpartAfterTheName) {
   Run("Talgat Omarov, Kazakhstan's foreign minister, and Li Dehai, his Chinese counterpart, met "

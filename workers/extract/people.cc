@@ -468,20 +468,35 @@ class PeopleFinder {
 
   // "The Emirati delegation included X and Y", "Xi was accompanied by Foreign Minister X": the
   // people named after a country's delegation and a word of its make-up, or after "accompanied
-  // by" following a person of a country, are of that country when nothing says otherwise (up to
-  // the next meeting word or ";").
+  // by" following a person of a country, or before "part of the Indian delegation", "on the US
+  // side", are of that country when nothing says otherwise (up to the next meeting word or ";").
   void MembersShareTheDelegationsCountry() {
     static constexpr absl::string_view kMakeUp[] = {
         "included",  "includes", "including", "comprised", "comprises",  "comprising",
         "consisted", "consists", "led",       "headed",    "accompanied"};
+    static constexpr absl::string_view kMemberOf[] = {"of", "on", "in", "among", "joined"};
     for (int s = 0; s < a_.sentence_count(); ++s) {
       const int first = a_.sentence(s).first_token;
       const int end = a_.sentence(s).end_token;
-      for (int i = first; i + 1 < end; ++i) {
+      for (int i = first; i < end; ++i) {
         const std::string& f = a_.fold(i);
         std::string code;
         int from = -1;
-        if (f == "delegation" || f == "entourage") {
+        if ((f == "delegation" || f == "side" || f == "team" || f == "entourage") &&
+            i - 3 >= first && a_.fold(i - 2) == "the" &&
+            std::find(std::begin(kMemberOf), std::end(kMemberOf), a_.fold(i - 3)) !=
+                std::end(kMemberOf)) {
+          // "X and Y were part of the Indian delegation", "Z was present on the US side": the
+          // people named before it, back to a meeting word or ";".
+          const Entry* place = a_.EntityAt(i - 1, EntryType::kPlace);
+          if (place == nullptr || IsTown(place->place)) {
+            continue;
+          }
+          for (int k = i - 4; k >= first && a_.fold(k) != ";" && a_.trigger_at[k] < 0; --k) {
+            Join(PersonAt(people_, k), place->code);
+          }
+          continue;
+        } else if (f == "delegation" || f == "entourage") {
           bool make_up = false;
           for (int k = i + 1; k < end && k <= i + 3 && !make_up; ++k) {
             make_up =
@@ -501,7 +516,7 @@ class PeopleFinder {
           } else if (const int owner = PersonAt(people_, q); owner >= 0) {
             code = people_[owner].org.empty() ? people_[owner].country : "";
           }
-        } else if (f == "accompanied" && a_.fold(i + 1) == "by") {
+        } else if (f == "accompanied" && i + 1 < end && a_.fold(i + 1) == "by") {
           // The nearest person named before it: "X was accompanied by", "X, accompanied by".
           for (int q = i - 1; q >= first && q >= i - 4 && code.empty(); --q) {
             if (const int owner = PersonAt(people_, q); owner >= 0) {
@@ -515,17 +530,22 @@ class PeopleFinder {
           continue;
         }
         for (int k = from; k < end && a_.fold(k) != ";" && a_.trigger_at[k] < 0; ++k) {
-          const int member = PersonAt(people_, k);
-          if (member < 0) {
-            continue;
-          }
-          Person& p = people_[member];
-          if (p.country.empty() && p.org.empty() && p.Participates() &&
-              p.level != RoleLevel::kCounterpart) {
-            p.country = code;
-          }
+          Join(PersonAt(people_, k), code);
         }
       }
+    }
+  }
+
+  // Person `member` (or none, -1) of a delegation of country `code`, unless something else
+  // says where they are from.
+  void Join(int member, const std::string& code) {
+    if (member < 0) {
+      return;
+    }
+    Person& p = people_[member];
+    if (p.country.empty() && p.org.empty() && p.Participates() &&
+        p.level != RoleLevel::kCounterpart) {
+      p.country = code;
     }
   }
 

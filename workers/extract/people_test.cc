@@ -159,6 +159,16 @@ TEST_F(PeopleTest, DelegationMembersShareItsCountry) {
   Run("Kazakh President Talgat Omarov was accompanied by Foreign Minister Nurlan Abenov.");
   EXPECT_EQ(Get("Nurlan Abenov").country, "KZ");
 }
+
+// "X and Y were part of the Kazakh delegation", "Z was present on the Chinese side": the people
+// named before a country's delegation or side are of that country.
+TEST_F(PeopleTest, PeopleNamedBeforeADelegationShareItsCountry) {
+  Run("Foreign Minister Nurlan Abenov and National Security Adviser Aidar Seitkali were part of "
+      "the Kazakh delegation. Vice Premier Zhao Wenhao was present on the Chinese side.");
+  EXPECT_EQ(Get("Nurlan Abenov").country, "KZ");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+  EXPECT_EQ(Get("Zhao Wenhao").country, "CN");
+}
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
       "in Astana on Monday.");

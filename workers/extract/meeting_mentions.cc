@@ -1214,9 +1214,12 @@ class SentenceReader {
     for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {
       const std::string& f = a_.fold(i);
       const std::string& next = a_.fold(i + 1);
-      if ((f == "last" && (next == "week" || next == "month" || next == "year" ||
-                           next == "weekend" || next == "spring" || next == "summer" ||
-                           next == "autumn" || next == "fall" || next == "winter")) ||
+      // "after last week's referendum": a possessive dates a thing, not the meeting.
+      const bool possessive = i + 2 < m->clause_end && a_.fold(i + 2) == "'s";
+      if ((f == "last" && !possessive &&
+           (next == "week" || next == "month" || next == "year" || next == "weekend" ||
+            next == "spring" || next == "summer" || next == "autumn" || next == "fall" ||
+            next == "winter")) ||
           (f == "ago" && i > m->clause_first)) {
         past_adverbial = true;
       }

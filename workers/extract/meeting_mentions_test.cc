@@ -1488,5 +1488,18 @@ TEST_F(MeetingMentionsTest, RoleWithACountryIsThePersonOfThatCountry) {
   EXPECT_EQ(people_[trip.subject.role_only].name, "Nurlan Abenov");
 }
 
+// "after last week's referendum": a past time owning a thing does not make the clause's
+// meeting background; "last week" alone does.
+TEST_F(MeetingMentionsTest, PossessiveOfAPastTimeDoesNotDateTheMeeting) {
+  Run("From our correspondent. Kazakh President Talgat Omarov met EU President Ana Lima in "
+      "Brussels "
+      "on Friday as he sought new trade terms after last week's referendum.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+  Run("From our correspondent. Kazakh President Talgat Omarov met EU President Ana Lima in "
+      "Brussels "
+      "last week to seek new trade terms.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
+}
+
 }  // namespace
 }  // namespace parley::extract

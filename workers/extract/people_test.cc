@@ -398,6 +398,12 @@ TEST_F(PeopleTest, DiplomatPostedInATownBeforeTheName) {
   EXPECT_EQ(p.level, RoleLevel::kDiplomat);
 }
 
+// The European Parliament is a body of the EU: its president is the EU's official.
+TEST_F(PeopleTest, EuropeanParliamentPresidentIsOfTheEu) {
+  Run("Kazakh President Aidar Seitkali met European Parliament President Ana Lima in Brussels.");
+  EXPECT_EQ(Get("Ana Lima").org, "EU");
+}
+
 // A Commonwealth country's ambassador to another is its high commissioner.
 TEST_F(PeopleTest, HighCommissionerIsADiplomat) {
   Run("Indian High Commissioner Aidar Seitkali attended the talks.");

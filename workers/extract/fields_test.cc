@@ -230,6 +230,17 @@ TEST_F(ParticipantsTest, OfficialReportingTheMeetingOfOthersDoesNotTakePart) {
               UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao"));
 }
 
+// "The summit comes a week after X attended a forum in Y, where he met Z briefly": a side of a
+// meeting of the past, told in the meeting's own sentence, takes no part in it.
+TEST_F(ParticipantsTest, SideOfAPastMeetingDoesNotTakePart) {
+  Run("Kazakh President Aidar Seitkali held a summit with Chinese President Zhao Wenhao and "
+      "Kyrgyz President Bolot Toktogulov in Astana on Monday. The summit comes a week after "
+      "Seitkali attended the Asia-Pacific Economic Cooperation forum in Tashkent, where he met "
+      "Russian President Ivan Petrov briefly.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao", "Bolot Toktogulov"));
+}
+
 // An official named for an office held in the past ("then-President X") is recalled, not present,
 // though of a participating country.
 TEST_F(ParticipantsTest, PeopleNamedForAPastOfficeDoNotTakePart) {

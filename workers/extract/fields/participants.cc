@@ -283,6 +283,30 @@ bool OnlySaidToBeAbsent(const Context& c, const Person& p, int group) {
   return absent;
 }
 
+// "The summit comes a week after X attended the APEC forum, where he met Y briefly": every
+// mention of `p` is a side of a meeting of the past told in its clause, a meeting of its own.
+bool OnlyInPastMeetings(const Context& c, const Person& p) {
+  const int self = static_cast<int>(&p - c.people.data());
+  for (const PersonMention& m : p.mentions) {
+    bool past = false;
+    for (const MeetingMention& mm : c.mentions.mentions) {
+      if (mm.sentence != m.sentence || mm.relation != MentionRelation::kPrevious ||
+          m.first < mm.clause_first || m.first >= mm.clause_end) {
+        continue;
+      }
+      past = past ||
+             std::find(mm.subject.people.begin(), mm.subject.people.end(), self) !=
+                 mm.subject.people.end() ||
+             std::find(mm.object.people.begin(), mm.object.people.end(), self) !=
+                 mm.object.people.end();
+    }
+    if (!past) {
+      return false;
+    }
+  }
+  return !p.mentions.empty();
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -393,7 +417,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
         OnlyAPossessorHere(c, p, gi) || OnlySaidToBeAbsent(c, p, gi) ||
-        SpeaksFromElsewhere(c, p, g.town, gi)) {
+        SpeaksFromElsewhere(c, p, g.town, gi) || (gi == 0 && OnlyInPastMeetings(c, p))) {
       continue;
     }
     bool here = p.in_title;
@@ -423,7 +447,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
         OnlyAPossessorHere(c, p, gi) || p.level == RoleLevel::kUnknown || !p.Participates() ||
         p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
         SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi) ||
-        OnlyReactsToAMeeting(c, p, gi) || OnlySaidToBeAbsent(c, p, gi)) {
+        OnlyReactsToAMeeting(c, p, gi) || OnlySaidToBeAbsent(c, p, gi) ||
+        (gi == 0 && OnlyInPastMeetings(c, p))) {
       continue;
     }
     bool elsewhere = false;

@@ -1228,6 +1228,15 @@ class SentenceReader {
           absl::SimpleAtoi(next, &year) && year >= 1900 && year < a_.published->year()) {
         past_adverbial = true;
       }
+      // "in July 2018": a month of a year before the publication's.
+      if ((f == "in" || f == "since") && a_.published.has_value()) {
+        for (const DateMention& d : a_.dates) {
+          if (d.first_token == i + 1 && d.has_year && !d.relative && d.start.year() >= 1900 &&
+              d.start.year() < a_.published->year()) {
+            past_adverbial = true;
+          }
+        }
+      }
       // "when then-President X met Y": office holders of the past.
       if (f == "then" && next == "-") {
         past_adverbial = true;

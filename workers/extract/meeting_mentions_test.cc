@@ -1501,5 +1501,13 @@ TEST_F(MeetingMentionsTest, PossessiveOfAPastTimeDoesNotDateTheMeeting) {
   EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
 }
 
+// "signed the deal in Tokyo in July 2024 at a summit": a month of an earlier year than the
+// publication's makes the clause's meeting background, as a bare year does.
+TEST_F(MeetingMentionsTest, MonthOfAnEarlierYearMakesTheMeetingBackground) {
+  Run("Leaders meet in Astana. Kazakhstan and Japan signed the deal in Tokyo in July 2024 at a "
+      "summit between President Talgat Omarov and Prime Minister Kenji Sato.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -404,6 +404,13 @@ TEST_F(PeopleTest, EuropeanParliamentPresidentIsOfTheEu) {
   EXPECT_EQ(Get("Ana Lima").org, "EU");
 }
 
+// "Speaker X": a parliament's speaker named by the title alone; the title is not a given name.
+TEST_F(PeopleTest, SpeakerBeforeANameIsARole) {
+  Run("Vice President Ana Lima and Speaker Aidar Seitkali hosted a lunch for him.");
+  EXPECT_THAT(Names(), ElementsAre("Ana Lima", "Aidar Seitkali"));
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kOfficial);
+}
+
 // A Commonwealth country's ambassador to another is its high commissioner.
 TEST_F(PeopleTest, HighCommissionerIsADiplomat) {
   Run("Indian High Commissioner Aidar Seitkali attended the talks.");

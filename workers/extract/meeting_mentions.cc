@@ -1111,8 +1111,11 @@ class SentenceReader {
       if (cue.first < m->clause_first || cue.first >= m->clause_end) {
         continue;
       }
+      // "a long-delayed trade deal", "the twice-postponed summit was finally held": a
+      // compound adjective tells of the thing's past, not of the meeting's status.
+      const bool compound = cue.first > sentence_.first_token && a_.fold(cue.first - 1) == "-";
       const bool framed_between = CancelOfAFramedEvent(*m, cue) || CauseAfterCue(*m, cue) ||
-                                  CancelsAnotherMeetingWord(*m, cue);
+                                  CancelsAnotherMeetingWord(*m, cue) || compound;
       for (const Entry* e : cue.entries) {
         switch (e->cue) {
           case Cue::kCancel:

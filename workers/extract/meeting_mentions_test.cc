@@ -1509,5 +1509,15 @@ TEST_F(MeetingMentionsTest, MonthOfAnEarlierYearMakesTheMeetingBackground) {
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
 }
 
+// "a long-delayed trade deal": a cancel or postpone word in a compound adjective qualifies a
+// thing, not the meeting of the clause.
+TEST_F(MeetingMentionsTest, CompoundAdjectiveOfDelayIsNoStatus) {
+  Run("President Talgat Omarov and Premier Li Wenhao agreed on Saturday to conclude a "
+      "long-delayed trade deal as the two leaders met in Astana.");
+  EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
+  Run("President Talgat Omarov and Premier Li Wenhao delayed the talks in Astana.");
+  EXPECT_EQ(Get("talks").status, MentionStatus::kPostponed);
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -241,6 +241,16 @@ TEST_F(ParticipantsTest, SideOfAPastMeetingDoesNotTakePart) {
               UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao", "Bolot Toktogulov"));
 }
 
+// "The summit recalled the 1986 meeting between X and Y, when the Soviet leader proposed ...":
+// the countries told of a meeting of the past take no part in the meeting reported.
+TEST_F(ParticipantsTest, CountryOfAPastMeetingDoesNotTakePart) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Monday. The "
+      "talks were held in the presence of the foreign ministers. The summit recalled the 1986 "
+      "meeting between Dinmukhamed Kunayev and Ivan Petrov, when the Soviet leader proposed "
+      "sweeping cuts.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("CN", "KZ"));
+}
+
 // An official named for an office held in the past ("then-President X") is recalled, not present,
 // though of a participating country.
 TEST_F(ParticipantsTest, PeopleNamedForAPastOfficeDoNotTakePart) {

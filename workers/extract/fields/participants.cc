@@ -17,6 +17,22 @@ bool OwnedByOther(const Context& c, int i, int group) {
   return group >= 0 && owner >= 0 && owner != group;
 }
 
+namespace {
+
+// "The summit recalled the 1986 Reykjavik meeting between X and Y, when the Soviet leader
+// proposed ...": token `i` of sentence `s` is in the clause of a meeting of the past, or after
+// it in the sentence, which tells of it.
+bool InAPastMeetingsClause(const Context& c, int s, int i) {
+  for (const MeetingMention& mm : c.mentions.mentions) {
+    if (mm.sentence == s && mm.relation == MentionRelation::kPrevious && i >= mm.clause_first) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentences, int anchor,
                                   int group, std::vector<FieldEvidence>* evidence,
                                   const std::set<std::string>& known) {
@@ -31,7 +47,8 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
       ++place;
     }
     for (; place != c.parties.places.end() && place->sentence == s; ++place) {
-      if (OwnedByOther(c, place->first, group)) {
+      if (OwnedByOther(c, place->first, group) ||
+          (!main_sentence && InAPastMeetingsClause(c, s, place->first))) {
         continue;
       }
       if (place->slot == PlaceSlot::kParty || (main_sentence && place->slot == PlaceSlot::kOpen)) {

@@ -624,21 +624,30 @@ class PeopleFinder {
       }
       // "the Mexican president" after "Mexican President X ... then President Y": a person of
       // that country named before is the one meant, before anyone of no known country.
+      // "The Russian leader said" after "President Putin ... his Russian counterpart, Lavrov":
+      // a person of the role's own level before one of no known level or a counterpart.
       Person* best = nullptr;
       int best_at = -1;
       for (const bool same_country : {true, false}) {
-        for (Person& p : people_) {
-          const bool level_ok = p.level == RoleLevel::kUnknown || p.level == role->level ||
-                                p.level == RoleLevel::kCounterpart;
-          if (!level_ok || !p.Participates() || (!p.country.empty() && p.country != place->code) ||
-              same_country != !p.country.empty()) {
-            continue;
-          }
-          for (const PersonMention& m : p.mentions) {
-            if (m.first < match.first && m.first > best_at) {
-              best = &p;
-              best_at = m.first;
+        for (const bool exact : {true, false}) {
+          for (Person& p : people_) {
+            const bool level_ok =
+                exact ? p.level == role->level
+                      : p.level == RoleLevel::kUnknown || p.level == RoleLevel::kCounterpart;
+            if (!level_ok || !p.Participates() ||
+                (!p.country.empty() && p.country != place->code) ||
+                same_country != !p.country.empty()) {
+              continue;
             }
+            for (const PersonMention& m : p.mentions) {
+              if (m.first < match.first && m.first > best_at) {
+                best = &p;
+                best_at = m.first;
+              }
+            }
+          }
+          if (best != nullptr) {
+            break;
           }
         }
         if (best != nullptr) {

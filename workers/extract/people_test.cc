@@ -779,6 +779,15 @@ TEST_F(PeopleTest, BareRoleWithPossessiveCountryRefersBack) {
   EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
 }
 
+// "The Russian leader said" after "Russian President X ... his Russian counterpart, Y": the
+// person of the role's own level, not the counterpart named after him.
+TEST_F(PeopleTest, BareRolePrefersThePersonOfItsLevel) {
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao. Foreign Minister Li "
+      "Wenhao and his Kazakh counterpart, Nurlan Abenov, joined the talks. The Kazakh leader said "
+      "the talks were useful.");
+  EXPECT_NE(Get("Nurlan Abenov").level, RoleLevel::kHeadOfState);
+}
+
 TEST_F(PeopleTest, BareRoleSkipsAPersonOfAnotherCountry) {
   Run("Chinese Foreign Minister Li Wenhao arrived in Astana. The Kazakh President is expected to "
       "meet him.");

@@ -956,6 +956,8 @@ TEST_F(MeetingMentionsTest, LessCommonMeetingWords) {
   for (const MeetingMention& m : mm_.mentions) {
     EXPECT_NE(m.kind, TriggerKind::kPhone);
   }
+}
+
 TEST_F(MeetingMentionsTest, CalledSomeoneIsACall) {
   Run("President Aidar Seitkali called President Zhao Wenhao on Monday.");
   ASSERT_EQ(mm_.mentions.size(), 1u);

@@ -234,6 +234,16 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     entry.type = EntryType::kRole;
     entry.level = *level;
     entry.surface = row.cols[0];
+    // A title only one country gives its officials names that country in a third column.
+    if (row.cols.size() > 2 && !row.cols[2].empty()) {
+      const std::string& code = row.cols[2];
+      if (code.size() != 2 || !absl::ascii_isupper(code[0]) || !absl::ascii_isupper(code[1])) {
+        return label_error("roles.tsv", row,
+                           absl::InvalidArgumentError(absl::StrCat(
+                               "the third column is an alpha-2 country code, not \"", code, "\"")));
+      }
+      entry.code = code;
+    }
     dict->Add(Layer::kEntity, std::move(entry));
   }
   absl::StatusOr<std::vector<Row>> doc_rows = rows("documents.tsv", 2);

@@ -84,6 +84,8 @@ TEST(DictionariesTest, UnknownLabelsFailTheLoadWithFileAndLine) {
   for (const Case& c : std::vector<Case>{
            {"roles.tsv", "foreign minister\tfm\nminister\tministre\n",
             "roles.tsv line 2: unknown role level 'ministre'"},
+           {"roles.tsv", "foreign minister\tfm\nsecretary of state\tfm\tUSA\n",
+            "roles.tsv line 2: the third column is an alpha-2 country code, not \"USA\""},
            {"triggers.tsv", "met\tmeeet\tverb\n", "triggers.tsv line 1: unknown trigger 'meeet'"},
            {"triggers.tsv", "met\tmeet\tverbal\n",
             "triggers.tsv line 1: unknown trigger form 'verbal'"},

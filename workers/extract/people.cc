@@ -428,8 +428,45 @@ class PeopleFinder {
     ResolveBareRoles();
     ShareCountryInAList();
     MembersShareTheDelegationsCountry();
+    TitleOfOneCountry();
     CounterpartTakesTheRole();
     return std::move(people_);
+  }
+
+  // "Secretary of State X", "Taoiseach X": an official the text gives no country, whose title
+  // only one country uses, is of that country ("Secretary of State for X" is another's title).
+  void TitleOfOneCountry() {
+    for (Person& p : people_) {
+      if (!p.country.empty() || !p.org.empty()) {
+        continue;
+      }
+      for (const PersonMention& m : p.mentions) {
+        if (m.role_first < 0) {
+          continue;
+        }
+        for (int i = m.role_first; i < m.role_end && p.country.empty(); ++i) {
+          const int e = a_.entity_at[i];
+          if (e < 0) {
+            continue;
+          }
+          const Match& match = a_.entities[e];
+          const Entry* role = match.Of(EntryType::kRole);
+          if (role == nullptr || role->code.empty() || match.first < m.role_first ||
+              match.end > m.role_end) {
+            continue;
+          }
+          const int after = match.end;
+          if (after < static_cast<int>(a_.doc.tokens.size()) &&
+              (a_.fold(after) == "for" || a_.fold(after) == "of")) {
+            continue;
+          }
+          p.country = role->code;
+        }
+        if (!p.country.empty()) {
+          break;
+        }
+      }
+    }
   }
 
   // "Foreign Minister X held talks with her Chinese counterpart Y": a counterpart named with no

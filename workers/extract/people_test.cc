@@ -1112,5 +1112,19 @@ TEST_F(PeopleTest, RoleSayingTheSentenceIsNoAppositive) {
   }
 }
 
+// A title only one country gives its officials names that country when the text names none; the
+// text's country wins, and "Secretary of State for X" is not the American title.
+TEST_F(PeopleTest, TitleOfOneCountryGivesTheCountry) {
+  Run("Secretary of State Mark Ellison held talks with Foreign Minister Ana Ruiz of Chile in "
+      "Santiago. Taoiseach Ciaran Dunne met her later.");
+  EXPECT_EQ(Get("Mark Ellison").country, "US");
+  EXPECT_EQ(Get("Ciaran Dunne").country, "IE");
+  EXPECT_EQ(Get("Ana Ruiz").country, "CL");
+  Run("Secretary of State for Wales Mark Ellison met Foreign Minister Ana Ruiz of Chile.");
+  EXPECT_EQ(Get("Mark Ellison").country, "");
+  Run("British Secretary of State Mark Ellison met Foreign Minister Ana Ruiz of Chile.");
+  EXPECT_EQ(Get("Mark Ellison").country, "GB");
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -170,6 +170,7 @@ TEST(LexiconTest, EmbeddedLexiconHasTheClosedClasses) {
            {"paid", WordClass::kLightVerb},
            {"regular", WordClass::kGenericMarker},
            {"also", WordClass::kSeparateMarker},
+           {"separate", WordClass::kApartMarker},
            {"separately", WordClass::kDistributive},
            {"respectively", WordClass::kDistributive},
            {"ministers", WordClass::kCollective},

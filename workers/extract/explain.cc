@@ -183,7 +183,7 @@ std::string ExplainStages(const Context& c, const std::vector<v1::Meeting>& meet
         m.frame != Frame::kNone ? " frame:" : "", m.frame != Frame::kNone ? Name(m.frame) : "",
         m.predicate ? " predicate" : "", m.anaphoric ? " anaphoric" : "",
         m.named_event ? " named" : "", m.distributive ? " distributive" : "",
-        m.distribute_subject ? " distribute-subject" : "", m.also ? " also" : "", m.apart ? " apart" : "",
+        m.distribute_subject ? " distribute-subject" : "", m.also ? " also" : "",
         m.sidelines ? " sidelines" : "", m.eve ? " eve" : "", " clause[", m.clause_first, ",",
         m.clause_end, ") np@", m.np_first, " subject{", side(m.subject), "} object{",
         side(m.object), "}", m.event_format.empty() ? "" : " format:" + m.event_format,

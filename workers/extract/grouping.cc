@@ -323,8 +323,8 @@ class Grouper {
       // "also met" someone new is another meeting, except inside a visit's programme: the
       // visitor "was also received by Emperor X", "also met the Speaker" of the host country
       // during the visit are the visit's.
-      const bool programme = (g.kind == TriggerKind::kVisit || g.kind == TriggerKind::kStateVisit) &&
-                             inside && !m.apart;
+      const bool programme =
+          (g.kind == TriggerKind::kVisit || g.kind == TriggerKind::kStateVisit) && inside;
       // A weak word "also" told of the meeting's own countries ("X and his counterpart Y also
       // discussed ...") adds to what was said at it.
       const bool said_also =

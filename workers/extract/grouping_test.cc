@@ -415,21 +415,6 @@ TEST_F(GroupingTest, AlsoMetInsideAVisitsProgrammeIsTheVisit) {
   EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "KR"));
 }
 
-// "A separate meeting" of ministers during a visit is a meeting of its own, not the visit's;
-// without the word, the host's minister meeting the visitor's is the visit's programme.
-TEST_F(GroupingTest, SeparateMeetingInsideAVisitIsItsOwn) {
-  Run("",
-      "Kazakh President Aidar Seitkali paid a state visit to Japan on Monday and held talks with "
-      "Japanese Prime Minister Kenji Takeda. Kazakh Trade Minister Arman Serikov held a separate "
-      "meeting with Japanese Trade Minister Yuki Mori.");
-  ASSERT_EQ(groups().size(), 2u);
-  EXPECT_THAT(People(groups()[1]), UnorderedElementsAre("Arman Serikov", "Yuki Mori"));
-  Run("",
-      "Kazakh President Aidar Seitkali paid a state visit to Japan on Monday and held talks with "
-      "Japanese Prime Minister Kenji Takeda. He also met Japanese Trade Minister Yuki Mori.");
-  EXPECT_EQ(groups().size(), 1u);
-}
-
 // A meeting named by its format is not the two-party talks told of just before it.
 TEST_F(GroupingTest, MeetingNamedByItsFormatIsNotTheTalksBeforeIt) {
   Run("",

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 45> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 44> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -39,7 +39,6 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 45> kClasses = {{
     {"meeting_modifier", WordClass::kMeetingModifier},
     {"generic_marker", WordClass::kGenericMarker},
     {"separate_marker", WordClass::kSeparateMarker},
-    {"apart_marker", WordClass::kApartMarker},
     {"distributive", WordClass::kDistributive},
     {"collective", WordClass::kCollective},
     {"auxiliary", WordClass::kAuxiliary},

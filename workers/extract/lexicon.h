@@ -64,11 +64,9 @@ enum class WordClass : uint8_t {
                       // tell a signing still to come
   kReactionVerb,      // reaction_verb: "criticised", "welcomed": "X criticised the visit" reacts
                       // to a meeting, X need not be at it
-  kApartMarker,       // apart_marker: "separate", "separately": a meeting of its own, even
-                      // inside a visit's programme
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kApartMarker) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kReactionVerb) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -170,7 +170,6 @@ TEST(LexiconTest, EmbeddedLexiconHasTheClosedClasses) {
            {"paid", WordClass::kLightVerb},
            {"regular", WordClass::kGenericMarker},
            {"also", WordClass::kSeparateMarker},
-           {"separate", WordClass::kApartMarker},
            {"separately", WordClass::kDistributive},
            {"respectively", WordClass::kDistributive},
            {"ministers", WordClass::kCollective},

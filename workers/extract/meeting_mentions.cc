@@ -887,8 +887,6 @@ class SentenceReader {
     }
     for (int i = std::max(m->clause_first, verb - 3); i < m->first; ++i) {
       m->also = m->also || a_.Is(i, WordClass::kSeparateMarker);
-      m->apart = m->apart || a_.Is(i, WordClass::kApartMarker);
-      m->also = m->also || m->apart;
     }
     const size_t object_parties = std::max(m->object.countries.size(), m->object.people.size());
     const size_t subject_parties = std::max(m->subject.countries.size(), m->subject.people.size());

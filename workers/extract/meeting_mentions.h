@@ -65,7 +65,6 @@ struct MeetingMention {
                                // one meeting per counterpart.
   bool distribute_subject = false;  // ... per subject ("A and B both met C separately").
   bool also = false;                // "also met", "separately": another meeting than the last.
-  bool apart = false;               // "a separate meeting": not part of a visit's programme.
   bool sidelines = false;           // Its clause is on the sidelines of an event.
   bool eve = false;                 // "on the eve of X": X falls the day after its clause's date.
   Side subject;              // Verbs: who meets. Nouns: modifiers ("X's visit", "X-Y talks").

@@ -739,17 +739,6 @@ class PeopleFinder {
           }
         }
       }
-      // "Lula" after "Luiz Inacio Lula da Silva": failing a first or last word, an inner one.
-      if (candidates == 0) {
-        for (size_t j = 0; j < people_.size(); ++j) {
-          const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
-          if (j != i && !gone[j] && folds.size() >= 3 &&
-              std::find(folds.begin() + 1, folds.end() - 1, short_one.surname) != folds.end() - 1) {
-            into = static_cast<int>(j);
-            ++candidates;
-          }
-        }
-      }
       if (candidates != 1) {
         continue;
       }
@@ -1030,10 +1019,7 @@ class PeopleFinder {
         role->org.clear();
         role->country_from_dictionary = false;
       }
-      // "Lula" after "Luiz Inacio Lula da Silva": a capitalised inner word of a longer name
-      // named before is a short form of it, as its surname is.
-      const bool known_surname = by_surname_.count(a_.fold(end - 1)) > 0 ||
-                                 (words == 1 && inner_names_.count(a_.fold(i)) > 0);
+      const bool known_surname = by_surname_.count(a_.fold(end - 1)) > 0;
       bool is_person =
           role.has_value() || dict_entry != nullptr || known_surname || !possessor.empty();
       if (sentence.all_caps && dict_entry == nullptr) {
@@ -1322,11 +1308,6 @@ class PeopleFinder {
         }
       }
     }
-    for (int k = first + 1; k < last_word; ++k) {
-      if (a_.tok(k).word && a_.tok(k).cap && a_.tok(k).fold.size() > 2) {
-        inner_names_.insert(a_.fold(k));
-      }
-    }
     if (p == nullptr) {
       if (it == by_surname_.end()) {
         by_surname_[surname] = people_.size();
@@ -1398,7 +1379,6 @@ class PeopleFinder {
   const Annotations& a_;
   std::vector<Person> people_;
   std::map<std::string, size_t> by_surname_;  // Folded surname -> index in people_.
-  std::set<std::string> inner_names_;         // Capitalised inner words of names ("lula").
   std::set<int> mention_ends_;                // Where the mentions found so far end.
   int plural_role_end_ = -1;  // Where the last name after a plural role ends ("ministers, A").
   RoleInfo plural_role_;      // That plural role.

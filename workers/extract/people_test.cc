@@ -1126,16 +1126,5 @@ TEST_F(PeopleTest, TitleOfOneCountryGivesTheCountry) {
   EXPECT_EQ(Get("Mark Ellison").country, "GB");
 }
 
-// An inner word of a longer name named before ("Lula" of "Luiz Inacio Lula da Silva") is that
-// person, as a first or last word is.
-TEST_F(PeopleTest, InnerWordOfALongerNameIsThatPerson) {
-  Run("Brazilian President Joao Carlos Tavinho da Rocha met Chinese President Zhao Wenhao in "
-      "Beijing on Friday. Tavinho later held talks with Premier Li Wenhao.");
-  EXPECT_EQ(Get("Joao Carlos Tavinho da Rocha").mentions.size(), 2u);
-  for (const std::string& name : Names()) {
-    EXPECT_NE(name, "Tavinho");
-  }
-}
-
 }  // namespace
 }  // namespace parley::extract

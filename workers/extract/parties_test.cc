@@ -331,7 +331,7 @@ TEST_F(PartiesTest, NamedFormats) {
 
 TEST_F(PartiesTest, PrincipalTakesTheCountryTheArticleNamesMost) {
   Run("India and Japan hold talks",
-      "External Affairs Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo. "
+      "Foreign Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo. "
       "India wants closer ties.");
   const MeetingMentions mentions = FindMeetingMentions(a_, people_, parties_);
   ASSERT_GE(mentions.principal, 0);
@@ -344,7 +344,7 @@ TEST_F(PartiesTest, PrincipalTakesTheCountryTheArticleNamesMost) {
 
 TEST_F(PartiesTest, PrincipalCountryNeedsTwoMentions) {
   Run("Talks in Tokyo",
-      "External Affairs Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo. "
+      "Foreign Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo. "
       "India wants closer ties.");
   const MeetingMentions mentions = FindMeetingMentions(a_, people_, parties_);
   ASSERT_GE(mentions.principal, 0);
@@ -354,7 +354,7 @@ TEST_F(PartiesTest, PrincipalCountryNeedsTwoMentions) {
 
 TEST_F(PartiesTest, PrincipalCountryNeedsAClearFirst) {
   Run("India and Brazil hold talks with Japan",
-      "External Affairs Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo.");
+      "Foreign Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo.");
   const MeetingMentions mentions = FindMeetingMentions(a_, people_, parties_);
   ASSERT_GE(mentions.principal, 0);
   InferPrincipalCountry(a_, parties_, mentions.principal, &people_);

@@ -961,12 +961,41 @@ void ReadWindow(const Annotations& a, const MeetingMentions& mentions, const Gro
       g->format_sentences.insert(s);
     }
   }
+  // "In Beijing, X held talks with Y. The two leaders signed 15 agreements.": a sentence with no
+  // meeting word, in the paragraph of another meeting's sentence right before it, tells what
+  // that meeting concluded.
+  std::set<int> any_mention;
+  for (const MeetingMention& m : mentions.mentions) {
+    any_mention.insert(m.sentence);
+  }
+  // Only a sentence whose subject stands for the parties ("The two leaders", "They", "Both
+  // sides") is read so.
+  auto collective_subject = [&a](int s) {
+    const int first = a.sentence(s).first_token;
+    const int end = std::min(a.sentence(s).end_token, first + 3);
+    if (a.fold(first) == "they") {
+      return true;
+    }
+    for (int k = first; k < end; ++k) {
+      if (a.Is(k, WordClass::kCollective)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::set<int> follows_other;
+  for (int s = 2; s < n; ++s) {
+    if (any_mention.count(s) == 0 && a.sentence(s).paragraph == a.sentence(s - 1).paragraph &&
+        other.count(s - 1) > 0 && collective_subject(s)) {
+      follows_other.insert(s);
+    }
+  }
   g->document_sentences = g->window;
   for (int s : recalled_lead) {
     g->document_sentences.erase(s);
   }
   for (int s = 1; s < n; ++s) {
-    if (other.count(s) == 0 && recalled_lead.count(s) == 0) {
+    if (other.count(s) == 0 && recalled_lead.count(s) == 0 && follows_other.count(s) == 0) {
       g->document_sentences.insert(s);
     }
   }

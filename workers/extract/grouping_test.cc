@@ -705,5 +705,23 @@ TEST_F(GroupingTest, SentenceOpenedByAPreviousMeetingIsNoDocumentSentence) {
   EXPECT_THAT(g.document_sentences, Not(Contains(3)));
 }
 
+// "In Beijing on Tuesday, X held talks with Y. The two leaders signed ...": a sentence with no
+// meeting word whose subject stands for the parties, right after another meeting's sentence in
+// its paragraph, tells what that meeting concluded, not the main one.
+TEST_F(GroupingTest, PartiesAfterAnotherMeetingsSentenceSignForThatMeeting) {
+  Run("Seitkali ends tour in Tokyo",
+      "TOKYO, Oct 14 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda in "
+      "Tokyo on Saturday.\n\nIn Beijing on Tuesday, Seitkali held talks with Chinese President "
+      "Zhao Wenhao. The two leaders signed 15 agreements.");
+  ASSERT_FALSE(groups().empty());
+  EXPECT_THAT(groups()[0].document_sentences, Not(Contains(3)));
+  Run("Seitkali ends tour in Tokyo",
+      "TOKYO, Oct 14 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda in "
+      "Tokyo on Saturday.\n\nIn Beijing on Tuesday, Seitkali held talks with Chinese President "
+      "Zhao Wenhao. Trade between the countries grew. An agreement on visas was signed.");
+  ASSERT_FALSE(groups().empty());
+  EXPECT_THAT(groups()[0].document_sentences, Contains(4));
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -267,11 +267,22 @@ bool ToldInAJointText(const Annotations& a, const Match& match, const Sentence& 
 // parliaments": a legislature's ratification at home, with no other signing in the sentence,
 // concludes nothing at the meeting.
 bool RatifiedByALegislature(const Annotations& a, const Sentence& sentence) {
+  const auto is_ratify = [](const std::string& f) {
+    return f == "ratified" || f == "ratify" || f == "ratifies" || f == "ratifying";
+  };
+  // Most sentences ratify nothing: one cheap pass before the full one.
+  bool any = false;
+  for (int k = sentence.first_token; k < sentence.end_token && !any; ++k) {
+    any = is_ratify(a.fold(k));
+  }
+  if (!any) {
+    return false;
+  }
   bool ratified = false;
   bool legislature = false;
   for (int k = sentence.first_token; k < sentence.end_token; ++k) {
     const std::string& f = a.fold(k);
-    const bool ratify = f == "ratified" || f == "ratify" || f == "ratifies" || f == "ratifying";
+    const bool ratify = is_ratify(f);
     if (!ratify && a.Is(k, WordClass::kSigningVerb)) {
       return false;
     }

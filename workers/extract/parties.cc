@@ -106,6 +106,20 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       filtered_slot = slot;
       out->push_back(mention);
     };
+    // "SINGAPORE, June 12 (Reuters) -": a dateline whose town bears its country's name is the
+    // place the story is told from, not a side.
+    if (match.first == sentence.first_token && !sentence.all_caps &&
+        match.end < sentence.end_token && (a.fold(match.end) == "," || a.fold(match.end) == "(")) {
+      bool capitals = true;
+      for (int q = match.first; q < match.end; ++q) {
+        capitals = capitals && (!a.tok(q).word || a.tok(q).upper);
+      }
+      if (capitals) {
+        mention.slot = PlaceSlot::kVenue;
+        out->push_back(mention);
+        continue;
+      }
+    }
     if (RoleAttached(a, people, match)) {
       mention.slot = PlaceSlot::kParty;
       out->push_back(mention);

@@ -108,6 +108,15 @@ TEST_F(PartiesTest, DemonymBeforeARoleIsAParty) {
   EXPECT_THAT(Places(), ElementsAre(Pair("CN", "party")));
 }
 
+// A dateline whose town bears its country's name is where the story is told from, not a side;
+// the same name in the sentence is read as ever.
+TEST_F(PartiesTest, DatelineNamedAsItsCountryIsTheVenue) {
+  Run("SINGAPORE, June 12 (Reuters) - Chinese Foreign Minister Li Wenhao arrived on Monday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("SG", "venue"), Pair("CN", "party")));
+  Run("Singapore, Kazakhstan and China signed a treaty.");
+  EXPECT_THAT(Places(), ::testing::Contains(Pair("SG", ::testing::Ne("venue"))));
+}
+
 // "dominated by X", "overshadowed by X" tell what a meeting was about; "hosted by X" who held it.
 TEST_F(PartiesTest, CountryAfterDominatedByIsASubject) {
   Run("Leaders met in Astana on Monday for a summit dominated by Afghanistan.");

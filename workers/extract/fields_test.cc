@@ -1535,8 +1535,7 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
   for (const char* second : {"A trade agreement should be ready for signing by December.",
                              "The treaty on the border could be signed in the autumn.",
                              // An adverb between the modal and the verb.
-                             "Officials said a memorandum on water would also be signed on "
-                             "Tuesday.",
+                             "Officials said a water memorandum would also be signed Tuesday.",
                              "The two sides will also sign a memorandum on water.",
                              "A memorandum on water is expected to be formally signed in June.",
                              // "be to": what is arranged to come.

@@ -989,7 +989,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     // "The agreements were signed by ministers. They included a memorandum on ...": the
     // documents a sentence lists as members of the plural signed just before are signed.
     int members_from = -1;
-    if (plural_signed == s - 1 && a.sentence(s - 1).paragraph == sentence.paragraph) {
+    if (s > 0 && plural_signed == s - 1 && a.sentence(s - 1).paragraph == sentence.paragraph) {
       members_from = ListsThePreviousOnes(a, s);
     }
     if (listed < 0 && opening < 0 && members_from < 0 &&

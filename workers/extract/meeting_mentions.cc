@@ -1328,6 +1328,24 @@ class SentenceReader {
     if (follow_up && plural && m->form == TriggerForm::kNoun && !m->named_event) {
       generic = true;
     }
+    // "has represented Malaysia at ASEAN meetings", "discussed at United Nations meetings": a
+    // meeting noun in the plural with no determiner, after a preposition, is a kind of meeting,
+    // not one.
+    if (plural && m->form == TriggerForm::kNoun && m->np_first > m->clause_first &&
+        light_verb_ < 0) {
+      const std::string& before = a_.fold(m->np_first - 1);
+      bool determined = false;
+      for (int i = m->np_first; i < m->first; ++i) {
+        const std::string& f = a_.fold(i);
+        determined = determined || a_.Is(i, WordClass::kAnaphor) || f == "a" || f == "an" ||
+                     f == "'s" || f == "both" || f == "several" ||
+                     absl::ascii_isdigit(static_cast<unsigned char>(f[0]));
+      }
+      if (!determined && (before == "at" || before == "in" || before == "during")) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+    }
     // "weighs a possible visit to Taiwan": only considered, whoever it names.
     if ((generic && m->subject.empty() && m->object.empty()) ||
         (speculative && m->form == TriggerForm::kNoun && !m->named_event)) {

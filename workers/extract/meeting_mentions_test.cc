@@ -796,6 +796,19 @@ TEST_F(MeetingMentionsTest, UpcomingMeetingsInThePluralAreGeneric) {
   EXPECT_EQ(Get("meeting").relation, MentionRelation::kFollowUp);
 }
 
+// "at ASEAN meetings": a meeting noun in the plural with no determiner after a preposition is a
+// kind of meeting; with a determiner, or held, it is one.
+TEST_F(MeetingMentionsTest, BarePluralMeetingsAfterAPrepositionAreGeneric) {
+  Run("Ahmad Rahman has represented Malaysia at ASEAN meetings for two decades.");
+  EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);
+  Run("The crisis has been discussed at United Nations meetings for years.");
+  EXPECT_EQ(Get("meetings").relation, MentionRelation::kGeneric);
+  Run("Ahmad Rahman represented Malaysia at the ASEAN meetings in Jakarta on Monday.");
+  EXPECT_NE(Get("meetings").relation, MentionRelation::kGeneric);
+  Run("Ahmad Rahman held meetings with Thai and Lao ministers in Jakarta on Monday.");
+  EXPECT_NE(Get("meetings").relation, MentionRelation::kGeneric);
+}
+
 // --- Distributive and joint lists.
 
 TEST_F(MeetingMentionsTest, MetSeveralWithSeparatelyIsDistributive) {

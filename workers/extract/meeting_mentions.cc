@@ -1387,8 +1387,13 @@ class SentenceReader {
     // not one meeting.
     for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {
       const std::string& f = a_.fold(i);
-      if ((f == "several" || f == "many" || f == "multiple" || f == "numerous") &&
-          a_.fold(i + 1) == "times" && m->status == MentionStatus::kHeld) {
+      // "have met more than 40 times", "met dozens of times".
+      const bool count = f == "several" || f == "many" || f == "multiple" || f == "numerous" ||
+                         f == "dozens" || f == "scores" ||
+                         (absl::ascii_isdigit(static_cast<unsigned char>(f[0])) && f != "1");
+      const bool of_times = i + 2 < m->clause_end && (f == "dozens" || f == "scores") &&
+                            a_.fold(i + 1) == "of" && a_.fold(i + 2) == "times";
+      if (count && (a_.fold(i + 1) == "times" || of_times) && m->status == MentionStatus::kHeld) {
         m->relation = MentionRelation::kGeneric;
         return;
       }

@@ -728,12 +728,16 @@ TEST_F(MeetingMentionsTest, MeetingsOfSeveralTimesAreGeneric) {
   for (const char* text :
        {"President Aidar Seitkali has spoken several times by telephone with President Zhao "
         "Wenhao in recent weeks.",
-        "President Aidar Seitkali has met President Zhao Wenhao many times since 2019."}) {
+        "President Aidar Seitkali has met President Zhao Wenhao many times since 2019.",
+        "President Aidar Seitkali has met President Zhao Wenhao more than 40 times.",
+        "President Aidar Seitkali has met President Zhao Wenhao dozens of times."}) {
     Run(text);
     ASSERT_FALSE(mm_.mentions.empty()) << text;
     EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric) << text;
   }
   Run("President Aidar Seitkali met President Zhao Wenhao in Astana, the third time this year.");
+  EXPECT_NE(Get("met").relation, MentionRelation::kGeneric);
+  Run("President Aidar Seitkali met President Zhao Wenhao in Astana for the 40th time.");
   EXPECT_NE(Get("met").relation, MentionRelation::kGeneric);
 }
 

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 44> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 46> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -57,6 +57,8 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 44> kClasses = {{
     {"aim_verb", WordClass::kAimVerb},
     {"intent_word", WordClass::kIntentWord},
     {"reaction_verb", WordClass::kReactionVerb},
+    {"ratifying_verb", WordClass::kRatifyingVerb},
+    {"legislature", WordClass::kLegislature},
 }};
 
 }  // namespace

@@ -64,9 +64,12 @@ enum class WordClass : uint8_t {
                       // tell a signing still to come
   kReactionVerb,      // reaction_verb: "criticised", "welcomed": "X criticised the visit" reacts
                       // to a meeting, X need not be at it
+  kRatifyingVerb,     // ratifying_verb: "ratified": a document's approval at home
+  kLegislature,       // legislature: "parliament", "senate": "the parliament ratified" is no
+                      // signing at the meeting
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kReactionVerb) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kLegislature) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

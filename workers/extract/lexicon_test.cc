@@ -167,6 +167,8 @@ TEST(LexiconTest, EmbeddedLexiconHasTheClosedClasses) {
            {"was", WordClass::kPastAuxiliary},
            {"held", WordClass::kLightVerb},
            {"criticised", WordClass::kReactionVerb},
+           {"ratified", WordClass::kRatifyingVerb},
+           {"bundestag", WordClass::kLegislature},
            {"paid", WordClass::kLightVerb},
            {"regular", WordClass::kGenericMarker},
            {"also", WordClass::kSeparateMarker},

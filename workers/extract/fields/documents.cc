@@ -267,13 +267,10 @@ bool ToldInAJointText(const Annotations& a, const Match& match, const Sentence& 
 // parliaments": a legislature's ratification at home, with no other signing in the sentence,
 // concludes nothing at the meeting.
 bool RatifiedByALegislature(const Annotations& a, const Sentence& sentence) {
-  const auto is_ratify = [](const std::string& f) {
-    return f == "ratified" || f == "ratify" || f == "ratifies" || f == "ratifying";
-  };
   // Most sentences ratify nothing: one cheap pass before the full one.
   bool any = false;
   for (int k = sentence.first_token; k < sentence.end_token && !any; ++k) {
-    any = is_ratify(a.fold(k));
+    any = a.Is(k, WordClass::kRatifyingVerb);
   }
   if (!any) {
     return false;
@@ -281,17 +278,12 @@ bool RatifiedByALegislature(const Annotations& a, const Sentence& sentence) {
   bool ratified = false;
   bool legislature = false;
   for (int k = sentence.first_token; k < sentence.end_token; ++k) {
-    const std::string& f = a.fold(k);
-    const bool ratify = is_ratify(f);
+    const bool ratify = a.Is(k, WordClass::kRatifyingVerb);
     if (!ratify && a.Is(k, WordClass::kSigningVerb)) {
       return false;
     }
     ratified = ratified || ratify;
-    legislature = legislature || f == "parliament" || f == "parliaments" || f == "congress" ||
-                  f == "senate" || f == "legislature" || f == "legislatures" || f == "duma" ||
-                  f == "lawmakers" || f == "legislators" || f == "deputies" || f == "mps" ||
-                  f == "senators" || f == "assembly" || f == "knesset" || f == "bundestag" ||
-                  f == "rada" || f == "majlis";
+    legislature = legislature || a.Is(k, WordClass::kLegislature);
   }
   return ratified && legislature;
 }

@@ -269,10 +269,18 @@ void Tokenize(absl::string_view text, uint32_t begin, uint32_t end, int sentence
 
 // "(Photo: Twitter)", "Photo: Reuters", "File photo", "... pic.twitter.com/...".
 bool IsCaption(absl::string_view line) {
-  const std::string lower = absl::AsciiStrToLower(line);
+  std::string lower = absl::AsciiStrToLower(line);
+  // "A file picture of ...", "An archive photo shows ...".
+  for (absl::string_view article : {"a ", "an "}) {
+    if (absl::StartsWith(lower, article)) {
+      lower.erase(0, article.size());
+    }
+  }
   return absl::StartsWith(lower, "photo:") || absl::StartsWith(lower, "(photo") ||
          absl::StartsWith(lower, "file photo") || absl::StartsWith(lower, "file picture") ||
-         absl::StrContains(lower, "(photo:") || absl::StrContains(lower, "pic.twitter.com");
+         absl::StartsWith(lower, "file image") || absl::StartsWith(lower, "archive photo") ||
+         absl::StartsWith(lower, "archive picture") || absl::StrContains(lower, "(photo:") ||
+         absl::StrContains(lower, "pic.twitter.com");
 }
 
 bool StartsRelatedBlock(absl::string_view line) {

@@ -81,11 +81,12 @@ TEST(TextTest, HeaderLinesStandAloneAndCaptionsAreDropped) {
   absl::StatusOr<Document> doc =
       BuildDocument("T",
                     "Jeddah\nPosted March 14, 2025 4:00 am\nThe minister met his counterpart.\n"
-                    "Leaders at the table (Photo: Reuters)\nThey signed a treaty.");
+                    "Leaders at the table (Photo: Reuters)\nThey signed a treaty.\n"
+                    "A file picture of the summit in Kathmandu.\nThey left.");
   ASSERT_TRUE(doc.ok());
-  EXPECT_THAT(SentenceTexts(*doc),
-              ElementsAre("T", "Jeddah", "Posted March 14, 2025 4:00 am",
-                          "The minister met his counterpart.", "They signed a treaty."));
+  EXPECT_THAT(SentenceTexts(*doc), ElementsAre("T", "Jeddah", "Posted March 14, 2025 4:00 am",
+                                               "The minister met his counterpart.",
+                                               "They signed a treaty.", "They left."));
 }
 
 TEST(TextTest, BulletsAreSentencesAndRelatedLinksAreDropped) {

@@ -923,6 +923,19 @@ TEST_F(DateTest, PostponedToARelativeDayOrWeekIsPlanned) {
   }
 }
 
+// The day a postponed meeting was first planned for, told after a word of the plan ("the
+// summit to be held in November"), is not a new date; one told as the goal is.
+TEST_F(DateTest, DayOfThePlanAfterThePostponingIsNoNewDate) {
+  Run("Summit off",
+      "Kazakhstan on Friday postponed the summit of Central Asian leaders to be held in "
+      "November in Astana.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+  Run("Summit moved",
+      "Kazakhstan on Friday postponed the summit of Central Asian leaders scheduled for "
+      "November to December 12, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+}
+
 // A meeting told as planned for a day to come, whose postponement is told with the past day
 // it was first planned for, was moved to that day (publication: Saturday 26 April 2025); a
 // postponement with no day of its own, or a plan whose day is past, moved it nowhere.

@@ -1652,9 +1652,27 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
              (i > sentence.first_token &&
               (a.fold(i - 1) == "to" || a.fold(i - 1) == "until" || a.fold(i - 1) == "till"));
     };
+    // "postponed the summit to be held in November", "put off the talks scheduled for
+    // March 3": a date after a word of the plan is the day first planned, not a new one.
+    auto first_planned = [&](const DateMention& date) {
+      for (int ci : a.cues_in[postpone_sentence]) {
+        const Match& cue = a.cues[ci];
+        if (cue.first < cue_end || cue.end > date.first_token || date.first_token > cue.end + 2 ||
+            a.fold(date.first_token - 1) == "to" || a.fold(date.first_token - 1) == "until") {
+          continue;
+        }
+        const std::string& word = a.fold(cue.first);
+        for (const Entry* e : cue.entries) {
+          if (e->cue == Cue::kFuture && word != "will" && word != "would" && word != "'ll") {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     for (int d : a.dates_in[postpone_sentence]) {
       const DateMention& date = a.dates[d];
-      if (!date.dateline && date.first_token >= cue_end &&
+      if (!date.dateline && date.first_token >= cue_end && !first_planned(date) &&
           (date.start.year() > 0 || (date.relative && goal(date.first_token)))) {
         return MentionStatus::kPlanned;
       }

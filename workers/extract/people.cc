@@ -706,6 +706,22 @@ class PeopleFinder {
 
   // "Abiy" after "Abiy Ahmed", "Jokowi" ...: a one-word name that is the first or last word of
   // exactly one longer name is that person.
+  // "President Joko Widodo (Jokowi)", "Andres Manuel Lopez Obrador (AMLO)": a single name
+  // word in brackets right after a full name is the name the text goes on to use for that
+  // person. `word` is folded.
+  bool NamedInBrackets(const Person& p, const std::string& word) const {
+    const int tokens = static_cast<int>(a_.doc.tokens.size());
+    for (const PersonMention& m : p.mentions) {
+      if (m.end + 2 < tokens && a_.fold(m.end) == "(" && a_.fold(m.end + 2) == ")" &&
+          a_.fold(m.end + 1) == word && a_.tok(m.end + 1).word &&
+          a_.EntityAt(m.end + 1, EntryType::kPlace) == nullptr &&
+          a_.EntityAt(m.end + 1, EntryType::kOrg) == nullptr) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void MergeShortNames() {
     std::vector<bool> gone(people_.size(), false);
     for (size_t i = 0; i < people_.size(); ++i) {
@@ -721,7 +737,8 @@ class PeopleFinder {
         }
         const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
         if (folds.size() >= 2 &&
-            (folds.front() == short_one.surname || folds.back() == short_one.surname)) {
+            (folds.front() == short_one.surname || folds.back() == short_one.surname ||
+             NamedInBrackets(people_[j], short_one.surname))) {
           into = static_cast<int>(j);
           ++candidates;
         }
@@ -733,7 +750,8 @@ class PeopleFinder {
         for (size_t j = 0; j < people_.size(); ++j) {
           const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
           if (j != i && !gone[j] && folds.size() >= 2 && people_[j].Participates() &&
-              (folds.front() == short_one.surname || folds.back() == short_one.surname)) {
+              (folds.front() == short_one.surname || folds.back() == short_one.surname ||
+               NamedInBrackets(people_[j], short_one.surname))) {
             into = static_cast<int>(j);
             ++candidates;
           }

@@ -689,6 +689,17 @@ TEST_F(PeopleTest, SurnameAloneIsTheSamePerson) {
   EXPECT_THAT(Sentences(Get("Talgat Omarov")), ElementsAre(1, 2));
 }
 
+// A one-word name in brackets after the full name is the name the text goes on to use; without
+// the brackets it is another person's.
+TEST_F(PeopleTest, NameInBracketsAfterTheFullNameIsTheSamePerson) {
+  Run("President Arman Bakosuli (Bako) met envoys in Astana. President Bako said ties were "
+      "strong.");
+  ASSERT_THAT(Names(), ElementsAre("Arman Bakosuli"));
+  EXPECT_THAT(Sentences(Get("Arman Bakosuli")), ElementsAre(1, 2));
+  Run("President Arman Bakosuli met envoys in Astana. President Bako said ties were strong.");
+  EXPECT_THAT(Names(), ElementsAre("Arman Bakosuli", "Bako"));
+}
+
 TEST_F(PeopleTest, LongestFormIsTheName) {
   Run("Minister Omarov arrived in Beijing. Foreign Minister Talgat Omarov said ties were strong.");
   ASSERT_THAT(Names(), ElementsAre("Talgat Omarov"));

@@ -291,6 +291,12 @@ class Grouper {
         !m.anaphoric) {
       return false;
     }
+    // So is one told "on the sidelines" by its own verb ("He met the Council's president on
+    // the sidelines of the summit"), whoever its sides are.
+    if (multilateral && m.sidelines && m.form == TriggerForm::kVerb && m.predicate &&
+        !m.anaphoric && m.kind == TriggerKind::kMeet && g.kind != TriggerKind::kMeet) {
+      return false;
+    }
     if (g.countries.empty() && g.people.empty()) {
       return true;  // Nothing known yet of who meets (a headline naming only the event).
     }
@@ -652,7 +658,7 @@ class Grouper {
         } else if (main_ >= 0 && found != main_ && m.sidelines) {
           // "on the sidelines" of the meeting already reported.
           const MeetingGroup& main = out_.groups[main_];
-          if (main.countries.size() >= 3 || !main.format.empty()) {
+          if (main.countries.size() >= 3 || !main.format.empty() || !main.orgs.empty()) {
             out_.groups[found].parent = main_;
           }
         } else if (main_ >= 0 && found != main_ && u.countries.size() == 2 &&

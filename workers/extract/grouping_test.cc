@@ -288,6 +288,21 @@ TEST_F(GroupingTest, SideMeetingOfAMultilateralMeetingAlreadyReported) {
   EXPECT_EQ(side.parent, 0);
 }
 
+// A meeting told "on the sidelines" of the summit reported is a side meeting even when only
+// one of its sides is a country (the other an organisation's officials).
+TEST_F(GroupingTest, MeetingOnTheSidelinesOfTheReportedSummitIsASideMeeting) {
+  Run("Seitkali wraps up SCO summit",
+      "Kazakh President Aidar Seitkali has wrapped up the SCO summit in Astana. He earlier met "
+      "UN Secretary-General Antonio Guterres on the sidelines of the summit.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kSummit);
+  const MeetingGroup& side = groups()[1];
+  EXPECT_EQ(side.role, GroupRole::kOther);
+  EXPECT_EQ(side.kind, TriggerKind::kMeet);
+  EXPECT_THAT(People(side), ElementsAre("Aidar Seitkali", "Antonio Guterres"));
+  EXPECT_EQ(side.parent, 0);
+}
+
 TEST_F(GroupingTest, TalksOfTwoPartiesOfASummitWithNoDayOrPlaceAreHeldAtIt) {
   Run("",
       "Kazakh President Aidar Seitkali hosted Kyrgyz President Bolot Toktogulov and Tajik "

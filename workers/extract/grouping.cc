@@ -513,6 +513,20 @@ class Grouper {
         return;
       }
     }
+    // "the Foreign Minister of Ukraine addressed EU ministers via video conference": the medium
+    // by which one side takes part in the meeting being told of, not a meeting of its own.
+    if (m.kind == TriggerKind::kVideo && m.date < 0 && current_ >= 0 && m.first > 0 &&
+        (a_.fold(m.first) == "via" || a_.fold(m.first - 1) == "via") &&
+        MediumOf(out_.groups[current_].kind) != MediumOf(m.kind) &&
+        out_.groups[current_].status == m.status) {
+      Unit u;
+      AddSide(&u, Subject(m));
+      Merge(current_, u);
+      const TriggerKind kind = out_.groups[current_].kind;
+      Join(current_, mi);
+      out_.groups[current_].kind = kind;
+      return;
+    }
     if (m.relation == MentionRelation::kEvent || m.relation == MentionRelation::kFollowUp ||
         (bare_named && !out_.groups.empty() && m.sentence > 0)) {
       PlaceEvent(mi);

@@ -303,6 +303,18 @@ TEST_F(GroupingTest, MeetingOnTheSidelinesOfTheReportedSummitIsASideMeeting) {
   EXPECT_EQ(side.parent, 0);
 }
 
+// "addressed the ministers via video conference": how one side takes part in the meeting told
+// of, not a video conference of its own.
+TEST_F(GroupingTest, TakingPartViaVideoIsNoMeetingOfItsOwn) {
+  Run("",
+      "The foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on Friday. "
+      "Tajik Foreign Minister Rustam Nazarov addressed the ministers via video conference.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kMeet);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "KG", "UZ", "TJ"));
+  EXPECT_THAT(People(groups()[0]), ElementsAre("Rustam Nazarov"));
+}
+
 TEST_F(GroupingTest, TalksOfTwoPartiesOfASummitWithNoDayOrPlaceAreHeldAtIt) {
   Run("",
       "Kazakh President Aidar Seitkali hosted Kyrgyz President Bolot Toktogulov and Tajik "

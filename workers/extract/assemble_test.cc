@@ -29,6 +29,7 @@ namespace {
 using ::parley::testing_util::MeetingsMatch;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
 
 class AssembleTest : public ::testing::Test {
  protected:
@@ -107,6 +108,21 @@ TEST_F(AssembleTest, OneMeetingToldOfTwiceIsOneRecord) {
                       }
                     )pb"),
                     meetings, {"documents", "organizations", "format", "end_date"}));
+}
+
+// "X will accompany Y": who goes along with a traveller takes part in the meeting told of.
+TEST_F(AssembleTest, WhoAccompaniesTheTravellerTakesPart) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Seitkali to visit China",
+          "Kazakh President Aidar Seitkali will pay a state visit to China from April 29 and hold "
+          "talks in Beijing with President Zhao Wenhao. Foreign Minister Nurlan Abenov will "
+          "accompany Seitkali, officials said.");
+  ASSERT_EQ(meetings.size(), 1u);
+  std::vector<std::string> names;
+  for (const v1::Person& p : meetings[0].people()) {
+    names.push_back(p.name());
+  }
+  EXPECT_THAT(names, UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao", "Nurlan Abenov"));
 }
 
 TEST_F(AssembleTest, SideMeetingFirstThenTheEventItWasHeldAt) {

@@ -898,10 +898,24 @@ class SentenceReader {
       // A trip to several countries is one visit to each ("will visit Egypt, Tunisia and Togo").
       const bool legs = m->kind == TriggerKind::kVisit && m->form == TriggerForm::kVerb &&
                         m->object.countries.size() >= 2 && m->object.people.empty();
+      // "held talks with his Israeli counterpart, A, and the Palestinian leader, B": two
+      // counterparts of two countries, each introduced by a role of their own set off by
+      // commas, are met one by one.
+      bool introduced_apart = false;
+      if (m->object.people.size() == 2 && m->object.countries.size() == 2 && subject_parties <= 1) {
+        for (int i = k; i + 2 < end; ++i) {
+          const std::string& det = a_.fold(i + 2);
+          if (a_.fold(i) == "," && a_.fold(i + 1) == "and" &&
+              (det == "the" || det == "his" || det == "her" || det == "their")) {
+            introduced_apart = true;
+          }
+        }
+      }
       m->distributive =
-          object_parties >= 2 && (cue || legs ||
-                                  (object_parties >= 3 && subject_parties <= 1 &&
-                                   m->kind == TriggerKind::kMeet && !joint && !m->object.region));
+          object_parties >= 2 &&
+          (cue || legs || (introduced_apart && m->kind == TriggerKind::kMeet && !joint) ||
+           (object_parties >= 3 && subject_parties <= 1 && m->kind == TriggerKind::kMeet &&
+            !joint && !m->object.region));
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
     }

@@ -857,6 +857,19 @@ TEST_F(MeetingMentionsTest, MetTwoIsJoint) {
   EXPECT_FALSE(Get("met").distributive);
 }
 
+// Two counterparts of two countries, each introduced by a role of their own set off by commas,
+// are met one by one; named in one breath they are met together.
+TEST_F(MeetingMentionsTest, TwoCounterpartsIntroducedApartAreMetOneByOne) {
+  Run("President Aidar Seitkali held talks with his French counterpart, Jean Moreau, and the "
+      "German Chancellor, Karl Kessler.");
+  const MeetingMention& m = Get("held talks");
+  EXPECT_TRUE(m.distributive);
+  EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler"));
+  Run("President Aidar Seitkali held talks with French President Jean Moreau and the German "
+      "Chancellor, Karl Kessler.");
+  EXPECT_FALSE(Get("held talks").distributive);
+}
+
 TEST_F(MeetingMentionsTest, HostingSeveralIsJoint) {
   Run("President Aidar Seitkali hosted counterparts from France, Germany and Italy.");
   const MeetingMention& m = Get("hosted");

@@ -673,6 +673,23 @@ TEST_F(VenueTest, WireDatelineInCapitals) {
   EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
 }
 
+// The dateline's country the lead tells someone is returning to, or has left, is where the
+// story was filed, not where they met.
+TEST_F(VenueTest, DatelineOfTheCountryReturnedToOrLeftIsNoVenue) {
+  for (const char* body :
+       {"ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov was on his way back to "
+        "Kazakhstan after talks with Chinese Foreign Minister Li Wenhao.",
+        "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov left Kazakhstan on Friday for "
+        "talks with Chinese Foreign Minister Li Wenhao."}) {
+    Run("Ministers meet", body);
+    EXPECT_EQ(Venue(main()).city(), "") << body;
+  }
+  Run("Ministers meet",
+      "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign "
+      "Minister Li Wenhao before he left for Beijing.");
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+}
+
 // A dateline in another country than the one the meeting's trip or capital places it in ("on
 // a visit to Japan", "visiting Japan", "in the Japanese capital") is where the story was
 // filed: the venue is that country; a dateline in the same country, with no country told, or

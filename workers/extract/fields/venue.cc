@@ -203,6 +203,36 @@ bool InAPastMeetingsClause(const Context& c, const MeetingGroup& g, int sentence
   return false;
 }
 
+// "WELLINGTON: X was on his way back to New Zealand after talks with ...", "X left Japan on
+// Monday for the summit": a country (or a town of it) the lead tells someone is returning to or
+// has left is where the story is filed, not where they met.
+bool LeftOrReturningTo(const Annotations& a, const std::string& code) {
+  for (int s = 0; s < a.sentence_count() && s <= 2; ++s) {
+    const Sentence& sentence = a.sentence(s);
+    for (int i = sentence.first_token; i + 1 < sentence.end_token; ++i) {
+      const std::string& f = a.fold(i);
+      int at = -1;
+      if ((f == "back" || f == "returned" || f == "returning" || f == "return" || f == "home") &&
+          a.fold(i + 1) == "to") {
+        at = i + 2;
+      } else if (f == "left" || f == "departed" || f == "leaving") {
+        at = i + 1;
+      }
+      if (at < 0 || at >= sentence.end_token) {
+        continue;
+      }
+      if (a.fold(at) == "the" && at + 1 < sentence.end_token) {
+        ++at;
+      }
+      const Entry* place = a.EntityAt(at, EntryType::kPlace);
+      if (place != nullptr && place->code == code && place->place != PlaceKind::kDemonym) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_dateline,
@@ -341,6 +371,9 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       // country than the one the meeting's trip or capital places it in is where the story
       // was filed, not the venue.
       if (country_travel && country_only != place->code) {
+        break;
+      }
+      if (LeftOrReturningTo(a, place->code)) {
         break;
       }
       if ((dateline && lead) || (alone && s <= 1)) {

@@ -814,7 +814,8 @@ class Grouper {
     for (int i = 0; i < static_cast<int>(out_.groups.size()); ++i) {
       const MeetingGroup& g = out_.groups[i];
       if (g.role == GroupRole::kEvent && (g.attended || main_ < 0) &&
-          (main_ < 0 || FirstToken(g) < FirstToken(out_.groups[main_]))) {
+          (main_ < 0 || FirstToken(g) < FirstToken(out_.groups[main_])) &&
+          !AttendedInARelativeClauseOfTheMainVerb(g)) {
         if (main_ >= 0) {
           out_.groups[main_].role = GroupRole::kOther;
         }
@@ -853,6 +854,32 @@ class Grouper {
     }
     out_.groups = std::move(groups);
     main_ = 0;
+  }
+
+  // "X, who is in Brussels to take part in the EU-AU Summit, held talks with Y": the event told
+  // in a relative clause on the subject of the sentence's meeting verb is the setting of the
+  // meeting reported, not the article's meeting.
+  bool AttendedInARelativeClauseOfTheMainVerb(const MeetingGroup& g) const {
+    if (main_ < 0 || g.mentions.empty() || out_.groups[main_].mentions.empty()) {
+      return false;
+    }
+    const MeetingMention& event = mm_.mentions[g.mentions[0]];
+    const MeetingMention& verb = mm_.mentions[out_.groups[main_].mentions[0]];
+    if (verb.sentence != event.sentence || verb.form != TriggerForm::kVerb ||
+        verb.first <= event.end) {
+      return false;
+    }
+    const int first = a_.sentence(event.sentence).first_token;
+    bool relative = false;
+    for (int k = first + 1; k < event.first; ++k) {
+      relative =
+          relative || ((a_.fold(k) == "who" || a_.fold(k) == "which") && a_.fold(k - 1) == ",");
+    }
+    bool closed = false;
+    for (int k = event.end; k < verb.first; ++k) {
+      closed = closed || a_.fold(k) == ",";
+    }
+    return relative && closed;
   }
 
   int FirstToken(const MeetingGroup& g) const {

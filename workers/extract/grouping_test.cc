@@ -352,6 +352,20 @@ TEST_F(GroupingTest, TheSummitRefersBackToTheEventNotTheSideMeeting) {
   EXPECT_THAT(Sentences(groups()[0]), ElementsAre(1));
 }
 
+// The event a relative clause on the subject tells of ("X, who is in Brussels to take part in
+// the summit, held talks with Y") is the setting of the meeting the sentence reports: that
+// meeting is the main one, the event its parent.
+TEST_F(GroupingTest, EventAttendedInARelativeClauseIsNotTheMainMeeting) {
+  Run("",
+      "Kazakh President Aidar Seitkali, who is in Brussels, Belgium, to take part in the EU-AU "
+      "summit, held talks with European Council President Jean Moreau on Friday.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[0].role, GroupRole::kMain);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kMeet);
+  EXPECT_EQ(groups()[1].kind, TriggerKind::kSummit);
+  EXPECT_EQ(groups()[0].parent, 1);
+}
+
 TEST_F(GroupingTest, EventAttendedToldOfFirstIsTheMainMeeting) {
   Run("Seitkali to attend SCO summit",
       "Kazakh President Aidar Seitkali will attend the SCO summit in Tianjin next week. He is "

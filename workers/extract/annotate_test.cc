@@ -132,6 +132,18 @@ TEST_F(AnnotateTest, AcronymsMatchOnlyInTheirCase) {
   EXPECT_THAT(Texts(a, a.entities), ::testing::Not(::testing::Contains("us")));
 }
 
+// A meeting a body holds under its own name stands for that body ("CHOGM": the Commonwealth's
+// summit, not an organisation of its own); the foreign ministers' titles of other usages too.
+TEST_F(AnnotateTest, NamesOfABodysMeetingAndForeignMinistersTitles) {
+  const Annotations a = Run("", "Foreign Affairs Secretary Jose Reyes arrived for the CHOGM.");
+  const Entry* org = a.EntityAt(TokenOf(a, "CHOGM"), EntryType::kOrg);
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->code, "Commonwealth");
+  const Entry* role = a.EntityAt(TokenOf(a, "Foreign"), EntryType::kRole);
+  ASSERT_NE(role, nullptr);
+  EXPECT_EQ(role->level, RoleLevel::kForeignMinister);
+}
+
 TEST_F(AnnotateTest, NamesMustBeCapitalised) {
   const Annotations a = Run("", "They ate a turkey sandwich in Turkey.");
   EXPECT_THAT(Texts(a, a.entities), ElementsAre("Turkey"));

@@ -899,8 +899,8 @@ class SentenceReader {
       const bool legs = m->kind == TriggerKind::kVisit && m->form == TriggerForm::kVerb &&
                         m->object.countries.size() >= 2 && m->object.people.empty();
       // "held talks with his Israeli counterpart, A, and the Palestinian leader, B": two
-      // counterparts of two countries, each introduced by a role of their own set off by
-      // commas, are met one by one.
+      // counterparts of two countries, the second introduced after ", and the/his/her/their"
+      // (a role of its own), are met one by one.
       bool introduced_apart = false;
       if (m->object.people.size() == 2 && m->object.countries.size() == 2 && subject_parties <= 1) {
         for (int i = k; i + 2 < end; ++i) {
@@ -908,6 +908,7 @@ class SentenceReader {
           if (a_.fold(i) == "," && a_.fold(i + 1) == "and" &&
               (det == "the" || det == "his" || det == "her" || det == "their")) {
             introduced_apart = true;
+            break;
           }
         }
       }
@@ -1667,12 +1668,23 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
               (a.fold(i - 1) == "to" || a.fold(i - 1) == "until" || a.fold(i - 1) == "till"));
     };
     // "postponed the summit to be held in November", "put off the talks scheduled for
-    // March 3": a date after a word of the plan is the day first planned, not a new one.
+    // March 3": a date after a word of the plan inside the noun phrase put off is the day first
+    // planned, not a new one ("was postponed and is now scheduled for May 2" gives a new one).
     auto first_planned = [&](const DateMention& date) {
       for (int ci : a.cues_in[postpone_sentence]) {
         const Match& cue = a.cues[ci];
         if (cue.first < cue_end || cue.end > date.first_token || date.first_token > cue.end + 2 ||
-            a.fold(date.first_token - 1) == "to" || a.fold(date.first_token - 1) == "until") {
+            goal(date.first_token)) {
+          continue;
+        }
+        bool new_clause = false;
+        for (int k = cue_end; k < cue.first; ++k) {
+          const std::string& f = a.fold(k);
+          new_clause = new_clause || f == "and" || f == "," || f == "now" || f == "is" ||
+                       f == "are" || f == "was" || f == "were" || f == "has" || f == "have" ||
+                       f == "been";
+        }
+        if (new_clause) {
           continue;
         }
         const std::string& word = a.fold(cue.first);
@@ -1771,6 +1783,12 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
             m.predicate = true;
             if (m.subject.empty()) {
               m.subject = prev.subject;
+            }
+            // "X spoke with Y in a call": the verb has read both sides; the noun after its
+            // object would take the object for its subject.
+            if (!prev.subject.empty() && !prev.object.empty()) {
+              m.subject = prev.subject;
+              m.object = prev.object;
             }
           }
           out.mentions.pop_back();

@@ -813,6 +813,16 @@ TEST_F(MeetingMentionsTest, BarePluralMeetingsAfterAPrepositionAreGeneric) {
   EXPECT_NE(Get("meetings").relation, MentionRelation::kGeneric);
 }
 
+// "X spoke with Y in a call": the noun after the verb's object is the verb's meeting, with the
+// verb's sides (not Y for its subject).
+TEST_F(MeetingMentionsTest, NounAfterTheVerbsObjectTakesTheVerbsSides) {
+  Run("Kazakh Foreign Minister Talgat Omarov spoke with Chinese Foreign Minister Li Wenhao in a "
+      "call on Thursday.");
+  ASSERT_EQ(mm_.mentions.size(), 1u);
+  EXPECT_THAT(People(mm_.mentions[0].subject), ElementsAre("Talgat Omarov"));
+  EXPECT_THAT(People(mm_.mentions[0].object), ElementsAre("Li Wenhao"));
+}
+
 // --- Distributive and joint lists.
 
 TEST_F(MeetingMentionsTest, MetSeveralWithSeparatelyIsDistributive) {

@@ -673,8 +673,8 @@ TEST_F(VenueTest, WireDatelineInCapitals) {
   EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
 }
 
-// The dateline's country the lead tells someone is returning to, or has left, is where the
-// story was filed, not where they met.
+// The dateline's country an official of it is told in the lead to be returning to, or to have
+// left, is where the story was filed, not where they met.
 TEST_F(VenueTest, DatelineOfTheCountryReturnedToOrLeftIsNoVenue) {
   for (const char* body :
        {"ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov was on his way back to "
@@ -687,6 +687,11 @@ TEST_F(VenueTest, DatelineOfTheCountryReturnedToOrLeftIsNoVenue) {
   Run("Ministers meet",
       "ASTANA, April 25 - Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign "
       "Minister Li Wenhao before he left for Beijing.");
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+  // A guest leaving the host country leaves the venue standing.
+  Run("Ministers meet",
+      "ASTANA, April 25 - Chinese Foreign Minister Li Wenhao left Kazakhstan on Friday after "
+      "talks with Kazakh Foreign Minister Talgat Omarov.");
   EXPECT_EQ(Venue(main()).city(), "Astana");
 }
 
@@ -950,6 +955,10 @@ TEST_F(DateTest, DayOfThePlanAfterThePostponingIsNoNewDate) {
   Run("Summit moved",
       "Kazakhstan on Friday postponed the summit of Central Asian leaders scheduled for "
       "November to December 12, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  Run("Summit moved",
+      "The summit of Central Asian leaders in Astana was postponed and is now scheduled for "
+      "December 12, 2025.");
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
 }
 

@@ -515,7 +515,11 @@ class Grouper {
     }
     // "the Foreign Minister of Ukraine addressed EU ministers via video conference": the medium
     // by which one side takes part in the meeting being told of, not a meeting of its own.
-    if (m.kind == TriggerKind::kVideo && m.date < 0 && current_ >= 0 && m.first > 0 &&
+    // (In the clause that reports the meeting, "held talks with Y via video link", the medium
+    // is the meeting's own: Join reads it so.)
+    if (m.kind == TriggerKind::kVideo && m.date < 0 && current_ >= 0 &&
+        m.first > a_.sentence(m.sentence).first_token && !out_.groups[current_].mentions.empty() &&
+        mm_.mentions[out_.groups[current_].mentions.front()].sentence < m.sentence &&
         (a_.fold(m.first) == "via" || a_.fold(m.first - 1) == "via") &&
         MediumOf(out_.groups[current_].kind) != MediumOf(m.kind) &&
         out_.groups[current_].status == m.status) {
@@ -869,11 +873,19 @@ class Grouper {
         verb.first <= event.end) {
       return false;
     }
+    // The relative clause opens before the event and is still open at it: no comma followed by
+    // a verb of the main clause between ("X, who arrived on Thursday, will attend the summit").
     const int first = a_.sentence(event.sentence).first_token;
     bool relative = false;
     for (int k = first + 1; k < event.first; ++k) {
-      relative =
-          relative || ((a_.fold(k) == "who" || a_.fold(k) == "which") && a_.fold(k - 1) == ",");
+      const std::string& f = a_.fold(k);
+      if ((f == "who" || f == "which") && a_.fold(k - 1) == ",") {
+        relative = true;
+      } else if (relative && a_.fold(k - 1) == "," &&
+                 (f == "will" || f == "would" || f == "is" || f == "was" || f == "has" ||
+                  f == "had" || f == "plans" || f == "planned")) {
+        relative = false;
+      }
     }
     bool closed = false;
     for (int k = event.end; k < verb.first; ++k) {

@@ -313,6 +313,11 @@ TEST_F(GroupingTest, TakingPartViaVideoIsNoMeetingOfItsOwn) {
   EXPECT_EQ(groups()[0].kind, TriggerKind::kMeet);
   EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "KG", "UZ", "TJ"));
   EXPECT_THAT(People(groups()[0]), ElementsAre("Rustam Nazarov"));
+  Run("",
+      "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao "
+      "via video link.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0].kind, TriggerKind::kVideo);
 }
 
 TEST_F(GroupingTest, TalksOfTwoPartiesOfASummitWithNoDayOrPlaceAreHeldAtIt) {

@@ -704,8 +704,6 @@ class PeopleFinder {
     }
   }
 
-  // "Abiy" after "Abiy Ahmed", "Jokowi" ...: a one-word name that is the first or last word of
-  // exactly one longer name is that person.
   // "President Joko Widodo (Jokowi)", "Andres Manuel Lopez Obrador (AMLO)": a single name
   // word in brackets right after a full name is the name the text goes on to use for that
   // person. `word` is folded.
@@ -722,6 +720,8 @@ class PeopleFinder {
     return false;
   }
 
+  // "Abiy" after "Abiy Ahmed", "Jokowi" ...: a one-word name that is the first or last word of
+  // exactly one longer name, or the name in brackets after it, is that person.
   void MergeShortNames() {
     std::vector<bool> gone(people_.size(), false);
     for (size_t i = 0; i < people_.size(); ++i) {

@@ -274,6 +274,7 @@ bool IsCaption(absl::string_view line) {
   for (absl::string_view article : {"a ", "an "}) {
     if (absl::StartsWith(lower, article)) {
       lower.erase(0, article.size());
+      break;
     }
   }
   return absl::StartsWith(lower, "photo:") || absl::StartsWith(lower, "(photo") ||

@@ -82,11 +82,14 @@ TEST(TextTest, HeaderLinesStandAloneAndCaptionsAreDropped) {
       BuildDocument("T",
                     "Jeddah\nPosted March 14, 2025 4:00 am\nThe minister met his counterpart.\n"
                     "Leaders at the table (Photo: Reuters)\nThey signed a treaty.\n"
-                    "A file picture of the summit in Kathmandu.\nThey left.");
+                    "A file picture of the summit in Kathmandu.\nThey left.\n"
+                    "An archive photo shows the leaders in Astana.\nFile image of the talks\n"
+                    "They returned.");
   ASSERT_TRUE(doc.ok());
-  EXPECT_THAT(SentenceTexts(*doc), ElementsAre("T", "Jeddah", "Posted March 14, 2025 4:00 am",
-                                               "The minister met his counterpart.",
-                                               "They signed a treaty.", "They left."));
+  EXPECT_THAT(SentenceTexts(*doc),
+              ElementsAre("T", "Jeddah", "Posted March 14, 2025 4:00 am",
+                          "The minister met his counterpart.", "They signed a treaty.",
+                          "They left.", "They returned."));
 }
 
 TEST(TextTest, BulletsAreSentencesAndRelatedLinksAreDropped) {

@@ -203,16 +203,18 @@ bool InAPastMeetingsClause(const Context& c, const MeetingGroup& g, int sentence
   return false;
 }
 
-// "WELLINGTON: X was on his way back to New Zealand after talks with ...", "X left Japan on
-// Monday for the summit": a country (or a town of it) the lead tells someone is returning to or
-// has left is where the story is filed, not where they met.
-bool LeftOrReturningTo(const Annotations& a, const std::string& code) {
+// "WELLINGTON: New Zealand's Foreign Minister X was on his way back to New Zealand after talks
+// with ...", "Kazakh President X left Kazakhstan on Monday for the summit": the country an
+// official of it is told in the lead to be returning to, or to have left, is where the story is
+// filed, not where they met (a guest leaving the host country leaves the venue standing).
+bool LeftOrReturningTo(const Context& c, const std::string& code) {
+  const Annotations& a = c.a;
   for (int s = 0; s < a.sentence_count() && s <= 2; ++s) {
     const Sentence& sentence = a.sentence(s);
     for (int i = sentence.first_token; i + 1 < sentence.end_token; ++i) {
       const std::string& f = a.fold(i);
       int at = -1;
-      if ((f == "back" || f == "returned" || f == "returning" || f == "return" || f == "home") &&
+      if ((f == "back" || f == "returned" || f == "returning" || f == "return") &&
           a.fold(i + 1) == "to") {
         at = i + 2;
       } else if (f == "left" || f == "departed" || f == "leaving") {
@@ -225,7 +227,21 @@ bool LeftOrReturningTo(const Annotations& a, const std::string& code) {
         ++at;
       }
       const Entry* place = a.EntityAt(at, EntryType::kPlace);
-      if (place != nullptr && place->code == code && place->place != PlaceKind::kDemonym) {
+      if (place == nullptr || place->code != code || place->place == PlaceKind::kDemonym) {
+        continue;
+      }
+      // The traveller: the last person named before the verb in the sentence.
+      const Person* traveller = nullptr;
+      int traveller_end = -1;
+      for (const Person& p : c.people) {
+        for (const PersonMention& m : p.mentions) {
+          if (m.sentence == s && m.end <= i && m.end > traveller_end) {
+            traveller = &p;
+            traveller_end = m.end;
+          }
+        }
+      }
+      if (traveller != nullptr && traveller->country == code) {
         return true;
       }
     }
@@ -373,7 +389,7 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       if (country_travel && country_only != place->code) {
         break;
       }
-      if (LeftOrReturningTo(a, place->code)) {
+      if (LeftOrReturningTo(c, place->code)) {
         break;
       }
       if ((dateline && lead) || (alone && s <= 1)) {

@@ -1205,6 +1205,29 @@ TEST_F(StatusTest, FutureOfWhatWasSaidIsNotTheMeetings) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
 }
 
+// A meeting told in the progressive of a word of its opening and as planned in the next
+// sentence is previewed on its day; one told "is meeting" is under way, and one whose talks
+// are told in the past was held.
+TEST_F(StatusTest, OpeningToldInTheProgressiveWithAPlanIsAPreview) {
+  Run("",
+      "Kazakh President Aidar Seitkali is welcoming Chinese President Zhao Wenhao to Astana for "
+      "talks. The two leaders are expected to discuss trade.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  Run("",
+      "Foreign ministers of Central Asia are gathering in Astana. Kazakh Foreign Minister Talgat "
+      "Omarov will host his counterparts on Sunday.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  EXPECT_EQ(Date(main()), "2025-4-27");
+  Run("",
+      "Kazakh Foreign Minister Talgat Omarov is meeting Chinese Foreign Minister Li Wenhao in "
+      "Astana. The two ministers are expected to discuss trade.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+  Run("",
+      "Kazakh President Aidar Seitkali is welcoming Chinese President Zhao Wenhao to Astana. The "
+      "two leaders held talks on trade.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+}
+
 // A meeting postponed indefinitely in a later sentence is called off.
 TEST_F(StatusTest, LaterPostponementCountsToo) {
   Run("Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold talks in "

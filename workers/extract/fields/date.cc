@@ -116,7 +116,9 @@ bool HeldAfterThePostponement(const Context& c, const MeetingGroup& g) {
 // "X is meeting Y", "Biden is welcoming Lula for talks", "ministers are gathering in Berlin";
 // none of its words in the past ("met", "held talks"). A visit ("is visiting", "is on a visit")
 // lasts days and is told so while it lasts.
-bool ToldInTheProgressive(const Context& c, const MeetingGroup& g) {
+// `opening_only` asks for a word of the meeting's opening ("is welcoming", "are gathering",
+// "is hosting"), not of the meeting itself ("is meeting", "are holding talks").
+bool ToldInTheProgressive(const Context& c, const MeetingGroup& g, bool opening_only = false) {
   const Annotations& a = c.a;
   bool progressive = false;
   for (int mi : g.mentions) {
@@ -131,9 +133,29 @@ bool ToldInTheProgressive(const Context& c, const MeetingGroup& g) {
     progressive = progressive || (m.form != TriggerForm::kWeak && m.kind != TriggerKind::kVisit &&
                                   m.kind != TriggerKind::kStateVisit && m.first > 0 &&
                                   word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0 &&
-                                  (a.fold(m.first - 1) == "is" || a.fold(m.first - 1) == "are"));
+                                  (a.fold(m.first - 1) == "is" || a.fold(m.first - 1) == "are") &&
+                                  !(opening_only && (word == "meeting" || word == "holding")));
   }
   return progressive;
+}
+
+// "X is welcoming Y to Astana for talks. The two leaders are expected to discuss trade": a main
+// meeting told in the progressive of a word of its opening, with no past cue in the headline or
+// the anchor, and told as planned by another of its words there or in the next sentence, is
+// previewed on the day it starts. "X is meeting Y" tells the meeting itself under way.
+bool PreviewedInTheProgressive(const Context& c, const MeetingGroup& g) {
+  if (g.role != GroupRole::kMain || c.a.SentenceHas(0, Cue::kPast) ||
+      c.a.SentenceHas(g.anchor, Cue::kPast) || !ToldInTheProgressive(c, g, /*opening_only=*/true)) {
+    return false;
+  }
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.status == MentionStatus::kPlanned && m.relation == MentionRelation::kReport &&
+        (m.sentence == g.anchor || m.sentence == g.anchor + 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Whether the date `di` is the own date of a meeting word of another meeting set apart in time
@@ -333,6 +355,9 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   }
   if ((cued == MentionStatus::kCancelled || cued == MentionStatus::kPostponed) && held_by_verb) {
     return v1::MEETING_STATUS_HELD;
+  }
+  if (cued == MentionStatus::kHeld && PreviewedInTheProgressive(c, g)) {
+    return v1::MEETING_STATUS_SCHEDULED;
   }
   switch (cued) {
     case MentionStatus::kCancelled:

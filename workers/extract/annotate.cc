@@ -257,6 +257,21 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   a.entities = dict.MatchAll(a.doc, Layer::kEntity);
   a.triggers = dict.MatchAll(a.doc, Layer::kEvent);
   a.cues = dict.MatchAll(a.doc, Layer::kCue);
+  // "will have talks and be met there by X", "would be held on October 2", "will be signed": a
+  // participle after a bare "be" is a passive still to come or conditional, not a past.
+  a.cues.erase(std::remove_if(a.cues.begin(), a.cues.end(),
+                              [&](const Match& cue) {
+                                if (cue.first == 0 || a.doc.tokens[cue.first - 1].fold != "be") {
+                                  return false;
+                                }
+                                for (const Entry* e : cue.entries) {
+                                  if (e->cue != Cue::kPast) {
+                                    return false;
+                                  }
+                                }
+                                return true;
+                              }),
+               a.cues.end());
   a.topics = dict.MatchAll(a.doc, Layer::kTopic);
   a.frames = dict.MatchAll(a.doc, Layer::kFrame);
   Index(a.doc, a.entities, &a.entity_at, &a.entities_in);

@@ -210,6 +210,24 @@ TEST_F(AnnotateTest, StatusCuesByLayer) {
   EXPECT_FALSE(plain.SentenceHas(1, Cue::kCancel));
 }
 
+// A participle after a bare "be" is a passive still to come or conditional, not a past; one
+// after "was" or "has been" is past.
+TEST_F(AnnotateTest, ParticipleAfterBareBeIsNoPastCue) {
+  for (const char* body : {
+           "Aidar Seitkali will arrive in Astana and be met by Zhao Wenhao.",
+           "The ministry said the summit would be held in Astana.",
+           "Several agreements will be signed in Astana.",
+       }) {
+    EXPECT_FALSE(Run("", body).SentenceHas(1, Cue::kPast)) << body;
+  }
+  for (const char* body : {
+           "The summit was held in Astana.",
+           "Several agreements have been signed in Astana.",
+       }) {
+    EXPECT_TRUE(Run("", body).SentenceHas(1, Cue::kPast)) << body;
+  }
+}
+
 TEST_F(AnnotateTest, FramePhrasesAreMatched) {
   struct Case {
     const char* body;

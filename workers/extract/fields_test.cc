@@ -1228,6 +1228,18 @@ TEST_F(StatusTest, OpeningToldInTheProgressiveWithAPlanIsAPreview) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
 }
 
+// A meeting told as planned for days that began before the publication day (Saturday 26
+// April 2025) and go on to it or after is under way; one that begins on it or later is still
+// to come.
+TEST_F(StatusTest, PlannedDaysUnderWayOnThePublicationDayAreHeld) {
+  Run("", "The summit of Central Asian leaders in Astana is scheduled for April 25-27, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+  Run("", "The summit of Central Asian leaders in Astana is scheduled for April 26-27, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  Run("", "The summit of Central Asian leaders in Astana is scheduled for May 2-3, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+}
+
 // A meeting postponed indefinitely in a later sentence is called off.
 TEST_F(StatusTest, LaterPostponementCountsToo) {
   Run("Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold talks in "

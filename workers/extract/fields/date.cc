@@ -139,6 +139,32 @@ bool ToldInTheProgressive(const Context& c, const MeetingGroup& g, bool opening_
   return progressive;
 }
 
+// "the summit scheduled for September 14-17" told on September 16: a meeting whose own days,
+// told as a range, began before the publication day and end on it or after is under way.
+bool UnderWayOnItsDays(const Context& c, const MeetingGroup& g) {
+  const Annotations& a = c.a;
+  if (!a.published.has_value()) {
+    return false;
+  }
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.date < 0) {
+      continue;
+    }
+    const DateMention& d = a.dates[m.date];
+    if (d.relative || d.dateline || d.start.year() == 0 || d.start.day() == 0 ||
+        d.end.year() == 0 || d.end.day() == 0) {
+      continue;
+    }
+    const absl::CivilDay first(d.start.year(), d.start.month(), d.start.day());
+    const absl::CivilDay last(d.end.year(), d.end.month(), d.end.day());
+    if (first < *a.published && *a.published <= last) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "X is welcoming Y to Astana for talks. The two leaders are expected to discuss trade": a main
 // meeting told in the progressive of a word of its opening, with no past cue in the headline or
 // the anchor, and told as planned by another of its words there or in the next sentence, is
@@ -354,6 +380,9 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
                     m.status == MentionStatus::kHeld && TellsItsOwnPast(c.a, m));
   }
   if ((cued == MentionStatus::kCancelled || cued == MentionStatus::kPostponed) && held_by_verb) {
+    return v1::MEETING_STATUS_HELD;
+  }
+  if (cued == MentionStatus::kPlanned && UnderWayOnItsDays(c, g)) {
     return v1::MEETING_STATUS_HELD;
   }
   if (cued == MentionStatus::kHeld && PreviewedInTheProgressive(c, g)) {

@@ -1240,6 +1240,18 @@ TEST_F(StatusTest, PlannedDaysUnderWayOnThePublicationDayAreHeld) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
 }
 
+// A meeting told in the present as attended is under way, whatever is told of it as to come.
+TEST_F(StatusTest, MeetingAttendedInThePresentIsHeld) {
+  Run("",
+      "Trade will be high on the agenda of the Central Asia summit in Astana. This year's summit "
+      "is attended by twelve delegations.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+  Run("",
+      "Trade will be high on the agenda of the Central Asia summit in Astana. This year's summit "
+      "will be attended by twelve delegations.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+}
+
 // A meeting postponed indefinitely in a later sentence is called off.
 TEST_F(StatusTest, LaterPostponementCountsToo) {
   Run("Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold talks in "

@@ -165,6 +165,19 @@ bool UnderWayOnItsDays(const Context& c, const MeetingGroup& g) {
   return false;
 }
 
+// "This year's meeting is attended by 40 delegations": a meeting told in the present as
+// attended is under way.
+bool AttendedInThePresent(const Context& c, const MeetingGroup& g) {
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (m.form == TriggerForm::kAttendance && m.first > 0 &&
+        (c.a.fold(m.first - 1) == "is" || c.a.fold(m.first - 1) == "are")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "X is welcoming Y to Astana for talks. The two leaders are expected to discuss trade": a main
 // meeting told in the progressive of a word of its opening, with no past cue in the headline or
 // the anchor, and told as planned by another of its words there or in the next sentence, is
@@ -382,7 +395,7 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   if ((cued == MentionStatus::kCancelled || cued == MentionStatus::kPostponed) && held_by_verb) {
     return v1::MEETING_STATUS_HELD;
   }
-  if (cued == MentionStatus::kPlanned && UnderWayOnItsDays(c, g)) {
+  if (cued == MentionStatus::kPlanned && (UnderWayOnItsDays(c, g) || AttendedInThePresent(c, g))) {
     return v1::MEETING_STATUS_HELD;
   }
   if (cued == MentionStatus::kHeld && PreviewedInTheProgressive(c, g)) {

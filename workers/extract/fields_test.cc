@@ -1156,6 +1156,16 @@ TEST_F(DateTest, MeetingToldInTheProgressiveIsOfThePublicationDay) {
   EXPECT_EQ(Date(main()), "");
 }
 
+// A postponed meeting takes the new day told after the postponing word in any sentence of
+// its window, not the day of the asking in the anchor.
+TEST_F(DateTest, PostponedMeetingTakesTheNewDayToldLaterInItsWindow) {
+  Run("Kazakhstan postpones summit",
+      "Kazakhstan on Thursday asked Kyrgyzstan to postpone this month's summit in Astana. "
+      "Officials said the summit would be put off until June 12, 2025.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  EXPECT_EQ(Date(main()), "2025-6-12");
+}
+
 TEST_F(DateTest, NoPublicationDayNoRelativeDate) {
   Run("", "The ministers met in Astana on Tuesday.", std::nullopt);
   EXPECT_EQ(Date(main()), "");

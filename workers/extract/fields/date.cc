@@ -548,9 +548,14 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       best = &d;
     }
   }
-  // A postponed meeting takes its new date: "postponed to September".
+  // A postponed meeting takes its new date: "postponed to September", told in any sentence of
+  // its window ("X on Saturday asked to postpone the summit ... asked for it to be put off
+  // until early October": October, not Saturday).
   if (m->status() == v1::MEETING_STATUS_SCHEDULED) {
-    for (int s : {0, g.anchor}) {
+    std::set<int> told = g.window;
+    told.insert(0);
+    told.insert(g.anchor);
+    for (int s : told) {
       for (int ci : a.cues_in[s]) {
         const Match& cue = a.cues[ci];
         bool postpone = false;

@@ -1166,6 +1166,16 @@ TEST_F(DateTest, PostponedMeetingTakesTheNewDayToldLaterInItsWindow) {
   EXPECT_EQ(Date(main()), "2025-6-12");
 }
 
+// A meeting called off takes the day it would have been held on, not the day of the calling
+// off.
+TEST_F(DateTest, CancelledMeetingTakesTheDayItWouldHaveBeenOn) {
+  Run("Seitkali cancels trip to Japan",
+      "Kazakh President Aidar Seitkali cancelled a visit to Japan on Saturday. The visit would "
+      "have been on Wednesday and Thursday.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
+  EXPECT_EQ(Date(main()), "2025-4-30");
+}
+
 TEST_F(DateTest, NoPublicationDayNoRelativeDate) {
   Run("", "The ministers met in Astana on Tuesday.", std::nullopt);
   EXPECT_EQ(Date(main()), "");

@@ -581,6 +581,31 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       }
     }
   }
+  // "X has cancelled a visit to Y. The visit would have been on Wednesday and Thursday": a
+  // meeting called off takes the day it would have been held on, told in its window.
+  if (m->status() == v1::MEETING_STATUS_CANCELLED) {
+    const DateMention* would_have_been = nullptr;
+    for (int s : g.window) {
+      for (int di : a.dates_in[s]) {
+        const DateMention& d = a.dates[di];
+        if (would_have_been != nullptr || d.dateline || (d.relative && !a.published.has_value()) ||
+            (!d.relative && d.start.year() == 0)) {
+          continue;
+        }
+        // "would have been on Wednesday", "was to have been held in May".
+        for (int k = std::max(a.sentence(s).first_token + 3, d.first_token - 2); k <= d.first_token;
+             ++k) {
+          if (a.fold(k - 1) == "been" && a.fold(k - 2) == "have" &&
+              (a.fold(k - 3) == "would" || a.fold(k - 3) == "to")) {
+            would_have_been = &d;
+          }
+        }
+      }
+    }
+    if (would_have_been != nullptr) {
+      best = would_have_been;
+    }
+  }
   // "... The meeting on Tuesday was their first since ...": a main meeting with no date in its
   // window takes the date its own word takes later, told back ("the meeting", "Monday's
   // talks", "the two leaders met"), of its own status.

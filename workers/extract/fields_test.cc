@@ -1272,6 +1272,16 @@ TEST_F(StatusTest, MeetingAttendedInThePresentIsHeld) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
 }
 
+// A meeting told in the present perfect progressive is under way, whatever the anchor tells
+// of another event to come.
+TEST_F(StatusTest, MeetingToldInThePresentPerfectProgressiveIsHeld) {
+  Run("",
+      "Kazakh Foreign Minister Talgat Omarov is set to address reporters this morning after "
+      "gathering his counterparts from Central Asia. He has been hosting the foreign ministers' "
+      "meeting in Astana.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+}
+
 // A meeting postponed indefinitely in a later sentence is called off.
 TEST_F(StatusTest, LaterPostponementCountsToo) {
   Run("Kazakh President Aidar Seitkali and Japanese Prime Minister Kenji Takeda will hold talks in "

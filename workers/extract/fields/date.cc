@@ -178,6 +178,30 @@ bool AttendedInThePresent(const Context& c, const MeetingGroup& g) {
   return false;
 }
 
+// "She has been hosting the foreign ministers' meeting": a meeting told in the present perfect
+// progressive of its own word or the verb before it is under way.
+bool UnderWayInThePerfectProgressive(const Context& c, const MeetingGroup& g) {
+  const Annotations& a = c.a;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if (g.window.count(m.sentence) == 0) {
+      continue;
+    }
+    for (int k : {m.first, m.np_first}) {
+      if (k < a.sentence(m.sentence).first_token + 3) {
+        continue;
+      }
+      const int verb = k == m.first && m.form == TriggerForm::kVerb ? k : k - 1;
+      const std::string& word = a.fold(verb);
+      if (word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0 &&
+          a.fold(verb - 1) == "been" && (a.fold(verb - 2) == "has" || a.fold(verb - 2) == "have")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // "X is welcoming Y to Astana for talks. The two leaders are expected to discuss trade": a main
 // meeting told in the progressive of a word of its opening, with no past cue in the headline or
 // the anchor, and told as planned by another of its words there or in the next sentence, is
@@ -395,7 +419,8 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   if ((cued == MentionStatus::kCancelled || cued == MentionStatus::kPostponed) && held_by_verb) {
     return v1::MEETING_STATUS_HELD;
   }
-  if (cued == MentionStatus::kPlanned && (UnderWayOnItsDays(c, g) || AttendedInThePresent(c, g))) {
+  if (cued == MentionStatus::kPlanned && (UnderWayOnItsDays(c, g) || AttendedInThePresent(c, g) ||
+                                          UnderWayInThePerfectProgressive(c, g))) {
     return v1::MEETING_STATUS_HELD;
   }
   if (cued == MentionStatus::kHeld && PreviewedInTheProgressive(c, g)) {

@@ -258,9 +258,17 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   a.triggers = dict.MatchAll(a.doc, Layer::kEvent);
   a.cues = dict.MatchAll(a.doc, Layer::kCue);
   // "will have talks and be met there by X", "would be held on October 2", "will be signed": a
-  // participle after a bare "be" is a passive still to come or conditional, not a past.
+  // participle after a bare "be" is a passive still to come or conditional, not a past; a cue
+  // inside a compound adjective tells no tense at all.
   a.cues.erase(std::remove_if(a.cues.begin(), a.cues.end(),
                               [&](const Match& cue) {
+                                // "an open-ended meeting", "a long-delayed deal", "the
+                                // twice-postponed summit": the compound tells of a thing,
+                                // not of the tense ("co-signed", "re-scheduled" still do).
+                                if (cue.first > 1 && a.doc.tokens[cue.first - 1].fold == "-") {
+                                  const std::string& prefix = a.doc.tokens[cue.first - 2].fold;
+                                  return prefix != "co" && prefix != "re";
+                                }
                                 if (cue.first == 0 || a.doc.tokens[cue.first - 1].fold != "be") {
                                   return false;
                                 }

@@ -228,6 +228,16 @@ TEST_F(AnnotateTest, ParticipleAfterBareBeIsNoPastCue) {
   }
 }
 
+// A cue word inside a compound adjective tells no tense; one after "co-" or "re-" does.
+TEST_F(AnnotateTest, CueInsideACompoundAdjectiveIsNoCue) {
+  const Annotations open = Run("", "The ministers agreed on an open-ended meeting in Astana.");
+  EXPECT_FALSE(open.SentenceHas(1, Cue::kEnded));
+  const Annotations delayed = Run("", "The long-delayed summit in Astana opened on Monday.");
+  EXPECT_FALSE(delayed.SentenceHas(1, Cue::kPostpone));
+  const Annotations co = Run("", "Kazakhstan and China co-signed the declaration in Astana.");
+  EXPECT_TRUE(co.SentenceHas(1, Cue::kPast));
+}
+
 TEST_F(AnnotateTest, FramePhrasesAreMatched) {
   struct Case {
     const char* body;

@@ -310,6 +310,10 @@ TEST_F(AnnotateTest, DateWithoutYearRightAfterAPastCueIsPast) {
   a = Run("", "The ministers met in Rome on April 2.", march);
   ASSERT_EQ(a.dates.size(), 1u);
   EXPECT_EQ(Str(a.dates[0].start), "2024-4-2");
+  // "held" after "be" is no past: "would be held", "could be held".
+  a = Run("", "Officials said the summit would be held in Astana on May 2.", march);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(a.dates[0].start), "2024-5-2");
 }
 
 // A wire story filed under a dated dateline in the week before its publication (Saturday 26

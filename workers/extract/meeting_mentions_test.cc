@@ -1144,6 +1144,9 @@ TEST_F(MeetingMentionsTest, CueStatusOfTheAnchor) {
            {"The leaders will meet in Astana in June.", MentionStatus::kPlanned},
            {"The leaders met on Monday and will meet again in June.", MentionStatus::kHeld},
            {"The ministers are holding talks in Astana.", MentionStatus::kHeld},
+           // A past form after "be" is no past: "will have talks ... and be met there".
+           {"Omarov will have talks in Beijing on Tuesday and be met there by Zhao Wenhao.",
+            MentionStatus::kPlanned},
            {"The summit was cancelled.", MentionStatus::kCancelled},
            {"The visit was called off at the last minute.", MentionStatus::kCancelled},
            // Postponed to a new date: still planned.

@@ -945,6 +945,17 @@ TEST_F(DateTest, PostponedToARelativeDayOrWeekIsPlanned) {
   }
 }
 
+// The new date of a postponement told after the anchor, where a word of the meeting is put
+// off ("to be put off until June 10"), not the day of the asking in the anchor.
+TEST_F(DateTest, PostponedMeetingTakesTheNewDateToldLater) {
+  Run("Summit postponed",
+      "Uzbekistan on Friday asked to postpone this month's summit with Kazakhstan in Tashkent. "
+      "\"Uzbekistan asked for the summit to be put off until June 10,\" spokesman Aidar "
+      "Seitkali told reporters.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  EXPECT_EQ(Date(main()), "2025-6-10");
+}
+
 // The day a postponed meeting was first planned for, told after a word of the plan ("the
 // summit to be held in November"), is not a new date; one told as the goal is.
 TEST_F(DateTest, DayOfThePlanAfterThePostponingIsNoNewDate) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <string>
 #include <string_view>
 
 #include "absl/strings/ascii.h"
@@ -284,6 +286,47 @@ bool IsCaption(absl::string_view line) {
          absl::StrContains(lower, "pic.twitter.com");
 }
 
+// "24 October 2011", "Monday, 12 May 2025", "2025-05-12", "12/05/2025": a line that is only a
+// date (a stamp under a headline), with a digit, its words months or weekdays.
+bool IsDateLine(absl::string_view line) {
+  static constexpr absl::string_view kNames[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                                 "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+                                                 "wed", "thu", "fri", "sat", "sun"};
+  // "... agreed to meet again on\nMay 14." ends a sentence wrapped over two lines.
+  if (line.empty() || line.size() > 32 || line.back() == '.') {
+    return false;
+  }
+  bool digit = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    const char c = line[i];
+    if (absl::ascii_isdigit(c)) {
+      digit = true;
+      ++i;
+    } else if (absl::ascii_isalpha(c)) {
+      size_t j = i;
+      while (j < line.size() && absl::ascii_isalpha(line[j])) {
+        ++j;
+      }
+      const std::string word = absl::AsciiStrToLower(line.substr(i, j - i));
+      // "12th", "1st": a day's ordinal suffix.
+      const bool suffix = i > 0 && absl::ascii_isdigit(line[i - 1]) &&
+                          (word == "st" || word == "nd" || word == "rd" || word == "th");
+      if (!suffix && (word.size() < 3 || word.size() > 9 ||
+                      std::find(std::begin(kNames), std::end(kNames),
+                                absl::string_view(word).substr(0, 3)) == std::end(kNames))) {
+        return false;
+      }
+      i = j;
+    } else if (c == ' ' || c == ',' || c == '.' || c == '/' || c == '-') {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
 bool StartsRelatedBlock(absl::string_view line) {
   const std::string lower = absl::AsciiStrToLower(absl::StripAsciiWhitespace(line));
   for (absl::string_view prefix :
@@ -459,6 +502,16 @@ absl::StatusOr<Document> BuildDocument(absl::string_view title, absl::string_vie
           std::string_view(".!?,;:\"'").find(stripped.back()) == std::string_view::npos) {
         flush_paragraph(line_end);
         para_begin = line_end + 1;
+      } else if (!blank && nl != absl::string_view::npos) {
+        // A line that is only a date stands apart from the line above it too: "Minister
+        // cancels his trip to Astana\n24 October 2025".
+        const size_t after = text.find('\n', line_end + 1);
+        const absl::string_view next_line = text.substr(
+            line_end + 1, (after == absl::string_view::npos ? text.size() : after) - line_end - 1);
+        if (IsDateLine(absl::StripAsciiWhitespace(next_line))) {
+          flush_paragraph(line_end);
+          para_begin = line_end + 1;
+        }
       }
     }
     if (nl == absl::string_view::npos) {

@@ -92,6 +92,22 @@ TEST(TextTest, HeaderLinesStandAloneAndCaptionsAreDropped) {
                           "They left.", "They returned."));
 }
 
+// A line that is only a date stands apart from a long line above it (a second headline
+// line) too; a sentence wrapped over two lines that ends with a date does not.
+TEST(TextTest, DateLineStandsApartFromTheLineAboveIt) {
+  absl::StatusOr<Document> doc = BuildDocument(
+      "T",
+      "Kazakh President Aidar Seitkali regrettably cancels his trip to Beijing\n12 May 2025\n"
+      "The president will not travel.\nThe foreign ministers agreed to meet again on\n"
+      "14 May 2025.");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_THAT(
+      SentenceTexts(*doc),
+      ElementsAre("T", "Kazakh President Aidar Seitkali regrettably cancels his trip to Beijing",
+                  "12 May 2025", "The president will not travel.",
+                  "The foreign ministers agreed to meet again on\n14 May 2025."));
+}
+
 TEST(TextTest, BulletsAreSentencesAndRelatedLinksAreDropped) {
   absl::StatusOr<Document> doc = BuildDocument(
       "T",

@@ -1229,7 +1229,15 @@ class SentenceReader {
     // the article's own meeting is another (a meeting the article reports has no such
     // adverbial, or a date, which the grouping compares).
     bool past_adverbial = false;
-    for (int i = m->clause_first; i + 1 < m->clause_end; ++i) {
+    // "meeting in Tashkent on Thursday for the first time since Y took office last year": what
+    // follows "the first ... since" dates the earlier event, not this meeting.
+    int first_since = m->clause_end;
+    for (int i = m->clause_first; i < m->clause_end && first_since == m->clause_end; ++i) {
+      for (int k = std::max(sentence_.first_token, i - 4); a_.fold(i) == "since" && k < i; ++k) {
+        first_since = a_.fold(k) == "first" ? i : first_since;
+      }
+    }
+    for (int i = m->clause_first; i + 1 < std::min(m->clause_end, first_since + 1); ++i) {
       const std::string& f = a_.fold(i);
       const std::string& next = a_.fold(i + 1);
       // "after last week's referendum": a possessive dates a thing, not the meeting.

@@ -666,6 +666,19 @@ TEST_F(MeetingMentionsTest, MeetingTheTalksCameAfterIsPrevious) {
   EXPECT_NE(Get("visit").relation, MentionRelation::kPrevious);
 }
 
+// "meeting ... for the first time since X took office last year": the time after "the first
+// ... since" is the earlier event's, not the meeting's; told alone, it dates the meeting.
+TEST_F(MeetingMentionsTest, PastTimeAfterFirstSinceDoesNotDateTheMeeting) {
+  const std::string lead =
+      "President Aidar Seitkali and President Zhao Wenhao pledged closer ties after talks. ";
+  Run(lead +
+      "The two leaders, meeting in Astana on Thursday for the first time since Zhao took office "
+      "last year, signed a trade deal.");
+  EXPECT_EQ(Get("meeting").relation, MentionRelation::kReport);
+  Run(lead + "The two leaders, meeting in Astana last year, signed a trade deal.");
+  EXPECT_EQ(Get("meeting").relation, MentionRelation::kPrevious);
+}
+
 TEST_F(MeetingMentionsTest, LastYearsSummitIsAPreviousMeeting) {
   Run("The leaders recalled last year's summit in Bishkek.");
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);

@@ -900,6 +900,14 @@ TEST_F(DateTest, DayRightAfterAParticipantBeforeTheMeetingWord) {
   EXPECT_EQ(Date(main()), "2025-4-24");
 }
 
+// The day of a main clause is the time of a meeting told alongside it after ", as", however
+// far from its word (published Saturday 26 April 2025).
+TEST_F(DateTest, DayOfAMainClauseDatesTheMeetingToldAlongsideIt) {
+  Run("Kazakhstan and Uzbekistan agreed on Friday to expand cooperation between their border "
+      "guards, as Uzbek President Bakhtiyor Nazarov began a state visit to Astana.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+}
+
 TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   Run("The ministers met in Astana to discuss the new customs rules that both governments "
       "announced last month and that will come into force across the region on May 17.");

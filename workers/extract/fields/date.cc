@@ -544,7 +544,25 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         }
       }
     }
-    if (d.sentence != 0 && !in_clause && !after_participant && DistanceToTrigger(a, d) > 14) {
+    // "X and Y agreed on Friday to boost cooperation between their coast guards, as Y's
+    // president began a state visit": the main clause's day is the time of the meeting told
+    // alongside it, after ", as" or ", while", with no other meeting word in between.
+    bool alongside = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      if (mm.sentence != d.sentence || mm.first < d.end_token || mm.form == TriggerForm::kWeak) {
+        continue;
+      }
+      bool joined = false;
+      bool other = false;
+      for (int k = d.end_token; k < mm.first; ++k) {
+        joined = joined || ((a.fold(k) == "as" || a.fold(k) == "while") && a.fold(k - 1) == ",");
+        other = other || (a.trigger_at[k] >= 0 && k < mm.np_first);
+      }
+      alongside = alongside || (joined && !other);
+    }
+    if (d.sentence != 0 && !in_clause && !after_participant && !alongside &&
+        DistanceToTrigger(a, d) > 14) {
       continue;  // "tariffs set to take effect on April 17": another event's date.
     }
     // "the rules both governments announced last month": a month told relative to the

@@ -908,6 +908,24 @@ TEST_F(DateTest, DayOfAMainClauseDatesTheMeetingToldAlongsideIt) {
   EXPECT_EQ(Date(main()), "2025-4-25");
 }
 
+// A date after the meeting's word in a relative clause on another noun, or a span of time
+// after it, is another event's (published Saturday 26 April 2025); a relative clause with a
+// cue of the meeting's own course or plan tells its time.
+TEST_F(DateTest, DateInTheClauseOfAnotherEventAfterTheMeetingWord) {
+  Run("Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao "
+      "on a gas deal that expires on March 31.");
+  EXPECT_EQ(Date(main()), "");
+  Run("Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao, "
+      "a month after the two sides signed a trade pact on March 20.");
+  EXPECT_EQ(Date(main()), "");
+  Run("Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao, "
+      "which took place in Astana on Friday.");
+  EXPECT_EQ(Date(main()), "2025-4-25");
+  Run("The visit of Kazakh Foreign Minister Talgat Omarov to Beijing, which had been scheduled "
+      "for May 20, has been postponed indefinitely.");
+  EXPECT_EQ(Date(main()), "2025-5-20");
+}
+
 TEST_F(DateTest, DateFarFromAnyMeetingWordIsAnotherEvents) {
   Run("The ministers met in Astana to discuss the new customs rules that both governments "
       "announced last month and that will come into force across the region on May 17.");

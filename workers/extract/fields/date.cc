@@ -293,6 +293,56 @@ int DaysToldLong(const Annotations& a, int s) {
   return told == 1 ? days : 0;
 }
 
+// Whether the date `d`, told after a word of `g` and before none, is the time of another event
+// the clause after that word goes on to tell: one in a relative clause on another noun ("held
+// talks on a deal that expires on March 31"), or one a span of time before or after it ("a
+// month after the two sides signed a pact on March 20").
+bool InAnotherEventsClause(const Context& c, const MeetingGroup& g, const DateMention& d) {
+  const Annotations& a = c.a;
+  int last = -1;  // The end of the last word of `g` before the date.
+  for (int mi : g.mentions) {
+    const MeetingMention& mm = c.mentions.mentions[mi];
+    if (mm.sentence != d.sentence) {
+      continue;
+    }
+    if (mm.first >= d.end_token) {
+      return false;
+    }
+    last = std::max(last, mm.end);
+  }
+  if (last < 0) {
+    return false;
+  }
+  static constexpr std::array<const char*, 14> kSpans = {
+      "day",   "days",  "week", "weeks",   "month", "months", "year",
+      "years", "hours", "ago",  "shortly", "soon",  "just",   "only"};
+  for (int k = last; k < d.first_token; ++k) {
+    const std::string& w = a.fold(k);
+    // "talks, which were held on Tuesday": a relative clause on the meeting's own word.
+    const bool relative = (w == "that" || w == "which") && k > last &&
+                          !(k == last + 1 && a.fold(last) == ",") && a.fold(k - 1) != "said";
+    bool span = false;
+    if ((w == "after" || w == "before") && k > last) {
+      for (const char* word : kSpans) {
+        span = span || a.fold(k - 1) == word;
+      }
+    }
+    // "a visit to X, which had been scheduled for February 20", "the summit that opened on
+    // Monday": a relative clause told with a cue of the meeting's plan or course is its own.
+    bool cue = false;
+    for (int ci : a.cues_in[d.sentence]) {
+      cue = cue || (relative && a.cues[ci].first > k && a.cues[ci].first < d.first_token);
+    }
+    for (int j = k + 1; relative && j < d.first_token; ++j) {
+      cue = cue || a.trigger_at[j] >= 0;
+    }
+    if ((relative && !cue) || span) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // Whether the date `d` is told in a relative clause set off by a comma ("Xi, who arrived in
@@ -479,6 +529,9 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
         cue_between = cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to);
       }
       in_clause = in_clause || !cue_between;
+    }
+    if (InAnotherEventsClause(c, g, d)) {
+      continue;
     }
     // "On Thursday the ministry said X had met Y", "X said on Monday": the day of the saying,
     // before a meeting word with a speech verb next to it or in between.

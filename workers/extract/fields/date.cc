@@ -827,7 +827,19 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   }
   std::optional<v1::Date> date = best->start;
   if (best->relative) {
-    date = ResolveRelative(*best, *a.published, future);
+    // "Ministers are gathering in Berlin ... are set to convene in Berlin on Thursday": a day
+    // a word of the meeting told as planned, and none told as held, takes as its own is to
+    // come.
+    bool planned_own = false;
+    bool held_own = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& mm = c.mentions.mentions[mi];
+      if (mm.date >= 0 && &a.dates[mm.date] == best) {
+        planned_own = planned_own || mm.status == MentionStatus::kPlanned;
+        held_own = held_own || mm.status == MentionStatus::kHeld;
+      }
+    }
+    date = ResolveRelative(*best, *a.published, future || (planned_own && !held_own));
   }
   if (!date.has_value() || date->year() == 0) {
     return;

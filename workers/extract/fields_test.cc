@@ -829,6 +829,17 @@ TEST_F(DateTest, DayOfASayingAfterTheTalksWhenNoOtherDay) {
   EXPECT_EQ(Date(main()), "");
 }
 
+// A meeting told held by its own past verb and, right after, as still to discuss is reported
+// live: the publication's day (Saturday 26 April 2025); told held alone, it has no day.
+TEST_F(DateTest, MeetingStillToDiscussIsReportedOnTheDay) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "The two ministers are expected to discuss trade and transit.");
+  EXPECT_EQ(Date(main()), "2025-4-26");
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "The two ministers discussed trade and transit.");
+  EXPECT_EQ(Date(main()), "");
+}
+
 TEST_F(DateTest, YesterdayAndToday) {
   Run("The ministers met in Astana yesterday.");
   EXPECT_EQ(Date(main()), "2025-4-25");

@@ -221,6 +221,23 @@ bool PreviewedInTheProgressive(const Context& c, const MeetingGroup& g) {
   return false;
 }
 
+// "X met Y in Astana. The two leaders are expected to discuss trade": a meeting told held by
+// its own past verb in the anchor and, in the anchor or the sentence after it, as still to
+// discuss is reported live, on the day.
+bool ToldLive(const Context& c, const MeetingGroup& g) {
+  bool held = false;
+  bool to_discuss = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    held = held || (m.sentence == g.anchor && m.form == TriggerForm::kVerb &&
+                    m.status == MentionStatus::kHeld && TellsItsOwnPast(c.a, m));
+    to_discuss =
+        to_discuss || ((m.sentence == g.anchor || m.sentence == g.anchor + 1) &&
+                       m.form == TriggerForm::kWeak && m.status == MentionStatus::kPlanned);
+  }
+  return held && to_discuss;
+}
+
 // Whether the date `di` is the own date of a meeting word of another meeting set apart in time
 // from `g` ("a week after X spoke by phone with Y on 26 November", or a meeting of the past no
 // group took) and of none of `g`'s meeting words.
@@ -796,7 +813,8 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   if (best == nullptr && !future && g.role == GroupRole::kMain) {
     best = said_day;
   }
-  if (best == nullptr && a.published.has_value() && ToldInTheProgressive(c, g)) {
+  if (best == nullptr && a.published.has_value() &&
+      (ToldInTheProgressive(c, g) || (!future && g.role == GroupRole::kMain && ToldLive(c, g)))) {
     // "X is meeting Y" with no day told: the publication's, whether the meeting is under way
     // or previewed on the day.
     *m->mutable_start_date() = ToDate(*a.published);

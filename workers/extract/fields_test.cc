@@ -840,6 +840,14 @@ TEST_F(DateTest, MeetingStillToDiscussIsReportedOnTheDay) {
   EXPECT_EQ(Date(main()), "");
 }
 
+// The meeting's own predicate ("will be held", "took place") between its word and a date far
+// from it does not set the date apart (published Saturday 26 April 2025).
+TEST_F(DateTest, DateAfterTheMeetingsOwnPredicateIsItsOwn) {
+  Run("Talks between Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li "
+      "Wenhao will be held in Astana on Monday.");
+  EXPECT_EQ(Date(main()), "2025-4-28");
+}
+
 TEST_F(DateTest, YesterdayAndToday) {
   Run("The ministers met in Astana yesterday.");
   EXPECT_EQ(Date(main()), "2025-4-25");

@@ -543,7 +543,13 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       const int to = std::max(mm.first, d.first_token);
       bool cue_between = false;
       for (int ci : a.cues_in[d.sentence]) {
-        cue_between = cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to);
+        // "Talks between X and Y will be held in Astana on Monday": the meeting's own
+        // predicate, not another event's.
+        const std::string& last = a.fold(a.cues[ci].end - 1);
+        const bool own_predicate =
+            mm.first < a.cues[ci].first && (last == "held" || last == "place");
+        cue_between =
+            cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to && !own_predicate);
       }
       in_clause = in_clause || !cue_between;
     }

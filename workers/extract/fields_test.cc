@@ -840,12 +840,15 @@ TEST_F(DateTest, MeetingStillToDiscussIsReportedOnTheDay) {
   EXPECT_EQ(Date(main()), "");
 }
 
-// The meeting's own predicate ("will be held", "took place") between its word and a date far
-// from it does not set the date apart (published Saturday 26 April 2025).
+// The meeting's own predicate ("will be held", "is scheduled to take place") between its word
+// and a date far from it does not set the date apart (published Saturday 26 April 2025).
 TEST_F(DateTest, DateAfterTheMeetingsOwnPredicateIsItsOwn) {
   Run("Talks between Kazakh Foreign Minister Talgat Omarov and Chinese Foreign Minister Li "
       "Wenhao will be held in Astana on Monday.");
   EXPECT_EQ(Date(main()), "2025-4-28");
+  Run("The next round of talks between the foreign ministers of Kazakhstan and China is "
+      "scheduled to take place in Astana in early June.");
+  EXPECT_EQ(Date(main()), "2025-6-0");
 }
 
 TEST_F(DateTest, YesterdayAndToday) {

@@ -541,15 +541,21 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       }
       const int from = std::min(mm.end, d.end_token);
       const int to = std::max(mm.first, d.first_token);
+      // "Talks between X and Y will be held in Astana on Monday", "are scheduled to take place
+      // in June": the meeting's own predicate, and the cues before it, are not another
+      // event's.
+      int predicate_end = -1;
+      for (int ci : a.cues_in[d.sentence]) {
+        const std::string& last = a.fold(a.cues[ci].end - 1);
+        if (mm.first < a.cues[ci].first && a.cues[ci].end <= d.first_token &&
+            (last == "held" || last == "place")) {
+          predicate_end = std::max(predicate_end, a.cues[ci].end);
+        }
+      }
       bool cue_between = false;
       for (int ci : a.cues_in[d.sentence]) {
-        // "Talks between X and Y will be held in Astana on Monday": the meeting's own
-        // predicate, not another event's.
-        const std::string& last = a.fold(a.cues[ci].end - 1);
-        const bool own_predicate =
-            mm.first < a.cues[ci].first && (last == "held" || last == "place");
-        cue_between =
-            cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to && !own_predicate);
+        cue_between = cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to &&
+                                      a.cues[ci].end > predicate_end);
       }
       in_clause = in_clause || !cue_between;
     }

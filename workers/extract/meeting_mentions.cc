@@ -1369,6 +1369,26 @@ class SentenceReader {
         return;
       }
     }
+    // "The ministers also discussed the ongoing negotiations with Y": talks that are the object
+    // of discussing or reviewing are what was talked about, not a meeting of their own.
+    if (m->kind == TriggerKind::kMeet && m->form == TriggerForm::kNoun && light_verb_ < 0 &&
+        !follow_up && !m->named_event) {
+      const auto discussing = [this](int i) {
+        const std::string& f = a_.fold(i);
+        return f == "discussed" || f == "discuss" || f == "discusses" || f == "discussing" ||
+               f == "reviewed" || f == "review" || f == "reviews" || f == "reviewing";
+      };
+      int k = m->np_first - 1;
+      while (k > m->clause_first && k >= m->np_first - 3 && !discussing(k) && a_.tok(k).word &&
+             !a_.tok(k).cap && a_.trigger_at[k] < 0 && a_.entity_at[k] < 0 &&
+             (a_.fold(k) == "the" || absl::EndsWith(a_.fold(k), "ing"))) {
+        --k;  // "the ongoing", "the continuing".
+      }
+      if (k >= m->clause_first && k < m->np_first && discussing(k)) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+    }
     // "weighs a possible visit to Taiwan": only considered, whoever it names.
     if ((generic && m->subject.empty() && m->object.empty()) ||
         (speculative && m->form == TriggerForm::kNoun && !m->named_event)) {

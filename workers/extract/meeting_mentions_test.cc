@@ -1578,4 +1578,18 @@ TEST_F(MeetingMentionsTest, CompoundAdjectiveOfDelayIsNoStatus) {
 }
 
 }  // namespace
+// "also discussed the ongoing negotiations with Y": talks discussed are a topic, not a meeting.
+TEST_F(MeetingMentionsTest, TalksThatWereDiscussedAreATopic) {
+  for (const auto& [text, word] : std::vector<std::pair<std::string, std::string>>{
+           {"The two ministers also discussed the ongoing negotiations with Veloria.",
+            "negotiations"},
+           {"President Aidar Seitkali reviewed the continuing talks with Veloria.", "talks"},
+           {"The leaders discussed negotiations with Veloria on a new treaty.", "negotiations"}}) {
+    Run("President Aidar Seitkali met President Zhao Wenhao in Astana.", text);
+    EXPECT_EQ(Get(word).relation, MentionRelation::kGeneric) << text;
+  }
+  Run("President Aidar Seitkali held talks with President Zhao Wenhao in Astana.");
+  EXPECT_NE(Get("held talks").relation, MentionRelation::kGeneric);
+}
+
 }  // namespace parley::extract

@@ -106,7 +106,10 @@ class SentenceReader {
                                   a_.EntityAt(match.end, EntryType::kPlace) != nullptr ||
                                   a_.fold(match.end) == "with" || a_.fold(match.end) == "his" ||
                                   a_.fold(match.end) == "her";
-      if ((modal && (object_follows || m->kind == TriggerKind::kMeet)) ||
+      // "an early start to talks": a plural noun after "to" is not an infinitive.
+      const std::string& word = a_.fold(match.first);
+      const bool plural = absl::EndsWith(word, "s") && !absl::EndsWith(word, "ss");
+      if ((modal && !plural && (object_follows || m->kind == TriggerKind::kMeet)) ||
           (progressive && object_follows && a_.fold(match.first) == "meeting")) {
         m->form = TriggerForm::kVerb;
       }

@@ -1592,4 +1592,13 @@ TEST_F(MeetingMentionsTest, TalksThatWereDiscussedAreATopic) {
   EXPECT_NE(Get("held talks").relation, MentionRelation::kGeneric);
 }
 
+// "favour an early start to talks": a plural noun after "to" is no infinitive ("to meet").
+TEST_F(MeetingMentionsTest, PluralNounAfterToIsNotAVerb) {
+  Run("Kazakhstan and Uzbekistan favour an early start to talks.");
+  EXPECT_EQ(Get("talks").form, TriggerForm::kNoun);
+  EXPECT_FALSE(Get("talks").predicate);
+  Run("Kazakhstan and Uzbekistan are ready to meet.");
+  EXPECT_EQ(Get("meet").form, TriggerForm::kVerb);
+}
+
 }  // namespace parley::extract

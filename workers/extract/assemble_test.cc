@@ -614,6 +614,17 @@ TEST_F(AssembleTest, BareMeetingNounsUnderAHeadlineWithoutAMeetingYieldNothing) 
   EXPECT_THAT(meetings, IsEmpty());
 }
 
+// A council told of only by its name is the body, not a session of it.
+TEST_F(AssembleTest, CouncilNamedOnlyUnderAHeadlineWithoutAMeetingYieldsNothing) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Washington imposes sanctions on Kyrgyz officials",
+          "The US Treasury on Monday announced sanctions against Kyrgyzstan's State Defence "
+          "Council and nine senior officials. The Treasury said the State Defence Council had "
+          "been formed by the army. Power in Kyrgyzstan was handed to the chair of the State "
+          "Defence Council.");
+  EXPECT_THAT(meetings, IsEmpty());
+}
+
 TEST_F(AssembleTest, MeetingWithACounterpartOfOneNamedCountryPassesTheGate) {
   const std::vector<v1::Meeting> meetings =
       Run("Omarov meets Takeda",

@@ -219,6 +219,7 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   // "explained why discussions about the deployment make no sense": meeting nouns that nobody
   // holds, with no side, date, place or frame, under a headline that reports no meeting, tell
   // of no meeting.
+  // A bare noun may name one country on its other side ("Discussions with X will continue").
   // So is a council told of only by its name ("sanctions against the State Defence Council of
   // Veloria"): the body, not a session of it.
   bool bare = !c.grouping.title_meeting && !g.mentions.empty();
@@ -227,9 +228,12 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
     const bool named_council = mention.named_event && mention.kind == TriggerKind::kCouncil;
     bare = bare && mention.form != TriggerForm::kVerb && !mention.predicate &&
            (!mention.named_event || named_council) && mention.subject.empty() &&
-           mention.object.empty() && !mention.subject.collective && !mention.object.collective &&
-           mention.date < 0 && (mention.venue_first < 0 || named_council) &&
-           mention.frame == Frame::kNone && mention.sentence > 0;
+           (mention.object.empty() ||
+            (mention.object.people.empty() && mention.object.orgs.empty() &&
+             mention.object.countries.size() == 1 && !mention.object.pronoun)) &&
+           !mention.subject.collective && !mention.object.collective && mention.date < 0 &&
+           (mention.venue_first < 0 || named_council) && mention.frame == Frame::kNone &&
+           mention.sentence > 0;
   }
   if (bare) {
     return std::nullopt;

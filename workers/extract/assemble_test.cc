@@ -625,6 +625,16 @@ TEST_F(AssembleTest, CouncilNamedOnlyUnderAHeadlineWithoutAMeetingYieldsNothing)
   EXPECT_THAT(meetings, IsEmpty());
 }
 
+// "Discussions with X will continue": a meeting noun that nobody holds, naming only one country
+// on its other side, under a headline that reports no meeting, tells of no meeting.
+TEST_F(AssembleTest, BareMeetingNounWithOneCountryUnderAHeadlineWithoutAMeetingYieldsNothing) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Finland and Sweden approve fishing law",
+          "Finland and Sweden approved the new fishing law on Tuesday. 150 deputies voted in "
+          "favour. Discussions with Norway will continue.");
+  EXPECT_THAT(meetings, IsEmpty());
+}
+
 TEST_F(AssembleTest, MeetingWithACounterpartOfOneNamedCountryPassesTheGate) {
   const std::vector<v1::Meeting> meetings =
       Run("Omarov meets Takeda",

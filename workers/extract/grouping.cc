@@ -627,12 +627,23 @@ class Grouper {
       for (int k = std::max(noun.end, noun.np_end); k < m.first && k < noun.clause_end; ++k) {
         that = that || a_.fold(k) == "that" || a_.fold(k) == "which";
       }
+      // "attended the Investment Forum, hosted by X": a participle right after the noun phrase
+      // names the host of that meeting, also of an event.
+      const int np_end = std::max(noun.end, noun.np_end);
+      const bool participle = m.first == np_end + 1 && a_.fold(np_end) == "," &&
+                              m.end < a_.sentence(m.sentence).end_token && a_.fold(m.end) == "by" &&
+                              subject.empty();
       if (noun.sentence == m.sentence && noun.clause_first == m.clause_first &&
-          noun.form == TriggerForm::kNoun && !noun.predicate && that && owner >= 0 &&
+          noun.form == TriggerForm::kNoun && !noun.predicate && (that || participle) &&
+          owner >= 0 &&
           (out_.groups[owner].role == GroupRole::kMain ||
-           out_.groups[owner].role == GroupRole::kOther)) {
+           out_.groups[owner].role == GroupRole::kOther ||
+           (participle && out_.groups[owner].role == GroupRole::kEvent))) {
         Unit u;
         AddSide(&u, subject);
+        if (participle) {
+          AddSide(&u, m.object);
+        }
         Merge(owner, u);
         Join(owner, mi);
         return;

@@ -548,6 +548,20 @@ TEST_F(GroupingTest, HostInARelativeClauseOnTheMeetingIsItsHost) {
   }
 }
 
+// "attended the Steppe Investment Forum, hosted by X": the host of the event just named.
+TEST_F(GroupingTest, ParticipleHostedByAfterAnEventNamesItsHost) {
+  Run("Seitkali attends forum",
+      "Prime Minister Aidar Seitkali of Kazakhstan on Tuesday attended the Steppe Investment "
+      "Forum, hosted by Chinese President Zhao Wenhao, in Beijing.");
+  std::vector<std::vector<std::string>> with_countries;
+  for (const MeetingGroup& g : groups()) {
+    if (!g.countries.empty()) {
+      with_countries.push_back(g.countries);
+    }
+  }
+  EXPECT_THAT(with_countries, ElementsAre(UnorderedElementsAre("KZ", "CN")));
+}
+
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
   Run("",
       "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "

@@ -114,6 +114,16 @@ class SentenceReader {
         m->form = TriggerForm::kVerb;
       }
     }
+    // "blamed India for the derailment of the meet": "meet" after a determiner is a noun.
+    if (m->form == TriggerForm::kVerb && match.end - match.first == 1 &&
+        match.first > m->clause_first &&
+        (a_.fold(match.first) == "meet" || a_.fold(match.first) == "meets")) {
+      const std::string& before = a_.fold(match.first - 1);
+      if (before == "the" || before == "a" || before == "this" || before == "that" ||
+          before == "'s") {
+        m->form = TriggerForm::kNoun;
+      }
+    }
     ReadNounPhrase(m);
     ReadSides(m);
     PairRespectively(m);

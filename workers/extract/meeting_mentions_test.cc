@@ -1601,4 +1601,14 @@ TEST_F(MeetingMentionsTest, PluralNounAfterToIsNotAVerb) {
   EXPECT_EQ(Get("meet").form, TriggerForm::kVerb);
 }
 
+// "blamed Kazakhstan for the derailment of the meet": "meet" after a determiner is a noun.
+TEST_F(MeetingMentionsTest, MeetAfterADeterminerIsANoun) {
+  Run("The Central Asian summit in Bishkek was postponed. Kyrgyzstan blamed Tajikistan for the "
+      "derailment of the meet.");
+  EXPECT_EQ(Get("meet").form, TriggerForm::kNoun);
+  EXPECT_TRUE(Get("meet").anaphoric);
+  Run("Kyrgyzstan said its president would meet the Tajik president.");
+  EXPECT_EQ(Get("meet").form, TriggerForm::kVerb);
+}
+
 }  // namespace parley::extract

@@ -88,6 +88,58 @@ bool IsAdjective(const Annotations& a, const Match& match) {
   return false;
 }
 
+// True when the list of countries starting with `match` is the subject of a verb of withdrawal
+// ("X, Y and Z had already pulled out of the summit", "X boycotted the talks", "X is unable to
+// participate"): countries that say they take no part.
+bool SubjectOfAWithdrawal(const Annotations& a, const Match& match) {
+  const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
+  int k = match.end;
+  while (k < sentence.end_token) {
+    const std::string& f = a.fold(k);
+    if (f == "," || f == "and" || f == "the") {
+      ++k;
+    } else if (const Entry* p = a.EntityAt(k, EntryType::kPlace);
+               p != nullptr && !IsTown(p->place)) {
+      k = a.entities[a.entity_at[k]].end;
+    } else {
+      break;
+    }
+  }
+  static constexpr absl::string_view kBetween[] = {"had", "has",   "have",  "already",   "also",
+                                                   "all", "both",  "was",   "were",      "is",
+                                                   "are", "later", "since", "reportedly"};
+  for (int skip = 0;
+       skip < 3 && k < sentence.end_token &&
+       std::find(std::begin(kBetween), std::end(kBetween), a.fold(k)) != std::end(kBetween);
+       ++skip) {
+    ++k;
+  }
+  if (k + 1 >= sentence.end_token) {
+    return false;
+  }
+  const std::string& verb = a.fold(k);
+  const std::string& next = a.fold(k + 1);
+  static constexpr absl::string_view kOut[] = {"pulled", "pull", "pulls", "opted", "opt", "opts"};
+  if (next == "out" && std::find(std::begin(kOut), std::end(kOut), verb) != std::end(kOut)) {
+    return true;
+  }
+  static constexpr absl::string_view kWithdraw[] = {
+      "boycotted", "boycott",   "boycotts", "skipped",   "skip",   "skips",
+      "withdrew",  "withdrawn", "withdraw", "withdraws", "stayed", "stay"};
+  if (std::find(std::begin(kWithdraw), std::end(kWithdraw), verb) != std::end(kWithdraw)) {
+    return (verb != "stayed" && verb != "stay") || next == "away";
+  }
+  // "is unable to participate", "declined to attend".
+  if ((verb == "unable" || verb == "declined" || verb == "refused") && next == "to" &&
+      k + 2 < sentence.end_token) {
+    static constexpr absl::string_view kPresence[] = {"participate", "attend", "join",
+                                                      "take",        "send",   "come"};
+    return std::find(std::begin(kPresence), std::end(kPresence), a.fold(k + 2)) !=
+           std::end(kPresence);
+  }
+  return false;
+}
+
 void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
                 std::vector<PlaceMention>* out) {
   const Sentence& sentence = a.sentence(s);
@@ -123,6 +175,10 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
     if (RoleAttached(a, people, match)) {
       mention.slot = PlaceSlot::kParty;
       out->push_back(mention);
+      continue;
+    }
+    if (SubjectOfAWithdrawal(a, match)) {
+      filter(PlaceSlot::kSubject);
       continue;
     }
     // "in Zimbabwe and Burma": a list continues the slot of its first member.

@@ -259,6 +259,24 @@ TEST_F(PartiesTest, CountryInAProjectsNameIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "open"), Pair("CN", "open")));
 }
 
+// Countries that are the subject of a verb of withdrawal say they take no part: "pulled out
+// of", "boycotted", "is unable to participate"; a list shares its verb.
+TEST_F(PartiesTest, SubjectOfAWithdrawalIsASubject) {
+  Run("Kazakhstan, Mongolia and Japan had already pulled out of the forum.");
+  EXPECT_THAT(Places(),
+              ElementsAre(Pair("KZ", "subject"), Pair("MN", "subject"), Pair("JP", "subject")));
+  Run("Mongolia boycotted the summit in Astana.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject")));
+  Run("Mongolia is unable to participate in the talks.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject")));
+  Run("Mongolia and Japan opted out of the meeting.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject"), Pair("JP", "subject")));
+  Run("Mongolia and Japan attended the meeting.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("JP", "open")));
+  Run("Mongolia stayed in the talks.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open")));
+}
+
 TEST_F(PartiesTest, ListAfterASubjectStaysASubject) {
   Run("The ministers talked about Ukraine and Syria.");
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject"), Pair("SY", "subject")));

@@ -202,6 +202,17 @@ TEST_F(ParticipantsTest, RegionalGroupIsNotExpandedWhenItsMembersAreNamed) {
   EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("KZ", "KG"));
 }
 
+// A regional group after a locative or a preposition of subject is a place or a topic.
+TEST_F(ParticipantsTest, RegionalGroupAfterInOrOnIsNotItsMembers) {
+  Run("Chinese President Zhao Wenhao met Russian President Pavel Orlov in Moscow to counter "
+      "Western "
+      "influence in Central Asia.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("CN", "RU"));
+  Run("Chinese President Zhao Wenhao met Russian President Pavel Orlov in Moscow for talks on the "
+      "Baltic states.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("CN", "RU"));
+}
+
 TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
       "Monday. Foreign Ministry spokesperson Lin Zhenyu said the talks were useful. Erik "

@@ -31,6 +31,24 @@ bool InAPastMeetingsClause(const Context& c, int s, int i) {
   return false;
 }
 
+// "influence in Central Asia", "talks on the Gulf states": a regional group after a locative or
+// a preposition of subject is where something happens or what is talked about, not its members
+// taking part ("leaders from Central Asia", "a visit to the Baltic states" still are).
+bool RegionIsAPlaceOrTopic(const Annotations& a, int first) {
+  const int sentence_first = a.sentence(a.tok(first).sentence).first_token;
+  int k = first - 1;
+  while (k >= sentence_first && a.fold(k) == "the") {
+    --k;
+  }
+  if (k < sentence_first) {
+    return false;
+  }
+  const std::string& f = a.fold(k);
+  return (a.Is(k, WordClass::kLocative) && f != "to" && f != "from" && f != "into") ||
+         (a.Is(k, WordClass::kSubjectPreposition) && f != "including" && f != "like" &&
+          f != "than");
+}
+
 }  // namespace
 
 std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentences, int anchor,
@@ -62,7 +80,7 @@ std::set<std::string> CountriesIn(const Context& c, const std::set<int>& sentenc
       ++region;
     }
     for (; region != c.parties.groups.end() && region->sentence == s; ++region) {
-      if (OwnedByOther(c, region->first, group)) {
+      if (OwnedByOther(c, region->first, group) || RegionIsAPlaceOrTopic(c.a, region->first)) {
         continue;
       }
       int named = 0;

@@ -140,6 +140,21 @@ bool SubjectOfAWithdrawal(const Annotations& a, const Match& match) {
   return false;
 }
 
+// True when a country's name or demonym is part of the name of a sea or a landform ("the South
+// China Sea", "the Indian Ocean", "the Korean Peninsula", "the Sea of Japan", "the Gulf of
+// Thailand"): it names no state.
+bool InAGeographicName(const Annotations& a, const Match& match) {
+  const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
+  static constexpr absl::string_view kFeatures[] = {"sea",     "ocean",     "gulf", "strait",
+                                                    "straits", "peninsula", "bay"};
+  auto feature = [&](int k) {
+    return k >= sentence.first_token && k < sentence.end_token && a.tok(k).cap &&
+           std::find(std::begin(kFeatures), std::end(kFeatures), a.fold(k)) != std::end(kFeatures);
+  };
+  return feature(match.end) || (match.first - 2 >= sentence.first_token &&
+                                a.fold(match.first - 1) == "of" && feature(match.first - 2));
+}
+
 void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
                 std::vector<PlaceMention>* out) {
   const Sentence& sentence = a.sentence(s);
@@ -148,7 +163,7 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
   for (int m : a.entities_in[s]) {
     const Match& match = a.entities[m];
     const Entry* place = match.Of(EntryType::kPlace);
-    if (place == nullptr || IsTown(place->place)) {
+    if (place == nullptr || IsTown(place->place) || InAGeographicName(a, match)) {
       continue;
     }
     PlaceMention mention{s, match.first, match.end, place->code, PlaceSlot::kOpen};

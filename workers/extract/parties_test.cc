@@ -277,6 +277,16 @@ TEST_F(PartiesTest, SubjectOfAWithdrawalIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open")));
 }
 
+// A country's name or demonym inside the name of a sea or a landform names no state.
+TEST_F(PartiesTest, CountryInTheNameOfASeaIsNoMention) {
+  Run("Mongolia and Kazakhstan discussed shipping in the South China Sea.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("KZ", "open")));
+  Run("Mongolia and Kazakhstan discussed the Korean Peninsula and the Sea of Japan.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("KZ", "open")));
+  Run("Mongolia and Japan met.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("JP", "open")));
+}
+
 TEST_F(PartiesTest, ListAfterASubjectStaysASubject) {
   Run("The ministers talked about Ukraine and Syria.");
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject"), Pair("SY", "subject")));

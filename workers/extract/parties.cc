@@ -187,6 +187,18 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
         continue;
       }
     }
+    // "New Delhi [India], May 3 :", "Lusaka (Zambia)": a country in brackets after a town is the
+    // town's country, a venue.
+    if (match.first - 2 >= sentence.first_token && match.end < sentence.end_token &&
+        (a.fold(match.first - 1) == "[" || a.fold(match.first - 1) == "(") &&
+        (a.fold(match.end) == "]" || a.fold(match.end) == ")")) {
+      const Entry* town = a.EntityAt(match.first - 2, EntryType::kPlace);
+      if (town != nullptr && IsTown(town->place)) {
+        mention.slot = PlaceSlot::kVenue;
+        out->push_back(mention);
+        continue;
+      }
+    }
     if (RoleAttached(a, people, match)) {
       mention.slot = PlaceSlot::kParty;
       out->push_back(mention);

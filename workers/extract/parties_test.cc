@@ -201,6 +201,14 @@ TEST_F(PartiesTest, CountryOfAVenueTownIsAVenue) {
   EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "venue")));
 }
 
+// A country in brackets after a town ("New Delhi [India], May 3 :") is the town's country.
+TEST_F(PartiesTest, CountryInBracketsAfterATownIsAVenue) {
+  Run("Astana [Kazakhstan], May 3 : Mongolian Foreign Minister Bat Erdene arrived on Saturday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "venue"), Pair("MN", "party")));
+  Run("The ministers met in Almaty (Kazakhstan) on Monday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "venue")));
+}
+
 TEST_F(PartiesTest, TownsAreNeverCountryMentions) {
   Run("The leaders met in Almaty and then flew to Beijing.");
   EXPECT_THAT(Places(), IsEmpty());

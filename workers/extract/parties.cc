@@ -233,6 +233,22 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       filter(PlaceSlot::kSubject);
       continue;
     }
+    // "tensions between the West and Russia", "the dispute between X and Y": countries after
+    // "between" an issue noun are what is at issue, not the sides of a meeting.
+    {
+      int q = match.first - 1;
+      while (q >= sentence.first_token && q >= match.first - 8 &&
+             (a.fold(q) == "the" || a.fold(q) == "," || a.fold(q) == "and" ||
+              a.EntityAt(q, EntryType::kPlace) != nullptr ||
+              (a.tok(q).word && a.tok(q).cap && !sentence.all_caps && a.trigger_at[q] < 0))) {
+        --q;
+      }
+      if (q - 1 >= sentence.first_token && a.fold(q) == "between" &&
+          a.Is(q - 1, WordClass::kIssueNoun)) {
+        filter(PlaceSlot::kSubject);
+        continue;
+      }
+    }
     // "the China-Pakistan Economic Corridor", "the Japan-Mekong Connectivity Initiative", "the
     // Pakistan-China pipeline": a country's name inside a project's name is what is talked
     // about. The name runs on over hyphens, places and capitalised words to a project noun.

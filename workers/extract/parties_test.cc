@@ -295,6 +295,18 @@ TEST_F(PartiesTest, CountryInTheNameOfASeaIsNoMention) {
   EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("JP", "open")));
 }
 
+// Countries after "between" an issue noun are what is at issue.
+TEST_F(PartiesTest, CountriesBetweenAfterAnIssueNounAreSubjects) {
+  Run("No statement was issued, due to wide differences between the West and Mongolia.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject")));
+  Run("The leaders discussed tensions between Armenia and Azerbaijan.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("AM", "subject"), Pair("AZ", "subject")));
+  Run("Officials noted the rift between Mongolia and Japan.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject"), Pair("JP", "subject")));
+  Run("The talks between Mongolia and Japan ended.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("JP", "open")));
+}
+
 TEST_F(PartiesTest, ListAfterASubjectStaysASubject) {
   Run("The ministers talked about Ukraine and Syria.");
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject"), Pair("SY", "subject")));

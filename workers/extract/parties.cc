@@ -229,7 +229,13 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
     }
     // "as Ukraine war grinds on", "the Iran nuclear deal": a country's name qualifying an issue
     // names what is talked about.
-    if (match.end < sentence.end_token && a.Is(match.end, WordClass::kIssueNoun)) {
+    // "the Russia-Ukraine conflict": through a hyphenated pair of names to its issue noun.
+    int issue = match.end;
+    while (issue + 1 < sentence.end_token && a.fold(issue) == "-" &&
+           a.EntityAt(issue + 1, EntryType::kPlace) != nullptr) {
+      issue = a.entities[a.entity_at[issue + 1]].end;
+    }
+    if (issue < sentence.end_token && a.Is(issue, WordClass::kIssueNoun)) {
       filter(PlaceSlot::kSubject);
       continue;
     }

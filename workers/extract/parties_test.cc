@@ -296,6 +296,13 @@ TEST_F(PartiesTest, CountryInTheNameOfASeaIsNoMention) {
 }
 
 // Countries after "between" an issue noun are what is at issue.
+// Both names of a hyphenated pair before an issue noun name the issue.
+TEST_F(PartiesTest, HyphenatedPairBeforeAnIssueNounIsASubject) {
+  Run("The Armenia-Azerbaijan conflict will be high on the agenda, Mongolian officials said.");
+  EXPECT_THAT(Places(),
+              ElementsAre(Pair("AM", "subject"), Pair("AZ", "subject"), Pair("MN", "party")));
+}
+
 TEST_F(PartiesTest, CountriesBetweenAfterAnIssueNounAreSubjects) {
   Run("No statement was issued, due to wide differences between the West and Mongolia.");
   EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject")));

@@ -213,6 +213,14 @@ TEST_F(ParticipantsTest, RegionalGroupAfterInOrOnIsNotItsMembers) {
   EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("CN", "RU"));
 }
 
+// With one country known and a participant of none, the other name of a pair of countries before
+// "ties" or "relations" is that participant's.
+TEST_F(ParticipantsTest, OtherCountryOfARelationsPairIsTheUnknownSides) {
+  Run("Foreign Minister Bat Erdene held a meeting with his Kazakh counterpart Aidar Seitkali in "
+      "Astana on Monday. The two discussed Mongolia-Kazakhstan ties.");
+  EXPECT_THAT(ResolveParticipants(c(), main()).countries, UnorderedElementsAre("KZ", "MN"));
+}
+
 TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
       "Monday. Foreign Ministry spokesperson Lin Zhenyu said the talks were useful. Erik "

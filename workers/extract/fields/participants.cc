@@ -502,6 +502,32 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
       take(p);
     }
   }
+  // "X held talks with his Indian counterpart ... discussed Nepal-India ties": with one country
+  // known and a participant of no known country, the other name of a pair of countries before
+  // "relations" or "ties" is that participant's.
+  bool unknown = false;
+  for (const Person* p : out.people) {
+    unknown = unknown || (p->country.empty() && p->org.empty());
+  }
+  if (gi == 0 && out.countries.size() == 1 && unknown) {
+    const std::string known = *out.countries.begin();
+    for (size_t i = 0; i + 1 < c.parties.places.size(); ++i) {
+      const PlaceMention& x = c.parties.places[i];
+      const PlaceMention& y = c.parties.places[i + 1];
+      const int after = y.end;
+      if (x.sentence != y.sentence || y.first != x.end + 1 || c.a.fold(x.end) != "-" ||
+          after >= c.a.sentence(y.sentence).end_token || OwnedByOther(c, x.first, gi) ||
+          (c.a.fold(after) != "relations" && c.a.fold(after) != "ties" &&
+           c.a.fold(after) != "relationship") ||
+          x.code == y.code || (x.code != known && y.code != known)) {
+        continue;
+      }
+      const PlaceMention& other = x.code == known ? y : x;
+      out.countries.insert(other.code);
+      out.evidence.push_back({"countries", other.first, other.end, other.code});
+      break;
+    }
+  }
   return out;
 }
 

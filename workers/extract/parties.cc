@@ -90,8 +90,9 @@ bool IsAdjective(const Annotations& a, const Match& match) {
 
 // True when the list of countries starting with `match` is the subject of a verb of withdrawal
 // ("X, Y and Z had already pulled out of the summit", "X boycotted the talks", "X is unable to
-// participate"): countries that say they take no part.
-bool SubjectOfAWithdrawal(const Annotations& a, const Match& match) {
+// participate") or of being in a dispute ("X is involved in a territorial dispute with Y"):
+// countries that take no part, or a side of what is talked about.
+bool SubjectOfNoPart(const Annotations& a, const Match& match) {
   const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
   int k = match.end;
   while (k < sentence.end_token) {
@@ -105,9 +106,9 @@ bool SubjectOfAWithdrawal(const Annotations& a, const Match& match) {
       break;
     }
   }
-  static constexpr absl::string_view kBetween[] = {"had", "has",   "have",  "already",   "also",
-                                                   "all", "both",  "was",   "were",      "is",
-                                                   "are", "later", "since", "reportedly"};
+  static constexpr absl::string_view kBetween[] = {"had", "has",   "have",  "already",    "also",
+                                                   "all", "both",  "was",   "were",       "is",
+                                                   "are", "later", "since", "reportedly", "been"};
   for (int skip = 0;
        skip < 3 && k < sentence.end_token &&
        std::find(std::begin(kBetween), std::end(kBetween), a.fold(k)) != std::end(kBetween);
@@ -128,6 +129,18 @@ bool SubjectOfAWithdrawal(const Annotations& a, const Match& match) {
       "withdrew",  "withdrawn", "withdraw", "withdraws", "stayed", "stay"};
   if (std::find(std::begin(kWithdraw), std::end(kWithdraw), verb) != std::end(kWithdraw)) {
     return (verb != "stayed" && verb != "stay") || next == "away";
+  }
+  // "is involved in a territorial dispute", "has been locked in a standoff".
+  static constexpr absl::string_view kCaught[] = {"involved", "embroiled", "locked", "mired",
+                                                  "entangled"};
+  if (next == "in" &&
+      std::find(std::begin(kCaught), std::end(kCaught), verb) != std::end(kCaught)) {
+    for (int q = k + 2; q < sentence.end_token && q <= k + 6; ++q) {
+      if (a.Is(q, WordClass::kIssueNoun)) {
+        return true;
+      }
+    }
+    return false;
   }
   // "is unable to participate", "declined to attend".
   if ((verb == "unable" || verb == "declined" || verb == "refused") && next == "to" &&
@@ -204,7 +217,7 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       out->push_back(mention);
       continue;
     }
-    if (SubjectOfAWithdrawal(a, match)) {
+    if (SubjectOfNoPart(a, match)) {
       filter(PlaceSlot::kSubject);
       continue;
     }

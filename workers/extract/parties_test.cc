@@ -314,6 +314,16 @@ TEST_F(PartiesTest, CountriesBetweenAfterAnIssueNounAreSubjects) {
   EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open"), Pair("JP", "open")));
 }
 
+// A country said to be caught in a dispute is a side of what is talked about.
+TEST_F(PartiesTest, CountryInvolvedInADisputeIsASubject) {
+  Run("Mongolia is involved in a territorial dispute with several neighbours.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject")));
+  Run("Mongolia has been locked in a standoff over grazing land.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "subject")));
+  Run("Mongolia is involved in the preparations for the summit.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MN", "open")));
+}
+
 TEST_F(PartiesTest, ListAfterASubjectStaysASubject) {
   Run("The ministers talked about Ukraine and Syria.");
   EXPECT_THAT(Places(), ElementsAre(Pair("UA", "subject"), Pair("SY", "subject")));

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 46> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 49> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -59,6 +59,9 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 46> kClasses = {{
     {"reaction_verb", WordClass::kReactionVerb},
     {"ratifying_verb", WordClass::kRatifyingVerb},
     {"legislature", WordClass::kLegislature},
+    {"withdrawal_verb", WordClass::kWithdrawalVerb},
+    {"embroiled_verb", WordClass::kEmbroiledVerb},
+    {"landform_noun", WordClass::kLandformNoun},
 }};
 
 }  // namespace

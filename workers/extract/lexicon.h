@@ -67,9 +67,14 @@ enum class WordClass : uint8_t {
   kRatifyingVerb,     // ratifying_verb: "ratified": a document's approval at home
   kLegislature,       // legislature: "parliament", "senate": "the parliament ratified" is no
                       // signing at the meeting
+  kWithdrawalVerb,    // withdrawal_verb: "boycotted", "skipped", "withdrew": a country that does
+                      // takes no part
+  kEmbroiledVerb,     // embroiled_verb: "involved", "locked": a country "involved in a dispute"
+                      // is a side of what is talked about
+  kLandformNoun,      // landform_noun: "sea", "peninsula": "the South China Sea" names no state
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kLegislature) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kLandformNoun) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -57,7 +57,15 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "speculative_marker",
                                              "name_syllable",
                                              "academic_body",
-                                             "project_noun"};
+                                             "project_noun",
+                                             "aim_verb",
+                                             "intent_word",
+                                             "reaction_verb",
+                                             "ratifying_verb",
+                                             "legislature",
+                                             "withdrawal_verb",
+                                             "embroiled_verb",
+                                             "landform_noun"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

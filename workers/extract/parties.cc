@@ -124,17 +124,12 @@ bool SubjectOfNoPart(const Annotations& a, const Match& match) {
   if (next == "out" && std::find(std::begin(kOut), std::end(kOut), verb) != std::end(kOut)) {
     return true;
   }
-  static constexpr absl::string_view kWithdraw[] = {
-      "boycotted", "boycott",   "boycotts", "skipped",   "skip",   "skips",
-      "withdrew",  "withdrawn", "withdraw", "withdraws", "stayed", "stay"};
-  if (std::find(std::begin(kWithdraw), std::end(kWithdraw), verb) != std::end(kWithdraw)) {
-    return (verb != "stayed" && verb != "stay") || next == "away";
+  if (a.Is(k, WordClass::kWithdrawalVerb) ||
+      ((verb == "stayed" || verb == "stay" || verb == "stays") && next == "away")) {
+    return true;
   }
   // "is involved in a territorial dispute", "has been locked in a standoff".
-  static constexpr absl::string_view kCaught[] = {"involved", "embroiled", "locked", "mired",
-                                                  "entangled"};
-  if (next == "in" &&
-      std::find(std::begin(kCaught), std::end(kCaught), verb) != std::end(kCaught)) {
+  if (next == "in" && a.Is(k, WordClass::kEmbroiledVerb)) {
     for (int q = k + 2; q < sentence.end_token && q <= k + 6; ++q) {
       if (a.Is(q, WordClass::kIssueNoun)) {
         return true;
@@ -158,11 +153,9 @@ bool SubjectOfNoPart(const Annotations& a, const Match& match) {
 // Thailand"): it names no state.
 bool InAGeographicName(const Annotations& a, const Match& match) {
   const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
-  static constexpr absl::string_view kFeatures[] = {"sea",     "ocean",     "gulf", "strait",
-                                                    "straits", "peninsula", "bay"};
   auto feature = [&](int k) {
     return k >= sentence.first_token && k < sentence.end_token && a.tok(k).cap &&
-           std::find(std::begin(kFeatures), std::end(kFeatures), a.fold(k)) != std::end(kFeatures);
+           a.Is(k, WordClass::kLandformNoun);
   };
   return feature(match.end) || (match.first - 2 >= sentence.first_token &&
                                 a.fold(match.first - 1) == "of" && feature(match.first - 2));

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "workers/extract/dates.h"
@@ -132,7 +133,7 @@ bool ToldInTheProgressive(const Context& c, const MeetingGroup& g, bool opening_
     const std::string& word = a.fold(m.first);
     progressive = progressive || (m.form != TriggerForm::kWeak && m.kind != TriggerKind::kVisit &&
                                   m.kind != TriggerKind::kStateVisit && m.first > 0 &&
-                                  word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0 &&
+                                  word.size() > 4 && absl::EndsWith(word, "ing") &&
                                   (a.fold(m.first - 1) == "is" || a.fold(m.first - 1) == "are") &&
                                   !(opening_only && (word == "meeting" || word == "holding")));
   }
@@ -193,8 +194,8 @@ bool UnderWayInThePerfectProgressive(const Context& c, const MeetingGroup& g) {
       }
       const int verb = k == m.first && m.form == TriggerForm::kVerb ? k : k - 1;
       const std::string& word = a.fold(verb);
-      if (word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0 &&
-          a.fold(verb - 1) == "been" && (a.fold(verb - 2) == "has" || a.fold(verb - 2) == "have")) {
+      if (word.size() > 4 && absl::EndsWith(word, "ing") && a.fold(verb - 1) == "been" &&
+          (a.fold(verb - 2) == "has" || a.fold(verb - 2) == "have")) {
         return true;
       }
     }

@@ -1455,8 +1455,21 @@ class SentenceReader {
       }
     }
     const bool again = m->end < m->clause_end && a_.fold(m->end) == "again";
+    // "will gather in Dushanbe on Thursday for their fourth meeting": an ordinal meeting the
+    // clause's subject comes to is the clause's own meeting, not another of the series.
+    bool attended = false;
+    if (m->frame == Frame::kAttend && m->anaphoric) {
+      for (int i = m->clause_first; i < m->np_first && !attended; ++i) {
+        if (a_.trigger_at[i] < 0) {
+          continue;
+        }
+        for (const Entry* e : a_.triggers[a_.trigger_at[i]].entries) {
+          attended = attended || (IsMeetingWord(e) && e->form == TriggerForm::kVerb);
+        }
+      }
+    }
     if ((m->form != TriggerForm::kVerb || again) &&
-        (follow_up || (ordinal && m->status == MentionStatus::kPlanned))) {
+        (follow_up || (ordinal && m->status == MentionStatus::kPlanned && !attended))) {
       m->relation = MentionRelation::kFollowUp;
       // "The two leaders met again on January 24": a verb of the past tells it held.
       if (m->status == MentionStatus::kHeld && !(again && TellsItsOwnPast(a_, *m))) {

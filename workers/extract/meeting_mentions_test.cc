@@ -617,6 +617,16 @@ TEST_F(MeetingMentionsTest, OrdinalOfAPlannedMeetingIsAFollowUp) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// "gather ... for their fourth meeting": the ordinal meeting the subject comes to is the one
+// the clause reports.
+TEST_F(MeetingMentionsTest, OrdinalMeetingAttendedIsTheClausesOwn) {
+  Run("The presidents will gather in Dushanbe on Thursday for their fourth consultative "
+      "meeting.");
+  const MeetingMention& m = Get("meeting");
+  EXPECT_NE(m.relation, MentionRelation::kFollowUp);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
 TEST_F(MeetingMentionsTest, NextIsAFollowUp) {
   Run("The next round of talks will take place in Geneva.");
   EXPECT_EQ(Get("round of talks").relation, MentionRelation::kFollowUp);

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 49> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 50> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -62,6 +62,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 49> kClasses = {{
     {"withdrawal_verb", WordClass::kWithdrawalVerb},
     {"embroiled_verb", WordClass::kEmbroiledVerb},
     {"landform_noun", WordClass::kLandformNoun},
+    {"state_body_noun", WordClass::kStateBodyNoun},
 }};
 
 }  // namespace

@@ -72,9 +72,10 @@ enum class WordClass : uint8_t {
   kEmbroiledVerb,     // embroiled_verb: "involved", "locked": a country "involved in a dispute"
                       // is a side of what is talked about
   kLandformNoun,      // landform_noun: "sea", "peninsula": "the South China Sea" names no state
+  kStateBodyNoun,     // state_body_noun: "the Sudanese government" is the state as a side
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kLandformNoun) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kStateBodyNoun) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

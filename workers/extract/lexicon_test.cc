@@ -65,7 +65,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "legislature",
                                              "withdrawal_verb",
                                              "embroiled_verb",
-                                             "landform_noun"};
+                                             "landform_noun",
+                                             "state_body_noun"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

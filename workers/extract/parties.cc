@@ -33,7 +33,10 @@ bool RoleAttached(const Annotations& a, const std::vector<Person>& people, const
         a.EntityAt(k, EntryType::kPerson) != nullptr) {
       return true;
     }
-    if (a.Is(k, WordClass::kCounterpartWord)) {
+    // "the Chinese side", "the Sudanese government" (not "Myanmar's State Administration
+    // Council", a body's name).
+    if (a.Is(k, WordClass::kCounterpartWord) ||
+        (a.Is(k, WordClass::kStateBodyNoun) && !a.tok(k).cap)) {
       return true;
     }
     if (!a.tok(k).word || a.entity_at[k] >= 0) {

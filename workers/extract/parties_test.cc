@@ -108,6 +108,15 @@ TEST_F(PartiesTest, DemonymBeforeARoleIsAParty) {
   EXPECT_THAT(Places(), ElementsAre(Pair("CN", "party")));
 }
 
+// "the Sudanese government", "the Afghan authorities": the state acting as a whole is a side;
+// a body's capitalised name ("Myanmar's State Administration Council") is not.
+TEST_F(PartiesTest, DemonymBeforeAStateBodyIsAParty) {
+  Run("Talks between the Sudanese government and the Ethiopian authorities resumed.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("SD", "party"), Pair("ET", "party")));
+  Run("Sanctions hit Myanmar's State Administration Council.");
+  EXPECT_THAT(Places(), ::testing::Each(Pair("MM", ::testing::Ne("party"))));
+}
+
 // A dateline whose town bears its country's name is where the story is told from, not a side;
 // the same name in the sentence is read as ever.
 TEST_F(PartiesTest, DatelineNamedAsItsCountryIsTheVenue) {

@@ -299,6 +299,13 @@ class SentenceReader {
     while (In(k) && k >= m->clause_first && NounPhraseWord(k) && m->first - k <= 10) {
       --k;
     }
+    // "the bloc's summit", "the alliance's meeting": a common noun's possessive after its
+    // determiner stands in the noun phrase too.
+    if (In(k - 1) && k - 1 >= m->clause_first && k + 1 < m->first && a_.fold(k + 1) == "'s" &&
+        a_.tok(k).word && !a_.tok(k).cap && a_.entity_at[k] < 0 && a_.trigger_at[k] < 0 &&
+        a_.Is(k - 1, WordClass::kAnaphor)) {
+      --k;
+    }
     bool determiner = false;
     // "Friday's talks", "yesterday's meeting": a day's meeting is one already reported, and
     // capitalised words after the day are where or how it was held ("Friday's Oval Office

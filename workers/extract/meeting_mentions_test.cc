@@ -600,6 +600,14 @@ TEST_F(MeetingMentionsTest, InvitationToVisitIsAPlannedVisit) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// "to prepare for the bloc's summit": the frame reaches the noun through a possessive.
+TEST_F(MeetingMentionsTest, FrameReachesTheNounThroughAPossessive) {
+  Run("The ministers met in Vientiane on Wednesday to prepare for the bloc's summit.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.frame, Frame::kTopic);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
 TEST_F(MeetingMentionsTest, InvitationFrameMakesTheSummitPlanned) {
   Run("President Zhao Wenhao accepted an invitation to the Astana summit.");
   const MeetingMention& m = Get("summit");

@@ -225,6 +225,37 @@ class Grouper {
            (m.status == MentionStatus::kCancelled || m.status == MentionStatus::kPostponed);
   }
 
+  // Whether two dates name different days: two weekdays, or two days of the calendar.
+  static bool OtherDay(const DateMention& x, const DateMention& y) {
+    if (x.weekday && y.weekday) {
+      return x.weekday_index != y.weekday_index;
+    }
+    if (x.relative || y.relative || x.month_relative || y.month_relative) {
+      return false;
+    }
+    return x.start.day() != 0 && y.start.day() != 0 &&
+           (x.start.day() != y.start.day() || x.start.month() != y.start.month());
+  }
+
+  // Whether a verb plans meeting `m` for another day than one a verb of `g` told held.
+  bool PlannedForAnotherDay(const MeetingGroup& g, const MeetingMention& m) const {
+    // (Travel is not a meeting of its own: "will travel to Shanghai on Thursday" goes on with
+    // the visit.)
+    if (m.status != MentionStatus::kPlanned || m.form != TriggerForm::kVerb || !m.predicate ||
+        m.anaphoric || m.date < 0 || m.kind == TriggerKind::kVisit ||
+        m.kind == TriggerKind::kStateVisit) {
+      return false;
+    }
+    for (int gm : g.mentions) {
+      const MeetingMention& o = mm_.mentions[gm];
+      if (o.form == TriggerForm::kVerb && o.status == MentionStatus::kHeld && o.date >= 0 &&
+          OtherDay(a_.dates[o.date], a_.dates[m.date])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether a verb of the group tells its meeting held ("met", "held talks").
   bool HeldByAVerb(const MeetingGroup& g) const {
     for (int gm : g.mentions) {
@@ -295,6 +326,12 @@ class Grouper {
     // the sidelines of the summit"), whoever its sides are.
     if (multilateral && m.sidelines && m.form == TriggerForm::kVerb && m.predicate &&
         !m.anaphoric && m.kind == TriggerKind::kMeet && g.kind != TriggerKind::kMeet) {
+      return false;
+    }
+    // "The ministers met on Wednesday ... On Thursday they will hold talks with their
+    // counterparts": a meeting a verb plans for another day than the one a verb of the group
+    // told held is another meeting.
+    if (PlannedForAnotherDay(g, m)) {
       return false;
     }
     if (g.countries.empty() && g.people.empty()) {
@@ -558,7 +595,10 @@ class Grouper {
     // So is "a planned meeting of A with B, which ..., was cancelled".
     const bool framed_off = CalledOff(m) && m.form == TriggerForm::kNoun && current_ >= 0 &&
                             HeldByAVerb(out_.groups[current_]);
-    const bool continues = m.anaphoric || collective ||
+    // "... met on Wednesday. On Thursday the ministers will hold talks with ...": not the
+    // meeting told of, though its sides are referred to collectively.
+    const bool other_day = current_ >= 0 && PlannedForAnotherDay(out_.groups[current_], m);
+    const bool continues = m.anaphoric || (collective && !other_day) ||
                            (m.form == TriggerForm::kWeak && !two_sides) ||
                            (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() &&
                             m.object.empty() && !framed_off);

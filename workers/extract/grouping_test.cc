@@ -127,6 +127,19 @@ TEST_F(GroupingTest, HeadlineAndBodyTellOfOneMeeting) {
 // A headline that names some of the sides ("Kazakh, Chinese leaders confer by video") and a
 // lead that names all of them are one meeting; a later sentence's larger meeting is not, nor is
 // a headline that names its people.
+// A meeting a verb plans for another day than the meeting a verb told held is another one,
+// even when its sides are referred to as "the ministers".
+TEST_F(GroupingTest, MeetingPlannedForAnotherDayIsAnotherMeeting) {
+  Run("Ministers meet in Vientiane",
+      "Foreign ministers of Laos, Vietnam and Cambodia met in Vientiane on Wednesday. On "
+      "Thursday the ministers will hold talks with their counterparts from France, Germany and "
+      "Italy.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("LA", "VN", "KH"));
+  EXPECT_EQ(groups()[1].status, MentionStatus::kPlanned);
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("FR", "DE", "IT"));
+}
+
 TEST_F(GroupingTest, HeadlineNamingSomeOfTheLeadsSidesIsOneMeeting) {
   Run("Kazakh, Chinese leaders confer by video",
       "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a video conference "

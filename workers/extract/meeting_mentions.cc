@@ -912,7 +912,8 @@ class SentenceReader {
     const size_t subject_parties = std::max(m->subject.countries.size(), m->subject.people.size());
     if (m->predicate || m->form == TriggerForm::kWeak) {
       // One meeting per counterpart when a word says so, or when one party "met" three or
-      // more; "hosted" or "convened" several is one meeting.
+      // more; "hosted" or "convened" several is one meeting, and so is a group's ("the
+      // ministers held talks with their counterparts from A, B and C").
       const bool joint = a_.Is(m->first, WordClass::kJointVerb) ||
                          (light_verb_ >= 0 && a_.Is(light_verb_, WordClass::kJointVerb));
       // A trip to several countries is one visit to each ("will visit Egypt, Tunisia and Togo").
@@ -935,8 +936,8 @@ class SentenceReader {
       m->distributive =
           object_parties >= 2 &&
           (cue || legs || (introduced_apart && m->kind == TriggerKind::kMeet && !joint) ||
-           (object_parties >= 3 && subject_parties <= 1 && m->kind == TriggerKind::kMeet &&
-            !joint && !m->object.region));
+           (object_parties >= 3 && subject_parties <= 1 && !m->subject.collective &&
+            m->kind == TriggerKind::kMeet && !joint && !m->object.region));
       m->distribute_subject =
           !m->distributive && subject_parties >= 2 && cue && object_parties >= 1;
     }

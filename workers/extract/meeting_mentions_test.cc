@@ -892,6 +892,16 @@ TEST_F(MeetingMentionsTest, SeparateTalksWithAAndWithBTakeBoth) {
   EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler"));
 }
 
+// A group meeting a group is one meeting: "the ministers will hold talks with their
+// counterparts from A, B and C".
+TEST_F(MeetingMentionsTest, CollectiveMeetingThreeIsJoint) {
+  Run("On Thursday the ministers will hold talks with their counterparts from France, Germany "
+      "and Italy.");
+  const MeetingMention& m = Get("hold talks");
+  EXPECT_FALSE(m.distributive);
+  EXPECT_THAT(m.object.countries, ElementsAre("FR", "DE", "IT"));
+}
+
 TEST_F(MeetingMentionsTest, MetTwoIsJoint) {
   Run("President Aidar Seitkali met French President Jean Moreau and German Chancellor Karl "
       "Kessler.");

@@ -1410,8 +1410,15 @@ class SentenceReader {
         return;
       }
     }
-    // "weighs a possible visit to Taiwan": only considered, whoever it names.
-    if ((generic && m->subject.empty() && m->object.empty()) ||
+    // "weighs a possible visit to Taiwan": only considered, whoever it names. A day or month
+    // in its clause makes it a plan ("the two sides would meet again in Kabul in November").
+    bool dated = false;
+    for (int di : a_.dates_in[s_]) {
+      const DateMention& d = a_.dates[di];
+      dated = dated ||
+              (!d.dateline && d.first_token >= m->clause_first && d.end_token <= m->clause_end);
+    }
+    if ((generic && m->subject.empty() && m->object.empty() && !dated) ||
         (speculative && m->form == TriggerForm::kNoun && !m->named_event)) {
       m->relation = MentionRelation::kGeneric;
       return;

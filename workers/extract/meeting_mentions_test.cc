@@ -818,6 +818,16 @@ TEST_F(MeetingMentionsTest, PossibleMeetingsAreGenericWhoeverTheyName) {
   EXPECT_NE(Get("visit").relation, MentionRelation::kGeneric);
 }
 
+// "would meet" with nobody named is a hypothesis; with a day or month in its clause it is a
+// plan told in reported speech.
+TEST_F(MeetingMentionsTest, WouldMeetWithADateIsAPlan) {
+  Run("The two sides would meet again in Kabul in November, a joint statement said.");
+  EXPECT_NE(Get("meet").relation, MentionRelation::kGeneric);
+  EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
+  Run("Such talks would help, analysts said.");
+  EXPECT_EQ(Get("talks").relation, MentionRelation::kGeneric);
+}
+
 // Later meetings in the plural with nobody named are a generic reference; one later meeting,
 // or plural ones whose parties are named, stay a follow-up or a report.
 TEST_F(MeetingMentionsTest, UpcomingMeetingsInThePluralAreGeneric) {

@@ -993,6 +993,16 @@ TEST_F(DateTest, RelativeMonthNextToTheMeetingWord) {
   EXPECT_EQ(Date(main()), "2025-3-0");
 }
 
+// "said X would travel to Y for talks": a plan told in reported speech, with no cue word.
+TEST_F(DateTest, WouldTravelInReportedSpeechIsScheduled) {
+  Run("The ministry said Foreign Minister Aidar Seitkali would travel to Beijing on September 12 "
+      "for talks with Chinese Foreign Minister Zhao Wenhao.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  Run("The ministry said Foreign Minister Aidar Seitkali met Chinese Foreign Minister Zhao "
+      "Wenhao in Beijing on September 12.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+}
+
 TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
   Run("The summit of Central Asian leaders was postponed to September 12, 2025.");
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);

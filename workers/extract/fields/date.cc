@@ -494,6 +494,23 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
   if (cued == MentionStatus::kHeld && PreviewedInTheProgressive(c, g)) {
     return v1::MEETING_STATUS_SCHEDULED;
   }
+  // "The ministry said X would travel to Y on Friday for talks": a verb of the anchor planning
+  // the meeting in reported speech, no verb there telling it held.
+  if (cued == MentionStatus::kHeld) {
+    bool verb_planned = false;
+    bool verb_held = false;
+    for (int mi : g.mentions) {
+      const MeetingMention& m = c.mentions.mentions[mi];
+      if (m.sentence != g.anchor || m.form != TriggerForm::kVerb || !m.predicate) {
+        continue;
+      }
+      verb_planned = verb_planned || m.status == MentionStatus::kPlanned;
+      verb_held = verb_held || m.status == MentionStatus::kHeld;
+    }
+    if (verb_planned && !verb_held) {
+      return v1::MEETING_STATUS_SCHEDULED;
+    }
+  }
   switch (cued) {
     case MentionStatus::kCancelled:
       return v1::MEETING_STATUS_CANCELLED;

@@ -181,6 +181,19 @@ class SentenceReader {
            (a_.fold(i + 1) == "will" || a_.fold(i + 1) == "would" || a_.fold(i + 1) == "then" ||
             a_.fold(i + 1) == "later" || a_.fold(i + 1) == "subsequently"))) {
         clause_starts_.push_back(i);
+      } else if (prev == "," && f == "and") {
+        // "X met Y on Friday, and the two will meet again in June": a short subject and a
+        // modal after ", and" open a clause of their own.
+        for (int k = i + 2; k < std::min(sentence_.end_token, i + 5); ++k) {
+          const std::string& w = a_.fold(k);
+          if (w == "will" || w == "would" || w == "shall") {
+            clause_starts_.push_back(i);
+            break;
+          }
+          if (!a_.tok(k).word || a_.trigger_at[k] >= 0) {
+            break;
+          }
+        }
       }
     }
   }

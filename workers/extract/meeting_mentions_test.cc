@@ -625,6 +625,18 @@ TEST_F(MeetingMentionsTest, OrdinalOfAPlannedMeetingIsAFollowUp) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// ", and the two will meet again": a short subject and a modal open a clause of their own, so
+// the later meeting's place is not the first one's.
+TEST_F(MeetingMentionsTest, CommaAndASubjectWithAModalOpensAClause) {
+  Run("Seitkali met Zhao Wenhao in Astana on Friday, and the two will meet again in Beijing in "
+      "June.");
+  const MeetingMention& met = Get("met");
+  const MeetingMention& again = Get("meet");
+  EXPECT_LE(met.clause_end, again.clause_first);
+  EXPECT_EQ(again.relation, MentionRelation::kFollowUp);
+  EXPECT_EQ(again.status, MentionStatus::kPlanned);
+}
+
 // "gather ... for their fourth meeting": the ordinal meeting the subject comes to is the one
 // the clause reports.
 TEST_F(MeetingMentionsTest, OrdinalMeetingAttendedIsTheClausesOwn) {

@@ -1516,6 +1516,13 @@ TEST_F(KindTest, TwoSidesNamedByTheMeetingAreBilateral) {
   }
 }
 
+// A body meeting on its own is its members' meeting, not two-party talks.
+TEST_F(KindTest, ABodyMeetingOnItsOwnIsMultilateral) {
+  Run("The African Union's Peace and Security Council met in Addis Ababa on Tuesday to discuss "
+      "the situation in Sudan.");
+  EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MULTILATERAL);
+}
+
 TEST_F(KindTest, ThreeLeadersWithoutASummitAreMultilateral) {
   Run("The presidents of Kazakhstan, Kyrgyzstan and Uzbekistan met in Astana on Monday.");
   EXPECT_EQ(Kind(main()), v1::MEETING_KIND_MULTILATERAL);

@@ -259,6 +259,11 @@ v1::MeetingKind ResolveKind(const Context& c, const MeetingGroup& g, const v1::M
   if (parties >= 3) {
     return v1::MEETING_KIND_MULTILATERAL;
   }
+  // "The African Union's Peace and Security Council met": a body meeting on its own, no
+  // country or second person named, is its members' meeting.
+  if (m.countries_size() == 0 && m.organizations_size() > 0 && m.people_size() < 2) {
+    return v1::MEETING_KIND_MULTILATERAL;
+  }
   if (said(TriggerKind::kVisit) || said(TriggerKind::kMeet)) {
     return v1::MEETING_KIND_BILATERAL;
   }

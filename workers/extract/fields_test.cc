@@ -2640,6 +2640,41 @@ TEST_F(StatementsTest, PronounContinuesTheLastSpeaker) {
   EXPECT_EQ(st[1].text(), "transit must grow.");
 }
 
+// The speaker is the subject of the speech verb: "Government sources said Omarov would ..." is
+// not Omarov's statement; "Omarov, the foreign minister, said", "..., said Omarov" are his.
+TEST_F(StatementsTest, SpeakerIsTheSubjectOfTheSpeechVerb) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Government sources said Omarov would raise transit fees.");
+  EXPECT_THAT(Statements(main()), IsEmpty());
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Omarov, the foreign minister, said transit fees would fall. Trade between them had "
+      "doubled, said Li Wenhao.");
+  const std::vector<v1::Statement> st = Statements(main());
+  ASSERT_EQ(st.size(), 2u) << (st.empty() ? "" : st[0].speaker() + ": " + st[0].text());
+  EXPECT_EQ(st[0].speaker(), "Talgat Omarov");
+  EXPECT_EQ(st[1].speaker(), "Li Wenhao");
+  EXPECT_EQ(st[1].text(), "Trade between them had doubled");
+  // A name inside the apposition is not the subject.
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+      "Omarov, speaking at a news conference with Chinese Foreign Minister Li Wenhao, stressed "
+      "this point.");
+  ASSERT_EQ(Statements(main()).size(), 1u);
+  EXPECT_EQ(Statements(main())[0].speaker(), "Talgat Omarov");
+}
+
+// A wire dateline is not part of what was said.
+TEST_F(StatementsTest, DatelineIsLeftOutOfReportedSpeech) {
+  Run("ASTANA, May 3 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "
+      "Wenhao in Astana on Tuesday and said that transit must grow.");
+  const std::vector<v1::Statement> st = Statements(main());
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].text(), "transit must grow.");
+  Run("ASTANA, May 3 - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li "
+      "Wenhao in Astana on Tuesday. Omarov urged China to lift transit fees.");
+  ASSERT_EQ(Statements(main()).size(), 1u);
+  EXPECT_EQ(Statements(main())[0].text(), "Omarov urged China to lift transit fees.");
+}
+
 TEST_F(StatementsTest, RepeatedQuoteOnce) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
       "\"Our countries are close partners,\" Omarov said. Omarov said again: \"Our countries are "

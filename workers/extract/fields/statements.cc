@@ -33,6 +33,83 @@ bool Saying(const Annotations& a, const Quote& q) {
   return words >= 4 && !OnlyAName(a, q.first, q.end);
 }
 
+// Whether the person mention `m` is the subject of the speech verb at `verb`: named right
+// before it ("X said", "X also told", "X, the foreign minister, said") or right after it ("said
+// X", "said Foreign Minister X").
+bool SubjectOfSpeech(const Annotations& a, const PersonMention& m, int verb) {
+  const int first = a.sentence(m.sentence).first_token;
+  const bool role_after = m.role_first == m.end;
+  int end = role_after ? std::max(m.end, m.role_end) : m.end;
+  if (role_after && end < verb && a.fold(end) == ",") {
+    ++end;  // The comma closing a role told after the name: "X, the foreign minister, said".
+  }
+  // "X said", "X also said", "X has told": up to two small lower-case words between.
+  if (end <= verb && verb - end <= 2) {
+    bool plain = true;
+    for (int k = end; k < verb; ++k) {
+      plain = plain && a.tok(k).word && !a.tok(k).cap && a.entity_at[k] < 0 &&
+              !a.Is(k, WordClass::kSpeechVerb);
+    }
+    if (plain) {
+      return true;
+    }
+  }
+  // "X, the foreign minister, said", "X, speaking at a news conference, stressed": an
+  // apposition closed by a comma right before the verb.
+  if (verb - 1 > first && a.fold(verb - 1) == "," && end < verb - 1) {
+    int open = verb - 2;
+    while (open >= end && a.fold(open) != ",") {
+      --open;
+    }
+    if (open == end) {
+      return true;
+    }
+  }
+  // "..., said X", "\"...\" said Foreign Minister X": an inverted attribution after a comma or
+  // a quote, only a role and capitalised words between ("sources said X would" is not X's).
+  const bool inverted = verb > first && (a.fold(verb - 1) == "," || a.fold(verb - 1) == "\"");
+  if (inverted && m.first > verb && m.first - verb <= 5) {
+    for (int k = verb + 1; k < m.first; ++k) {
+      if (!(a.tok(k).word && (a.tok(k).cap || a.EntityAt(k, EntryType::kRole) != nullptr))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+// The first speech verb of sentence `s`, or -1.
+int FirstSpeechVerb(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  for (int i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (a.Is(i, WordClass::kSpeechVerb)) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+// The first token after a wire dateline opening sentence `s` ("MOSCOW, March 11 (Reuters) -"),
+// else the sentence's first token.
+int AfterDateline(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  for (int di : a.dates_in[s]) {
+    const DateMention& d = a.dates[di];
+    if (!d.dateline || d.first_token - sentence.first_token > 12) {
+      continue;
+    }
+    for (int k = d.end_token; k < std::min(sentence.end_token, d.end_token + 8); ++k) {
+      const std::string& f = a.fold(k);
+      // "MOSCOW, March 11 -", "MOSCOW (Agency - March 11, 2020)".
+      if (f == "-" || f == ":" || f == ")") {
+        return k + 1;
+      }
+    }
+  }
+  return sentence.first_token;
+}
+
 }  // namespace
 
 std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGroup& g,
@@ -70,15 +147,46 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
   std::string last_speaker;
   for (int s = 1; s < a.sentence_count(); ++s) {
     const Sentence& sentence = a.sentence(s);
+    // The speaker is the participant who is the subject of the sentence's first speech verb
+    // ("Government sources said X would ..." is not X's statement), or "he"/"she" right before
+    // it for the last speaker.
+    const int verb = FirstSpeechVerb(a, s);
+    const bool speech = verb >= 0;
     std::string speaker;
+    bool inverted = false;  // Named after the verb: "..., said X".
     for (const Person* p : named_in[s]) {
-      if (p->Participates() && (participants.empty() || participants.count(p) > 0)) {
-        speaker = p->name;
-        break;
+      if (!speech || !p->Participates() || (!participants.empty() && participants.count(p) == 0)) {
+        continue;
+      }
+      for (const PersonMention& pm : p->mentions) {
+        if (pm.sentence == s && speaker.empty() && SubjectOfSpeech(a, pm, verb)) {
+          speaker = p->name;
+          inverted = pm.first > verb;
+        }
       }
     }
-    const bool speech = a.SentenceHasWord(s, WordClass::kSpeechVerb);
-    if (speaker.empty() && speech && a.Is(sentence.first_token, WordClass::kSubjectPronoun)) {
+    // "X met Y in Astana and said that ...": a speech verb coordinated after "and" has the
+    // sentence's first participant for its subject.
+    if (speaker.empty() && speech && verb - 1 > sentence.first_token &&
+        (a.fold(verb - 1) == "and" ||
+         (a.fold(verb - 2) == "and" && a.tok(verb - 1).word && !a.tok(verb - 1).cap))) {
+      int first_named = verb;
+      for (const Person* p : named_in[s]) {
+        if (!p->Participates() || (!participants.empty() && participants.count(p) == 0)) {
+          continue;
+        }
+        for (const PersonMention& pm : p->mentions) {
+          if (pm.sentence == s && pm.first < first_named) {
+            first_named = pm.first;
+            speaker = p->name;
+          }
+        }
+      }
+    }
+    if (speaker.empty() && speech && verb > sentence.first_token &&
+        (a.Is(verb - 1, WordClass::kSubjectPronoun) ||
+         (verb - 2 >= sentence.first_token && a.Is(verb - 2, WordClass::kSubjectPronoun) &&
+          a.tok(verb - 1).word && !a.tok(verb - 1).cap))) {
       speaker = last_speaker;
     }
     bool other_speaker = false;
@@ -105,12 +213,12 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
       continue;
     }
     // Reported speech: what follows "said that", else the sentence as written.
-    int from = sentence.first_token;
+    int from = AfterDateline(a, s);
     while (from < sentence.end_token && !a.tok(from).word && a.fold(from) != "\"") {
       ++from;  // A bullet's dash.
     }
-    for (int i = sentence.first_token; i < sentence.end_token && from == sentence.first_token;
-         ++i) {
+    const int start = from;
+    for (int i = sentence.first_token; i < sentence.end_token && from == start; ++i) {
       if (!a.Is(i, WordClass::kSpeechVerb)) {
         continue;
       }
@@ -122,8 +230,13 @@ std::vector<v1::Statement> ResolveStatements(const Context& c, const MeetingGrou
         }
       }
     }
-    if (from < sentence.end_token && sentence.end_token - from >= 4) {
-      add(speaker, std::string(a.Text(from, sentence.end_token)), false);
+    // "Trade had doubled, said X.": what comes before the inverted attribution.
+    int to = sentence.end_token;
+    if (inverted && from == start && verb - 1 > from && a.fold(verb - 1) == ",") {
+      to = verb - 1;
+    }
+    if (from < to && to - from >= 4) {
+      add(speaker, std::string(a.Text(from, to)), false);
     }
   }
   return out;

@@ -248,7 +248,7 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   Annotations a;
   a.doc = *std::move(doc);
   a.dict = &dict;
-  if (article.has_published_at() && article.published_at().seconds() > 0) {
+  if (article.has_published_at() && article.published_at().seconds() != 0) {
     a.published = absl::ToCivilDay(absl::FromUnixSeconds(article.published_at().seconds()),
                                    absl::UTCTimeZone());
     a.published_key = static_cast<int32_t>(

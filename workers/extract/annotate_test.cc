@@ -107,6 +107,16 @@ TEST_F(AnnotateTest, PublicationDayIsKept) {
   EXPECT_EQ(undated.published_key, 0);
 }
 
+TEST_F(AnnotateTest, PublicationDayBeforeTheUnixEpochIsKept) {
+  // A story of 1965: its timestamp is negative, and "yesterday" still resolves.
+  const Annotations a = Run("Talks", "The ministers met yesterday.", absl::CivilDay(1965, 6, 18));
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, absl::CivilDay(1965, 6, 18));
+  EXPECT_EQ(a.published_key, 19650618);
+  ASSERT_EQ(a.dates.size(), 1u);
+  EXPECT_EQ(Str(*ResolveRelative(a.dates[0], *a.published, false)), "1965-6-17");
+}
+
 TEST_F(AnnotateTest, RoleAndCountryAreSeparateEntityMatches) {
   const Annotations a = Run("", "Chinese Foreign Minister Li Wenhao arrived in Almaty.");
   EXPECT_THAT(Texts(a, a.entities), ElementsAre("Chinese", "Foreign Minister", "Almaty"));

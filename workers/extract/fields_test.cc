@@ -1234,6 +1234,17 @@ TEST_F(DateTest, EventEndedOnADayOfItsDaysToldBeganBefore) {
   EXPECT_EQ(Date(main()), "2025-4-24");
 }
 
+// "The talks between X and Y on gas transit opened in Astana on Thursday": a word of the
+// meeting's own course after its word does not set the day apart.
+TEST_F(DateTest, TalksOpenedOrEndedOnADayFarFromTheirWord) {
+  Run("The talks between Kazakh Energy Minister Aidar Seitkali and Chinese Energy Minister "
+      "Zhao Wenhao on gas transit opened in Astana on Thursday.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
+  Run("Talks between Kazakh Energy Minister Aidar Seitkali and Chinese Energy Minister Zhao "
+      "Wenhao on gas transit ended in Astana on Wednesday with an agreement.");
+  EXPECT_EQ(Date(main()), "2025-4-23");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

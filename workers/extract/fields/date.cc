@@ -572,8 +572,14 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       }
       bool cue_between = false;
       for (int ci : a.cues_in[d.sentence]) {
+        // "Two days of talks ... ended in Baku on Wednesday", "the summit opened on Monday":
+        // a cue of the meeting's own course after its word tells the meeting's day.
+        bool course = a.cues[ci].first >= mm.end;
+        for (const Entry* e : a.cues[ci].entries) {
+          course = course && (e->cue == Cue::kEnded || e->cue == Cue::kOngoing);
+        }
         cue_between = cue_between || (a.cues[ci].first >= from && a.cues[ci].end <= to &&
-                                      a.cues[ci].end > predicate_end);
+                                      a.cues[ci].end > predicate_end && !course);
       }
       in_clause = in_clause || !cue_between;
     }

@@ -1245,6 +1245,14 @@ TEST_F(DateTest, TalksOpenedOrEndedOnADayFarFromTheirWord) {
   EXPECT_EQ(Date(main()), "2025-4-23");
 }
 
+// "Two days of talks ... ended in Astana on Thursday": the days told as "N days of" count back
+// from the day of the ending, as "a two-day summit" does.
+TEST_F(DateTest, DaysOfTalksEndedOnADayBeganBefore) {
+  Run("Two days of talks between Kazakh Energy Minister Aidar Seitkali and Chinese Energy "
+      "Minister Zhao Wenhao ended in Astana on Thursday with an agreement.");
+  EXPECT_EQ(Date(main()), "2025-4-23");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

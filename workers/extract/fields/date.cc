@@ -284,8 +284,8 @@ bool AfterPublication(const Annotations& a, const DateMention& d) {
   return absl::CivilDay(date->year(), date->month(), date->day()) > *a.published;
 }
 
-// The days of an event told as "N-day" in sentence `s` ("a two-day summit", "a 3-day visit"):
-// 2 to 7, else 0 (none, or two told).
+// The days of an event told as "N-day" in sentence `s` ("a two-day summit", "a 3-day visit",
+// "two days of talks"): 2 to 7, else 0 (none, or two told).
 int DaysToldLong(const Annotations& a, int s) {
   static constexpr std::array<const char*, 8> kCounts = {"",     "",     "two", "three",
                                                          "four", "five", "six", "seven"};
@@ -296,6 +296,11 @@ int DaysToldLong(const Annotations& a, int s) {
     std::string word = a.fold(i);
     if (word == "day" && i >= sentence.first_token + 2 && a.fold(i - 1) == "-") {
       word = a.fold(i - 2) + "-day";
+    }
+    // "two days of talks", "three days of meetings".
+    if (word == "days" && i > sentence.first_token && i + 1 < sentence.end_token &&
+        a.fold(i + 1) == "of") {
+      word = a.fold(i - 1) + "-day";
     }
     if (word.size() < 5 || word.compare(word.size() - 4, 4, "-day") != 0) {
       continue;

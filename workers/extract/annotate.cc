@@ -287,6 +287,18 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   Index(a.doc, a.cues, &a.cue_at, &a.cues_in);
   Index(a.doc, a.frames, &a.frame_at, &a.frames_in);
   a.dates = FindDates(a.doc, a.published);
+  // "ASTANA, 6 March 2024 - ... signed on Monday" with no publication day: the dateline's full
+  // date is the day the text was issued, and its weekdays, "yesterday" and missing years are
+  // told from it.
+  if (!a.published.has_value()) {
+    for (const DateMention& d : a.dates) {
+      if (d.dateline && d.has_year && d.start.day() > 0) {
+        a.published = absl::CivilDay(d.start.year(), d.start.month(), d.start.day());
+        a.dates = FindDates(a.doc, a.published);
+        break;
+      }
+    }
+  }
   YearOfWhatIsToCome(&a);
   YearOfWhatIsPast(&a);
   // "WASHINGTON, December 8. /TASS/ ... today signed" published days later: the text's "today",

@@ -117,6 +117,21 @@ TEST_F(AnnotateTest, PublicationDayBeforeTheUnixEpochIsKept) {
   EXPECT_EQ(Str(*ResolveRelative(a.dates[0], *a.published, false)), "1965-6-17");
 }
 
+// With no publication day, a dateline's full date is the day the text was issued: the
+// weekdays and "yesterday" are told from it.
+TEST_F(AnnotateTest, DatelineWithItsYearStandsForAMissingPublicationDay) {
+  const Annotations a = Run(
+      "Talks", "ASTANA, 6 March 2024 - Aidar Seitkali met Zhao Wenhao on Monday.", std::nullopt);
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, absl::CivilDay(2024, 3, 6));
+  ASSERT_EQ(a.dates.size(), 2u);
+  EXPECT_EQ(Str(*ResolveRelative(a.dates[1], *a.published, false)), "2024-3-4");
+  const Annotations below =
+      Run("Talks", "Aidar Seitkali met Zhao Wenhao yesterday.\nAstana, 6 March 2024", std::nullopt);
+  ASSERT_TRUE(below.published.has_value());
+  EXPECT_EQ(*below.published, absl::CivilDay(2024, 3, 6));
+}
+
 TEST_F(AnnotateTest, RoleAndCountryAreSeparateEntityMatches) {
   const Annotations a = Run("", "Chinese Foreign Minister Li Wenhao arrived in Almaty.");
   EXPECT_THAT(Texts(a, a.entities), ElementsAre("Chinese", "Foreign Minister", "Almaty"));

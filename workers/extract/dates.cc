@@ -110,6 +110,23 @@ bool Dateline(const Document& doc, int sentence, int first) {
   return first - s.first_token <= 6 && sentence <= 4 && doc.tokens[s.first_token].upper;
 }
 
+// A dateline of a translated agency report, the town in title case and a colon after the date
+// `[first, end)`: "Moscow, 3 March: ...": up to three capitalised words and a comma opening
+// one of the first sentences.
+bool ColonDateline(const Document& doc, int sentence, int first, int end) {
+  const Sentence& s = doc.sentences[sentence];
+  if (sentence > 4 || first <= s.first_token || first - s.first_token > 4 ||
+      doc.tokens[first - 1].fold != "," || end >= s.end_token || doc.tokens[end].fold != ":") {
+    return false;
+  }
+  for (int k = s.first_token; k < first - 1; ++k) {
+    if (!doc.tokens[k].cap) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The year for a month/day without one: the year that puts the date nearest to the
 // publication day ("December 28" in a January article is last December).
 int InferYear(std::optional<absl::CivilDay> published, int month, int day) {
@@ -264,7 +281,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
           set(&m.end, end_month < month ? year + 1 : year, end_month, end_day);
         }
         m.end_token = j;
-        m.dateline = Dateline(doc, sentence, i);
+        m.dateline = Dateline(doc, sentence, i) || ColonDateline(doc, sentence, i, j);
         out.push_back(m);
         i = j - 1;
         continue;
@@ -327,7 +344,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         set(&m.end, end_mon < mon ? year + 1 : year, end_mon, end_day);
       }
       m.end_token = j;
-      m.dateline = Dateline(doc, sentence, i);
+      m.dateline = Dateline(doc, sentence, i) || ColonDateline(doc, sentence, i, j);
       out.push_back(m);
       i = j - 1;
       continue;

@@ -369,6 +369,19 @@ TEST(DatesTest, DatelineIsMarked) {
   EXPECT_FALSE(e[1].dateline);
 }
 
+// A translated agency report's dateline, the town in title case and a colon after the date:
+// "Astana, 3 March: ..."; a town and a date in a sentence are no dateline.
+TEST(DatesTest, TitleCaseDatelineWithAColon) {
+  const auto d =
+      Dates("Astana, 3 March: Aidar Seitkali met Zhao Wenhao today.", absl::CivilDay(1987, 3, 4));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_TRUE(d[0].dateline);
+  const auto e =
+      Dates("In Astana, on 3 March, Aidar Seitkali met Zhao Wenhao.", absl::CivilDay(1987, 3, 4));
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_FALSE(e[0].dateline);
+}
+
 // A line that is only a date with its year, or a town and such a date, above or below a press
 // release is its dateline; a date in a sentence is not.
 TEST(DatesTest, LineOfADateAloneIsADateline) {

@@ -391,6 +391,40 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
   return std::nullopt;
 }
 
+// "Zhao Wenhao, a member of the Political Bureau of the Central Committee and Chinese foreign
+// minister, said": the last of the offices an appositive lists, after its "and" and right before
+// the closing comma, is the role of the name before it.
+std::optional<RoleInfo> CoordinatedRoleAfter(const Annotations& a, int end, int sentence_first,
+                                             int sentence_end) {
+  // A description of the person ("a member of", "also member of"), not a clause ("who met the
+  // president and foreign minister,").
+  if (end + 1 >= sentence_end || a.fold(end) != ",") {
+    return std::nullopt;
+  }
+  const std::string& opening = a.fold(end + 1);
+  if (opening != "a" && opening != "an" && opening != "the" && opening != "also" &&
+      opening != "member") {
+    return std::nullopt;
+  }
+  int close = end + 1;
+  while (close < sentence_end && close <= end + 30 && a.fold(close) != "," &&
+         a.fold(close) != "(" && a.fold(close) != ";" && a.fold(close) != "\"") {
+    ++close;
+  }
+  if (close >= sentence_end || a.fold(close) != "," || a.entity_at[close - 1] < 0 ||
+      a.entities[a.entity_at[close - 1]].end != close || RoleEntryAt(a, close - 1) == nullptr) {
+    return std::nullopt;
+  }
+  std::optional<RoleInfo> info = RoleBefore(a, close, sentence_first);
+  if (!info.has_value() || info->role.empty() || info->first <= end + 2 ||
+      a.fold(info->first - 1) != "and") {
+    return std::nullopt;
+  }
+  info->first = end;
+  info->end = close;
+  return info;
+}
+
 // Looks a name up in the people dictionary, valid on the publication day when known. Ambiguous
 // surnames (officials of several countries) say nothing.
 const Entry* DictionaryPerson(const Annotations& a, const std::vector<const Entry*>& candidates,
@@ -998,6 +1032,9 @@ class PeopleFinder {
       std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
       if (!role.has_value()) {
         role = RoleAfter(a_, end, sentence.end_token);
+      }
+      if (!role.has_value()) {
+        role = CoordinatedRoleAfter(a_, end, sentence.first_token, sentence.end_token);
       }
       if (!role.has_value()) {
         role = AppositiveRoleBefore(a_, i, sentence.first_token);

@@ -311,6 +311,19 @@ TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
 }
 
+// The last office of an appositive that lists several, after its "and".
+TEST_F(PeopleTest, LastRoleOfAnAppositiveAfterAnd) {
+  Run("Zhao Wenhao, a member of the Political Bureau of the Central Committee and Chinese "
+      "foreign minister, held talks with Aidar Seitkali in Beijing.");
+  const Person& p = Get("Zhao Wenhao");
+  EXPECT_EQ(p.country, "CN");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+  Run("Zhao Wenhao, who met the president and foreign minister, said the talks went well.");
+  for (const Person& q : people_) {
+    EXPECT_EQ(q.level, RoleLevel::kUnknown) << q.name;
+  }
+}
+
 TEST_F(PeopleTest, RoleOfCountryAfterTheName) {
   Run("Talgat Omarov, Foreign Minister of Kazakhstan, arrived in Beijing.");
   EXPECT_EQ(Get("Talgat Omarov").country, "KZ");

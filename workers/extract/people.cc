@@ -121,7 +121,11 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     if (of >= sentence_first && a.fold(of) == "the") {
       --of;
     }
-    if (place != nullptr && of >= sentence_first && a.fold(of) == "of") {
+    // "his counterpart from Turkey, Hakan Demir".
+    const bool from_country = place != nullptr && !IsTown(place->place) &&
+                              of - 1 >= sentence_first && a.fold(of) == "from" &&
+                              a.Is(of - 1, WordClass::kCounterpartWord);
+    if (place != nullptr && of >= sentence_first && (a.fold(of) == "of" || from_country)) {
       trailing_country = place->code;
       role_end = of;
       k = role_end - 1;

@@ -446,6 +446,15 @@ TEST_F(PeopleTest, CounterpartWithCountry) {
   EXPECT_EQ(p.level, RoleLevel::kCounterpart);
 }
 
+TEST_F(PeopleTest, CounterpartFromACountry) {
+  Run("Aidar Seitkali met his counterpart from Turkey, Hakan Demir, in Ankara.");
+  const Person& p = Get("Hakan Demir");
+  EXPECT_EQ(p.country, "TR");
+  EXPECT_EQ(p.level, RoleLevel::kCounterpart);
+  Run("Aidar Seitkali met his counterpart from Turkey Hakan Demir in Ankara.");
+  EXPECT_EQ(Get("Hakan Demir").country, "TR");
+}
+
 TEST_F(PeopleTest, SpokespersonDoesNotTakePart) {
   Run("Foreign Ministry spokesperson Lin Zhenyu said the talks were useful.");
   const Person& p = Get("Lin Zhenyu");

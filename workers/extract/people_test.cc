@@ -514,6 +514,15 @@ TEST_F(PeopleTest, NameSyllableAfterARoleStartsTheName) {
   EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Talgat Omarov"));
 }
 
+// "Christian" is a given name after a role, not the word of "Christian Democrats".
+TEST_F(PeopleTest, GivenNameThatIsANameStopAfterARoleStartsTheName) {
+  Run("German Finance Minister Christian Lenz met Kazakh Foreign Minister Aidar Seitkali.");
+  EXPECT_THAT(Names(), ElementsAre("Christian Lenz", "Aidar Seitkali"));
+  EXPECT_EQ(Get("Christian Lenz").country, "DE");
+  Run("The Christian Democrats met Aidar Seitkali in Berlin.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
+}
+
 // Courtesy titles inside a name do not count towards its length: "Datuk Seri Utama" before a
 // two-word name is a person of five words. Names of five words without them are still none.
 TEST_F(PeopleTest, CourtesyTitlesInsideANameDoNotCountTowardsItsLength) {

@@ -871,6 +871,16 @@ TEST_F(PeopleTest, BareRoleBeforeAnyNameRefersToNobody) {
 
 // --- Capitalised words that are not people.
 
+// "Member of the Council of Ministers", "China's Sichuan Province": words of offices and
+// regions.
+TEST_F(PeopleTest, MembersAndProvincesAreNotPeople) {
+  Run("The talks were attended by the Minister of State, Member of the Council of Ministers, "
+      "Talgat Omarov.");
+  EXPECT_THAT(Names(), ElementsAre("Talgat Omarov"));
+  Run("Aidar Seitkali met Zhao Wenhao in southwest China's Sichuan Province on Monday.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Zhao Wenhao"));
+}
+
 TEST_F(PeopleTest, InstitutionsAreNotPeople) {
   Run("The Kazakh Foreign Ministry said the European Union and the Security Council met.");
   EXPECT_THAT(Names(), IsEmpty());

@@ -455,6 +455,16 @@ TEST_F(PeopleTest, CounterpartFromACountry) {
   EXPECT_EQ(Get("Hakan Demir").country, "TR");
 }
 
+// "EAM" is India's External Affairs Minister, a role, not a word of the name.
+TEST_F(PeopleTest, IndianAbbreviationOfTheForeignMinisterIsARole) {
+  Run("External Affairs Minister S. Rajan met Foreign Minister Talgat Omarov. EAM Rajan said the "
+      "talks were useful.");
+  const Person& p = Get("S. Rajan");
+  EXPECT_EQ(p.country, "IN");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+  EXPECT_EQ(p.mentions.size(), 2u);
+}
+
 TEST_F(PeopleTest, SpokespersonDoesNotTakePart) {
   Run("Foreign Ministry spokesperson Lin Zhenyu said the talks were useful.");
   const Person& p = Get("Lin Zhenyu");

@@ -673,6 +673,20 @@ TEST_F(PeopleTest, IntelligenceChiefAndNegotiatorAreRoles) {
   EXPECT_EQ(Get("Arman Sadykov").country, "KZ");
 }
 
+TEST_F(PeopleTest, MilitaryAndSecurityOfficialsAreRoles) {
+  Run("Russian Security Council Secretary Ivan Sobolev met Chief of the General Staff Arman "
+      "Sadykov and army chief Tariq Nawaz.");
+  EXPECT_THAT(Names(), ElementsAre("Ivan Sobolev", "Arman Sadykov", "Tariq Nawaz"));
+  EXPECT_EQ(Get("Ivan Sobolev").country, "RU");
+  EXPECT_EQ(Get("Ivan Sobolev").org, "");
+  EXPECT_EQ(Get("Tariq Nawaz").level, RoleLevel::kOfficial);
+  Run("The president's chief of staff, Olena Kravets, met Vice Chairman Han Wenli.");
+  EXPECT_EQ(Get("Olena Kravets").level, RoleLevel::kOfficial);
+  EXPECT_EQ(Get("Han Wenli").level, RoleLevel::kDeputy);
+  Run("Assistant Secretary of State Tom Hollis met Talgat Omarov.");
+  EXPECT_EQ(Get("Tom Hollis").level, RoleLevel::kOfficial);
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

@@ -687,6 +687,18 @@ TEST_F(PeopleTest, MilitaryAndSecurityOfficialsAreRoles) {
   EXPECT_EQ(Get("Tom Hollis").level, RoleLevel::kOfficial);
 }
 
+TEST_F(PeopleTest, LeadersElectAndOtherTitlesOfGovernmentAreRoles) {
+  Run("President-elect Maria Santos met Tanaiste Sean Walsh and Federal Councillor Karin Weber.");
+  EXPECT_EQ(Get("Maria Santos").level, RoleLevel::kHeadOfState);
+  EXPECT_EQ(Get("Sean Walsh").country, "IE");
+  EXPECT_EQ(Get("Karin Weber").country, "CH");
+  Run("Chief Executive John Lau met Senate Majority Leader Tom Hollis and Ambassador-at-large "
+      "Paul Mensah.");
+  EXPECT_THAT(Names(), ElementsAre("John Lau", "Tom Hollis", "Paul Mensah"));
+  EXPECT_EQ(Get("Tom Hollis").level, RoleLevel::kOfficial);
+  EXPECT_EQ(Get("Paul Mensah").level, RoleLevel::kDiplomat);
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

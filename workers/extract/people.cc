@@ -600,6 +600,25 @@ class PeopleFinder {
             }
           }
           from = i + 2;
+        } else if (f == "represented" && i + 1 < end && a_.fold(i + 1) == "by") {
+          // "Kazakhstan was represented by X", "The Kazakh side was represented by X, while
+          // Japan was represented by Y": the people up to the next comma are of the country
+          // named before it.
+          for (int q = i - 1; q >= first && q >= i - 4 && code.empty(); --q) {
+            const Entry* place = a_.EntityAt(q, EntryType::kPlace);
+            if (place != nullptr && !IsTown(place->place)) {
+              code = place->code;
+            }
+          }
+          if (code.empty()) {
+            continue;
+          }
+          for (int k = i + 2; k < end && a_.fold(k) != "," && a_.fold(k) != ";" &&
+                              a_.fold(k) != "while" && a_.trigger_at[k] < 0;
+               ++k) {
+            Join(PersonAt(people_, k), code);
+          }
+          continue;
         }
         if (code.empty()) {
           continue;

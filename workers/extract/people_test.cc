@@ -169,6 +169,13 @@ TEST_F(PeopleTest, PeopleNamedBeforeADelegationShareItsCountry) {
   EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
   EXPECT_EQ(Get("Zhao Wenhao").country, "CN");
 }
+TEST_F(PeopleTest, PeopleRepresentingACountryAreOfIt) {
+  Run("The Kazakh side was represented by Deputy Prime Minister Aidar Seitkali, while Japan was "
+      "represented by Economy Minister Kenji Muto.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+  EXPECT_EQ(Get("Kenji Muto").country, "JP");
+}
+
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "
       "in Astana on Monday.");

@@ -1143,7 +1143,13 @@ class PeopleFinder {
         // "met Paul Ferrand": the object of a meeting verb; "counterparts A and B": the name
         // after a person's "and".
         const bool after_verb = i > sentence.first_token && MeetingVerbAt(i - 1);
-        const bool after_person = i >= sentence.first_token + 2 && a_.fold(i - 1) == "and" &&
+        // "attended by A of X, B of Y and C of Z": a name of a country after a comma in a list
+        // of people.
+        const bool listed =
+            i > sentence.first_token &&
+            (a_.fold(i - 1) == "and" ||
+             (a_.fold(i - 1) == "," && !CountryAfterOf(end, sentence.end_token).empty()));
+        const bool after_person = i >= sentence.first_token + 2 && listed &&
                                   (PersonEndingAt(i - 1) || PersonOfACountryEndingAt(i - 1)) &&
                                   !HasEntity(i, end);
         is_person = verb || after_person || (after_verb && !HasEntity(i, end)) ||
@@ -1254,14 +1260,16 @@ class PeopleFinder {
     return false;
   }
 
-  // True when token `i` is a meeting verb ("met", "hosted").
+  // True when token `i` is a meeting verb ("met", "hosted"), or ends a phrase of attendance
+  // ("attended by").
   bool MeetingVerbAt(int i) const {
     const int t = a_.trigger_at[i];
     if (t < 0) {
       return false;
     }
     const Entry* e = a_.triggers[t].Of(EntryType::kTrigger);
-    return e != nullptr && e->form == TriggerForm::kVerb;
+    return e != nullptr && (e->form == TriggerForm::kVerb ||
+                            (e->form == TriggerForm::kAttendance && a_.triggers[t].end == i + 1));
   }
 
   // True when a person found so far has a mention ending right before token `end`.

@@ -287,6 +287,17 @@ TEST_F(PeopleTest, NameAfterAPersonOfACountryAndIsAPerson) {
 }
 
 // A plural role before two names is the role of both ("Prime Ministers A and B met").
+// "attended by A of X, B of Y and C of Z": the names after a phrase of attendance, and the
+// names of a country listed after them.
+TEST_F(PeopleTest, NamesOfCountriesListedAfterAttendedBy) {
+  Run("The meeting was attended by Aidar Seitkali of Kazakhstan, Bakhyt Tursunov of Uzbekistan "
+      "and Emil Sadykov of Kyrgyzstan.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali", "Bakhyt Tursunov", "Emil Sadykov"));
+  EXPECT_EQ(Get("Bakhyt Tursunov").country, "UZ");
+  Run("The meeting was attended by Aidar Seitkali, Astana Mayor, and officials.");
+  EXPECT_THAT(Names(), ElementsAre("Aidar Seitkali"));
+}
+
 TEST_F(PeopleTest, PluralRoleBeforeTwoNames) {
   Run("Prime Ministers Aidar Seitkali and Zhao Wenhao met in Astana on Monday.");
   EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kHeadOfGovernment);

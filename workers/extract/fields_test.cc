@@ -402,6 +402,17 @@ TEST_F(ParticipantsTest, FormerOfficialsDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// An official of a participating country named only in sentences of an earlier year is
+// background: "Chinese President X launched the initiative in Astana in 2013".
+TEST_F(ParticipantsTest, OfficialsNamedOnlyInSentencesOfAnEarlierYearDoNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The ministers agreed to build a second border crossing. Chinese President Zhao "
+      "Ming launched the trade initiative in a speech in Astana in 2013. Kazakhstan's first "
+      "president, Aidar Seitkali, established ties with Beijing in 1992.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // An official whose every mention says they were not there takes no part: "was not in",
 // "did not attend" after an appositive, "stayed away".
 TEST_F(ParticipantsTest, OfficialsSaidToBeAbsentDoNotTakePart) {

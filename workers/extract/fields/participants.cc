@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
 #include "workers/extract/fields/fields.h"
 
@@ -342,6 +343,23 @@ bool OnlyInPastMeetings(const Context& c, const Person& p) {
   return !p.mentions.empty();
 }
 
+// "Chinese President X launched the initiative in Astana in 2013": sentence `s` names a year
+// before the publication's, a sentence of background.
+bool TellsOfAnEarlierYear(const Annotations& a, int s) {
+  if (a.published_key == 0) {
+    return false;
+  }
+  const int published_year = a.published_key / 10000;
+  for (int k = a.sentence(s).first_token; k < a.sentence(s).end_token; ++k) {
+    const std::string& f = a.fold(k);
+    int year = 0;
+    if (f.size() == 4 && absl::SimpleAtoi(f, &year) && year >= 1900 && year < published_year) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -489,7 +507,9 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     bool elsewhere = false;
     bool near = false;
     for (const PersonMention& m : p.mentions) {
-      const bool other = g.elsewhere.count(m.sentence) > 0;
+      const bool other = g.elsewhere.count(m.sentence) > 0 ||
+                         (m.sentence != g.anchor && g.people_sentences.count(m.sentence) == 0 &&
+                          TellsOfAnEarlierYear(c.a, m.sentence));
       elsewhere = elsewhere || (!other && m.sentence < g.anchor + 12);
       near = near || (!other && m.sentence <= g.anchor + 2);
     }

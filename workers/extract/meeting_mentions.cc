@@ -109,8 +109,12 @@ class SentenceReader {
       // "an early start to talks": a plural noun after "to" is not an infinitive.
       const std::string& word = a_.fold(match.first);
       const bool plural = absl::EndsWith(word, "s") && !absl::EndsWith(word, "ss");
+      // "said X after meeting Turkish Foreign Minister Y": a gerund after a preposition of time.
+      const bool gerund = (before == "after" || before == "before" || before == "while" ||
+                           before == "when" || before == "upon") &&
+                          a_.fold(match.first) == "meeting";
       if ((modal && !plural && (object_follows || m->kind == TriggerKind::kMeet)) ||
-          (progressive && object_follows && a_.fold(match.first) == "meeting")) {
+          ((progressive || gerund) && object_follows && a_.fold(match.first) == "meeting")) {
         m->form = TriggerForm::kVerb;
       }
     }

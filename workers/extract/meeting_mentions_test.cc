@@ -322,6 +322,19 @@ TEST_F(MeetingMentionsTest, WillVisitNamesVisitorAndPlace) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// "after meeting X": a gerund after a preposition of time is a verb with its object, not a
+// noun that names an event.
+TEST_F(MeetingMentionsTest, GerundAfterAPrepositionOfTimeIsAVerb) {
+  Run("\"We have agreed on a road map,\" Kazakh Foreign Minister Aidar Seitkali said after "
+      "meeting Turkish Foreign Minister Hakan Demir.");
+  const MeetingMention& m = Get("meeting");
+  EXPECT_EQ(m.form, TriggerForm::kVerb);
+  EXPECT_EQ(m.relation, MentionRelation::kReport);
+  EXPECT_THAT(People(m.object), ElementsAre("Hakan Demir"));
+  Run("Kazakh Foreign Minister Aidar Seitkali spoke after the meeting with Hakan Demir.");
+  EXPECT_EQ(Get("meeting").form, TriggerForm::kNoun);
+}
+
 // The place right after the verb "visit" / "visits" is where the visit is ("will visit Japan",
 // "invited him to visit Tashkent", "Seitkali visits Japan"), as after "visited" / "visiting".
 TEST_F(MeetingMentionsTest, PlaceVisitedIsTheVenue) {

@@ -248,6 +248,19 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     }
     break;
   }
+  // "Toyota chairman X", "Samsung President Y": a leader's title after a capitalised name that
+  // is no country, body or title word heads a company, not a state.
+  if (portfolio_first >= 0 && info.country.empty() && info.org.empty() &&
+      (info.level == RoleLevel::kHeadOfState || info.level == RoleLevel::kHeadOfGovernment)) {
+    bool company = true;
+    for (int w = portfolio_first; w < info.first && company; ++w) {
+      company = a.tok(w).word && a.tok(w).cap && a.entity_at[w] < 0 &&
+                !a.Is(w, WordClass::kNameStop) && !a.Is(w, WordClass::kHonorific);
+    }
+    if (company && portfolio_first < info.first) {
+      info.level = RoleLevel::kOfficial;
+    }
+  }
   if (info.role.empty() && info.level == RoleLevel::kUnknown) {
     info.level = RoleLevel::kCounterpart;
   }

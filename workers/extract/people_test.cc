@@ -717,6 +717,17 @@ TEST_F(PeopleTest, LeadersElectAndOtherTitlesOfGovernmentAreRoles) {
   EXPECT_EQ(Get("Paul Mensah").level, RoleLevel::kDiplomat);
 }
 
+// "Toyota chairman X": a leader's title after a name that is no country or body heads a
+// company; "Federal President Y", "Acting President Z" are heads of state.
+TEST_F(PeopleTest, LeadersTitleAfterACompanysNameIsAnOfficial) {
+  Run("Kazakh President Aidar Seitkali met Toyota chairman Kenji Sato, Federal President Karin "
+      "Weber and Acting President Zhao Ming.");
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kHeadOfState);
+  EXPECT_EQ(Get("Kenji Sato").level, RoleLevel::kOfficial);
+  EXPECT_EQ(Get("Karin Weber").level, RoleLevel::kHeadOfState);
+  EXPECT_EQ(Get("Zhao Ming").level, RoleLevel::kHeadOfState);
+}
+
 TEST_F(PeopleTest, HonorificMakesAPerson) {
   for (const char* body :
        {"Mr Haldane said the talks went well.", "Mr. Haldane said the talks went well.",

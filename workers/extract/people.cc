@@ -762,6 +762,9 @@ class PeopleFinder {
         }
       }
       if (best == nullptr) {
+        best = IntroducedNext(match, place->code);
+      }
+      if (best == nullptr) {
         continue;
       }
       best->country = place->code;
@@ -772,6 +775,41 @@ class PeopleFinder {
         }
       }
     }
+  }
+
+  // "Hungary's foreign minister arrived in Astana on Tuesday. Peter Orsos, who has visited the
+  // region a dozen times, met ...": a role with a country told before anyone is named is the
+  // next person named, in its sentence or the next, when that name is introduced by an
+  // appositive (", who", an age) and has no role or other country of its own.
+  Person* IntroducedNext(const Match& match, const std::string& code) {
+    const int sentence = a_.tok(match.first).sentence;
+    if (FormerAt(a_, match.first, a_.sentence(sentence).first_token)) {
+      return nullptr;
+    }
+    Person* next = nullptr;
+    const PersonMention* next_mention = nullptr;
+    for (Person& p : people_) {
+      for (const PersonMention& m : p.mentions) {
+        if (m.first >= match.end && (next_mention == nullptr || m.first < next_mention->first)) {
+          next = &p;
+          next_mention = &m;
+        }
+      }
+    }
+    if (next == nullptr || next_mention->sentence > sentence + 1 ||
+        next->level != RoleLevel::kUnknown || !next->role.empty() ||
+        (!next->country.empty() && next->country != code) ||
+        next->mentions.front().first < match.end) {
+      return nullptr;
+    }
+    const int k = next_mention->end;
+    const int sentence_end = a_.sentence(next_mention->sentence).end_token;
+    if (k + 1 >= sentence_end || a_.fold(k) != "," ||
+        (a_.fold(k + 1) != "who" &&
+         !absl::ascii_isdigit(static_cast<unsigned char>(a_.fold(k + 1)[0])))) {
+      return nullptr;
+    }
+    return next;
   }
 
   // "President Joko Widodo (Jokowi)", "Andres Manuel Lopez Obrador (AMLO)": a single name

@@ -927,6 +927,19 @@ TEST_F(PeopleTest, BareRoleSkipsAPersonOfAnotherLevel) {
   EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
 }
 
+// A delayed lede: the role told first, the name introduced in the next sentence with an
+// appositive.
+TEST_F(PeopleTest, BareRoleBeforeANameIntroducedByAnAppositiveIsThatPerson) {
+  Run("Hungary's foreign minister arrived in Astana on Tuesday. Peter Orsos, who has visited the "
+      "region a dozen times, met Kazakh Foreign Minister Aidar Seitkali.");
+  const Person& p = Get("Peter Orsos");
+  EXPECT_EQ(p.country, "HU");
+  EXPECT_EQ(p.level, RoleLevel::kForeignMinister);
+  Run("Hungary's foreign minister arrived in Astana on Tuesday. Peter Orsos, 58, met Kazakh "
+      "Foreign Minister Aidar Seitkali.");
+  EXPECT_EQ(Get("Peter Orsos").country, "HU");
+}
+
 TEST_F(PeopleTest, BareRoleBeforeAnyNameRefersToNobody) {
   Run("The Kazakh President arrived in Beijing. Talgat Omarov met the press.");
   for (const Person& p : people_) {

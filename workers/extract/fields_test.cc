@@ -620,6 +620,21 @@ TEST_F(VenueTest, TownDescribedByOtherWordsBeforeItsName) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// A town the gazetteer lacks is a town when the text describes it as one: "in the city of X",
+// "in the Kyrgyz border town of X Y"; in the country of the description, if it names one.
+TEST_F(VenueTest, UnknownTownDescribedAsOne) {
+  Run("Kazakh President Aidar Seitkali met Kyrgyz President Bolot Usenov in the city of Zhanakala "
+      "on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Zhanakala");
+  Run("Kazakh President Aidar Seitkali met Kyrgyz President Bolot Usenov in the Kyrgyz border town "
+      "of Kara-Suu Bazar on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Kara-Suu Bazar");
+  EXPECT_EQ(Venue(main()).country_code(), "KG");
+  Run("Kazakh President Aidar Seitkali met Kyrgyz President Bolot Usenov, who praised the city of "
+      "Zhanakala, on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 // "the war in Gaza", "the situation in Syria": a place after an issue noun is a subject of the
 // talks, not where they were; the dateline stands.
 TEST_F(VenueTest, PlaceAfterAnIssueNounIsNoVenue) {

@@ -140,6 +140,54 @@ int DatelineTownEnd(const Annotations& a, int s) {
   return 0;
 }
 
+// Whether token `k` is in a date expression ("Monday", "May 4").
+bool InADate(const Annotations& a, int k) {
+  for (int di : a.dates_in[a.tok(k).sentence]) {
+    if (a.dates[di].first_token <= k && k < a.dates[di].end_token) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A town the gazetteer lacks, named after a description of it in a locative: "in the city of
+// X", "in the Kyrgyz border town of X Y". The end of its capitalised words (hyphens joining
+// them: "Cholpon-Ata"), or 0. `*country` is the code of a place in the description, if any.
+int UnknownTownEnd(const Annotations& a, int first, int sentence_first, int sentence_end,
+                   std::string* country) {
+  if (first < sentence_first + 2 || a.fold(first - 1) != "of" || !a.tok(first).cap ||
+      !a.tok(first).word || a.entity_at[first] >= 0 || InADate(a, first)) {
+    return 0;
+  }
+  const std::string& noun = a.fold(first - 2);
+  if (noun != "city" && noun != "town" && noun != "village" && noun != "resort") {
+    return 0;
+  }
+  if (!Locative(a, first, sentence_first)) {
+    return 0;
+  }
+  int end = first + 1;
+  while (end < sentence_end && end - first < 5) {
+    if (a.tok(end).word && a.tok(end).cap && a.entity_at[end] < 0 && !InADate(a, end)) {
+      ++end;
+    } else if (a.fold(end) == "-" && end + 1 < sentence_end && a.tok(end + 1).cap) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  for (int k = first - 3; k >= sentence_first && k >= first - 8; --k) {
+    if (const Entry* place = a.EntityAt(k, EntryType::kPlace); place != nullptr) {
+      *country = place->code;
+      break;
+    }
+    if (a.fold(k) == "in" || a.fold(k) == "at" || a.fold(k) == "to") {
+      break;
+    }
+  }
+  return end;
+}
+
 // Whether a mention tells back a meeting already reported: "The talks, held ...", "Monday's
 // meeting", "the two leaders met".
 bool ToldBack(const Annotations& a, const MeetingMention& m) {
@@ -328,6 +376,25 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
              (a.fold(k) == "to" || a.fold(k) == "visited" || a.fold(k) == "visiting")) ||
             (match.end < a.sentence(s).end_token && a.fold(match.end) == "capital");
       }
+    }
+  }
+  // "in the city of X": a town the gazetteer lacks, described as one, in the country the
+  // description or the window gives.
+  for (int s : order) {
+    if (g.window.count(s) == 0 && s != g.anchor) {
+      continue;
+    }
+    const Sentence& sentence = a.sentence(s);
+    for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+      std::string code;
+      const int end = UnknownTownEnd(a, k, sentence.first_token, sentence.end_token, &code);
+      if (end == 0) {
+        continue;
+      }
+      out.set_city(a.Surface(k, end));
+      out.set_country_code(code.empty() ? country_only : code);
+      evidence->push_back({"venue", k, end, out.city()});
+      return out;
     }
   }
   // A main meeting with no town in its window: the town a word of its own tells back later

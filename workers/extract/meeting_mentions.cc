@@ -1267,6 +1267,7 @@ class SentenceReader {
     // the article's own meeting is another (a meeting the article reports has no such
     // adverbial, or a date, which the grouping compares).
     bool past_adverbial = false;
+    bool distant_past = false;
     // "meeting in Tashkent on Thursday for the first time since Y took office last year": what
     // follows "the first ... since" dates the earlier event, not this meeting.
     int first_since = m->clause_end;
@@ -1287,6 +1288,13 @@ class SentenceReader {
           (f == "ago" && i > m->clause_first)) {
         past_adverbial = true;
       }
+      // "A decade ago, X met Y", "two years ago": years back, not the news even in the lead.
+      if (f == "ago" && i > sentence_.first_token) {
+        const std::string& span = a_.fold(i - 1);
+        if (span == "years" || span == "decade" || span == "decades" || span == "year") {
+          distant_past = true;
+        }
+      }
       int year = 0;
       if ((f == "in" || f == "since") && a_.published.has_value() &&
           absl::SimpleAtoi(next, &year) && year >= 1900 && year < a_.published->year()) {
@@ -1304,6 +1312,15 @@ class SentenceReader {
       // "when then-President X met Y": office holders of the past.
       if (f == "then" && next == "-") {
         past_adverbial = true;
+      }
+    }
+    // "Ten years after the Minsk summit": a meeting years before the time told.
+    for (int i = std::max(sentence_.first_token + 1, m->np_first - 3); i < m->np_first; ++i) {
+      const std::string& span = a_.fold(i - 1);
+      if (a_.fold(i) == "after" &&
+          (span == "years" || span == "decade" || span == "decades" || span == "year")) {
+        past_adverbial = true;
+        distant_past = true;
       }
     }
     // "date back to 1955, when X met Y": a clause opened by "when" right after a past year.
@@ -1355,7 +1372,8 @@ class SentenceReader {
         break;
       }
     }
-    if (past_adverbial && (m->sentence > 1 || when_past) && m->status == MentionStatus::kHeld) {
+    if (past_adverbial && (m->sentence > 1 || when_past || distant_past) &&
+        m->status == MentionStatus::kHeld) {
       m->relation = MentionRelation::kPrevious;
       return;
     }
@@ -1898,6 +1916,20 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
             m.relation = MentionRelation::kPrevious;
             break;
           }
+        }
+      }
+      // "A decade ago, X and Y met in Z. ... at that summit": a word telling back a meeting,
+      // when the only meeting told before it is of the past, is of that past too.
+      if (m.relation == MentionRelation::kReport && m.anaphoric &&
+          m.status == MentionStatus::kHeld) {
+        bool previous = false;
+        bool reported = false;
+        for (const MeetingMention& before : out.mentions) {
+          previous = previous || before.relation == MentionRelation::kPrevious;
+          reported = reported || before.relation == MentionRelation::kReport;
+        }
+        if (previous && !reported) {
+          m.relation = MentionRelation::kPrevious;
         }
       }
       // "The two leaders last met in Samarkand in November, on the sidelines of a summit of

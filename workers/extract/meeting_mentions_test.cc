@@ -768,6 +768,24 @@ TEST_F(MeetingMentionsTest, WhenClauseAfterAPastYearInTheLeadIsPrevious) {
   EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
 }
 
+// "A decade ago, X met Y", "Ten years after the Minsk summit": years back, a meeting of the past
+// even in the lead; "that summit" told back after it is of that past too; "two days ago" is not.
+TEST_F(MeetingMentionsTest, YearsAgoInTheLeadIsPrevious) {
+  Run("Lessons remain",
+      "Two years ago, President Aidar Seitkali met Chinese President Zhao Wenhao in Tashkent. "
+      "Historians still argue about what Zhao expected at that summit.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+  Run("Ten years after the Tashkent summit, lessons remain",
+      "Historians still argue about the accord.");
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);
+  Run("Leaders meet",
+      "Two days ago, President Aidar Seitkali met Chinese President Zhao Wenhao in Tashkent. "
+      "They spoke to reporters after that summit.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+  EXPECT_EQ(Get("summit").relation, MentionRelation::kReport);
+}
+
 // "They last met in June": the meeting before the one reported.
 TEST_F(MeetingMentionsTest, LastMetIsAPreviousMeeting) {
   const std::string lead =

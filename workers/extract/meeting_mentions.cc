@@ -135,6 +135,9 @@ class SentenceReader {
     StatusAfterRelativeClause(m);
     ReadRelation(m);
     ReadPlaceAndDate(m);
+    if (Speculative(*m)) {
+      m->relation = MentionRelation::kGeneric;
+    }
     if (InvitationOnly(*m)) {
       m->relation = MentionRelation::kGeneric;
     }
@@ -1236,6 +1239,24 @@ class SentenceReader {
     if (future && !past_plan && !ongoing && !TellsItsOwnPast(a_, *m)) {
       m->status = MentionStatus::kPlanned;
     }
+  }
+
+  // "Trump said he might meet Putin at some point", "the leaders should meet": a meeting verb
+  // after "might", "could", "may" or "should" with no date of its own is only considered.
+  bool Speculative(const MeetingMention& m) const {
+    if (m.form != TriggerForm::kVerb || m.status != MentionStatus::kPlanned || m.date >= 0) {
+      return false;
+    }
+    int k = m.first - 1;
+    while (k > m.clause_first && (a_.fold(k) == "also" || a_.fold(k) == "still" ||
+                                  a_.fold(k) == "possibly" || a_.fold(k) == "even")) {
+      --k;
+    }
+    if (k < m.clause_first || a_.tok(k).cap) {
+      return false;
+    }
+    const std::string& f = a_.fold(k);
+    return f == "might" || f == "could" || f == "may" || f == "should";
   }
 
   void ReadRelation(MeetingMention* m) {

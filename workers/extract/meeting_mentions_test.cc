@@ -786,6 +786,17 @@ TEST_F(MeetingMentionsTest, YearsAgoInTheLeadIsPrevious) {
   EXPECT_EQ(Get("summit").relation, MentionRelation::kReport);
 }
 
+// "might meet", "should meet" with no date: a meeting only considered; with a date, a plan.
+TEST_F(MeetingMentionsTest, MightMeetWithNoDateIsSpeculative) {
+  Run("President Aidar Seitkali said he might meet Chinese President Zhao Wenhao at some point.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kGeneric);
+  Run("The presidents of Kazakhstan and China should meet without preconditions.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kGeneric);
+  Run("President Aidar Seitkali may meet Chinese President Zhao Wenhao on Friday.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kReport);
+  EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
+}
+
 // "They last met in June": the meeting before the one reported.
 TEST_F(MeetingMentionsTest, LastMetIsAPreviousMeeting) {
   const std::string lead =

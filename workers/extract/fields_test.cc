@@ -718,6 +718,22 @@ TEST_F(VenueTest, WireDatelineInCapitals) {
   EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
 }
 
+// A dateline in title case: the town right before a dash or colon, or with its country before
+// a dash ("Tokyo - ", "Astana: ", "Astana, Kazakhstan - "); not before a comma alone.
+TEST_F(VenueTest, WireDatelineInTitleCase) {
+  for (const char* dateline : {"Astana - ", "Astana: ", "Astana, Kazakhstan - "}) {
+    Run("Ministers meet", std::string(dateline) +
+                              "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister "
+                              "Li Wenhao on Friday.");
+    EXPECT_EQ(Venue(main()).city(), "Astana") << dateline;
+    EXPECT_EQ(Venue(main()).country_code(), "KZ") << dateline;
+  }
+  Run("Ministers meet",
+      "Astana, the host, was silent - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign "
+      "Minister Li Wenhao on Friday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 // The dateline's country an official of it is told in the lead to be returning to, or to have
 // left, is where the story was filed, not where they met.
 TEST_F(VenueTest, DatelineOfTheCountryReturnedToOrLeftIsNoVenue) {

@@ -446,8 +446,23 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       const bool capitals = a.tok(sentence.first_token).upper;
       // After a town in capitals: a comma, dash, full stop, bracket, bar or colon. A town in
       // title case starts too many ordinary sentences ("Moscow, which ...") to be one.
-      const bool dateline = capitals && (next == "," || next == "-" || next == "." || next == "(" ||
-                                         next == "[" || next == "|" || next == ":");
+      // In title case, only a dash or colon right after it, or its country and a dash: "Tokyo -
+      // ", "Islamabad: ", "Tokyo, Japan - ".
+      int named_end = after;  // After the town's country, if told.
+      if (next == "," && after + 1 < sentence.end_token) {
+        const int ci = a.entity_at[after + 1];
+        const Entry* country = ci >= 0 ? a.entities[ci].Of(EntryType::kPlace) : nullptr;
+        if (country != nullptr && country->place == PlaceKind::kCountry &&
+            country->code == place->code && a.entities[ci].first == after + 1) {
+          named_end = a.entities[ci].end;
+        }
+      }
+      const std::string title_next =
+          named_end > after && named_end < sentence.end_token ? a.fold(named_end) : next;
+      const bool dateline =
+          (capitals && (next == "," || next == "-" || next == "." || next == "(" || next == "[" ||
+                        next == "|" || next == ":")) ||
+          (s > 0 && (title_next == "-" || (title_next == ":" && named_end == after)));
       // The headline stands for a dateline only when it is the lead or the town alone.
       const bool lead = s > 0 || sentence.end_token - sentence.first_token >= 20;
       // "TASHKENT, March 15 - X, on a visit to Kazakhstan, met Y": a dateline in another

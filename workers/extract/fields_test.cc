@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -731,6 +732,23 @@ TEST_F(VenueTest, WireDatelineInTitleCase) {
   Run("Ministers meet",
       "Astana, the host, was silent - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign "
       "Minister Li Wenhao on Friday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
+// "PORT ELGIN, Ont. -", "ELKO, Nev. (Newswire) -": a town the gazetteer lacks, with its state
+// or province abbreviated, is a dateline's town; not a word spelt out or lower-case.
+TEST_F(VenueTest, DatelineTownWithAnAbbreviatedProvince) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"PORT ELGIN, Ont. - ", "Port Elgin"}, {"KARAVAL, Nev. (Newswire) - ", "Karaval"}};
+  for (const auto& [dateline, town] : cases) {
+    Run("Ministers meet", dateline +
+                              "Canadian Foreign Minister Claire Dubois met Japanese Foreign "
+                              "Minister Kenji Takeda on Friday.");
+    EXPECT_EQ(Venue(main()).city(), town) << dateline;
+  }
+  Run("Ministers meet",
+      "PORT ELGIN, Ontario and the rest - Canadian Foreign Minister Claire Dubois met Japanese "
+      "Foreign Minister Kenji Takeda on Friday.");
   EXPECT_EQ(Venue(main()).city(), "");
 }
 

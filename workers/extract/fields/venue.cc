@@ -140,6 +140,29 @@ int DatelineTownEnd(const Annotations& a, int s) {
   return 0;
 }
 
+// The end of a dateline's town the gazetteer does not know, named with its state or province
+// abbreviated as in North American wire copy: "LA MALBAIE, Que. -", "ELKO, Nev. (AP) -". One to
+// three words in capitals opening the sentence, a comma, a capitalised word of two to five
+// letters and a full stop, then a dash or bracket. 0 when the sentence opens otherwise.
+int DatelineTownBeforeAbbreviation(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  int k = sentence.first_token;
+  while (k < sentence.end_token && k - sentence.first_token < 3 && a.tok(k).word &&
+         a.tok(k).upper && a.entity_at[k] < 0) {
+    ++k;
+  }
+  if (k == sentence.first_token || k + 3 >= sentence.end_token || a.fold(k) != ",") {
+    return 0;
+  }
+  const Token& abbreviation = a.tok(k + 1);
+  const size_t letters = abbreviation.fold.size();
+  if (!abbreviation.word || !abbreviation.cap || abbreviation.upper || letters < 2 || letters > 5 ||
+      a.fold(k + 2) != "." || (a.fold(k + 3) != "-" && a.fold(k + 3) != "(")) {
+    return 0;
+  }
+  return k;
+}
+
 // Whether token `k` is in a date expression ("Monday", "May 4").
 bool InADate(const Annotations& a, int k) {
   for (int di : a.dates_in[a.tok(k).sentence]) {
@@ -426,6 +449,12 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       if (mi < 0) {
         // "ELMAU, Germany, June 27 (Newswire) -": a town the gazetteer lacks, in capitals, named
         // with its country.
+        if (const int end = DatelineTownBeforeAbbreviation(a, s); end > 0) {
+          out.set_city(TitleCase(a.Text(sentence.first_token, end)));
+          out.set_country_code(country_only);
+          evidence->push_back({"venue", sentence.first_token, end, out.city()});
+          return out;
+        }
         if (const int end = DatelineTownEnd(a, s); end > 0) {
           const Match& region = a.entities[a.entity_at[end + 1]];
           const Entry* town = TownOf(region);

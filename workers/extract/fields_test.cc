@@ -636,6 +636,16 @@ TEST_F(VenueTest, UnknownTownDescribedAsOne) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// "at Istana Kencana, Jakarta": a building the gazetteer lacks, then its town after a comma.
+TEST_F(VenueTest, TownAfterABuildingTheGazetteerLacks) {
+  Run("Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the Ak "
+      "Saray Palace, Almaty, on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
+  Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda, Almaty officials "
+      "said on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 // "the war in Gaza", "the situation in Syria": a place after an issue noun is a subject of the
 // talks, not where they were; the dateline stands.
 TEST_F(VenueTest, PlaceAfterAnIssueNounIsNoVenue) {

@@ -79,6 +79,23 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
       break;
     }
   }
+  // "at Istana Merdeka, Jakarta", "at the Ak Orda palace, Astana": a building the gazetteer
+  // lacks, then its town after a comma.
+  if (k == first - 1 && k > sentence_first && a.fold(k) == ",") {
+    int q = k - 1;
+    while (q > sentence_first && k - q <= 5 && a.tok(q).word && a.entity_at[q] < 0 &&
+           (a.tok(q).cap || a.fold(q) == "palace" || a.fold(q) == "residence" ||
+            a.fold(q) == "hotel")) {
+      --q;
+    }
+    while (q > sentence_first && a.fold(q) == "the") {
+      --q;
+    }
+    if (q < k - 1 && (a.fold(q) == "at" || a.fold(q) == "in") && a.tok(q + 1).word &&
+        (a.tok(q + 1).cap || a.fold(q + 1) == "the")) {
+      return true;
+    }
+  }
   if (k < sentence_first) {
     return false;
   }

@@ -866,6 +866,14 @@ TEST_F(VenueTest, LandmarkStandsForItsTown) {
   EXPECT_EQ(Venue(main()).country_code(), "JP");
 }
 
+// "at 10 Downing Street": a house number between the locative and the landmark.
+TEST_F(VenueTest, LandmarkAfterAHouseNumber) {
+  Run("Kazakh President Aidar Seitkali met British Prime Minister Oliver Grant at 10 Downing "
+      "Street on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "London");
+  EXPECT_EQ(Venue(main()).country_code(), "GB");
+}
+
 TEST_F(VenueTest, TownNamingTheMeetingIsItsVenue) {
   Run("Kazakh Foreign Minister Talgat Omarov and Japanese Foreign Minister Kenji Takeda ended the "
       "Almaty talks on Monday.");

@@ -34,6 +34,13 @@ const Entry* LandmarkOf(const Match& match) {
 // With `nearby`, also "outside X" and "near X" (a town's outskirts: "a villa outside Geneva").
 bool Locative(const Annotations& a, int first, int sentence_first, bool nearby = false) {
   int k = first - 1;
+  // "at 10 Downing Street": a house number.
+  if (k >= sentence_first && !a.fold(k).empty() &&
+      std::all_of(a.fold(k).begin(), a.fold(k).end(),
+                  [](char ch) { return absl::ascii_isdigit(static_cast<unsigned char>(ch)); }) &&
+      k > sentence_first && a.fold(k - 1) == "at") {
+    --k;
+  }
   while (k >= sentence_first && a.fold(k) == "the") {
     --k;
   }

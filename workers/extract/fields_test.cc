@@ -1904,6 +1904,10 @@ TEST_F(DocumentsTest, DocumentImplementedOrNegotiatedIsNotConcluded) {
   Run("The leaders of Kazakhstan and China met in Astana. They suspended the talks, then signed a "
       "treaty.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
+  // A phrase of time set off by a comma governs no document after it.
+  Run("The leaders of Kazakhstan and China met in Astana. After the negotiations, agreements on "
+      "customs and transit were signed.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
 // Approval is a domestic step ("the cabinet approved the transit agreement"), like ratifying:

@@ -1006,10 +1006,14 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         draft = draft || a.Is(k, WordClass::kDocumentNegator);
       }
       // "the implementation of the agreement", "negotiations on a trade deal", "under the
-      // accord": a document in force or in the making, not one concluded here.
+      // accord": a document in force or in the making, not one concluded here. Not across a
+      // comma: "After the negotiations, agreements on trade were signed".
       bool other_act = false;
-      for (int k = std::max(sentence.first_token, first - 3); k < first; ++k) {
+      for (int k = first - 1; k >= std::max(sentence.first_token, first - 3); --k) {
         const std::string& f = a.fold(k);
+        if (f == "," || f == ";" || f == ":") {
+          break;
+        }
         other_act = other_act || absl::StartsWith(f, "implement") ||
                     absl::StartsWith(f, "negotiat") || absl::StartsWith(f, "violat") ||
                     f == "under" || f == "compliance";

@@ -255,7 +255,8 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
     AddHost(&m);
     AddHostingLeader(c, g, &m);
   }
-  for (v1::Document& d : ResolveDocuments(c, g.document_sentences, &evidence, IndexOf(c, g))) {
+  for (v1::Document& d :
+       ResolveDocuments(c, g.document_sentences, &evidence, IndexOf(c, g), m.status())) {
     *m.add_documents() = std::move(d);
   }
   for (v1::Topic t : ResolveTopics(c, g.window)) {
@@ -536,7 +537,7 @@ std::optional<v1::Meeting> OtherMeeting(const Context& c, const MeetingGroup& g,
     m.add_topics(t);
   }
   if (g.role == GroupRole::kOther) {
-    for (v1::Document& d : ResolveDocuments(c, sentences, &evidence, gi)) {
+    for (v1::Document& d : ResolveDocuments(c, sentences, &evidence, gi, m.status())) {
       *m.add_documents() = std::move(d);
     }
   }

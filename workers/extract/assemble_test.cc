@@ -337,6 +337,19 @@ TEST_F(AssembleTest, OtherMeetingDatedAfterThePublicationIsScheduled) {
   }
 }
 
+// A meeting the record's date makes scheduled keeps the documents planned for it, whatever
+// the tense its own clause has ("will meet ... gather").
+TEST_F(AssembleTest, DocumentsPlannedForAMeetingDatedAfterThePublicationAreItsOwn) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Central Asian leaders gather in Dushanbe",
+          "The presidents of the five Central Asian states will meet in Dushanbe on 14 June. The "
+          "leaders plan to adopt a declaration on regional security.");
+  ASSERT_FALSE(meetings.empty());
+  EXPECT_EQ(meetings[0].status(), v1::MEETING_STATUS_SCHEDULED);
+  ASSERT_EQ(meetings[0].documents_size(), 1);
+  EXPECT_EQ(meetings[0].documents(0).type(), v1::DOCUMENT_TYPE_DECLARATION);
+}
+
 // Another meeting told of "earlier in the day", "later that day" or "on the same day" is of
 // the main meeting's day (published Saturday 26 April 2025).
 TEST_F(AssembleTest, MeetingEarlierInTheDayIsOfTheMainMeetingsDay) {

@@ -927,12 +927,17 @@ int NameOpeningTheSentence(const Annotations& a, int s, std::string* title) {
 }  // namespace
 
 std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
-                                           std::vector<FieldEvidence>* evidence, int group) {
+                                           std::vector<FieldEvidence>* evidence, int group,
+                                           v1::MeetingStatus status) {
   const Annotations& a = c.a;
   std::vector<v1::Document> out;
   std::set<std::pair<v1::DocumentType, std::string>> seen;  // One per type and title.
-  const bool held = group >= 0 && group < static_cast<int>(c.grouping.groups.size()) &&
-                    c.grouping.groups[group].status == MentionStatus::kHeld;
+  // "The presidents will meet in Dushanbe on 14 September. They plan to adopt a declaration":
+  // the record's status (a date after the publication's makes it scheduled) decides.
+  const bool held = status != v1::MEETING_STATUS_UNSPECIFIED
+                        ? status == v1::MEETING_STATUS_HELD
+                        : group >= 0 && group < static_cast<int>(c.grouping.groups.size()) &&
+                              c.grouping.groups[group].status == MentionStatus::kHeld;
   // The months the meeting's own mentions are dated in.
   std::set<int> own_months;
   if (group >= 0 && group < static_cast<int>(c.grouping.groups.size())) {

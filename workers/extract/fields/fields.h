@@ -105,9 +105,12 @@ NamedFor MeetingNamedFor(const Context& c, const MeetingGroup& g);
 
 // Documents reported signed or adopted in `sentences` (a signing verb near the document word;
 // drafts and "said in a statement" are not documents). Documents in the clause of a meeting held
-// at group `group` (a side meeting of this event) are that meeting's (-1: any).
-std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>& sentences,
-                                           std::vector<FieldEvidence>* evidence, int group = -1);
+// at group `group` (a side meeting of this event) are that meeting's (-1: any). A signing only
+// planned is no document of a meeting held: of one whose record has `status`, else (unspecified)
+// of the group's own status.
+std::vector<v1::Document> ResolveDocuments(
+    const Context& c, const std::set<int>& sentences, std::vector<FieldEvidence>* evidence,
+    int group = -1, v1::MeetingStatus status = v1::MEETING_STATUS_UNSPECIFIED);
 
 // Topics whose keywords occur at least twice (the window counts double); only in `window` when
 // `window_only`.

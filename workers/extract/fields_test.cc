@@ -1910,6 +1910,18 @@ TEST_F(DocumentsTest, DocumentImplementedOrNegotiatedIsNotConcluded) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// "reached an agreement to meet again": an arrangement to meet, not a text concluded.
+TEST_F(DocumentsTest, AgreementToMeetIsNoDocument) {
+  for (const char* second :
+       {"reached an agreement to meet again in June.", "struck a deal to hold talks in Almaty."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana on Friday and ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement to boost "
+      "trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
 // Approval is a domestic step ("the cabinet approved the transit agreement"), like ratifying:
 // not the meeting's signing.
 TEST_F(DocumentsTest, ApprovalIsNoSigning) {

@@ -1040,6 +1040,14 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         }
         other_act = other_act || (leaves && !interrupted);
       }
+      // "reached an agreement to meet again", "a deal to hold talks in May": an arrangement
+      // to meet, not a text concluded.
+      int to = match.end;
+      if (to < sentence.end_token && a.fold(to) == "\"") {
+        ++to;
+      }
+      other_act = other_act ||
+                  (to + 1 < sentence.end_token && a.fold(to) == "to" && a.trigger_at[to + 1] >= 0);
       draft = draft || other_act;
       // A signing only planned is no document of a meeting held.
       draft = draft || (held && PlannedSigning(a, match, sentence));

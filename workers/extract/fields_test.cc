@@ -1329,6 +1329,10 @@ TEST_F(DateTest, DaysOfTalksEndedOnADayBeganBefore) {
   Run("Two days of talks between Kazakh Energy Minister Aidar Seitkali and Chinese Energy "
       "Minister Zhao Wenhao ended in Astana on Thursday with an agreement.");
   EXPECT_EQ(Date(main()), "2025-4-23");
+  // Not "within two days of" something else: the talks ended on Thursday.
+  Run("Talks between Kazakh Energy Minister Aidar Seitkali and Chinese Energy Minister Zhao "
+      "Wenhao ended in Astana on Thursday, within two days of the election.");
+  EXPECT_EQ(Date(main()), "2025-4-24");
 }
 
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {

@@ -298,8 +298,10 @@ int DaysToldLong(const Annotations& a, int s) {
       word = a.fold(i - 2) + "-day";
     }
     // "two days of talks", "three days of meetings".
-    if (word == "days" && i > sentence.first_token && i + 1 < sentence.end_token &&
-        a.fold(i + 1) == "of") {
+    // Not "within two days of the election", "three days of protests": a meeting word follows.
+    if (word == "days" && i > sentence.first_token && i + 2 < sentence.end_token &&
+        a.fold(i + 1) == "of" && a.trigger_at[i + 2] >= 0 &&
+        !(i - 2 >= sentence.first_token && (a.fold(i - 2) == "within" || a.fold(i - 2) == "in"))) {
       word = a.fold(i - 1) + "-day";
     }
     if (word.size() < 5 || word.compare(word.size() - 4, 4, "-day") != 0) {

@@ -129,17 +129,25 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
   return false;
 }
 
-// The end of a dateline's town the gazetteer does not know: one to three words in capitals
-// opening the sentence, then a comma, a country and another comma ("ELMAU, Germany, June 27"),
-// or a region the gazetteer holds as a town and the dateline's date ("PANAJI, Goa, May 4").
-// 0 when the sentence opens otherwise.
-int DatelineTownEnd(const Annotations& a, int s) {
+// The end of one to three words in capitals the dictionaries do not know opening sentence `s`
+// (a dateline's town: "LA MALBAIE"); the sentence's first token when it opens otherwise.
+int UnknownCapitalsEnd(const Annotations& a, int s) {
   const Sentence& sentence = a.sentence(s);
   int k = sentence.first_token;
   while (k < sentence.end_token && k - sentence.first_token < 3 && a.tok(k).word &&
          a.tok(k).upper && a.entity_at[k] < 0) {
     ++k;
   }
+  return k;
+}
+
+// The end of a dateline's town the gazetteer does not know: one to three words in capitals
+// opening the sentence, then a comma, a country and another comma ("ELMAU, Germany, June 27"),
+// or a region the gazetteer holds as a town and the dateline's date ("PANAJI, Goa, May 4").
+// 0 when the sentence opens otherwise.
+int DatelineTownEnd(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  const int k = UnknownCapitalsEnd(a, s);
   if (k == sentence.first_token || k + 2 >= sentence.end_token || a.fold(k) != "," ||
       a.entity_at[k + 1] < 0) {
     return 0;
@@ -170,11 +178,7 @@ int DatelineTownEnd(const Annotations& a, int s) {
 // letters and a full stop, then a dash or bracket. 0 when the sentence opens otherwise.
 int DatelineTownBeforeAbbreviation(const Annotations& a, int s) {
   const Sentence& sentence = a.sentence(s);
-  int k = sentence.first_token;
-  while (k < sentence.end_token && k - sentence.first_token < 3 && a.tok(k).word &&
-         a.tok(k).upper && a.entity_at[k] < 0) {
-    ++k;
-  }
+  const int k = UnknownCapitalsEnd(a, s);
   if (k == sentence.first_token || k + 3 >= sentence.end_token || a.fold(k) != ",") {
     return 0;
   }

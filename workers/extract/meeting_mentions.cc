@@ -1235,10 +1235,62 @@ class SentenceReader {
                  f == "should" || f == "must" || f == "shall" || f == "would";
       }
     }
+    future = future || PresentOfSchedule(*m);
     // "X, who will retire soon, held talks with Y" was held.
     if (future && !past_plan && !ongoing && !TellsItsOwnPast(a_, *m)) {
       m->status = MentionStatus::kPlanned;
     }
+  }
+
+  // "X arrives in Warsaw on Thursday", "meets Y on Friday", "holds talks with Z on Monday",
+  // "travels to Paris on Friday for talks": in the body, the present of the third person of the
+  // meeting's verb (its own, its light verb's or a travel verb's before it, told with where it
+  // goes) with a weekday after
+  // it in the clause tells a schedule, as "talks resume Monday" does; a headline's present may
+  // tell the past.
+  bool PresentOfSchedule(const MeetingMention& m) const {
+    if (sentence_.title || sentence_.all_caps) {
+      return false;
+    }
+    auto present = [&](int i) {
+      const std::string& f = a_.fold(i);
+      if (a_.tok(i).cap || f.size() < 4 || !absl::EndsWith(f, "s") || absl::EndsWith(f, "ss") ||
+          f == "has" || f == "was" || f == "does" || i <= sentence_.first_token) {
+        return false;
+      }
+      // "the visits", "his talks": a plural noun after a determiner is no verb.
+      const std::string& before = a_.fold(i - 1);
+      return before != "the" && before != "a" && before != "his" && before != "her" &&
+             before != "its" && before != "their" && before != "'s" && before != "of" &&
+             before != "and" && before != "two" && before != "further";
+    };
+    int verb = -1;
+    if (m.form == TriggerForm::kVerb && present(m.first)) {
+      verb = m.first;
+    } else if (light_verb_ >= 0 && present(light_verb_)) {
+      verb = light_verb_;
+    } else {
+      for (int i = m.clause_first; i < m.first && verb < 0; ++i) {
+        // "heads to Paris", "leaves for Oslo", "visits Rome"; not "heads of state".
+        const std::string& next = a_.fold(i + 1);
+        const bool goes = next == "to" || next == "for" || next == "in" || next == "back" ||
+                          next == "home" || a_.EntityAt(i + 1, EntryType::kPlace) != nullptr;
+        if (a_.Is(i, WordClass::kTravelVerb) && goes && present(i)) {
+          verb = i;
+        }
+      }
+    }
+    if (verb < 0) {
+      return false;
+    }
+    for (int di : a_.dates_in[s_]) {
+      const DateMention& d = a_.dates[di];
+      if (d.weekday && d.direction == 0 && d.tense == 0 && !d.dateline && d.first_token > verb &&
+          d.first_token < m.clause_end && d.first_token <= std::max(m.end, verb) + 12) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "Trump said he might meet Putin at some point", "the leaders should meet": a meeting verb

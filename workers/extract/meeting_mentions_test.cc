@@ -1669,6 +1669,45 @@ TEST_F(MeetingMentionsTest, CompoundAdjectiveOfDelayIsNoStatus) {
   EXPECT_EQ(Get("talks").status, MentionStatus::kPostponed);
 }
 
+// "arrives in Warsaw on Thursday", "holds talks with Y on Friday": in the body, the present of the
+// third person of the meeting's verb, its light verb or a travel verb before it, with a weekday
+// after it, is a schedule; a past verb, a plural noun after a determiner and a headline are not.
+TEST_F(MeetingMentionsTest, PresentOfTheThirdPersonWithAWeekdayIsASchedule) {
+  const std::pair<const char*, const char*> planned[] = {
+      {"Lithuanian President Jonas Petraitis meets Polish President Adam Nowak in Warsaw on "
+       "Thursday.",
+       "meets"},
+      {"Lithuanian President Jonas Petraitis holds talks with Polish President Adam Nowak in "
+       "Warsaw "
+       "on Friday.",
+       "holds talks"},
+      {"Lithuanian President Jonas Petraitis travels to Warsaw on Friday for talks with Polish "
+       "President Adam Nowak.",
+       "talks"},
+      {"Lithuanian President Jonas Petraitis arrives in Warsaw on Thursday for a two-day official "
+       "visit.",
+       "arrives"}};
+  for (const auto& [text, word] : planned) {
+    Run(text);
+    EXPECT_EQ(Get(word).status, MentionStatus::kPlanned) << text;
+  }
+  const std::pair<const char*, const char*> held[] = {
+      {"Lithuanian President Jonas Petraitis held talks with Polish President Adam Nowak in Warsaw "
+       "on Friday.",
+       "held talks"},
+      {"Lithuanian President Jonas Petraitis ended his visits to Warsaw on Friday.", "visits"},
+      {"African heads of state gathered in Addis Ababa on Saturday for the summit.", "gathered"},
+      {"Lithuanian President Jonas Petraitis met Polish President Adam Nowak in Warsaw, and the "
+       "talks ended on Friday.",
+       "met"}};
+  for (const auto& [text, word] : held) {
+    Run(text);
+    EXPECT_EQ(Get(word).status, MentionStatus::kHeld) << text;
+  }
+  Run("Petraitis meets Nowak in Warsaw on Thursday", "The two presidents met on Thursday.");
+  EXPECT_EQ(Get("meets").status, MentionStatus::kHeld);
+}
+
 }  // namespace
 // "also discussed the ongoing negotiations with Y": talks discussed are a topic, not a meeting.
 TEST_F(MeetingMentionsTest, TalksThatWereDiscussedAreATopic) {

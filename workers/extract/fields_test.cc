@@ -903,6 +903,20 @@ TEST_F(DateTest, WeekdayOfAPlannedMeetingIsTheNextOne) {
   EXPECT_EQ(Date(main()), "2025-4-29");
 }
 
+// A wire dateline's day is the day of the report: a held meeting with no other day took place
+// then; a planned one told with no day is not fixed by it.
+TEST_F(DateTest, DatelineDayIsNoPlannedMeetingsDay) {
+  Run("VIENNA, April 26 (Reuters) - Austrian Chancellor Peter Huber met Czech Prime Minister Jan "
+      "Novak in Vienna.");
+  EXPECT_EQ(Date(main()), "2025-4-26");
+  Run("VIENNA, April 26 (Reuters) - Austrian Chancellor Peter Huber will travel to Prague next "
+      "week for talks with Czech Prime Minister Jan Novak.");
+  EXPECT_EQ(Date(main()), "");
+  Run("VIENNA, April 26 (Reuters) - Austrian Chancellor Peter Huber will hold talks with Czech "
+      "Prime Minister Jan Novak in Prague today.");
+  EXPECT_EQ(Date(main()), "2025-4-26");
+}
+
 // The day a meeting was told of ("On Thursday the ministry said X had met Y", "said on
 // Thursday that X met Y") is not its day; the day of talks followed by what was said is.
 TEST_F(DateTest, DayOfTheSayingIsNotTheMeetings) {

@@ -842,7 +842,9 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
       break;
     }
   }
-  if (best == nullptr) {
+  // The dateline's day is the day of the report: a held meeting with no other day took place
+  // then, but a planned one told with no day ("will travel to Prague next week") is not fixed.
+  if (best == nullptr && !future) {
     for (const DateMention& d : a.dates) {
       if (d.dateline && d.start.year() > 0) {
         best = &d;

@@ -880,6 +880,16 @@ TEST_F(VenueTest, TownNamingTheMeetingIsItsVenue) {
   EXPECT_EQ(Venue(main()).city(), "Almaty");
 }
 
+// "will visit Stockholm", "visits Stockholm": the town visited is the venue, not the dateline's.
+TEST_F(VenueTest, TownAfterVisitIsTheVenueNotTheDatelines) {
+  Run("BONN, April 26 (Reuters) - West German Foreign Minister Hans Fischer will visit Stockholm "
+      "on May 10 for talks with Swedish Foreign Minister Erik Lund.");
+  EXPECT_EQ(Venue(main()).city(), "Stockholm");
+  Run("BONN, April 26 (Reuters) - West German Foreign Minister Hans Fischer is to visit Stockholm "
+      "next month for talks with Swedish Foreign Minister Erik Lund.");
+  EXPECT_EQ(Venue(main()).city(), "Stockholm");
+}
+
 TEST_F(VenueTest, EvidenceIsTheTown) {
   Run("The ministers met in Astana on Monday.");
   std::vector<FieldEvidence> evidence;

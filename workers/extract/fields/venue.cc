@@ -29,8 +29,8 @@ const Entry* LandmarkOf(const Match& match) {
   return nullptr;
 }
 
-// "in X", "at X", "visited X"; "to X" only after travel ("visit to X", "trip to X"); also
-// through a description of the town: "in the German city of X", "in the Kazakh capital, X".
+// "in X", "at X", "visit X", "visited X"; "to X" only after travel ("visit to X", "trip to X");
+// also through a description of the town: "in the German city of X", "in the Kazakh capital, X".
 // With `nearby`, also "outside X" and "near X" (a town's outskirts: "a villa outside Geneva").
 bool Locative(const Annotations& a, int first, int sentence_first, bool nearby = false) {
   int k = first - 1;
@@ -111,7 +111,8 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
   if (f == "in" && k > sentence_first && a.Is(k - 1, WordClass::kIssueNoun)) {
     return false;
   }
-  if (f == "in" || f == "at" || f == "visited" || f == "visiting" || (f == "on" && island)) {
+  if (f == "in" || f == "at" || f == "visit" || f == "visits" || f == "visited" ||
+      f == "visiting" || (f == "on" && island)) {
     return true;
   }
   if (nearby && (f == "outside" || f == "near")) {

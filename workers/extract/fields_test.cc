@@ -890,6 +890,17 @@ TEST_F(VenueTest, TownAfterVisitIsTheVenueNotTheDatelines) {
   EXPECT_EQ(Venue(main()).city(), "Stockholm");
 }
 
+// Regional towns where talks are often held are in the gazetteer (places_overlay.tsv).
+TEST_F(VenueTest, RegionalTownsWhereTalksAreHeld) {
+  Run("Leaders of Kenya, Uganda and Tanzania will gather in Arusha next Tuesday for a summit.");
+  EXPECT_EQ(Venue(main()).city(), "Arusha");
+  EXPECT_EQ(Venue(main()).country_code(), "TZ");
+  Run("Kazakh Foreign Minister Talgat Omarov met Russian Foreign Minister Ivan Petrov in "
+      "Kaliningrad on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Kaliningrad");
+  EXPECT_EQ(Venue(main()).country_code(), "RU");
+}
+
 TEST_F(VenueTest, EvidenceIsTheTown) {
   Run("The ministers met in Astana on Monday.");
   std::vector<FieldEvidence> evidence;

@@ -1245,9 +1245,9 @@ class SentenceReader {
   // "X arrives in Warsaw on Thursday", "meets Y on Friday", "holds talks with Z on Monday",
   // "travels to Paris on Friday for talks": in the body, the present of the third person of the
   // meeting's verb (its own, its light verb's or a travel verb's before it, told with where it
-  // goes) with a weekday after
-  // it in the clause tells a schedule, as "talks resume Monday" does; a headline's present may
-  // tell the past.
+  // goes) with a weekday after it in the clause, or today ("meets Y in Berlin this afternoon", a
+  // preview on the day), tells a schedule, as "talks resume Monday" does; a headline's present
+  // may tell the past.
   bool PresentOfSchedule(const MeetingMention& m) const {
     if (sentence_.title || sentence_.all_caps) {
       return false;
@@ -1285,8 +1285,11 @@ class SentenceReader {
     }
     for (int di : a_.dates_in[s_]) {
       const DateMention& d = a_.dates[di];
-      if (d.weekday && d.direction == 0 && d.tense == 0 && !d.dateline && d.first_token > verb &&
-          d.first_token < m.clause_end && d.first_token <= std::max(m.end, verb) + 12) {
+      // A weekday the text leaves to the tense, or today ("this afternoon", "today").
+      const bool open_day = (d.weekday && d.direction == 0 && d.tense == 0) ||
+                            (d.relative && !d.weekday && !d.month_relative && d.relative_days == 0);
+      if (open_day && !d.dateline && d.first_token > verb && d.first_token < m.clause_end &&
+          d.first_token <= std::max(m.end, verb) + 12) {
         return true;
       }
     }

@@ -1686,7 +1686,10 @@ TEST_F(MeetingMentionsTest, PresentOfTheThirdPersonWithAWeekdayIsASchedule) {
        "talks"},
       {"Lithuanian President Jonas Petraitis arrives in Warsaw on Thursday for a two-day official "
        "visit.",
-       "arrives"}};
+       "arrives"},
+      {"German Chancellor Klaus Weber meets French President Luc Bernard in Berlin this afternoon "
+       "for talks on defence spending.",
+       "meets"}};
   for (const auto& [text, word] : planned) {
     Run(text);
     EXPECT_EQ(Get(word).status, MentionStatus::kPlanned) << text;

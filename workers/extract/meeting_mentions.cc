@@ -113,8 +113,14 @@ class SentenceReader {
       const bool gerund = (before == "after" || before == "before" || before == "while" ||
                            before == "when" || before == "upon") &&
                           a_.fold(match.first) == "meeting";
+      // "X visits Tokyo", "she meets Y": a third person's present right after its subject;
+      // "..., meeting Y on Tuesday": a participle after a comma.
+      const bool third_person = plural && (person(match.first - 1) >= 0 || before == "he" ||
+                                           before == "she" || before == "also");
+      const bool participle = before == "," && word == "meeting";
       if ((modal && !plural && (object_follows || m->kind == TriggerKind::kMeet)) ||
-          ((progressive || gerund) && object_follows && a_.fold(match.first) == "meeting")) {
+          (third_person && object_follows) ||
+          ((progressive || gerund || participle) && object_follows && word == "meeting")) {
         m->form = TriggerForm::kVerb;
       }
     }
@@ -1288,8 +1294,7 @@ class SentenceReader {
       // A weekday the text leaves to the tense, or today ("this afternoon", "today").
       const bool open_day = (d.weekday && d.direction == 0 && d.tense == 0) ||
                             (d.relative && !d.weekday && !d.month_relative && d.relative_days == 0);
-      if (open_day && !d.dateline && d.first_token > verb && d.first_token < m.clause_end &&
-          d.first_token <= std::max(m.end, verb) + 12) {
+      if (open_day && !d.dateline && d.first_token > verb && d.first_token < m.clause_end) {
         return true;
       }
     }

@@ -1711,6 +1711,18 @@ TEST_F(MeetingMentionsTest, PresentOfTheThirdPersonWithAWeekdayIsASchedule) {
   EXPECT_EQ(Get("meets").status, MentionStatus::kHeld);
 }
 
+// "X visits Tokyo", "she meets Y": a third person's present right after its subject is a verb;
+// so is "meeting Y" after a comma (a participle), not a noun naming an event.
+TEST_F(MeetingMentionsTest, PresentAfterItsSubjectAndParticipleAfterACommaAreVerbs) {
+  Run("Indonesian Foreign Minister Dewi Lestari visits Tokyo and Seoul this week, meeting Japanese "
+      "Foreign Minister Ken Sato on Tuesday.");
+  EXPECT_EQ(Get("visits").form, TriggerForm::kVerb);
+  EXPECT_EQ(Get("meeting").form, TriggerForm::kVerb);
+  EXPECT_EQ(Get("meeting").status, MentionStatus::kPlanned);
+  Run("Indonesian officials said the visits of Dewi Lestari to Tokyo were a success.");
+  EXPECT_EQ(Get("visits").form, TriggerForm::kNoun);
+}
+
 }  // namespace
 // "also discussed the ongoing negotiations with Y": talks discussed are a topic, not a meeting.
 TEST_F(MeetingMentionsTest, TalksThatWereDiscussedAreATopic) {

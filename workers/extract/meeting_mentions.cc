@@ -1319,6 +1319,31 @@ class SentenceReader {
     return f == "might" || f == "could" || f == "may" || f == "should";
   }
 
+  // "Two years ago, X met Y", "X met Y in Tashkent a decade ago": the "ago" at `ago` dates the
+  // meeting word, not when the clause has a date of the present ("met on Tuesday to review a
+  // deal signed two years ago") or the phrase belongs to a verb of its own between them ("Y,
+  // who took office three years ago, held talks", "to review a deal signed years ago").
+  bool AgoDatesTheMeeting(const MeetingMention& m, int ago) const {
+    for (const DateMention& d : a_.dates) {
+      if (!d.dateline && d.first_token >= m.clause_first && d.first_token < m.clause_end &&
+          !(d.has_year && !d.relative && a_.published.has_value() &&
+            d.start.year() < a_.published->year())) {
+        return false;
+      }
+    }
+    const int from = ago < m.first ? sentence_.first_token : m.end;
+    const int to = ago < m.first ? ago : ago - 1;
+    for (int k = from; k < to; ++k) {
+      const std::string& w = a_.fold(k);
+      if (w == "to" || w == "who" || w == "which" || w == "that" || w == "whose" || w == "when" ||
+          w == "since" || w == "after" || w == "before" ||
+          (!a_.tok(k).cap && w.size() > 3 && absl::EndsWith(w, "ed"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void ReadRelation(MeetingMention* m) {
     bool follow_up = false;
     bool previous = false;
@@ -1370,7 +1395,7 @@ class SentenceReader {
         past_adverbial = true;
       }
       // "A decade ago, X met Y", "two years ago": years back, not the news even in the lead.
-      if (f == "ago" && i > sentence_.first_token) {
+      if (f == "ago" && i > sentence_.first_token && AgoDatesTheMeeting(*m, i)) {
         const std::string& span = a_.fold(i - 1);
         if (span == "years" || span == "decade" || span == "decades" || span == "year") {
           distant_past = true;
@@ -2000,8 +2025,9 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
         }
       }
       // "A decade ago, X and Y met in Z. ... at that summit": a word telling back a meeting,
-      // when the only meeting told before it is of the past, is of that past too.
-      if (m.relation == MentionRelation::kReport && m.anaphoric &&
+      // when the only meeting told before it is of the past, is of that past too - unless it
+      // has a date of its own ("The talks in Astana on Tuesday" is the news).
+      if (m.relation == MentionRelation::kReport && m.anaphoric && m.date < 0 &&
           m.status == MentionStatus::kHeld) {
         bool previous = false;
         bool reported = false;

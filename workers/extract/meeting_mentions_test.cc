@@ -786,6 +786,32 @@ TEST_F(MeetingMentionsTest, YearsAgoInTheLeadIsPrevious) {
   EXPECT_EQ(Get("summit").relation, MentionRelation::kReport);
 }
 
+// "years ago" dates the lead's meeting only when it tells when the meeting was: not beside a date
+// of the present, nor inside a verb of its own ("a deal signed two years ago", "who took office
+// three years ago"); a meeting told back with a date of its own is the news, not that past.
+TEST_F(MeetingMentionsTest, YearsAgoOfAnotherThingLeavesTheLeadReported) {
+  Run("Presidents discuss pipeline",
+      "President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on Tuesday to review "
+      "a gas pipeline deal signed two years ago.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+  Run("Presidents discuss pipeline",
+      "President Aidar Seitkali met Chinese President Zhao Wenhao in Astana to review a gas "
+      "pipeline deal signed two years ago.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+  Run("Presidents discuss trade",
+      "President Aidar Seitkali and Chinese President Zhao Wenhao, who took office three years "
+      "ago, held talks in Beijing.");
+  EXPECT_EQ(Get("held talks").relation, MentionRelation::kReport);
+  Run("Ties mark a decade",
+      "A decade ago, President Aidar Seitkali and Chinese President Zhao Wenhao met for the first "
+      "time in Tashkent. The talks in Astana on Tuesday focused on trade.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
+  EXPECT_EQ(Get("talks").relation, MentionRelation::kReport);
+  Run("Ties mark a decade",
+      "President Aidar Seitkali met Chinese President Zhao Wenhao in Tashkent two years ago.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kPrevious);
+}
+
 // "might meet", "should meet" with no date: a meeting only considered; with a date, a plan.
 TEST_F(MeetingMentionsTest, MightMeetWithNoDateIsSpeculative) {
   Run("President Aidar Seitkali said he might meet Chinese President Zhao Wenhao at some point.");

@@ -143,6 +143,14 @@ class SentenceReader {
     ReadPlaceAndDate(m);
     if (Speculative(*m)) {
       m->relation = MentionRelation::kGeneric;
+      speculative_end_ = m->end;
+      speculative_clause_ = m->clause_first;
+    } else if (speculative_end_ >= 0 && m->first >= speculative_end_ &&
+               m->clause_first == speculative_clause_ && m->date < 0 &&
+               (m->frame == Frame::kAttend || a_.fold(m->first - 1) == "to")) {
+      // "X may visit Moscow for talks with Y", "could travel to Z to meet Y": the purpose of a
+      // trip only considered is only considered too.
+      m->relation = MentionRelation::kGeneric;
     }
     if (InvitationOnly(*m)) {
       m->relation = MentionRelation::kGeneric;
@@ -1799,6 +1807,9 @@ class SentenceReader {
   std::vector<std::pair<int, int>> framed_;  // Token spans of framed events read so far.
   int light_verb_ = -1;
   int np_end_ = 0;
+  // The end of the last meeting verb only considered ("might visit") and its clause's start.
+  int speculative_end_ = -1;
+  int speculative_clause_ = -1;
 };
 
 }  // namespace

@@ -823,6 +823,21 @@ TEST_F(MeetingMentionsTest, MightMeetWithNoDateIsSpeculative) {
   EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
 }
 
+// The purpose of a trip only considered ("may visit Moscow for talks with Y", "could visit X to
+// meet Y") is only considered too, not talks held; a trip with a date of its own is a plan.
+TEST_F(MeetingMentionsTest, PurposeOfASpeculativeTripIsSpeculative) {
+  Run("President Aidar Seitkali may visit Moscow for talks with Russian President Ivan Sokolov, "
+      "an aide said.");
+  EXPECT_EQ(Get("visit").relation, MentionRelation::kGeneric);
+  EXPECT_EQ(Get("talks").relation, MentionRelation::kGeneric);
+  Run("President Aidar Seitkali could visit Beijing in the coming weeks to meet Chinese President "
+      "Zhao Wenhao.");
+  EXPECT_EQ(Get("meet").relation, MentionRelation::kGeneric);
+  Run("President Aidar Seitkali will visit Moscow on Friday for talks with Russian President Ivan "
+      "Sokolov.");
+  EXPECT_EQ(Get("talks").relation, MentionRelation::kReport);
+}
+
 // "They last met in June": the meeting before the one reported.
 TEST_F(MeetingMentionsTest, LastMetIsAPreviousMeeting) {
   const std::string lead =

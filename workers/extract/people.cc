@@ -629,6 +629,18 @@ class PeopleFinder {
           for (int k = i + 2; k < end && a_.fold(k) != "," && a_.fold(k) != ";" &&
                               a_.fold(k) != "while" && a_.trigger_at[k] < 0;
                ++k) {
+            // "... and Kyrgyzstan by Y", "and the Japanese side by Y", "and Japan was
+            // represented by Y": a country told before "by" or its verb opens another side.
+            if (const Entry* other = a_.EntityAt(k, EntryType::kPlace);
+                other != nullptr && !IsTown(other->place)) {
+              int n = k + 1;
+              if (n < end && (a_.fold(n) == "side" || a_.fold(n) == "delegation")) {
+                ++n;
+              }
+              if (n < end && (a_.fold(n) == "by" || a_.fold(n) == "was" || a_.fold(n) == "were")) {
+                code = other->code;
+              }
+            }
             Join(PersonAt(people_, k), code);
           }
           continue;

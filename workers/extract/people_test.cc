@@ -175,6 +175,19 @@ TEST_F(PeopleTest, PeopleRepresentingACountryAreOfIt) {
   EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
   EXPECT_EQ(Get("Kenji Muto").country, "JP");
 }
+// Another country told in the list, before "by" or its own verb, opens another side.
+TEST_F(PeopleTest, ACountryInTheListOfRepresentativesOpensAnotherSide) {
+  Run("Kazakhstan was represented by President Aidar Seitkali and Kyrgyzstan by Prime Minister "
+      "Almaz Bekov.");
+  EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
+  EXPECT_EQ(Get("Almaz Bekov").country, "KG");
+  Run("The Kazakh side was represented by Deputy Prime Minister Aidar Seitkali and the Japanese "
+      "side by Economy Minister Kenji Muto.");
+  EXPECT_EQ(Get("Kenji Muto").country, "JP");
+  Run("The Kazakh side was represented by Deputy Prime Minister Aidar Seitkali and Japan was "
+      "represented by Economy Minister Kenji Muto.");
+  EXPECT_EQ(Get("Kenji Muto").country, "JP");
+}
 
 TEST_F(PeopleTest, CountryAdjectiveBeforeAPortfolio) {
   Run("Kazakh Health Minister Aidar Seitkali met Chinese Trade and Industry Minister Zhao Wenhao "

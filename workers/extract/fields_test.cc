@@ -414,6 +414,16 @@ TEST_F(ParticipantsTest, OfficialsNamedOnlyInSentencesOfAnEarlierYearDoNotTakePa
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// A past year that dates no deed of the sentence ("in office since 2021"), or a sentence in which
+// an official says something, leaves the official named there a participant.
+TEST_F(ParticipantsTest, OfficialsSpeakingBesideAnEarlierYearTakePart) {
+  Run("The foreign ministers of Kazakhstan and China held talks in Astana on Monday. Kazakh "
+      "Foreign Minister Talgat Omarov, in office since 2021, called relations excellent. Chinese "
+      "Foreign Minister Li Wenhao said Beijing valued the partnership signed in 2019.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // An official whose every mention says they were not there takes no part: "was not in",
 // "did not attend" after an appositive, "stayed away".
 TEST_F(ParticipantsTest, OfficialsSaidToBeAbsentDoNotTakePart) {

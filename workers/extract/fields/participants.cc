@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
+#include "workers/extract/dates.h"
 #include "workers/extract/fields/fields.h"
 
 namespace parley::extract {
@@ -343,21 +344,32 @@ bool OnlyInPastMeetings(const Context& c, const Person& p) {
   return !p.mentions.empty();
 }
 
-// "Chinese President X launched the initiative in Astana in 2013": sentence `s` names a year
-// before the publication's, a sentence of background.
+// "Chinese President X launched the initiative in Astana in 2013": sentence `s` dates a deed
+// in a year before the publication's ("in 2013", "on March 5, 2013"), a sentence of background.
+// Not "in office since 2021" or "the 2019 agreement", nor a sentence in which someone says
+// something ("X said the partnership signed in 2019 ..."): the speaker speaks now.
 bool TellsOfAnEarlierYear(const Annotations& a, int s) {
   if (a.published_key == 0) {
     return false;
   }
   const int published_year = a.published_key / 10000;
-  for (int k = a.sentence(s).first_token; k < a.sentence(s).end_token; ++k) {
+  const int first = a.sentence(s).first_token;
+  bool earlier = false;
+  for (int k = first; k < a.sentence(s).end_token; ++k) {
     const std::string& f = a.fold(k);
+    if (f == "said" || f == "says" || f == "told" || f == "stressed" || f == "noted" ||
+        f == "added") {
+      return false;
+    }
     int year = 0;
-    if (f.size() == 4 && absl::SimpleAtoi(f, &year) && year >= 1900 && year < published_year) {
-      return true;
+    if (k > first && f.size() == 4 && absl::SimpleAtoi(f, &year) && year >= 1900 &&
+        year < published_year &&
+        (a.fold(k - 1) == "in" || IsMonthName(a.fold(k - 1)) ||
+         (a.fold(k - 1) == "," && k - 3 >= first && IsMonthName(a.fold(k - 3))))) {
+      earlier = true;
     }
   }
-  return false;
+  return earlier;
 }
 
 }  // namespace

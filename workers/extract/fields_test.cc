@@ -422,6 +422,11 @@ TEST_F(ParticipantsTest, OfficialsSpeakingBesideAnEarlierYearTakePart) {
       "Foreign Minister Li Wenhao said Beijing valued the partnership signed in 2019.");
   EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("The foreign ministers of Kazakhstan and China held talks in Astana on Monday. Kazakh "
+      "Foreign Minister Talgat Omarov, who took office in 2021, called relations excellent. "
+      "Chinese Foreign Minister Li Wenhao, appointed in March 2022, hoped for more flights.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
 // An official whose every mention says they were not there takes no part: "was not in",

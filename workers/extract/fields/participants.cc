@@ -344,26 +344,38 @@ bool OnlyInPastMeetings(const Context& c, const Person& p) {
   return !p.mentions.empty();
 }
 
-// "Chinese President X launched the initiative in Astana in 2013": sentence `s` dates a deed
+// "Chinese President X launched the initiative in Astana in 2013": the sentence dates a deed
 // in a year before the publication's ("in 2013", "on March 5, 2013"), a sentence of background.
 // Not "in office since 2021" or "the 2019 agreement", nor a sentence in which someone says
-// something ("X said the partnership signed in 2019 ..."): the speaker speaks now.
-bool TellsOfAnEarlierYear(const Annotations& a, int s) {
+// something ("X said the partnership signed in 2019 ..."): the speaker speaks now. `m` is the
+// official's mention there.
+bool TellsOfAnEarlierYear(const Annotations& a, const PersonMention& m) {
   if (a.published_key == 0) {
     return false;
   }
   const int published_year = a.published_key / 10000;
+  const int s = m.sentence;
   const int first = a.sentence(s).first_token;
+  const int end = a.sentence(s).end_token;
+  // "X, who took office in 2021,", "X, appointed in March 2022,": an appositive after the name
+  // tells of the official's past, not of what the sentence says the official did.
+  int appositive_end = m.end;
+  if (m.end < end && a.fold(m.end) == ",") {
+    appositive_end = m.end + 1;
+    while (appositive_end < end && a.fold(appositive_end) != ",") {
+      ++appositive_end;
+    }
+  }
   bool earlier = false;
-  for (int k = first; k < a.sentence(s).end_token; ++k) {
+  for (int k = first; k < end; ++k) {
     const std::string& f = a.fold(k);
     if (f == "said" || f == "says" || f == "told" || f == "stressed" || f == "noted" ||
         f == "added") {
       return false;
     }
     int year = 0;
-    if (k > first && f.size() == 4 && absl::SimpleAtoi(f, &year) && year >= 1900 &&
-        year < published_year &&
+    if (k > first && (k < m.end || k >= appositive_end) && f.size() == 4 &&
+        absl::SimpleAtoi(f, &year) && year >= 1900 && year < published_year &&
         (a.fold(k - 1) == "in" || IsMonthName(a.fold(k - 1)) ||
          (a.fold(k - 1) == "," && k - 3 >= first && IsMonthName(a.fold(k - 3))))) {
       earlier = true;
@@ -521,7 +533,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     for (const PersonMention& m : p.mentions) {
       const bool other = g.elsewhere.count(m.sentence) > 0 ||
                          (m.sentence != g.anchor && g.people_sentences.count(m.sentence) == 0 &&
-                          TellsOfAnEarlierYear(c.a, m.sentence));
+                          TellsOfAnEarlierYear(c.a, m));
       elsewhere = elsewhere || (!other && m.sentence < g.anchor + 12);
       near = near || (!other && m.sentence <= g.anchor + 2);
     }

@@ -821,6 +821,16 @@ class PeopleFinder {
          !absl::ascii_isdigit(static_cast<unsigned char>(a_.fold(k + 1)[0])))) {
       return nullptr;
     }
+    // "X, who was ambassador to Kazakhstan until 2019,", "X, who teaches at Corvinus
+    // University,": an appositive telling another office or calling is someone else's.
+    for (int q = k + 2; q < sentence_end && a_.fold(q) != "," && a_.fold(q) != ";"; ++q) {
+      const std::string& f = a_.fold(q);
+      if (a_.EntityAt(q, EntryType::kRole) != nullptr || a_.Is(q, WordClass::kAcademicBody) ||
+          f == "heads" || f == "headed" || f == "leads" || f == "led" || f == "chairs" ||
+          f == "runs" || f == "teaches" || f == "taught" || f == "directs" || f == "advises") {
+        return nullptr;
+      }
+    }
     return next;
   }
 

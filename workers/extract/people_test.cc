@@ -953,6 +953,19 @@ TEST_F(PeopleTest, BareRoleBeforeANameIntroducedByAnAppositiveIsThatPerson) {
   EXPECT_EQ(Get("Peter Orsos").country, "HU");
 }
 
+// ... but not a name whose appositive tells another office or calling.
+TEST_F(PeopleTest, BareRoleBeforeANameOfAnotherOfficeIsNotThatPerson) {
+  Run("Hungary's foreign minister arrived in Astana on Tuesday. Peter Orsos, who was ambassador to "
+      "Kazakhstan until 2019, said the visit was overdue.");
+  EXPECT_NE(Get("Peter Orsos").level, RoleLevel::kForeignMinister);
+  Run("Hungary's foreign minister arrived in Astana on Tuesday. Peter Orsos, who teaches at "
+      "Corvinus University in Budapest, said the visit was overdue.");
+  EXPECT_NE(Get("Peter Orsos").level, RoleLevel::kForeignMinister);
+  Run("Hungary's foreign minister arrived in Astana on Tuesday. Peter Orsos, who heads a think "
+      "tank in Budapest, said the visit was overdue.");
+  EXPECT_NE(Get("Peter Orsos").level, RoleLevel::kForeignMinister);
+}
+
 TEST_F(PeopleTest, BareRoleBeforeAnyNameRefersToNobody) {
   Run("The Kazakh President arrived in Beijing. Talgat Omarov met the press.");
   for (const Person& p : people_) {

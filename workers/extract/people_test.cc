@@ -739,6 +739,11 @@ TEST_F(PeopleTest, LeadersTitleAfterACompanysNameIsAnOfficial) {
   EXPECT_EQ(Get("Kenji Sato").level, RoleLevel::kOfficial);
   EXPECT_EQ(Get("Karin Weber").level, RoleLevel::kHeadOfState);
   EXPECT_EQ(Get("Zhao Ming").level, RoleLevel::kHeadOfState);
+  Run("Kazakh President Aidar Seitkali met Caretaker Prime Minister Omar Haddad, Outgoing "
+      "President Karin Weber and Socialist Prime Minister Luis Moreno.");
+  EXPECT_EQ(Get("Omar Haddad").level, RoleLevel::kHeadOfGovernment);
+  EXPECT_EQ(Get("Karin Weber").level, RoleLevel::kHeadOfState);
+  EXPECT_EQ(Get("Luis Moreno").level, RoleLevel::kHeadOfGovernment);
 }
 
 TEST_F(PeopleTest, HonorificMakesAPerson) {

@@ -661,6 +661,18 @@ TEST_F(VenueTest, TownAfterABuildingTheGazetteerLacks) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// "a week after clashes in the border town of X", "floods in the village of Y": a town after a
+// word of violence or disaster is what is talked about, known to the gazetteer or not.
+TEST_F(VenueTest, TownOfClashesOrFloodsIsNoVenue) {
+  Run("BISHKEK, March 4 (Reuters) - Kazakh President Aidar Seitkali held talks with Kyrgyz "
+      "President Bolot Usenov on Monday, a week after deadly clashes in the border town of "
+      "Kok-Tash.");
+  EXPECT_EQ(Venue(main()).city(), "Bishkek");
+  Run("Kazakh President Aidar Seitkali held talks with Kyrgyz President Bolot Usenov on Monday. "
+      "They discussed a school damaged by floods in the village of Kok-Tash.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 // "the war in Gaza", "the situation in Syria": a place after an issue noun is a subject of the
 // talks, not where they were; the dateline stands.
 TEST_F(VenueTest, PlaceAfterAnIssueNounIsNoVenue) {

@@ -772,6 +772,14 @@ TEST_F(VenueTest, WireDatelineInTitleCase) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// A town in title case before a dash inside a paragraph opens a parenthesis, not a dateline.
+TEST_F(VenueTest, TownBeforeADashInsideAParagraphIsNoDateline) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao on "
+      "Friday. Moscow - long the dominant power in the region - is watching closely.");
+  EXPECT_EQ(Venue(main()).city(), "");
+}
+
 // "PORT ELGIN, Ont. -", "ELKO, Nev. (Newswire) -": a town the gazetteer lacks, with its state
 // or province abbreviated, is a dateline's town; not a word spelt out or lower-case.
 TEST_F(VenueTest, DatelineTownWithAnAbbreviatedProvince) {

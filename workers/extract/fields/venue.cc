@@ -192,6 +192,11 @@ int DatelineTownBeforeAbbreviation(const Annotations& a, int s) {
   return k;
 }
 
+// Whether sentence `s` of the body is the first of its paragraph.
+bool OpensAParagraph(const Annotations& a, int s) {
+  return s > 0 && a.sentence(s - 1).paragraph != a.sentence(s).paragraph;
+}
+
 // Whether token `k` is in a date expression ("Monday", "May 4").
 bool InADate(const Annotations& a, int k) {
   for (int di : a.dates_in[a.tok(k).sentence]) {
@@ -505,7 +510,8 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       // After a town in capitals: a comma, dash, full stop, bracket, bar or colon. A town in
       // title case starts too many ordinary sentences ("Moscow, which ...") to be one.
       // In title case, only a dash or colon right after it, or its country and a dash: "Tokyo -
-      // ", "Islamabad: ", "Tokyo, Japan - ".
+      // ", "Islamabad: ", "Tokyo, Japan - "; and only opening a paragraph, as a dateline does
+      // ("... on Monday. Moscow - long the dominant power - is watching" names no venue).
       int named_end = after;  // After the town's country, if told.
       if (next == "," && after + 1 < sentence.end_token) {
         const int ci = a.entity_at[after + 1];
@@ -520,7 +526,8 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       const bool dateline =
           (capitals && (next == "," || next == "-" || next == "." || next == "(" || next == "[" ||
                         next == "|" || next == ":")) ||
-          (s > 0 && (title_next == "-" || (title_next == ":" && named_end == after)));
+          (s > 0 && OpensAParagraph(a, s) &&
+           (title_next == "-" || (title_next == ":" && named_end == after)));
       // The headline stands for a dateline only when it is the lead or the town alone.
       const bool lead = s > 0 || sentence.end_token - sentence.first_token >= 20;
       // "TASHKENT, March 15 - X, on a visit to Kazakhstan, met Y": a dateline in another

@@ -659,6 +659,16 @@ TEST_F(VenueTest, TownAfterABuildingTheGazetteerLacks) {
   Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda, Almaty officials "
       "said on Monday.");
   EXPECT_EQ(Venue(main()).city(), "");
+  Run("Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda in the Ak "
+      "Saray Palace, Almaty, on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
+  // A month or a language after "in" is no building.
+  Run("Kazakh President Aidar Seitkali held talks with Japanese Prime Minister Kenji Takeda on "
+      "Monday, their first since they spoke in December, Moscow said.");
+  EXPECT_EQ(Venue(main()).city(), "");
+  Run("Kazakh President Aidar Seitkali held talks with Japanese Prime Minister Kenji Takeda on "
+      "Monday in English, Moscow said.");
+  EXPECT_EQ(Venue(main()).city(), "");
 }
 
 // "a week after clashes in the border town of X", "floods in the village of Y": a town after a

@@ -98,8 +98,11 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
     while (q > sentence_first && a.fold(q) == "the") {
       --q;
     }
-    if (q < k - 1 && (a.fold(q) == "at" || a.fold(q) == "in") && a.tok(q + 1).word &&
-        (a.tok(q + 1).cap || a.fold(q + 1) == "the")) {
+    // "in" only before "the" ("in the Rixos Hotel, Astana"): "since they spoke in December,
+    // Moscow said", "talked in English, Moscow said" name no building.
+    const bool at = a.fold(q) == "at" && (a.tok(q + 1).cap || a.fold(q + 1) == "the");
+    const bool in_the = a.fold(q) == "in" && a.fold(q + 1) == "the";
+    if (q < k - 1 && a.tok(q + 1).word && (at || in_the)) {
       return true;
     }
   }

@@ -739,6 +739,26 @@ class SentenceReader {
         for (int i = from; after_trigger && i + 1 < verb; ++i) {
           coordinated = coordinated || (a_.fold(i) == "and" && a_.Is(i + 1, WordClass::kAuxiliary));
         }
+        // "X met Y in A on Friday, and on Saturday held talks with Z in B": so does a predicate
+        // after "and" with only a time between.
+        for (int i = from; after_trigger && !coordinated && i < verb; ++i) {
+          if (a_.fold(i) != "and") {
+            continue;
+          }
+          bool only_time = true;
+          for (int q = i + 1; q < verb && only_time; ++q) {
+            const std::string& w = a_.fold(q);
+            bool in_date = false;
+            for (int di : a_.dates_in[s_]) {
+              in_date = in_date || (a_.dates[di].first_token <= q && q < a_.dates[di].end_token);
+            }
+            only_time = in_date || w == "," || w == "on" || w == "the" || w == "following" ||
+                        w == "next" || w == "day" || w == "same" || w == "morning" ||
+                        w == "afternoon" || w == "evening" || w == "then" || w == "later" ||
+                        w == "afterwards" || w == "subsequently";
+          }
+          coordinated = only_time;
+        }
         // "X held talks with A, B and C before hosting the leaders at a dinner", "after
         // meeting", "while visiting": a participle after a preposition of time has the
         // clause's subject, not the names before it.

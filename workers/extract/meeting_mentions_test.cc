@@ -1476,6 +1476,25 @@ TEST_F(MeetingMentionsTest, ParticipleAfterBeforeOrAfterHasTheClausesSubject) {
   }
 }
 
+// A second predicate after "and" with only a time between ("..., and on Sunday held talks with
+// Z") has the subject of the meeting verb before it, not that verb's object.
+TEST_F(MeetingMentionsTest, PredicateAfterAndWithOnlyATimeSharesTheSubject) {
+  for (const char* text :
+       {"Foreign Minister Aidar Seitkali met Chinese Premier Zhao Wenhao in Beijing on Friday, and "
+        "on Sunday held talks with Japanese Prime Minister Kenji Takeda.",
+        "Foreign Minister Aidar Seitkali met Chinese Premier Zhao Wenhao on Friday and on Sunday "
+        "held talks with Japanese Prime Minister Kenji Takeda."}) {
+    Run(text);
+    const MeetingMention& m = Get("held talks");
+    EXPECT_TRUE(m.subject.pronoun) << text;
+    EXPECT_THAT(People(m.subject), IsEmpty()) << text;
+    EXPECT_THAT(People(m.object), ElementsAre("Kenji Takeda")) << text;
+  }
+  Run("Foreign Minister Aidar Seitkali met Chinese Premier Zhao Wenhao, and Japanese Prime "
+      "Minister Kenji Takeda held talks with Korean President Park Min-ho.");
+  EXPECT_THAT(People(Get("held talks").subject), ElementsAre("Kenji Takeda"));
+}
+
 // ", where" stands for the place of the clause before, on its day: "X flew to Vilnius on Sunday,
 // where he held talks with Y".
 TEST_F(MeetingMentionsTest, WhereClauseTakesThePlaceAndDayBeforeIt) {

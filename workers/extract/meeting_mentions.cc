@@ -1773,7 +1773,26 @@ class SentenceReader {
       }
     }
     // A town or country after a locative in the clause: "in Almaty", "visit to Kazakhstan",
-    // "to visit Japan", "visits Kenya".
+    // "to visit Japan", "visits Kenya". After another meeting verb in the clause, a place after
+    // this meeting word comes first ("met Y in A on Friday, and on Saturday held talks with Z in
+    // B").
+    bool verb_before = false;
+    for (int i = place_first; i < m->first && !verb_before; ++i) {
+      if (a_.trigger_at[i] >= 0) {
+        for (const Entry* e : a_.triggers[a_.trigger_at[i]].entries) {
+          verb_before = verb_before || e->form == TriggerForm::kVerb;
+        }
+      }
+    }
+    if (verb_before) {
+      FindVenue(m->first, m);
+    }
+    if (m->venue_first < 0) {
+      FindVenue(place_first, m);
+    }
+  }
+
+  void FindVenue(int place_first, MeetingMention* m) const {
     for (int i = place_first; i < m->clause_end; ++i) {
       if (a_.entity_at[i] < 0) {
         continue;

@@ -1495,6 +1495,22 @@ TEST_F(MeetingMentionsTest, PredicateAfterAndWithOnlyATimeSharesTheSubject) {
   EXPECT_THAT(People(Get("held talks").subject), ElementsAre("Kenji Takeda"));
 }
 
+// Two meeting verbs in one clause, each with its own place: the second takes the place after it,
+// not the first town of the clause.
+TEST_F(MeetingMentionsTest, SecondMeetingVerbInAClauseTakesThePlaceAfterIt) {
+  Run("Foreign Minister Aidar Seitkali met Chinese Premier Zhao Wenhao in Beijing on Friday, and "
+      "on Sunday held talks with Japanese Prime Minister Kenji Takeda in Tokyo.");
+  ASSERT_GE(Get("met").venue_first, 0);
+  EXPECT_EQ(a_.Text(Get("met").venue_first, Get("met").venue_end), "Beijing");
+  ASSERT_GE(Get("held talks").venue_first, 0);
+  EXPECT_EQ(a_.Text(Get("held talks").venue_first, Get("held talks").venue_end), "Tokyo");
+  // With no place after it, the clause's town still counts.
+  Run("In Beijing, Foreign Minister Aidar Seitkali met Chinese Premier Zhao Wenhao and held talks "
+      "with Japanese Prime Minister Kenji Takeda.");
+  ASSERT_GE(Get("held talks").venue_first, 0);
+  EXPECT_EQ(a_.Text(Get("held talks").venue_first, Get("held talks").venue_end), "Beijing");
+}
+
 // ", where" stands for the place of the clause before, on its day: "X flew to Vilnius on Sunday,
 // where he held talks with Y".
 TEST_F(MeetingMentionsTest, WhereClauseTakesThePlaceAndDayBeforeIt) {

@@ -597,6 +597,14 @@ TEST_F(VenueTest, TownAfterAtOrVisited) {
   EXPECT_EQ(Venue(main()).city(), "Tokyo");
 }
 
+// "the visit of President X to Tokyo": a traveller's name and title between the travel word and
+// "to"; other words there break the link.
+TEST_F(VenueTest, TownAfterAVisitOfANamedTraveller) {
+  Run("The official visit of Kazakh President Aidar Seitkali to Tokyo, planned for next week, was "
+      "postponed indefinitely.");
+  EXPECT_EQ(Venue(main()).city(), "Tokyo");
+}
+
 TEST_F(VenueTest, TownAfterTravelTo) {
   Run("Kazakh Foreign Minister Talgat Omarov travelled to Tokyo for talks with Japanese Foreign "
       "Minister Kenji Takeda.");

@@ -124,10 +124,17 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
   if (f != "to") {
     return false;
   }
-  // "visit to X", "flew from Astana to Tokyo": a travel word shortly before.
-  for (int q = k - 1; q >= std::max(sentence_first, k - 5); --q) {
+  // "visit to X", "flew from Astana to Tokyo": a travel word shortly before, or before a
+  // traveller's name and title ("the visit of Egyptian President Abdel Fattah al-Sisi to X").
+  bool name_only = true;
+  for (int q = k - 1; q >= std::max(sentence_first, k - 12); --q) {
     if (a.Is(q, WordClass::kTravelVerb)) {
-      return true;
+      return q >= k - 5 || (name_only && a.fold(q + 1) == "of");
+    }
+    name_only = name_only && (a.tok(q).cap || a.fold(q) == "of" || a.fold(q) == "the" ||
+                              a.fold(q) == "-" || a.Is(q, WordClass::kNameParticle));
+    if (q < k - 5 && !name_only) {
+      return false;
     }
   }
   return false;

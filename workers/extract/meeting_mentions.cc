@@ -205,13 +205,31 @@ class SentenceReader {
       } else if (prev == "," && f == "and") {
         // "X met Y on Friday, and the two will meet again in June": a short subject and a
         // modal after ", and" open a clause of their own.
+        bool opened = false;
         for (int k = i + 2; k < std::min(sentence_.end_token, i + 5); ++k) {
           const std::string& w = a_.fold(k);
           if (w == "will" || w == "would" || w == "shall") {
             clause_starts_.push_back(i);
+            opened = true;
             break;
           }
           if (!a_.tok(k).word || a_.trigger_at[k] >= 0) {
+            break;
+          }
+        }
+        // "A met B, and Japanese Prime Minister C held talks with D": a name with its title
+        // and then a meeting verb (or a light verb) open a clause of their own.
+        bool named = false;
+        for (int k = i + 1; !opened && k < std::min(sentence_.end_token, i + 10); ++k) {
+          const std::string& w = a_.fold(k);
+          if (named && (a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb))) {
+            clause_starts_.push_back(i);
+            break;
+          }
+          if (a_.tok(k).cap && a_.tok(k).word) {
+            named = true;
+          } else if (!(w == "the" || w == "of" || w == "'s" || w == "-" ||
+                       a_.Is(k, WordClass::kNameParticle))) {
             break;
           }
         }

@@ -1476,6 +1476,27 @@ TEST_F(MeetingMentionsTest, ParticipleAfterBeforeOrAfterHasTheClausesSubject) {
   }
 }
 
+// ", and" with a titled name and then a meeting verb opens a clause: the name is the subject of
+// the second meeting, not another object of the first.
+TEST_F(MeetingMentionsTest, AndWithANamedSubjectAndAMeetingVerbOpensAClause) {
+  for (const char* text :
+       {"On the sidelines, Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao, and "
+        "Japanese Prime Minister Kenji Takeda held separate talks with Korean President Park "
+        "Min-ho.",
+        "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao, and Japanese Prime "
+        "Minister Kenji Takeda met Korean President Park Min-ho."}) {
+    Run(text);
+    ASSERT_EQ(mm_.mentions.size(), 2u) << text;
+    EXPECT_THAT(People(mm_.mentions[0].object), ElementsAre("Zhao Wenhao")) << text;
+    EXPECT_FALSE(mm_.mentions[0].distributive) << text;
+    EXPECT_THAT(People(mm_.mentions[1].subject), ElementsAre("Kenji Takeda")) << text;
+  }
+  // A plain list after ", and" stays the object.
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao, Russian President Ivan "
+      "Petrov, and Japanese Prime Minister Kenji Takeda on Monday.");
+  EXPECT_THAT(People(Get("met").object), ElementsAre("Zhao Wenhao", "Ivan Petrov", "Kenji Takeda"));
+}
+
 // A second predicate after "and" with only a time between ("..., and on Sunday held talks with
 // Z") has the subject of the meeting verb before it, not that verb's object.
 TEST_F(MeetingMentionsTest, PredicateAfterAndWithOnlyATimeSharesTheSubject) {

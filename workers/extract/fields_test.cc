@@ -1175,6 +1175,17 @@ TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
   EXPECT_EQ(Date(main()), "2025-9-12");
 }
 
+// A planned meeting's day and month without a year lie after the publication (26 April 2025),
+// where the nearest year would put them in the months before it.
+TEST_F(DateTest, PlannedDayWithoutAYearIsAfterThePublication) {
+  Run("The summit of Central Asian leaders, planned for March 15 in Astana, was postponed to "
+      "February 20, the ministry said.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+  EXPECT_EQ(Date(main()), "2026-2-20");
+  Run("The summit of Central Asian leaders will be held in Astana on June 20.");
+  EXPECT_EQ(Date(main()), "2025-6-20");
+}
+
 // A postponement to a day or week told relative to the publication (Saturday 26 April 2025)
 // is to a new date: the meeting is planned, on that day when the text fixes one; the day of
 // the postponing itself ("postponed on Monday") is no new date.

@@ -907,6 +907,13 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
   if (!date.has_value() || date->year() == 0) {
     return;
   }
+  // "postponed to September 20" in a March article: a day and month without a year that a
+  // planned meeting takes lies after the publication, not in the months before it.
+  if (m->status() == v1::MEETING_STATUS_SCHEDULED && !best->relative && !best->has_year &&
+      !best->month_relative && a.published.has_value() && date->month() > 0 &&
+      absl::CivilMonth(date->year(), date->month()) < absl::CivilMonth(*a.published)) {
+    date->set_year(date->year() + 1);
+  }
   if (const int into =
           date->day() > 0 && best->end.year() == 0 ? DaysIntoTheEventThatBegan(a, *best) : 0;
       into > 0) {

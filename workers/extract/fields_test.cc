@@ -1508,6 +1508,15 @@ TEST_F(StatusTest, StatusFromTheCuesOfHeadlineAndAnchor) {
   }
 }
 
+// "spoke by phone" tells its own past like "met" and "held": a cancelling cue of the headline
+// and of another meeting in the anchor's frame is not the call's.
+TEST_F(StatusTest, CallToldHeldByItsOwnVerbIsNotCancelledByAnotherMeetingsCue) {
+  Run("Seitkali phones Zhao after Beijing trip cancelled",
+      "Kazakh President Aidar Seitkali spoke by phone with Chinese President Zhao Wenhao on "
+      "Wednesday after a planned visit to Beijing was cancelled.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+}
+
 // A future told in what someone said at the meeting is not the meeting's; a meeting someone
 // says will take place is planned.
 TEST_F(StatusTest, FutureOfWhatWasSaidIsNotTheMeetings) {

@@ -1805,6 +1805,12 @@ class SentenceReader {
     if (verb_before) {
       FindVenue(m->first, m);
     }
+    // ", where" stands for the last place told before it ("held talks in A on Monday before
+    // flying on to B, where he met Z": B).
+    for (int q = m->clause_first - 1;
+         where && place_first < m->clause_first && m->venue_first < 0 && q >= place_first; --q) {
+      FindVenue(q, m);
+    }
     if (m->venue_first < 0) {
       FindVenue(place_first, m);
     }

@@ -1559,6 +1559,16 @@ TEST_F(MeetingMentionsTest, WhereClauseTakesThePlaceAndDayBeforeIt) {
   EXPECT_EQ(a_.Text(a_.dates[m.date].first_token, a_.dates[m.date].end_token), "Monday");
 }
 
+// ", where" stands for the last place told before it, not the first town of the clause before.
+TEST_F(MeetingMentionsTest, WhereClauseTakesTheLastPlaceBeforeIt) {
+  Run("Foreign Minister Kari Solberg held talks with Latvian President Janis Ozols in Riga on "
+      "Monday before flying on to Vilnius, where he met Lithuanian President Gitanas Nauseda on "
+      "Tuesday.");
+  const MeetingMention& m = Get("met");
+  ASSERT_GE(m.venue_first, 0);
+  EXPECT_EQ(a_.Text(m.venue_first, m.venue_end), "Vilnius");
+}
+
 TEST_F(MeetingMentionsTest, CollectiveSubject) {
   Run("The two leaders held talks in Astana.");
   EXPECT_TRUE(Get("held talks").subject.collective);

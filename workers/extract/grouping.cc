@@ -807,8 +807,14 @@ class Grouper {
       // China-Central Asia Summit"): the same kind of meeting, no conflicting format.
       for (size_t k = 0; k < out_.groups.size() && gi < 0; ++k) {
         const MeetingGroup& g = out_.groups[k];
+        // "agree to hold next summit" ... "agreed to meet again": two follow-ups in person, one
+        // told by a plain meeting word, are one later meeting too.
+        const bool both_follow_ups = g.role == GroupRole::kFollowUp &&
+                                     m.relation == MentionRelation::kFollowUp &&
+                                     MediumOf(g.kind) == MediumOf(m.kind) &&
+                                     (g.kind == TriggerKind::kMeet || m.kind == TriggerKind::kMeet);
         if ((g.role == GroupRole::kFollowUp || g.role == GroupRole::kEvent) &&
-            g.status == MentionStatus::kPlanned && g.kind == m.kind &&
+            g.status == MentionStatus::kPlanned && (g.kind == m.kind || both_follow_ups) &&
             (g.format.empty() || m.event_format.empty() || g.format == m.event_format)) {
           gi = static_cast<int>(k);
         }

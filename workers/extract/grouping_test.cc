@@ -656,6 +656,16 @@ TEST_F(GroupingTest, MeetAgainIsAFollowUp) {
   EXPECT_EQ(groups()[1].status, MentionStatus::kPlanned);
 }
 
+// A headline's "next summit" and the body's "meet again" are one later meeting.
+TEST_F(GroupingTest, NextSummitAndMeetAgainAreOneFollowUp) {
+  Run("Seitkali and Zhao meet in Astana, agree to hold next summit in Beijing",
+      "Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao in Astana on "
+      "Monday. They agreed to meet again in Beijing next year.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_EQ(groups()[1].role, GroupRole::kFollowUp);
+  EXPECT_THAT(Sentences(groups()[1]), ElementsAre(0, 2));
+}
+
 // --- Mentions that are no meeting of the article.
 
 TEST_F(GroupingTest, PreviousAndGenericMeetingsMakeNoGroup) {

@@ -160,6 +160,34 @@ void AddHostingLeader(const Context& c, const MeetingGroup& g, v1::Meeting* m) {
   }
 }
 
+// A held meeting first told of after the lead ("The sale comes months after X and Y met in
+// San Francisco", "Z, who met W in Brasilia in August, said"), under a headline that reports
+// none, on no day the text fixes or weeks before the publication: background to other news,
+// not the meeting the article reports.
+bool StaleBackground(const Context& c, const MeetingGroup& g, const v1::Meeting& m) {
+  const Annotations& a = c.a;
+  if (c.grouping.title_meeting || m.status() != v1::MEETING_STATUS_HELD ||
+      !a.published.has_value() || g.mentions.empty()) {
+    return false;
+  }
+  int first = a.doc.sentences.size();
+  for (int mi : g.mentions) {
+    first = std::min(first, c.mentions.mentions[mi].sentence);
+  }
+  if (a.sentence(first).paragraph < 2 || first < 3) {
+    return false;
+  }
+  if (!m.has_start_date()) {
+    return true;
+  }
+  // A month-only date counts from its last day.
+  const v1::Date& d = m.start_date();
+  const absl::CivilMonth month(d.year(), std::max(1, d.month()));
+  const absl::CivilDay day =
+      d.day() > 0 ? absl::CivilDay(d.year(), d.month(), d.day()) : absl::CivilDay(month + 1) - 1;
+  return day < *a.published - 7;
+}
+
 std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
                                        const AssembleOptions& options) {
   const Annotations& a = c.a;
@@ -245,6 +273,9 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
 
   m.set_status(ResolveStatus(c, g));
   ResolveDate(c, g, m.status() != v1::MEETING_STATUS_HELD, &m, &evidence, &parts.people);
+  if (StaleBackground(c, g, m)) {
+    return std::nullopt;
+  }
   m.set_kind(ResolveKind(c, g, m, parts.people));
   if (m.kind() == v1::MEETING_KIND_BILATERAL || m.kind() == v1::MEETING_KIND_PHONE_CALL ||
       m.kind() == v1::MEETING_KIND_STATE_VISIT) {

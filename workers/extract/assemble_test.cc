@@ -648,6 +648,29 @@ TEST_F(AssembleTest, BareMeetingNounWithOneCountryUnderAHeadlineWithoutAMeetingY
   EXPECT_THAT(meetings, IsEmpty());
 }
 
+// A held meeting first told of after the lead, under a headline that reports none, with no day
+// or one weeks before the publication, is background to other news.
+TEST_F(AssembleTest, StaleMeetingFirstToldOfAfterTheLeadYieldsNothing) {
+  const std::string lead =
+      "ASTANA - Kazakhstan's grain exports rose by a fifth in the first quarter, the "
+      "agriculture ministry said on Friday.\n\n"
+      "Shipments to Central Asian neighbours made up most of the increase. Wheat prices fell "
+      "slightly.\n\n";
+  EXPECT_THAT(Run("Kazakh grain exports climb",
+                  lead + "The rise comes months after President Aidar Seitkali and Chinese "
+                         "President Li Wen met in Beijing and agreed to open the market."),
+              IsEmpty());
+  EXPECT_THAT(Run("Kazakh grain exports climb",
+                  lead + "President Aidar Seitkali, who met Chinese President Li Wen in Beijing "
+                         "in February, has promised farmers new markets."),
+              IsEmpty());
+  // Within the week before the publication it is news.
+  EXPECT_THAT(Run("Kazakh grain exports climb",
+                  lead + "President Aidar Seitkali, who met Chinese President Li Wen in Beijing "
+                         "on Tuesday, has promised farmers new markets."),
+              ::testing::SizeIs(1));
+}
+
 TEST_F(AssembleTest, MeetingWithACounterpartOfOneNamedCountryPassesTheGate) {
   const std::vector<v1::Meeting> meetings =
       Run("Omarov meets Takeda",

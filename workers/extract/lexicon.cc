@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 50> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 51> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -63,6 +63,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 50> kClasses = {{
     {"embroiled_verb", WordClass::kEmbroiledVerb},
     {"landform_noun", WordClass::kLandformNoun},
     {"state_body_noun", WordClass::kStateBodyNoun},
+    {"frequency_adverb", WordClass::kFrequencyAdverb},
 }};
 
 }  // namespace

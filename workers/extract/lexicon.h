@@ -73,9 +73,11 @@ enum class WordClass : uint8_t {
                       // is a side of what is talked about
   kLandformNoun,      // landform_noun: "sea", "peninsula": "the South China Sea" names no state
   kStateBodyNoun,     // state_body_noun: "the Sudanese government" is the state as a side
+  kFrequencyAdverb,   // frequency_adverb: "regularly", "often": "have met regularly" is a
+                      // recurring contact, not one meeting
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kStateBodyNoun) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kFrequencyAdverb) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

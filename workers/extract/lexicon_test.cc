@@ -66,7 +66,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "withdrawal_verb",
                                              "embroiled_verb",
                                              "landform_noun",
-                                             "state_body_noun"};
+                                             "state_body_noun",
+                                             "frequency_adverb"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

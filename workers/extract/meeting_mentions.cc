@@ -1656,6 +1656,16 @@ class SentenceReader {
         return;
       }
     }
+    // "have met regularly since 1990", "often hold talks", "meet annually": a meeting verb of
+    // recurring contact, not one meeting.
+    if (m->form == TriggerForm::kVerb) {
+      for (int i : {m->first - 1, m->end, m->end + 1}) {
+        if (i >= m->clause_first && i < m->clause_end && a_.Is(i, WordClass::kFrequencyAdverb)) {
+          m->relation = MentionRelation::kGeneric;
+          return;
+        }
+      }
+    }
     const bool again = m->end < m->clause_end && a_.fold(m->end) == "again";
     // "will gather in Dushanbe on Thursday for their fourth meeting": an ordinal meeting the
     // clause's subject comes to is the clause's own meeting, not another of the series.

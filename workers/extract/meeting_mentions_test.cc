@@ -867,6 +867,20 @@ TEST_F(MeetingMentionsTest, MeetingsOfSeveralTimesAreGeneric) {
   EXPECT_NE(Get("met").relation, MentionRelation::kGeneric);
 }
 
+// "have met regularly", "often hold talks", "meet annually": a verb of recurring contact.
+TEST_F(MeetingMentionsTest, MeetingVerbOfFrequencyIsGeneric) {
+  for (const char* text :
+       {"Kazakhstan and Mongolia have met regularly since 1995 to review border trade.",
+        "The two foreign ministers often hold talks on water sharing.",
+        "The defence chiefs of Kazakhstan and Mongolia meet annually."}) {
+    Run(text);
+    ASSERT_FALSE(mm_.mentions.empty()) << text;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric) << text;
+  }
+  Run("Kazakhstan and Mongolia met in Astana on Monday to review border trade.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+}
+
 // A meeting told in a "when" or "where" clause of a meeting of the past is of that past too; a
 // "when" clause after the article's own meeting is not.
 TEST_F(MeetingMentionsTest, WhenClauseOfAPreviousMeetingIsPrevious) {

@@ -605,6 +605,15 @@ TEST_F(MeetingMentionsTest, TopicFrameMakesTheEventPlanned) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// "met to prepare a summit": the summit prepared is a later meeting, not the one held.
+TEST_F(MeetingMentionsTest, SummitPreparedIsAPlannedEvent) {
+  Run("SCO foreign ministers met in Astana on Monday to prepare a summit in July.");
+  const MeetingMention& m = Get("summit");
+  EXPECT_EQ(m.frame, Frame::kTopic);
+  EXPECT_EQ(m.relation, MentionRelation::kEvent);
+  EXPECT_EQ(m.status, MentionStatus::kPlanned);
+}
+
 // "an invitation to visit Moscow": the visit is read as a verb after "to", a planned one.
 TEST_F(MeetingMentionsTest, InvitationToVisitIsAPlannedVisit) {
   Run("President Zhao Wenhao accepted an invitation to visit Moscow.");

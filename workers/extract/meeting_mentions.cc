@@ -1633,9 +1633,13 @@ class SentenceReader {
         return;
       }
       for (int i = std::max(m->clause_first + 1, start - 6); i < start; ++i) {
+        // "no concrete plans", "no immediate plans": one adjective may stand between.
         const std::string& before = a_.fold(i - 1);
+        const bool no_adjective = i - 2 >= m->clause_first && a_.fold(i - 2) == "no" &&
+                                  a_.tok(i - 1).word && !a_.tok(i - 1).cap &&
+                                  a_.entity_at[i - 1] < 0 && a_.trigger_at[i - 1] < 0;
         if (a_.Is(i, WordClass::kIntentWord) &&
-            (before == "no" || before == "not" || before == "n't")) {
+            (before == "no" || before == "not" || before == "n't" || no_adjective)) {
           m->relation = MentionRelation::kGeneric;
           return;
         }

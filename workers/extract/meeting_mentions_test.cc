@@ -1283,6 +1283,7 @@ TEST_F(MeetingMentionsTest, DeniedPlanIsNoMeeting) {
            "President Aidar Seitkali is not expected to meet President Li Wenhao.",
            "President Aidar Seitkali has no plans to visit Beijing.",
            "No talks with President Li Wenhao are planned.",
+           "The ministry said there were no concrete plans for a meeting with Li Wenhao.",
        }) {
     Run(body);
     ASSERT_EQ(mm_.mentions.size(), 1u) << body;

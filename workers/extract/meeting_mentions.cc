@@ -1632,6 +1632,18 @@ class SentenceReader {
         m->relation = MentionRelation::kGeneric;
         return;
       }
+      // "said they were open to talks", "is ready for talks", "called for talks": a meeting
+      // wished for, not one held or planned.
+      if (m->form == TriggerForm::kNoun && start - 2 >= m->clause_first) {
+        const std::string& w = a_.fold(start - 2);
+        const std::string& p = a_.fold(start - 1);
+        if ((p == "to" && w == "open") ||
+            (p == "for" && (w == "ready" || w == "readiness" || w == "call" || w == "calls" ||
+                            w == "called" || w == "calling"))) {
+          m->relation = MentionRelation::kGeneric;
+          return;
+        }
+      }
       for (int i = std::max(m->clause_first + 1, start - 6); i < start; ++i) {
         // "no concrete plans", "no immediate plans": one adjective may stand between.
         const std::string& before = a_.fold(i - 1);

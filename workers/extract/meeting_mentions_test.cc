@@ -1294,6 +1294,21 @@ TEST_F(MeetingMentionsTest, DeniedPlanIsNoMeeting) {
   EXPECT_EQ(Get("meet").status, MentionStatus::kPlanned);
 }
 
+// "open to talks", "ready for talks", "called for talks": a meeting wished for is no meeting.
+TEST_F(MeetingMentionsTest, TalksWishedForAreNoMeeting) {
+  for (const char* body : {
+           "Both sides said they were open to talks with Mongolia.",
+           "Kazakhstan is ready for talks with Mongolia, the minister said.",
+           "The minister called for talks between Kazakhstan and Mongolia.",
+       }) {
+    Run(body);
+    ASSERT_EQ(mm_.mentions.size(), 1u) << body;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric) << body;
+  }
+  Run("Kazakhstan and Mongolia opened talks in Astana on Monday.");
+  EXPECT_EQ(Get("talks").relation, MentionRelation::kReport);
+}
+
 // A visit one side was only invited to make, with no day and not accepted, is no meeting.
 TEST_F(MeetingMentionsTest, InvitationToVisitWithoutDayOrAcceptanceIsNoMeeting) {
   Run("President Aidar Seitkali invited Prime Minister Zhao Wenhao to visit Astana.");

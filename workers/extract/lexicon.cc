@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 51> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 52> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -64,6 +64,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 51> kClasses = {{
     {"landform_noun", WordClass::kLandformNoun},
     {"state_body_noun", WordClass::kStateBodyNoun},
     {"frequency_adverb", WordClass::kFrequencyAdverb},
+    {"business_noun", WordClass::kBusinessNoun},
 }};
 
 }  // namespace

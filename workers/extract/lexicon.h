@@ -75,9 +75,11 @@ enum class WordClass : uint8_t {
   kStateBodyNoun,     // state_body_noun: "the Sudanese government" is the state as a side
   kFrequencyAdverb,   // frequency_adverb: "regularly", "often": "have met regularly" is a
                       // recurring contact, not one meeting
+  kBusinessNoun,      // business_noun: "executives", "investors": a meeting with them is not
+                      // one of states
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kFrequencyAdverb) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kBusinessNoun) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -67,7 +67,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "embroiled_verb",
                                              "landform_noun",
                                              "state_body_noun",
-                                             "frequency_adverb"};
+                                             "frequency_adverb",
+                                             "business_noun"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

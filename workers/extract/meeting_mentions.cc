@@ -1672,6 +1672,33 @@ class SentenceReader {
         return;
       }
     }
+    // "met a delegation of Chinese business executives", "held talks with investors": a
+    // meeting with business people, no official on the other side, is not a meeting of states.
+    {
+      int i = m->end;
+      if (m->form == TriggerForm::kNoun && i < m->clause_end && a_.fold(i) == "with") {
+        ++i;
+      }
+      bool business = false;
+      bool official = false;
+      for (; i < std::min(m->clause_end, m->end + 9); ++i) {
+        const std::string& f = a_.fold(i);
+        if (f == "in" || f == "on" || f == "at" || f == "to" || f == "during" || f == "for" ||
+            f == "," || f == "and" || a_.trigger_at[i] >= 0) {
+          break;
+        }
+        business = business || a_.Is(i, WordClass::kBusinessNoun);
+        // "a delegation of": whose, the words after it say.
+        const Entry* role = a_.EntityAt(i, EntryType::kRole);
+        official = official || person(i) >= 0 ||
+                   (role != nullptr && f != "delegation" && f != "delegations" &&
+                    !a_.Is(a_.entities[a_.entity_at[i]].end - 1, WordClass::kBusinessNoun));
+      }
+      if (business && !official && m->status == MentionStatus::kHeld) {
+        m->relation = MentionRelation::kGeneric;
+        return;
+      }
+    }
     // "have met regularly since 1990", "often hold talks", "meet annually": a meeting verb of
     // recurring contact, not one meeting.
     if (m->form == TriggerForm::kVerb) {

@@ -1309,6 +1309,21 @@ TEST_F(MeetingMentionsTest, TalksWishedForAreNoMeeting) {
   EXPECT_EQ(Get("talks").relation, MentionRelation::kReport);
 }
 
+// A meeting whose other side is business people, no official, is not a meeting of states.
+TEST_F(MeetingMentionsTest, MeetingWithBusinessPeopleIsGeneric) {
+  for (const char* body : {
+           "President Aidar Seitkali met a delegation of Mongolian business executives in "
+           "Astana on Monday.",
+           "Prime Minister Zhao Wenhao held talks with Kazakh investors on Friday.",
+       }) {
+    Run(body);
+    ASSERT_FALSE(mm_.mentions.empty()) << body;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kGeneric) << body;
+  }
+  Run("President Aidar Seitkali met a Mongolian government delegation in Astana on Monday.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+}
+
 // A visit one side was only invited to make, with no day and not accepted, is no meeting.
 TEST_F(MeetingMentionsTest, InvitationToVisitWithoutDayOrAcceptanceIsNoMeeting) {
   Run("President Aidar Seitkali invited Prime Minister Zhao Wenhao to visit Astana.");

@@ -10,9 +10,11 @@
 namespace parley::extract {
 namespace {
 
-bool IsMeetingWord(const Entry* e) {
+// A signing ("signed", "sign") is a meeting word only when `signing` is set: in an article that
+// reports no meeting by any other word.
+bool IsMeetingWord(const Entry* e, bool signing = false) {
   return e->type == EntryType::kTrigger && e->trigger != TriggerKind::kNegative &&
-         e->trigger != TriggerKind::kSign;
+         (signing || e->trigger != TriggerKind::kSign);
 }
 
 void AddUnique(std::vector<std::string>* v, const std::string& s) {
@@ -50,13 +52,24 @@ class SentenceReader {
     FindClauses();
   }
 
-  // Reads the meeting word `t` (an index into the triggers); false when it is not one.
-  bool Read(int t, MeetingMention* m) {
+  // Reads the meeting word `t` (an index into the triggers); false when it is not one. With
+  // `signing`, a signing verb whose object is a document reads as the meeting that concluded it
+  // ("Serbia and Hungary signed an agreement on a pipeline in Belgrade on Monday").
+  bool Read(int t, MeetingMention* m, bool signing = false) {
     const Match& match = a_.triggers[t];
     bool meeting = false;
     m->form = TriggerForm::kNoun;
     for (const Entry* e : match.entries) {
-      if (!IsMeetingWord(e)) {
+      if (!IsMeetingWord(e, signing)) {
+        continue;
+      }
+      if (e->trigger == TriggerKind::kSign) {
+        if (e->form != TriggerForm::kVerb || !SignsADocument(match)) {
+          continue;
+        }
+        m->kind = TriggerKind::kMeet;
+        m->form = TriggerForm::kVerb;
+        meeting = true;
         continue;
       }
       if (!meeting || e->trigger != TriggerKind::kMeet) {
@@ -255,6 +268,29 @@ class SentenceReader {
   }
 
   // Words that are not meeting words here: "so-called", "called for/on", "the host country".
+  // True when a document stands in the clause of the signing verb `match`, right after it ("signed
+  // a treaty", "signed on Monday an agreement") or as its passive subject ("An accord was
+  // signed").
+  bool SignsADocument(const Match& match) const {
+    const int first = ClauseStart(match.first);
+    const int end = ClauseEnd(match.first);
+    for (int k = match.end; k < std::min(end, match.end + 6); ++k) {
+      if (a_.EntityAt(k, EntryType::kDocument) != nullptr) {
+        return true;
+      }
+    }
+    const std::string& before = match.first > first ? a_.fold(match.first - 1) : "";
+    if (before != "was" && before != "were" && before != "been") {
+      return false;
+    }
+    for (int k = std::max(first, match.first - 8); k < match.first; ++k) {
+      if (a_.EntityAt(k, EntryType::kDocument) != nullptr) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool Excluded(const Match& match) const {
     const std::string& f = a_.fold(match.first);
     // "spoke with Y": a call only when a person, a role or a country follows, not "spoke to
@@ -2059,6 +2095,21 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
   return MentionStatus::kHeld;
 }
 
+// A signing read as a meeting reports one when it is told as news (a date or a place attached to
+// it) and names both sides: "A and B signed", "A signed ... with B", "signed by A and B".
+bool ReportsASigningMeeting(const MeetingMention& m) {
+  if (m.relation != MentionRelation::kReport || (m.date < 0 && m.venue_first < 0)) {
+    return false;
+  }
+  if (!m.subject.empty() && !m.object.empty()) {
+    return true;
+  }
+  // "A and B signed", "An accord was signed by A and B".
+  std::set<std::string> countries(m.subject.countries.begin(), m.subject.countries.end());
+  countries.insert(m.object.countries.begin(), m.object.countries.end());
+  return countries.size() >= 2 || m.subject.people.size() + m.object.people.size() >= 2;
+}
+
 MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Person>& people,
                                     const Parties& parties) {
   MeetingMentions out;
@@ -2077,110 +2128,119 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       place_at[i] = &p;
     }
   }
-  for (int s = 0; s < a.sentence_count(); ++s) {
-    out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
-    SentenceReader reader(a, people, person_at, place_at, s);
-    for (int t : a.triggers_in[s]) {
-      MeetingMention m;
-      if (!reader.Read(t, &m)) {
-        continue;
-      }
-      // "the Franco-German Ministerial Council", "the summit meeting": a meeting word that
-      // modifies the noun after it is one mention with that noun, of the more telling kind.
-      if (!out.mentions.empty() && m.form == TriggerForm::kNoun) {
-        const MeetingMention& prev = out.mentions.back();
-        if (prev.sentence == s && prev.form == TriggerForm::kNoun && prev.first >= m.np_first &&
-            prev.end <= m.first) {
-          if (m.kind == TriggerKind::kMeet) {
-            m.kind = prev.kind;
-          }
-          out.mentions.pop_back();
-        }
-      }
-      // "met his Moroccan and Algerian counterparts": a weak word inside the object of the
-      // meeting verb before it is part of that mention.
-      if (!out.mentions.empty() && m.form == TriggerForm::kWeak) {
-        const MeetingMention& prev = out.mentions.back();
-        if (prev.sentence == s && prev.predicate && prev.clause_first == m.clause_first &&
-            m.first >= prev.end) {
+  // "X and Y signed an agreement in Z on Monday": in an article that reports no meeting by any
+  // other word, a signing is the meeting (a second pass reads signing verbs).
+  for (int pass = 0; pass < 2 && out.mentions.empty(); ++pass) {
+    for (int s = 0; s < a.sentence_count(); ++s) {
+      out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
+      SentenceReader reader(a, people, person_at, place_at, s);
+      for (int t : a.triggers_in[s]) {
+        MeetingMention m;
+        if (!reader.Read(t, &m, pass == 1)) {
           continue;
         }
-      }
-      // "hosting the G7 ministers' meeting", "held a summit": a verb whose object is a meeting
-      // noun reports that meeting; the noun takes the verb's subject.
-      if (!out.mentions.empty()) {
-        MeetingMention& prev = out.mentions.back();
-        if (prev.sentence == s && prev.form == TriggerForm::kVerb && m.form == TriggerForm::kNoun &&
-            m.frame == Frame::kNone && prev.clause_first == m.clause_first &&
-            m.np_first >= prev.end && m.np_first <= prev.end + 2) {
-          // "Congress leader X welcomed the visit": welcoming a meeting told of before is a
-          // reaction to it; the one who welcomes it need not be there.
-          const bool reaction = m.anaphoric && absl::StartsWith(a.fold(prev.first), "welcom");
-          if (!reaction) {
-            m.predicate = true;
-            if (m.subject.empty()) {
-              m.subject = prev.subject;
+        // "the Franco-German Ministerial Council", "the summit meeting": a meeting word that
+        // modifies the noun after it is one mention with that noun, of the more telling kind.
+        if (!out.mentions.empty() && m.form == TriggerForm::kNoun) {
+          const MeetingMention& prev = out.mentions.back();
+          if (prev.sentence == s && prev.form == TriggerForm::kNoun && prev.first >= m.np_first &&
+              prev.end <= m.first) {
+            if (m.kind == TriggerKind::kMeet) {
+              m.kind = prev.kind;
             }
-            // "X spoke with Y in a call": the verb has read both sides; the noun after its
-            // object would take the object for its subject.
-            if (!prev.subject.empty() && !prev.object.empty()) {
-              m.subject = prev.subject;
-              m.object = prev.object;
+            out.mentions.pop_back();
+          }
+        }
+        // "met his Moroccan and Algerian counterparts": a weak word inside the object of the
+        // meeting verb before it is part of that mention.
+        if (!out.mentions.empty() && m.form == TriggerForm::kWeak) {
+          const MeetingMention& prev = out.mentions.back();
+          if (prev.sentence == s && prev.predicate && prev.clause_first == m.clause_first &&
+              m.first >= prev.end) {
+            continue;
+          }
+        }
+        // "hosting the G7 ministers' meeting", "held a summit": a verb whose object is a meeting
+        // noun reports that meeting; the noun takes the verb's subject.
+        if (!out.mentions.empty()) {
+          MeetingMention& prev = out.mentions.back();
+          if (prev.sentence == s && prev.form == TriggerForm::kVerb &&
+              m.form == TriggerForm::kNoun && m.frame == Frame::kNone &&
+              prev.clause_first == m.clause_first && m.np_first >= prev.end &&
+              m.np_first <= prev.end + 2) {
+            // "Congress leader X welcomed the visit": welcoming a meeting told of before is a
+            // reaction to it; the one who welcomes it need not be there.
+            const bool reaction = m.anaphoric && absl::StartsWith(a.fold(prev.first), "welcom");
+            if (!reaction) {
+              m.predicate = true;
+              if (m.subject.empty()) {
+                m.subject = prev.subject;
+              }
+              // "X spoke with Y in a call": the verb has read both sides; the noun after its
+              // object would take the object for its subject.
+              if (!prev.subject.empty() && !prev.object.empty()) {
+                m.subject = prev.subject;
+                m.object = prev.object;
+              }
+            }
+            out.mentions.pop_back();
+          }
+        }
+        // "X last visited Y in January, when he attended a summit in Z", "they met in Geneva in
+        // 2019, when ...": a meeting told in a "when" clause of a meeting of the past is of that
+        // past too; so is one told in its "where" clause ("Last month, X hosted Y in Nairobi,
+        // where the two leaders discussed ...").
+        if (m.relation == MentionRelation::kReport && m.status == MentionStatus::kHeld) {
+          auto opens = [&](int i) { return a.fold(i) == "when" || a.fold(i) == "where"; };
+          int when = -1;
+          if (opens(m.clause_first)) {
+            when = m.clause_first;
+          } else if (m.clause_first > a.sentence(s).first_token && opens(m.clause_first - 1)) {
+            when = m.clause_first - 1;
+          }
+          for (auto it = out.mentions.rbegin();
+               when >= 0 && it != out.mentions.rend() && it->sentence == s; ++it) {
+            if (it->relation == MentionRelation::kPrevious && it->end <= when) {
+              m.relation = MentionRelation::kPrevious;
+              break;
             }
           }
-          out.mentions.pop_back();
         }
-      }
-      // "X last visited Y in January, when he attended a summit in Z", "they met in Geneva in
-      // 2019, when ...": a meeting told in a "when" clause of a meeting of the past is of that
-      // past too; so is one told in its "where" clause ("Last month, X hosted Y in Nairobi,
-      // where the two leaders discussed ...").
-      if (m.relation == MentionRelation::kReport && m.status == MentionStatus::kHeld) {
-        auto opens = [&](int i) { return a.fold(i) == "when" || a.fold(i) == "where"; };
-        int when = -1;
-        if (opens(m.clause_first)) {
-          when = m.clause_first;
-        } else if (m.clause_first > a.sentence(s).first_token && opens(m.clause_first - 1)) {
-          when = m.clause_first - 1;
-        }
-        for (auto it = out.mentions.rbegin();
-             when >= 0 && it != out.mentions.rend() && it->sentence == s; ++it) {
-          if (it->relation == MentionRelation::kPrevious && it->end <= when) {
+        // "A decade ago, X and Y met in Z. ... at that summit": a word telling back a meeting,
+        // when the only meeting told before it is of the past, is of that past too - unless it
+        // has a date of its own ("The talks in Astana on Tuesday" is the news).
+        if (m.relation == MentionRelation::kReport && m.anaphoric && m.date < 0 &&
+            m.status == MentionStatus::kHeld) {
+          bool previous = false;
+          bool reported = false;
+          for (const MeetingMention& before : out.mentions) {
+            previous = previous || before.relation == MentionRelation::kPrevious;
+            reported = reported || before.relation == MentionRelation::kReport;
+          }
+          if (previous && !reported) {
             m.relation = MentionRelation::kPrevious;
-            break;
           }
         }
-      }
-      // "A decade ago, X and Y met in Z. ... at that summit": a word telling back a meeting,
-      // when the only meeting told before it is of the past, is of that past too - unless it
-      // has a date of its own ("The talks in Astana on Tuesday" is the news).
-      if (m.relation == MentionRelation::kReport && m.anaphoric && m.date < 0 &&
-          m.status == MentionStatus::kHeld) {
-        bool previous = false;
-        bool reported = false;
-        for (const MeetingMention& before : out.mentions) {
-          previous = previous || before.relation == MentionRelation::kPrevious;
-          reported = reported || before.relation == MentionRelation::kReport;
-        }
-        if (previous && !reported) {
+        // "The two leaders last met in Samarkand in November, on the sidelines of a summit of
+        // the OTS": the event a meeting of the past was held at is of that past too.
+        if (m.relation == MentionRelation::kEvent &&
+            (m.frame == Frame::kSidelines || m.frame == Frame::kDuring) && !out.mentions.empty() &&
+            out.mentions.back().sentence == s &&
+            out.mentions.back().clause_first == m.clause_first &&
+            out.mentions.back().relation == MentionRelation::kPrevious) {
           m.relation = MentionRelation::kPrevious;
         }
+        if (pass == 1 && !ReportsASigningMeeting(m)) {
+          continue;
+        }
+        m.sidelines = out.sentences[s].sidelines;
+        out.sentences[s].reports_meeting = true;
+        if (out.principal < 0 && m.predicate && m.relation == MentionRelation::kReport &&
+            !m.subject.people.empty()) {
+          out.principal = m.subject.people[0];
+        }
+        out.mentions.push_back(std::move(m));
       }
-      // "The two leaders last met in Samarkand in November, on the sidelines of a summit of
-      // the OTS": the event a meeting of the past was held at is of that past too.
-      if (m.relation == MentionRelation::kEvent &&
-          (m.frame == Frame::kSidelines || m.frame == Frame::kDuring) && !out.mentions.empty() &&
-          out.mentions.back().sentence == s && out.mentions.back().clause_first == m.clause_first &&
-          out.mentions.back().relation == MentionRelation::kPrevious) {
-        m.relation = MentionRelation::kPrevious;
-      }
-      m.sidelines = out.sentences[s].sidelines;
-      out.sentences[s].reports_meeting = true;
-      if (out.principal < 0 && m.predicate && m.relation == MentionRelation::kReport &&
-          !m.subject.people.empty()) {
-        out.principal = m.subject.people[0];
-      }
-      out.mentions.push_back(std::move(m));
     }
   }
   return out;

@@ -276,6 +276,27 @@ TEST_F(MeetingMentionsTest, SigningsAndNonMeetingEventsAreNoMentions) {
   EXPECT_THAT(Triggers(), IsEmpty());
 }
 
+// "X and Y signed an agreement in Z on Monday": in an article with no other meeting word, a
+// signing told as news with both sides named is the meeting; one side alone, or no date or
+// place, is not.
+TEST_F(MeetingMentionsTest, SigningIsTheMeetingWhenNoOtherWordReportsOne) {
+  Run("Kyrgyzstan and Tajikistan signed an agreement on water sharing in Bishkek on Monday.");
+  ASSERT_THAT(Triggers(), ElementsAre("signed"));
+  EXPECT_EQ(Get("signed").form, TriggerForm::kVerb);
+  EXPECT_EQ(Get("signed").kind, TriggerKind::kMeet);
+  Run("An accord on border crossings was signed by Kyrgyzstan and Tajikistan on Monday.");
+  EXPECT_THAT(Triggers(), ElementsAre("signed"));
+  Run("Kyrgyzstan signed an agreement on water sharing on Monday.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  Run("Kyrgyzstan and Tajikistan signed an agreement on water sharing.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  Run("Kyrgyzstan and Tajikistan signed the visitors' book in Bishkek on Monday.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  // Another meeting word reports the meeting: the signing stays no mention.
+  Run("Kyrgyzstan and Tajikistan held talks in Bishkek on Monday and signed an agreement.");
+  EXPECT_THAT(Triggers(), ElementsAre("held talks"));
+}
+
 // --- Light verbs and post-predicates.
 
 TEST_F(MeetingMentionsTest, LightVerbMakesANounAPredicate) {

@@ -1979,6 +1979,17 @@ TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {
   }
 }
 
+// "a treaty to be signed later": the infinitive right after the document puts its signing to
+// come, whatever verb governs the document before it.
+TEST_F(DocumentsTest, DocumentToBeSignedIsNotSignedYet) {
+  for (const char* second :
+       {"They agreed to work on a water agreement to be signed later this year.",
+        "They finalised the text of a transit treaty to be signed in Beijing in the autumn."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 // "agreed to" another verb makes the document that verb's object; "agreed to sign" and "agreed
 // to a roadmap" conclude it.
 TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {

@@ -358,6 +358,13 @@ bool InPrinciple(const Annotations& a, int k, int sentence_end) {
 // ("plan to sign a treaty") or after it ("a treaty that A and B plan to sign", "a treaty is
 // expected to be signed at their next summit"), or one agreed only in principle.
 bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& sentence) {
+  // "agreed to work on a water-sharing agreement to be signed later this year", "the documents
+  // to be signed": the infinitive right after the document puts its signing to come, whatever
+  // verb stands before it.
+  if (match.end + 2 < sentence.end_token && a.fold(match.end) == "to" &&
+      a.fold(match.end + 1) == "be" && a.Is(match.end + 2, WordClass::kSigningVerb)) {
+    return true;
+  }
   for (int k = match.first - 1; k >= sentence.first_token && k >= match.first - 10; --k) {
     const std::string& f = a.fold(k);
     if (f == "," || f == ";") {

@@ -1990,6 +1990,22 @@ TEST_F(DocumentsTest, DocumentToBeSignedIsNotSignedYet) {
   }
 }
 
+// "The summit ended with a joint communique": a meeting that ends with a document concluded
+// it; no meeting word before the ending verb, or "without", concludes nothing.
+TEST_F(DocumentsTest, MeetingEndingWithADocumentConcludesIt) {
+  for (const char* second : {"The talks ended with a joint communique on transit.",
+                             "The meeting culminated in the adoption of a declaration on water.",
+                             "The talks wrapped up with a joint statement."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+  for (const char* second : {"The talks ended without a joint communique.",
+                             "The border war ended with a treaty on borders."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 // "agreed to" another verb makes the document that verb's object; "agreed to sign" and "agreed
 // to a roadmap" conclude it.
 TEST_F(DocumentsTest, AgreedToAnotherVerbIsNoSigning) {

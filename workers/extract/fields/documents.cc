@@ -832,6 +832,41 @@ bool RefersBack(const Annotations& a, const Match& match, const Entry& doc,
          next != "in" && next != "to";
 }
 
+// "The summit ended with a joint communique", "the talks culminated in the adoption of a
+// declaration", "Talks wrapped up with a joint statement": a meeting that ends with a document
+// concluded it. A meeting word must stand before the ending verb.
+bool MeetingEndedWith(const Annotations& a, const Match& match, const Sentence& sentence) {
+  int k = match.first - 1;
+  // "the adoption of", "the signing of" and articles between "with" and the document.
+  while (k > sentence.first_token &&
+         (a.fold(k) == "a" || a.fold(k) == "an" || a.fold(k) == "the" || a.fold(k) == "of" ||
+          absl::StartsWith(a.fold(k), "adopt") || absl::StartsWith(a.fold(k), "sign") ||
+          a.fold(k) == "joint")) {
+    --k;
+  }
+  if (k - 1 <= sentence.first_token || (a.fold(k) != "with" && a.fold(k) != "in")) {
+    return false;
+  }
+  int v = k - 1;
+  if (a.fold(v) == "up" && v - 1 > sentence.first_token) {
+    --v;  // "wrapped up with", "wound up with".
+  }
+  const std::string& verb = a.fold(v);
+  const bool ends = verb == "ended" || verb == "ends" || verb == "closed" || verb == "closes" ||
+                    verb == "culminated" || verb == "culminates" || verb == "concluded" ||
+                    verb == "concludes" ||
+                    ((verb == "wrapped" || verb == "wraps" || verb == "wound") && v < k - 1);
+  if (!ends) {
+    return false;
+  }
+  for (int q = sentence.first_token; q < v; ++q) {
+    if (a.trigger_at[q] >= 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // True when a signing verb within a few words of the document concludes it ("signed a treaty",
 // "the memorandum was initialled"), not when negated or the object of another verb.
 bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& sentence) {
@@ -996,7 +1031,13 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     if (s > 0 && plural_signed == s - 1 && a.sentence(s - 1).paragraph == sentence.paragraph) {
       members_from = ListsThePreviousOnes(a, s);
     }
-    if (listed < 0 && opening < 0 && members_from < 0 &&
+    bool ending = false;  // "The summit ended with a joint communique".
+    for (int k = sentence.first_token; k < sentence.end_token && !ending; ++k) {
+      const std::string& f = a.fold(k);
+      ending = f == "ended" || f == "ends" || f == "closed" || f == "closes" ||
+               absl::StartsWith(f, "culminat") || f == "wrapped" || f == "wraps" || f == "wound";
+    }
+    if (listed < 0 && opening < 0 && members_from < 0 && !ending &&
         !a.SentenceHasWord(s, WordClass::kSigningVerb) &&
         !a.SentenceHasWord(s, WordClass::kSpeechVerb) && a.fold(sentence.first_token) != "in") {
       continue;
@@ -1087,7 +1128,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         introduced = a.fold(k) != ";" && a.trigger_at[k] < 0;
       }
       near_verb = near_verb || introduced || first == listed || first == opening ||
-                  ToldInAJointText(a, match, sentence) ||
+                  ToldInAJointText(a, match, sentence) || MeetingEndedWith(a, match, sentence) ||
                   (members_from >= 0 && first >= members_from) ||
                   SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the

@@ -1784,12 +1784,14 @@ TEST_F(DocumentsTest, AdoptedOrIssuedDocuments) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
 }
 
-// Other forms of the verbs that conclude a document ("issuing", "inks", "sealed", "struck").
+// Other forms of the verbs that conclude a document ("issuing", "inks", "sealed", "struck",
+// "hammered out", "forged").
 TEST_F(DocumentsTest, MoreFormsOfTheSigningVerbs) {
   for (const char* second :
        {"They ended the talks issuing a joint statement on trade.",
         "Kazakhstan inks a transit agreement with China.", "The two sides sealed a deal on gas.",
-        "They struck an agreement on water."}) {
+        "They struck an agreement on water.", "They hammered out a deal on gas.",
+        "The two sides forged an accord on transit."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_EQ(Documents(main()).size(), 1u) << second;
   }

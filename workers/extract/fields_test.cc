@@ -2110,10 +2110,15 @@ TEST_F(DocumentsTest, StatementPutOutByOneSideIsNoDocument) {
        {"According to the statement signed by the presidential spokesman, they discussed trade.",
         "The statement, signed by Foreign Ministry spokesman Ali Karimov, said the talks were "
         "useful.",
-        "The talks were useful, the statement issued by the presidency said."}) {
+        "The talks were useful, the statement issued by the presidency said.",
+        // A press release that follows.
+        "The Foreign Ministry released the following statement: the talks were useful."}) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Documents(main()), IsEmpty()) << second;
   }
+  Run("The leaders of Kazakhstan and China met in Astana. They adopted the following statement: "
+      "trade must grow.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
   Run("The leaders of Kazakhstan and China met in Astana. The statement signed by the two "
       "presidents commits them to more trade.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));

@@ -1112,6 +1112,13 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       if (doc->surface == "statement" && PutOutByOneSide(a, match, sentence)) {
         continue;
       }
+      // "The Secretary released the following statement:": a press release that follows, not a
+      // text the sides adopted ("adopted the following statement" is one).
+      if (doc->surface == "statement" && first - 3 >= sentence.first_token &&
+          a.fold(first - 1) == "following" && a.fold(first - 2) == "the" &&
+          a.fold(first - 3) != "adopted") {
+        continue;
+      }
       if (doc->surface == "documents" && IntroducesDocuments(a, match, sentence, s)) {
         // "20 documents were concluded at the intergovernmental level, among them an agreement
         // on ...": the documents it introduces are signed with it, however far from the verb.

@@ -1862,6 +1862,16 @@ TEST_F(DocumentsTest, SuchDocumentRefersBack) {
 }
 
 // A charter adopted or signed is a document (of no listed type).
+// "Decisions were adopted on transit": the decisions of a council or summit are its documents;
+// a single decision ("reached a decision to meet again") is not.
+TEST_F(DocumentsTest, DecisionsAdoptedAreDocuments) {
+  Run("The leaders of Kazakhstan and China met in Astana. Decisions on transit and water were "
+      "adopted.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
+  Run("The leaders of Kazakhstan and China met in Astana. They reached a decision on transit.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 TEST_F(DocumentsTest, CharterIsADocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a charter on good "
       "neighbourliness.");

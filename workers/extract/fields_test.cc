@@ -2219,6 +2219,10 @@ TEST_F(DocumentsTest, DocumentInForceIsNotConcludedAgain) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed a protocol amending the "
       "existing agreement on transit.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
+  // The document amended is in force, whatever word qualifies it.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a protocol amending the "
+      "double taxation agreement.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
   Run("The leaders of Kazakhstan and China met in Astana. The new treaty, signed on Monday, "
       "replaces the previous accord on borders.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));

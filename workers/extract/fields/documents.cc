@@ -1072,13 +1072,14 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
                     f == "under" || f == "compliance";
       }
       // "withdrew from the arms agreement", "pulled out of the nuclear deal", "suspended the
-      // treaty": a document in force that a party leaves, not one concluded here.
+      // treaty": a document in force that a party leaves, not one concluded here; so is one
+      // amended ("a protocol amending the double taxation agreement": the protocol is new).
       for (int k = std::max(sentence.first_token, first - 5); k < first; ++k) {
         const std::string& f = a.fold(k);
         const bool leaves = absl::StartsWith(f, "withdr") || absl::StartsWith(f, "suspend") ||
                             absl::StartsWith(f, "abandon") || absl::StartsWith(f, "scrap") ||
                             absl::StartsWith(f, "terminat") || absl::StartsWith(f, "renounc") ||
-                            absl::StartsWith(f, "revok") ||
+                            absl::StartsWith(f, "revok") || absl::StartsWith(f, "amend") ||
                             ((f == "pulled" || f == "pull" || f == "pulls" || f == "pulling") &&
                              k + 1 < first && a.fold(k + 1) == "out");
         bool interrupted = false;

@@ -2106,7 +2106,12 @@ TEST_F(DocumentsTest, ToldInAJointTextIssuesIt) {
        {v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE}},
       {"The ministry said in a statement that the talks were useful.", {}},
       {"Kazakhstan said in a declaration that the talks were useful.", {}},
-      {"They talked about a joint statement for the next summit.", {}}};
+      {"They talked about a joint statement for the next summit.", {}},
+      // The sides' text quoted as speaking.
+      {"\"Trade must grow,\" the joint statement said.", {v1::DOCUMENT_TYPE_JOINT_STATEMENT}},
+      {"The joint communique also noted progress on transit.",
+       {v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE}},
+      {"\"Trade must grow,\" the statement said.", {}}};
   for (const auto& [second, types] : cases) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;

@@ -243,6 +243,17 @@ bool ToldInAJointText(const Annotations& a, const Match& match, const Sentence& 
     return false;
   }
   const int k = match.first;
+  // "\"...,\" the joint statement said", "The joint communique stated that ...": the sides'
+  // text quoted as speaking was issued.
+  if (k - 1 >= sentence.first_token && a.fold(k - 1) == "the" && match.end < sentence.end_token) {
+    int v = match.end;
+    if (a.fold(v) == "also" && v + 1 < sentence.end_token) {
+      ++v;
+    }
+    if (a.Is(v, WordClass::kSpeechVerb)) {
+      return true;
+    }
+  }
   if (k - 2 < sentence.first_token || a.fold(k - 2) != "in") {
     return false;
   }

@@ -2002,6 +2002,21 @@ TEST_F(DocumentsTest, DocumentToBeSignedIsNotSignedYet) {
   }
 }
 
+// "The summit's final declaration called for ...": the final text of a meeting is the one it
+// adopted, with no signing verb; a draft of it, or a final agreement, is not.
+TEST_F(DocumentsTest, FinalTextOfTheMeetingIsAdopted) {
+  for (const char* second : {"The summit's final declaration called for a ceasefire.",
+                             "Their final joint communique urged more trade."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+  for (const char* second : {"They discussed the draft final declaration.",
+                             "A final agreement on the border remains far off."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
+}
+
 // "The summit ended with a joint communique": a meeting that ends with a document concluded
 // it; no meeting word before the ending verb, or "without", concludes nothing.
 TEST_F(DocumentsTest, MeetingEndingWithADocumentConcludesIt) {

@@ -843,6 +843,23 @@ bool RefersBack(const Annotations& a, const Match& match, const Entry& doc,
          next != "in" && next != "to";
 }
 
+// "The summit's final declaration called for a ceasefire", "a final joint communique": the
+// final text of a meeting is the one it adopted.
+bool FinalText(const Annotations& a, const Match& match, const Sentence& sentence) {
+  const Entry* doc = match.Of(EntryType::kDocument);
+  if (doc == nullptr || (doc->document != v1::DOCUMENT_TYPE_JOINT_STATEMENT &&
+                         doc->document != v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE &&
+                         doc->document != v1::DOCUMENT_TYPE_DECLARATION)) {
+    return false;
+  }
+  for (int k = std::max(sentence.first_token, match.first - 2); k < match.first; ++k) {
+    if (a.fold(k) == "final") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "The summit ended with a joint communique", "the talks culminated in the adoption of a
 // declaration", "Talks wrapped up with a joint statement": a meeting that ends with a document
 // concluded it. A meeting word must stand before the ending verb.
@@ -1042,10 +1059,11 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     if (s > 0 && plural_signed == s - 1 && a.sentence(s - 1).paragraph == sentence.paragraph) {
       members_from = ListsThePreviousOnes(a, s);
     }
-    bool ending = false;  // "The summit ended with a joint communique".
+    // "The summit ended with a joint communique", "the final declaration".
+    bool ending = false;
     for (int k = sentence.first_token; k < sentence.end_token && !ending; ++k) {
       const std::string& f = a.fold(k);
-      ending = f == "ended" || f == "ends" || f == "closed" || f == "closes" ||
+      ending = f == "ended" || f == "ends" || f == "closed" || f == "closes" || f == "final" ||
                absl::StartsWith(f, "culminat") || f == "wrapped" || f == "wraps" || f == "wound";
     }
     if (listed < 0 && opening < 0 && members_from < 0 && !ending &&
@@ -1148,7 +1166,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       }
       near_verb = near_verb || introduced || first == listed || first == opening ||
                   ToldInAJointText(a, match, sentence) || MeetingEndedWith(a, match, sentence) ||
-                  (members_from >= 0 && first >= members_from) ||
+                  FinalText(a, match, sentence) || (members_from >= 0 && first >= members_from) ||
                   SubjectOfAPassiveSigning(a, match, sentence);
       // "signed a Memorandum of Cooperation in the field of agriculture, as well as the
       // 2018-2020 Action Plan": a document joined to one signed is signed too.

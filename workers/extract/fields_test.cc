@@ -2126,7 +2126,11 @@ TEST_F(DocumentsTest, ToldInAJointTextIssuesIt) {
       {"\"Trade must grow,\" the joint statement said.", {v1::DOCUMENT_TYPE_JOINT_STATEMENT}},
       {"The joint communique also noted progress on transit.",
        {v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE}},
-      {"\"Trade must grow,\" the statement said.", {}}};
+      {"\"Trade must grow,\" the statement said.", {}},
+      // What the sides' text tells.
+      {"According to the joint communique, the two countries will open a ferry line.",
+       {v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE}},
+      {"According to a statement from the ministry, the talks were useful.", {}}};
   for (const auto& [second, types] : cases) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_THAT(Types(Documents(main())), ::testing::UnorderedElementsAreArray(types)) << second;

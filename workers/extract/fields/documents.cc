@@ -254,6 +254,11 @@ bool ToldInAJointText(const Annotations& a, const Match& match, const Sentence& 
       return true;
     }
   }
+  // "According to the joint communique, the sides agreed to ...".
+  if (k - 3 >= sentence.first_token && a.fold(k - 3) == "according" && a.fold(k - 2) == "to" &&
+      (a.fold(k - 1) == "the" || a.fold(k - 1) == "a" || a.fold(k - 1) == "their")) {
+    return true;
+  }
   if (k - 2 < sentence.first_token || a.fold(k - 2) != "in") {
     return false;
   }
@@ -1059,12 +1064,14 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     if (s > 0 && plural_signed == s - 1 && a.sentence(s - 1).paragraph == sentence.paragraph) {
       members_from = ListsThePreviousOnes(a, s);
     }
-    // "The summit ended with a joint communique", "the final declaration".
+    // "The summit ended with a joint communique", "the final declaration", "according to the
+    // joint statement".
     bool ending = false;
     for (int k = sentence.first_token; k < sentence.end_token && !ending; ++k) {
       const std::string& f = a.fold(k);
       ending = f == "ended" || f == "ends" || f == "closed" || f == "closes" || f == "final" ||
-               absl::StartsWith(f, "culminat") || f == "wrapped" || f == "wraps" || f == "wound";
+               f == "according" || absl::StartsWith(f, "culminat") || f == "wrapped" ||
+               f == "wraps" || f == "wound";
     }
     if (listed < 0 && opening < 0 && members_from < 0 && !ending &&
         !a.SentenceHasWord(s, WordClass::kSigningVerb) &&

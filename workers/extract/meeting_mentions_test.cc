@@ -286,6 +286,8 @@ TEST_F(MeetingMentionsTest, SigningIsTheMeetingWhenNoOtherWordReportsOne) {
   EXPECT_EQ(Get("signed").kind, TriggerKind::kMeet);
   Run("An accord on border crossings was signed by Kyrgyzstan and Tajikistan on Monday.");
   EXPECT_THAT(Triggers(), ElementsAre("signed"));
+  Run("Kyrgyzstan and Tajikistan inked an agreement on water sharing in Bishkek on Monday.");
+  EXPECT_THAT(Triggers(), ElementsAre("inked"));
   Run("Kyrgyzstan signed an agreement on water sharing on Monday.");
   EXPECT_THAT(Triggers(), IsEmpty());
   Run("Kyrgyzstan and Tajikistan signed an agreement on water sharing.");

@@ -2880,6 +2880,8 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"piracy off the coast", v1::TOPIC_SECURITY},
       {"the counteroffensive", v1::TOPIC_CONFLICT},
       {"a prisoner exchange", v1::TOPIC_CONFLICT},
+      {"the maritime boundary", v1::TOPIC_SECURITY},  // A line at sea, not shipping.
+      {"maritime disputes", v1::TOPIC_CONFLICT},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

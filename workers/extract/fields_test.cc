@@ -2882,6 +2882,9 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"a prisoner exchange", v1::TOPIC_CONFLICT},
       {"the maritime boundary", v1::TOPIC_SECURITY},  // A line at sea, not shipping.
       {"maritime disputes", v1::TOPIC_CONFLICT},
+      {"palm oil", v1::TOPIC_AGRICULTURE},  // A crop, not fuel.
+      {"arms reductions", v1::TOPIC_SECURITY},
+      {"power supplies", v1::TOPIC_ENERGY},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
@@ -2889,6 +2892,19 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
         words + ".");
     EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(topic)) << words;
   }
+}
+
+// Arms control is security, and nuclear too when nuclear arms are named; power trade is energy and
+// trade.
+TEST_F(TopicsTest, TopicVocabularyOfTwoTopics) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana to "
+      "discuss nuclear arms.");
+  EXPECT_THAT(ResolveTopics(c(), main().window),
+              UnorderedElementsAre(v1::TOPIC_SECURITY, v1::TOPIC_NUCLEAR));
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana to "
+      "discuss power trade.");
+  EXPECT_THAT(ResolveTopics(c(), main().window),
+              UnorderedElementsAre(v1::TOPIC_ENERGY, v1::TOPIC_TRADE));
 }
 
 TEST_F(TopicsTest, TopicsAreNotTakenFromNames) {

@@ -318,8 +318,55 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     a.dates_in[a.dates[d].sentence].push_back(static_cast<int>(d));
   }
   a.quotes = FindQuotes(a.doc);
+  // "the Gulf Investment Corporation", "the Minister of Commerce": a capitalised word in a run of
+  // capitalised words (joined by "of", "and", "for", "&") before the head noun of a body or an
+  // office, or after the head and "of", is part of a name the dictionaries do not hold. Not in a
+  // headline or a line in capitals, where capitals say nothing.
+  std::vector<bool> in_body_name(a.doc.tokens.size(), false);
+  for (const Sentence& sentence : a.doc.sentences) {
+    if (sentence.title || sentence.all_caps) {
+      continue;
+    }
+    auto capitalised = [&](int k) { return a.tok(k).word && a.tok(k).cap; };
+    int k = sentence.first_token;
+    while (k < sentence.end_token) {
+      if (!capitalised(k)) {
+        ++k;
+        continue;
+      }
+      int end = k + 1;
+      while (end < sentence.end_token) {
+        const std::string& f = a.fold(end);
+        if (capitalised(end)) {
+          ++end;
+        } else if ((f == "of" || f == "and" || f == "for" || f == "&") &&
+                   end + 1 < sentence.end_token && capitalised(end + 1)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      for (int h = k; h < end; ++h) {
+        if (!a.Is(h, WordClass::kBodyHead)) {
+          continue;
+        }
+        for (int q = k; q < h; ++q) {
+          in_body_name[q] = true;
+        }
+        if (h + 1 < end && a.fold(h + 1) == "of") {
+          for (int q = h + 2; q < end; ++q) {
+            in_body_name[q] = true;
+          }
+        }
+      }
+      k = end;
+    }
+  }
   // Topic keywords, once per article: a keyword inside a name is not a topic.
   auto in_name = [&](int i) {
+    if (in_body_name[i]) {
+      return true;
+    }
     const int e = a.entity_at[i];
     if (e < 0) {
       return false;

@@ -2913,6 +2913,27 @@ TEST_F(TopicsTest, TopicsAreNotTakenFromNames) {
   EXPECT_THAT(ResolveTopics(c(), main().window), IsEmpty());
 }
 
+// A capitalised topic word before the head noun of a body or an office, or after "Minister of",
+// is part of a name the dictionaries do not hold; a topic after the title is still one.
+TEST_F(TopicsTest, TopicWordsInTheNameOfABodyOrAnOfficeAreNoTopic) {
+  for (const char* sentence :
+       {"They discussed a loan from the Steppe Investment Corporation.",
+        "They were joined by the Minister of Commerce and the Minister of Transport.",
+        "They discussed a report of the Ministry of International Trade and Industry."}) {
+    Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+                    "in Astana. ") +
+        sentence);
+    const std::vector<v1::Topic> topics = ResolveTopics(c(), main().window);
+    EXPECT_THAT(topics, Not(Contains(v1::TOPIC_INVESTMENT))) << sentence;
+    EXPECT_THAT(topics, Not(Contains(v1::TOPIC_TRADE))) << sentence;
+    EXPECT_THAT(topics, Not(Contains(v1::TOPIC_TRANSPORT))) << sentence;
+  }
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "Ministers discussed Trade and Investment.");
+  EXPECT_THAT(ResolveTopics(c(), main().window),
+              UnorderedElementsAre(v1::TOPIC_TRADE, v1::TOPIC_INVESTMENT));
+}
+
 // ===== Statements, tags, attribution.
 
 using StatementsTest = FieldsTest;

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 52> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 53> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -65,6 +65,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 52> kClasses = {{
     {"state_body_noun", WordClass::kStateBodyNoun},
     {"frequency_adverb", WordClass::kFrequencyAdverb},
     {"business_noun", WordClass::kBusinessNoun},
+    {"body_head", WordClass::kBodyHead},
 }};
 
 }  // namespace

@@ -77,9 +77,12 @@ enum class WordClass : uint8_t {
                       // recurring contact, not one meeting
   kBusinessNoun,      // business_noun: "executives", "investors": a meeting with them is not
                       // one of states
+  kBodyHead,          // body_head: "corporation", "ministry": a capitalised topic word before
+                      // one, or after "Ministry of", is part of a name ("Gulf Investment
+                      // Corporation", "Minister of Commerce"), not a topic
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kBusinessNoun) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kBodyHead) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -68,7 +68,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "landform_noun",
                                              "state_body_noun",
                                              "frequency_adverb",
-                                             "business_noun"};
+                                             "business_noun",
+                                             "body_head"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

@@ -2827,6 +2827,17 @@ TEST_F(TopicsTest, KeywordOnceInASentenceListingDocumentsIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), Not(Contains(v1::TOPIC_ENERGY)));
 }
 
+// A sentence telling of a meeting of the past says what was talked about then: its words count
+// once, whatever cue it holds.
+TEST_F(TopicsTest, KeywordOnceInASentenceOfAPastMeetingIsNoTopic) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. When they last met in 2019, the sides agreed to "
+      "build hospitals.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), IsEmpty());
+}
+
 // A verb of developing cooperation in a field names a topic ("ways to expand energy links").
 TEST_F(TopicsTest, KeywordOnceAfterAVerbOfDevelopingCooperationIsATopic) {
   for (const char* verb : {"expand", "boost", "deepen", "strengthen", "develop", "increase"}) {

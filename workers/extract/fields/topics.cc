@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "workers/extract/fields/fields.h"
 
@@ -49,9 +50,17 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
       add(s, 2);
     }
   } else {
+    // "When they last met, in 2022, the sides agreed to fund health programmes": a sentence
+    // telling of a meeting of the past says what was talked about then, not now.
+    std::vector<bool> past(a.sentence_count(), false);
+    for (const MeetingMention& mm : c.mentions.mentions) {
+      if (mm.relation == MentionRelation::kPrevious) {
+        past[mm.sentence] = true;
+      }
+    }
     for (int s = 0; s < a.sentence_count(); ++s) {
       const bool strong =
-          window.count(s) > 0 || s == 0 || a.SentenceHasWord(s, WordClass::kTopicCue);
+          window.count(s) > 0 || s == 0 || (a.SentenceHasWord(s, WordClass::kTopicCue) && !past[s]);
       add(s, strong ? 2 : 1);
     }
   }

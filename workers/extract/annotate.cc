@@ -414,6 +414,10 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
              after == "jibes" || after == "fire" || after == "charges" || after == "threats" ||
              after == "words" || after == "places";
     }
+    // "a road map for the talks": a plan, not a road.
+    if (topic == v1::TOPIC_TRANSPORT && word == "road") {
+      return after == "map" || after == "maps";
+    }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
   // "a balance of payments crisis", "the political crisis": a crisis named for another domain

@@ -454,6 +454,14 @@ TEST_F(AnnotateTest, TradedBarbsIsNoTrade) {
   EXPECT_THAT(Run("", "They traded goods.").topics_in[1], ::testing::Contains(v1::TOPIC_TRADE));
 }
 
+// "a road map for the talks" is a plan, not a road.
+TEST_F(AnnotateTest, RoadMapIsNoTransport) {
+  EXPECT_THAT(Run("", "They agreed a road map for the talks.").topics_in[1],
+              ::testing::Not(::testing::Contains(v1::TOPIC_TRANSPORT)));
+  EXPECT_THAT(Run("", "They agreed to build a road to the port.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_TRANSPORT));
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

@@ -2896,6 +2896,8 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"palm oil", v1::TOPIC_AGRICULTURE},  // A crop, not fuel.
       {"arms reductions", v1::TOPIC_SECURITY},
       {"power supplies", v1::TOPIC_ENERGY},
+      {"the deadly clash", v1::TOPIC_CONFLICT},
+      {"the river basin", v1::TOPIC_ENVIRONMENT},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

@@ -230,6 +230,16 @@ TEST_F(ParticipantsTest, SpokespeopleAndPeopleWithoutARoleDoNotTakePart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// "X, the president's chief of staff, joined the talks": an official who joins the meeting told of
+// takes part in it, wherever in the report it is told.
+TEST_F(ParticipantsTest, OfficialWhoJoinedTheTalksTakesPart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The two ministers discussed transit routes. The president's chief of staff, Arman "
+      "Sadykov, joined the talks.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Arman Sadykov"));
+}
+
 // An official who only reacts to the meeting ("Opposition leader X criticised the visit") is a
 // commentator, not a participant.
 TEST_F(ParticipantsTest, OfficialReactingToTheMeetingDoesNotTakePart) {

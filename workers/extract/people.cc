@@ -1199,18 +1199,24 @@ class PeopleFinder {
             after = q + 1;
           }
         }
-        const std::string& next = a_.fold(after);
-        // "X paid his first state visit", "X held talks": a light verb and its meeting noun.
-        bool light = false;
-        if (a_.Is(after, WordClass::kLightVerb)) {
-          for (int q = after + 1; q < sentence.end_token && q <= after + 4; ++q) {
-            light = light || a_.trigger_at[q] >= 0;
+        auto verb_at = [&](int k) {
+          const std::string& next = a_.fold(k);
+          // "X paid his first state visit", "X held talks": a light verb and its meeting noun.
+          bool light = false;
+          if (a_.Is(k, WordClass::kLightVerb)) {
+            for (int q = k + 1; q < sentence.end_token && q <= k + 4; ++q) {
+              light = light || a_.trigger_at[q] >= 0;
+            }
           }
-        }
-        const bool verb = a_.trigger_at[after] >= 0 || a_.Is(after, WordClass::kSpeechVerb) ||
-                          light || next == "has" || next == "had" || next == "will" ||
-                          next == "is" || next == "was" || next == "would" ||
-                          CoordinatedSubjectOfMeetingVerb(after, sentence.end_token);
+          return a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kSpeechVerb) || light ||
+                 next == "has" || next == "had" || next == "will" || next == "is" ||
+                 next == "was" || next == "would" || next == "were" || next == "are" ||
+                 CoordinatedSubjectOfMeetingVerb(k, sentence.end_token);
+        };
+        // "Cai Wen, Li Wenhao and Zhao Peng were present at the talks": the other names of a
+        // list ending in "and" stand between a name and its verb.
+        const int after_list = AfterListOfNames(after, sentence.end_token);
+        const bool verb = verb_at(after) || (after_list != after && verb_at(after_list));
         const bool after_with =
             i > sentence.first_token && (a_.fold(i - 1) == "with" || a_.fold(i - 1) == "and");
         // "met Paul Ferrand": the object of a meeting verb; "counterparts A and B": the name
@@ -1274,6 +1280,31 @@ class PeopleFinder {
       }
       i = end;
     }
+  }
+
+  // The token after a list of names that starts at `k` with "," or "and" and goes on to its
+  // "and" (", B and C", "and C"), each name two or three capitalised words that the
+  // dictionaries do not know; `k` itself when there is no such list.
+  int AfterListOfNames(int k, int sentence_end) const {
+    int q = k;
+    bool closed = false;
+    for (int items = 0; items < 6 && !closed && q + 1 < sentence_end; ++items) {
+      const std::string& joint = a_.fold(q);
+      if (joint != "," && joint != "and") {
+        break;
+      }
+      int end = q + 1;
+      while (end < sentence_end && end - (q + 1) < 3 && IsNameToken(a_, end) &&
+             a_.entity_at[end] < 0) {
+        ++end;
+      }
+      if (end - (q + 1) < 2 || (end < sentence_end && IsNameToken(a_, end))) {
+        break;
+      }
+      closed = joint == "and";
+      q = end;
+    }
+    return closed ? q : k;
   }
 
   // True when a role's last word is a plural ("foreign ministers", "Presidents").

@@ -335,6 +335,15 @@ TEST_F(PeopleTest, SubjectOfAMeetingVerbAfterARelativeClause) {
   Get("Aidar Seitkali");
 }
 
+// "A, B and C were present at the talks": every name of a list before its verb is a person.
+TEST_F(PeopleTest, ListOfNamesBeforeAVerbAreAllPeople) {
+  Run("Zhao Wenhao met Aidar Seitkali in Beijing on Monday. Cai Wenli, Liu Jianhong and Zhou Peng "
+      "were present at the talks.");
+  Get("Cai Wenli");
+  Get("Liu Jianhong");
+  Get("Zhou Peng");
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

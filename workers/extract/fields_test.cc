@@ -240,6 +240,20 @@ TEST_F(ParticipantsTest, OfficialWhoJoinedTheTalksTakesPart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Arman Sadykov"));
 }
 
+// "Brazil's A, Argentina's B and Uruguay's C said": a list of names each after the possessive of a
+// party's country names the parties' people; one such name alone ("Ukraine's Peace Formula")
+// is not enough.
+TEST_F(ParticipantsTest, ListOfNamesAfterThePartiesPossessivesTakesPart) {
+  Run("The foreign ministers of Kazakhstan, Kyrgyzstan and Tajikistan met in Almaty on Friday. "
+      "Kazakhstan's Talgat Omarov, Kyrgyzstan's Emil Sadyrov and Tajikistan's Farid Rahimov said "
+      "in a joint statement that the border talks would go on.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Emil Sadyrov", "Farid Rahimov"));
+  Run("The foreign ministers of Kazakhstan and Ukraine met in Almaty on Friday. They backed "
+      "Ukraine's Peace Formula, the basis for a just peace.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), IsEmpty());
+}
+
 // An official who only reacts to the meeting ("Opposition leader X criticised the visit") is a
 // commentator, not a participant.
 TEST_F(ParticipantsTest, OfficialReactingToTheMeetingDoesNotTakePart) {

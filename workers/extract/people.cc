@@ -1274,6 +1274,18 @@ class PeopleFinder {
         }
       }
       Add(s, i, end, filled, dict_entry != nullptr || by_name != nullptr);
+      // "Brazil's A, Argentina's B and Uruguay's C said": one of a list of people each named
+      // after a country's possessive.
+      if (!possessor.empty() && end + 3 < sentence.end_token &&
+          (a_.fold(end) == "," || a_.fold(end) == "and") && a_.fold(end + 2) == "'s" &&
+          a_.EntityAt(end + 1, EntryType::kPlace) != nullptr) {
+        people_[PersonAt(people_, i)].possessed = true;
+      }
+      if (!possessor.empty() && i - 3 >= sentence.first_token &&
+          (a_.fold(i - 3) == "," || a_.fold(i - 3) == "and") && PersonEndingAt(i - 3) &&
+          people_[PersonAt(people_, i - 4)].possessed) {
+        people_[PersonAt(people_, i)].possessed = true;
+      }
       if (role.has_value() && PluralRole(role->role)) {
         plural_role_ = *role;
         plural_role_end_ = end;

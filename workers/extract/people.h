@@ -32,7 +32,8 @@ struct Person {
   int end_token = 0;
   bool from_dictionary = false;  // A known official (people dictionary).
   bool in_title = false;
-  bool former = false;  // Named with a role only as its former holder ("former President X").
+  bool former = false;     // Named with a role only as its former holder ("former President X").
+  bool possessed = false;  // Named after a country's possessive, with no role ("Brazil's X").
 
   bool InSentence(int s) const {
     for (const PersonMention& m : mentions) {

@@ -504,8 +504,11 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     }
     if (!p.Participates() || NamedForAPastOffice(c.a, p) || OnlyReportsOthers(c, p, g, gi) ||
         OnlyReactsToAMeeting(c, p, gi) ||
-        (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title)) {
-      continue;  // Spokespeople, and people named without a role: commentators more often.
+        (p.level == RoleLevel::kUnknown && !p.from_dictionary && !p.in_title &&
+         !(p.possessed && out.countries.count(p.country) > 0))) {
+      // Spokespeople, and people named without a role: commentators more often; not one named
+      // for a party's country ("Brazil's X, Argentina's Y and Uruguay's Z said").
+      continue;
     }
     if (p.level == RoleLevel::kOfficial && !p.in_title && !p.InSentence(g.anchor) &&
         !p.InSentence(1)) {

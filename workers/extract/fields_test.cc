@@ -254,6 +254,16 @@ TEST_F(ParticipantsTest, ListOfNamesAfterThePartiesPossessivesTakesPart) {
   EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), IsEmpty());
 }
 
+// "Prime Minister X had called for a ceasefire last week": an official of a party's country who
+// only did something before the meeting is background, not a participant.
+TEST_F(ParticipantsTest, OfficialOfAPartyWhoHadDoneSomethingBeforeDoesNotTakePart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The ministers discussed transit routes. Chinese Premier Zhao Wenhao had called for "
+      "closer rail links last month.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
+}
+
 // An official who only reacts to the meeting ("Opposition leader X criticised the visit") is a
 // commentator, not a participant.
 TEST_F(ParticipantsTest, OfficialReactingToTheMeetingDoesNotTakePart) {

@@ -384,6 +384,41 @@ bool TellsOfAnEarlierYear(const Annotations& a, const PersonMention& m) {
   return earlier;
 }
 
+// True when every mention of `p` outside other meetings' clauses is the subject of a past
+// perfect that is no meeting word ("Prime Minister X had called for a ceasefire last week",
+// "X, the defence minister, had warned"): what was done before, not taking part.
+bool OnlyDidSomethingBefore(const Context& c, const Person& p, int group) {
+  bool before = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    const int sentence_end = c.a.sentence(m.sentence).end_token;
+    int k = m.end;
+    if (k < sentence_end && c.a.fold(k) == ",") {  // An appositive: ", the defence minister,".
+      int close = k + 1;
+      while (close < sentence_end && close <= k + 12 && c.a.fold(close) != ",") {
+        ++close;
+      }
+      if (close >= sentence_end) {
+        return false;
+      }
+      k = close + 1;
+    }
+    if (k + 1 >= sentence_end || c.a.fold(k) != "had" || !c.a.tok(k + 1).word ||
+        c.a.tok(k + 1).cap || c.a.frame_at[k + 1] >= 0 || !absl::EndsWith(c.a.fold(k + 1), "ed")) {
+      return false;
+    }
+    // "had met", "had called Y": a meeting of the past may be this one told in reported speech;
+    // "had called for a ceasefire" is no meeting.
+    if (c.a.trigger_at[k + 1] >= 0 && (k + 2 >= sentence_end || c.a.fold(k + 2) != "for")) {
+      return false;
+    }
+    before = true;
+  }
+  return before;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -528,7 +563,7 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
         p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
         SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi) ||
         OnlyReactsToAMeeting(c, p, gi) || OnlySaidToBeAbsent(c, p, gi) ||
-        (gi == 0 && OnlyInPastMeetings(c, p))) {
+        OnlyDidSomethingBefore(c, p, gi) || (gi == 0 && OnlyInPastMeetings(c, p))) {
       continue;
     }
     bool elsewhere = false;

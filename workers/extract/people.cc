@@ -1241,6 +1241,12 @@ class PeopleFinder {
         by_name = DictionaryPerson(a_, a_.dict->PeopleWithSurname(a_.fold(i)), "");
         is_person = by_name != nullptr;
       }
+      // "Albanese meets Luxon in Sydney": the two one-word sides of a meeting verb in a
+      // headline are surnames.
+      if (!is_person && words == 1 && end == i + 1 && sentence.title && !sentence.all_caps &&
+          (HeadlineSideOfMeetingVerb(i - 2, sentence) || HeadlineSideOfMeetingVerb(i, sentence))) {
+        is_person = true;
+      }
       if (!is_person) {
         i = end;
         continue;
@@ -1317,6 +1323,32 @@ class PeopleFinder {
       q = end;
     }
     return closed ? q : k;
+  }
+
+  // True when the headline's tokens from `subject` are "X <meeting verb> Y", X opening the
+  // headline (or after a colon or comma) and Y ending it or followed by a preposition or comma,
+  // each one capitalised word that is no place, body or title.
+  bool HeadlineSideOfMeetingVerb(int subject, const extract::Sentence& sentence) const {
+    const int object = subject + 2;
+    if (subject < sentence.first_token || object >= sentence.end_token ||
+        !MeetingVerbAt(subject + 1) || a_.trigger_at[subject] >= 0 || a_.trigger_at[object] >= 0) {
+      return false;
+    }
+    for (const int k : {subject, object}) {
+      if (!IsNameToken(a_, k) || a_.entity_at[k] >= 0 || a_.fold(k).size() < 3) {
+        return false;
+      }
+    }
+    if (subject > sentence.first_token && a_.fold(subject - 1) != ":" &&
+        a_.fold(subject - 1) != ",") {
+      return false;
+    }
+    if (object + 1 == sentence.end_token) {
+      return true;
+    }
+    static constexpr absl::string_view kAfter[] = {
+        ",", ":", "in", "on", "at", "for", "to", "ahead", "amid", "as", "over", "after", "-"};
+    return std::find(std::begin(kAfter), std::end(kAfter), a_.fold(object + 1)) != std::end(kAfter);
   }
 
   // True when a role's last word is a plural ("foreign ministers", "Presidents").

@@ -344,6 +344,16 @@ TEST_F(PeopleTest, ListOfNamesBeforeAVerbAreAllPeople) {
   Get("Zhou Peng");
 }
 
+// "Seitkali meets Adler in Vienna": the one-word sides of a meeting verb in a headline are
+// surnames; a word before a noun ("meets Parliament leaders") is not.
+TEST_F(PeopleTest, OneWordSidesOfAMeetingVerbInAHeadlineArePeople) {
+  Run("Seitkali meets Adler in Vienna", "The two leaders discussed trade on Monday.");
+  Get("Seitkali");
+  Get("Adler");
+  Run("Seitkali meets Mittelrat leaders in Vienna", "The talks covered trade on Monday.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
 TEST_F(PeopleTest, RoleAfterTheNameWithPossessive) {
   Run("Talgat Omarov, Kazakhstan's Foreign Minister, arrived in Beijing.");
   const Person& p = Get("Talgat Omarov");

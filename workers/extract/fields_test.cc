@@ -264,6 +264,16 @@ TEST_F(ParticipantsTest, OfficialOfAPartyWhoHadDoneSomethingBeforeDoesNotTakePar
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao"));
 }
 
+// "X was accompanied by deputy director general Y": a lower-case "deputy", "senior", "acting" or
+// "assistant" before a role goes on the list of those who attend.
+TEST_F(ParticipantsTest, OfficialAfterALowerCaseDeputyInAnAttendanceListTakesPart) {
+  Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
+      "Monday. The two ministers discussed transit routes. Li was accompanied by deputy director "
+      "general Zhou Peng.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Zhou Peng"));
+}
+
 // An official who only reacts to the meeting ("Opposition leader X criticised the visit") is a
 // commentator, not a participant.
 TEST_F(ParticipantsTest, OfficialReactingToTheMeetingDoesNotTakePart) {

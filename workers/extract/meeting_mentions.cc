@@ -707,7 +707,12 @@ class SentenceReader {
            a_.Is(i, WordClass::kSubjectPronoun) || a_.Is(i, WordClass::kFirstPerson) ||
            a_.Is(i, WordClass::kMeetingModifier) ||
            absl::ascii_isdigit(static_cast<unsigned char>(f[0])) ||
-           (a_.tok(i).cap && !sentence_.all_caps);
+           (a_.tok(i).cap && !sentence_.all_caps) ||
+           // "accompanied by deputy director general X", "senior adviser Y": a lower-case word
+           // right before a role.
+           ((f == "deputy" || f == "senior" || f == "acting" || f == "assistant") &&
+            i + 1 < sentence_.end_token && a_.EntityAt(i + 1, EntryType::kRole) != nullptr &&
+            a_.entities[a_.entity_at[i + 1]].first == i + 1);
   }
 
   void ReadSides(MeetingMention* m) {

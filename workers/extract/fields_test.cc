@@ -274,6 +274,16 @@ TEST_F(ParticipantsTest, OfficialAfterALowerCaseDeputyInAnAttendanceListTakesPar
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Zhou Peng"));
 }
 
+// "The visit was the first since President X was ousted": a leader only told of as removed from
+// office is of the past, not a participant.
+TEST_F(ParticipantsTest, LeaderOnlyToldOfAsOustedDoesNotTakePart) {
+  Run("Kazakh President Talgat Omarov hosted Kyrgyz President Emil Sadyrov in Astana on Monday. "
+      "The visit was the first by a Kyrgyz leader since Kyrgyz President Bakyt Aliev was "
+      "ousted.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())),
+              UnorderedElementsAre("Talgat Omarov", "Emil Sadyrov"));
+}
+
 // An official who only reacts to the meeting ("Opposition leader X criticised the visit") is a
 // commentator, not a participant.
 TEST_F(ParticipantsTest, OfficialReactingToTheMeetingDoesNotTakePart) {

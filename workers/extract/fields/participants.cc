@@ -419,6 +419,39 @@ bool OnlyDidSomethingBefore(const Context& c, const Person& p, int group) {
   return before;
 }
 
+// True when every mention of `p` outside other meetings' clauses is the subject of a removal
+// from office or life ("since X was ousted in December", "X was assassinated", "X died"): a
+// leader of the past, not one taking part.
+bool OnlyRemovedFromOffice(const Context& c, const Person& p, int group) {
+  static constexpr absl::string_view kRemoved[] = {"ousted",    "toppled", "overthrown",
+                                                   "deposed",   "killed",  "assassinated",
+                                                   "impeached", "exiled",  "executed"};
+  bool removed = false;
+  for (const PersonMention& m : p.mentions) {
+    if (OwnedByOther(c, m.first, group)) {
+      continue;
+    }
+    const int sentence_end = c.a.sentence(m.sentence).end_token;
+    int k = m.end;
+    if (k < sentence_end && c.a.fold(k) == "had" && k + 1 < sentence_end &&
+        c.a.fold(k + 1) == "been") {
+      ++k;
+    }
+    if (k < sentence_end && c.a.fold(k) == "died") {
+      removed = true;
+      continue;
+    }
+    if (k + 1 >= sentence_end ||
+        (c.a.fold(k) != "was" && c.a.fold(k) != "were" && c.a.fold(k) != "been") ||
+        std::find(std::begin(kRemoved), std::end(kRemoved), c.a.fold(k + 1)) ==
+            std::end(kRemoved)) {
+      return false;
+    }
+    removed = true;
+  }
+  return removed;
+}
+
 }  // namespace
 
 // True when every mention of `p` follows a word that holds it as background ("the funeral of
@@ -529,7 +562,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
     if (std::find(out.people.begin(), out.people.end(), &p) != out.people.end() ||
         only_elsewhere(p) || OnlyHeldAsBackground(c.a, p) || p.former ||
         OnlyAPossessorHere(c, p, gi) || OnlySaidToBeAbsent(c, p, gi) ||
-        SpeaksFromElsewhere(c, p, g.town, gi) || (gi == 0 && OnlyInPastMeetings(c, p))) {
+        SpeaksFromElsewhere(c, p, g.town, gi) || OnlyRemovedFromOffice(c, p, gi) ||
+        (gi == 0 && OnlyInPastMeetings(c, p))) {
       continue;
     }
     bool here = p.in_title;
@@ -563,7 +597,8 @@ Participants ResolveParticipants(const Context& c, const MeetingGroup& g) {
         p.level == RoleLevel::kCounterpart || NamedForAPastOffice(c.a, p) ||
         SpeaksFromElsewhere(c, p, g.town, gi) || OnlyReportsOthers(c, p, g, gi) ||
         OnlyReactsToAMeeting(c, p, gi) || OnlySaidToBeAbsent(c, p, gi) ||
-        OnlyDidSomethingBefore(c, p, gi) || (gi == 0 && OnlyInPastMeetings(c, p))) {
+        OnlyDidSomethingBefore(c, p, gi) || OnlyRemovedFromOffice(c, p, gi) ||
+        (gi == 0 && OnlyInPastMeetings(c, p))) {
       continue;
     }
     bool elsewhere = false;

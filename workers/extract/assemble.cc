@@ -162,15 +162,15 @@ void AddHostingLeader(const Context& c, const MeetingGroup& g, v1::Meeting* m) {
 
 // A held meeting first told of after the lead ("The sale comes months after X and Y met in
 // San Francisco", "Z, who met W in Brasilia in August, said"), under a headline that reports
-// none, on no day the text fixes or weeks before the publication: background to other news,
-// not the meeting the article reports.
+// none, on no day the text fixes or more than a week before the publication: background to other
+// news, not the meeting the article reports.
 bool StaleBackground(const Context& c, const MeetingGroup& g, const v1::Meeting& m) {
   const Annotations& a = c.a;
   if (c.grouping.title_meeting || m.status() != v1::MEETING_STATUS_HELD ||
       !a.published.has_value() || g.mentions.empty()) {
     return false;
   }
-  int first = a.doc.sentences.size();
+  int first = a.sentence_count();
   for (int mi : g.mentions) {
     first = std::min(first, c.mentions.mentions[mi].sentence);
   }

@@ -1372,6 +1372,14 @@ class SentenceReader {
           verb = i;
         }
       }
+      // "flies to Berlin on Friday after holding talks in Paris on Thursday": a meeting told
+      // after a word of sequence is another occasion than the journey.
+      for (int i = verb + 1; verb >= 0 && i < m.first; ++i) {
+        const std::string& f = a_.fold(i);
+        if (f == "after" || f == "before" || f == "following" || f == "since" || f == "while") {
+          return false;
+        }
+      }
     }
     if (verb < 0) {
       return false;
@@ -1734,6 +1742,15 @@ class SentenceReader {
         official = official || person(i) >= 0 ||
                    (role != nullptr && f != "delegation" && f != "delegations" &&
                     !a_.Is(a_.entities[a_.entity_at[i]].end - 1, WordClass::kBusinessNoun));
+      }
+      // "met Chinese business executives and Premier X", "business and government leaders":
+      // an official anywhere else in the clause is a side of a meeting of states.
+      for (int j = i; business && !official && j < m->clause_end; ++j) {
+        const std::string& f = a_.fold(j);
+        const Entry* role = a_.EntityAt(j, EntryType::kRole);
+        official = person(j) >= 0 || f == "government" || f == "officials" || f == "ministers" ||
+                   (role != nullptr &&
+                    !a_.Is(a_.entities[a_.entity_at[j]].end - 1, WordClass::kBusinessNoun));
       }
       if (business && !official && m->status == MentionStatus::kHeld) {
         m->relation = MentionRelation::kGeneric;

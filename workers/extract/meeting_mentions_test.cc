@@ -1345,6 +1345,17 @@ TEST_F(MeetingMentionsTest, MeetingWithBusinessPeopleIsGeneric) {
   }
   Run("President Aidar Seitkali met a Mongolian government delegation in Astana on Monday.");
   EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+  // An official elsewhere in the clause is a side of a meeting of states (found by review).
+  for (const char* body : {
+           "President Aidar Seitkali met Chinese business executives and Premier Zhao Wenhao in "
+           "Beijing on Tuesday.",
+           "Prime Minister Zhao Wenhao held talks with business and government leaders in Astana "
+           "on Monday.",
+       }) {
+    Run(body);
+    ASSERT_FALSE(mm_.mentions.empty()) << body;
+    EXPECT_EQ(mm_.mentions[0].relation, MentionRelation::kReport) << body;
+  }
 }
 
 // A visit one side was only invited to make, with no day and not accepted, is no meeting.
@@ -1884,6 +1895,9 @@ TEST_F(MeetingMentionsTest, PresentOfTheThirdPersonWithAWeekdayIsASchedule) {
        "held talks"},
       {"Lithuanian President Jonas Petraitis ended his visits to Warsaw on Friday.", "visits"},
       {"African heads of state gathered in Addis Ababa on Saturday for the summit.", "gathered"},
+      {"President Luc Bernard flies to Berlin on Friday after holding talks with Spanish Prime "
+       "Minister Pedro Ruiz in Paris on Thursday.",
+       "holding talks"},
       {"Lithuanian President Jonas Petraitis met Polish President Adam Nowak in Warsaw, and the "
        "talks ended on Friday.",
        "met"}};

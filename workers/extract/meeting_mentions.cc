@@ -2119,9 +2119,25 @@ MentionStatus CueStatus(const Annotations& a, int anchor) {
 
 // A signing read as a meeting reports one when it is told as news (a date or a place attached to
 // it) and names both sides: "A and B signed", "A signed ... with B", "signed by A and B".
-bool ReportsASigningMeeting(const MeetingMention& m) {
+bool ReportsASigningMeeting(const Annotations& a, const MeetingMention& m) {
   if (m.relation != MentionRelation::kReport || (m.date < 0 && m.venue_first < 0)) {
     return false;
+  }
+  // "Parliament ratified the treaty on Wednesday. A and B signed it in Tashkent in March": a
+  // signing dated more than a week before the publication (or in an earlier month) is the
+  // background of the news, not its meeting.
+  if (m.date >= 0 && a.published.has_value()) {
+    const DateMention& d = a.dates[m.date];
+    if (!d.relative && d.start.year() > 0) {
+      const absl::CivilMonth month(d.start.year(), std::max(1, d.start.month()));
+      const bool stale = d.start.day() > 0
+                             ? absl::CivilDay(d.start.year(), std::max(1, d.start.month()),
+                                              d.start.day()) < *a.published - 7
+                             : month < absl::CivilMonth(*a.published);
+      if (stale) {
+        return false;
+      }
+    }
   }
   if (!m.subject.empty() && !m.object.empty()) {
     return true;
@@ -2252,7 +2268,7 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
             out.mentions.back().relation == MentionRelation::kPrevious) {
           m.relation = MentionRelation::kPrevious;
         }
-        if (pass == 1 && !ReportsASigningMeeting(m)) {
+        if (pass == 1 && !ReportsASigningMeeting(a, m)) {
           continue;
         }
         m.sidelines = out.sentences[s].sidelines;

@@ -294,6 +294,13 @@ TEST_F(MeetingMentionsTest, SigningIsTheMeetingWhenNoOtherWordReportsOne) {
   EXPECT_THAT(Triggers(), IsEmpty());
   Run("Kyrgyzstan and Tajikistan signed the visitors' book in Bishkek on Monday.");
   EXPECT_THAT(Triggers(), IsEmpty());
+  // A signing dated weeks before the publication (26 April) is background (found by review).
+  Run("Kyrgyzstan and Tajikistan signed the agreement in Bishkek in March.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  Run("Kyrgyzstan and Tajikistan signed the agreement in Bishkek on March 3.");
+  EXPECT_THAT(Triggers(), IsEmpty());
+  Run("Kyrgyzstan and Tajikistan signed the agreement in Bishkek on April 24.");
+  EXPECT_THAT(Triggers(), ElementsAre("signed"));
   // Another meeting word reports the meeting: the signing stays no mention.
   Run("Kyrgyzstan and Tajikistan held talks in Bishkek on Monday and signed an agreement.");
   EXPECT_THAT(Triggers(), ElementsAre("held talks"));

@@ -1325,6 +1325,27 @@ class PeopleFinder {
     return closed ? q : k;
   }
 
+  // True when the body names someone with the surname `fold` after a first name or a title
+  // ("Anthony Albanese", "Prime Minister Albanese"): "Envoys meet Taliban in Doha", "Modi meets
+  // Diaspora" name no people.
+  bool SurnameInTheBody(const std::string& fold) const {
+    for (int s = 0; s < a_.sentence_count(); ++s) {
+      const extract::Sentence& sentence = a_.sentence(s);
+      if (sentence.title) {
+        continue;
+      }
+      for (int k = sentence.first_token + 1; k < sentence.end_token; ++k) {
+        const bool after_name =
+            IsNameToken(a_, k - 1) && a_.tok(k - 1).cap && a_.entity_at[k - 1] < 0;
+        if (a_.fold(k) == fold && a_.tok(k).cap &&
+            (after_name || a_.EntityAt(k - 1, EntryType::kRole) != nullptr)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // True when the headline's tokens from `subject` are "X <meeting verb> Y", X opening the
   // headline (or after a colon or comma) and Y ending it or followed by a preposition or comma,
   // each one capitalised word that is no place, body or title.
@@ -1335,7 +1356,8 @@ class PeopleFinder {
       return false;
     }
     for (const int k : {subject, object}) {
-      if (!IsNameToken(a_, k) || a_.entity_at[k] >= 0 || a_.fold(k).size() < 3) {
+      if (!IsNameToken(a_, k) || a_.entity_at[k] >= 0 || a_.fold(k).size() < 3 ||
+          !SurnameInTheBody(a_.fold(k))) {
         return false;
       }
     }

@@ -232,15 +232,20 @@ class SentenceReader {
         }
         // "A met B, and Japanese Prime Minister C held talks with D": a name with its title
         // and then a meeting verb (or a light verb) open a clause of their own.
+        // A capitalised meeting word is part of a name ("Munich Security Conference chairman"),
+        // and the run must hold a title.
         bool named = false;
+        bool titled = false;
         for (int k = i + 1; !opened && k < std::min(sentence_.end_token, i + 10); ++k) {
           const std::string& w = a_.fold(k);
-          if (named && (a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb))) {
+          if (named && titled && !a_.tok(k).cap &&
+              (a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb))) {
             clause_starts_.push_back(i);
             break;
           }
           if (a_.tok(k).cap && a_.tok(k).word) {
             named = true;
+            titled = titled || a_.EntityAt(k, EntryType::kRole) != nullptr;
           } else if (!(w == "the" || w == "of" || w == "'s" || w == "-" ||
                        a_.Is(k, WordClass::kNameParticle))) {
             break;

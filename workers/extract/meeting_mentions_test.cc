@@ -1590,6 +1590,10 @@ TEST_F(MeetingMentionsTest, AndWithANamedSubjectAndAMeetingVerbOpensAClause) {
   Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao, Russian President Ivan "
       "Petrov, and Japanese Prime Minister Kenji Takeda on Monday.");
   EXPECT_THAT(People(Get("met").object), ElementsAre("Zhao Wenhao", "Ivan Petrov", "Kenji Takeda"));
+  // A capitalised meeting word inside a name opens nothing (found by review).
+  Run("Kazakh President Aidar Seitkali met Chinese President Zhao Wenhao, and Munich Security "
+      "Conference chairman Hans Adler in Munich on Friday.");
+  EXPECT_EQ(Get("met").clause_end, a_.sentence(1).end_token);
 }
 
 // A second predicate after "and" with only a time between ("..., and on Sunday held talks with

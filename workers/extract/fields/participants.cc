@@ -219,6 +219,19 @@ bool OnlyReportsOthers(const Context& c, const Person& p, const MeetingGroup& g,
   return reports;
 }
 
+// The token after a name's appositive (", the opposition leader,"), or `k` itself when none
+// follows; -1 when the appositive runs to the end of the sentence unclosed.
+int PastAppositive(const Annotations& a, int k, int sentence_end) {
+  if (k >= sentence_end || a.fold(k) != ",") {
+    return k;
+  }
+  int close = k + 1;
+  while (close < sentence_end && close <= k + 12 && a.fold(close) != ",") {
+    ++close;
+  }
+  return close >= sentence_end ? -1 : close + 1;
+}
+
 // True when every mention of `p` where this meeting is reported is the subject of a verb of
 // reaction whose object is a meeting told of ("Opposition leader X criticised the visit",
 // "X, the opposition leader, welcomed the talks"): a commentator, not a participant.
@@ -229,16 +242,9 @@ bool OnlyReactsToAMeeting(const Context& c, const Person& p, int group) {
       continue;
     }
     const int sentence_end = c.a.sentence(m.sentence).end_token;
-    int k = m.end;
-    if (k < sentence_end && c.a.fold(k) == ",") {  // An appositive: ", the opposition leader,".
-      int close = k + 1;
-      while (close < sentence_end && close <= k + 12 && c.a.fold(close) != ",") {
-        ++close;
-      }
-      if (close >= sentence_end) {
-        return false;
-      }
-      k = close + 1;
+    const int k = PastAppositive(c.a, m.end, sentence_end);
+    if (k < 0) {
+      return false;
     }
     if (k + 2 >= sentence_end || !c.a.Is(k, WordClass::kReactionVerb) ||
         !c.a.Is(k + 1, WordClass::kAnaphor)) {
@@ -394,16 +400,9 @@ bool OnlyDidSomethingBefore(const Context& c, const Person& p, int group) {
       continue;
     }
     const int sentence_end = c.a.sentence(m.sentence).end_token;
-    int k = m.end;
-    if (k < sentence_end && c.a.fold(k) == ",") {  // An appositive: ", the defence minister,".
-      int close = k + 1;
-      while (close < sentence_end && close <= k + 12 && c.a.fold(close) != ",") {
-        ++close;
-      }
-      if (close >= sentence_end) {
-        return false;
-      }
-      k = close + 1;
+    const int k = PastAppositive(c.a, m.end, sentence_end);
+    if (k < 0) {
+      return false;
     }
     if (k + 1 >= sentence_end || c.a.fold(k) != "had" || !c.a.tok(k + 1).word ||
         c.a.tok(k + 1).cap || c.a.frame_at[k + 1] >= 0 || !absl::EndsWith(c.a.fold(k + 1), "ed")) {

@@ -137,20 +137,28 @@ bool PossessorOfAThing(const Annotations& a, const PersonMention& m) {
   return true;
 }
 
-// True when every mention of `p` outside the clauses of other meetings than `group` owns a thing
-// ("Biden's domestic agenda"), and there is one.
-bool OnlyAPossessorHere(const Context& c, const Person& p, int group) {
-  bool possessor = false;
+// True when `p` is mentioned outside the clauses of other meetings than `group`, and `holds` is
+// true of every such mention: the shared shape of the readers below.
+template <typename Predicate>
+bool EveryMentionHere(const Context& c, const Person& p, int group, Predicate holds) {
+  bool any = false;
   for (const PersonMention& m : p.mentions) {
     if (OwnedByOther(c, m.first, group)) {
       continue;
     }
-    if (!PossessorOfAThing(c.a, m)) {
+    if (!holds(m)) {
       return false;
     }
-    possessor = true;
+    any = true;
   }
-  return possessor;
+  return any;
+}
+
+// True when every mention of `p` outside the clauses of other meetings than `group` owns a thing
+// ("Biden's domestic agenda"), and there is one.
+bool OnlyAPossessorHere(const Context& c, const Person& p, int group) {
+  return EveryMentionHere(c, p, group,
+                          [&](const PersonMention& m) { return PossessorOfAThing(c.a, m); });
 }
 
 // "Egypt's foreign minister, X, said in Cairo ..." of a meeting placed in another country's
@@ -160,11 +168,7 @@ bool SpeaksFromElsewhere(const Context& c, const Person& p, const std::string& t
   if (town_country.empty()) {
     return false;
   }
-  bool elsewhere = false;
-  for (const PersonMention& m : p.mentions) {
-    if (OwnedByOther(c, m.first, group)) {
-      continue;
-    }
+  return EveryMentionHere(c, p, group, [&](const PersonMention& m) {
     const int sentence_end = c.a.sentence(m.sentence).end_token;
     bool away = false;
     for (int k = m.end; k + 2 < sentence_end && k <= m.end + 3 && !away; ++k) {
@@ -177,12 +181,8 @@ bool SpeaksFromElsewhere(const Context& c, const Person& p, const std::string& t
       away = (f == "in" || f == "from") && town != nullptr && IsTown(town->place) &&
              town->code != town_country;
     }
-    if (!away) {
-      return false;
-    }
-    elsewhere = true;
-  }
-  return elsewhere;
+    return away;
+  });
 }
 
 // "Foreign Secretary X told a briefing that the two prime ministers discussed ...": every
@@ -190,11 +190,7 @@ bool SpeaksFromElsewhere(const Context& c, const Person& p, const std::string& t
 // (its own subject names other people, or a collective): `p` reports it and takes no part.
 bool OnlyReportsOthers(const Context& c, const Person& p, const MeetingGroup& g, int group) {
   const int self = static_cast<int>(&p - c.people.data());
-  bool reports = false;
-  for (const PersonMention& m : p.mentions) {
-    if (OwnedByOther(c, m.first, group)) {
-      continue;
-    }
+  return EveryMentionHere(c, p, group, [&](const PersonMention& m) {
     const int sentence_end = c.a.sentence(m.sentence).end_token;
     int verb = -1;
     for (int k = m.end; k < sentence_end && k <= m.end + 1 && verb < 0; ++k) {
@@ -211,12 +207,8 @@ bool OnlyReportsOthers(const Context& c, const Person& p, const MeetingGroup& g,
            std::find(subject.people.begin(), subject.people.end(), self) == subject.people.end() &&
            subject.role_only != self && !subject.pronoun);
     }
-    if (!others) {
-      return false;
-    }
-    reports = true;
-  }
-  return reports;
+    return others;
+  });
 }
 
 // The token after a name's appositive (", the opposition leader,"), or `k` itself when none
@@ -236,11 +228,7 @@ int PastAppositive(const Annotations& a, int k, int sentence_end) {
 // reaction whose object is a meeting told of ("Opposition leader X criticised the visit",
 // "X, the opposition leader, welcomed the talks"): a commentator, not a participant.
 bool OnlyReactsToAMeeting(const Context& c, const Person& p, int group) {
-  bool reacts = false;
-  for (const PersonMention& m : p.mentions) {
-    if (OwnedByOther(c, m.first, group)) {
-      continue;
-    }
+  return EveryMentionHere(c, p, group, [&](const PersonMention& m) {
     const int sentence_end = c.a.sentence(m.sentence).end_token;
     const int k = PastAppositive(c.a, m.end, sentence_end);
     if (k < 0) {
@@ -254,12 +242,8 @@ bool OnlyReactsToAMeeting(const Context& c, const Person& p, int group) {
     for (int q = k + 2; q < sentence_end && q <= k + 3 && !meeting; ++q) {
       meeting = c.a.trigger_at[q] >= 0;
     }
-    if (!meeting) {
-      return false;
-    }
-    reacts = true;
-  }
-  return reacts;
+    return meeting;
+  });
 }
 
 // True when the predicate of the name ending at token `end` says its bearer was not there:
@@ -313,17 +297,9 @@ bool SaidToBeAbsent(const Annotations& a, int end, int sentence_end) {
 
 // True when every mention of `p` outside other meetings' clauses is said to be absent.
 bool OnlySaidToBeAbsent(const Context& c, const Person& p, int group) {
-  bool absent = false;
-  for (const PersonMention& m : p.mentions) {
-    if (OwnedByOther(c, m.first, group)) {
-      continue;
-    }
-    if (!SaidToBeAbsent(c.a, m.end, c.a.sentence(m.sentence).end_token)) {
-      return false;
-    }
-    absent = true;
-  }
-  return absent;
+  return EveryMentionHere(c, p, group, [&](const PersonMention& m) {
+    return SaidToBeAbsent(c.a, m.end, c.a.sentence(m.sentence).end_token);
+  });
 }
 
 // "The summit comes a week after X attended the APEC forum, where he met Y briefly": every
@@ -394,11 +370,7 @@ bool TellsOfAnEarlierYear(const Annotations& a, const PersonMention& m) {
 // perfect that is no meeting word ("Prime Minister X had called for a ceasefire last week",
 // "X, the defence minister, had warned"): what was done before, not taking part.
 bool OnlyDidSomethingBefore(const Context& c, const Person& p, int group) {
-  bool before = false;
-  for (const PersonMention& m : p.mentions) {
-    if (OwnedByOther(c, m.first, group)) {
-      continue;
-    }
+  return EveryMentionHere(c, p, group, [&](const PersonMention& m) {
     const int sentence_end = c.a.sentence(m.sentence).end_token;
     const int k = PastAppositive(c.a, m.end, sentence_end);
     if (k < 0) {
@@ -410,12 +382,8 @@ bool OnlyDidSomethingBefore(const Context& c, const Person& p, int group) {
     }
     // "had met", "had called Y": a meeting of the past may be this one told in reported speech;
     // "had called for a ceasefire" is no meeting.
-    if (c.a.trigger_at[k + 1] >= 0 && (k + 2 >= sentence_end || c.a.fold(k + 2) != "for")) {
-      return false;
-    }
-    before = true;
-  }
-  return before;
+    return c.a.trigger_at[k + 1] < 0 || (k + 2 < sentence_end && c.a.fold(k + 2) == "for");
+  });
 }
 
 // True when every mention of `p` outside other meetings' clauses is the subject of a removal
@@ -425,11 +393,7 @@ bool OnlyRemovedFromOffice(const Context& c, const Person& p, int group) {
   static constexpr absl::string_view kRemoved[] = {"ousted",    "toppled", "overthrown",
                                                    "deposed",   "killed",  "assassinated",
                                                    "impeached", "exiled",  "executed"};
-  bool removed = false;
-  for (const PersonMention& m : p.mentions) {
-    if (OwnedByOther(c, m.first, group)) {
-      continue;
-    }
+  return EveryMentionHere(c, p, group, [&](const PersonMention& m) {
     const int sentence_end = c.a.sentence(m.sentence).end_token;
     int k = m.end;
     if (k < sentence_end && c.a.fold(k) == "had" && k + 1 < sentence_end &&
@@ -437,18 +401,13 @@ bool OnlyRemovedFromOffice(const Context& c, const Person& p, int group) {
       ++k;
     }
     if (k < sentence_end && c.a.fold(k) == "died") {
-      removed = true;
-      continue;
+      return true;
     }
-    if (k + 1 >= sentence_end ||
-        (c.a.fold(k) != "was" && c.a.fold(k) != "were" && c.a.fold(k) != "been") ||
-        std::find(std::begin(kRemoved), std::end(kRemoved), c.a.fold(k + 1)) ==
-            std::end(kRemoved)) {
-      return false;
-    }
-    removed = true;
-  }
-  return removed;
+    return k + 1 < sentence_end &&
+           (c.a.fold(k) == "was" || c.a.fold(k) == "were" || c.a.fold(k) == "been") &&
+           std::find(std::begin(kRemoved), std::end(kRemoved), c.a.fold(k + 1)) !=
+               std::end(kRemoved);
+  });
 }
 
 }  // namespace

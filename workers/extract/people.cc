@@ -382,6 +382,11 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
       if (a.entities[m].end < sentence_end && a.Is(a.entities[m].end, WordClass::kSpeechVerb)) {
         return std::nullopt;
       }
+      // "hosts Hamas, Egyptian officials": a plural office names a list's next item, not the
+      // one name before the comma.
+      if (a.Is(a.entities[m].end - 1, WordClass::kCollective)) {
+        return std::nullopt;
+      }
       info.role = a.Surface(a.entities[m].first, a.entities[m].end);
       info.level = role->level;
       info.first = end;

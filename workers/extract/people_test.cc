@@ -1296,6 +1296,14 @@ TEST_F(PeopleTest, RoleSayingTheSentenceIsNoAppositive) {
   }
 }
 
+// "hosts Brightwater, Norwegian officials": a plural office after the comma names the list's next
+// item, so the capitalised word before it is no official.
+TEST_F(PeopleTest, PluralOfficeAfterTheCommaIsNoAppositive) {
+  Run("Emir hosts Brightwater, Norwegian officials",
+      "The emir received the visitors in the capital on Monday.");
+  EXPECT_THAT(Names(), IsEmpty());
+}
+
 // A title only one country gives its officials names that country when the text names none; the
 // text's country wins, and "Secretary of State for X" is not the American title.
 TEST_F(PeopleTest, TitleOfOneCountryGivesTheCountry) {

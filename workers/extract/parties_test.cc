@@ -238,6 +238,11 @@ TEST_F(PartiesTest, CountryAfterOnOrAboutIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("SY", "subject")));
 }
 
+TEST_F(PartiesTest, CountryAfterAroundIsASubject) {
+  Run("The two presidents discussed trade and the situation around Moldova.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MD", "subject")));
+}
+
 TEST_F(PartiesTest, PossessiveOnAThingIsASubject) {
   Run("The ministers discussed Russia's war and Iran's nuclear programme.");
   EXPECT_THAT(Places(), ElementsAre(Pair("RU", "subject"), Pair("IR", "subject")));

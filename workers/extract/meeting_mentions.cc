@@ -215,6 +215,10 @@ class SentenceReader {
            (a_.fold(i + 1) == "will" || a_.fold(i + 1) == "would" || a_.fold(i + 1) == "then" ||
             a_.fold(i + 1) == "later" || a_.fold(i + 1) == "subsequently"))) {
         clause_starts_.push_back(i);
+      } else if (prev == "," && f == "as" && OpensNamedClause(i + 1)) {
+        // "A visited Kyiv, as China's B was in Moscow for talks with C": a named subject and
+        // its verb after ", as" tell another event.
+        clause_starts_.push_back(i);
       } else if (prev == "," && f == "and") {
         // "X met Y on Friday, and the two will meet again in June": a short subject and a
         // modal after ", and" open a clause of their own.
@@ -253,6 +257,28 @@ class SentenceReader {
         }
       }
     }
+  }
+  // True when the words from `first` are a capitalised run naming someone (a person, a title or
+  // a country, with "the", "of", "'s" and hyphens inside) followed by a verb: a form of "be" or
+  // "have", a meeting word or a light verb.
+  bool OpensNamedClause(int first) const {
+    bool named = false;
+    for (int k = first; k < std::min(sentence_.end_token, first + 10); ++k) {
+      const std::string& w = a_.fold(k);
+      if (named && !a_.tok(k).cap &&
+          (w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "had" ||
+           a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb))) {
+        return true;
+      }
+      if (a_.tok(k).cap && a_.tok(k).word) {
+        named = named || person(k) >= 0 || a_.EntityAt(k, EntryType::kRole) != nullptr ||
+                a_.EntityAt(k, EntryType::kPlace) != nullptr;
+      } else if (!(w == "the" || w == "of" || w == "'s" || w == "-" ||
+                   a_.Is(k, WordClass::kNameParticle))) {
+        return false;
+      }
+    }
+    return false;
   }
   int ClauseStart(int i) const {
     int start = sentence_.first_token;

@@ -689,6 +689,18 @@ TEST_F(MeetingMentionsTest, CommaAndASubjectWithAModalOpensAClause) {
   EXPECT_EQ(again.status, MentionStatus::kPlanned);
 }
 
+// ", as" before a named subject and its verb opens a clause telling another event, so neither
+// meeting takes the other's place or people; ", as part of" and ", as expected" do not.
+TEST_F(MeetingMentionsTest, CommaAsANamedSubjectAndAVerbOpensAClause) {
+  Run("Danish Prime Minister Lars Holm visited Vilnius on Tuesday, meeting President Ana Ruiz, "
+      "as Chile's Tomas Vidal was in Lima for talks with Peru's leader.");
+  const MeetingMention& visit = Get("visited");
+  const MeetingMention& talks = Get("talks");
+  EXPECT_LE(visit.clause_end, talks.clause_first);
+  Run("Lars Holm visited Vilnius on Tuesday, as part of a tour, for talks with Ana Ruiz.");
+  EXPECT_EQ(Get("visited").clause_end, Get("talks").clause_end);
+}
+
 // "gather ... for their fourth meeting": the ordinal meeting the subject comes to is the one
 // the clause reports.
 TEST_F(MeetingMentionsTest, OrdinalMeetingAttendedIsTheClausesOwn) {

@@ -267,6 +267,27 @@ class Grouper {
     return false;
   }
 
+  // True when the words in [first, end) are only places, dates and their prepositions ("outside
+  // Washington on Monday"), at most eight of them.
+  bool OnlyAdjunctsBetween(int first, int end) const {
+    if (end - first > 8) {
+      return false;
+    }
+    for (int k = first; k < end; ++k) {
+      const bool place = a_.EntityAt(k, EntryType::kPlace) != nullptr;
+      bool date = false;
+      for (const DateMention& d : a_.dates) {
+        date = date || (d.first_token <= k && k < d.end_token);
+      }
+      const std::string& f = a_.fold(k);
+      if (!place && !date && !a_.Is(k, WordClass::kLocative) && f != "the" && f != "on" &&
+          f != "outside" && f != ",") {
+        return false;
+      }
+    }
+    return true;
+  }
+
   bool Compatible(const MeetingGroup& g, const Unit& u, const MeetingMention& m,
                   bool current) const {
     if (g.role != GroupRole::kMain && g.role != GroupRole::kOther) {
@@ -669,13 +690,16 @@ class Grouper {
       }
       // "attended the Investment Forum, hosted by X": a participle right after the noun phrase
       // names the host of that meeting, also of an event.
+      // So does one after the adjuncts of a noun a light verb reports ("began talks outside
+      // Washington on Monday hosted by X").
       const int np_end = std::max(noun.end, noun.np_end);
-      const bool participle = m.first == np_end + 1 && a_.fold(np_end) == "," &&
-                              m.end < a_.sentence(m.sentence).end_token && a_.fold(m.end) == "by" &&
-                              subject.empty();
+      const bool by =
+          m.end < a_.sentence(m.sentence).end_token && a_.fold(m.end) == "by" && subject.empty();
+      const bool participle = by && ((m.first == np_end + 1 && a_.fold(np_end) == ",") ||
+                                     (noun.predicate && OnlyAdjunctsBetween(np_end, m.first)));
       if (noun.sentence == m.sentence && noun.clause_first == m.clause_first &&
-          noun.form == TriggerForm::kNoun && !noun.predicate && (that || participle) &&
-          owner >= 0 &&
+          noun.form == TriggerForm::kNoun && (!noun.predicate || participle) &&
+          (that || participle) && owner >= 0 &&
           (out_.groups[owner].role == GroupRole::kMain ||
            out_.groups[owner].role == GroupRole::kOther ||
            (participle && out_.groups[owner].role == GroupRole::kEvent))) {

@@ -575,6 +575,16 @@ TEST_F(GroupingTest, ParticipleHostedByAfterAnEventNamesItsHost) {
   EXPECT_THAT(with_countries, ElementsAre(UnorderedElementsAre("KZ", "CN")));
 }
 
+// "began talks outside Lisbon on Monday hosted by X": the host of the talks a light verb
+// reports, after their place and day.
+TEST_F(GroupingTest, ParticipleHostedByAfterTheAdjunctsOfTalksNamesTheirHost) {
+  Run("Ministers hold talks",
+      "The foreign ministers of Moldova and Georgia began talks outside Lisbon on Monday hosted "
+      "by Portuguese Foreign Minister Rui Vidal.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("MD", "GE", "PT"));
+}
+
 TEST_F(GroupingTest, HostingSeveralIsOneMeeting) {
   Run("",
       "Kazakh Foreign Minister Talgat Omarov hosted his counterparts from Kyrgyzstan, "

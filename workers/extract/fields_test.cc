@@ -598,6 +598,16 @@ TEST_F(VenueTest, TownAfterALocative) {
   EXPECT_EQ(venue.country_code(), "KZ");
 }
 
+// ", the foreign ministry in Beijing said": where the saying was, not the meeting; the dateline
+// names the venue.
+TEST_F(VenueTest, PlaceOfASayingIsNotTheVenue) {
+  Run("VILNIUS, May 4 (Newswire) - Kazakh Foreign Minister Talgat Omarov met Chinese Foreign "
+      "Minister Li Wenhao on Monday, the foreign ministry in Beijing said.");
+  const v1::Place venue = Venue(main());
+  EXPECT_EQ(venue.city(), "Vilnius");
+  EXPECT_EQ(venue.country_code(), "LT");
+}
+
 // "Visiting Kazakh President X" names the guest's country: the meeting is in the host's.
 TEST_F(VenueTest, VisitingGuestsCountryIsNotTheVenue) {
   for (const char* text :

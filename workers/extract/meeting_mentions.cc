@@ -1990,7 +1990,8 @@ class SentenceReader {
           k >= place_first && !issue &&
           (a_.fold(k) == "in" || a_.fold(k) == "at" || travel_to || a_.fold(k) == "visit" ||
            a_.fold(k) == "visits" || a_.fold(k) == "visited" || a_.fold(k) == "visiting");
-      if (locative && (m->venue_first < 0 || IsVenueTown(pe->place))) {
+      if (locative && !PlaceOfASaying(a_, match, m->end) &&
+          (m->venue_first < 0 || IsVenueTown(pe->place))) {
         const bool town_already = m->venue_first >= 0;
         if (!town_already ||
             !IsVenueTown(a_.entities[a_.entity_at[m->venue_first]].Of(EntryType::kPlace)->place)) {
@@ -2018,6 +2019,33 @@ class SentenceReader {
 };
 
 }  // namespace
+
+bool PlaceOfASaying(const Annotations& a, const Match& place, int from) {
+  const Sentence& sentence = a.sentence(a.tok(place.first).sentence);
+  int comma = -1;
+  for (int k = place.first - 1; k >= std::max(from, sentence.first_token) && k >= place.first - 6;
+       --k) {
+    if (a.fold(k) == ",") {
+      comma = k;
+      break;
+    }
+    if (a.trigger_at[k] >= 0) {
+      return false;
+    }
+  }
+  if (comma < 0) {
+    return false;
+  }
+  for (int k = place.end; k < std::min(sentence.end_token, place.end + 3); ++k) {
+    if (a.Is(k, WordClass::kSpeechVerb)) {
+      return true;
+    }
+    if (a.trigger_at[k] >= 0 || a.fold(k) == ",") {
+      return false;
+    }
+  }
+  return false;
+}
 
 bool DayOfASayingAfter(const Annotations& a, const MeetingMention& m, const DateMention& d) {
   if (d.sentence != m.sentence || d.first_token < m.end) {

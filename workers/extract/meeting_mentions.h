@@ -97,6 +97,11 @@ MentionStatus CueStatus(const Annotations& a, int anchor);
 // "X met Y in Beijing, the ministry said on Friday", "..., Omarov told reporters on Friday": a
 // date right after a speech verb of a reporting clause set off by a comma after the meeting
 // word is the day of the saying, not the meeting's.
+// ", the foreign ministry in Beijing said", ", officials in Tokyo told reporters": a place in a
+// reporting clause set off by a comma (after token `from`), with no meeting word between, is
+// where the saying was, not the meeting.
+bool PlaceOfASaying(const Annotations& a, const Match& place, int from);
+
 bool DayOfASayingAfter(const Annotations& a, const MeetingMention& m, const DateMention& d);
 
 // The meeting word is itself a verb of the past ("held talks", "met") that no future cue

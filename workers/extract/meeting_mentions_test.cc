@@ -689,6 +689,14 @@ TEST_F(MeetingMentionsTest, CommaAndASubjectWithAModalOpensAClause) {
   EXPECT_EQ(again.status, MentionStatus::kPlanned);
 }
 
+// ", officials in Beijing said": a place in the reporting clause is not the meeting's.
+TEST_F(MeetingMentionsTest, PlaceOfASayingIsNotTheMeetings) {
+  Run("Talgat Omarov met Li Wenhao on Monday, officials in Beijing said.");
+  EXPECT_LT(Get("met").venue_first, 0);
+  Run("Talgat Omarov met Li Wenhao on Monday in Beijing, officials said.");
+  EXPECT_GE(Get("met").venue_first, 0);
+}
+
 // ", as" before a named subject and its verb opens a clause telling another event, so neither
 // meeting takes the other's place or people; ", as part of" and ", as expected" do not.
 TEST_F(MeetingMentionsTest, CommaAsANamedSubjectAndAVerbOpensAClause) {

@@ -397,7 +397,8 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
           match.end < a.sentence(s).end_token && a.trigger_at[match.end] >= 0;
       if (place == nullptr ||
           !(names_meeting || Locative(a, match.first, a.sentence(s).first_token)) ||
-          InAPastMeetingsClause(c, g, s, match.first)) {
+          InAPastMeetingsClause(c, g, s, match.first) ||
+          PlaceOfASaying(a, match, a.sentence(s).first_token)) {
         continue;
       }
       // "Visiting Indian Prime Minister X": the guest's country, where the meeting is not; with

@@ -435,8 +435,9 @@ TEST_F(ParticipantsTest, OfficialAlsoNamedOutsideTheBackgroundTakesPart) {
               UnorderedElementsAre("Talgat Omarov", "Li Wenhao", "Arman Sadykov"));
 }
 
-// An official named only as the owner of a thing ("X's domestic agenda") is told of, not taking
-// part; one named for a meeting of theirs ("X's talks") or a role ("X's envoy") may be.
+// An official named only as the owner of a thing ("X's domestic agenda") or of an aide ("X's
+// foreign policy adviser") is told of, not taking part; one named for a meeting of theirs ("X's
+// talks") may be.
 TEST_F(ParticipantsTest, OfficialsNamedOnlyAsOwnersOfAThingDoNotTakePart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
       "Monday. Since then, Kazakh President Aidar Seitkali's domestic agenda has taken a "
@@ -446,6 +447,9 @@ TEST_F(ParticipantsTest, OfficialsNamedOnlyAsOwnersOfAThingDoNotTakePart) {
   Run("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana on "
       "Monday. Kazakh President Aidar Seitkali's talks with Li followed.");
   EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), Contains("Aidar Seitkali"));
+  Run("VILNIUS, May 4 (Newswire) - Chinese Foreign Minister Li Wenhao met Kazakh President "
+      "Aidar Seitkali's foreign policy adviser on Monday.");
+  EXPECT_THAT(PeopleNames(ResolveParticipants(c(), main())), UnorderedElementsAre("Li Wenhao"));
 }
 
 // A former holder of a role told of in the report is no official taking part.

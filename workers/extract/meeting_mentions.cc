@@ -599,6 +599,20 @@ class SentenceReader {
     return false;
   }
 
+  // True when a role starts within three words from `first` ("foreign policy adviser", "top
+  // aide") before `end`, with only lower-case words before it.
+  bool RoleWithin(int first, int end) const {
+    for (int k = first; k < std::min(end, first + 3); ++k) {
+      if (a_.EntityAt(k, EntryType::kRole) != nullptr) {
+        return true;
+      }
+      if (!a_.tok(k).word || a_.tok(k).cap || a_.trigger_at[k] >= 0) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   // Collects the participants named in [first, end), skipping frame phrases of other events.
   void Collect(int first, int end, Side* side) const {
     for (int i = first; i < end; ++i) {
@@ -607,9 +621,19 @@ class SentenceReader {
       }
       const int p = person(i);
       if (p >= 0) {
-        if (people_[p].Participates()) {
+        // "met Chancellor X's foreign policy adviser": the one whose office is told meets, not
+        // the name before it.
+        int name_end = i + 1;
+        while (name_end < sentence_.end_token && person(name_end) == p) {
+          ++name_end;
+        }
+        const bool owner = name_end + 1 < sentence_.end_token && a_.fold(name_end) == "'s" &&
+                           !a_.tok(name_end + 1).cap &&
+                           RoleWithin(name_end + 1, sentence_.end_token);
+        if (people_[p].Participates() && !owner) {
           AddUnique(&side->people, p);
         }
+        i = std::min(name_end, end) - 1;
         continue;
       }
       if (const PlaceMention* pm = place(i); pm != nullptr) {

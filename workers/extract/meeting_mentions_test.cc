@@ -689,6 +689,14 @@ TEST_F(MeetingMentionsTest, CommaAndASubjectWithAModalOpensAClause) {
   EXPECT_EQ(again.status, MentionStatus::kPlanned);
 }
 
+// "met Chancellor X's foreign policy adviser": the aide is met, not X.
+TEST_F(MeetingMentionsTest, OwnerOfAnAideMetIsNoSide) {
+  Run("Li Wenhao met Kazakh President Aidar Seitkali's foreign policy adviser on Monday.");
+  EXPECT_EQ(Get("met").object.people.size(), 0u);
+  Run("Li Wenhao met Kazakh President Aidar Seitkali on Monday.");
+  EXPECT_EQ(Get("met").object.people.size(), 1u);
+}
+
 // ", officials in Beijing said": a place in the reporting clause is not the meeting's.
 TEST_F(MeetingMentionsTest, PlaceOfASayingIsNotTheMeetings) {
   Run("Talgat Omarov met Li Wenhao on Monday, officials in Beijing said.");

@@ -118,8 +118,8 @@ bool NamedForAPastOffice(const Annotations& a, const Person& p) {
 }
 
 // "Biden's domestic agenda", "Modi's own call to fight poverty": a name that only owns a thing
-// (no meeting word, role or counterpart in the four words after its "'s") says nothing of
-// taking part.
+// (no meeting word or counterpart in the four words after its "'s") says nothing of taking part;
+// nor does one whose aide is told ("Chancellor X's foreign policy adviser": the adviser meets).
 bool PossessorOfAThing(const Annotations& a, const PersonMention& m) {
   const int sentence_end = a.sentence(m.sentence).end_token;
   if (m.end >= sentence_end || a.fold(m.end) != "'s") {
@@ -129,9 +129,11 @@ bool PossessorOfAThing(const Annotations& a, const PersonMention& m) {
     if (!a.tok(k).word) {
       break;
     }
-    if (a.trigger_at[k] >= 0 || a.EntityAt(k, EntryType::kRole) != nullptr ||
-        a.fold(k) == "counterpart" || a.fold(k) == "counterparts") {
+    if (a.trigger_at[k] >= 0 || a.fold(k) == "counterpart" || a.fold(k) == "counterparts") {
       return false;
+    }
+    if (a.EntityAt(k, EntryType::kRole) != nullptr) {
+      return !a.tok(k).cap;
     }
   }
   return true;

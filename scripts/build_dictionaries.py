@@ -64,6 +64,9 @@ def field(block, tag):
 # is Iceland's, Guatemala "GP", Myanmar "MZ", Guinea "PG"); keyed by its CountryCode, these are
 # the correct ISO 3166-1 alpha-2 codes.
 CORRECTIONS = {"ISR": "IL", "GTM": "GT", "MMR": "MM", "GIN": "GN", "COK": "CK"}
+# Kosovo is given its FIPS code "KV", no ISO code; the user-assigned "XK" is the one the EU, the
+# IMF and GeoNames use.
+ALPHA2_CORRECTIONS = {"KV": "XK"}
 
 
 def countryinfo(path):
@@ -78,6 +81,8 @@ def countryinfo(path):
         country_code = field(block, "CountryCode")
         if country_code and country_code[0] in CORRECTIONS:
             a2 = [CORRECTIONS[country_code[0]]]
+        if a2 and a2[0] in ALPHA2_CORRECTIONS:
+            a2 = [ALPHA2_CORRECTIONS[a2[0]]]
         a3 = [x for x in field(block, "ISO3166-alpha3") + country_code if re.fullmatch(r"[A-Z]{3}", x)]
         if not a2 or not re.fullmatch(r"[A-Z]{2}", a2[0]):
             continue

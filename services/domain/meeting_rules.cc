@@ -53,8 +53,8 @@ constexpr char kAssignedCodes[] =
 // coded them then (the Soviet Union, Yugoslavia, Czechoslovakia or Serbia and Montenegro, East
 // Germany, Zaire, East Timor, Burma, the Netherlands Antilles, South Yemen, North Vietnam,
 // Southern Rhodesia, the New Hebrides, Upper Volta, Dahomey), and Kosovo, which has no code of
-// its own: XK (user-assigned, used by the EU and IMF) and KV (as CAMEO and the extractor's
-// place dictionary code it).
+// its own: XK (user-assigned, used by the EU and IMF; the extractor's) and KV (as CAMEO codes it,
+// and extractors before parley-extract/13 stored it).
 constexpr char kOtherCodes[] = "SUYUCSDDZRTPBUANYDVDRHNHHVDYXKKV";
 
 bool IsCountryCode(absl::string_view code) {

@@ -238,6 +238,13 @@ TEST_F(PartiesTest, CountryAfterOnOrAboutIsASubject) {
   EXPECT_THAT(Places(), ElementsAre(Pair("SY", "subject")));
 }
 
+// Kosovo has no ISO code of its own: the user-assigned XK that the EU and the IMF use, not the
+// FIPS code KV the source dictionary gives.
+TEST_F(PartiesTest, KosovoIsXK) {
+  Run("Kosovo's prime minister met the Serbian president in Ohrid.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("XK", "party"), Pair("RS", "party")));
+}
+
 TEST_F(PartiesTest, CountryAfterAroundIsASubject) {
   Run("The two presidents discussed trade and the situation around Moldova.");
   EXPECT_THAT(Places(), ElementsAre(Pair("MD", "subject")));

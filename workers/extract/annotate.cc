@@ -255,6 +255,28 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
         a.published->year() * 10000 + int64_t{a.published->month()} * 100 + a.published->day());
   }
   a.entities = dict.MatchAll(a.doc, Layer::kEntity);
+  // "the Security Council of Kazakhstan": a body's name followed by "of" and a country is that
+  // country's own body, not the international one the name alone stands for.
+  {
+    std::vector<bool> country_at(a.doc.tokens.size(), false);
+    for (const Match& m : a.entities) {
+      const Entry* place = m.Of(EntryType::kPlace);
+      country_at[m.first] = place != nullptr && place->place == PlaceKind::kCountry;
+    }
+    const int n = static_cast<int>(a.doc.tokens.size());
+    a.entities.erase(
+        std::remove_if(a.entities.begin(), a.entities.end(),
+                       [&](const Match& m) {
+                         if (m.entries.size() != 1 || m.Of(EntryType::kOrg) == nullptr ||
+                             m.end + 1 >= n || a.doc.tokens[m.end].fold != "of") {
+                           return false;
+                         }
+                         const int k =
+                             a.doc.tokens[m.end + 1].fold == "the" ? m.end + 2 : m.end + 1;
+                         return k < n && country_at[k];
+                       }),
+        a.entities.end());
+  }
   a.triggers = dict.MatchAll(a.doc, Layer::kEvent);
   a.cues = dict.MatchAll(a.doc, Layer::kCue);
   // "will have talks and be met there by X", "would be held on October 2", "will be signed": a

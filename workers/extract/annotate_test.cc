@@ -169,6 +169,15 @@ TEST_F(AnnotateTest, NamesOfABodysMeetingAndForeignMinistersTitles) {
   EXPECT_EQ(role->level, RoleLevel::kForeignMinister);
 }
 
+// "the Security Council of Kazakhstan" is that country's body, not the UN's that the name alone
+// stands for.
+TEST_F(AnnotateTest, BodysNameOfACountryIsNoInternationalBody) {
+  Annotations a = Run("", "He briefed the Security Council of Kazakhstan.");
+  EXPECT_EQ(a.EntityAt(TokenOf(a, "Security"), EntryType::kOrg), nullptr);
+  a = Run("", "He briefed the Security Council on Kazakhstan.");
+  EXPECT_NE(a.EntityAt(TokenOf(a, "Security"), EntryType::kOrg), nullptr);
+}
+
 TEST_F(AnnotateTest, NamesMustBeCapitalised) {
   const Annotations a = Run("", "They ate a turkey sandwich in Turkey.");
   EXPECT_THAT(Texts(a, a.entities), ElementsAre("Turkey"));

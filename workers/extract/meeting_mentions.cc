@@ -322,7 +322,29 @@ class SentenceReader {
     return false;
   }
 
+  // True when token `i` stands in the "of" complement of the role phrase told next to a
+  // person's name ("Secretary of the Security Council of Kazakhstan X", "Chairman of the Council
+  // of Ministers Y"): the name of a body, not a meeting.
+  bool InARole(int i) const {
+    for (const Person& p : people_) {
+      for (const PersonMention& pm : p.mentions) {
+        if (pm.sentence != s_ || pm.role_first < 0 || pm.role_first >= i || i >= pm.role_end) {
+          continue;
+        }
+        for (int k = pm.role_first + 1; k < i; ++k) {
+          if (a_.fold(k) == "of") {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   bool Excluded(const Match& match) const {
+    if (InARole(match.first)) {
+      return true;
+    }
     const std::string& f = a_.fold(match.first);
     // "spoke with Y": a call only when a person, a role or a country follows, not "spoke to
     // reporters".

@@ -689,6 +689,13 @@ TEST_F(MeetingMentionsTest, CommaAndASubjectWithAModalOpensAClause) {
   EXPECT_EQ(again.status, MentionStatus::kPlanned);
 }
 
+// A meeting noun in the "of" complement of a title next to a name names a body, not a meeting.
+TEST_F(MeetingMentionsTest, MeetingNounInsideATitleIsNoMeeting) {
+  Run("Secretary of the Security Council of Kazakhstan Aidar Seitkali met Ivan Petrov in Moscow "
+      "on Monday.");
+  EXPECT_THAT(Triggers(), ElementsAre("met"));
+}
+
 // "met Chancellor X's foreign policy adviser": the aide is met, not X.
 TEST_F(MeetingMentionsTest, OwnerOfAnAideMetIsNoSide) {
   Run("Li Wenhao met Kazakh President Aidar Seitkali's foreign policy adviser on Monday.");

@@ -1671,7 +1671,8 @@ class SentenceReader {
         break;
       }
     }
-    for (int i = m->np_first; i < m->first; ++i) {
+    // ("The Speaker of the Senate X met Y": a verb's words before it are its subject's.)
+    for (int i = m->np_first; m->form == TriggerForm::kNoun && i < m->first; ++i) {
       if (a_.Is(i, WordClass::kDomesticBody)) {
         m->relation = MentionRelation::kGeneric;  // "a cabinet meeting", "government talks".
         return;

@@ -689,6 +689,14 @@ TEST_F(MeetingMentionsTest, CommaAndASubjectWithAModalOpensAClause) {
   EXPECT_EQ(again.status, MentionStatus::kPlanned);
 }
 
+// A domestic body in the subject of a meeting verb is only a title ("The Speaker of the Senate X
+// met Y"), not a country's own body meeting.
+TEST_F(MeetingMentionsTest, DomesticBodyInAVerbsSubjectIsATitle) {
+  Run("The Speaker of the Senate Aidar Seitkali met with Japanese Ambassador Ivan Petrov on "
+      "Tuesday.");
+  EXPECT_EQ(Get("met").relation, MentionRelation::kReport);
+}
+
 // A meeting noun in the "of" complement of a title next to a name names a body, not a meeting.
 TEST_F(MeetingMentionsTest, MeetingNounInsideATitleIsNoMeeting) {
   Run("Secretary of the Security Council of Kazakhstan Aidar Seitkali met Ivan Petrov in Moscow "

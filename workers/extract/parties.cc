@@ -213,6 +213,25 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       out->push_back(mention);
       continue;
     }
+    // "the Ambassador of Japan to Kazakhstan", "Japan's ambassador to Kazakhstan": the country an
+    // ambassador is accredited to is the side he meets (the host's officials), not a venue.
+    if (match.first - 1 > sentence.first_token && a.fold(match.first - 1) == "to") {
+      bool ambassador = false;
+      for (int k = match.first - 2; k >= std::max(sentence.first_token, match.first - 6); --k) {
+        if (a.fold(k) == "ambassador") {
+          ambassador = true;
+          break;
+        }
+        if (!a.tok(k).word || a.trigger_at[k] >= 0) {
+          break;
+        }
+      }
+      if (ambassador) {
+        mention.slot = PlaceSlot::kParty;
+        out->push_back(mention);
+        continue;
+      }
+    }
     if (SubjectOfNoPart(a, match)) {
       filter(PlaceSlot::kSubject);
       continue;

@@ -245,6 +245,14 @@ TEST_F(PartiesTest, KosovoIsXK) {
   EXPECT_THAT(Places(), ElementsAre(Pair("XK", "party"), Pair("RS", "party")));
 }
 
+// The country an ambassador is accredited to is the side he meets, not a venue.
+TEST_F(PartiesTest, CountryAnAmbassadorIsAccreditedToIsAParty) {
+  Run("The Speaker met the Ambassador of Japan to Moldova on Tuesday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("JP", "party"), Pair("MD", "party")));
+  Run("The Speaker travelled to Moldova on Tuesday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MD", "venue")));
+}
+
 TEST_F(PartiesTest, CountryAfterAroundIsASubject) {
   Run("The two presidents discussed trade and the situation around Moldova.");
   EXPECT_THAT(Places(), ElementsAre(Pair("MD", "subject")));

@@ -442,6 +442,18 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
+  // "renewed energy in relations", "inject new energy into ties": vigour, not power.
+  auto figurative = [&](int k, v1::Topic topic) {
+    const int n = static_cast<int>(a.doc.tokens.size());
+    const std::string& word = a.fold(k);
+    const std::string& before = k > 0 ? a.fold(k - 1) : "";
+    const std::string& after = k + 1 < n ? a.fold(k + 1) : "";
+    if (topic == v1::TOPIC_ENERGY && word == "energy") {
+      return before == "renewed" || before == "fresh" || before == "positive" ||
+             before == "boundless" || before == "tremendous" || after == "into";
+    }
+    return false;
+  };
   // "a balance of payments crisis", "the political crisis": a crisis named for another domain
   // than war (a word of another topic before it, or politics) is no armed conflict.
   std::vector<bool> other_topic_word(a.doc.tokens.size(), false);
@@ -469,7 +481,8 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     if (!in_name(match.first)) {
       for (const Entry* e : match.entries) {
         if ((e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic) ||
-            (e->topic == v1::TOPIC_CONFLICT && crisis_of_another_domain(match))) {
+            (e->topic == v1::TOPIC_CONFLICT && crisis_of_another_domain(match)) ||
+            (match.end - match.first == 1 && figurative(match.first, e->topic))) {
           continue;
         }
         a.topics_in[a.doc.tokens[match.first].sentence].push_back(e->topic);
@@ -482,7 +495,7 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
       continue;
     }
     for (const auto& [prefix, topic] : dict.TopicPrefixesFor(t.fold)) {
-      if (absl::StartsWith(t.fold, prefix)) {
+      if (absl::StartsWith(t.fold, prefix) && !figurative(static_cast<int>(i), topic)) {
         a.topics_in[t.sentence].push_back(topic);
       }
     }

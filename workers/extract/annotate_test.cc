@@ -471,6 +471,18 @@ TEST_F(AnnotateTest, RoadMapIsNoTransport) {
               ::testing::Contains(v1::TOPIC_TRANSPORT));
 }
 
+// "renewed energy in ties", "inject new energy into relations" is vigour, not power.
+TEST_F(AnnotateTest, RenewedEnergyIsNoEnergyTopic) {
+  for (const char* sentence : {"The leaders promised renewed energy in their partnership.",
+                               "The visit will inject new energy into bilateral relations."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_ENERGY)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed renewable sources of energy for the region.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_ENERGY));
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

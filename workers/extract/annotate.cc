@@ -442,7 +442,8 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
-  // "renewed energy in relations", "inject new energy into ties": vigour, not power.
+  // "renewed energy in relations", "inject new energy into ties": vigour, not power. "a culture of
+  // dialogue": a habit, not the arts.
   auto figurative = [&](int k, v1::Topic topic) {
     const int n = static_cast<int>(a.doc.tokens.size());
     const std::string& word = a.fold(k);
@@ -451,6 +452,14 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     if (topic == v1::TOPIC_ENERGY && word == "energy") {
       return before == "renewed" || before == "fresh" || before == "positive" ||
              before == "boundless" || before == "tremendous" || after == "into";
+    }
+    if (topic == v1::TOPIC_CULTURE && word == "culture" && after == "of" && k + 2 < n) {
+      const std::string& habit = a.fold(k + 2);
+      return habit == "dialogue" || habit == "peace" || habit == "cooperation" ||
+             habit == "trust" || habit == "impunity" || habit == "compromise" ||
+             habit == "consensus" || habit == "openness" || habit == "transparency" ||
+             habit == "accountability" || habit == "compliance" || habit == "secrecy" ||
+             habit == "corruption" || habit == "fear" || habit == "violence";
     }
     return false;
   };

@@ -483,6 +483,18 @@ TEST_F(AnnotateTest, RenewedEnergyIsNoEnergyTopic) {
               ::testing::Contains(v1::TOPIC_ENERGY));
 }
 
+// "a culture of dialogue" is a habit, not the arts.
+TEST_F(AnnotateTest, CultureOfDialogueIsNoCulture) {
+  for (const char* sentence : {"Both ministers praised a culture of dialogue in the region.",
+                               "The envoy spoke against the culture of impunity."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_CULTURE)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed the culture of the two nations.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_CULTURE));
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

@@ -442,8 +442,29 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
+  // A domain of civil cooperation, not of arms.
+  auto civil_domain = [](v1::Topic topic) {
+    switch (topic) {
+      case v1::TOPIC_TRADE:
+      case v1::TOPIC_ECONOMY:
+      case v1::TOPIC_ENERGY:
+      case v1::TOPIC_TRANSPORT:
+      case v1::TOPIC_ENVIRONMENT:
+      case v1::TOPIC_HEALTH:
+      case v1::TOPIC_EDUCATION:
+      case v1::TOPIC_CULTURE:
+      case v1::TOPIC_TECHNOLOGY:
+      case v1::TOPIC_AGRICULTURE:
+      case v1::TOPIC_FINANCE:
+      case v1::TOPIC_INVESTMENT:
+        return true;
+      default:
+        return false;
+    }
+  };
   // "renewed energy in relations", "inject new energy into ties": vigour, not power. "a culture of
-  // dialogue": a habit, not the arts.
+  // dialogue": a habit, not the arts. "cross-border railways", "cross-border trade": a crossing of
+  // another domain, not the guarding of a border.
   auto figurative = [&](int k, v1::Topic topic) {
     const int n = static_cast<int>(a.doc.tokens.size());
     const std::string& word = a.fold(k);
@@ -460,6 +481,24 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
              habit == "consensus" || habit == "openness" || habit == "transparency" ||
              habit == "accountability" || habit == "compliance" || habit == "secrecy" ||
              habit == "corruption" || habit == "fear" || habit == "violence";
+    }
+    if (topic != v1::TOPIC_SECURITY || (word != "border" && word != "borders") || before != "-" ||
+        k < 2 || a.fold(k - 2) != "cross" || k + 1 >= n) {
+      return false;
+    }
+    for (const Match& m : a.topics) {
+      if (m.first == k + 1) {
+        for (const Entry* e : m.entries) {
+          if (civil_domain(e->topic)) {
+            return true;
+          }
+        }
+      }
+    }
+    for (const auto& [prefix, other] : dict.TopicPrefixesFor(a.fold(k + 1))) {
+      if (absl::StartsWith(a.fold(k + 1), prefix) && civil_domain(other)) {
+        return true;
+      }
     }
     return false;
   };

@@ -495,6 +495,20 @@ TEST_F(AnnotateTest, CultureOfDialogueIsNoCulture) {
               ::testing::Contains(v1::TOPIC_CULTURE));
 }
 
+// "cross-border railways", "cross-border trade": a crossing of another domain, no security.
+TEST_F(AnnotateTest, CrossBorderTradeIsNoSecurity) {
+  for (const char* sentence : {"They will open new cross-border railways next year.",
+                               "The ministers hope to double cross-border trade."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_SECURITY)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed cross-border raids by armed groups.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_SECURITY));
+  EXPECT_THAT(Run("", "They discussed security on the border.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_SECURITY));
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

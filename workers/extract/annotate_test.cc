@@ -509,6 +509,18 @@ TEST_F(AnnotateTest, CrossBorderTradeIsNoSecurity) {
               ::testing::Contains(v1::TOPIC_SECURITY));
 }
 
+// The everyday words of armed conflict beyond war and fighting.
+TEST_F(AnnotateTest, EscalationAndDisengagementAreConflict) {
+  for (const char* sentence :
+       {"They spoke about the disengagement of forces along the canal.",
+        "Both sides called for de-escalation.", "They warned against a further escalation.",
+        "The envoy condemned the aggression and the annexation.",
+        "They discussed the end of military operations."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1], ::testing::Contains(v1::TOPIC_CONFLICT))
+        << sentence;
+  }
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

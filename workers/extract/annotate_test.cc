@@ -521,6 +521,12 @@ TEST_F(AnnotateTest, EscalationAndDisengagementAreConflict) {
   }
 }
 
+// "militancy" is terrorism as "militants" are ("militant*" does not reach it).
+TEST_F(AnnotateTest, MilitancyIsTerrorism) {
+  EXPECT_THAT(Run("", "They held talks on cross-border militancy.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_TERRORISM));
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

@@ -527,6 +527,15 @@ TEST_F(AnnotateTest, MilitancyIsTerrorism) {
               ::testing::Contains(v1::TOPIC_TERRORISM));
 }
 
+// Internships and the training of specialists are education.
+TEST_F(AnnotateTest, InternshipsAndTrainingOfSpecialistsAreEducation) {
+  for (const char* sentence : {"They agreed on internships for young doctors.",
+                               "They discussed the training of specialists for the new plant."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1], ::testing::Contains(v1::TOPIC_EDUCATION))
+        << sentence;
+  }
+}
+
 // A crisis named for another domain than war is no armed conflict.
 TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
   for (const char* sentence :

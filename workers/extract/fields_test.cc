@@ -2870,6 +2870,21 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfDiscussionIsATopic) {
   EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY));
 }
 
+// "raised" says what was talked about only with what was raised: "raised the issue of debt", not
+// "the bank raised its rate".
+TEST_F(TopicsTest, RaisedSaysWhatWasTalkedAboutOnlyWithAnIssue) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Later, Omarov raised the issue of debt.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_FINANCE));
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. Last week the central bank raised its base rate.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), IsEmpty());
+}
+
 // A sentence saying what the sides agreed on, stressed or pledged says what was talked about too.
 TEST_F(TopicsTest, KeywordOnceInASentenceOfAgreementIsATopic) {
   for (const char* verb : {"agreed to expand", "stressed", "pledged to expand", "reaffirmed"}) {

@@ -67,6 +67,30 @@ bool ThirdCountryDiscussed(const Context& c, int s, const std::set<std::string>&
   return false;
 }
 
+// A sentence saying what was talked about: a topic cue ("discussed", "agreed", "cooperation");
+// "raised" only with what was raised ("raised the issue of energy", "raised concerns over
+// trade"), not "the central bank raised its rate".
+bool TellsWhatWasDiscussed(const Annotations& a, int s) {
+  const Sentence& sentence = a.sentence(s);
+  for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+    if (!a.Is(k, WordClass::kTopicCue)) {
+      continue;
+    }
+    if (a.fold(k) != "raised") {
+      return true;
+    }
+    for (int q = k + 1; q < std::min(sentence.end_token, k + 4); ++q) {
+      const std::string& w = a.fold(q);
+      if (w == "issue" || w == "issues" || w == "question" || w == "questions" || w == "concern" ||
+          w == "concerns" || w == "matter" || w == "matters" || w == "subject" || w == "topic" ||
+          w == "problem" || w == "problems" || w == "case") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& window,
@@ -108,7 +132,7 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
     }
     for (int s = 0; s < a.sentence_count(); ++s) {
       const bool strong =
-          window.count(s) > 0 || s == 0 || (a.SentenceHasWord(s, WordClass::kTopicCue) && !past[s]);
+          window.count(s) > 0 || s == 0 || (TellsWhatWasDiscussed(a, s) && !past[s]);
       add(s, strong ? 2 : 1);
       if ((window.count(s) > 0 || s == 0) && !DeniesATopic(a, s) &&
           ThirdCountryDiscussed(c, s, sides)) {

@@ -503,7 +503,8 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     return false;
   };
   // "a balance of payments crisis", "the political crisis": a crisis named for another domain
-  // than war (a word of another topic before it, or politics) is no armed conflict.
+  // than war (a word of another topic before it, or politics) is no armed conflict; nor is "the
+  // trade war", "a currency war", "a price war".
   std::vector<bool> other_topic_word(a.doc.tokens.size(), false);
   for (const Match& match : a.topics) {
     for (const Entry* e : match.entries) {
@@ -514,8 +515,25 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
       }
     }
   }
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    const std::string& fold = a.doc.tokens[i].fold;
+    for (const auto& [prefix, topic] : dict.TopicPrefixesFor(fold)) {
+      if (topic != v1::TOPIC_CONFLICT && absl::StartsWith(fold, prefix)) {
+        other_topic_word[i] = true;
+      }
+    }
+  }
   auto crisis_of_another_domain = [&](const Match& match) {
-    if (match.end - match.first != 1 || a.fold(match.first) != "crisis" || match.first == 0) {
+    if (match.end - match.first != 1 || match.first == 0) {
+      return false;
+    }
+    const std::string& head = a.fold(match.first);
+    if (head == "war" || head == "wars") {
+      const int k = match.first - 1;
+      const std::string& before = a.fold(k);
+      return other_topic_word[k] || before == "price" || before == "tariff" || before == "tariffs";
+    }
+    if (head != "crisis") {
       return false;
     }
     const int k = match.first - 1;

@@ -549,6 +549,19 @@ TEST_F(AnnotateTest, CrisisOfAnotherDomainIsNoConflict) {
               ElementsAre(v1::TOPIC_CONFLICT));
 }
 
+// "the trade war", "a currency war", "a price war" are no armed conflict.
+TEST_F(AnnotateTest, TradeWarIsNoConflict) {
+  for (const char* sentence :
+       {"They discussed ways to end the trade war.", "Both sides warned against a currency war.",
+        "Producers fear a price war."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_CONFLICT)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed ways to end the war.").topics_in[1],
+              ElementsAre(v1::TOPIC_CONFLICT));
+}
+
 TEST_F(AnnotateTest, TopicWordsInsideANameAreNoTopic) {
   // "National Security Adviser" is a role; "Security" in it says nothing of security.
   const Annotations a = Run("", "National Security Adviser Tom Hale arrived in Astana.");

@@ -1878,6 +1878,22 @@ TEST_F(DocumentsTest, SignaturePutToADocumentSignsIt) {
   }
 }
 
+// Plurals of the joint texts and plans ("signed two joint statements", "approved road maps")
+// are documents as their singulars are.
+TEST_F(DocumentsTest, PluralJointTextsAndPlansAreDocuments) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed two joint statements.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. They adopted joint declarations on "
+      "water and trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_DECLARATION));
+  Run("The ministers of Kazakhstan and China met in Astana. They signed action plans for the "
+      "railways.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_ACTION_PLAN));
+  Run("The ministers of Kazakhstan and China met in Astana. They signed programmes of "
+      "cooperation in culture.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_OTHER));
+}
+
 // "pact" is the headline word for an agreement ("sign security pact", "inked 12 pacts").
 TEST_F(DocumentsTest, PactIsAnAgreement) {
   for (const char* second : {"They signed a security pact.", "The two sides inked 12 pacts.",

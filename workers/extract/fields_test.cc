@@ -2677,6 +2677,11 @@ TEST_F(DocumentsTest, DocumentsIntroducedBySignedDocumentsAreSignedFarFromTheVer
       {"Officials of the two governments signed 14 documents in the presence of both leaders "
        "at the palace, such as a memorandum on education.",
        {v1::DOCUMENT_TYPE_MEMORANDUM}},
+      // The collective's own passive signing verb (a meeting word too) ends nothing.
+      {"A package of documents was signed, including a plan of action for the railways.",
+       {v1::DOCUMENT_TYPE_ACTION_PLAN}},
+      {"Seven documents were also signed on Monday, among them a protocol on customs.",
+       {v1::DOCUMENT_TYPE_OTHER}},
       // A collective that is not signed introduces nothing signed.
       {"Experts prepared 14 documents over the past months and years of work on the ties, "
        "including a memorandum on education.",

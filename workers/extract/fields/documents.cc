@@ -777,7 +777,9 @@ bool IntroducesDocuments(const Annotations& a, const Match& match, const Sentenc
   bool introduced = false;
   for (int k = match.end; k < sentence.end_token; ++k) {
     const std::string& f = a.fold(k);
-    if (f == ";" || a.trigger_at[k] >= 0) {
+    // "documents were signed, including ...": the signing verb (a meeting word too) of the
+    // collective itself does not end what it introduces; another meeting word does.
+    if (f == ";" || (a.trigger_at[k] >= 0 && !a.Is(k, WordClass::kSigningVerb))) {
       return false;
     }
     introduced = introduced || f == "including" || f == "namely" || f == ":" ||
@@ -1169,7 +1171,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       bool near_verb = NearSigningVerb(a, match, sentence);
       bool introduced = introduced_from >= 0 && first >= introduced_from;
       for (int k = std::max(introduced_from, 0); introduced && k < first; ++k) {
-        introduced = a.fold(k) != ";" && a.trigger_at[k] < 0;
+        introduced = a.fold(k) != ";" && (a.trigger_at[k] < 0 || a.Is(k, WordClass::kSigningVerb));
       }
       near_verb = near_verb || introduced || first == listed || first == opening ||
                   ToldInAJointText(a, match, sentence) || MeetingEndedWith(a, match, sentence) ||

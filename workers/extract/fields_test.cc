@@ -1878,6 +1878,20 @@ TEST_F(DocumentsTest, SignaturePutToADocumentSignsIt) {
   }
 }
 
+// A statement qualified by one side's name or possessive ("a Kremlin statement") is its press
+// release, not a text the sides adopted; a capitalised name ("the Astana Statement") is one.
+TEST_F(DocumentsTest, StatementOfOneSideNamedBeforeItIsNoDocument) {
+  for (const char* second :
+       {"The two sides signed agreements on trade and space, according to a Kremlin statement.",
+        "They signed an agreement on trade, the ministry's statement said."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT)) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. They adopted the Astana Statement on "
+      "water.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+}
+
 // Plurals of the joint texts and plans ("signed two joint statements", "approved road maps")
 // are documents as their singulars are.
 TEST_F(DocumentsTest, PluralJointTextsAndPlansAreDocuments) {

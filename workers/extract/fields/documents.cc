@@ -1151,6 +1151,13 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       if (doc->surface == "statement" && PutOutByOneSide(a, match, sentence)) {
         continue;
       }
+      // "according to a Kremlin statement", "the ministry's statement said": a statement
+      // qualified by its issuer's name or possessive is that side's press release ("the Beijing
+      // Statement", capitalised, is a name).
+      if (doc->surface == "statement" && !a.tok(first).cap && first - 1 > sentence.first_token &&
+          (a.fold(first - 1) == "'s" || (a.tok(first - 1).word && a.tok(first - 1).cap))) {
+        continue;
+      }
       // "The Secretary released the following statement:": a press release that follows, not a
       // text the sides adopted ("adopted the following statement" is one).
       if (doc->surface == "statement" && first - 3 >= sentence.first_token &&

@@ -2056,6 +2056,19 @@ TEST_F(DocumentsTest, SentenceOpenedByAJointStatementIssuesIt) {
   }
 }
 
+// Words that describe the text may stand between "In a" and the joint statement it opens with.
+TEST_F(DocumentsTest, SentenceOpenedByADescribedJointStatementIssuesIt) {
+  for (const char* second :
+       {"In a lengthy joint statement, the two sides declared their friendship had no limits.",
+        "In a 10-page joint communique, both sides condemned terrorism."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. In a separate statement, the ministry "
+      "said the talks went well.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // A signing put in the future, before or after the document, is no document of the meeting
 // held; one signed in the same article stays.
 TEST_F(DocumentsTest, SigningOnlyPlannedIsNoDocumentOfAMeetingHeld) {

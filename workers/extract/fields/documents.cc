@@ -216,13 +216,22 @@ bool Negated(const Annotations& a, const Match& match, int sentence_first) {
 // statement the sides put out tells of it as issued. The statement's first token, or -1.
 int OpeningJointStatement(const Annotations& a, const Sentence& sentence) {
   const int k = sentence.first_token;
-  if (k + 3 >= sentence.end_token || a.fold(k) != "in" || a.fold(k + 1) != "a" ||
-      a.entity_at[k + 2] < 0) {
+  if (k + 3 >= sentence.end_token || a.fold(k) != "in" || a.fold(k + 1) != "a") {
     return -1;
   }
-  const Match& match = a.entities[a.entity_at[k + 2]];
+  // "In a lengthy joint statement,", "In a 10-page joint communique,": words that describe the
+  // text may stand between the article and it.
+  int j = k + 2;
+  while (j < std::min(sentence.end_token, k + 6) && a.entity_at[j] < 0 &&
+         (a.fold(j) == "-" || (a.tok(j).word && !a.tok(j).cap))) {
+    ++j;
+  }
+  if (j >= sentence.end_token || a.entity_at[j] < 0) {
+    return -1;
+  }
+  const Match& match = a.entities[a.entity_at[j]];
   const Entry* doc = match.Of(EntryType::kDocument);
-  if (doc == nullptr || match.first != k + 2 ||
+  if (doc == nullptr || match.first != j ||
       (doc->document != v1::DOCUMENT_TYPE_JOINT_STATEMENT &&
        doc->document != v1::DOCUMENT_TYPE_JOINT_COMMUNIQUE) ||
       doc->surface == "statement" || match.end >= sentence.end_token || a.fold(match.end) != ",") {

@@ -1892,6 +1892,20 @@ TEST_F(DocumentsTest, StatementOfOneSideNamedBeforeItIsNoDocument) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
 }
 
+// A plan or programme approved at the meeting is adopted; an agreement "approved" is a domestic
+// step and concludes nothing.
+TEST_F(DocumentsTest, PlanApprovedIsAdopted) {
+  for (const char* second : {"They approved a roadmap for trade for 2025-2027.",
+                             "The two presidents also approved an action plan on transit.",
+                             "The ministers approved a programme of cooperation in culture."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
+  Run("The leaders of Kazakhstan and China met in Astana. The government approved the agreement "
+      "on trade.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // Plurals of the joint texts and plans ("signed two joint statements", "approved road maps")
 // are documents as their singulars are.
 TEST_F(DocumentsTest, PluralJointTextsAndPlansAreDocuments) {

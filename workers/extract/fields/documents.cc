@@ -915,6 +915,10 @@ bool MeetingEndedWith(const Annotations& a, const Match& match, const Sentence& 
 // "the memorandum was initialled"), not when negated or the object of another verb.
 bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& sentence) {
   const int first = match.first;
+  const Entry* doc = match.Of(EntryType::kDocument);
+  const bool plan_like = doc != nullptr && (doc->document == v1::DOCUMENT_TYPE_ACTION_PLAN ||
+                                            absl::StrContains(doc->surface, "programme") ||
+                                            absl::StrContains(doc->surface, "program"));
   // "adopted the ASEAN Community Vision 2025 and the Kuala Lumpur Declaration on ASEAN 2025":
   // the distance counts from the capitalised name before the document word.
   int name_first = first;
@@ -948,8 +952,13 @@ bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& s
     // verb an aim governs concludes nothing, before it or after.
     const bool aimed =
         k - 2 >= sentence.first_token && a.fold(k - 1) == "to" && a.Is(k - 2, WordClass::kAimVerb);
-    near_verb = a.Is(k, WordClass::kSigningVerb) && !compound && !negated && !agreed_to_other &&
-                !AgreedThat(a, k, sentence.end_token) && !aimed;
+    // "the presidents approved a roadmap for 2025-2027": a plan or programme is adopted by its
+    // approval (an agreement "approved" is a domestic step before ratification).
+    const bool approved_plan =
+        (f == "approved" || f == "approve" || f == "approves" || f == "approving") && plan_like &&
+        k < first;
+    near_verb = (a.Is(k, WordClass::kSigningVerb) || approved_plan) && !compound && !negated &&
+                !agreed_to_other && !AgreedThat(a, k, sentence.end_token) && !aimed;
   }
   return near_verb;
 }
@@ -1082,7 +1091,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       const std::string& f = a.fold(k);
       ending = f == "ended" || f == "ends" || f == "closed" || f == "closes" || f == "final" ||
                f == "according" || absl::StartsWith(f, "culminat") || f == "wrapped" ||
-               f == "wraps" || f == "wound";
+               f == "wraps" || f == "wound" || absl::StartsWith(f, "approv");
     }
     if (listed < 0 && opening < 0 && members_from < 0 && !ending &&
         !a.SentenceHasWord(s, WordClass::kSigningVerb) &&

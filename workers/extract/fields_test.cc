@@ -1906,6 +1906,18 @@ TEST_F(DocumentsTest, PlanApprovedIsAdopted) {
   EXPECT_THAT(Documents(main()), IsEmpty());
 }
 
+// A headline's collective "documents" stands for the documents the body signs, not for one
+// more; with nothing signed in the body it is a document of its own.
+TEST_F(DocumentsTest, HeadlineDocumentsAreTheBodysOnes) {
+  Run("Kazakhstan, China sign cooperation documents",
+      "The leaders of Kazakhstan and China met in Astana on Monday. They witnessed the signing of "
+      "memoranda on tourism and education.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM));
+  Run("Kazakhstan, China sign cooperation documents",
+      "The leaders of Kazakhstan and China met in Astana on Monday to discuss trade.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
 // Plurals of the joint texts and plans ("signed two joint statements", "approved road maps")
 // are documents as their singulars are.
 TEST_F(DocumentsTest, PluralJointTextsAndPlansAreDocuments) {

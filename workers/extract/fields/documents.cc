@@ -1044,7 +1044,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       }
     }
   }
-  int plural_signed = -1;  // The last sentence that signed documents in the plural.
+  int plural_signed = -1;                 // The last sentence that signed documents in the plural.
+  int headline_collective = -1;           // The headline's "documents" in `out`, or -1.
+  std::set<v1::DocumentType> body_types;  // The types of the documents the body concludes.
   // The last sentence that concluded a document of a type without a name.
   std::map<v1::DocumentType, int> untitled_in;
   for (int s : sentences) {
@@ -1256,8 +1258,15 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       if (title.empty()) {
         untitled_in[doc->document] = s;
       }
+      const bool collective_in_headline = sentence.title && doc->surface == "documents";
+      if (!sentence.title) {
+        body_types.insert(doc->document);
+      }
       if (!seen.insert({doc->document, title}).second) {
         continue;
+      }
+      if (collective_in_headline) {
+        headline_collective = static_cast<int>(out.size());
       }
       v1::Document out_doc;
       out_doc.set_type(doc->document);
@@ -1269,6 +1278,14 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       evidence->push_back(
           {"documents", match.first, match.end, v1::DocumentType_Name(doc->document)});
     }
+  }
+  // "China, Finland sign cooperation documents" over a body that signs five memoranda: the
+  // headline's collective stands for the body's documents, not for an agreement more.
+  if (headline_collective >= 0 && !body_types.empty() &&
+      body_types.count(v1::DOCUMENT_TYPE_AGREEMENT) == 0 &&
+      out[headline_collective].type() == v1::DOCUMENT_TYPE_AGREEMENT &&
+      out[headline_collective].title().empty()) {
+    out.erase(out.begin() + headline_collective);
   }
   // "Leaders adopt Xi'an Declaration" in the headline, "signed the Xi'an Declaration of the
   // China-Central Asia Summit" in the body: a name that opens a longer name of a document of its

@@ -1918,6 +1918,16 @@ TEST_F(DocumentsTest, HeadlineDocumentsAreTheBodysOnes) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// A joint text the sides unveil is issued; a plan one side unveils concludes nothing.
+TEST_F(DocumentsTest, JointTextUnveiledIsIssued) {
+  Run("The leaders of Kazakhstan and China met in Astana. They unveiled a joint statement pledging "
+      "closer ties.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. Beijing unveiled a roadmap for its "
+      "railways.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+}
+
 // Plurals of the joint texts and plans ("signed two joint statements", "approved road maps")
 // are documents as their singulars are.
 TEST_F(DocumentsTest, PluralJointTextsAndPlansAreDocuments) {

@@ -919,6 +919,7 @@ bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& s
   const bool plan_like = doc != nullptr && (doc->document == v1::DOCUMENT_TYPE_ACTION_PLAN ||
                                             absl::StrContains(doc->surface, "programme") ||
                                             absl::StrContains(doc->surface, "program"));
+  const bool joint_text = doc != nullptr && absl::StartsWith(doc->surface, "joint ");
   // "adopted the ASEAN Community Vision 2025 and the Kuala Lumpur Declaration on ASEAN 2025":
   // the distance counts from the capitalised name before the document word.
   int name_first = first;
@@ -957,8 +958,13 @@ bool NearSigningVerb(const Annotations& a, const Match& match, const Sentence& s
     const bool approved_plan =
         (f == "approved" || f == "approve" || f == "approves" || f == "approving") && plan_like &&
         k < first;
-    near_verb = (a.Is(k, WordClass::kSigningVerb) || approved_plan) && !compound && !negated &&
-                !agreed_to_other && !AgreedThat(a, k, sentence.end_token) && !aimed;
+    // "Xi and Putin unveiled a joint statement": a joint text the sides unveil is issued (one
+    // side alone unveils plans, which conclude nothing).
+    const bool unveiled_joint =
+        (f == "unveiled" || f == "unveil" || f == "unveils") && joint_text && k < first;
+    near_verb = (a.Is(k, WordClass::kSigningVerb) || approved_plan || unveiled_joint) &&
+                !compound && !negated && !agreed_to_other &&
+                !AgreedThat(a, k, sentence.end_token) && !aimed;
   }
   return near_verb;
 }
@@ -1093,7 +1099,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       const std::string& f = a.fold(k);
       ending = f == "ended" || f == "ends" || f == "closed" || f == "closes" || f == "final" ||
                f == "according" || absl::StartsWith(f, "culminat") || f == "wrapped" ||
-               f == "wraps" || f == "wound" || absl::StartsWith(f, "approv");
+               f == "wraps" || f == "wound" || absl::StartsWith(f, "approv") ||
+               absl::StartsWith(f, "unveil");
     }
     if (listed < 0 && opening < 0 && members_from < 0 && !ending &&
         !a.SentenceHasWord(s, WordClass::kSigningVerb) &&

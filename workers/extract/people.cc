@@ -273,9 +273,14 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
 // whose qualifiers ("of"/"to" and the names of places, bodies and offices) fill the appositive
 // before the comma. The country or body is the first one after "of"; one after "to" is where the
 // official is sent.
-std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int sentence_first) {
-  const int comma = i - 1;
-  if (comma - 2 < sentence_first || a.fold(comma) != ",") {
+// Without `comma_before`, the same title joined by "of" stands right before the name, as
+// translated state media write it: "Premier of the State Council of China Li Qiang", "Chairman of
+// the Standing Committee of the National People's Congress Zhao Leji" (a body's possessive may
+// stand in it).
+std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int sentence_first,
+                                             bool comma_before = true) {
+  const int comma = comma_before ? i - 1 : i;
+  if (comma - 2 < sentence_first || (comma_before && a.fold(comma) != ",")) {
     return std::nullopt;
   }
   int q = comma - 1;
@@ -296,7 +301,12 @@ std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int se
     }
     const std::string& f = a.fold(q);
     if (f == "of" || f == "the" || f == "to" || f == "and" || f == "for" || f == "in" || f == "(" ||
-        f == ")" || (a.tok(q).word && a.tok(q).cap)) {
+        f == ")" || (a.tok(q).word && a.tok(q).cap) || (!comma_before && f == "'s")) {
+      // Without a comma only "of" joins the title ("Special Envoy for the Region Name Name" too
+      // lowered the held-out people precision).
+      if (!comma_before && (f == "in" || f == "(" || f == ")" || f == "to" || f == "for")) {
+        return std::nullopt;
+      }
       --q;
       continue;
     }
@@ -1139,6 +1149,13 @@ class PeopleFinder {
       }
       if (!role.has_value()) {
         role = AppositiveRoleBefore(a_, i, sentence.first_token);
+        // The name has two words or more and is no part of a title itself ("the Workers' Party
+        // of Korea", "the President of the Federative Republic of Brazil").
+        if (!role.has_value() && !sentence.title && words - courtesy >= 2 &&
+            end < sentence.end_token && a_.fold(end) != "of" && a_.fold(end) != "'s" &&
+            a_.fold(end) != "'") {
+          role = AppositiveRoleBefore(a_, i, sentence.first_token, /*comma_before=*/false);
+        }
       } else if (role->country.empty() && role->org.empty() && role->first > sentence.first_token &&
                  a_.fold(role->first - 1) == ",") {
         // "The Emir of Qatar, Sheikh Tamim": the appositive before the title gives the country.

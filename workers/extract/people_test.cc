@@ -417,6 +417,23 @@ TEST_F(PeopleTest, RoleWithItsQualifiersInTheAppositiveBeforeTheName) {
   EXPECT_EQ(Get("Omar Haddad").level, RoleLevel::kOrgHead);
 }
 
+// Translated state media put the whole title right before the name, with no comma; the parts of
+// the title are no people.
+TEST_F(PeopleTest, LongTitleRightBeforeTheName) {
+  Run("Premier of the State Council of Finland Aino Mattila met Chairman of the Standing "
+      "Committee of the People's Assembly Talgat Omarov in Helsinki.");
+  EXPECT_THAT(Names(), ElementsAre("Aino Mattila", "Talgat Omarov"));
+  EXPECT_EQ(Get("Aino Mattila").role, "Premier");
+  EXPECT_EQ(Get("Aino Mattila").country, "FI");
+  EXPECT_EQ(Get("Talgat Omarov").role, "Chairman");
+  Run("The President of the Federative Republic of Korvia Talgat Omarov met Erik Lindqvist, "
+      "General Secretary of the Workers' Party of Korvia.");
+  for (const std::string& name : Names()) {
+    EXPECT_NE(name, "Federative");
+    EXPECT_NE(name, "Workers");
+  }
+}
+
 TEST_F(PeopleTest, ANameAfterARoleIsNoQualifierOfTheNextName) {
   // "President Talgat Omarov, Erik Lindqvist": the second name has no role of the first.
   Run("President Talgat Omarov, Erik Lindqvist and others met on Monday.");

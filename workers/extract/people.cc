@@ -1334,8 +1334,9 @@ class PeopleFinder {
         break;
       }
       int end = q + 1;
+      // A name the officials dictionary knows may stand in the list ("A, Narendra Modi and B").
       while (end < sentence_end && end - (q + 1) < 3 && IsNameToken(a_, end) &&
-             a_.entity_at[end] < 0) {
+             (a_.entity_at[end] < 0 || a_.EntityAt(end, EntryType::kPerson) != nullptr)) {
         ++end;
       }
       if (end - (q + 1) < 2 || (end < sentence_end && IsNameToken(a_, end))) {

@@ -344,6 +344,14 @@ TEST_F(PeopleTest, ListOfNamesBeforeAVerbAreAllPeople) {
   Get("Zhou Peng");
 }
 
+// An official the dictionary knows may stand in such a list (this test needs a dictionary name).
+TEST_F(PeopleTest, ListOfNamesBeforeAVerbMayHoldADictionaryName) {
+  Run("Mirek Sovak, Narendra Modi and Elsa Brand discussed vaccines and climate on Friday.");
+  Get("Mirek Sovak");
+  Get("Narendra Modi");
+  Get("Elsa Brand");
+}
+
 // "Seitkali meets Adler in Vienna": the one-word sides of a meeting verb in a headline are
 // surnames the body gives after a first name or a title; a word before a noun ("meets Parliament
 // leaders") or one the body never names so ("Envoys meet Taliban") is not.

@@ -866,17 +866,34 @@ class PeopleFinder {
   }
 
   // "Abiy" after "Abiy Ahmed", "Jokowi" ...: a one-word name that is the first or last word of
-  // exactly one longer name, or the name in brackets after it, is that person.
+  // exactly one longer name, or the name in brackets after it, is that person. A name of two
+  // words or more with a particle that opens exactly one longer name is that person too
+  // ("Mohammed bin Rashid" in a headline, "Mohammed bin Rashid Al Maktoum" in the body).
   void MergeShortNames() {
     std::vector<bool> gone(people_.size(), false);
     for (size_t i = 0; i < people_.size(); ++i) {
       Person& short_one = people_[i];
-      if (TokenizePhrase(short_one.name).size() != 1) {
-        continue;
-      }
+      const std::vector<std::string> short_folds = TokenizePhrase(short_one.name);
       int into = -1;
       int candidates = 0;
-      for (size_t j = 0; j < people_.size(); ++j) {
+      if (short_folds.size() >= 2) {
+        const bool particle =
+            std::any_of(short_folds.begin() + 1, short_folds.end(), [&](const std::string& w) {
+              return a_.dict->lexicon().Is(w, WordClass::kNameParticle);
+            });
+        for (size_t j = 0; j < people_.size() && particle; ++j) {
+          const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
+          if (j != i && !gone[j] && folds.size() > short_folds.size() &&
+              std::equal(short_folds.begin(), short_folds.end(), folds.begin())) {
+            into = static_cast<int>(j);
+            ++candidates;
+          }
+        }
+      }
+      if (short_folds.size() != 1 && candidates != 1) {
+        continue;
+      }
+      for (size_t j = 0; j < people_.size() && short_folds.size() == 1; ++j) {
         if (j == i || gone[j]) {
           continue;
         }
@@ -890,7 +907,7 @@ class PeopleFinder {
       }
       // "Wang told Blinken" after "Foreign Minister Wang Yi" and "spokesperson Wang Wenbin":
       // of several, the one who takes part in meetings.
-      if (candidates > 1) {
+      if (candidates > 1 && short_folds.size() == 1) {
         candidates = 0;
         for (size_t j = 0; j < people_.size(); ++j) {
           const std::vector<std::string> folds = TokenizePhrase(people_[j].name);

@@ -874,6 +874,18 @@ TEST_F(PeopleTest, OneWordGivenNameWithRoleMergesIntoTheFullName) {
   EXPECT_THAT(Sentences(Get("Chidi Okafor")), ElementsAre(1, 2));
 }
 
+// "Faisal bin Nasser" in a headline opens exactly one longer name of the body: that person. Two
+// longer names it opens leave it alone.
+TEST_F(PeopleTest, NameWithAParticleOpeningOneLongerNameMergesIntoIt) {
+  Run("Faisal bin Nasser receives Kazakh envoy",
+      "Sheikh Faisal bin Nasser Al Rashed, the Emir of Qatar, received the Kazakh ambassador.");
+  EXPECT_THAT(Names(), ElementsAre("Faisal bin Nasser Al Rashed"));
+  EXPECT_THAT(Sentences(Get("Faisal bin Nasser Al Rashed")), ElementsAre(0, 1));
+  Run("Faisal bin Nasser receives Kazakh envoy",
+      "Sheikh Faisal bin Nasser Al Rashed met Sheikh Faisal bin Nasser Al Thani in Doha.");
+  EXPECT_EQ(Names().size(), 3u);
+}
+
 TEST_F(PeopleTest, OneWordNameShortForTwoPeopleIsNotMerged) {
   // "Chidi" could be either: it stays a person of its own.
   Run("Prime Minister Chidi Okafor met Foreign Minister Chidi Ibekwe. President Chidi said ties "

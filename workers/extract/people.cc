@@ -380,6 +380,33 @@ std::optional<RoleInfo> RoleAfter(const Annotations& a, int end, int sentence_en
       return info;
     }
     const int m = a.entity_at[k];
+    // "X, the head of the presidential office,", "X, head of Ukraine's presidential office": an
+    // official; the country or body is the first one named before the next comma.
+    if (m < 0 && f == "head" && k + 1 < sentence_end && a.fold(k + 1) == "of" &&
+        info.country.empty() && info.org.empty()) {
+      info.role = a.Surface(k, k + 1);
+      info.level = RoleLevel::kOfficial;
+      info.first = end;
+      info.end = k + 1;
+      for (int q = k + 2; q < sentence_end && q < k + 10 && a.fold(q) != ","; ++q) {
+        const Entry* place = a.EntityAt(q, EntryType::kPlace);
+        const Entry* org = a.EntityAt(q, EntryType::kOrg);
+        if (a.EntityAt(q, EntryType::kPerson) != nullptr ||
+            a.EntityAt(q, EntryType::kRole) != nullptr) {
+          break;  // "head of President X's office": the president's country is not told here.
+        }
+        if (place != nullptr && !IsTown(place->place)) {
+          info.country = place->code;
+          break;
+        }
+        if (org != nullptr && org->org == OrgKind::kOrg) {
+          info.org = org->code;
+          info.level = RoleLevel::kOrgHead;
+          break;
+        }
+      }
+      return info;
+    }
     if (m < 0) {
       return std::nullopt;
     }

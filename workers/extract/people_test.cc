@@ -442,6 +442,15 @@ TEST_F(PeopleTest, LongTitleRightBeforeTheName) {
   }
 }
 
+// ", the head of <an office>,": an official, of the country or body named in the office.
+TEST_F(PeopleTest, HeadOfAnOfficeAfterTheNameIsARole) {
+  Run("Aino Mattila, the head of the presidential office, met the envoy. Erik Lindqvist, head of "
+      "Finland's security service, joined them.");
+  EXPECT_EQ(Get("Aino Mattila").role, "head");
+  EXPECT_EQ(Get("Aino Mattila").level, RoleLevel::kOfficial);
+  EXPECT_EQ(Get("Erik Lindqvist").country, "FI");
+}
+
 TEST_F(PeopleTest, ANameAfterARoleIsNoQualifierOfTheNextName) {
   // "President Talgat Omarov, Erik Lindqvist": the second name has no role of the first.
   Run("President Talgat Omarov, Erik Lindqvist and others met on Monday.");

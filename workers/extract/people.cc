@@ -668,9 +668,33 @@ class PeopleFinder {
           if (code.empty()) {
             continue;
           }
-          for (int k = i + 2; k < end && a_.fold(k) != "," && a_.fold(k) != ";" &&
-                              a_.fold(k) != "while" && a_.trigger_at[k] < 0;
-               ++k) {
+          for (int k = i + 2;
+               k < end && a_.fold(k) != ";" && a_.fold(k) != "while" && a_.trigger_at[k] < 0; ++k) {
+            // "represented by X, the head of the presidential office, and Foreign Minister Y":
+            // an appositive after a name is skipped, and ", and" or a comma before the next
+            // name or title goes on with the list.
+            if (a_.fold(k) == ",") {
+              const bool appositive = k + 1 < end && PersonAt(people_, k - 1) >= 0 &&
+                                      (a_.fold(k + 1) == "the" || a_.fold(k + 1) == "a" ||
+                                       a_.fold(k + 1) == "his" || a_.fold(k + 1) == "her");
+              if (appositive) {
+                int close = k + 1;
+                while (close < end && a_.fold(close) != "," && a_.fold(close) != ";" &&
+                       a_.trigger_at[close] < 0) {
+                  ++close;
+                }
+                if (close + 1 < end && a_.fold(close) == "," && a_.fold(close + 1) == "and") {
+                  k = close + 1;
+                  continue;
+                }
+              }
+              if (k + 1 < end && PersonAt(people_, k - 1) >= 0 &&
+                  (a_.fold(k + 1) == "and" || PersonAt(people_, k + 1) >= 0 ||
+                   a_.EntityAt(k + 1, EntryType::kRole) != nullptr)) {
+                continue;
+              }
+              break;
+            }
             // "... and Kyrgyzstan by Y", "and the Japanese side by Y", "and Japan was
             // represented by Y": a country told before "by" or its verb opens another side.
             if (const Entry* other = a_.EntityAt(k, EntryType::kPlace);

@@ -175,6 +175,15 @@ TEST_F(PeopleTest, PeopleRepresentingACountryAreOfIt) {
   EXPECT_EQ(Get("Aidar Seitkali").country, "KZ");
   EXPECT_EQ(Get("Kenji Muto").country, "JP");
 }
+// The list goes on past an appositive of a name and past ", and".
+TEST_F(PeopleTest, RepresentativesListedWithAnAppositiveAreOfTheCountry) {
+  Run("Finland was represented by Aino Mattila, the head of the presidential office, and Foreign "
+      "Minister Erik Lindqvist.");
+  EXPECT_EQ(Get("Erik Lindqvist").country, "FI");
+  Run("Finland was represented by Foreign Minister Erik Lindqvist, Trade Minister Aino Mattila, "
+      "and Defence Minister Mika Rantanen.");
+  EXPECT_EQ(Get("Mika Rantanen").country, "FI");
+}
 // Another country told in the list, before "by" or its own verb, opens another side.
 TEST_F(PeopleTest, ACountryInTheListOfRepresentativesOpensAnotherSide) {
   Run("Kazakhstan was represented by President Aidar Seitkali and Kyrgyzstan by Prime Minister "

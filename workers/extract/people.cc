@@ -1149,6 +1149,15 @@ class PeopleFinder {
         a_.entity_at[end + 1] < 0 && (a_.tok(end + 1).cap || end - i >= 2)) {
       return 2;  // "Lee Min-ho", "Moon Jae-in"; not "Franco-German", "Chair-in-Office".
     }
+    // "Anwaar-ul-Haq Kakar", "Fazl-ur-Rehman", "Shams-ud-Din": a short lower-case word between
+    // hyphens joins two name words (written with no space).
+    if (t.fold == "-" && end + 3 < sentence.end_token && a_.tok(end + 1).word &&
+        !a_.tok(end + 1).cap && a_.fold(end + 1).size() <= 3 && a_.fold(end + 2) == "-" &&
+        IsNameToken(a_, end + 3) && t.begin == a_.tok(end - 1).end &&
+        a_.tok(end + 1).begin == t.end && a_.tok(end + 2).begin == a_.tok(end + 1).end &&
+        a_.tok(end + 3).begin == a_.tok(end + 2).end) {
+      return 4;
+    }
     if (t.word && t.cap && t.fold.size() == 1 && end + 2 < sentence.end_token &&
         a_.fold(end + 1) == "." &&
         (IsNameToken(a_, end + 2) || a_.Is(end + 2, WordClass::kNameParticle))) {

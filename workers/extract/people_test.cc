@@ -846,6 +846,9 @@ TEST_F(PeopleTest, LongNameWithParticlesIsOnePerson) {
 TEST_F(PeopleTest, HyphenatedNames) {
   Run("President Jean-Luc Moreau met Prime Minister Lee Min-ho in Seoul.");
   EXPECT_THAT(Names(), ElementsAre("Jean-Luc Moreau", "Lee Min-ho"));
+  // A short lower-case word between hyphens: "Inam-ul-Rashid Baloch", "Noor-ud-Din Khan".
+  Run("Prime Minister Inam-ul-Rashid Baloch met Interior Minister Noor-ud-Din Khan in Kabul.");
+  EXPECT_THAT(Names(), ElementsAre("Inam-ul-Rashid Baloch", "Noor-ud-Din Khan"));
 }
 
 TEST_F(PeopleTest, MiddleInitial) {

@@ -1237,6 +1237,13 @@ TEST_F(DateTest, WouldTravelInReportedSpeechIsScheduled) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
 }
 
+// "Kazakhstan and China will raise trade, X said after talks with Y": the talks were held.
+TEST_F(DateTest, FutureSaidAfterTheTalksLeavesThemHeld) {
+  Run("Kazakhstan and China will raise bilateral trade to $50 billion, President Aidar Seitkali "
+      "said after negotiations with Chinese President Zhao Wenhao in Astana on Thursday.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+}
+
 TEST_F(DateTest, PostponedMeetingTakesItsNewDate) {
   Run("The summit of Central Asian leaders was postponed to September 12, 2025.");
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);

@@ -1179,12 +1179,31 @@ class SentenceReader {
     }
   }
 
+  // "The two countries will raise trade to $2 billion, X said after talks with Y": a speech
+  // verb told in the past between a future cue and the meeting word reports what the future
+  // cue says; the meeting it was said after was held.
+  bool SaidBetween(const Match& cue, const MeetingMention& m) const {
+    for (int k = cue.end; k < m.first; ++k) {
+      if (!a_.Is(k, WordClass::kSpeechVerb) || k == 0) {
+        continue;
+      }
+      const std::string& f = a_.fold(k);
+      const std::string& before = a_.fold(k - 1);
+      if ((f == "said" || f == "says" || f == "told" || absl::EndsWith(f, "ed")) &&
+          before != "to" && before != "will" && before != "would") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A future cue further before the meeting word in the same clause still governs it when no
   // verb of the past or present stands in the clause up to the meeting word: "will travel on to
   // Vilnius on Friday for talks", "is due to fly to Tokyo next week to attend the summit", but
   // not "left on Wednesday to take part in the summit" (a purpose infinitive is no cue here).
   bool GovernsFromAfar(const Match& cue, const MeetingMention& m) const {
-    if (cue.first < m.clause_first || cue.end > m.first || a_.fold(cue.first) == "to") {
+    if (cue.first < m.clause_first || cue.end > m.first || a_.fold(cue.first) == "to" ||
+        SaidBetween(cue, m)) {
       return false;
     }
     for (int ci : a_.cues_in[s_]) {
@@ -1359,7 +1378,8 @@ class SentenceReader {
           case Cue::kFuture:
             // Before the meeting word or containing it ("plans to meet"), or right after it
             // ("the summit will be held", "talks scheduled for").
-            if ((cue.first <= m->first && cue.end + 6 >= m->first && cue.first + 8 >= m->first) ||
+            if ((cue.first <= m->first && cue.end + 6 >= m->first && cue.first + 8 >= m->first &&
+                 !SaidBetween(cue, *m)) ||
                 (cue.first >= m->end && cue.first <= m->end + 3) || GovernsFromAfar(cue, *m)) {
               future = true;
               past_plan =

@@ -621,6 +621,20 @@ TEST_F(MeetingMentionsTest, MeetingHeldAheadOfAnEventIsHeld) {
   EXPECT_EQ(Get("met").status, MentionStatus::kHeld);
 }
 
+// "will raise trade, X said after talks with Y": the future cue is what was said, not the
+// status of the talks it was said after.
+TEST_F(MeetingMentionsTest, FutureCueBeforeASpeechVerbLeavesTheTalksHeld) {
+  Run("Veloria and Ostrava will double bilateral trade by 2030, President Aidar Seitkali said "
+      "after negotiations with Ostravan President Milo Varga in Astana on Thursday.");
+  EXPECT_EQ(Get("negotiations").status, MentionStatus::kHeld);
+  Run("Kazakhstan and China will expand cooperation in energy, the ministry announced after "
+      "talks between the two foreign ministers.");
+  EXPECT_EQ(Get("talks").status, MentionStatus::kHeld);
+  Run("President Aidar Seitkali will hold talks with Chinese President Zhao Wenhao on Thursday, "
+      "the ministry said.");
+  EXPECT_EQ(Get("hold talks").status, MentionStatus::kPlanned);
+}
+
 TEST_F(MeetingMentionsTest, AfterFrame) {
   Run("Following the talks, President Aidar Seitkali met Chinese President Zhao Wenhao.");
   EXPECT_EQ(Get("talks").frame, Frame::kAfter);

@@ -472,6 +472,16 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
         for (int k = m.end; k < cue.first; ++k) {
           reported = reported || c.a.Is(k, WordClass::kSpeechVerb);
         }
+        // "The two countries will raise trade, X said after talks with Y": the future is
+        // what was said after the meeting.
+        for (int k = cue.end; k < m.first && k > 0; ++k) {
+          const std::string& f = c.a.fold(k);
+          reported =
+              reported ||
+              (c.a.Is(k, WordClass::kSpeechVerb) &&
+               (f == "said" || f == "says" || f == "told" || absl::EndsWith(f, "ed")) &&
+               c.a.fold(k - 1) != "to" && c.a.fold(k - 1) != "will" && c.a.fold(k - 1) != "would");
+        }
         future_in_clause = future_in_clause || !reported;
       }
     }

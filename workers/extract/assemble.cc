@@ -241,7 +241,29 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
       (a.SentenceHas(g.anchor, TriggerKind::kSummit) ||
        a.SentenceHas(g.anchor, TriggerKind::kCouncil) || a.SentenceHas(0, TriggerKind::kSummit) ||
        a.SentenceHas(0, TriggerKind::kCouncil) || members_meet);
-  if (sides < 2 && !counterpart && !body_meeting) {
+  // "PM X arrived in Beijing on an official visit to China", "King X will make a state visit
+  // to France": an official of no country the text gives, on a state or official visit to the
+  // one country named, is the other side.
+  bool visitor = false;
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    if ((mention.kind != TriggerKind::kVisit && mention.kind != TriggerKind::kStateVisit) ||
+        mention.relation != MentionRelation::kReport || mention.object.countries.size() != 1 ||
+        parts.countries.size() != 1 || mention.object.countries[0] != *parts.countries.begin()) {
+      continue;
+    }
+    for (int p : mention.subject.people) {
+      const Person& person = c.people[p];
+      visitor = visitor || (person.country.empty() && person.org.empty() &&
+                            person.level != RoleLevel::kUnknown && person.Participates());
+    }
+  }
+  bool official_visit = false;
+  for (int mi : g.mentions) {
+    official_visit = official_visit || c.mentions.mentions[mi].kind == TriggerKind::kStateVisit;
+  }
+  visitor = visitor && official_visit;
+  if (sides < 2 && !counterpart && !body_meeting && !visitor) {
     return std::nullopt;
   }
   // "explained why discussions about the deployment make no sense": meeting nouns that nobody

@@ -63,7 +63,7 @@ class AssembleTest : public ::testing::Test {
     people_ = FindPeople(a_);
     parties_ = FindParties(a_, people_);
     mm_ = FindMeetingMentions(a_, people_, parties_);
-    InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
+    InferPrincipalCountry(a_, parties_, mm_.principal, &people_, PrincipalDestinations(mm_));
     grouping_ = GroupMentions(a_, people_, mm_);
     const Context c{article_, a_, people_, parties_, mm_, grouping_};
     return Assemble(c, options);
@@ -123,6 +123,31 @@ TEST_F(AssembleTest, WhoAccompaniesTheTravellerTakesPart) {
     names.push_back(p.name());
   }
   EXPECT_THAT(names, UnorderedElementsAre("Aidar Seitkali", "Zhao Wenhao", "Nurlan Abenov"));
+}
+
+// An official of no country the text gives, on a state or official visit to the one country
+// named, is that visit's other side: a record, and the visitor does not become of the
+// destination.
+TEST_F(AssembleTest, OfficialVisitByAVisitorOfNoCountryIsAMeeting) {
+  std::vector<v1::Meeting> meetings =
+      Run("PM Omarov arrives in Beijing on official visit",
+          "Prime Minister Talgat Omarov arrived in Beijing on Tuesday on a three-day official "
+          "visit to China. During the visit, the prime minister will hold talks with Premier Zhao "
+          "Wenhao.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_STATE_VISIT);
+  EXPECT_THAT(meetings[0].countries(), ElementsAre("CN"));
+  meetings = Run("King Leopold to make state visit to France",
+                 "King Leopold and Queen Astrid will make a state visit to France in September, "
+                 "the palace has announced. The visit to France was first planned for March.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].status(), v1::MEETING_STATUS_SCHEDULED);
+  for (const v1::Person& p : meetings[0].people()) {
+    EXPECT_NE(p.country_code(), "FR") << p.name();
+  }
+  // A trip that is neither state nor official stays unreported without the other side.
+  meetings = Run("Omarov in Beijing", "Talgat Omarov arrived in Beijing on Tuesday.");
+  EXPECT_TRUE(meetings.empty());
 }
 
 TEST_F(AssembleTest, SideMeetingFirstThenTheEventItWasHeldAt) {

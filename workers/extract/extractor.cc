@@ -39,7 +39,8 @@ struct Stages {
   st.people = FindPeople(st.annotations);
   st.parties = FindParties(st.annotations, st.people);
   st.mentions = FindMeetingMentions(st.annotations, st.people, st.parties);
-  InferPrincipalCountry(st.annotations, st.parties, st.mentions.principal, &st.people);
+  InferPrincipalCountry(st.annotations, st.parties, st.mentions.principal, &st.people,
+                        PrincipalDestinations(st.mentions));
   InferHostCountry(st.annotations, st.mentions, &st.people);
   st.grouping = GroupMentions(st.annotations, st.people, st.mentions);
   return st;

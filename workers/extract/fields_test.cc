@@ -66,7 +66,7 @@ class FieldsTest : public ::testing::Test {
     people_ = FindPeople(a_);
     parties_ = FindParties(a_, people_);
     mm_ = FindMeetingMentions(a_, people_, parties_);
-    InferPrincipalCountry(a_, parties_, mm_.principal, &people_);
+    InferPrincipalCountry(a_, parties_, mm_.principal, &people_, PrincipalDestinations(mm_));
     grouping_ = GroupMentions(a_, people_, mm_);
     ASSERT_FALSE(grouping_.groups.empty()) << "no meeting in: " << body;
   }

@@ -2410,6 +2410,27 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
   return out;
 }
 
+std::vector<std::string> PrincipalDestinations(const MeetingMentions& mentions) {
+  std::vector<std::string> out;
+  if (mentions.principal < 0) {
+    return out;
+  }
+  for (const MeetingMention& m : mentions.mentions) {
+    const bool visit = m.kind == TriggerKind::kVisit || m.kind == TriggerKind::kStateVisit;
+    const std::vector<int>& who = m.subject.people;
+    if (!visit || m.relation != MentionRelation::kReport ||
+        std::find(who.begin(), who.end(), mentions.principal) == who.end()) {
+      continue;
+    }
+    for (const std::string& code : m.object.countries) {
+      if (std::find(out.begin(), out.end(), code) == out.end()) {
+        out.push_back(code);
+      }
+    }
+  }
+  return out;
+}
+
 void InferHostCountry(const Annotations& a, const MeetingMentions& mentions,
                       std::vector<Person>* people) {
   const std::vector<MeetingMention>& all = mentions.mentions;

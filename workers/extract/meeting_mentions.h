@@ -111,6 +111,11 @@ bool TellsItsOwnPast(const Annotations& a, const MeetingMention& m);
 MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Person>& people,
                                     const Parties& parties);
 
+// The countries the principal (`mentions.principal`) travels to on a visit of theirs ("X will
+// make a state visit to France", "X arrived on an official visit to China"): never the
+// principal's own.
+std::vector<std::string> PrincipalDestinations(const MeetingMentions& mentions);
+
 // The host's country for an official named without one as the counterpart of a planned visit
 // to a country named as such: "X will travel to Malaysia for talks with Prime Minister Y" (Y is
 // of Malaysia). The visitor's own country is never the host's; a visit reported as made is left

@@ -426,7 +426,8 @@ Parties FindParties(const Annotations& a, const std::vector<Person>& people) {
 }
 
 void InferPrincipalCountry(const Annotations& a, const Parties& parties, int principal,
-                           std::vector<Person>* people) {
+                           std::vector<Person>* people,
+                           const std::vector<std::string>& destinations) {
   if (principal < 0 || !(*people)[principal].country.empty()) {
     return;
   }
@@ -444,7 +445,8 @@ void InferPrincipalCountry(const Annotations& a, const Parties& parties, int pri
   int best_count = 0;
   int second = 0;
   for (const auto& [code, n] : count) {
-    if (others.count(code) > 0) {
+    if (others.count(code) > 0 ||
+        std::find(destinations.begin(), destinations.end(), code) != destinations.end()) {
       continue;
     }
     if (n > best_count) {

@@ -68,8 +68,10 @@ Parties FindParties(const Annotations& a, const std::vector<Person>& people);
 // dictionary gave one ("External Affairs Minister S Jaishankar"): the country the article
 // names most (the headline twice), if it is no other named official's and named at least twice
 // and more often than any other. Leaves `people` unchanged otherwise.
+// Never one of `destinations`, the countries the principal travels to.
 void InferPrincipalCountry(const Annotations& a, const Parties& parties, int principal,
-                           std::vector<Person>* people);
+                           std::vector<Person>* people,
+                           const std::vector<std::string>& destinations = {});
 
 }  // namespace parley::extract
 

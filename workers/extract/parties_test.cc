@@ -464,6 +464,19 @@ TEST_F(PartiesTest, PrincipalCountryNeedsAClearFirst) {
   EXPECT_TRUE(Find("Ravi Sharma")->country.empty());
 }
 
+// A country the principal travels to is never the principal's own.
+TEST_F(PartiesTest, PrincipalIsNotOfTheCountryTheyVisit) {
+  Run("Sharma to make state visit to Japan",
+      "Prime Minister Ravi Sharma will make a state visit to Japan in May. Japan and Sharma's "
+      "government are expected to sign a pact.");
+  const MeetingMentions mentions = FindMeetingMentions(a_, people_, parties_);
+  ASSERT_GE(mentions.principal, 0);
+  EXPECT_THAT(PrincipalDestinations(mentions), ElementsAre("JP"));
+  InferPrincipalCountry(a_, parties_, mentions.principal, &people_,
+                        PrincipalDestinations(mentions));
+  EXPECT_TRUE(Find("Ravi Sharma")->country.empty());
+}
+
 TEST_F(PartiesTest, PrincipalWithACountryKeepsIt) {
   Run("India and Japan hold talks",
       "Brazilian Foreign Minister Ravi Sharma met Japanese Foreign Minister Kenji Takeda in Tokyo. "

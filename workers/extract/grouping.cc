@@ -246,9 +246,12 @@ class Grouper {
         m.kind == TriggerKind::kStateVisit) {
       return false;
     }
+    // ("arrived in Berlin on Sunday ... will hold talks with Y on Monday": the day of an
+    // arrival or a visit begun is the first of its programme, not another meeting's.)
     for (int gm : g.mentions) {
       const MeetingMention& o = mm_.mentions[gm];
       if (o.form == TriggerForm::kVerb && o.status == MentionStatus::kHeld && o.date >= 0 &&
+          o.kind != TriggerKind::kVisit && o.kind != TriggerKind::kStateVisit &&
           OtherDay(a_.dates[o.date], a_.dates[m.date])) {
         return true;
       }

@@ -140,6 +140,20 @@ TEST_F(GroupingTest, MeetingPlannedForAnotherDayIsAnotherMeeting) {
   EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("FR", "DE", "IT"));
 }
 
+// The day of an arrival is the first of the visit's programme: talks planned for the next day
+// with the host are the visit's, not another meeting.
+TEST_F(GroupingTest, TalksPlannedForTheDayAfterAnArrivalAreTheVisits) {
+  Run("Seitkali begins state visit to China",
+      "Kazakh President Aidar Seitkali arrived in Beijing on Sunday for a three-day state visit. "
+      "On Monday Seitkali is to hold talks with Chinese President Zhao Wenhao.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("KZ", "CN"));
+  Run("Seitkali in Beijing",
+      "Kazakh President Aidar Seitkali met Chinese Premier Li Wenhao in Beijing on Sunday. On "
+      "Monday Seitkali will hold talks with Chinese President Zhao Wenhao.");
+  EXPECT_EQ(groups().size(), 2u);
+}
+
 TEST_F(GroupingTest, HeadlineNamingSomeOfTheLeadsSidesIsOneMeeting) {
   Run("Kazakh, Chinese leaders confer by video",
       "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a video conference "

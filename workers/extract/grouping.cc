@@ -358,6 +358,24 @@ class Grouper {
     if (PlannedForAnotherDay(g, m)) {
       return false;
     }
+    // "Ministers wrapped up a three-day meeting ... X held a separate meeting with Y", "X met
+    // Y separately": two sides meeting apart from a meeting told in the body before them whose
+    // sides are not known are a meeting of their own ("also" alone is not enough: the sides of
+    // the meeting before may be unread).
+    bool separate = false;
+    for (int i = m.clause_first; i < m.clause_end; ++i) {
+      separate = separate || a_.fold(i) == "separate" || a_.fold(i) == "separately";
+    }
+    if (g.countries.empty() && g.people.empty() && separate && m.predicate && !m.anaphoric &&
+        u.countries.size() >= 2 && m.form != TriggerForm::kWeak) {
+      bool told_in_the_body = false;
+      for (int gm : g.mentions) {
+        told_in_the_body = told_in_the_body || mm_.mentions[gm].sentence > 0;
+      }
+      if (told_in_the_body) {
+        return false;
+      }
+    }
     if (g.countries.empty() && g.people.empty()) {
       return true;  // Nothing known yet of who meets (a headline naming only the event).
     }

@@ -154,6 +154,22 @@ TEST_F(GroupingTest, TalksPlannedForTheDayAfterAnArrivalAreTheVisits) {
   EXPECT_EQ(groups().size(), 2u);
 }
 
+// Two sides meeting "separately" after a meeting whose sides the text has not named yet hold a
+// meeting of their own.
+TEST_F(GroupingTest, SeparateMeetingAfterAMeetingOfUnnamedSidesIsAnother) {
+  Run("Ministers end talks in Capri",
+      "Foreign ministers of the rich democracies wrapped up a three-day meeting in Capri on "
+      "Friday. Kazakh Foreign Minister Talgat Omarov held a separate meeting with Chinese "
+      "Foreign Minister Li Wenhao on Thursday.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("KZ", "CN"));
+  Run("Ministers end talks in Capri",
+      "Foreign ministers of the rich democracies wrapped up a three-day meeting in Capri on "
+      "Friday. Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "
+      "separately on Thursday.");
+  EXPECT_EQ(groups().size(), 2u);
+}
+
 TEST_F(GroupingTest, HeadlineNamingSomeOfTheLeadsSidesIsOneMeeting) {
   Run("Kazakh, Chinese leaders confer by video",
       "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao held a video conference "

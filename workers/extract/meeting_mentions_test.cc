@@ -635,6 +635,16 @@ TEST_F(MeetingMentionsTest, FutureCueBeforeASpeechVerbLeavesTheTalksHeld) {
   EXPECT_EQ(Get("hold talks").status, MentionStatus::kPlanned);
 }
 
+// "huddled" with no "with": the subject's chain meets.
+TEST_F(MeetingMentionsTest, HuddledIsAMeetingVerb) {
+  Run("Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao huddled at a country "
+      "residence outside Astana on Friday.");
+  const MeetingMention& m = Get("huddled");
+  EXPECT_EQ(m.form, TriggerForm::kVerb);
+  EXPECT_EQ(m.status, MentionStatus::kHeld);
+  EXPECT_THAT(m.subject.countries, UnorderedElementsAre("KZ", "CN"));
+}
+
 TEST_F(MeetingMentionsTest, AfterFrame) {
   Run("Following the talks, President Aidar Seitkali met Chinese President Zhao Wenhao.");
   EXPECT_EQ(Get("talks").frame, Frame::kAfter);

@@ -110,17 +110,25 @@ bool Dateline(const Document& doc, int sentence, int first) {
   return first - s.first_token <= 6 && sentence <= 4 && doc.tokens[s.first_token].upper;
 }
 
-// A dateline of a translated agency report, the town in title case and a colon after the date
-// `[first, end)`: "Moscow, 3 March: ...": up to three capitalised words and a comma opening
-// one of the first sentences.
-bool ColonDateline(const Document& doc, int sentence, int first, int end) {
+// A dateline with the town in title case: up to three capitalised words and a comma opening
+// one of the first sentences, then the date `[first, end)` and a colon, bracket, dash or bar
+// ("Moscow, 3 March: ...", "Pyongyang, September 14 (KCNA) --", "Hanoi, May 4 - "), or a
+// comma and the agency's capitalised name ("Tashkent, 12 May, UzA."). Not a weekday before
+// the comma ("Tuesday, March 3, ...").
+bool TitleCaseDateline(const Document& doc, int sentence, int first, int end) {
   const Sentence& s = doc.sentences[sentence];
   if (sentence > 4 || first <= s.first_token || first - s.first_token > 4 ||
-      doc.tokens[first - 1].fold != "," || end >= s.end_token || doc.tokens[end].fold != ":") {
+      doc.tokens[first - 1].fold != "," || end >= s.end_token) {
+    return false;
+  }
+  const std::string& next = doc.tokens[end].fold;
+  const bool agency =
+      next == "," && end + 1 < s.end_token && doc.tokens[end + 1].cap && doc.tokens[end + 1].word;
+  if (next != ":" && next != "(" && next != "-" && next != "|" && !agency) {
     return false;
   }
   for (int k = s.first_token; k < first - 1; ++k) {
-    if (!doc.tokens[k].cap) {
+    if (!doc.tokens[k].cap || WeekdayOf(doc.tokens[k].fold) >= 0) {
       return false;
     }
   }
@@ -281,7 +289,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
           set(&m.end, end_month < month ? year + 1 : year, end_month, end_day);
         }
         m.end_token = j;
-        m.dateline = Dateline(doc, sentence, i) || ColonDateline(doc, sentence, i, j);
+        m.dateline = Dateline(doc, sentence, i) || TitleCaseDateline(doc, sentence, i, j);
         out.push_back(m);
         i = j - 1;
         continue;
@@ -344,7 +352,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         set(&m.end, end_mon < mon ? year + 1 : year, end_mon, end_day);
       }
       m.end_token = j;
-      m.dateline = Dateline(doc, sentence, i) || ColonDateline(doc, sentence, i, j);
+      m.dateline = Dateline(doc, sentence, i) || TitleCaseDateline(doc, sentence, i, j);
       out.push_back(m);
       i = j - 1;
       continue;

@@ -382,6 +382,24 @@ TEST(DatesTest, TitleCaseDatelineWithAColon) {
   EXPECT_FALSE(e[0].dateline);
 }
 
+// A title-case town's dateline before an agency's bracket or name, or a dash: "Hanoi, May 4
+// (VNA) -", "Tashkent, 12 May, UzA."; not a weekday, nor a date a sentence goes on to use.
+TEST(DatesTest, TitleCaseDatelineBeforeAnAgency) {
+  for (const char* text :
+       {"Hanoi, May 4 (VNA) - Ministers met today.", "Tashkent, 12 May, UzA. Ministers met today.",
+        "Hanoi, May 4 - Ministers met today."}) {
+    const auto d = Dates(text, absl::CivilDay(2024, 5, 4));
+    ASSERT_EQ(d.size(), 2u) << text;
+    EXPECT_TRUE(d[0].dateline) << text;
+  }
+  for (const char* text : {"Tuesday, May 4 (the day of the vote) - Ministers met.",
+                           "Hanoi, May 4, was calm as ministers met."}) {
+    const auto d = Dates(text, absl::CivilDay(2024, 5, 4));
+    ASSERT_FALSE(d.empty()) << text;
+    EXPECT_FALSE(d[0].dateline) << text;
+  }
+}
+
 // A line that is only a date with its year, or a town and such a date, above or below a press
 // release is its dateline; a date in a sentence is not.
 TEST(DatesTest, LineOfADateAloneIsADateline) {

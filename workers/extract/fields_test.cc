@@ -858,6 +858,17 @@ TEST_F(VenueTest, WireDatelineInTitleCase) {
   EXPECT_EQ(Venue(main()).city(), "");
 }
 
+// A town in title case before the date of a dateline: "Hanoi, May 4 (VNA) -", "Tashkent, 12
+// May, UzA.".
+TEST_F(VenueTest, TitleCaseTownBeforeADatelinesDate) {
+  for (const char* dateline : {"Astana, April 25 (Kazinform) - ", "Astana, 25 April, KazTAG. "}) {
+    Run("Ministers meet", std::string(dateline) +
+                              "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister "
+                              "Li Wenhao on Friday.");
+    EXPECT_EQ(Venue(main()).city(), "Astana") << dateline;
+  }
+}
+
 // A town in title case before a dash inside a paragraph opens a parenthesis, not a dateline.
 TEST_F(VenueTest, TownBeforeADashInsideAParagraphIsNoDateline) {
   Run("Ministers meet",

@@ -534,11 +534,18 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       }
       const std::string title_next =
           named_end > after && named_end < sentence.end_token ? a.fold(named_end) : next;
+      // "Tashkent, 12 May, UzA.", "Pyongyang, September 14 (KCNA) --": a town in title case
+      // before the date of a dateline.
+      bool dated = false;
+      for (int di : a.dates_in[s]) {
+        dated = dated || (a.dates[di].dateline && a.dates[di].first_token == after + 1);
+      }
       const bool dateline =
           (capitals && (next == "," || next == "-" || next == "." || next == "(" || next == "[" ||
                         next == "|" || next == ":")) ||
           (s > 0 && OpensAParagraph(a, s) &&
-           (title_next == "-" || (title_next == ":" && named_end == after)));
+           (title_next == "-" || (title_next == ":" && named_end == after) ||
+            (next == "," && dated)));
       // The headline stands for a dateline only when it is the lead or the town alone.
       const bool lead = s > 0 || sentence.end_token - sentence.first_token >= 20;
       // "TASHKENT, March 15 - X, on a visit to Kazakhstan, met Y": a dateline in another

@@ -161,6 +161,9 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       if (*kind == PlaceKind::kLandmark) {
         entry.name = row.cols[3];
       }
+      if (*kind == PlaceKind::kCapital) {
+        dict->capitals_.insert({key, row.cols[0]});
+      }
       entry.proper = true;
       dict->Add(Layer::kEntity, std::move(entry));
     }
@@ -425,6 +428,10 @@ const std::vector<const Entry*>& Dictionaries::PeopleWithSurname(const std::stri
   static const auto* kNone = new std::vector<const Entry*>();
   auto it = people_by_surname_.find(surname);
   return it == people_by_surname_.end() ? *kNone : it->second;
+}
+
+bool Dictionaries::IsCapital(const std::string& town, const std::string& code) const {
+  return capitals_.count({absl::AsciiStrToLower(town), code}) > 0;
 }
 
 const std::string& Dictionaries::CountryName(const std::string& code) const {

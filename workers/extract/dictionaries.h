@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -103,6 +104,10 @@ class Dictionaries {
   // People entries whose last name folds to `surname`.
   const std::vector<const Entry*>& PeopleWithSurname(const std::string& surname) const;
 
+  // Whether `town` (any case) is a capital of the country `code` in the place dictionaries
+  // ("Astana" and "Nur-Sultan" of KZ).
+  bool IsCapital(const std::string& town, const std::string& code) const;
+
   // The English short name of a country code ("KZ" -> "Kazakhstan"), or "" when unknown.
   const std::string& CountryName(const std::string& code) const;
 
@@ -129,6 +134,7 @@ class Dictionaries {
       topic_prefix_index_;
   std::unordered_map<std::string, std::vector<const Entry*>> people_by_surname_;
   std::unordered_map<std::string, std::string> country_names_;
+  std::set<std::pair<std::string, std::string>> capitals_;  // (lower-case town, code).
   // Successor code -> (old code, until YYYYMMDD).
   std::unordered_map<std::string, std::pair<std::string, int32_t>> successions_;
   Lexicon lexicon_;

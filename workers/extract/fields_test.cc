@@ -998,6 +998,35 @@ TEST_F(VenueTest, LandmarkStandsForItsTown) {
   EXPECT_EQ(Venue(main()).country_code(), "JP");
 }
 
+// Seats of government and residences of other capitals stand for their towns too.
+TEST_F(VenueTest, MoreLandmarksStandForTheirTowns) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Istana Merdeka", "Jakarta"},
+      {"the Kuksaroy residence", "Tashkent"},
+      {"the Akorda", "Astana"},
+      {"Blair House", "Washington"},
+      {"the Kantei", "Tokyo"}};
+  for (const auto& [landmark, town] : cases) {
+    Run("Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda at " + landmark +
+        " on Monday.");
+    EXPECT_EQ(Venue(main()).city(), town) << landmark;
+  }
+}
+
+// A landmark in a capital takes the capital's name as the article gives it ("Nur-Sultan" in
+// the years the town had that name), or as the town names it right after.
+TEST_F(VenueTest, LandmarkInACapitalTakesTheArticlesNameForIt) {
+  Run("Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
+      "Akorda on Monday. Takeda arrived in Nur-Sultan on Sunday.");
+  EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+  Run("Turkish President Emre Kaya received Japanese Prime Minister Kenji Takeda at the "
+      "Dolmabahce Palace on Monday. Takeda arrived from Ankara on Sunday.");
+  EXPECT_EQ(Venue(main()).city(), "Istanbul");
+  Run("Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
+      "Akorda in Nur-Sultan on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+}
+
 // "at 10 Downing Street": a house number between the locative and the landmark.
 TEST_F(VenueTest, LandmarkAfterAHouseNumber) {
   Run("Kazakh President Aidar Seitkali met British Prime Minister Oliver Grant at 10 Downing "

@@ -205,6 +205,12 @@ TEST_F(PartiesTest, CountryAfterALocativeIsAVenue) {
   EXPECT_THAT(Places(), ElementsAre(Pair("NL", "venue")));
 }
 
+// A state's full official name is that state, not the shorter name it ends with.
+TEST_F(PartiesTest, FullOfficialNameIsItsState) {
+  Run("The minister of the Democratic People's Republic of Korea arrived on Monday.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KP", "party")));
+}
+
 TEST_F(PartiesTest, CountryOfAVenueTownIsAVenue) {
   Run("The leaders met in Almaty, Kazakhstan.");
   EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "venue")));

@@ -29,6 +29,25 @@ const Entry* LandmarkOf(const Match& match) {
   return nullptr;
 }
 
+// The town of a landmark in a capital, named as the article first names a capital of the
+// landmark's country ("the Akorda" in a story that names Nur-Sultan, not Astana); the
+// landmark's own town when the article names none, or when that town is no capital.
+std::string CapitalAsNamed(const Annotations& a, const Entry& landmark) {
+  if (!a.dict->IsCapital(landmark.name, landmark.code)) {
+    return landmark.name;
+  }
+  for (const Match& m : a.entities) {
+    for (const Entry* e : m.entries) {
+      if (e->type == EntryType::kPlace && e->place == PlaceKind::kCapital &&
+          e->code == landmark.code) {
+        return m.first > 0 && a.tok(m.first).upper ? TitleCase(a.Text(m.first, m.end))
+                                                   : a.Surface(m.first, m.end);
+      }
+    }
+  }
+  return landmark.name;
+}
+
 // "in X", "at X", "visit X", "visited X"; "to X" only after travel ("visit to X", "trip to X");
 // also through a description of the town: "in the German city of X", "in the Kazakh capital, X".
 // With `nearby`, also "outside X" and "near X" (a town's outskirts: "a villa outside Geneva").
@@ -422,9 +441,25 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
         evidence->push_back({"venue", match.first, match.end, out.city()});
         return out;
       }
-      // "at the White House": the town the landmark is in.
+      // "at the White House": the town the landmark is in; named as the text names it when
+      // it follows ("at the Akorda residence in Nur-Sultan", "at the Kremlin, Moscow").
       if (const Entry* landmark = LandmarkOf(match); landmark != nullptr) {
-        out.set_city(landmark->name);
+        const Sentence& sentence = a.sentence(s);
+        for (int k = match.end; k < sentence.end_token && k < match.end + 5; ++k) {
+          const int ti = a.entity_at[k];
+          const Entry* town = ti >= 0 ? TownOf(a.entities[ti]) : nullptr;
+          if (town != nullptr && town->code == landmark->code && a.entities[ti].first == k &&
+              (a.fold(k - 1) == "in" || a.fold(k - 1) == ",")) {
+            out.set_city(a.Surface(k, a.entities[ti].end));
+            out.set_country_code(town->code);
+            evidence->push_back({"venue", k, a.entities[ti].end, out.city()});
+            return out;
+          }
+          if (!a.tok(k).word && a.fold(k) != ",") {
+            break;
+          }
+        }
+        out.set_city(CapitalAsNamed(a, *landmark));
         out.set_country_code(landmark->code);
         evidence->push_back({"venue", match.first, match.end, out.city()});
         return out;

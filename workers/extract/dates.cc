@@ -552,7 +552,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         !absl::ascii_isdigit(static_cast<unsigned char>(t[i].fold.back())) &&
         Number(t[i], 1, 31) > 0 &&
         (!in(i + 1) || t[i + 1].fold == "," || t[i + 1].fold == "." || t[i + 1].fold == ";" ||
-         t[i + 1].fold == "and" || t[i + 1].fold == "when")) {
+         t[i + 1].fold == "and" || t[i + 1].fold == "when" || t[i + 1].fold == "(")) {
       const int day_of_month = Number(t[i], 1, 31);
       const absl::CivilMonth here(*published);
       std::optional<absl::CivilDay> nearest;

@@ -355,6 +355,14 @@ TEST(DatesTest, WeekdayBeforeADayAndMonthTellsTheYear) {
   EXPECT_EQ(Str(d[0].start), "2025-2-14");
 }
 
+// "on the 10th (local time)", as translated copy tells a day abroad: a day of the month.
+TEST(DatesTest, DayOfTheMonthBeforeABracket) {
+  const auto d =
+      Dates("The leaders met in Washington on the 10th (local time).", absl::CivilDay(2024, 4, 11));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(Str(d[0].start), "2024-4-10");
+}
+
 TEST(DatesTest, DatelineIsMarked) {
   const auto d =
       Dates("WASHINGTON, March 11 - Talks began on March 12.", absl::CivilDay(1987, 3, 11));

@@ -175,6 +175,9 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     }
     for (const Row& row : *name_rows) {
       dict->country_names_[row.cols[0]] = row.cols[1];
+      if (row.cols.size() > 2 && !row.cols[2].empty()) {
+        dict->capital_of_[row.cols[0]] = row.cols[2];
+      }
     }
   }
   absl::StatusOr<std::vector<Row>> org_rows = rows("organizations.tsv", 3);
@@ -432,6 +435,12 @@ const std::vector<const Entry*>& Dictionaries::PeopleWithSurname(const std::stri
 
 bool Dictionaries::IsCapital(const std::string& town, const std::string& code) const {
   return capitals_.count({absl::AsciiStrToLower(town), code}) > 0;
+}
+
+const std::string& Dictionaries::CapitalOf(const std::string& code) const {
+  static const auto* kNone = new std::string();
+  auto it = capital_of_.find(code);
+  return it == capital_of_.end() ? *kNone : it->second;
 }
 
 const std::string& Dictionaries::CountryName(const std::string& code) const {

@@ -924,14 +924,17 @@ TEST_F(VenueTest, DatelineInAnotherCountryThanTheToldOneIsNoVenue) {
   for (const char* body :
        {"ASTANA, April 25 - Kazakh President Aidar Seitkali, on a two-day visit to Japan, met "
         "Prime Minister Kenji Takeda on Friday.",
-        "ASTANA, April 25 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji "
-        "Takeda in the Japanese capital on Friday.",
         "ASTANA, April 25 - Kazakh President Aidar Seitkali, visiting Japan, met Prime Minister "
         "Kenji Takeda on Friday."}) {
     Run("Leaders meet", body);
     EXPECT_EQ(Venue(main()).city(), "") << body;
     EXPECT_EQ(Venue(main()).country_code(), "JP") << body;
   }
+  // The country's capital told names its town.
+  Run("Leaders meet",
+      "ASTANA, April 25 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji "
+      "Takeda in the Japanese capital on Friday.");
+  EXPECT_EQ(Venue(main()).city(), "Tokyo");
   // A country named in passing does not unseat the dateline.
   Run("Leaders meet",
       "ASTANA, April 25 - Kazakh President Aidar Seitkali met Japanese Prime Minister Kenji Takeda "
@@ -1025,6 +1028,25 @@ TEST_F(VenueTest, LandmarkInACapitalTakesTheArticlesNameForIt) {
   Run("Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
       "Akorda in Nur-Sultan on Monday.");
   EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+}
+
+// "in the Kazakh capital", "in Kazakhstan's capital", "in the capital of Kazakhstan": the
+// country's capital, as the article names it if it does; the town named right after wins.
+TEST_F(VenueTest, CapitalNamedThroughItsCountry) {
+  for (const char* where :
+       {"in the Kazakh capital", "in Kazakhstan's capital", "in the capital of Kazakhstan"}) {
+    Run(std::string("Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar "
+                    "Seitkali ") +
+        where + " on Monday.");
+    EXPECT_EQ(Venue(main()).city(), "Astana") << where;
+    EXPECT_EQ(Venue(main()).country_code(), "KZ") << where;
+  }
+  Run("Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar Seitkali in the "
+      "Kazakh capital on Monday. Takeda had arrived in Nur-Sultan on Sunday.");
+  EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+  Run("Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar Seitkali in the "
+      "Kazakh capital, Almaty, on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
 }
 
 // "at 10 Downing Street": a house number between the locative and the landmark.

@@ -32,20 +32,44 @@ const Entry* LandmarkOf(const Match& match) {
 // The town of a landmark in a capital, named as the article first names a capital of the
 // landmark's country ("the Akorda" in a story that names Nur-Sultan, not Astana); the
 // landmark's own town when the article names none, or when that town is no capital.
-std::string CapitalAsNamed(const Annotations& a, const Entry& landmark) {
-  if (!a.dict->IsCapital(landmark.name, landmark.code)) {
-    return landmark.name;
+std::string CapitalAsNamed(const Annotations& a, const std::string& code, const std::string& town) {
+  if (!a.dict->IsCapital(town, code)) {
+    return town;
   }
   for (const Match& m : a.entities) {
     for (const Entry* e : m.entries) {
-      if (e->type == EntryType::kPlace && e->place == PlaceKind::kCapital &&
-          e->code == landmark.code) {
+      if (e->type == EntryType::kPlace && e->place == PlaceKind::kCapital && e->code == code) {
         return m.first > 0 && a.tok(m.first).upper ? TitleCase(a.Text(m.first, m.end))
                                                    : a.Surface(m.first, m.end);
       }
     }
   }
-  return landmark.name;
+  return town;
+}
+
+// "in the Kazakh capital", "in Kazakhstan's capital", "in the capital of Kazakhstan": the end of
+// the words that name the country's capital through the country at `match`, or -1 (also when
+// the town is named right after: "in the Kazakh capital, Astana").
+int CapitalThroughItsCountry(const Annotations& a, const Match& match, int sentence_first,
+                             int sentence_end) {
+  int end = -1;
+  if (match.end < sentence_end && a.fold(match.end) == "capital") {
+    end = match.end + 1;
+  } else if (match.end + 1 < sentence_end && a.fold(match.end) == "'s" &&
+             a.fold(match.end + 1) == "capital") {
+    end = match.end + 2;
+  } else if (match.first >= sentence_first + 3 && a.fold(match.first - 1) == "of" &&
+             a.fold(match.first - 2) == "capital" && a.fold(match.first - 3) == "the") {
+    end = match.end;
+  }
+  if (end < 0) {
+    return -1;
+  }
+  const int k = end < sentence_end && a.fold(end) == "," ? end + 1 : end;
+  if (k < sentence_end && (a.entity_at[k] >= 0 || (a.tok(k).cap && a.tok(k).word))) {
+    return -1;
+  }
+  return end;
 }
 
 // "in X", "at X", "visit X", "visited X"; "to X" only after travel ("visit to X", "trip to X");
@@ -459,10 +483,26 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
             break;
           }
         }
-        out.set_city(CapitalAsNamed(a, *landmark));
+        out.set_city(CapitalAsNamed(a, landmark->code, landmark->name));
         out.set_country_code(landmark->code);
         evidence->push_back({"venue", match.first, match.end, out.city()});
         return out;
+      }
+      // "in the Kazakh capital": the capital's town, as the article names it elsewhere (for the
+      // main meeting).
+      if (const std::string& capital = a.dict->CapitalOf(place->code);
+          !capital.empty() && g.role == GroupRole::kMain &&
+          (place->place == PlaceKind::kCountry || place->place == PlaceKind::kDemonym ||
+           place->place == PlaceKind::kAlias)) {
+        const int end =
+            CapitalThroughItsCountry(a, match, a.sentence(s).first_token, a.sentence(s).end_token);
+        if (end > 0) {
+          const int first = match.end == end ? match.first - 3 : match.first;
+          out.set_city(CapitalAsNamed(a, place->code, capital));
+          out.set_country_code(place->code);
+          evidence->push_back({"venue", first, end, out.city()});
+          return out;
+        }
       }
       if (country_only.empty()) {
         country_only = place->code;

@@ -176,7 +176,27 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
     for (const Row& row : *name_rows) {
       dict->country_names_[row.cols[0]] = row.cols[1];
       if (row.cols.size() > 2 && !row.cols[2].empty()) {
-        dict->capital_of_[row.cols[0]] = row.cols[2];
+        // "Almaty;Astana@19971210": the capitals in order, each after the first with the day
+        // it became the capital.
+        auto& capitals = dict->capital_of_[row.cols[0]];
+        for (absl::string_view part : absl::StrSplit(row.cols[2], ';')) {
+          std::pair<absl::string_view, absl::string_view> town_since =
+              absl::StrSplit(part, absl::MaxSplits('@', 1));
+          int32_t since = 0;
+          if (!town_since.second.empty() && (!absl::SimpleAtoi(town_since.second, &since) ||
+                                             since < 10000101 || since > 99991231)) {
+            return absl::InvalidArgumentError(
+                absl::StrCat(it->first, ":", row.line, ": bad capital date '", part, "'"));
+          }
+          if (town_since.first.empty() || (!capitals.empty() && since <= capitals.back().first) ||
+              (capitals.empty() && since != 0) || (!capitals.empty() && since == 0)) {
+            return absl::InvalidArgumentError(absl::StrCat(
+                it->first, ":", row.line,
+                ": capitals must be 'Town' then 'Town@YYYYMMDD' in rising order, got '", part,
+                "'"));
+          }
+          capitals.emplace_back(since, std::string(town_since.first));
+        }
       }
     }
   }
@@ -437,10 +457,19 @@ bool Dictionaries::IsCapital(const std::string& town, const std::string& code) c
   return capitals_.count({absl::AsciiStrToLower(town), code}) > 0;
 }
 
-const std::string& Dictionaries::CapitalOf(const std::string& code) const {
+const std::string& Dictionaries::CapitalOf(const std::string& code, int32_t date_key) const {
   static const auto* kNone = new std::string();
   auto it = capital_of_.find(code);
-  return it == capital_of_.end() ? *kNone : it->second;
+  if (it == capital_of_.end() || it->second.empty()) {
+    return *kNone;
+  }
+  const std::string* out = &it->second.front().second;
+  for (const auto& [since, town] : it->second) {
+    if (date_key == 0 || since <= date_key) {
+      out = &town;
+    }
+  }
+  return *out;
 }
 
 const std::string& Dictionaries::CountryName(const std::string& code) const {

@@ -108,8 +108,9 @@ class Dictionaries {
   // ("Astana" and "Nur-Sultan" of KZ).
   bool IsCapital(const std::string& town, const std::string& code) const;
 
-  // The town "the <country> capital" names ("KZ" -> "Astana"), or "" when unknown.
-  const std::string& CapitalOf(const std::string& code) const;
+  // The town "the <country> capital" names on the day `date_key` (YYYYMMDD; 0: today): "KZ" ->
+  // "Almaty" in 1995, "Astana" in 2005; "" when unknown.
+  const std::string& CapitalOf(const std::string& code, int32_t date_key) const;
 
   // The English short name of a country code ("KZ" -> "Kazakhstan"), or "" when unknown.
   const std::string& CountryName(const std::string& code) const;
@@ -137,7 +138,8 @@ class Dictionaries {
       topic_prefix_index_;
   std::unordered_map<std::string, std::vector<const Entry*>> people_by_surname_;
   std::unordered_map<std::string, std::string> country_names_;
-  std::unordered_map<std::string, std::string> capital_of_;
+  // Per country, its capitals from the day each became one (YYYYMMDD, 0 for the first).
+  std::unordered_map<std::string, std::vector<std::pair<int32_t, std::string>>> capital_of_;
   std::set<std::pair<std::string, std::string>> capitals_;  // (lower-case town, code).
   // Successor code -> (old code, until YYYYMMDD).
   std::unordered_map<std::string, std::pair<std::string, int32_t>> successions_;

@@ -61,6 +61,33 @@ TEST(DictionariesTest, SuccessorStatesByDate) {
   EXPECT_EQ((*dict)->CodeAt("FR", 19870401), "FR");
 }
 
+// A capital that moved is read against the day asked for; today's without one.
+TEST(DictionariesTest, CapitalsByDate) {
+  std::vector<std::pair<std::string, std::string>> files = MinimalFiles();
+  files.emplace_back("country_names.tsv",
+                     "KZ\tKazakhstan\tAlmaty;Astana@19971210;Nur-Sultan@20190323;Astana@20220917\n"
+                     "FR\tFrance\tParis\nPS\tPalestine\n");
+  auto dict = Dictionaries::Load(files);
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_EQ((*dict)->CapitalOf("KZ", 19950101), "Almaty");
+  EXPECT_EQ((*dict)->CapitalOf("KZ", 19971210), "Astana");
+  EXPECT_EQ((*dict)->CapitalOf("KZ", 20200101), "Nur-Sultan");
+  EXPECT_EQ((*dict)->CapitalOf("KZ", 20240101), "Astana");
+  EXPECT_EQ((*dict)->CapitalOf("KZ", 0), "Astana");
+  EXPECT_EQ((*dict)->CapitalOf("FR", 19000101), "Paris");
+  EXPECT_EQ((*dict)->CapitalOf("PS", 20240101), "");
+  EXPECT_EQ((*dict)->CapitalOf("XX", 20240101), "");
+  // Out of order or with a bad day, the load fails with the file and line.
+  for (const char* bad : {"KZ\tKazakhstan\tAstana@19971210\n", "KZ\tKazakhstan\tA;B@1997\n",
+                          "KZ\tKazakhstan\tA;B@20000101;C@19990101\n"}) {
+    files.back().second = bad;
+    auto failed = Dictionaries::Load(files);
+    ASSERT_FALSE(failed.ok()) << bad;
+    EXPECT_THAT(std::string(failed.status().message()), ::testing::HasSubstr("country_names.tsv:1"))
+        << bad;
+  }
+}
+
 TEST(DictionariesTest, MissingOrMalformedFilesAreNamed) {
   auto files = MinimalFiles();
   files.erase(files.begin() + 5);  // roles.tsv

@@ -490,7 +490,7 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       }
       // "in the Kazakh capital": the capital's town, as the article names it elsewhere (for the
       // main meeting).
-      if (const std::string& capital = a.dict->CapitalOf(place->code);
+      if (const std::string& capital = a.dict->CapitalOf(place->code, a.published_key);
           !capital.empty() && g.role == GroupRole::kMain &&
           (place->place == PlaceKind::kCountry || place->place == PlaceKind::kDemonym ||
            place->place == PlaceKind::kAlias)) {

@@ -29,44 +29,6 @@ bool DeniesATopic(const Annotations& a, int s) {
   return false;
 }
 
-// "talks on Syria", "the situation in Libya", "developments in Afghanistan": a country that is
-// no side of the meeting, named as what was talked about, stands for the conflict there.
-bool ThirdCountryDiscussed(const Context& c, int s, const std::set<std::string>& sides) {
-  const Annotations& a = c.a;
-  const Sentence& sentence = a.sentence(s);
-  for (const PlaceMention& p : c.parties.places) {
-    if (p.sentence != s || sides.count(p.code) > 0) {
-      continue;
-    }
-    // A country's own name, not "Syrian" nor "Syria's economy" nor "the Syria-Turkey border".
-    const Entry* place = a.EntityAt(p.first, EntryType::kPlace);
-    if (place == nullptr ||
-        (place->place != PlaceKind::kCountry && place->place != PlaceKind::kAlias) ||
-        (p.end < sentence.end_token && (a.fold(p.end) == "'s" || a.fold(p.end) == "-"))) {
-      continue;
-    }
-    int k = p.first - 1;
-    while (k >= sentence.first_token && a.fold(k) == "the") {
-      --k;
-    }
-    if (k - 1 < sentence.first_token) {
-      continue;
-    }
-    const std::string& f = a.fold(k);
-    const std::string& before = a.fold(k - 1);
-    // "talks on Syria", "discussions about Afghanistan": right after a meeting word.
-    if ((f == "on" || f == "about" || f == "over" || f == "regarding" || f == "concerning") &&
-        (a.trigger_at[k - 1] >= 0 || a.Is(k - 1, WordClass::kTopicCue))) {
-      return true;
-    }
-    if ((f == "in" || f == "on" || f == "around") &&
-        (before == "situation" || before == "developments" || before == "events")) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // A sentence saying what was talked about: a topic cue ("discussed", "agreed", "cooperation");
 // "raised" only with what was raised ("raised the issue of energy", "raised concerns over
 // trade"), not "the central bank raised its rate".
@@ -120,24 +82,10 @@ std::vector<v1::Topic> ResolveTopics(const Context& c, const std::set<int>& wind
         past[mm.sentence] = true;
       }
     }
-    // The meeting's sides: its group's countries and the countries of roles in the window.
-    std::set<std::string> sides;
-    if (!c.grouping.groups.empty()) {
-      sides.insert(c.grouping.groups[0].countries.begin(), c.grouping.groups[0].countries.end());
-    }
-    for (const PlaceMention& p : c.parties.places) {
-      if (window.count(p.sentence) > 0 && p.slot == PlaceSlot::kParty) {
-        sides.insert(p.code);
-      }
-    }
     for (int s = 0; s < a.sentence_count(); ++s) {
       const bool strong =
           window.count(s) > 0 || s == 0 || (TellsWhatWasDiscussed(a, s) && !past[s]);
       add(s, strong ? 2 : 1);
-      if ((window.count(s) > 0 || s == 0) && !DeniesATopic(a, s) &&
-          ThirdCountryDiscussed(c, s, sides)) {
-        score[v1::TOPIC_CONFLICT] += 2;
-      }
     }
   }
   std::vector<v1::Topic> out;

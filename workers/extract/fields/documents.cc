@@ -1294,18 +1294,6 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       out[headline_collective].title().empty()) {
     out.erase(out.begin() + headline_collective);
   }
-  // "Leaders adopt Xi'an Declaration" in the headline, "signed the Xi'an Declaration of the
-  // China-Central Asia Summit" in the body: a name that opens a longer name of a document of its
-  // type is that document told short.
-  const auto told_short = [&](const v1::Document& d) {
-    const std::string name = absl::AsciiStrToLower(d.title());
-    return !name.empty() && std::any_of(out.begin(), out.end(), [&](const v1::Document& other) {
-      const std::string longer = absl::AsciiStrToLower(other.title());
-      return other.type() == d.type() && longer.size() > name.size() &&
-             absl::StartsWith(longer, name) && longer[name.size()] == ' ';
-    });
-  };
-  out.erase(std::remove_if(out.begin(), out.end(), told_short), out.end());
   return out;
 }
 

@@ -1019,9 +1019,25 @@ TEST_F(VenueTest, MoreLandmarksStandForTheirTowns) {
 // A landmark in a capital takes the capital's name as the article gives it ("Nur-Sultan" in
 // the years the town had that name), or as the town names it right after.
 TEST_F(VenueTest, LandmarkInACapitalTakesTheArticlesNameForIt) {
-  Run("Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
-      "Akorda on Monday. Takeda arrived in Nur-Sultan on Sunday.");
+  // Published in 2020, when Astana was Nur-Sultan; with no publication day, as the text names it.
+  Run("",
+      "Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
+      "Akorda on Monday.",
+      absl::CivilDay(2020, 6, 1));
   EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+  Run("",
+      "Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
+      "Akorda on Monday. The city was called Nur-Sultan until 2022.",
+      absl::CivilDay(2024, 6, 1));
+  EXPECT_EQ(Venue(main()).city(), "Astana");
+  Run("",
+      "Kazakh President Aidar Seitkali received Japanese Prime Minister Kenji Takeda at the "
+      "Akorda on Monday. Takeda arrived in Nur-Sultan on Sunday.",
+      std::nullopt);
+  EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+  // A town named right after the landmark wins, also in another country than its namesake's.
+  Run("The two prime ministers met at Parliament Hill in London on Monday.");
+  EXPECT_EQ(Venue(main()).city(), "London");
   Run("Turkish President Emre Kaya received Japanese Prime Minister Kenji Takeda at the "
       "Dolmabahce Palace on Monday. Takeda arrived from Ankara on Sunday.");
   EXPECT_EQ(Venue(main()).city(), "Istanbul");
@@ -1041,9 +1057,25 @@ TEST_F(VenueTest, CapitalNamedThroughItsCountry) {
     EXPECT_EQ(Venue(main()).city(), "Astana") << where;
     EXPECT_EQ(Venue(main()).country_code(), "KZ") << where;
   }
-  Run("Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar Seitkali in the "
-      "Kazakh capital on Monday. Takeda had arrived in Nur-Sultan on Sunday.");
+  // The capital of the publication day.
+  Run("",
+      "Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar Seitkali "
+      "in the Kazakh capital on Monday.",
+      absl::CivilDay(1995, 6, 1));
+  EXPECT_EQ(Venue(main()).city(), "Almaty");
+  Run("",
+      "Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar Seitkali "
+      "in the Kazakh capital on Monday.",
+      absl::CivilDay(2020, 6, 1));
   EXPECT_EQ(Venue(main()).city(), "Nur-Sultan");
+  // Money is no capital: "Chinese capital flowing into", "China's capital markets".
+  for (const char* money : {"a surge in Chinese capital flowing into Kazakhstan",
+                            "investment in China's capital markets"}) {
+    Run(std::string("Japanese Prime Minister Kenji Takeda held talks with Chinese Premier Li "
+                    "Wenhao on Monday. They discussed ") +
+        money + ".");
+    EXPECT_EQ(Venue(main()).city(), "") << money;
+  }
   Run("Japanese Prime Minister Kenji Takeda held talks with Kazakh President Aidar Seitkali in the "
       "Kazakh capital, Almaty, on Monday.");
   EXPECT_EQ(Venue(main()).city(), "Almaty");

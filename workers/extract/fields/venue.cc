@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "workers/extract/fields/fields.h"
 
@@ -36,6 +37,13 @@ std::string CapitalAsNamed(const Annotations& a, const std::string& code, const 
   if (!a.dict->IsCapital(town, code)) {
     return town;
   }
+  // The capital of the day the article was published ("Nur-Sultan" in 2020), when known.
+  if (a.published_key != 0) {
+    if (const std::string& capital = a.dict->CapitalOf(code, a.published_key);
+        !capital.empty() && a.dict->IsCapital(capital, code)) {
+      return capital;
+    }
+  }
   for (const Match& m : a.entities) {
     for (const Entry* e : m.entries) {
       if (e->type == EntryType::kPlace && e->place == PlaceKind::kCapital && e->code == code) {
@@ -64,6 +72,21 @@ int CapitalThroughItsCountry(const Annotations& a, const Match& match, int sente
   }
   if (end < 0) {
     return -1;
+  }
+  // "in the Kazakh capital" takes its article ("surge in Chinese capital" is money), and "capital"
+  // ends the noun phrase: "China's capital markets", "Chinese capital flowing in" are money too.
+  if (end == match.end + 1 && (match.first <= sentence_first || a.fold(match.first - 1) != "the")) {
+    return -1;
+  }
+  if (end < sentence_end && a.tok(end).word && !a.tok(end).cap && end > match.end) {
+    static const auto* kAfter = new absl::flat_hash_set<std::string>(
+        {"on",     "for",   "to",        "in",       "at",    "with",  "and",   "this",
+         "last",   "next",  "earlier",   "later",    "where", "ahead", "after", "before",
+         "during", "today", "yesterday", "tomorrow", "since", "late",  "early", "amid",
+         "as",     "of",    "from",      "over",     "until", "when",  "while", "by"});
+    if (!kAfter->contains(a.fold(end))) {
+      return -1;
+    }
   }
   const int k = end < sentence_end && a.fold(end) == "," ? end + 1 : end;
   if (k < sentence_end && (a.entity_at[k] >= 0 || (a.tok(k).cap && a.tok(k).word))) {
@@ -472,7 +495,7 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
         for (int k = match.end; k < sentence.end_token && k < match.end + 5; ++k) {
           const int ti = a.entity_at[k];
           const Entry* town = ti >= 0 ? TownOf(a.entities[ti]) : nullptr;
-          if (town != nullptr && town->code == landmark->code && a.entities[ti].first == k &&
+          if (town != nullptr && a.entities[ti].first == k &&
               (a.fold(k - 1) == "in" || a.fold(k - 1) == ",")) {
             out.set_city(a.Surface(k, a.entities[ti].end));
             out.set_country_code(town->code);

@@ -122,13 +122,36 @@ bool TitleCaseDateline(const Document& doc, int sentence, int first, int end) {
     return false;
   }
   const std::string& next = doc.tokens[end].fold;
-  const bool agency =
-      next == "," && end + 1 < s.end_token && doc.tokens[end + 1].cap && doc.tokens[end + 1].word;
+  // The agency: one or two capitalised words closed by a full stop, dash, colon or bar ("UzA.",
+  // "Kabar -"), not the words of a sentence ("Then, May 6, French President X met").
+  bool agency = false;
+  if (next == "," && end + 1 < s.end_token && doc.tokens[end + 1].cap && doc.tokens[end + 1].word) {
+    for (int k = end + 2; k < std::min(s.end_token, end + 4); ++k) {
+      const std::string& f = doc.tokens[k].fold;
+      if (f == "." || f == "-" || f == ":" || f == "|") {
+        agency = true;
+        break;
+      }
+      if (!doc.tokens[k].cap || !doc.tokens[k].word) {
+        break;
+      }
+    }
+    // A sentence may end right after the agency's name.
+    agency = agency || end + 2 == s.end_token;
+  }
   if (next != ":" && next != "(" && next != "-" && next != "|" && !agency) {
     return false;
   }
+  // The town: capitalised words, no weekday and no adverb of time or sequence ("Yesterday, May
+  // 5, ...", "Then, May 6 - ...").
+  static const auto* kNotATown = new absl::flat_hash_set<std::string>(
+      {"yesterday", "today",   "tomorrow",   "then",         "earlier", "later",      "meanwhile",
+       "also",      "however", "previously", "subsequently", "finally", "afterwards", "thereafter",
+       "again",     "now",     "separately", "on",           "by",      "since",      "until",
+       "from",      "in",      "last",       "next",         "this"});
   for (int k = s.first_token; k < first - 1; ++k) {
-    if (!doc.tokens[k].cap || WeekdayOf(doc.tokens[k].fold) >= 0) {
+    if (!doc.tokens[k].cap || WeekdayOf(doc.tokens[k].fold) >= 0 ||
+        kNotATown->contains(doc.tokens[k].fold)) {
       return false;
     }
   }

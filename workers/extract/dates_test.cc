@@ -401,7 +401,9 @@ TEST(DatesTest, TitleCaseDatelineBeforeAnAgency) {
     EXPECT_TRUE(d[0].dateline) << text;
   }
   for (const char* text : {"Tuesday, May 4 (the day of the vote) - Ministers met.",
-                           "Hanoi, May 4, was calm as ministers met."}) {
+                           "Hanoi, May 4, was calm as ministers met.",
+                           "Yesterday, May 4, President Ivan Petrov held talks with Li Wenhao.",
+                           "Then, May 4, French President Ivan Petrov met Li Wenhao."}) {
     const auto d = Dates(text, absl::CivilDay(2024, 5, 4));
     ASSERT_FALSE(d.empty()) << text;
     EXPECT_FALSE(d[0].dateline) << text;

@@ -219,7 +219,10 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
       bool ambassador = false;
       for (int k = match.first - 2; k >= std::max(sentence.first_token, match.first - 6); --k) {
         if (a.fold(k) == "ambassador") {
-          ambassador = true;
+          // Not "a former ambassador to China": no office held at the meeting.
+          ambassador =
+              k == sentence.first_token || (a.fold(k - 1) != "former" && a.fold(k - 1) != "ex" &&
+                                            a.fold(k - 1) != "-" && a.fold(k - 1) != "then");
           break;
         }
         if (!a.tok(k).word || a.trigger_at[k] >= 0) {

@@ -257,6 +257,9 @@ TEST_F(PartiesTest, CountryAnAmbassadorIsAccreditedToIsAParty) {
   EXPECT_THAT(Places(), ElementsAre(Pair("JP", "party"), Pair("MD", "party")));
   Run("The Speaker travelled to Moldova on Tuesday.");
   EXPECT_THAT(Places(), ElementsAre(Pair("MD", "venue")));
+  // Not one who was an ambassador there once.
+  Run("The talks were arranged by an aide, a former ambassador to Moldova.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("MD", "venue")));
 }
 
 TEST_F(PartiesTest, CountryAfterAroundIsASubject) {

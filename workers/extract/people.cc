@@ -300,6 +300,11 @@ std::optional<RoleInfo> AppositiveRoleBefore(const Annotations& a, int i, int se
       continue;
     }
     const std::string& f = a.fold(q);
+    // "the Prime Minister of India and Sri Lanka's X": a possessive right before the name gives
+    // the name its own country; the title before belongs to someone else.
+    if (!comma_before && f == "'s" && q == i - 1) {
+      return std::nullopt;
+    }
     if (f == "of" || f == "the" || f == "to" || f == "and" || f == "for" || f == "in" || f == "(" ||
         f == ")" || (a.tok(q).word && a.tok(q).cap) || (!comma_before && f == "'s")) {
       // Without a comma only "of" joins the title ("Special Envoy for the Region Name Name" too

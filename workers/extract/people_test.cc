@@ -449,6 +449,10 @@ TEST_F(PeopleTest, LongTitleRightBeforeTheName) {
     EXPECT_NE(name, "Federative");
     EXPECT_NE(name, "Workers");
   }
+  // A possessive right before the name gives its own country; the title is someone else's.
+  Run("Erik Lindqvist held talks with the Prime Minister of Finland and Norway's Aino Mattila.");
+  EXPECT_EQ(Get("Aino Mattila").country, "NO");
+  EXPECT_NE(Get("Aino Mattila").role, "Prime Minister");
 }
 
 // ", the head of <an office>,": an official, of the country or body named in the office.

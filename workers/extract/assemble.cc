@@ -229,12 +229,17 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   }
   const bool counterpart = a.SentenceHas(g.anchor, TriggerKind::kMeet) && m.people_size() >= 1 &&
                            parts.countries.size() == 1 && other_side;
-  // "The heads of state of ECOWAS met in Abuja": the members of a body meeting as a body.
+  // "The heads of state of ECOWAS met in Abuja": the members of a body meeting as a body; also
+  // a format's members at a meeting placed or dated ("BRICS leaders meeting in Johannesburg on
+  // Wednesday released a declaration").
   bool members_meet = false;
   for (int mi : g.mentions) {
     const MeetingMention& mention = c.mentions.mentions[mi];
-    members_meet = members_meet || (mention.sentence == g.anchor && mention.predicate &&
-                                    mention.subject.collective && !mention.subject.orgs.empty());
+    members_meet =
+        members_meet || (mention.sentence == g.anchor && mention.subject.collective &&
+                         ((mention.predicate && !mention.subject.orgs.empty()) ||
+                          (!m.format().empty() &&
+                           (mention.predicate || mention.date >= 0 || mention.venue_first >= 0))));
   }
   const bool body_meeting =
       (m.organizations_size() > 0 || !m.format().empty()) &&

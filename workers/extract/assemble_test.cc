@@ -488,6 +488,14 @@ TEST_F(AssembleTest, LeadersOfABodyMeetingAsABodyIsItsSummit) {
     EXPECT_EQ(meetings[0].kind(), v1::MEETING_KIND_SUMMIT) << body;
     EXPECT_THAT(meetings[0].organizations(), ::testing::ElementsAre("ECOWAS")) << body;
   }
+  // A format's leaders at a meeting placed and dated, as a participle ("G20 leaders meeting in
+  // Abuja on Sunday released a declaration").
+  const std::vector<v1::Meeting> format =
+      Run("G20 leaders adopt declaration",
+          "G20 leaders meeting in Abuja on Sunday released a declaration calling for debt relief.");
+  ASSERT_EQ(format.size(), 1u);
+  EXPECT_EQ(format[0].kind(), v1::MEETING_KIND_SUMMIT);
+  EXPECT_EQ(format[0].format(), "G20");
   const std::vector<v1::Meeting> pair =
       Run("Talks", "The leaders of Kazakhstan and China met in Astana on Sunday.");
   ASSERT_EQ(pair.size(), 1u);

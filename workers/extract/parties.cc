@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 
 namespace parley::extract {
@@ -154,6 +155,53 @@ bool SubjectOfNoPart(const Annotations& a, const Match& match) {
 // True when a country's name or demonym is part of the name of a sea or a landform ("the South
 // China Sea", "the Indian Ocean", "the Korean Peninsula", "the Sea of Japan", "the Gulf of
 // Thailand"): it names no state.
+// "the 12th meeting of the Kazakh-Uzbek intergovernmental commission", "the China-Pakistan
+// strategic dialogue": a place in a hyphenated chain of places before a joint body's noun (after
+// at most two describing words) is one of the body's sides.
+bool InAPairBeforeAJointBody(const Annotations& a, const Match& match) {
+  const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
+  const auto place_at = [&](int k) {
+    return k >= sentence.first_token && k < sentence.end_token &&
+           a.EntityAt(k, EntryType::kPlace) != nullptr;
+  };
+  int places = 1;
+  int chain_first = match.first;
+  int q = match.end;
+  while (q + 1 < sentence.end_token && a.fold(q) == "-" && place_at(q + 1)) {
+    q = a.entities[a.entity_at[q + 1]].end;
+    ++places;
+  }
+  for (int k = match.first - 1;
+       k - 1 >= sentence.first_token && a.fold(k) == "-" && place_at(k - 1);
+       k = a.entities[a.entity_at[k - 1]].first - 1) {
+    ++places;
+    chain_first = a.entities[a.entity_at[k - 1]].first;
+  }
+  if (places < 2) {
+    return false;
+  }
+  // Only as the body whose meeting is told: "a meeting / the session of the X-Y commission".
+  int of = chain_first - 1;
+  while (of >= sentence.first_token && a.fold(of) == "the") {
+    --of;
+  }
+  if (of - 1 < sentence.first_token || a.fold(of) != "of" || a.trigger_at[of - 1] < 0) {
+    return false;
+  }
+  static const auto* kBodies = new absl::flat_hash_set<std::string>(
+      {"commission", "committee", "council", "dialogue", "consultations", "forum", "mechanism",
+       "working group", "group"});
+  for (int k = q, words = 0; k < sentence.end_token && words <= 2; ++k, ++words) {
+    if (kBodies->contains(a.fold(k))) {
+      return true;
+    }
+    if (!a.tok(k).word || a.entity_at[k] >= 0 || a.trigger_at[k] >= 0) {
+      return false;
+    }
+  }
+  return false;
+}
+
 bool InAGeographicName(const Annotations& a, const Match& match) {
   const Sentence& sentence = a.sentence(a.tok(match.first).sentence);
   auto feature = [&](int k) {
@@ -234,6 +282,11 @@ void FindPlaces(const Annotations& a, const std::vector<Person>& people, int s,
         out->push_back(mention);
         continue;
       }
+    }
+    if (InAPairBeforeAJointBody(a, match)) {
+      mention.slot = PlaceSlot::kParty;
+      out->push_back(mention);
+      continue;
     }
     if (SubjectOfNoPart(a, match)) {
       filter(PlaceSlot::kSubject);

@@ -262,6 +262,15 @@ TEST_F(PartiesTest, CountryAnAmbassadorIsAccreditedToIsAParty) {
   EXPECT_THAT(Places(), ElementsAre(Pair("MD", "venue")));
 }
 
+// "a meeting of the Kazakh-Uzbek intergovernmental commission": the sides of the joint body whose
+// meeting is told; the same pair naming a body elsewhere stays what it was.
+TEST_F(PartiesTest, PairNamingAJointBodyWhoseMeetingIsToldAreSides) {
+  Run("The 12th meeting of the Kazakh-Uzbek intergovernmental commission was held in Shymkent.");
+  EXPECT_THAT(Places(), ElementsAre(Pair("KZ", "party"), Pair("UZ", "party")));
+  Run("He praised the work of the Kazakh-Uzbek intergovernmental commission.");
+  EXPECT_THAT(Places(), ::testing::Not(ElementsAre(Pair("KZ", "party"), Pair("UZ", "party"))));
+}
+
 TEST_F(PartiesTest, CountryAfterAroundIsASubject) {
   Run("The two presidents discussed trade and the situation around Moldova.");
   EXPECT_THAT(Places(), ElementsAre(Pair("MD", "subject")));

@@ -776,6 +776,12 @@ class SentenceReader {
       return a_.EntityAt(i, EntryType::kDocument) == nullptr &&
              (place(i) == nullptr || place(i)->slot != PlaceSlot::kVenue);
     }
+    // "met with a Chinese delegation", "a delegation of X": an article before a place or role.
+    if ((f == "a" || f == "an") && i + 1 < sentence_.end_token &&
+        (a_.EntityAt(i + 1, EntryType::kPlace) != nullptr ||
+         a_.EntityAt(i + 1, EntryType::kRole) != nullptr)) {
+      return true;
+    }
     return f == "," || f == "and" || f == "the" || f == "his" || f == "her" || f == "their" ||
            f == "its" || f == "of" || f == "from" || f == "'s" || f == "as" || f == "well" ||
            f == "both" || f == "-" || f == "(" || f == ")" || f == "." ||

@@ -728,6 +728,14 @@ TEST_F(MeetingMentionsTest, MeetingNounInsideATitleIsNoMeeting) {
   EXPECT_THAT(Triggers(), ElementsAre("met"));
 }
 
+// "met with a Chinese delegation": an article before a place or role goes on the list of sides.
+TEST_F(MeetingMentionsTest, ArticleBeforeAPlaceOrRoleContinuesTheSides) {
+  Run("Ivan Petrov met with a Chinese delegation in Tashkent on Tuesday.");
+  EXPECT_THAT(Get("met").object.countries, ElementsAre("CN"));
+  Run("Ivan Petrov met with a group of students on Tuesday.");
+  EXPECT_TRUE(Get("met").object.countries.empty());
+}
+
 // "met Chancellor X's foreign policy adviser": the aide is met, not X.
 TEST_F(MeetingMentionsTest, OwnerOfAnAideMetIsNoSide) {
   Run("Li Wenhao met Kazakh President Aidar Seitkali's foreign policy adviser on Monday.");

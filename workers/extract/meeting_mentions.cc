@@ -213,11 +213,10 @@ class SentenceReader {
            (a_.fold(i + 1) == "which" || a_.fold(i + 1) == "whom")) ||
           (f == "and" && i + 1 < sentence_.end_token &&
            (a_.fold(i + 1) == "will" || a_.fold(i + 1) == "would" || a_.fold(i + 1) == "then" ||
-            a_.fold(i + 1) == "later" || a_.fold(i + 1) == "subsequently"))) {
-        clause_starts_.push_back(i);
-      } else if (prev == "," && f == "as" && OpensNamedClause(i + 1)) {
-        // "A visited Kyiv, as China's B was in Moscow for talks with C": a named subject and
-        // its verb after ", as" tell another event.
+            a_.fold(i + 1) == "later" || a_.fold(i + 1) == "subsequently")) ||
+          // "A visited Kyiv, as China's B was in Moscow for talks with C": a named subject and
+          // its verb after ", as" tell another event.
+          (prev == "," && f == "as" && OpensNamedClause(i + 1))) {
         clause_starts_.push_back(i);
       } else if (prev == "," && f == "and") {
         // "X met Y on Friday, and the two will meet again in June": a short subject and a

@@ -64,6 +64,15 @@ bool Annotations::TriggerAt(int i, TriggerKind kind) const {
   return false;
 }
 
+bool Annotations::InADate(int i) const {
+  for (int di : dates_in[tok(i).sentence]) {
+    if (dates[di].first_token <= i && i < dates[di].end_token) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Annotations::SentenceHas(int s, TriggerKind kind) const {
   for (int m : triggers_in[s]) {
     for (const Entry* e : triggers[m].entries) {

@@ -75,6 +75,8 @@ struct Annotations {
   }
   // The trigger kinds of the trigger match covering token `i` (empty when none).
   bool TriggerAt(int i, TriggerKind kind) const;
+  // Whether token `i` stands inside a date expression ("on Monday", "12 May").
+  bool InADate(int i) const;
   // True when sentence `s` has a trigger of `kind` / a cue of `cue`.
   bool SentenceHas(int s, TriggerKind kind) const;
   bool SentenceHas(int s, Cue cue) const;

@@ -278,10 +278,7 @@ class Grouper {
     }
     for (int k = first; k < end; ++k) {
       const bool place = a_.EntityAt(k, EntryType::kPlace) != nullptr;
-      bool date = false;
-      for (const DateMention& d : a_.dates) {
-        date = date || (d.first_token <= k && k < d.end_token);
-      }
+      const bool date = a_.InADate(k);
       const std::string& f = a_.fold(k);
       if (!place && !date && !a_.Is(k, WordClass::kLocative) && f != "the" && f != "on" &&
           f != "outside" && f != ",") {

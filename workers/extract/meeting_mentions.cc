@@ -216,7 +216,7 @@ class SentenceReader {
             a_.fold(i + 1) == "later" || a_.fold(i + 1) == "subsequently")) ||
           // "A visited Kyiv, as China's B was in Moscow for talks with C": a named subject and
           // its verb after ", as" tell another event.
-          (prev == "," && f == "as" && OpensNamedClause(i + 1))) {
+          (prev == "," && f == "as" && OpensNamedClause(i + 1, /*after_as=*/true))) {
         clause_starts_.push_back(i);
       } else if (prev == "," && f == "and") {
         // "X met Y on Friday, and the two will meet again in June": a short subject and a
@@ -235,43 +235,34 @@ class SentenceReader {
         }
         // "A met B, and Japanese Prime Minister C held talks with D": a name with its title
         // and then a meeting verb (or a light verb) open a clause of their own.
-        // A capitalised meeting word is part of a name ("Munich Security Conference chairman"),
-        // and the run must hold a title.
-        bool named = false;
-        bool titled = false;
-        for (int k = i + 1; !opened && k < std::min(sentence_.end_token, i + 10); ++k) {
-          const std::string& w = a_.fold(k);
-          if (named && titled && !a_.tok(k).cap &&
-              (a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb))) {
-            clause_starts_.push_back(i);
-            break;
-          }
-          if (a_.tok(k).cap && a_.tok(k).word) {
-            named = true;
-            titled = titled || a_.EntityAt(k, EntryType::kRole) != nullptr;
-          } else if (!(w == "the" || w == "of" || w == "'s" || w == "-" ||
-                       a_.Is(k, WordClass::kNameParticle))) {
-            break;
-          }
+        if (!opened && OpensNamedClause(i + 1, /*after_as=*/false)) {
+          clause_starts_.push_back(i);
         }
       }
     }
   }
-  // True when the words from `first` are a capitalised run naming someone (a person, a title or
-  // a country, with "the", "of", "'s" and hyphens inside) followed by a verb: a form of "be" or
-  // "have", a meeting word or a light verb.
-  bool OpensNamedClause(int first) const {
+  // True when the words from `first` are a capitalised run naming someone (with "the", "of",
+  // "'s", hyphens and particles inside) followed by a verb, which opens a clause of its own.
+  // After ", and" the run must hold a title and the verb be a meeting word or a light verb (a
+  // capitalised meeting word is part of a name: "Munich Security Conference chairman"); after
+  // ", as" a person, title or country will do, and a form of "be" or "have" too ("A visited
+  // Kyiv, as China's B was in Moscow").
+  bool OpensNamedClause(int first, bool after_as) const {
     bool named = false;
+    bool titled = false;
     for (int k = first; k < std::min(sentence_.end_token, first + 10); ++k) {
       const std::string& w = a_.fold(k);
-      if (named && !a_.tok(k).cap &&
-          (w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "had" ||
-           a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb))) {
+      const bool be =
+          w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "had";
+      if (named && (titled || after_as) && !a_.tok(k).cap &&
+          (a_.trigger_at[k] >= 0 || a_.Is(k, WordClass::kLightVerb) || (after_as && be))) {
         return true;
       }
       if (a_.tok(k).cap && a_.tok(k).word) {
-        named = named || person(k) >= 0 || a_.EntityAt(k, EntryType::kRole) != nullptr ||
+        const bool role = a_.EntityAt(k, EntryType::kRole) != nullptr;
+        named = named || !after_as || person(k) >= 0 || role ||
                 a_.EntityAt(k, EntryType::kPlace) != nullptr;
+        titled = titled || role;
       } else if (!(w == "the" || w == "of" || w == "'s" || w == "-" ||
                    a_.Is(k, WordClass::kNameParticle))) {
         return false;
@@ -889,11 +880,7 @@ class SentenceReader {
           bool only_time = true;
           for (int q = i + 1; q < verb && only_time; ++q) {
             const std::string& w = a_.fold(q);
-            bool in_date = false;
-            for (int di : a_.dates_in[s_]) {
-              in_date = in_date || (a_.dates[di].first_token <= q && q < a_.dates[di].end_token);
-            }
-            only_time = in_date || w == "," || w == "on" || w == "the" || w == "following" ||
+            only_time = a_.InADate(q) || w == "," || w == "on" || w == "the" || w == "following" ||
                         w == "next" || w == "day" || w == "same" || w == "morning" ||
                         w == "afternoon" || w == "evening" || w == "then" || w == "later" ||
                         w == "afterwards" || w == "subsequently";
@@ -954,12 +941,7 @@ class SentenceReader {
           a_.Is(i, WordClass::kFollowUpMarker) || a_.EntityAt(i, EntryType::kPlace) != nullptr) {
         return true;
       }
-      for (int di : a_.dates_in[s_]) {
-        if (a_.dates[di].first_token <= i && i < a_.dates[di].end_token) {
-          return true;
-        }
-      }
-      return false;
+      return a_.InADate(i);
     };
     const bool visit = m->kind == TriggerKind::kVisit || m->kind == TriggerKind::kStateVisit;
     // "held a phone call today with Y", "met on Monday with Y": a time between a predicate and

@@ -273,23 +273,13 @@ bool OpensAParagraph(const Annotations& a, int s) {
   return s > 0 && a.sentence(s - 1).paragraph != a.sentence(s).paragraph;
 }
 
-// Whether token `k` is in a date expression ("Monday", "May 4").
-bool InADate(const Annotations& a, int k) {
-  for (int di : a.dates_in[a.tok(k).sentence]) {
-    if (a.dates[di].first_token <= k && k < a.dates[di].end_token) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // A town the gazetteer lacks, named after a description of it in a locative: "in the city of
 // X", "in the Kyrgyz border town of X Y". The end of its capitalised words (hyphens joining
 // them: "Cholpon-Ata"), or 0. `*country` is the code of a place in the description, if any.
 int UnknownTownEnd(const Annotations& a, int first, int sentence_first, int sentence_end,
                    std::string* country) {
   if (first < sentence_first + 2 || a.fold(first - 1) != "of" || !a.tok(first).cap ||
-      !a.tok(first).word || a.entity_at[first] >= 0 || InADate(a, first)) {
+      !a.tok(first).word || a.entity_at[first] >= 0 || a.InADate(first)) {
     return 0;
   }
   const std::string& noun = a.fold(first - 2);
@@ -301,7 +291,7 @@ int UnknownTownEnd(const Annotations& a, int first, int sentence_first, int sent
   }
   int end = first + 1;
   while (end < sentence_end && end - first < 5) {
-    if (a.tok(end).word && a.tok(end).cap && a.entity_at[end] < 0 && !InADate(a, end)) {
+    if (a.tok(end).word && a.tok(end).cap && a.entity_at[end] < 0 && !a.InADate(end)) {
       ++end;
     } else if (a.fold(end) == "-" && end + 1 < sentence_end && a.tok(end + 1).cap) {
       end += 2;

@@ -50,6 +50,7 @@ class SentenceReader {
         s_(s),
         sentence_(a.sentence(s)) {
     FindClauses();
+    FindTitleBodies();
   }
 
   // Reads the meeting word `t` (an index into the triggers); false when it is not one. With
@@ -312,27 +313,41 @@ class SentenceReader {
     return false;
   }
 
-  // True when token `i` stands in the "of" complement of the role phrase told next to a
-  // person's name ("Secretary of the Security Council of Kazakhstan X", "Chairman of the Council
-  // of Ministers Y"): the name of a body, not a meeting.
-  bool InARole(int i) const {
-    for (const Person& p : people_) {
-      for (const PersonMention& pm : p.mentions) {
-        if (pm.sentence != s_ || pm.role_first < 0 || pm.role_first >= i || i >= pm.role_end) {
+  // The "of" complements of the role phrases told next to this sentence's names ("Secretary of
+  // the Security Council of Kazakhstan X", "Chairman of the Council of Ministers Y"): the names
+  // of bodies, where a meeting word is none. Read once per sentence, from its people only.
+  void FindTitleBodies() {
+    std::vector<int> seen;
+    for (int k = sentence_.first_token; k < sentence_.end_token; ++k) {
+      const int p = person(k);
+      if (p < 0 || std::find(seen.begin(), seen.end(), p) != seen.end()) {
+        continue;
+      }
+      seen.push_back(p);
+      for (const PersonMention& pm : people_[p].mentions) {
+        if (pm.sentence != s_ || pm.role_first < 0) {
           continue;
         }
-        for (int k = pm.role_first + 1; k < i; ++k) {
-          if (a_.fold(k) == "of") {
-            return true;
+        for (int q = pm.role_first + 1; q < pm.role_end; ++q) {
+          if (a_.fold(q) == "of") {
+            title_bodies_.emplace_back(q + 1, pm.role_end);
+            break;
           }
         }
+      }
+    }
+  }
+  bool InATitlesBody(int i) const {
+    for (const auto& [first, end] : title_bodies_) {
+      if (first <= i && i < end) {
+        return true;
       }
     }
     return false;
   }
 
   bool Excluded(const Match& match) const {
-    if (InARole(match.first)) {
+    if (InATitlesBody(match.first)) {
       return true;
     }
     const std::string& f = a_.fold(match.first);
@@ -2064,7 +2079,8 @@ class SentenceReader {
   const int s_;
   const Sentence& sentence_;
   std::vector<int> clause_starts_;
-  std::vector<std::pair<int, int>> framed_;  // Token spans of framed events read so far.
+  std::vector<std::pair<int, int>> title_bodies_;  // Token spans; see FindTitleBodies.
+  std::vector<std::pair<int, int>> framed_;        // Token spans of framed events read so far.
   int light_verb_ = -1;
   int np_end_ = 0;
   // The end of the last meeting verb only considered ("might visit") and its clause's start.

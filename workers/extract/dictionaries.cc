@@ -188,8 +188,8 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
             return absl::InvalidArgumentError(
                 absl::StrCat(it->first, ":", row.line, ": bad capital date '", part, "'"));
           }
-          if (town_since.first.empty() || (!capitals.empty() && since <= capitals.back().first) ||
-              (capitals.empty() && since != 0) || (!capitals.empty() && since == 0)) {
+          if (town_since.first.empty() ||
+              (capitals.empty() ? since != 0 : since <= capitals.back().first)) {
             return absl::InvalidArgumentError(absl::StrCat(
                 it->first, ":", row.line,
                 ": capitals must be 'Town' then 'Town@YYYYMMDD' in rising order, got '", part,

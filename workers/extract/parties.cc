@@ -188,9 +188,9 @@ bool InAPairBeforeAJointBody(const Annotations& a, const Match& match) {
   if (of - 1 < sentence.first_token || a.fold(of) != "of" || a.trigger_at[of - 1] < 0) {
     return false;
   }
-  static const auto* kBodies = new absl::flat_hash_set<std::string>(
-      {"commission", "committee", "council", "dialogue", "consultations", "forum", "mechanism",
-       "working group", "group"});
+  static const auto* kBodies =
+      new absl::flat_hash_set<std::string>({"commission", "committee", "council", "dialogue",
+                                            "consultations", "forum", "mechanism", "group"});
   for (int k = q, words = 0; k < sentence.end_token && words <= 2; ++k, ++words) {
     if (kBodies->contains(a.fold(k))) {
       return true;

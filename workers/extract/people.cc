@@ -927,9 +927,15 @@ class PeopleFinder {
   // ("Mohammed bin Rashid" in a headline, "Mohammed bin Rashid Al Maktoum" in the body).
   void MergeShortNames() {
     std::vector<bool> gone(people_.size(), false);
+    // Each name's folded words, once (names do not change while merging).
+    std::vector<std::vector<std::string>> folds_of;
+    folds_of.reserve(people_.size());
+    for (const Person& p : people_) {
+      folds_of.push_back(TokenizePhrase(p.name));
+    }
     for (size_t i = 0; i < people_.size(); ++i) {
       Person& short_one = people_[i];
-      const std::vector<std::string> short_folds = TokenizePhrase(short_one.name);
+      const std::vector<std::string>& short_folds = folds_of[i];
       int into = -1;
       int candidates = 0;
       if (short_folds.size() >= 2) {
@@ -938,7 +944,7 @@ class PeopleFinder {
               return a_.dict->lexicon().Is(w, WordClass::kNameParticle);
             });
         for (size_t j = 0; j < people_.size() && particle; ++j) {
-          const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
+          const std::vector<std::string>& folds = folds_of[j];
           if (j != i && !gone[j] && folds.size() > short_folds.size() &&
               std::equal(short_folds.begin(), short_folds.end(), folds.begin())) {
             into = static_cast<int>(j);
@@ -953,7 +959,7 @@ class PeopleFinder {
         if (j == i || gone[j]) {
           continue;
         }
-        const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
+        const std::vector<std::string>& folds = folds_of[j];
         if (folds.size() >= 2 &&
             (folds.front() == short_one.surname || folds.back() == short_one.surname ||
              NamedInBrackets(people_[j], short_one.surname))) {
@@ -966,7 +972,7 @@ class PeopleFinder {
       if (candidates > 1 && short_folds.size() == 1) {
         candidates = 0;
         for (size_t j = 0; j < people_.size(); ++j) {
-          const std::vector<std::string> folds = TokenizePhrase(people_[j].name);
+          const std::vector<std::string>& folds = folds_of[j];
           if (j != i && !gone[j] && folds.size() >= 2 && people_[j].Participates() &&
               (folds.front() == short_one.surname || folds.back() == short_one.surname ||
                NamedInBrackets(people_[j], short_one.surname))) {

@@ -218,6 +218,16 @@ absl::StatusOr<std::shared_ptr<const Dictionaries>> Dictionaries::Load(
       entry.proper = true;
       dict->Add(Layer::kEntity, std::move(entry));
     }
+    if (row.cols.size() > 3) {
+      for (absl::string_view word : absl::StrSplit(row.cols[3], '|', absl::SkipEmpty())) {
+        if (absl::StrContains(word, ' ') || word.empty() || !absl::ascii_isupper(word[0])) {
+          return label_error("organizations.tsv", row,
+                             absl::InvalidArgumentError(absl::StrCat(
+                                 "title qualifier '", word, "' is not one capitalised word")));
+        }
+        dict->title_qualifiers_[absl::AsciiStrToLower(word)] = row.cols[0];
+      }
+    }
   }
   absl::StatusOr<std::vector<Row>> group_rows = rows("groups.tsv", 2);
   if (!group_rows.ok()) {
@@ -472,6 +482,12 @@ const std::string& Dictionaries::CapitalOf(const std::string& code, int32_t date
   return *out;
 }
 
+const std::string& Dictionaries::OrgOfTitleQualifier(const std::string& fold) const {
+  static const auto* kNone = new std::string();
+  auto it = title_qualifiers_.find(fold);
+  return it == title_qualifiers_.end() ? *kNone : it->second;
+}
+
 const std::string& Dictionaries::CountryName(const std::string& code) const {
   static const auto* kNone = new std::string();
   auto it = country_names_.find(code);
@@ -524,8 +540,12 @@ std::vector<Match> Dictionaries::MatchAll(const Document& doc, Layer layer) cons
             if (!same) {
               continue;
             }
-          } else if (entry->exact_case && all_caps && layer != Layer::kEntity) {
-            continue;  // "WILL" in a wire headline is not a cue... but words are: see below.
+          } else if (entry->exact_case && all_caps &&
+                     (layer != Layer::kEntity ||
+                      (len == 1 && lexicon_.Is(first.fold, WordClass::kNameStop)))) {
+            // "WILL" in a wire headline is no cue, and "WHO MET WHOM" names no body; other
+            // acronyms are: "NATO CHIEF VISITS KYIV".
+            continue;
           }
           if (entry->proper && !all_caps && !first.cap) {
             continue;

@@ -112,6 +112,10 @@ class Dictionaries {
   // "Almaty" in 1995, "Astana" in 2005; "" when unknown.
   const std::string& CapitalOf(const std::string& code, int32_t date_key) const;
 
+  // The body a capitalised word stands for right before an official's title ("commission" ->
+  // "EU" in "Commission President X"), or "" when none (organizations.tsv, fourth column).
+  const std::string& OrgOfTitleQualifier(const std::string& fold) const;
+
   // The English short name of a country code ("KZ" -> "Kazakhstan"), or "" when unknown.
   const std::string& CountryName(const std::string& code) const;
 
@@ -138,6 +142,7 @@ class Dictionaries {
       topic_prefix_index_;
   std::unordered_map<std::string, std::vector<const Entry*>> people_by_surname_;
   std::unordered_map<std::string, std::string> country_names_;
+  std::unordered_map<std::string, std::string> title_qualifiers_;  // fold -> org code
   // Per country, its capitals from the day each became one (YYYYMMDD, 0 for the first).
   std::unordered_map<std::string, std::vector<std::pair<int32_t, std::string>>> capital_of_;
   std::set<std::pair<std::string, std::string>> capitals_;  // (lower-case town, code).

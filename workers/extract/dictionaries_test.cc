@@ -10,7 +10,9 @@ std::vector<std::pair<std::string, std::string>> MinimalFiles() {
   return {
       {"places_overlay.tsv", "KZ\tdemonym\tKazakh\nUS\talias\tUS\nUS\tcountry\tUnited States\n"},
       {"countryinfo_places.tsv", "KZ\tcountry\tKazakhstan\nKZ\tcity\tAlmaty\n"},
-      {"organizations.tsv", "UN\torg\tUnited Nations|UN\n"},
+      {"organizations.tsv",
+       "UN\torg\tUnited Nations|UN\nEU\torg\tEuropean Union|EU\tCommission\n"
+       "WHO\torg\tWorld Health Organization|WHO\n"},
       {"groups.tsv", "Central Asian nations\tKZ KG TJ TM UZ\t\n"},
       {"formats.tsv", "C5+1\tC5+1\n"},
       {"roles.tsv", "foreign minister\tfm\nminister\tmin\n"},
@@ -19,7 +21,7 @@ std::vector<std::pair<std::string, std::string>> MinimalFiles() {
       {"topics.tsv", "TRADE\ttrade|export*\n"},
       {"cues.tsv", "will\tfuture\n"},
       {"successions.tsv", "SU\t19911226\tRU KZ\n"},
-      {"lexicon.tsv", "said\tspeech_verb\nin\tlocative\n"},
+      {"lexicon.tsv", "said\tspeech_verb\nin\tlocative\nwho\tname_stop\n"},
       {"frames.tsv", "on the sidelines of\tsidelines\n"},
   };
 }
@@ -50,6 +52,27 @@ TEST(DictionariesTest, LongestMatchAndCaseRules) {
   EXPECT_THAT(Matched(**dict, "Trade grew.", Layer::kTopic), ::testing::ElementsAre("Trade"));
   ASSERT_EQ((*dict)->topic_prefixes().size(), 1u);
   EXPECT_EQ((*dict)->topic_prefixes()[0].first, "export");
+}
+
+// An acronym that is also an English word names its body only in mixed case: "WHO MET WHOM"
+// in a wire headline is no World Health Organization, "NATO" there still is the alliance.
+TEST(DictionariesTest, AcronymThatIsAWordNeedsMixedCase) {
+  auto dict = Dictionaries::Load(MinimalFiles());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_THAT(Matched(**dict, "The WHO chief met the UN envoy.", Layer::kEntity),
+              ::testing::ElementsAre("WHO", "UN"));
+  EXPECT_THAT(Matched(**dict, "WHO MET WHOM AT THE UN", Layer::kEntity),
+              ::testing::ElementsAre("UN"));
+}
+
+// organizations.tsv's fourth column: a word that stands for a body right before a title.
+TEST(DictionariesTest, TitleQualifiersNameTheirBody) {
+  auto dict = Dictionaries::Load(MinimalFiles());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_EQ((*dict)->OrgOfTitleQualifier("commission"), "EU");
+  EXPECT_EQ((*dict)->OrgOfTitleQualifier("council"), "");
+  // The word alone is no match of the body anywhere else.
+  EXPECT_TRUE(Matched(**dict, "The Commission met.", Layer::kEntity).empty());
 }
 
 TEST(DictionariesTest, SuccessorStatesByDate) {
@@ -122,6 +145,9 @@ TEST(DictionariesTest, UnknownLabelsFailTheLoadWithFileAndLine) {
             "countryinfo_places.tsv line 1: unknown place kind 'countri'"},
            {"organizations.tsv", "UN\torganisation\tUN\n",
             "organizations.tsv line 1: unknown organisation kind 'organisation'"},
+           {"organizations.tsv", "EU\torg\tEU\tEuropean Commission\n",
+            "organizations.tsv line 1: title qualifier 'European Commission' is not one "
+            "capitalised word"},
            {"documents.tsv", "accord\tAGREMENT\n", "documents.tsv line 1: unknown document type"},
            {"topics.tsv", "TRAD\ttrade\n", "topics.tsv line 1: unknown topic 'TRAD'"},
            {"lexicon.tsv", "said\tspeech_verb\nsigned\tsigning\n",

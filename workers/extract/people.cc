@@ -205,8 +205,17 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
       }
     }
     if (qm < 0) {
+      // "EU trade commissioner X": a body's portfolio may be written in lower case.
+      auto org_at = [&](int w) {
+        const Entry* org = w >= sentence_first ? a.EntityAt(w, EntryType::kOrg) : nullptr;
+        return org != nullptr && org->org == OrgKind::kOrg;
+      };
+      const bool body_portfolio = a.tok(q).word && !a.tok(q).cap && f != "and" &&
+                                  (org_at(q - 1) || (q - 1 > sentence_first && a.tok(q - 1).word &&
+                                                     !a.tok(q - 1).cap && org_at(q - 2)));
       if (portfolio < 2 && q > sentence_first && a.tok(q).word &&
-          (a.tok(q).cap || (f == "and" && portfolio > 0)) && !a.Is(q, WordClass::kHonorific)) {
+          (a.tok(q).cap || (f == "and" && portfolio > 0) || body_portfolio) &&
+          !a.Is(q, WordClass::kHonorific)) {
         portfolio += f == "and" ? 0 : 1;
         portfolio_first = q;
         --q;
@@ -248,10 +257,31 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
     }
     break;
   }
-  // "Toyota chairman X", "Samsung President Y": a leader's title after a capitalised name that
-  // is no country, body or title word heads a company, not a state.
-  if (portfolio_first >= 0 && info.country.empty() && info.org.empty() &&
-      (info.level == RoleLevel::kHeadOfState || info.level == RoleLevel::kHeadOfGovernment)) {
+  // "Commission President X": a lone capitalised word that stands for a body before a title
+  // (organizations.tsv's title qualifiers) makes the title that body's.
+  // At the sentence's start the word is no portfolio of the loop above.
+  const int qualifier =
+      portfolio == 1 ? portfolio_first
+      : portfolio == 0 && info.first - 1 == sentence_first && a.tok(info.first - 1).cap
+          ? info.first - 1
+          : -1;
+  const std::string& qualified_org =
+      qualifier >= 0 && qualifier + 1 == info.first && info.country.empty() && info.org.empty() &&
+              (qualifier == sentence_first || !a.tok(qualifier - 1).word ||
+               !a.tok(qualifier - 1).cap)
+          ? a.dict->OrgOfTitleQualifier(a.fold(qualifier))
+          : a.dict->OrgOfTitleQualifier("");
+  if (!qualified_org.empty()) {
+    info.org = qualified_org;
+    info.first = qualifier;
+    if (IsLeader(info.level)) {
+      info.level = RoleLevel::kOrgHead;
+    }
+  } else if (portfolio_first >= 0 && info.country.empty() && info.org.empty() &&
+             (info.level == RoleLevel::kHeadOfState ||
+              info.level == RoleLevel::kHeadOfGovernment)) {
+    // "Toyota chairman X", "Samsung President Y": a leader's title after a capitalised name
+    // that is no country, body or title word heads a company, not a state.
     bool company = true;
     for (int w = portfolio_first; w < info.first && company; ++w) {
       company = a.tok(w).word && a.tok(w).cap && a.entity_at[w] < 0 &&

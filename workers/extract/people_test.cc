@@ -491,6 +491,29 @@ TEST_F(PeopleTest, ChiefOrHeadAfterAnOrganisation) {
   EXPECT_EQ(Get("Paolo Ferrante").org, "IAEA");
 }
 
+// "Commission President X": a word that stands for a body before a title (organizations.tsv's
+// title qualifiers) makes its bearer that body's official, whatever country a dictionary of
+// national officials gives the name; at the start of a sentence too.
+TEST_F(PeopleTest, TitleQualifierNamesTheBody) {
+  Run("Commission President Ursula von der Leyen met Indian Prime Minister Narendra Modi. "
+      "Later, Commission Vice-President Margrethe Lindqvist met the Indian trade minister.");
+  EXPECT_EQ(Get("Ursula von der Leyen").org, "EU");
+  EXPECT_TRUE(Get("Ursula von der Leyen").country.empty());
+  EXPECT_EQ(Get("Ursula von der Leyen").level, RoleLevel::kOrgHead);
+  EXPECT_EQ(Get("Margrethe Lindqvist").org, "EU");
+  // Two capitalised words before the title are a body of their own, not the EU.
+  Run("Election Commission Chairman Rajiv Menon met the envoy.");
+  EXPECT_TRUE(Get("Rajiv Menon").org.empty());
+}
+
+// "EU trade commissioner X": a body's portfolio written in lower case stays the body's.
+TEST_F(PeopleTest, LowerCasePortfolioAfterABody) {
+  Run("EU trade commissioner Valdis Ozolins met UN special envoy Erik Lindqvist in Geneva.");
+  EXPECT_EQ(Get("Valdis Ozolins").org, "EU");
+  EXPECT_TRUE(Get("Valdis Ozolins").country.empty());
+  EXPECT_EQ(Get("Erik Lindqvist").org, "UN");
+}
+
 // "his Uzbek host, X" names the visitor's counterpart, of that country.
 TEST_F(PeopleTest, HostWithCountryIsACounterpart) {
   Run("Seitkali and his Uzbek host, Rustam Karimbekov, held talks in Tashkent.");

@@ -1483,6 +1483,16 @@ class PeopleFinder {
           return true;
         }
       }
+      // A name of the people dictionary ends or opens with it: "Fumio Kishida", "Xi Jinping"
+      // (a family name first).
+      for (int k = sentence.first_token; k < sentence.end_token; ++k) {
+        const int e = a_.entity_at[k];
+        if (e >= 0 && a_.entities[e].first == k && a_.entities[e].end - k >= 2 &&
+            a_.entities[e].Of(EntryType::kPerson) != nullptr &&
+            (a_.fold(k) == fold || a_.fold(a_.entities[e].end - 1) == fold)) {
+          return true;
+        }
+      }
     }
     return false;
   }
@@ -1497,7 +1507,7 @@ class PeopleFinder {
       return false;
     }
     for (const int k : {subject, object}) {
-      if (!IsNameToken(a_, k) || a_.entity_at[k] >= 0 || a_.fold(k).size() < 3 ||
+      if (!IsNameToken(a_, k) || a_.entity_at[k] >= 0 || a_.fold(k).size() < 2 ||
           !SurnameInTheBody(a_.fold(k))) {
         return false;
       }

@@ -20,6 +20,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using ::testing::SizeIs;
 using ::testing::StrCaseEq;
 
 class PeopleTest : public ::testing::Test {
@@ -512,6 +513,19 @@ TEST_F(PeopleTest, LowerCasePortfolioAfterABody) {
   EXPECT_EQ(Get("Valdis Ozolins").org, "EU");
   EXPECT_TRUE(Get("Valdis Ozolins").country.empty());
   EXPECT_EQ(Get("Erik Lindqvist").org, "UN");
+}
+
+// "Kishida meets Albanese", "Xi meets Albanese": a headline's one-word sides of a meeting verb
+// are surnames when the body gives them as the last or, family name first, the first word of a
+// name of the people dictionary.
+TEST_F(PeopleTest, HeadlineSurnameOfADictionaryName) {
+  Run("Kishida meets Albanese in Tokyo",
+      "Japanese Prime Minister Fumio Kishida met Australian Prime Minister Anthony Albanese in "
+      "Tokyo.");
+  EXPECT_THAT(Get("Fumio Kishida").mentions, SizeIs(2));
+  Run("Xi meets Albanese in Tokyo",
+      "Chinese President Xi Jinping met Australian Prime Minister Anthony Albanese in Tokyo.");
+  EXPECT_THAT(Get("Xi Jinping").mentions, SizeIs(2));
 }
 
 // "his Uzbek host, X" names the visitor's counterpart, of that country.

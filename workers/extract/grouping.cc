@@ -637,7 +637,14 @@ class Grouper {
     // "... met on Wednesday. On Thursday the ministers will hold talks with ...": not the
     // meeting told of, though its sides are referred to collectively.
     const bool other_day = current_ >= 0 && PlannedForAnotherDay(out_.groups[current_], m);
-    const bool continues = m.anaphoric || (collective && !other_day) ||
+    // "a day after his meeting with X": a meeting before or after the one told of, with a
+    // party that one does not have, is another meeting.
+    const bool other_meeting =
+        m.anaphoric && (m.frame == Frame::kAfter || m.frame == Frame::kBefore) &&
+        current_ >= 0 && !m.object.empty() &&
+        !(Subset(m.object.people, out_.groups[current_].people) &&
+          Subset(m.object.countries, out_.groups[current_].countries));
+    const bool continues = (m.anaphoric && !other_meeting) || (collective && !other_day) ||
                            (m.form == TriggerForm::kWeak && !two_sides) ||
                            (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() &&
                             m.object.empty() && !framed_off);

@@ -846,5 +846,21 @@ TEST_F(GroupingTest, PartiesAfterAnotherMeetingsSentenceSignForThatMeeting) {
   EXPECT_THAT(groups()[0].document_sentences, Contains(4));
 }
 
+// "a day after his meeting with X": a meeting before or after the one told of, with a party
+// that one does not have, is another meeting; "after the talks" with no new party is the same.
+TEST_F(GroupingTest, MeetingAfterOrBeforeWithANewPartyIsAnother) {
+  Run("Zhao meets Takeda",
+      "Chinese President Zhao Wenhao met Japanese Prime Minister Kenji Takeda in Osaka on "
+      "Thursday, a day after his meeting with Kazakh President Aidar Seitkali.");
+  ASSERT_EQ(groups().size(), 2u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("CN", "JP"));
+  EXPECT_THAT(groups()[1].countries, UnorderedElementsAre("CN", "KZ"));
+  Run("Zhao meets Takeda",
+      "Chinese President Zhao Wenhao met Japanese Prime Minister Kenji Takeda in Osaka on "
+      "Thursday. A day after their meeting with each other, the two flew home.");
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_THAT(groups()[0].countries, UnorderedElementsAre("CN", "JP"));
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -1125,6 +1125,16 @@ TEST_F(MeetingMentionsTest, SeparateTalksWithAAndWithBTakeBoth) {
   EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler"));
 }
 
+// A host who "welcomed" three or more leaders hosts one gathering of them, as one who "hosted"
+// them does; "met" them is one meeting each.
+TEST_F(MeetingMentionsTest, WelcomedThreeOrMoreIsJoint) {
+  Run("President Aidar Seitkali welcomed French President Jean Moreau, German Chancellor Karl "
+      "Kessler and Italian Prime Minister Marco Marchetti.");
+  const MeetingMention& m = Get("welcomed");
+  EXPECT_FALSE(m.distributive);
+  EXPECT_THAT(People(m.object), ElementsAre("Jean Moreau", "Karl Kessler", "Marco Marchetti"));
+}
+
 // A group meeting a group is one meeting: "the ministers will hold talks with their
 // counterparts from A, B and C".
 TEST_F(MeetingMentionsTest, CollectiveMeetingThreeIsJoint) {

@@ -1686,6 +1686,19 @@ TEST_F(StatusTest, CallToldHeldByItsOwnVerbIsNotCancelledByAnotherMeetingsCue) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
 }
 
+// "ended two days of talks with a pledge to meet again next year": the future cue is the
+// follow-up's, the talks were held; with no other meeting there, the cue is the talks' own.
+TEST_F(StatusTest, FutureCueNearerAFollowUpIsThat) {
+  Run("",
+      "President Aidar Seitkali and President Zhao Wenhao ended two days of summit talks today "
+      "with a joint statement pledging to meet again next year in Beijing.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+  Run("",
+      "President Aidar Seitkali and President Zhao Wenhao will hold two days of summit talks "
+      "next year in Beijing.");
+  EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_SCHEDULED);
+}
+
 // A future told in what someone said at the meeting is not the meeting's; a meeting someone
 // says will take place is planned.
 TEST_F(StatusTest, FutureOfWhatWasSaidIsNotTheMeetings) {

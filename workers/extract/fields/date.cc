@@ -482,7 +482,17 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
                (f == "said" || f == "says" || f == "told" || absl::EndsWith(f, "ed")) &&
                c.a.fold(k - 1) != "to" && c.a.fold(k - 1) != "will" && c.a.fold(k - 1) != "would");
         }
-        future_in_clause = future_in_clause || !reported;
+        // "ended their talks with a pledge to meet again next year": the cue nearer another
+        // meeting's planned mention is that one's.
+        bool nearer_other = false;
+        for (size_t oi = 0; oi < c.mentions.mentions.size() && !nearer_other; ++oi) {
+          const MeetingMention& o = c.mentions.mentions[oi];
+          nearer_other = o.sentence == g.anchor && o.status != MentionStatus::kHeld &&
+                         std::find(g.mentions.begin(), g.mentions.end(), static_cast<int>(oi)) ==
+                             g.mentions.end() &&
+                         std::abs(o.first - cue.first) < std::abs(m.first - cue.first);
+        }
+        future_in_clause = future_in_clause || (!reported && !nearer_other);
       }
     }
   }

@@ -2051,4 +2051,20 @@ TEST_F(MeetingMentionsTest, MeetAfterADeterminerIsANoun) {
   EXPECT_EQ(Get("meet").form, TriggerForm::kVerb);
 }
 
+// "talks on the raid and the coming economic summit in Tokyo": a topic adjective ("economic",
+// "trade", "security") stands inside a meeting's noun phrase, so the words before it tell the
+// summit's relation.
+TEST_F(MeetingMentionsTest, TopicAdjectiveStandsInTheNounPhrase) {
+  for (const auto& [text, word] : std::vector<std::pair<std::string, std::string>>{
+           {"Chancellor Marta Lindqvist held talks with President Aidar Seitkali in Astana on "
+            "Monday on the floods and the coming economic summit in Tokyo.",
+            "summit"},
+           {"President Aidar Seitkali met Chancellor Marta Lindqvist in Astana on Monday ahead "
+            "of the next security talks in Geneva.",
+            "talks"}}) {
+    Run(text);
+    EXPECT_EQ(Get(word).relation, MentionRelation::kFollowUp) << text;
+  }
+}
+
 }  // namespace parley::extract

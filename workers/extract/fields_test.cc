@@ -1447,6 +1447,24 @@ TEST_F(DateTest, MetAfterThePostponementIsHeld) {
   EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_CANCELLED);
 }
 
+// A postponement told in the past perfect came before the meeting the lead tells held: "Omarov,
+// who had postponed the trip in March" (publication: Saturday 26 April 2025). Told in the
+// simple past, or of a meeting only planned, it still moves the meeting.
+TEST_F(DateTest, PostponedInThePastPerfectBeforeAHeldMeeting) {
+  for (const char* body :
+       {"Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao "
+        "in Beijing. Omarov had postponed the trip in March after he fell ill.",
+        "Kazakh Foreign Minister Talgat Omarov held talks with Chinese Foreign Minister Li Wenhao "
+        "in Beijing. The visit had been delayed in March because of the floods."}) {
+    Run("Ministers meet", body);
+    EXPECT_EQ(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD) << body;
+  }
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov will hold talks with Chinese Foreign Minister Li "
+      "Wenhao in Beijing. The visit had been delayed because of the floods.");
+  EXPECT_NE(ResolveStatus(c(), main()), v1::MEETING_STATUS_HELD);
+}
+
 // A held meeting told by its words only after the lead takes the one day of the first
 // sentence naming two of its participants (publication: Saturday 26 April 2025); not a day
 // another meeting's word takes there, nor one of two dates, nor one for a planned meeting.

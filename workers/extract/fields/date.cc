@@ -113,6 +113,41 @@ bool HeldAfterThePostponement(const Context& c, const MeetingGroup& g) {
          absl::CivilMonth(*held) > absl::CivilMonth(*planned);
 }
 
+// "Lula, who had postponed the trip in March, held talks with Xi on Friday": a postponement told
+// in the past perfect ("had postponed", "had been delayed") came before a meeting the headline or
+// the anchor tells held by a report of its own (not an anaphor); it moved the meeting, which
+// then took place.
+bool PostponedBeforeItWasHeld(const Context& c, const MeetingGroup& g,
+                              const MeetingMention& postponed) {
+  const Annotations& a = c.a;
+  bool pluperfect = false;
+  for (int ci : a.cues_in[postponed.sentence]) {
+    const Match& cue = a.cues[ci];
+    const bool postpone = std::any_of(cue.entries.begin(), cue.entries.end(),
+                                      [](const Entry* e) { return e->cue == Cue::kPostpone; });
+    if (cue.first < postponed.clause_first || cue.first >= postponed.clause_end || !postpone) {
+      continue;
+    }
+    int k = cue.first - 1;
+    if (k > postponed.clause_first && a.fold(k) == "been") {
+      --k;
+    }
+    pluperfect = pluperfect || (k >= postponed.clause_first && a.fold(k) == "had");
+  }
+  if (!pluperfect) {
+    return false;
+  }
+  for (int mi : g.mentions) {
+    const MeetingMention& m = c.mentions.mentions[mi];
+    if ((m.sentence == 0 || m.sentence == g.anchor) && m.status == MentionStatus::kHeld &&
+        m.relation == MentionRelation::kReport && !m.anaphoric && m.form != TriggerForm::kWeak &&
+        !c.a.SentenceHas(m.sentence, Cue::kFuture)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A meeting told in the present progressive of its own word, under way or previewed on the day:
 // "X is meeting Y", "Biden is welcoming Lula for talks", "ministers are gathering in Berlin";
 // none of its words in the past ("met", "held talks"). A visit ("is visiting", "is on a visit")
@@ -430,7 +465,7 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
     if (m.status == MentionStatus::kCancelled && !postponed) {
       return v1::MEETING_STATUS_CANCELLED;
     }
-    if (m.status == MentionStatus::kPostponed) {
+    if (m.status == MentionStatus::kPostponed && !PostponedBeforeItWasHeld(c, g, m)) {
       postponed = true;
       if (CueStatus(c.a, m.sentence) == MentionStatus::kPlanned) {
         return v1::MEETING_STATUS_SCHEDULED;

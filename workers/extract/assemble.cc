@@ -227,8 +227,18 @@ std::optional<v1::Meeting> MainMeeting(const Context& c, const MeetingGroup& g,
   for (int i = a.sentence(g.anchor).first_token; i < a.sentence(g.anchor).end_token; ++i) {
     other_side = other_side || a.Is(i, WordClass::kCounterpartWord);
   }
-  const bool counterpart = a.SentenceHas(g.anchor, TriggerKind::kMeet) && m.people_size() >= 1 &&
-                           parts.countries.size() == 1 && other_side;
+  // A signing read as the meeting ("A and B signed a treaty") is a meeting word of the anchor.
+  bool anchor_meets = a.SentenceHas(g.anchor, TriggerKind::kMeet);
+  for (int mi : g.mentions) {
+    const MeetingMention& mention = c.mentions.mentions[mi];
+    anchor_meets =
+        anchor_meets ||
+        (mention.sentence == g.anchor && mention.kind == TriggerKind::kMeet &&
+         a.triggers[mention.trigger].Of(EntryType::kTrigger) != nullptr &&
+         a.triggers[mention.trigger].Of(EntryType::kTrigger)->trigger == TriggerKind::kSign);
+  }
+  const bool counterpart =
+      anchor_meets && m.people_size() >= 1 && parts.countries.size() == 1 && other_side;
   // "The heads of state of ECOWAS met in Abuja": the members of a body meeting as a body; also
   // a format's members at a meeting placed or dated ("BRICS leaders meeting in Johannesburg on
   // Wednesday released a declaration").

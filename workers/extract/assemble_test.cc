@@ -463,6 +463,20 @@ TEST_F(AssembleTest, LeaderOfNoKnownCountryHostingAbroadIsOfTheVenue) {
   EXPECT_THAT(meetings[0].countries(), ::testing::UnorderedElementsAre("KG", "TJ", "KZ"));
 }
 
+// A signing is the meeting when the article's meeting words name nobody ("The ceremony capped a
+// two-day summit meeting"): the signers are its sides, one of them of no country the text
+// gives.
+TEST_F(AssembleTest, SigningBesideAMeetingWordNamingNobodyIsTheMeeting) {
+  const std::vector<v1::Meeting> meetings =
+      Run("Leaders sign arms treaty",
+          "President Aidar Seitkali and President Zhao Wenhao of China signed a treaty in Astana "
+          "on Friday to cut their arsenals. The signing ceremony capped a two-day summit "
+          "meeting, the third between the two leaders.");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].status(), v1::MEETING_STATUS_HELD);
+  EXPECT_THAT(meetings[0].countries(), ::testing::Contains("CN"));
+}
+
 // A headline naming the meeting before the body says who meets: the mention that names both
 // sides gives the meeting its other side.
 TEST_F(AssembleTest, HeadlineMeetingTakesTheSidesOfTheBodysMention) {

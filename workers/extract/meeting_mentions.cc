@@ -2296,8 +2296,17 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
     }
   }
   // "X and Y signed an agreement in Z on Monday": in an article that reports no meeting by any
-  // other word, a signing is the meeting (a second pass reads signing verbs).
-  for (int pass = 0; pass < 2 && out.mentions.empty(); ++pass) {
+  // other word, a signing is the meeting (a second pass reads signing verbs). So it is when
+  // the other words name nobody ("A and B signed a treaty today. The signing capped a two-day
+  // summit meeting"): the second pass reads them again beside the signing.
+  auto sideless = [&out]() {
+    return std::all_of(out.mentions.begin(), out.mentions.end(), [](const MeetingMention& m) {
+      return m.subject.empty() && m.object.empty();
+    });
+  };
+  for (int pass = 0; pass < 2 && sideless(); ++pass) {
+    out.mentions.clear();
+    out.principal = -1;
     for (int s = 0; s < a.sentence_count(); ++s) {
       out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
       SentenceReader reader(a, people, person_at, place_at, s);
@@ -2397,7 +2406,10 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
             out.mentions.back().relation == MentionRelation::kPrevious) {
           m.relation = MentionRelation::kPrevious;
         }
-        if (pass == 1 && !ReportsASigningMeeting(a, m)) {
+        const bool signing_only =
+            std::none_of(a.triggers[t].entries.begin(), a.triggers[t].entries.end(),
+                         [](const Entry* e) { return IsMeetingWord(e); });
+        if (pass == 1 && signing_only && !ReportsASigningMeeting(a, m)) {
           continue;
         }
         m.sidelines = out.sentences[s].sidelines;

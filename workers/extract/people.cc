@@ -558,7 +558,63 @@ class PeopleFinder {
     MembersShareTheDelegationsCountry();
     TitleOfOneCountry();
     CounterpartTakesTheRole();
+    LegislativeOffices();
     return std::move(people_);
+  }
+
+  // True when the leader's title matched at `role` is followed by an "of" complement naming a
+  // legislature ("President of the Lao National Assembly", "Chairman of the Standing Committee
+  // of the National People's Congress") that runs up to `until` (the name) or ends before a
+  // comma, the sentence's end or `until`.
+  bool LegislatureComplement(const Match& role, int until) const {
+    if (role.end >= until || a_.fold(role.end) != "of") {
+      return false;
+    }
+    for (int k = role.end + 1; k < until && k < role.end + 9; ++k) {
+      const std::string& f = a_.fold(k);
+      if (a_.Is(k, WordClass::kLegislature) && a_.tok(k).cap) {
+        return true;
+      }
+      if (f != "the" && f != "of" && f != "'s" && !(a_.tok(k).cap && a_.tok(k).word)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // "Chairman of the National Assembly of Vietnam X", "X, President of the Lao National
+  // Assembly": a leader's title whose "of" complement names a legislature is its presiding
+  // officer's; such a person is no head of state or government.
+  void LegislativeOffices() {
+    for (Person& p : people_) {
+      if (!IsLeader(p.level)) {
+        continue;
+      }
+      for (const PersonMention& m : p.mentions) {
+        const int sentence_end = a_.sentence(m.sentence).end_token;
+        bool legislative = false;
+        for (int ei : a_.entities_in[m.sentence]) {
+          const Match& match = a_.entities[ei];
+          const Entry* role = match.Of(EntryType::kRole);
+          if (role == nullptr || !IsLeader(role->level)) {
+            continue;
+          }
+          // Before the name, with no comma between ("Chairman of the X Assembly Y"), or right
+          // after it as an appositive ("Y, President of the X Assembly").
+          bool before = match.end <= m.first && match.end >= m.first - 9;
+          for (int k = match.end; before && k < m.first; ++k) {
+            before = a_.fold(k) != ",";
+          }
+          const bool after = match.first == m.end + 1 && a_.fold(m.end) == ",";
+          legislative = legislative || (before && LegislatureComplement(match, m.first)) ||
+                        (after && LegislatureComplement(match, sentence_end));
+        }
+        if (legislative) {
+          p.level = RoleLevel::kOfficial;
+          break;
+        }
+      }
+    }
   }
 
   // "Secretary of State X", "Taoiseach X": an official the text gives no country, whose title

@@ -1417,5 +1417,19 @@ TEST_F(PeopleTest, TitleOfOneCountryGivesTheCountry) {
   EXPECT_EQ(Get("Mark Ellison").country, "GB");
 }
 
+// "Chairman of the National Assembly of Kazakhstan X", "Y, President of the Chinese National
+// People's Congress": a leader's title of a legislature is its presiding officer's, no head of
+// state; "President of Kazakhstan Z" stays one.
+TEST_F(PeopleTest, LeaderTitleOfALegislatureIsNoHeadOfState) {
+  Run("Chairman of the National Assembly of Kazakhstan Aidar Seitkali held talks with Zhao "
+      "Wenhao, President of the Chinese National People's Congress, in Astana on Monday.");
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kOfficial);
+  EXPECT_EQ(Get("Zhao Wenhao").level, RoleLevel::kOfficial);
+  Run("President of Kazakhstan Aidar Seitkali held talks with Chinese President Zhao Wenhao in "
+      "Astana on Monday.");
+  EXPECT_EQ(Get("Aidar Seitkali").level, RoleLevel::kHeadOfState);
+  EXPECT_EQ(Get("Zhao Wenhao").level, RoleLevel::kHeadOfState);
+}
+
 }  // namespace
 }  // namespace parley::extract

@@ -1812,11 +1812,17 @@ class SentenceReader {
       const std::string& f = a_.fold(i);
       // "have met more than 40 times", "met dozens of times".
       const bool count = f == "several" || f == "many" || f == "multiple" || f == "numerous" ||
-                         f == "dozens" || f == "scores" ||
+                         f == "dozens" || f == "scores" || f == "two" || f == "three" ||
+                         f == "four" || f == "five" || f == "six" ||
                          (absl::ascii_isdigit(static_cast<unsigned char>(f[0])) && f != "1");
       const bool of_times = i + 2 < m->clause_end && (f == "dozens" || f == "scores") &&
                             a_.fold(i + 1) == "of" && a_.fold(i + 2) == "times";
-      if (count && (a_.fold(i + 1) == "times" || of_times) && m->status == MentionStatus::kHeld) {
+      // "have spoken by telephone twice this year", "met twice" (not "the twice-postponed
+      // summit").
+      const bool twice = (f == "twice" || f == "thrice") && a_.fold(i + 1) != "-" && i >= m->end &&
+                         i <= m->end + 2;
+      if (((count && (a_.fold(i + 1) == "times" || of_times)) || twice) &&
+          m->status == MentionStatus::kHeld) {
         m->relation = MentionRelation::kGeneric;
         return;
       }

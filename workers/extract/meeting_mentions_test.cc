@@ -2067,4 +2067,22 @@ TEST_F(MeetingMentionsTest, TopicAdjectiveStandsInTheNounPhrase) {
   }
 }
 
+// "The two men have spoken by telephone twice this year": a count of contacts is recurring, not
+// one meeting; "the twice-postponed summit" is one.
+TEST_F(MeetingMentionsTest, ContactsCountedTwiceAreRecurring) {
+  for (const auto& [text, word] : std::vector<std::pair<std::string, std::string>>{
+           {"President Aidar Seitkali and President Zhao Wenhao have spoken by telephone twice "
+            "this year, in February and September.",
+            "telephone"},
+           {"Chancellor Marta Lindqvist and President Aidar Seitkali have met twice since "
+            "January.",
+            "met"},
+           {"President Aidar Seitkali has visited China three times.", "visited"}}) {
+    Run(text);
+    EXPECT_EQ(Get(word).relation, MentionRelation::kGeneric) << text;
+  }
+  Run("The twice-postponed summit of Kazakhstan and China opened in Astana on Monday.");
+  EXPECT_NE(Get("summit").relation, MentionRelation::kGeneric);
+}
+
 }  // namespace parley::extract

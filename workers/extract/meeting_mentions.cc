@@ -351,6 +351,14 @@ class SentenceReader {
       return true;
     }
     const std::string& f = a_.fold(match.first);
+    // "held talks with the visiting Uzbek President X": "visiting" after a determiner describes
+    // the one met; the visit is the meeting the clause's verb tells, not another.
+    if (f == "visiting" && match.end - match.first == 1 && match.first > sentence_.first_token) {
+      const std::string& before = a_.fold(match.first - 1);
+      if (before == "the" || before == "a" || before == "an") {
+        return true;
+      }
+    }
     // "spoke with Y": a call only when a person, a role or a country follows, not "spoke to
     // reporters".
     if ((f == "spoke" || f == "speaks" || f == "spoken") && match.end - match.first == 2) {
@@ -798,6 +806,9 @@ class SentenceReader {
            (a_.tok(i).cap && !sentence_.all_caps) ||
            // "accompanied by deputy director general X", "senior adviser Y": a lower-case word
            // right before a role.
+           // "held talks with the visiting Uzbek President X".
+           (f == "visiting" && i > sentence_.first_token &&
+            (a_.fold(i - 1) == "the" || a_.fold(i - 1) == "a")) ||
            ((f == "deputy" || f == "senior" || f == "acting" || f == "assistant") &&
             i + 1 < sentence_.end_token && a_.EntityAt(i + 1, EntryType::kRole) != nullptr &&
             a_.entities[a_.entity_at[i + 1]].first == i + 1);

@@ -2085,4 +2085,14 @@ TEST_F(MeetingMentionsTest, ContactsCountedTwiceAreRecurring) {
   EXPECT_NE(Get("summit").relation, MentionRelation::kGeneric);
 }
 
+// "will hold talks with the visiting Uzbek President X": "visiting" after a determiner describes
+// the one met; it is no visit of its own and does not end the object.
+TEST_F(MeetingMentionsTest, VisitingAfterADeterminerDescribesTheOneMet) {
+  Run("Also on Wednesday, Chinese Premier Zhao Wenhao will hold talks with the visiting Kazakh "
+      "President Aidar Seitkali.");
+  EXPECT_THAT(Triggers(), ElementsAre("hold talks"));
+  EXPECT_EQ(Get("hold talks").object.people.size(), 1u);
+  EXPECT_THAT(Get("hold talks").object.countries, Contains("KZ"));
+}
+
 }  // namespace parley::extract

@@ -351,6 +351,26 @@ class SentenceReader {
       return true;
     }
     const std::string& f = a_.fold(match.first);
+    // "will address a joint session of the U.S. Congress", "a session of the National Assembly":
+    // a sitting of one country's legislature, not a meeting of states (not "a session of the UN
+    // General Assembly" nor "the Ordinary Session of the Assembly of Heads of State", a body's).
+    if ((f == "session" || f == "sessions" || f == "sitting") && !a_.tok(match.first).cap &&
+        match.end < sentence_.end_token && a_.fold(match.end) == "of") {
+      for (int k = match.end + 1; k < std::min(sentence_.end_token, match.end + 8); ++k) {
+        if (a_.EntityAt(k, EntryType::kOrg) != nullptr) {
+          break;
+        }
+        // Not "the Assembly of Heads of State and Government": a body's.
+        if (a_.Is(k, WordClass::kLegislature) && a_.tok(k).cap &&
+            (k + 1 >= sentence_.end_token || a_.fold(k + 1) != "of")) {
+          return true;
+        }
+        const std::string& w = a_.fold(k);
+        if (w != "the" && w != "'s" && w != "." && !(a_.tok(k).cap && a_.tok(k).word)) {
+          break;
+        }
+      }
+    }
     // "held talks with the visiting Uzbek President X": "visiting" after a determiner describes
     // the one met; the visit is the meeting the clause's verb tells, not another.
     if (f == "visiting" && match.end - match.first == 1 && match.first > sentence_.first_token) {

@@ -2095,4 +2095,16 @@ TEST_F(MeetingMentionsTest, VisitingAfterADeterminerDescribesTheOneMet) {
   EXPECT_THAT(Get("hold talks").object.countries, Contains("KZ"));
 }
 
+// "will address a joint session of the Kazakh Parliament": a sitting of one country's
+// legislature is no meeting of states; the Ordinary Session of a body's Assembly of Heads of
+// State is one.
+TEST_F(MeetingMentionsTest, SessionOfALegislatureIsNoMeeting) {
+  Run("President Zhao Wenhao will address a joint session of the Kazakh Parliament in Astana "
+      "and hold talks with President Aidar Seitkali.");
+  EXPECT_THAT(Triggers(), ElementsAre("hold talks"));
+  Run("President Zhao Wenhao attended the 32nd Ordinary Session of the Assembly of Heads of "
+      "State and Government in Addis Ababa.");
+  EXPECT_THAT(Triggers(), Contains("Session"));
+}
+
 }  // namespace parley::extract

@@ -357,13 +357,14 @@ v1::Meeting Normalised(v1::Meeting meeting) {
     *meeting.add_people() = std::move(p);
   }
 
-  // Documents: one per type and folded title; an untitled document of a type is dropped when a
-  // titled one of that type exists.
+  // Documents: one per type and folded title; untitled ones keep their number ("signed three
+  // agreements" is three documents); an untitled document of a type is dropped when a titled
+  // one of that type exists.
   std::vector<v1::Document> docs;
   absl::flat_hash_set<std::pair<int, std::string>> seen_docs;
   absl::flat_hash_set<int> titled_types;
   for (const v1::Document& doc : meeting.documents()) {
-    if (seen_docs.emplace(doc.type(), FoldForMatch(doc.title())).second) {
+    if (doc.title().empty() || seen_docs.emplace(doc.type(), FoldForMatch(doc.title())).second) {
       docs.push_back(doc);
       if (!doc.title().empty()) {
         titled_types.insert(doc.type());
@@ -540,7 +541,16 @@ v1::Meeting MergeMeetings(const v1::Meeting& base, const v1::Meeting& incoming) 
   for (const v1::Person& p : incoming.people()) {
     *out.add_people() = p;
   }
+  // Documents: a multiset union. Untitled documents of a type count as many as the report that
+  // tells more of them (two reports of "three agreements" are three, not six).
+  absl::flat_hash_map<int, int> untitled;
+  for (const v1::Document& d : out.documents()) {
+    untitled[d.type()] += d.title().empty() ? 1 : 0;
+  }
   for (const v1::Document& d : incoming.documents()) {
+    if (d.title().empty() && untitled[d.type()]-- > 0) {
+      continue;
+    }
     *out.add_documents() = d;
   }
   for (int t : incoming.topics()) {

@@ -73,6 +73,31 @@ TEST(MeetingRulesTest, NormalisedSortsAndDeduplicates) {
   EXPECT_EQ(m.documents(0).title(), "Almaty Communique");
 }
 
+TEST(MeetingRulesTest, NormalisedKeepsTheNumberOfUntitledDocuments) {
+  // "The ministers signed three agreements and a memorandum": three untitled agreements are
+  // three documents; a titled one is kept once.
+  const v1::Meeting m = Normalised(Parse(R"pb(
+    documents { type: DOCUMENT_TYPE_AGREEMENT }
+    documents { type: DOCUMENT_TYPE_AGREEMENT }
+    documents { type: DOCUMENT_TYPE_AGREEMENT }
+    documents { type: DOCUMENT_TYPE_MEMORANDUM title: "Memorandum on Water" }
+    documents { type: DOCUMENT_TYPE_MEMORANDUM title: "memorandum on water" }
+  )pb"));
+  ASSERT_EQ(m.documents_size(), 4);
+  EXPECT_EQ(m.documents(3).type(), v1::DOCUMENT_TYPE_MEMORANDUM);
+  // Merging a report of the same three agreements adds none; one of four adds one.
+  const v1::Meeting three = Parse(R"pb(
+    documents { type: DOCUMENT_TYPE_AGREEMENT }
+    documents { type: DOCUMENT_TYPE_AGREEMENT }
+    documents { type: DOCUMENT_TYPE_AGREEMENT }
+  )pb");
+  EXPECT_EQ(MergeMeetings(m, three).documents_size(), 4);
+  v1::Meeting four = three;
+  four.add_documents()->set_type(v1::DOCUMENT_TYPE_AGREEMENT);
+  EXPECT_EQ(MergeMeetings(m, four).documents_size(), 5);
+  EXPECT_EQ(MergeMeetings(MergeMeetings(m, four), four).documents_size(), 5);
+}
+
 TEST(MeetingRulesTest, ArticleIdIsContentHash) {
   v1::Article a;
   a.set_title("t");

@@ -2590,6 +2590,15 @@ TEST_F(DocumentsTest, PluralDocumentWithAListOfSubjectsCountsThem) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed agreements on trade and "
       "investment.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+  // Bare nouns may be the fields of one agreement; no item is a noun phrase of its own.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed agreements on trade, "
+      "economic, scientific and cultural cooperation.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT));
+  // A later sentence referring back to the agreements counts none more.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed agreements on the "
+      "protection of investments, the avoidance of double taxation, and visas. The agreements "
+      "were prepared over two years.");
+  EXPECT_EQ(Documents(main()).size(), 3u);
 }
 
 // The distance to the signing verb counts from the capitalised name before the document word.

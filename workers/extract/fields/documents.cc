@@ -413,9 +413,12 @@ bool PlannedSigning(const Annotations& a, const Match& match, const Sentence& se
   return false;
 }
 
-// "signed agreements on A, B, and C": a plural document word followed by a list of three or
-// more subjects stands for one document per subject. One otherwise (a list of two, "A and B",
-// is as often one subject as two).
+// "signed agreements on the protection of investments, the avoidance of double taxation, and
+// the mutual recognition of diplomas": a plural document word followed by a list of three or
+// more subjects, one of them told as a noun phrase of its own ("the ..."), stands for one
+// document per subject. One otherwise: a list of two ("A and B") is as often one subject as
+// two, and bare nouns ("agreements on trade, economic and cultural cooperation") are as often
+// the fields of one.
 int ListedCount(const Annotations& a, const Match& match, const Sentence& sentence) {
   const std::string& word = a.fold(match.end - 1);
   if (word.empty() || (word.back() != 's' && word != "memoranda") ||
@@ -424,21 +427,26 @@ int ListedCount(const Annotations& a, const Match& match, const Sentence& senten
   }
   int commas = 0;
   int items = 0;
+  bool definite = false;  // An item opens with "the".
   for (int k = match.end + 1; k < sentence.end_token; ++k) {
     const std::string& f = a.fold(k);
     if (f == ";" || f == ":" || f == "(" || a.trigger_at[k] >= 0 ||
         a.Is(k, WordClass::kSigningVerb) || a.Is(k, WordClass::kSpeechVerb)) {
       break;
     }
+    const std::string& before = a.fold(k - 1);
+    definite = definite || (f == "the" && (k == match.end + 1 || before == "," || before == "and"));
     if (f == ",") {
       ++commas;
     } else if (f == "and" && commas > 0) {
       // "A, B, and C" (a comma before "and") or "A, B and C".
       items = a.fold(k - 1) == "," ? commas + 1 : commas + 2;
+      // The last item may be the definite one.
+      definite = definite || (k + 1 < sentence.end_token && a.fold(k + 1) == "the");
       break;
     }
   }
-  return items >= 3 ? std::min(items, 8) : 1;
+  return items >= 3 && definite ? std::min(items, 8) : 1;
 }
 
 // True when a date told in tokens [first, end) of sentence `s` names a month well before the
@@ -1055,6 +1063,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
   std::set<v1::DocumentType> body_types;  // The types of the documents the body concludes.
   // The last sentence that concluded a document of a type without a name.
   std::map<v1::DocumentType, int> untitled_in;
+  // The most untitled documents of a type one sentence concluded.
+  std::map<v1::DocumentType, int> untitled_most;
   for (int s : sentences) {
     const int listed = ListedUnderASigning(a, s);
     const Sentence& sentence = a.sentence(s);
@@ -1110,6 +1120,7 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     if (RatifiedByALegislature(a, sentence)) {
       continue;
     }
+    std::map<v1::DocumentType, int> untitled_here;  // Untitled documents of a type told here.
     int last_signed_end = -1;  // End of the last document signed in this sentence.
     int introduced_from = -1;  // End of a signed "documents" that introduces the ones after it.
     for (int mi : a.entities_in[s]) {
@@ -1264,6 +1275,8 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       }
       if (title.empty()) {
         untitled_in[doc->document] = s;
+        untitled_here[doc->document] =
+            std::max(untitled_here[doc->document], ListedCount(a, match, sentence));
       }
       const bool collective_in_headline = sentence.title && doc->surface == "documents";
       if (!sentence.title) {
@@ -1278,12 +1291,12 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       v1::Document out_doc;
       out_doc.set_type(doc->document);
       out_doc.set_title(title);
-      const int count = title.empty() ? ListedCount(a, match, sentence) : 1;
-      for (int i = 0; i < count; ++i) {
-        out.push_back(out_doc);
-      }
+      out.push_back(out_doc);
       evidence->push_back(
           {"documents", match.first, match.end, v1::DocumentType_Name(doc->document)});
+    }
+    for (const auto& [type, n] : untitled_here) {
+      untitled_most[type] = std::max(untitled_most[type], n);
     }
   }
   // "China, Finland sign cooperation documents" over a body that signs five memoranda: the
@@ -1293,6 +1306,16 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       out[headline_collective].type() == v1::DOCUMENT_TYPE_AGREEMENT &&
       out[headline_collective].title().empty()) {
     out.erase(out.begin() + headline_collective);
+  }
+  // The untitled documents of a type are as many as the sentence that tells most of them (a
+  // later "the agreements" refers back to the ones already counted).
+  const size_t told = out.size();
+  for (size_t i = 0; i < told; ++i) {
+    if (out[i].title().empty()) {
+      for (int n = 1; n < untitled_most[out[i].type()]; ++n) {
+        out.push_back(out[i]);
+      }
+    }
   }
   return out;
 }

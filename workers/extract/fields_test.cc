@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -2064,7 +2065,8 @@ TEST_F(DocumentsTest, JointTextUnveiledIsIssued) {
 // are documents as their singulars are.
 TEST_F(DocumentsTest, PluralJointTextsAndPlansAreDocuments) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed two joint statements.");
-  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT));
+  EXPECT_THAT(Types(Documents(main())),
+              ElementsAre(v1::DOCUMENT_TYPE_JOINT_STATEMENT, v1::DOCUMENT_TYPE_JOINT_STATEMENT));
   Run("The leaders of Kazakhstan and China met in Astana. They adopted joint declarations on "
       "water and trade.");
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_DECLARATION));
@@ -2448,20 +2450,22 @@ TEST_F(DocumentsTest, DocumentFarFromTheSigningVerbIsNotSigned) {
 
 // Plural document nouns name documents of their type.
 TEST_F(DocumentsTest, PluralDocumentNouns) {
-  const std::pair<const char*, v1::DocumentType> cases[] = {
-      {"They signed seven memorandums of understanding.", v1::DOCUMENT_TYPE_MEMORANDUM},
-      {"They signed several memorandums on transport.", v1::DOCUMENT_TYPE_MEMORANDUM},
-      {"Ministers signed MoUs on trade and energy.", v1::DOCUMENT_TYPE_MEMORANDUM},
-      {"They signed two treaties on borders.", v1::DOCUMENT_TYPE_TREATY},
-      {"The leaders adopted two declarations on security.", v1::DOCUMENT_TYPE_DECLARATION},
-      {"They signed protocols on customs.", v1::DOCUMENT_TYPE_OTHER},
+  // A number before the plural counts its documents.
+  const std::tuple<const char*, v1::DocumentType, size_t> cases[] = {
+      {"They signed seven memorandums of understanding.", v1::DOCUMENT_TYPE_MEMORANDUM, 7},
+      {"They signed several memorandums on transport.", v1::DOCUMENT_TYPE_MEMORANDUM, 1},
+      {"Ministers signed MoUs on trade and energy.", v1::DOCUMENT_TYPE_MEMORANDUM, 1},
+      {"They signed two treaties on borders.", v1::DOCUMENT_TYPE_TREATY, 2},
+      {"The leaders adopted two declarations on security.", v1::DOCUMENT_TYPE_DECLARATION, 2},
+      {"They signed protocols on customs.", v1::DOCUMENT_TYPE_OTHER, 1},
       // The agreement of a memorandum of agreement is its name, not a second document.
-      {"They signed a memorandum of agreement on oil supplies.", v1::DOCUMENT_TYPE_MEMORANDUM},
-      {"Ministers signed two memoranda of agreement.", v1::DOCUMENT_TYPE_MEMORANDUM},
-      {"They signed a memorandum of intent on rail.", v1::DOCUMENT_TYPE_MEMORANDUM}};
-  for (const auto& [second, type] : cases) {
+      {"They signed a memorandum of agreement on oil supplies.", v1::DOCUMENT_TYPE_MEMORANDUM, 1},
+      {"Ministers signed two memoranda of agreement.", v1::DOCUMENT_TYPE_MEMORANDUM, 2},
+      {"They signed a memorandum of intent on rail.", v1::DOCUMENT_TYPE_MEMORANDUM, 1}};
+  for (const auto& [second, type, count] : cases) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
-    EXPECT_THAT(Types(Documents(main())), ElementsAre(type)) << second;
+    EXPECT_THAT(Types(Documents(main())), ::testing::Each(type)) << second;
+    EXPECT_EQ(Documents(main()).size(), count) << second;
   }
 }
 
@@ -2599,6 +2603,22 @@ TEST_F(DocumentsTest, PluralDocumentWithAListOfSubjectsCountsThem) {
       "protection of investments, the avoidance of double taxation, and visas. The agreements "
       "were prepared over two years.");
   EXPECT_EQ(Documents(main()).size(), 3u);
+}
+
+// "signed three agreements": a number from two to ten before a plural document word counts
+// its documents; a larger tally, a collective "documents" or a sum counts one.
+TEST_F(DocumentsTest, NumberBeforeAPluralDocumentCountsThem) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed three intergovernmental "
+      "agreements and two memoranda.");
+  EXPECT_THAT(Types(Documents(main())),
+              UnorderedElementsAre(v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_AGREEMENT,
+                                   v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_MEMORANDUM,
+                                   v1::DOCUMENT_TYPE_MEMORANDUM));
+  for (const char* second : {"They signed 15 agreements.", "They signed seven documents.",
+                             "They signed $5 billion of agreements."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_EQ(Documents(main()).size(), 1u) << second;
+  }
 }
 
 // The distance to the signing verb counts from the capitalised name before the document word.

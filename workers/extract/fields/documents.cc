@@ -696,6 +696,50 @@ bool PluralDocument(const Annotations& a, const Match& match) {
   return !word.empty() && (word.back() == 's' || word == "memoranda");
 }
 
+// The number told before a plural document word, past words that describe the documents
+// ("signed three agreements", "two intergovernmental agreements", "four more memoranda"), or 0.
+// Only two to ten: a larger package ("signed 15 agreements") is told as a tally whose members
+// the reports name, if at all, one by one. A sum ("$2 billion agreements") is no number of
+// documents.
+int NumberBefore(const Annotations& a, const Match& match, const Sentence& sentence) {
+  static const auto* const kWords = new std::map<std::string, int>{
+      {"two", 2},   {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+      {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}};
+  // "memorandums of understanding", "letters of intent": the plural may open the phrase.
+  bool plural = PluralDocument(a, match);
+  for (int q = match.first; q < match.end && !plural; ++q) {
+    plural = a.fold(q).size() > 2 && (a.fold(q).back() == 's' || a.fold(q) == "memoranda");
+  }
+  if (!plural) {
+    return 0;
+  }
+  int k = match.first - 1;
+  for (int skipped = 0; k >= sentence.first_token && skipped < 3; --k, ++skipped) {
+    const Token& t = a.tok(k);
+    const std::string& f = t.fold;
+    const bool describes =
+        t.word && !t.cap && !absl::ascii_isdigit(static_cast<unsigned char>(f[0])) && f != "of" &&
+        f != "and" && f != "or" && f != "the" && f != "a" && f != "an" && f != "worth" &&
+        f != "billion" && f != "million" && kWords->count(f) == 0 && a.trigger_at[k] < 0 &&
+        !a.Is(k, WordClass::kSigningVerb);
+    if (!describes && f != "-") {
+      break;
+    }
+  }
+  if (k < sentence.first_token) {
+    return 0;
+  }
+  const std::string& f = a.fold(k);
+  int n = 0;
+  if (const auto word = kWords->find(f); word != kWords->end()) {
+    n = word->second;
+  } else if (f.size() <= 2 && absl::SimpleAtoi(f, &n) && k > sentence.first_token &&
+             (a.fold(k - 1) == "$" || a.fold(k - 1) == "-")) {
+    n = 0;  // "$5 deals", "2-3 agreements".
+  }
+  return n >= 2 && n <= 10 ? n : 0;
+}
+
 // "The agreements were signed by ministers. They included a memorandum on ...", "... witnessed
 // the signing of 15 documents. Among them were a protocol on ...", "The documents include an
 // agreement on ...": a sentence opened by words that list the members of a plural told just
@@ -1275,8 +1319,15 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       }
       if (title.empty()) {
         untitled_in[doc->document] = s;
-        untitled_here[doc->document] =
-            std::max(untitled_here[doc->document], ListedCount(a, match, sentence));
+        // "signed three agreements"; a collective "signed 12 documents" stands for one (the
+        // documents it packs are as often of other types or named one by one).
+        // "six agreements, including a treaty on the border" (or "The agreements include ..."
+        // after it) stands for the ones it introduces.
+        const int number = doc->surface == "documents" || IntroducesDocuments(a, match, sentence, s)
+                               ? 0
+                               : NumberBefore(a, match, sentence);
+        untitled_here[doc->document] = std::max(
+            untitled_here[doc->document], number > 0 ? number : ListedCount(a, match, sentence));
       }
       const bool collective_in_headline = sentence.title && doc->surface == "documents";
       if (!sentence.title) {

@@ -2621,6 +2621,23 @@ TEST_F(DocumentsTest, NumberBeforeAPluralDocumentCountsThem) {
   }
 }
 
+// "an agreement on trade and an agreement on energy": singular documents of a type told with
+// an indefinite article in one sentence add up; a definite one refers back.
+TEST_F(DocumentsTest, IndefiniteDocumentsOfATypeAddUp) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on rail "
+      "transit and a new agreement on the protection of investments.");
+  EXPECT_THAT(Types(Documents(main())),
+              ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_AGREEMENT));
+  // A plural that introduces its members stands for them.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed two agreements, including "
+      "an agreement on visas.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on visas. "
+      "The ministers also signed an agreement on visas, the agreement on visas being long "
+      "awaited.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
+}
+
 // The distance to the signing verb counts from the capitalised name before the document word.
 TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "

@@ -696,6 +696,24 @@ bool PluralDocument(const Annotations& a, const Match& match) {
   return !word.empty() && (word.back() == 's' || word == "memoranda");
 }
 
+// True when a singular document word is told with an indefinite article, past words that
+// describe it ("an agreement", "a new trade agreement", "another memorandum").
+bool Indefinite(const Annotations& a, const Match& match, const Sentence& sentence) {
+  if (PluralDocument(a, match)) {
+    return false;
+  }
+  for (int k = match.first - 1; k >= std::max(sentence.first_token, match.first - 4); --k) {
+    const std::string& f = a.fold(k);
+    if (f == "a" || f == "an" || f == "another") {
+      return true;
+    }
+    if (!a.tok(k).word || a.tok(k).cap || f == "the" || a.Is(k, WordClass::kSigningVerb)) {
+      return false;
+    }
+  }
+  return false;
+}
+
 // The number told before a plural document word, past words that describe the documents
 // ("signed three agreements", "two intergovernmental agreements", "four more memoranda"), or 0.
 // Only two to ten: a larger package ("signed 15 agreements") is told as a tally whose members
@@ -1165,6 +1183,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       continue;
     }
     std::map<v1::DocumentType, int> untitled_here;  // Untitled documents of a type told here.
+    // "signed an agreement on trade and an agreement on energy": each singular document told
+    // with an indefinite article is one more.
+    std::map<v1::DocumentType, int> indefinite_here;
     int last_signed_end = -1;  // End of the last document signed in this sentence.
     int introduced_from = -1;  // End of a signed "documents" that introduces the ones after it.
     for (int mi : a.entities_in[s]) {
@@ -1326,8 +1347,12 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
         const int number = doc->surface == "documents" || IntroducesDocuments(a, match, sentence, s)
                                ? 0
                                : NumberBefore(a, match, sentence);
-        untitled_here[doc->document] = std::max(
-            untitled_here[doc->document], number > 0 ? number : ListedCount(a, match, sentence));
+        if (Indefinite(a, match, sentence)) {
+          ++indefinite_here[doc->document];
+        } else {
+          untitled_here[doc->document] = std::max(
+              untitled_here[doc->document], number > 0 ? number : ListedCount(a, match, sentence));
+        }
       }
       const bool collective_in_headline = sentence.title && doc->surface == "documents";
       if (!sentence.title) {
@@ -1345,6 +1370,9 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       out.push_back(out_doc);
       evidence->push_back(
           {"documents", match.first, match.end, v1::DocumentType_Name(doc->document)});
+    }
+    for (const auto& [type, n] : indefinite_here) {
+      untitled_here[type] = std::max(untitled_here[type], n);
     }
     for (const auto& [type, n] : untitled_here) {
       untitled_most[type] = std::max(untitled_most[type], n);

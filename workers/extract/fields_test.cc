@@ -2638,6 +2638,19 @@ TEST_F(DocumentsTest, IndefiniteDocumentsOfATypeAddUp) {
   EXPECT_EQ(Documents(main()).size(), 1u);
 }
 
+// "signed a treaty ..., the first superpower accord to ...": a definite noun phrase after a bare
+// comma is an apposition of the document before, not one more.
+TEST_F(DocumentsTest, DefiniteDocumentAfterACommaIsAnApposition) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a treaty eliminating medium- "
+      "and shorter-range missiles, the first accord of its kind in the region.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_TREATY));
+  // A conjunction after the comma joins another document.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a treaty on the border, and "
+      "the accord on water quotas prepared by their ministers.");
+  EXPECT_THAT(Types(Documents(main())),
+              UnorderedElementsAre(v1::DOCUMENT_TYPE_TREATY, v1::DOCUMENT_TYPE_AGREEMENT));
+}
+
 // The distance to the signing verb counts from the capitalised name before the document word.
 TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "

@@ -1306,7 +1306,22 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
                         a.Is(k, WordClass::kSpeechVerb) ||
                         (a.Is(k, WordClass::kSigningVerb) && !passive_of_the_last);
         }
-        near_verb = joined && !interrupted;
+        // "signed a treaty eliminating medium- and shorter-range missiles, the first superpower
+        // accord to ...": a definite noun phrase after a bare comma is an apposition of the
+        // document before, not one more.
+        int comma = -1;
+        bool conjunction = false;  // A conjunction after the last comma.
+        for (int k = last_signed_end; k < first; ++k) {
+          const std::string& f = a.fold(k);
+          if (f == ",") {
+            comma = k;
+            conjunction = false;
+          }
+          conjunction = conjunction || f == "and" || f == "well" || f == "along" || f == "together";
+        }
+        const bool apposition =
+            !conjunction && comma >= 0 && comma + 1 < first && a.fold(comma + 1) == "the";
+        near_verb = joined && !interrupted && !apposition;
       }
       // "signed a friendship treaty, the first such pact in half a century": "such" refers
       // back to the document just told of.

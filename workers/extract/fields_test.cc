@@ -2651,6 +2651,17 @@ TEST_F(DocumentsTest, DefiniteDocumentAfterACommaIsAnApposition) {
               UnorderedElementsAre(v1::DOCUMENT_TYPE_TREATY, v1::DOCUMENT_TYPE_AGREEMENT));
 }
 
+// "have signed 23 agreements since 2008": a perfect signing measured from a year is a tally of
+// the past; "the first agreement since 2010" is still this meeting's.
+TEST_F(DocumentsTest, PerfectSigningSinceAYearIsATally) {
+  Run("The leaders of Kazakhstan and China met in Astana. The two countries have signed 23 "
+      "agreements since 2008.");
+  EXPECT_THAT(Documents(main()), IsEmpty());
+  Run("The leaders of Kazakhstan and China met in Astana. They signed a memorandum on water, the "
+      "first such document since 2010.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
+}
+
 // The distance to the signing verb counts from the capitalised name before the document word.
 TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "

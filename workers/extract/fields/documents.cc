@@ -556,7 +556,15 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
     const bool span = (k > sentence.first_token && a.fold(k - 1) == "-") ||
                       (k + 1 < sentence.end_token && a.fold(k + 1) == "-");
     // "the first agreement since 1992" measures from the year; it does not date the signing.
-    const bool since = k > sentence.first_token && a.fold(k - 1) == "since";
+    // "The two sides have signed 23 agreements since 2008": a perfect signing measured from
+    // the year is a tally of the past.
+    bool perfect = false;
+    for (int q = first; q + 1 < match.first; ++q) {
+      const std::string& w = a.fold(q);
+      perfect = perfect ||
+                ((w == "have" || w == "has" || w == "had") && a.Is(q + 1, WordClass::kSigningVerb));
+    }
+    const bool since = k > sentence.first_token && a.fold(k - 1) == "since" && !perfect;
     // "an additional protocol to the 2018 Sochi memorandum": a year after the document that
     // qualifies another document named right after it dates that one, not this.
     bool of_another = false;

@@ -2662,6 +2662,16 @@ TEST_F(DocumentsTest, PerfectSigningSinceAYearIsATally) {
   EXPECT_EQ(Documents(main()).size(), 1u);
 }
 
+// "... the signing of a number of documents.\n\nIn particular, the sides signed a memorandum":
+// the collective stands for the documents the next paragraph names.
+TEST_F(DocumentsTest, InParticularListsTheDocumentsOfTheCollective) {
+  Run("Leaders meet",
+      "The leaders of Kazakhstan and China met in Astana on Monday and witnessed the signing of a "
+      "number of bilateral documents.\n\nIn particular, the sides signed a memorandum on the "
+      "digital economy.");
+  EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM));
+}
+
 // The distance to the signing verb counts from the capitalised name before the document word.
 TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "

@@ -786,6 +786,11 @@ int ListsThePreviousOnes(const Annotations& a, int s) {
            f == "comprised" || f == "comprises";
   };
   const std::string& f = a.fold(k);
+  // "... witnessed the signing of a number of documents. In particular, the sides signed a
+  // memorandum on ...".
+  if (f == "in" && a.fold(k + 1) == "particular") {
+    return k + 2;
+  }
   if (f == "among") {
     const std::string& next = a.fold(k + 1);
     return next == "them" || next == "these" || next == "those" ? k + 2 : -1;
@@ -852,7 +857,12 @@ bool IntroducesDocuments(const Annotations& a, const Match& match, const Sentenc
     return true;
   }
   // "... witnessed the signing of 15 documents. Among them were a protocol on ...".
-  if (s + 1 < a.sentence_count() && a.sentence(s + 1).paragraph == sentence.paragraph &&
+  // "In particular, the sides signed ..." may open the next paragraph (a wire story's
+  // paragraph is often one sentence).
+  if (s + 1 < a.sentence_count() &&
+      (a.sentence(s + 1).paragraph == sentence.paragraph ||
+       (a.fold(a.sentence(s + 1).first_token) == "in" &&
+        a.fold(a.sentence(s + 1).first_token + 1) == "particular")) &&
       ListsThePreviousOnes(a, s + 1) >= 0) {
     return true;
   }

@@ -2672,6 +2672,14 @@ TEST_F(DocumentsTest, InParticularListsTheDocumentsOfTheCollective) {
   EXPECT_THAT(Types(Documents(main())), ElementsAre(v1::DOCUMENT_TYPE_MEMORANDUM));
 }
 
+// "the Pyongyang Joint Declaration on Wednesday": a weekday ends the name of a document.
+TEST_F(DocumentsTest, WeekdayEndsTheNameOfADocument) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed the Astana Declaration on "
+      "Wednesday.");
+  ASSERT_EQ(Documents(main()).size(), 1u);
+  EXPECT_EQ(Documents(main())[0].title(), "Astana Declaration");
+}
+
 // The distance to the signing verb counts from the capitalised name before the document word.
 TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "

@@ -12,6 +12,12 @@
 namespace parley::extract {
 namespace {
 
+// "the Pyongyang Joint Declaration on Wednesday": a weekday after a name tells when.
+bool IsWeekdayName(const std::string& f) {
+  return f == "monday" || f == "tuesday" || f == "wednesday" || f == "thursday" || f == "friday" ||
+         f == "saturday" || f == "sunday";
+}
+
 // The name of a document the text gives: capitalised words around the document word and its
 // complement ("the 2018-2020 Action Plan for the joint economic program", "Memorandum of
 // Cooperation in the field of agriculture"). Empty when the document word is not capitalised.
@@ -79,7 +85,7 @@ std::string TitleOf(const Annotations& a, const Match& match, const Sentence& se
       return false;
     }
     const std::string& f = a.fold(k);
-    return IsMonthName(f) ||
+    return IsMonthName(f) || IsWeekdayName(f) ||
            (!f.empty() && absl::ascii_isdigit(static_cast<unsigned char>(f[0])) &&
             (f.size() == 4 || (k + 1 < sentence.end_token && IsMonthName(a.fold(k + 1)))));
   };

@@ -2680,6 +2680,18 @@ TEST_F(DocumentsTest, WeekdayEndsTheNameOfADocument) {
   EXPECT_EQ(Documents(main())[0].title(), "Astana Declaration");
 }
 
+// "signed an agreement on X. The ministers also signed an agreement on Y": a document of a type
+// told again with "also" and an indefinite article is one more; told again without, the same.
+TEST_F(DocumentsTest, AlsoSignedAnotherDocumentOfTheType) {
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on strategic "
+      "partnership. The foreign ministers also signed an agreement on visas.");
+  EXPECT_THAT(Types(Documents(main())),
+              ElementsAre(v1::DOCUMENT_TYPE_AGREEMENT, v1::DOCUMENT_TYPE_AGREEMENT));
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on strategic "
+      "partnership. The agreement was signed in the presence of the ministers.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
+}
+
 // The distance to the signing verb counts from the capitalised name before the document word.
 TEST_F(DocumentsTest, SigningVerbNearTheNameOfTheDocument) {
   Run("The leaders of Kazakhstan and China met in Astana. They also adopted the Community Vision "

@@ -1410,7 +1410,17 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
       evidence->push_back(
           {"documents", match.first, match.end, v1::DocumentType_Name(doc->document)});
     }
+    // "The two presidents signed an agreement on strategic partnership. The ministers also
+    // signed an agreement on visas": a document of a type told again with "also" and an
+    // indefinite article is one more than the sentences before told.
+    bool also = false;
+    for (int k = sentence.first_token; k < sentence.end_token && !sentence.title; ++k) {
+      also = also || a.fold(k) == "also";
+    }
     for (const auto& [type, n] : indefinite_here) {
+      if (also && untitled_most[type] > 0 && untitled_here[type] == 0) {
+        untitled_most[type] += n;
+      }
       untitled_here[type] = std::max(untitled_here[type], n);
     }
     for (const auto& [type, n] : untitled_here) {

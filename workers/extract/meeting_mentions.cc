@@ -2348,6 +2348,15 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       out.sentences[s].sidelines = a.SentenceHasWord(s, WordClass::kSidelinesWord);
       SentenceReader reader(a, people, person_at, place_at, s);
       for (int t : a.triggers_in[s]) {
+        // "issued the Madrid Summit Declaration": a capitalised meeting word right before a
+        // document word is part of the document's name, not a meeting of its own.
+        const Match& word = a.triggers[t];
+        if (word.end < static_cast<int>(a.doc.tokens.size()) && a.tok(word.first).cap &&
+            !a.sentence(s).all_caps && !a.sentence(s).title && a.tok(word.end).cap &&
+            a.EntityAt(word.end, EntryType::kDocument) != nullptr &&
+            a.tok(word.end).sentence == a.tok(word.first).sentence) {
+          continue;
+        }
         MeetingMention m;
         if (!reader.Read(t, &m, pass == 1)) {
           continue;

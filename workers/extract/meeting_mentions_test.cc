@@ -118,6 +118,17 @@ TEST_F(MeetingMentionsTest, VerbReportsAMeetingWithSubjectAndObject) {
 
 // The day of the saying ("said on Thursday that") and the start of a stay ("since Monday") are
 // not the meeting's day, however near its word.
+// "issued the Madrid Summit Declaration": a capitalised meeting word right before a document
+// word is part of the document's name, not a meeting of its own.
+TEST_F(MeetingMentionsTest, MeetingWordInTheNameOfADocumentIsNoMention) {
+  Run("Leaders of the alliance met in Madrid on Wednesday. They also issued the Madrid Summit "
+      "Declaration, which invited two countries to join.");
+  EXPECT_THAT(Triggers(), ::testing::ElementsAre("met"));
+  Run("Leaders of the alliance met in Madrid on Wednesday. The summit declaration invited two "
+      "countries to join.");
+  EXPECT_THAT(Triggers(), ::testing::ElementsAre("met", "summit"));
+}
+
 TEST_F(MeetingMentionsTest, DayOfTheSayingOrOfAStayIsNotTheMeetings) {
   Run("The ministry said on Thursday that Kazakh Foreign Minister Talgat Omarov met Chinese "
       "Foreign Minister Li Wenhao in Astana on Tuesday.");

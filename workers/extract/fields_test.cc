@@ -2657,6 +2657,14 @@ TEST_F(DocumentsTest, PerfectSigningSinceAYearIsATally) {
   Run("The leaders of Kazakhstan and China met in Astana. The two countries have signed 23 "
       "agreements since 2008.");
   EXPECT_THAT(Documents(main()), IsEmpty());
+  // So are "so far", "to date", "over the years".
+  for (const char* second :
+       {"The two countries have signed three agreements on border trade so far this year.",
+        "They have signed five agreements on transit to date.",
+        "The two countries have signed four treaties over the years."}) {
+    Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
+    EXPECT_THAT(Documents(main()), IsEmpty()) << second;
+  }
   Run("The leaders of Kazakhstan and China met in Astana. They signed a memorandum on water, the "
       "first such document since 2010.");
   EXPECT_EQ(Documents(main()).size(), 1u);

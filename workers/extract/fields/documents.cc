@@ -533,6 +533,22 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
   if (MonthWellBefore(a, s, first, end, own_months)) {
     return true;
   }
+  // "The two countries have signed three agreements on border trade so far this year", "...
+  // to date", "... over the years": a perfect signing with a word of tally counts the past.
+  bool perfect = false;
+  for (int q = first; q + 1 < match.first; ++q) {
+    const std::string& w = a.fold(q);
+    perfect = perfect ||
+              ((w == "have" || w == "has" || w == "had") && a.Is(q + 1, WordClass::kSigningVerb));
+  }
+  for (int k = match.end; perfect && k + 1 < end; ++k) {
+    const std::string& f = a.fold(k);
+    const std::string& next = a.fold(k + 1);
+    if ((f == "so" && next == "far") || (f == "to" && next == "date") ||
+        (f == "the" && next == "years") || (f == "recent" && next == "years")) {
+      return true;
+    }
+  }
   for (int k = first; k < end; ++k) {
     const std::string& f = a.fold(k);
     if (f == "then" && k + 1 < end && a.fold(k + 1) == "-") {
@@ -564,12 +580,6 @@ bool SignedBefore(const Annotations& a, const Match& match, const Sentence& sent
     // "the first agreement since 1992" measures from the year; it does not date the signing.
     // "The two sides have signed 23 agreements since 2008": a perfect signing measured from
     // the year is a tally of the past.
-    bool perfect = false;
-    for (int q = first; q + 1 < match.first; ++q) {
-      const std::string& w = a.fold(q);
-      perfect = perfect ||
-                ((w == "have" || w == "has" || w == "had") && a.Is(q + 1, WordClass::kSigningVerb));
-    }
     const bool since = k > sentence.first_token && a.fold(k - 1) == "since" && !perfect;
     // "an additional protocol to the 2018 Sochi memorandum": a year after the document that
     // qualifies another document named right after it dates that one, not this.

@@ -12,7 +12,7 @@
 namespace parley::extract {
 namespace {
 
-constexpr std::array<std::pair<absl::string_view, WordClass>, 53> kClasses = {{
+constexpr std::array<std::pair<absl::string_view, WordClass>, 54> kClasses = {{
     {"name_stop", WordClass::kNameStop},
     {"name_particle", WordClass::kNameParticle},
     {"honorific", WordClass::kHonorific},
@@ -66,6 +66,7 @@ constexpr std::array<std::pair<absl::string_view, WordClass>, 53> kClasses = {{
     {"frequency_adverb", WordClass::kFrequencyAdverb},
     {"business_noun", WordClass::kBusinessNoun},
     {"body_head", WordClass::kBodyHead},
+    {"patronymic", WordClass::kPatronymic},
 }};
 
 }  // namespace

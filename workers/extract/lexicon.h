@@ -80,9 +80,11 @@ enum class WordClass : uint8_t {
   kBodyHead,          // body_head: "corporation", "ministry": a capitalised topic word before
                       // one, or after "Ministry of", is part of a name ("Gulf Investment
                       // Corporation", "Minister of Commerce"), not a topic
+  kPatronymic,        // patronymic: "bin", "ibn": the name after it is the father's ("Salman"
+                      // alone is not "Mohammed bin Salman")
 };
 // Every class is one bit of a uint64_t (`Lexicon::Bit`); the last class is named here.
-static_assert(static_cast<int>(WordClass::kBodyHead) < 64, "a word class past bit 63");
+static_assert(static_cast<int>(WordClass::kPatronymic) < 64, "a word class past bit 63");
 
 // The closed-class word lists: folded word -> the classes it belongs to.
 class Lexicon {

@@ -69,7 +69,8 @@ constexpr absl::string_view kAllClasses[] = {"name_stop",
                                              "state_body_noun",
                                              "frequency_adverb",
                                              "business_noun",
-                                             "body_head"};
+                                             "body_head",
+                                             "patronymic"};
 
 TEST(LexiconTest, EveryClassLabelRoundTrips) {
   std::vector<WordClass> seen;

@@ -1046,9 +1046,9 @@ class PeopleFinder {
           continue;
         }
         const std::vector<std::string>& folds = folds_of[j];
-        if (folds.size() >= 2 &&
-            (folds.front() == short_one.surname || folds.back() == short_one.surname ||
-             NamedInBrackets(people_[j], short_one.surname))) {
+        if (folds.size() >= 2 && (folds.front() == short_one.surname ||
+                                  (folds.back() == short_one.surname && !FatherNamedLast(folds)) ||
+                                  NamedInBrackets(people_[j], short_one.surname))) {
           into = static_cast<int>(j);
           ++candidates;
         }
@@ -1060,7 +1060,8 @@ class PeopleFinder {
         for (size_t j = 0; j < people_.size(); ++j) {
           const std::vector<std::string>& folds = folds_of[j];
           if (j != i && !gone[j] && folds.size() >= 2 && people_[j].Participates() &&
-              (folds.front() == short_one.surname || folds.back() == short_one.surname ||
+              (folds.front() == short_one.surname ||
+               (folds.back() == short_one.surname && !FatherNamedLast(folds)) ||
                NamedInBrackets(people_[j], short_one.surname))) {
             into = static_cast<int>(j);
             ++candidates;
@@ -1708,6 +1709,12 @@ class PeopleFinder {
     return words >= 2 && a_.fold(given).size() >= 2 ? a_.fold(given)[0] : '\0';
   }
 
+  // True when the last of `words` is a father's name: "mohammed bin salman".
+  bool FatherNamedLast(const std::vector<std::string>& words) const {
+    return words.size() >= 2 &&
+           a_.dict->lexicon().Is(words[words.size() - 2], WordClass::kPatronymic);
+  }
+
   // The folded words of the name in [first, end).
   std::vector<std::string> NameWords(int first, int end) const {
     std::vector<std::string> out;
@@ -1722,12 +1729,21 @@ class PeopleFinder {
   // True when every mention of `p` with a given name has another initial than the name in
   // [first, end), and neither name ends with the whole of the other ("Lopez Obrador" is
   // "Andres Manuel Lopez Obrador" named by the surnames).
+  // A name of one word and one whose last word follows "bin" or "ibn" conflict too: "King
+  // Salman" is the father of "Mohammed bin Salman".
   bool GivenNamesConflict(const Person& p, int first, int end) const {
+    const std::vector<std::string> words = NameWords(first, end);
+    for (const PersonMention& m : p.mentions) {
+      const std::vector<std::string> other_words = NameWords(m.first, m.end);
+      if ((words.size() == 1 && FatherNamedLast(other_words)) ||
+          (other_words.size() == 1 && FatherNamedLast(words))) {
+        return true;
+      }
+    }
     const char given = GivenInitial(first, end);
     if (given == 0) {
       return false;
     }
-    const std::vector<std::string> words = NameWords(first, end);
     bool conflict = false;
     for (const PersonMention& m : p.mentions) {
       const char other = GivenInitial(m.first, m.end);

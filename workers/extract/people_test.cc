@@ -975,6 +975,18 @@ TEST_F(PeopleTest, SharedFamilyNameWithOtherGivenNamesIsTwoPeople) {
   EXPECT_THAT(Sentences(Get("Ilgar Mammadli")), ElementsAre(1, 2, 3));
 }
 
+// The name after "bin" is the father's: a one-word name equal to it is the father, not the son,
+// and does not join two brothers into one person.
+TEST_F(PeopleTest, NameAfterBinAloneIsTheFather) {
+  Run("President Tom Hollis met Crown Prince Faisal bin Nasser in Riyadh. Hollis also met King "
+      "Nasser. Energy Minister Prince Khalid bin Nasser was also present.");
+  EXPECT_THAT(Names(),
+              ElementsAre("Tom Hollis", "Faisal bin Nasser", "Nasser", "Khalid bin Nasser"));
+  EXPECT_THAT(Sentences(Get("Faisal bin Nasser")), ElementsAre(1));
+  Run("King Nasser received the envoy. Crown Prince Faisal bin Nasser met him later.");
+  EXPECT_THAT(Names(), ElementsAre("Nasser", "Faisal bin Nasser"));
+}
+
 // Short for a participant and a spokesperson, it is the participant's.
 TEST_F(PeopleTest, OneWordNameShortForAParticipantAndASpokespersonIsTheParticipant) {
   Run("Foreign Minister Chidi Okafor met the envoy. Ministry spokesperson Chidi Ibekwe said the "

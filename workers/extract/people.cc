@@ -1316,6 +1316,12 @@ class PeopleFinder {
         continue;
       }
       std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
+      // "Saudi crown prince, Biden meet in Jeddah": in a headline a role, a comma and a name
+      // with no comma after it list two sides; the role is not the name's.
+      if (role.has_value() && sentence.title && role->end < i && a_.fold(i - 1) == "," &&
+          (end >= sentence.end_token || a_.fold(end) != ",")) {
+        role.reset();
+      }
       if (!role.has_value()) {
         role = RoleAfter(a_, end, sentence.end_token);
       }

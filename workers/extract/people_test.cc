@@ -975,6 +975,17 @@ TEST_F(PeopleTest, SharedFamilyNameWithOtherGivenNamesIsTwoPeople) {
   EXPECT_THAT(Sentences(Get("Ilgar Mammadli")), ElementsAre(1, 2, 3));
 }
 
+// "Kazakh president, Seitkali meet": in a headline a role, a comma and a name with no comma
+// after it are two sides listed; "Kazakh president, Aidar Seitkali, visits" is an appositive.
+TEST_F(PeopleTest, HeadlineRoleCommaNameIsAList) {
+  Run("Ghanaian president, Okafor meet in Accra", "Nigerian President Chidi Okafor arrived.");
+  EXPECT_THAT(Names(), ElementsAre("Chidi Okafor"));
+  EXPECT_EQ(Get("Chidi Okafor").country, "NG");
+  Run("Ghanaian president, Chidi Okafor, visits Astana", "The talks are planned for Monday.");
+  EXPECT_THAT(Names(), ElementsAre("Chidi Okafor"));
+  EXPECT_EQ(Get("Chidi Okafor").country, "GH");
+}
+
 // The name after "bin" is the father's: a one-word name equal to it is the father, not the son,
 // and does not join two brothers into one person.
 TEST_F(PeopleTest, NameAfterBinAloneIsTheFather) {

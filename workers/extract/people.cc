@@ -1176,6 +1176,19 @@ class PeopleFinder {
     return role.has_value() && role->end == i;
   }
 
+  // "Vice Premier Liu He held talks": a name stop that is also a syllable of East Asian names,
+  // capitalised right after a one-word name that follows a role, inside a sentence that is not a
+  // headline, ends the name (a pronoun is not capitalised inside a sentence).
+  bool SyllableSecondName(int i, int end, const extract::Sentence& sentence) const {
+    if (end != i + 1 || sentence.title || sentence.all_caps || !a_.tok(end).cap ||
+        !a_.Is(end, WordClass::kNameSyllable) ||
+        (end + 1 < sentence.end_token && IsNameToken(a_, end + 1))) {
+      return false;
+    }
+    std::optional<RoleInfo> role = RoleBefore(a_, i, sentence.first_token);
+    return role.has_value() && role->end == i && role->level != RoleLevel::kUnknown;
+  }
+
   // "President Hassan Sheikh Mohamud", "Prime Minister Ali Sheikh Ahmed": a one-word royal
   // title between a given name and a name word, with no comma, continues the name when the
   // given name follows a role that is not royal (Somali and Arabic names carry "Sheikh" as a
@@ -1235,6 +1248,9 @@ class PeopleFinder {
     }
     if (RoyalWordInsideName(i, end, sentence)) {
       return 2;  // "President Hassan Sheikh Mohamud".
+    }
+    if (SyllableSecondName(i, end, sentence)) {
+      return 1;  // "Vice Premier Liu He".
     }
     if (particle && end + 2 < sentence.end_token &&
         (a_.fold(end + 1) == "-" || a_.Is(end + 1, WordClass::kNameParticle)) &&

@@ -652,6 +652,9 @@ TEST_F(PeopleTest, NameSyllableAfterARoleStartsTheName) {
   Run("Chinese Vice Premier He Lifeng met U.S. Treasury Secretary Tom Hollis in Geneva.");
   EXPECT_THAT(Names(), ElementsAre("He Lifeng", "Tom Hollis"));
   EXPECT_EQ(Get("He Lifeng").country, "CN");
+  // Second, it ends the name: "Vice Premier Liu He held talks".
+  Run("Chinese Vice Premier Liu He held talks with U.S. Treasury Secretary Tom Hollis in Geneva.");
+  EXPECT_THAT(Names(), ElementsAre("Liu He", "Tom Hollis"));
   Run("South Korean Foreign Minister An Seung-jun met Kazakh President Aidar Seitkali.");
   EXPECT_THAT(Names(), ElementsAre("An Seung-jun", "Aidar Seitkali"));
   Run("Kazakh Foreign Minister Talgat Omarov will travel to Hanoi. He Said Nothing.");

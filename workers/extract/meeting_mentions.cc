@@ -631,6 +631,22 @@ class SentenceReader {
           light_verb_ = i;
         }
       }
+      // "held frank and in-depth talks", "held candid, substantive and constructive
+      // discussions", "held wide-ranging talks": a light verb before a longer run of lower-case
+      // modifiers joined by commas, "and" and hyphens.
+      if (light_verb_ < 0) {
+        int lv = m->np_first - 1;
+        while (lv > m->clause_first && lv >= m->np_first - 9 &&
+               (a_.fold(lv) == "," || a_.fold(lv) == "and" || a_.fold(lv) == "-" ||
+                a_.fold(lv) == "\"" || (a_.tok(lv).word && !a_.tok(lv).cap && Modifier(lv)))) {
+          --lv;
+        }
+        if (lv >= m->clause_first && lv < m->np_first - 3 && a_.Is(lv, WordClass::kLightVerb) &&
+            a_.trigger_at[lv] < 0) {
+          m->predicate = true;
+          light_verb_ = lv;
+        }
+      }
       for (int i = np_end; i < std::min(m->clause_end, np_end + 4); ++i) {
         if (a_.trigger_at[i] >= 0) {
           break;
@@ -641,6 +657,21 @@ class SentenceReader {
         }
       }
     }
+  }
+
+  // True when token `i` may qualify a meeting noun after a light verb: a lower-case word that is
+  // no function word (but "in-depth"), verb form in "-ing" (but "wide-ranging"), meeting word or
+  // name ("frank", "constructive"); not "funds held overseas as a condition of resuming talks".
+  bool Modifier(int i) const {
+    static constexpr absl::string_view kFunction[] = {
+        "of", "as", "a",     "an",  "the", "to",  "for", "that", "by",  "with", "from", "in",
+        "on", "at", "their", "his", "her", "its", "our", "this", "new", "into", "over", "not"};
+    const std::string& f = a_.fold(i);
+    return a_.trigger_at[i] < 0 && a_.entity_at[i] < 0 && !a_.Is(i, WordClass::kLightVerb) &&
+           !a_.Is(i, WordClass::kAuxiliary) &&
+           (std::find(std::begin(kFunction), std::end(kFunction), f) == std::end(kFunction) ||
+            (i + 1 < static_cast<int>(a_.doc.tokens.size()) && a_.fold(i + 1) == "-")) &&
+           (!absl::EndsWith(f, "ing") || (i > 0 && a_.fold(i - 1) == "-"));
   }
 
   // True when token `i` is inside the noun phrase of an event framed in this sentence ("on

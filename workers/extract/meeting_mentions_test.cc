@@ -335,6 +335,28 @@ TEST_F(MeetingMentionsTest, LightVerbMakesANounAPredicate) {
   }
 }
 
+// A light verb before a longer run of modifiers: "held frank and in-depth talks", "held candid,
+// substantive and constructive discussions"; not "funds held overseas as a condition of resuming
+// talks".
+TEST_F(MeetingMentionsTest, LightVerbBeforeCoordinatedModifiersMakesAPredicate) {
+  for (const char* body :
+       {"Foreign Minister Talgat Omarov held frank and in-depth talks with Chinese Foreign "
+        "Minister Li Wenhao.",
+        "Foreign Minister Talgat Omarov held candid, substantive and constructive discussions "
+        "with Chinese Foreign Minister Li Wenhao.",
+        "Foreign Minister Talgat Omarov held wide-ranging talks with Chinese Foreign Minister Li "
+        "Wenhao."}) {
+    Run(body);
+    ASSERT_EQ(mm_.mentions.size(), 1u) << body;
+    const MeetingMention& m = mm_.mentions[0];
+    EXPECT_TRUE(m.predicate) << body;
+    EXPECT_THAT(People(m.subject), ElementsAre("Talgat Omarov")) << body;
+  }
+  Run("Kazakh President Aidar Seitkali demanded that funds held overseas as a condition of "
+      "resuming talks be released.");
+  EXPECT_FALSE(Get("talks").predicate);
+}
+
 TEST_F(MeetingMentionsTest, PaidAVisitToACountry) {
   Run("Foreign Minister Talgat Omarov paid a visit to Japan.");
   const MeetingMention& m = Get("visit");

@@ -989,6 +989,15 @@ TEST_F(PeopleTest, HeadlineRoleCommaNameIsAList) {
   EXPECT_EQ(Get("Chidi Okafor").country, "GH");
 }
 
+// Military ranks are titles, not names: "Marshal X", "Admiral Y".
+TEST_F(PeopleTest, MilitaryRankIsATitle) {
+  Run("Foreign Minister Ivan Petrov was accompanied by Marshal Sergei Orlov and Admiral Oleg "
+      "Sokolov.");
+  EXPECT_THAT(Names(), ElementsAre("Ivan Petrov", "Sergei Orlov", "Oleg Sokolov"));
+  EXPECT_EQ(Get("Sergei Orlov").role, "Marshal");
+  EXPECT_EQ(Get("Oleg Sokolov").level, RoleLevel::kOfficial);
+}
+
 // The name after "bin" is the father's: a one-word name equal to it is the father, not the son,
 // and does not join two brothers into one person.
 TEST_F(PeopleTest, NameAfterBinAloneIsTheFather) {

@@ -602,7 +602,7 @@ class SentenceReader {
     }
     // A counterpart names no event: "invited his Afghan counterpart Amir Khan Muttaqi for talks".
     m->named_event =
-        named && m->form != TriggerForm::kVerb &&
+        named && m->form != TriggerForm::kVerb && m->form != TriggerForm::kAttendance &&
         !(m->form == TriggerForm::kWeak && a_.Is(m->first, WordClass::kCounterpartWord));
     m->anaphoric = determiner && !named && m->form == TriggerForm::kNoun;
     np_end_ = np_end;
@@ -1153,6 +1153,16 @@ class SentenceReader {
       ++end;
     }
     Collect(k, end, &m->object);
+    // "Vice Chancellor A and Foreign Minister B also attended.": an attendance with no one after
+    // it is of the names before it in its clause.
+    if (m->form == TriggerForm::kAttendance && m->object.people.empty() &&
+        m->object.countries.empty() && a_.fold(m->end - 1) != "by" && m->first > m->clause_first) {
+      int q = m->first - 1;
+      while (q >= m->clause_first && (ListWord(q) || a_.Is(q, WordClass::kAuxiliary))) {
+        --q;
+      }
+      Collect(q + 1, m->first, &m->object);
+    }
     // Distribution: "met A, B and C separately", "bilateral meetings with A, B and C",
     // "A and B both met C separately".
     bool cue = false;

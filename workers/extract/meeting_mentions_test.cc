@@ -210,6 +210,16 @@ TEST_F(MeetingMentionsTest, AttendanceListAfterTheCopula) {
   EXPECT_THAT(People(Get("was attended by").object), ElementsAre("Talgat Omarov"));
 }
 
+// "A and B also attended.": with no one after it, the attendance is of the names before it, and
+// those names are no event's.
+TEST_F(MeetingMentionsTest, AttendanceWithNoOneAfterItTakesTheNamesBefore) {
+  Run("Kazakh Deputy Prime Minister Aidar Seitkali and Foreign Minister Talgat Omarov also "
+      "attended.");
+  const MeetingMention& m = Get("also attended");
+  EXPECT_THAT(People(m.object), ElementsAre("Aidar Seitkali", "Talgat Omarov"));
+  EXPECT_FALSE(m.named_event);
+}
+
 TEST_F(MeetingMentionsTest, BareNounNamesAMeetingWithoutReportingIt) {
   Run("The talks between Kazakhstan and China focused on trade.");
   const MeetingMention& m = Get("talks");

@@ -210,6 +210,15 @@ TEST_F(MeetingMentionsTest, AttendanceListAfterTheCopula) {
   EXPECT_THAT(People(Get("was attended by").object), ElementsAre("Talgat Omarov"));
 }
 
+// "The North's delegation was headed by A", "The delegation included B": who heads or makes up
+// a delegation attends the meeting told of.
+TEST_F(MeetingMentionsTest, DelegationHeadedByOrIncludingAttends) {
+  Run("The Kazakh delegation was headed by Talgat Omarov, chairman of the committee.");
+  EXPECT_THAT(People(Get("delegation was headed by").object), ElementsAre("Talgat Omarov"));
+  Run("The delegation included Deputy Foreign Minister Aidar Seitkali.");
+  EXPECT_THAT(People(Get("delegation included").object), ElementsAre("Aidar Seitkali"));
+}
+
 // "A and B also attended.": with no one after it, the attendance is of the names before it, and
 // those names are no event's.
 TEST_F(MeetingMentionsTest, AttendanceWithNoOneAfterItTakesTheNamesBefore) {

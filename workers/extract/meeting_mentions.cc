@@ -236,7 +236,15 @@ class SentenceReader {
         }
         // "A met B, and Japanese Prime Minister C held talks with D": a name with its title
         // and then a meeting verb (or a light verb) open a clause of their own.
-        if (!opened && OpensNamedClause(i + 1, /*after_as=*/false)) {
+        // Not after a subject with an appositive and no verb yet ("A, director of the Office
+        // of X, and National Security Adviser B held talks": one subject of two names).
+        bool verb_before = false;
+        for (int k = clause_starts_.back(); k < i - 1 && !verb_before; ++k) {
+          verb_before = a_.trigger_at[k] >= 0 || a_.cue_at[k] >= 0 ||
+                        a_.Is(k, WordClass::kLightVerb) || a_.Is(k, WordClass::kSpeechVerb) ||
+                        a_.Is(k, WordClass::kAuxiliary);
+        }
+        if (!opened && verb_before && OpensNamedClause(i + 1, /*after_as=*/false)) {
           clause_starts_.push_back(i);
         }
       }

@@ -210,6 +210,17 @@ TEST_F(MeetingMentionsTest, AttendanceListAfterTheCopula) {
   EXPECT_THAT(People(Get("was attended by").object), ElementsAre("Talgat Omarov"));
 }
 
+// "A, director of X, and Title B held talks": with no verb before the comma, ", and" joins two
+// names of one subject; after a verb it opens a clause ("A met B, and Title C held talks").
+TEST_F(MeetingMentionsTest, AndAfterAnAppositiveWithNoVerbJoinsTheSubject) {
+  Run("Talgat Omarov, director of the Office of the Foreign Affairs Commission, and Chinese "
+      "Foreign Minister Li Wenhao held talks in Astana.");
+  EXPECT_THAT(People(Get("held talks").subject), ElementsAre("Talgat Omarov", "Li Wenhao"));
+  Run("Talgat Omarov met Aidar Seitkali, and Chinese Foreign Minister Li Wenhao held talks with "
+      "Tom Hollis.");
+  EXPECT_THAT(People(Get("held talks").subject), ElementsAre("Li Wenhao"));
+}
+
 // "The North's delegation was headed by A", "The delegation included B": who heads or makes up
 // a delegation attends the meeting told of.
 TEST_F(MeetingMentionsTest, DelegationHeadedByOrIncludingAttends) {

@@ -354,6 +354,8 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   // office, or after the head and "of", is part of a name the dictionaries do not hold. Not in a
   // headline or a line in capitals, where capitals say nothing.
   std::vector<bool> in_body_name(a.doc.tokens.size(), false);
+  // [first, end) of the run of capitalised words (two or more) that a body token stands in.
+  std::vector<std::pair<int, int>> capital_run(a.doc.tokens.size(), {-1, -1});
   for (const Sentence& sentence : a.doc.sentences) {
     if (sentence.title || sentence.all_caps) {
       continue;
@@ -375,6 +377,11 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
           end += 2;
         } else {
           break;
+        }
+      }
+      if (end - k >= 2) {
+        for (int q = k; q < end; ++q) {
+          capital_run[q] = {k, end};
         }
       }
       for (int h = k; h < end; ++h) {
@@ -515,20 +522,21 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   // than war (a word of another topic before it, or politics) is no armed conflict; nor is "the
   // trade war", "a currency war", "a price war".
   std::vector<bool> other_topic_word(a.doc.tokens.size(), false);
+  std::vector<bool> topic_word(a.doc.tokens.size(), false);
   for (const Match& match : a.topics) {
     for (const Entry* e : match.entries) {
-      if (e->topic != v1::TOPIC_CONFLICT) {
-        for (int k = match.first; k < match.end; ++k) {
-          other_topic_word[k] = true;
-        }
+      for (int k = match.first; k < match.end; ++k) {
+        topic_word[k] = true;
+        other_topic_word[k] = other_topic_word[k] || e->topic != v1::TOPIC_CONFLICT;
       }
     }
   }
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
     const std::string& fold = a.doc.tokens[i].fold;
     for (const auto& [prefix, topic] : dict.TopicPrefixesFor(fold)) {
-      if (topic != v1::TOPIC_CONFLICT && absl::StartsWith(fold, prefix)) {
-        other_topic_word[i] = true;
+      if (absl::StartsWith(fold, prefix)) {
+        topic_word[i] = true;
+        other_topic_word[i] = other_topic_word[i] || topic != v1::TOPIC_CONFLICT;
       }
     }
   }
@@ -551,11 +559,34 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
            before == "government" || before == "cabinet" || before == "liquidity" ||
            before == "housing" || before == "budget" || before == "payments";
   };
+  // "the Belt and Road Forum", "the Tarvo Medical Academy", "the Asian Infrastructure
+  // Investment Bank": a keyword among the capitalised words of a longer name in the body (one with
+  // a word that is no keyword: not "discussed Trade and Investment") names a body, a programme or
+  // a place, not what was talked about. Not for trade, transport, security and conflict, whose
+  // names are of pacts, corridors, councils and wars ("the Free Trade Agreement", "the
+  // North-South Transport Corridor", "the Korean War"): the name tells the subject.
+  auto in_longer_name = [&](int first, int end, v1::Topic topic) {
+    if (topic == v1::TOPIC_TRADE || topic == v1::TOPIC_TRANSPORT || topic == v1::TOPIC_SECURITY ||
+        topic == v1::TOPIC_CONFLICT) {
+      return false;
+    }
+    const auto [run_first, run_end] = capital_run[first];
+    if (run_first < 0 || end > run_end || run_end - run_first <= end - first) {
+      return false;
+    }
+    for (int q = run_first; q < run_end; ++q) {
+      if (a.tok(q).cap && !topic_word[q]) {
+        return true;
+      }
+    }
+    return false;
+  };
   a.topics_in.assign(a.doc.sentences.size(), {});
   for (const Match& match : a.topics) {
     if (!in_name(match.first)) {
       for (const Entry* e : match.entries) {
-        if ((e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic) ||
+        if (in_longer_name(match.first, match.end, e->topic) ||
+            (e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic) ||
             (e->topic == v1::TOPIC_CONFLICT && crisis_of_another_domain(match)) ||
             (match.end - match.first == 1 && figurative(match.first, e->topic))) {
           continue;
@@ -570,7 +601,8 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
       continue;
     }
     for (const auto& [prefix, topic] : dict.TopicPrefixesFor(t.fold)) {
-      if (absl::StartsWith(t.fold, prefix) && !figurative(static_cast<int>(i), topic)) {
+      if (absl::StartsWith(t.fold, prefix) && !figurative(static_cast<int>(i), topic) &&
+          !in_longer_name(static_cast<int>(i), static_cast<int>(i) + 1, topic)) {
         a.topics_in[t.sentence].push_back(topic);
       }
     }

@@ -570,6 +570,31 @@ TEST_F(AnnotateTest, TopicWordsInsideANameAreNoTopic) {
   EXPECT_THAT(b.topics_in[1], ElementsAre(v1::TOPIC_SECURITY));
 }
 
+// A keyword among the capitalised words of a longer name in the body names a body or a
+// programme; the names of pacts, corridors and wars keep their topic.
+TEST_F(AnnotateTest, TopicWordsInALongerCapitalisedNameAreNoTopic) {
+  for (const char* sentence : {"She lectured at the Tarvo Medical Academy.",
+                               "He attended the Delmar Energy Partnership Forum.",
+                               "The Orland Economic Club hosted the dinner."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1], IsEmpty()) << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed the Lorvan Free Trade Agreement.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_TRADE));
+  EXPECT_THAT(Run("", "They discussed medical aid and economic partnership.").topics_in[1],
+              ::testing::IsSupersetOf({v1::TOPIC_HEALTH, v1::TOPIC_ECONOMY}));
+}
+
+// "reform of the United Nations", "coordinate positions": the international agenda, whose words
+// are in a name or no topic word alone.
+TEST_F(AnnotateTest, UnReformAndCoordinatedPositionsAreDiplomacy) {
+  for (const char* sentence :
+       {"They discussed reform of the United Nations Security Council.",
+        "The ministers agreed to coordinate positions in the Group of 20."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1], ::testing::Contains(v1::TOPIC_DIPLOMACY))
+        << sentence;
+  }
+}
+
 TEST_F(AnnotateTest, WordClassesOfTokens) {
   const Annotations a = Run("", "Mr Hale said he met them in Astana.");
   EXPECT_TRUE(a.Is(TokenOf(a, "Mr"), WordClass::kHonorific));

@@ -3257,6 +3257,19 @@ TEST_F(TopicsTest, KeywordOnceAfterAVerbOfDevelopingCooperationIsATopic) {
   }
 }
 
+// A sentence of what divides the sides ("their differences over energy") says what was talked
+// about.
+TEST_F(TopicsTest, KeywordOnceInASentenceOfDifferencesIsATopic) {
+  for (const char* noun : {"differences", "disagreements"}) {
+    Run("Ministers meet",
+        "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. "
+        "The weather was warm. Crowds waited outside. Later, they failed to bridge their " +
+            std::string(noun) + " over energy.");
+    EXPECT_THAT(main().window, Not(Contains(4))) << noun;
+    EXPECT_THAT(ResolveTopics(c(), main().window), ElementsAre(v1::TOPIC_ENERGY)) << noun;
+  }
+}
+
 // A sentence about talks, even ones outside the meeting's window (the sides' regular talks, a
 // round before or after), says what the sides talk about.
 TEST_F(TopicsTest, KeywordOnceInASentenceAboutTalksIsATopic) {

@@ -607,6 +607,21 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
       }
     }
   }
+  // "the situation in Yemen", "the situation around Ukraine": a war or dispute named only by its
+  // place, the way diplomats speak of it, is a conflict; not "the economic situation in Russia", a
+  // situation of another domain.
+  const int n = static_cast<int>(a.doc.tokens.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    const std::string& after = a.fold(i + 1);
+    if (a.fold(i) != "situation" || (i > 0 && topic_word[i - 1]) ||
+        (after != "in" && after != "on" && after != "around")) {
+      continue;
+    }
+    const int place = a.fold(i + 2) == "the" ? i + 3 : i + 2;
+    if (place < n && a.EntityAt(place, EntryType::kPlace) != nullptr) {
+      a.topics_in[a.tok(i).sentence].push_back(v1::TOPIC_CONFLICT);
+    }
+  }
   return a;
 }
 

@@ -595,6 +595,18 @@ TEST_F(AnnotateTest, UnReformAndCoordinatedPositionsAreDiplomacy) {
   }
 }
 
+// "the situation in Yemen": a conflict named by its place; "the economic situation in Russia"
+// is of another domain.
+TEST_F(AnnotateTest, TheSituationInAPlaceIsAConflict) {
+  for (const char* sentence : {"They exchanged views on the situation in Yemen.",
+                               "They discussed the situation around Ukraine."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1], ElementsAre(v1::TOPIC_CONFLICT)) << sentence;
+  }
+  EXPECT_THAT(Run("", "They discussed the economic situation in Russia.").topics_in[1],
+              ElementsAre(v1::TOPIC_ECONOMY));
+  EXPECT_THAT(Run("", "They discussed the situation with prices.").topics_in[1], IsEmpty());
+}
+
 TEST_F(AnnotateTest, WordClassesOfTokens) {
   const Annotations a = Run("", "Mr Hale said he met them in Astana.");
   EXPECT_TRUE(a.Is(TokenOf(a, "Mr"), WordClass::kHonorific));

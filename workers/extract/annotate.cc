@@ -581,11 +581,40 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     }
     return false;
   };
+  // "economic ties", "closer trade relations": ties named for the economy or trade are that
+  // topic, not the general relations of diplomacy ("bilateral ties", "ties").
+  auto economic = [](v1::Topic topic) {
+    return topic == v1::TOPIC_ECONOMY || topic == v1::TOPIC_TRADE;
+  };
+  std::vector<bool> economic_word(a.doc.tokens.size(), false);
+  for (const Match& match : a.topics) {
+    for (const Entry* e : match.entries) {
+      for (int k = match.first; k < match.end && economic(e->topic); ++k) {
+        economic_word[k] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    const std::string& fold = a.doc.tokens[i].fold;
+    for (const auto& [prefix, topic] : dict.TopicPrefixesFor(fold)) {
+      economic_word[i] = economic_word[i] || (economic(topic) && absl::StartsWith(fold, prefix));
+    }
+  }
+  auto economic_ties = [&](const Match& match) {
+    if (match.end - match.first != 1 || match.first == 0) {
+      return false;
+    }
+    const std::string& f = a.fold(match.first);
+    return (f == "ties" || f == "relations" || f == "relationship" || f == "relationships" ||
+            f == "partnership") &&
+           economic_word[match.first - 1];
+  };
   a.topics_in.assign(a.doc.sentences.size(), {});
   for (const Match& match : a.topics) {
     if (!in_name(match.first)) {
       for (const Entry* e : match.entries) {
         if (in_longer_name(match.first, match.end, e->topic) ||
+            (e->topic == v1::TOPIC_DIPLOMACY && economic_ties(match)) ||
             (e->topic == v1::TOPIC_NUCLEAR && civil_nuclear(match)) || measure(match, e->topic) ||
             (e->topic == v1::TOPIC_CONFLICT && crisis_of_another_domain(match)) ||
             (match.end - match.first == 1 && figurative(match.first, e->topic))) {

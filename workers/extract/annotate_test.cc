@@ -607,6 +607,22 @@ TEST_F(AnnotateTest, TheSituationInAPlaceIsAConflict) {
   EXPECT_THAT(Run("", "They discussed the situation with prices.").topics_in[1], IsEmpty());
 }
 
+// "economic ties", "trade relations" are the economy's and trade's, not diplomacy's; "bilateral
+// ties" and "ties" alone are diplomacy.
+TEST_F(AnnotateTest, EconomicTiesAreNoDiplomacy) {
+  for (const char* sentence :
+       {"They pledged closer economic ties.", "They sought to expand trade relations."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_DIPLOMACY)))
+        << sentence;
+  }
+  for (const char* sentence :
+       {"They pledged closer bilateral ties.", "They discussed ties between the two nations."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1], ::testing::Contains(v1::TOPIC_DIPLOMACY))
+        << sentence;
+  }
+}
+
 TEST_F(AnnotateTest, WordClassesOfTokens) {
   const Annotations a = Run("", "Mr Hale said he met them in Astana.");
   EXPECT_TRUE(a.Is(TokenOf(a, "Mr"), WordClass::kHonorific));

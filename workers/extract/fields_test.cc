@@ -3318,6 +3318,8 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"power supplies", v1::TOPIC_ENERGY},
       {"the deadly clash", v1::TOPIC_CONFLICT},
       {"the river basin", v1::TOPIC_ENVIRONMENT},
+      {"a wide range of issues", v1::TOPIC_DIPLOMACY},
+      {"the full range of their dealings", v1::TOPIC_DIPLOMACY},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

@@ -456,6 +456,11 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     if (topic == v1::TOPIC_TRANSPORT && word == "road") {
       return after == "map" || after == "maps";
     }
+    // "the port of Burgas", "the port city of Aden": a place, not shipping.
+    if (topic == v1::TOPIC_TRANSPORT && word == "port") {
+      const int k = after == "city" ? match.end + 1 : match.end;
+      return k + 1 < static_cast<int>(a.doc.tokens.size()) && a.fold(k) == "of" && a.tok(k + 1).cap;
+    }
     return topic == v1::TOPIC_SECURITY && word == "security" && before == "social";
   };
   // A domain of civil cooperation, not of arms.

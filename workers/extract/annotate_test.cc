@@ -623,6 +623,18 @@ TEST_F(AnnotateTest, EconomicTiesAreNoDiplomacy) {
   }
 }
 
+// "the port of Burgas" is a place; "the port" and "ports" are shipping.
+TEST_F(AnnotateTest, ThePortOfANamedPlaceIsNoTransport) {
+  for (const char* sentence : {"They agreed to build a pipeline from the port of Burgas.",
+                               "They met in the port city of Aden."}) {
+    EXPECT_THAT(Run("", sentence).topics_in[1],
+                ::testing::Not(::testing::Contains(v1::TOPIC_TRANSPORT)))
+        << sentence;
+  }
+  EXPECT_THAT(Run("", "They agreed to expand the port of the capital.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_TRANSPORT));
+}
+
 TEST_F(AnnotateTest, WordClassesOfTokens) {
   const Annotations a = Run("", "Mr Hale said he met them in Astana.");
   EXPECT_TRUE(a.Is(TokenOf(a, "Mr"), WordClass::kHonorific));

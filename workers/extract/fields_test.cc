@@ -3320,6 +3320,7 @@ TEST_F(TopicsTest, TopicVocabularyBeyondTheTopicsName) {
       {"the river basin", v1::TOPIC_ENVIRONMENT},
       {"a wide range of issues", v1::TOPIC_DIPLOMACY},
       {"the full range of their dealings", v1::TOPIC_DIPLOMACY},
+      {"reopening their embassies", v1::TOPIC_DIPLOMACY},
   };
   for (const auto& [words, topic] : cases) {
     Run(std::string("Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao "

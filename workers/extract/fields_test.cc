@@ -3270,6 +3270,15 @@ TEST_F(TopicsTest, KeywordOnceInASentenceOfDifferencesIsATopic) {
   }
 }
 
+// "What matters now is energy": the verb "matters" says nothing of what was talked about.
+TEST_F(TopicsTest, KeywordOnceAfterTheVerbMattersIsNoTopic) {
+  Run("Ministers meet",
+      "Kazakh Foreign Minister Talgat Omarov met Chinese Foreign Minister Li Wenhao in Astana. The "
+      "weather was warm. Crowds waited outside. \"What matters now is energy,\" an analyst said.");
+  EXPECT_THAT(main().window, Not(Contains(4)));
+  EXPECT_THAT(ResolveTopics(c(), main().window), IsEmpty());
+}
+
 // A sentence about talks, even ones outside the meeting's window (the sides' regular talks, a
 // round before or after), says what the sides talk about.
 TEST_F(TopicsTest, KeywordOnceInASentenceAboutTalksIsATopic) {

@@ -38,6 +38,14 @@ bool TellsWhatWasDiscussed(const Annotations& a, int s) {
     if (!a.Is(k, WordClass::kTopicCue)) {
       continue;
     }
+    // "what matters now is ...": the verb, not the noun of "matters of mutual interest".
+    if (a.fold(k) == "matters" && k > sentence.first_token) {
+      const std::string& before = a.fold(k - 1);
+      if (before == "what" || before == "it" || before == "that" || before == "this" ||
+          before == "which" || before == "nothing" || before == "really" || before == "also") {
+        continue;
+      }
+    }
     if (a.fold(k) != "raised") {
       return true;
     }

@@ -822,6 +822,24 @@ TEST_F(VenueTest, TownOfAPastMeetingIsNoVenue) {
   EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "Astana");
 }
 
+// A town told right after the word of a meeting earlier than this one ("days after a summit in
+// Tehran"), or later and dated ("ahead of a summit in Lisbon next month"), is that meeting's;
+// an event ahead of which the meeting is held with no time of its own is where it is.
+TEST_F(VenueTest, TownOfAnotherTimesMeetingIsNoVenue) {
+  Run("Leaders meet",
+      "ANKARA - President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday, "
+      "days after a summit in Tehran failed to agree on a ceasefire.");
+  EXPECT_EQ(Venue(main()).city(), "Ankara");
+  Run("Leaders meet",
+      "ANKARA - President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday "
+      "ahead of a summit in Lisbon next month.");
+  EXPECT_EQ(Venue(main()).city(), "Ankara");
+  Run("Leaders meet",
+      "ANKARA - President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Monday "
+      "ahead of the summit in Lisbon.");
+  EXPECT_EQ(Venue(main()).city(), "Lisbon");
+}
+
 // "on the Indonesian island of Bali", "in the resort island of Jeju": an island the gazetteer
 // holds as a town, described before its name; "on" only before "island".
 TEST_F(VenueTest, TownDescribedAsAnIsland) {

@@ -374,6 +374,34 @@ bool InAPastMeetingsClause(const Context& c, const MeetingGroup& g, int sentence
   return false;
 }
 
+// Whether the place at `first` is told right after the word of another meeting set apart in
+// time from `g`, with no word of `g` between: "days after a summit in Tehran failed", "weeks
+// after Kim's talks with Trump in Hanoi", "ahead of a NATO summit in Lisbon next month". An
+// event `g` is held at ("on the sidelines of the G20 summit in Osaka", "at the summit in X",
+// "during"), or one ahead of it with no time of its own ("met ahead of the summit in
+// Hiroshima"), is where `g` is too.
+bool InAnotherTimesMeetingPhrase(const Context& c, const MeetingGroup& g, int sentence, int first) {
+  const std::vector<MeetingMention>& mentions = c.mentions.mentions;
+  int nearest = -1;  // The last meeting word before the place in its sentence.
+  for (int mi = 0; mi < static_cast<int>(mentions.size()); ++mi) {
+    if (mentions[mi].sentence == sentence && mentions[mi].end <= first) {
+      nearest = mi;
+    }
+  }
+  if (nearest < 0 || std::find(g.mentions.begin(), g.mentions.end(), nearest) != g.mentions.end()) {
+    return false;
+  }
+  const MeetingMention& m = mentions[nearest];
+  if (first >= m.clause_end || first - std::max(m.end, m.np_end) > 8 ||
+      m.form == TriggerForm::kWeak) {
+    return false;
+  }
+  const bool later_dated =
+      (m.frame == Frame::kBefore || m.frame == Frame::kTopic || m.frame == Frame::kInvitation) &&
+      m.date >= 0;
+  return m.frame == Frame::kAfter || m.relation == MentionRelation::kFollowUp || later_dated;
+}
+
 // "WELLINGTON: New Zealand's Foreign Minister X was on his way back to New Zealand after talks
 // with ...", "Kazakh President X left Kazakhstan on Monday for the summit": the country an
 // official of it is told in the lead to be returning to, or to have left, is where the story is
@@ -454,6 +482,7 @@ v1::Place ResolveVenue(const Context& c, const MeetingGroup& g, bool use_datelin
       if (place == nullptr ||
           !(names_meeting || Locative(a, match.first, a.sentence(s).first_token)) ||
           InAPastMeetingsClause(c, g, s, match.first) ||
+          InAnotherTimesMeetingPhrase(c, g, s, match.first) ||
           PlaceOfASaying(a, match, a.sentence(s).first_token)) {
         continue;
       }

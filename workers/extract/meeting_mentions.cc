@@ -488,6 +488,15 @@ class SentenceReader {
         a_.Is(k - 1, WordClass::kAnaphor)) {
       --k;
     }
+    // "ahead of an alliance summit", "following the peace talks": one common noun modifies the
+    // meeting word between an article and a frame phrase ending right before it.
+    if (In(k - 2) && k - 2 >= m->clause_first && k + 1 == m->first && a_.tok(k).word &&
+        !a_.tok(k).cap && a_.trigger_at[k] < 0 && a_.frame_at[k] < 0 && a_.entity_at[k] < 0 &&
+        !a_.Is(k, WordClass::kAnaphor) && !a_.Is(k, WordClass::kAuxiliary) &&
+        (a_.fold(k - 1) == "a" || a_.fold(k - 1) == "an" || a_.fold(k - 1) == "the") &&
+        a_.frame_at[k - 2] >= 0 && a_.frames[a_.frame_at[k - 2]].end == k - 1) {
+      --k;
+    }
     bool determiner = false;
     // "Friday's talks", "yesterday's meeting": a day's meeting is one already reported, and
     // capitalised words after the day are where or how it was held ("Friday's Oval Office

@@ -747,6 +747,20 @@ TEST_F(MeetingMentionsTest, FrameReachesTheNounThroughAPossessive) {
   EXPECT_EQ(m.status, MentionStatus::kPlanned);
 }
 
+// "ahead of an alliance summit", "after the peace talks": the frame reaches the noun through
+// its article and one common noun modifying it; not through other words ("at which talks").
+TEST_F(MeetingMentionsTest, FrameReachesTheNounThroughACommonNounModifier) {
+  Run("The three leaders met in Astana on Monday ahead of an alliance summit in Lisbon next "
+      "month.");
+  EXPECT_EQ(Get("summit").frame, Frame::kBefore);
+  EXPECT_EQ(Get("summit").status, MentionStatus::kPlanned);
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao on Monday, a week after the "
+      "peace talks in Geneva.");
+  EXPECT_EQ(Get("talks").frame, Frame::kAfter);
+  Run("The ministers met at the residence, at which talks lasted four hours.");
+  EXPECT_EQ(Get("talks").frame, Frame::kNone);
+}
+
 TEST_F(MeetingMentionsTest, InvitationFrameMakesTheSummitPlanned) {
   Run("President Zhao Wenhao accepted an invitation to the Astana summit.");
   const MeetingMention& m = Get("summit");

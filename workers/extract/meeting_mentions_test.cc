@@ -761,6 +761,19 @@ TEST_F(MeetingMentionsTest, FrameReachesTheNounThroughACommonNounModifier) {
   EXPECT_EQ(Get("talks").frame, Frame::kNone);
 }
 
+// "will be followed by X": X comes later; "in the wake of X", "on the heels of X": X came
+// earlier.
+TEST_F(MeetingMentionsTest, FollowedByAndInTheWakeOfFrameTheEvent) {
+  Run("The talks will be followed by a NATO summit in Madrid on June 29.");
+  EXPECT_EQ(Get("summit").frame, Frame::kBefore);
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao on Monday in the wake of the "
+      "summit in Tehran.");
+  EXPECT_EQ(Get("summit").frame, Frame::kAfter);
+  Run("President Aidar Seitkali met Chinese President Zhao Wenhao on Monday on the heels of the "
+      "summit in Tehran.");
+  EXPECT_EQ(Get("summit").frame, Frame::kAfter);
+}
+
 TEST_F(MeetingMentionsTest, InvitationFrameMakesTheSummitPlanned) {
   Run("President Zhao Wenhao accepted an invitation to the Astana summit.");
   const MeetingMention& m = Get("summit");

@@ -668,6 +668,24 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
           from = i - 1;
           to = i + 2;
         }
+      } else if (in(i + 2) && (t[i + 1].fold == "after" || t[i + 1].fold == "before") &&
+                 t[i + 2].word) {
+        // "said on Wednesday, a day after X hosted Y for talks", "met on Friday, two days before
+        // the summit": what follows is a day from the date told right before in the sentence.
+        static constexpr std::array<const char*, 8> kCounts = {"a",    "one",  "two", "three",
+                                                               "four", "five", "six", "seven"};
+        int count = 0;
+        for (int c = 0; c < static_cast<int>(kCounts.size()); ++c) {
+          count = before == kCounts[c] ? std::max(c, 1) : count;
+        }
+        count = count > 0 ? count : Number(t[i - 1], 1, 7);
+        const DateMention* told = out.empty() ? nullptr : &out.back();
+        if (count > 0 && (count == 1) == (t[i].fold == "day") && told != nullptr &&
+            told->sentence == sentence && !told->dateline && told->end_token + 2 >= i - 1) {
+          offset = t[i + 1].fold == "after" ? -count : count;
+          from = i - 1;
+          to = i + 2;
+        }
       }
       // The date told just before, within the two sentences before this one, to the day.
       const DateMention* anchor = out.empty() ? nullptr : &out.back();

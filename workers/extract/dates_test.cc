@@ -213,8 +213,8 @@ TEST(DatesTest, WeekendIsItsSaturday) {
 // Numeric dates with a year: dots are day first, slashes day or month first as a number above
 // 12 shows (neither: not read), a year first is year-month-day; a time is no date.
 // "the following day", "the next day", "a day later", "two days later", "the previous day",
-// "the day before,", "the previous evening": a day counted from the date told just before, to
-// the day; none without one.
+// "the day before,", "the previous evening", ", a day after <event>": a day counted from the date
+// told just before, to the day; none without one.
 TEST(DatesTest, DayCountedFromTheDateToldBefore) {
   const absl::CivilDay published(2025, 4, 26);  // A Saturday.
   auto last = [&](const std::string& body) {
@@ -247,8 +247,17 @@ TEST(DatesTest, DayCountedFromTheDateToldBefore) {
                  "evening had gone well."),
             "2025-4-24");
   EXPECT_EQ(last("The leaders met on 12 March, after a dinner the previous night."), "2025-3-11");
+  // "said on Wednesday, a day after X hosted Y": what follows is a day before the date told
+  // right before it; "two days before the summit", days after it.
+  EXPECT_EQ(last("Officials said on Wednesday, a day after the minister hosted his counterpart "
+                 "for talks."),
+            "2025-4-22");
+  EXPECT_EQ(last("The envoys met on 12 March, two days before the leaders held a summit."),
+            "2025-3-14");
   // Counted from another event, from a month only, or from nothing: no date.
   EXPECT_TRUE(Dates("The envoys had met the previous evening.", published).empty());
+  EXPECT_EQ(last("They met on 12 March. Officials said a day after the talks that it went well."),
+            "none");
   EXPECT_EQ(last("They met on April 10, the day before the summit opened."), "none");
   EXPECT_EQ(last("They met in March. The next day the leaders spoke."), "none");
   EXPECT_TRUE(Dates("The leaders spoke the following day.", published).empty());

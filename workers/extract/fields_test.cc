@@ -840,6 +840,19 @@ TEST_F(VenueTest, TownOfAnotherTimesMeetingIsNoVenue) {
   EXPECT_EQ(Venue(main()).city(), "Lisbon");
 }
 
+// "in the East Room of the White House": a room or hall named in capitals is in the building
+// after "of"; not a body's name ("the Ministry of Foreign Affairs of Kazakhstan").
+TEST_F(VenueTest, LandmarkAfterARoomOfIt) {
+  Run("Leaders meet",
+      "Kazakh President Aidar Seitkali held talks with U.S. President Joe Biden in the East Room "
+      "of the White House on Tuesday.");
+  EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "Washington");
+  Run("Leaders meet",
+      "Kazakh President Aidar Seitkali held talks with Chinese President Zhao Wenhao on Tuesday, "
+      "the Ministry of Foreign Affairs of Kazakhstan said.");
+  EXPECT_EQ(Venue(main(), /*use_dateline=*/false).city(), "");
+}
+
 // "on the Indonesian island of Bali", "in the resort island of Jeju": an island the gazetteer
 // holds as a town, described before its name; "on" only before "island".
 TEST_F(VenueTest, TownDescribedAsAnIsland) {

@@ -172,6 +172,20 @@ bool Locative(const Annotations& a, int first, int sentence_first, bool nearby =
       return true;
     }
   }
+  // "in the East Room of the White House", "at the St George Hall of the Kremlin": a room or
+  // hall named in capitals, of the building after it.
+  if (k > sentence_first + 2 && k == first - 1 - (a.fold(first - 1) == "the" ? 1 : 0) &&
+      a.fold(k) == "of") {
+    int q = k - 1;
+    while (q > sentence_first && k - q <= 4 && a.tok(q).word && a.tok(q).cap &&
+           a.entity_at[q] < 0) {
+      --q;
+    }
+    if (q < k - 1 && q > sentence_first && a.fold(q) == "the" &&
+        (a.fold(q - 1) == "in" || a.fold(q - 1) == "at")) {
+      return true;
+    }
+  }
   if (k < sentence_first) {
     return false;
   }

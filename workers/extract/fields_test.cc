@@ -1653,6 +1653,20 @@ TEST_F(DateTest, DaysOfTalksEndedOnADayBeganBefore) {
   EXPECT_EQ(Date(main()), "2025-4-24");
 }
 
+// "vowed to finalize the deal by next June, after talks": a date after "by" is a deadline, not
+// the meeting's day.
+TEST_F(DateTest, DeadlineIsNoMeetingsDay) {
+  Run("Leaders meet",
+      "Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao vowed to finalize a "
+      "gas deal by next June, after talks in Astana. On Tuesday the two leaders also discussed "
+      "transit fees.",
+      absl::CivilDay(2025, 6, 12));
+  EXPECT_EQ(Date(main()), "2025-6-10");
+  Run("Kazakh President Aidar Seitkali and Chinese President Zhao Wenhao vowed to finalize a "
+      "gas deal by April, after talks in Astana.");
+  EXPECT_EQ(Date(main()), "");
+}
+
 TEST_F(DateTest, MonthIsRefinedByADayOfIt) {
   Run("The leaders will meet in Astana in June. The summit will open on June 12 in Astana.");
   EXPECT_EQ(Date(main()), "2025-6-12");

@@ -608,6 +608,14 @@ void ResolveDate(const Context& c, const MeetingGroup& g, bool future, v1::Meeti
     if (!future && AfterPublication(a, d)) {
       continue;
     }
+    // "vowed to finalize the deal by next June, after talks in the Oval Office": a deadline.
+    if (const int first = a.sentence(d.sentence).first_token;
+        (d.first_token > first && a.fold(d.first_token - 1) == "by") ||
+        (d.first_token > first + 1 && a.fold(d.first_token - 2) == "by" &&
+         (a.fold(d.first_token - 1) == "next" || a.fold(d.first_token - 1) == "early" ||
+          a.fold(d.first_token - 1) == "mid" || a.fold(d.first_token - 1) == "late"))) {
+      continue;
+    }
     // A date in the clause of one of the meeting's own words is its own however long the
     // clause ("received the minister at the headquarters of the secretariat in Jeddah today").
     // A tense or status cue between them ("met ... to head off tariffs set to take effect on

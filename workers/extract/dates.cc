@@ -44,7 +44,10 @@ const absl::flat_hash_map<std::string, int>& CalendarWords() {
 // tell the past; -1 a past form ("met on Tuesday", "was postponed on Friday", "said Monday"),
 // not a participle of planning ("scheduled on", "expected on") nor one in the passive of what
 // is to come ("will be held on Friday", "to be signed Monday"); else 0.
-int TenseBeforeWeekday(const std::string& verb, const std::string& previous, bool body) {
+// A schedule word after an article or possessive, up to one word between, is a noun ("got off
+// to a contentious start on Thursday", "their start on Monday"): 0.
+int TenseBeforeWeekday(const std::string& verb, const std::string& previous,
+                       const std::string& before_previous, bool body) {
   static const auto* kSchedule = new absl::flat_hash_set<std::string>{
       "opens", "begins", "starts", "resumes", "convenes", "reconvenes",
       "open",  "begin",  "start",  "resume",  "convene",  "reconvene"};
@@ -54,8 +57,10 @@ int TenseBeforeWeekday(const std::string& verb, const std::string& previous, boo
   static const auto* kPlanning = new absl::flat_hash_set<std::string>{
       "scheduled", "rescheduled", "planned",  "expected",  "slated", "proposed", "needed",
       "tabled",    "pencilled",   "penciled", "earmarked", "billed", "timed"};
+  static const auto* kDeterminer = new absl::flat_hash_set<std::string>{
+      "a", "an", "the", "its", "their", "his", "her", "this", "that"};
   if (body && kSchedule->contains(verb)) {
-    return 1;
+    return kDeterminer->contains(previous) || kDeterminer->contains(before_previous) ? 0 : 1;
   }
   static const auto* kPassive = new absl::flat_hash_set<std::string>{
       "be", "is", "are", "am", "being", "been", "get", "gets", "getting"};
@@ -494,7 +499,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
           }
           m.tense = t[v].cap ? 0
                              : TenseBeforeWeekday(t[v].fold, v > first ? t[v - 1].fold : "",
-                                                  sentence > 0);
+                                                  v > first + 1 ? t[v - 2].fold : "", sentence > 0);
         }
       }
       out.push_back(m);

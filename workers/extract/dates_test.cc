@@ -154,6 +154,10 @@ TEST(DatesTest, TenseOfTheVerbBeforeAWeekday) {
   EXPECT_EQ(resolve("T", "Talks proceed on Friday.", true), "2023-9-8");
   // A headline's present may tell the past.
   EXPECT_EQ(resolve("Summit opens on Friday", "Leaders gathered.", false), "2023-9-1");
+  // A schedule word after an article is a noun: "got off to a contentious start on Thursday".
+  EXPECT_EQ(resolve("T", "The talks got off to a contentious start on Thursday.", false),
+            "2023-8-31");
+  EXPECT_EQ(resolve("T", "The talks got off to a start on Thursday.", false), "2023-8-31");
 }
 
 // "earlier this week" is the publication's month when the week's days so far lie in it; none

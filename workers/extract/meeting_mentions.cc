@@ -1685,6 +1685,19 @@ class SentenceReader {
         }
       }
       int year = 0;
+      // "The meeting, held on the 5th, followed a visit in January 2023": a year after a day of
+      // the present told after the meeting word dates another thing.
+      bool dated_before = false;
+      for (const DateMention& d : a_.dates) {
+        dated_before =
+            dated_before || (a_.published.has_value() && !d.dateline && d.sentence == s_ &&
+                             d.first_token >= m->end && d.end_token <= i &&
+                             !(d.has_year && !d.relative && d.start.year() > 0 &&
+                               d.start.year() < a_.published->year()));
+      }
+      if (dated_before) {
+        continue;
+      }
       if ((f == "in" || f == "since") && a_.published.has_value() &&
           absl::SimpleAtoi(next, &year) && year >= 1900 && year < a_.published->year()) {
         past_adverbial = true;

@@ -926,6 +926,18 @@ TEST_F(MeetingMentionsTest, PastTimeAfterFirstSinceDoesNotDateTheMeeting) {
   EXPECT_EQ(Get("meeting").relation, MentionRelation::kPrevious);
 }
 
+// "The meeting, held on the 5th, followed a visit in January 2023": a past year told after a day
+// of the present that follows the meeting word dates another thing, not the meeting.
+TEST_F(MeetingMentionsTest, PastYearAfterADayOfThePresentDoesNotDateTheMeeting) {
+  const std::string lead =
+      "President Aidar Seitkali and President Zhao Wenhao pledged closer ties after talks. ";
+  Run(lead +
+      "The meeting, held in Astana on the 22nd, followed a visit to Beijing in January 2023.");
+  EXPECT_EQ(Get("meeting").relation, MentionRelation::kReport);
+  Run(lead + "The meeting, held in Astana in January 2023, followed a visit to Beijing.");
+  EXPECT_EQ(Get("meeting").relation, MentionRelation::kPrevious);
+}
+
 TEST_F(MeetingMentionsTest, LastYearsSummitIsAPreviousMeeting) {
   Run("The leaders recalled last year's summit in Bishkek.");
   EXPECT_EQ(Get("summit").relation, MentionRelation::kPrevious);

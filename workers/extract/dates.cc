@@ -331,8 +331,12 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
             t[i - 1].fold == "to" || t[i - 1].fold == "from" || t[i - 1].fold == "since" ||
             t[i - 1].fold == "for" || t[i - 1].fold == "before" || t[i - 1].fold == "after" ||
             (t[i - 1].fold == "-" && i >= 2 && t[i - 2].fold == "mid")))) {
-        // Month-only: "in April", "April 2025".
-        const int y = year > 0 ? year : InferYear(published, month, 0);
+        // Month-only: "in April", "April 2025"; "next June" is the first June after the
+        // publication's month.
+        int y = year > 0 ? year : InferYear(published, month, 0);
+        if (year == 0 && published.has_value() && t[i - 1].fold == "next") {
+          y = static_cast<int>(published->year()) + (month <= published->month() ? 1 : 0);
+        }
         set(&m.start, y, month, 0);
         m.has_year = year > 0;
         m.end_token = year > 0 ? k + 1 : i + 1;

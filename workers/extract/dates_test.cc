@@ -58,6 +58,9 @@ TEST(DatesTest, MonthsAndPartsOfDaysRelativeToThePublication) {
   EXPECT_EQ(Str(Dates("They met earlier this month.", published)[0].start), "2024-1-0");
   EXPECT_EQ(Str(Dates("They met last month.", published)[0].start), "2023-12-0");
   EXPECT_EQ(Str(Dates("They will meet next month.", published)[0].start), "2024-2-0");
+  // "next January" in January is a year on; "next March", this year's.
+  EXPECT_EQ(Str(Dates("They will sign it by next January.", published)[0].start), "2025-1-0");
+  EXPECT_EQ(Str(Dates("They will meet next March.", published)[0].start), "2024-3-0");
   EXPECT_TRUE(Dates("They met last month.").empty());  // No publication, no month.
   EXPECT_TRUE(Dates("Last month's talks failed.", published).empty());
   const auto morning = Dates("They met this morning.", published);

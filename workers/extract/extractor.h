@@ -32,7 +32,7 @@ class Extractor {
   // The version recorded with every ingest. It changes whenever the output for some article can
   // change (examples_test holds the examples' outputs together with it), so that
   // `parley-ingest reprocess` re-extracts what an older version stored.
-  static constexpr absl::string_view kVersion = "parley-extract/13";
+  static constexpr absl::string_view kVersion = "parley-extract/14";
 
   explicit Extractor(std::shared_ptr<const Dictionaries> dictionaries,
                      ExtractorOptions options = {});

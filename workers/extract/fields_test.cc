@@ -2041,6 +2041,14 @@ TEST_F(DocumentsTest, MoreFormsOfTheSigningVerbs) {
     Run(std::string("The leaders of Kazakhstan and China met in Astana. ") + second);
     EXPECT_EQ(Documents(main()).size(), 1u) << second;
   }
+  // A number joined by a hyphen measures the documents: "two 10-year agreements" are two,
+  // "5-year agreements" one.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed two 10-year agreements on "
+      "gas transit.");
+  EXPECT_EQ(Documents(main()).size(), 2u);
+  Run("The leaders of Kazakhstan and China met in Astana. They signed 5-year agreements on gas "
+      "transit.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
 }
 
 // "put their signatures to", "affixed his signature to": the noun of signing concludes the

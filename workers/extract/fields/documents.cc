@@ -741,8 +741,8 @@ bool Indefinite(const Annotations& a, const Match& match, const Sentence& senten
 // The number told before a plural document word, past words that describe the documents
 // ("signed three agreements", "two intergovernmental agreements", "four more memoranda"), or 0.
 // Only two to ten: a larger package ("signed 15 agreements") is told as a tally whose members
-// the reports name, if at all, one by one. A sum ("$2 billion agreements") is no number of
-// documents.
+// the reports name, if at all, one by one. A sum ("$2 billion agreements") or a measure ("two
+// 10-year agreements" are two) is no number of documents.
 int NumberBefore(const Annotations& a, const Match& match, const Sentence& sentence) {
   static const auto* const kWords = new std::map<std::string, int>{
       {"two", 2},   {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
@@ -764,7 +764,10 @@ int NumberBefore(const Annotations& a, const Match& match, const Sentence& sente
         f != "and" && f != "or" && f != "the" && f != "a" && f != "an" && f != "worth" &&
         f != "billion" && f != "million" && kWords->count(f) == 0 && a.trigger_at[k] < 0 &&
         !a.Is(k, WordClass::kSigningVerb);
-    if (!describes && f != "-") {
+    // "10-year agreements", "two-year memoranda": a number joined by a hyphen measures the
+    // documents, it does not count them.
+    const bool measure = k + 1 < match.first && a.fold(k + 1) == "-";
+    if (!describes && !measure && f != "-") {
       break;
     }
   }

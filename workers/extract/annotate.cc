@@ -579,6 +579,13 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
     if (run_first < 0 || end > run_end || run_end - run_first <= end - first) {
       return false;
     }
+    // The name of a document tells its subject too ("the Paris Climate Agreement", "the Iran
+    // Nuclear Deal").
+    for (int q = run_first; q < run_end; ++q) {
+      if (a.EntityAt(q, EntryType::kDocument) != nullptr) {
+        return false;
+      }
+    }
     for (int q = run_first; q < run_end; ++q) {
       if (a.tok(q).cap && !topic_word[q]) {
         return true;
@@ -647,7 +654,9 @@ absl::StatusOr<Annotations> Annotate(const v1::Article& article, const Dictionar
   const int n = static_cast<int>(a.doc.tokens.size());
   for (int i = 0; i + 2 < n; ++i) {
     const std::string& after = a.fold(i + 1);
-    if (a.fold(i) != "situation" || (i > 0 && topic_word[i - 1]) ||
+    // Only "the situation": a modifier before it names the domain ("the political situation
+    // in Brazil", "the epidemiological situation").
+    if (a.fold(i) != "situation" || i == 0 || a.fold(i - 1) != "the" ||
         (after != "in" && after != "on" && after != "around")) {
       continue;
     }

@@ -580,6 +580,9 @@ TEST_F(AnnotateTest, TopicWordsInALongerCapitalisedNameAreNoTopic) {
   }
   EXPECT_THAT(Run("", "They discussed the Lorvan Free Trade Agreement.").topics_in[1],
               ::testing::Contains(v1::TOPIC_TRADE));
+  // A document's name tells its subject whatever the topic.
+  EXPECT_THAT(Run("", "They reaffirmed the Paris Climate Agreement.").topics_in[1],
+              ::testing::Contains(v1::TOPIC_ENVIRONMENT));
   EXPECT_THAT(Run("", "They discussed medical aid and economic partnership.").topics_in[1],
               ::testing::IsSupersetOf({v1::TOPIC_HEALTH, v1::TOPIC_ECONOMY}));
 }
@@ -605,6 +608,7 @@ TEST_F(AnnotateTest, TheSituationInAPlaceIsAConflict) {
   EXPECT_THAT(Run("", "They discussed the economic situation in Russia.").topics_in[1],
               ElementsAre(v1::TOPIC_ECONOMY));
   EXPECT_THAT(Run("", "They discussed the situation with prices.").topics_in[1], IsEmpty());
+  EXPECT_THAT(Run("", "They discussed the political situation in Brazil.").topics_in[1], IsEmpty());
 }
 
 // "economic ties", "trade relations" are the economy's and trade's, not diplomacy's; "bilateral

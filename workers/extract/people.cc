@@ -40,6 +40,7 @@ struct RoleInfo {
   std::string org;
   bool former = false;                   // "former President", "the ex-minister", "the late King".
   bool country_from_dictionary = false;  // The country is a dictionary official's, not the text's.
+  bool org_from_qualifier = false;       // "Commission President X": the org a lone word gives.
 };
 
 // True when the word before `k` (skipping "the") says a role is no longer held.
@@ -273,6 +274,7 @@ std::optional<RoleInfo> RoleBefore(const Annotations& a, int i, int sentence_fir
           : a.dict->OrgOfTitleQualifier("");
   if (!qualified_org.empty()) {
     info.org = qualified_org;
+    info.org_from_qualifier = true;
     info.first = qualifier;
     if (IsLeader(info.level)) {
       info.level = RoleLevel::kOrgHead;
@@ -1474,6 +1476,17 @@ class PeopleFinder {
       if (filled.country.empty() && !possessor.empty()) {
         filled.country = possessor;
       }
+      // "Commission President X of the African Union": the body after the name is the one a
+      // lone qualifier word stood for.
+      if (filled.org_from_qualifier) {
+        const std::string of_org = OrgAfterOf(end, sentence.end_token);
+        const std::string of_country = CountryAfterOf(end, sentence.end_token);
+        if (!of_org.empty()) {
+          filled.org = of_org;
+        } else if (!of_country.empty()) {
+          filled.org.clear();
+        }
+      }
       // "Foreign Minister Talgat Omarov of Kazakhstan": the country after the name.
       if (filled.country.empty() && filled.org.empty()) {
         const std::string of_country = CountryAfterOf(end, sentence.end_token);
@@ -1689,6 +1702,19 @@ class PeopleFinder {
       return "";
     }
     return place->code;
+  }
+
+  // The international body right after "of" (and "the") at `k`, or "".
+  std::string OrgAfterOf(int k, int sentence_end) const {
+    if (k + 1 >= sentence_end || a_.fold(k) != "of") {
+      return "";
+    }
+    const int q = a_.fold(k + 1) == "the" && k + 2 < sentence_end ? k + 2 : k + 1;
+    const Entry* org = a_.EntityAt(q, EntryType::kOrg);
+    if (org == nullptr || org->org != OrgKind::kOrg || a_.entities[a_.entity_at[q]].first != q) {
+      return "";
+    }
+    return org->code;
   }
 
   // True when a person found so far is named right before "of <country>" ending before token

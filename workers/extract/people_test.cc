@@ -505,6 +505,9 @@ TEST_F(PeopleTest, TitleQualifierNamesTheBody) {
   // Two capitalised words before the title are a body of their own, not the EU.
   Run("Election Commission Chairman Rajiv Menon met the envoy.");
   EXPECT_TRUE(Get("Rajiv Menon").org.empty());
+  // The body named after the name is the commission's.
+  Run("Commission President Moussa Kalembe of the African Union met the Kenyan president.");
+  EXPECT_EQ(Get("Moussa Kalembe").org, "AU");
 }
 
 // "EU trade commissioner X": a body's portfolio written in lower case stays the body's.

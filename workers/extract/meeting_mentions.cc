@@ -240,9 +240,14 @@ class SentenceReader {
         // of X, and National Security Adviser B held talks": one subject of two names).
         bool verb_before = false;
         for (int k = clause_starts_.back(); k < i - 1 && !verb_before; ++k) {
+          // "X toured the Amazon": a past tense right after a name is a verb too (not "a
+          // retired general").
+          const bool past_after_name = k > clause_starts_.back() && a_.tok(k).word &&
+                                       !a_.tok(k).cap && absl::EndsWith(a_.fold(k), "ed") &&
+                                       a_.tok(k - 1).word && a_.tok(k - 1).cap;
           verb_before = a_.trigger_at[k] >= 0 || a_.cue_at[k] >= 0 ||
                         a_.Is(k, WordClass::kLightVerb) || a_.Is(k, WordClass::kSpeechVerb) ||
-                        a_.Is(k, WordClass::kAuxiliary);
+                        a_.Is(k, WordClass::kAuxiliary) || past_after_name;
         }
         if (!opened && verb_before && OpensNamedClause(i + 1, /*after_as=*/false)) {
           clause_starts_.push_back(i);
@@ -651,9 +656,12 @@ class SentenceReader {
       // "held frank and in-depth talks", "held candid, substantive and constructive
       // discussions", "held wide-ranging talks": a light verb before a longer run of lower-case
       // modifiers joined by commas, "and" and hyphens.
+      // Not across ", and", which joins clauses ("police held demonstrators overnight, and
+      // talks ... are planned").
       if (light_verb_ < 0) {
         int lv = m->np_first - 1;
         while (lv > m->clause_first && lv >= m->np_first - 9 &&
+               !(a_.fold(lv) == "," && a_.fold(lv + 1) == "and") &&
                (a_.fold(lv) == "," || a_.fold(lv) == "and" || a_.fold(lv) == "-" ||
                 a_.fold(lv) == "\"" || (a_.tok(lv).word && !a_.tok(lv).cap && Modifier(lv)))) {
           --lv;
@@ -1688,7 +1696,8 @@ class SentenceReader {
       // "The meeting, held on the 5th, followed a visit in January 2023": a year after a day of
       // the present told after the meeting word dates another thing.
       bool dated_before = false;
-      for (const DateMention& d : a_.dates) {
+      for (int di : a_.dates_in[s_]) {
+        const DateMention& d = a_.dates[di];
         dated_before =
             dated_before || (a_.published.has_value() && !d.dateline && d.sentence == s_ &&
                              d.first_token >= m->end && d.end_token <= i &&
@@ -1704,7 +1713,8 @@ class SentenceReader {
       }
       // "in July 2018": a month of a year before the publication's.
       if ((f == "in" || f == "since") && a_.published.has_value()) {
-        for (const DateMention& d : a_.dates) {
+        for (int di : a_.dates_in[s_]) {
+          const DateMention& d = a_.dates[di];
           if (d.first_token == i + 1 && d.has_year && !d.relative && d.start.year() >= 1900 &&
               d.start.year() < a_.published->year()) {
             past_adverbial = true;

@@ -219,6 +219,10 @@ TEST_F(MeetingMentionsTest, AndAfterAnAppositiveWithNoVerbJoinsTheSubject) {
   Run("Talgat Omarov met Aidar Seitkali, and Chinese Foreign Minister Li Wenhao held talks with "
       "Tom Hollis.");
   EXPECT_THAT(People(Get("held talks").subject), ElementsAre("Li Wenhao"));
+  // A past tense right after a name is a verb too.
+  Run("Talgat Omarov toured the steppe on Monday, and Chinese Foreign Minister Li Wenhao held "
+      "talks with Tom Hollis.");
+  EXPECT_THAT(People(Get("held talks").subject), ElementsAre("Li Wenhao"));
 }
 
 // "The North's delegation was headed by A", "The delegation included B": who heads or makes up
@@ -384,6 +388,10 @@ TEST_F(MeetingMentionsTest, LightVerbBeforeCoordinatedModifiersMakesAPredicate) 
   }
   Run("Kazakh President Aidar Seitkali demanded that funds held overseas as a condition of "
       "resuming talks be released.");
+  EXPECT_FALSE(Get("talks").predicate);
+  // ", and" joins clauses: the talks are the subject of their own clause.
+  Run("Police held demonstrators overnight, and talks between Prime Minister Talgat Omarov and "
+      "opposition leader Aidar Seitkali are planned for next week.");
   EXPECT_FALSE(Get("talks").predicate);
 }
 

@@ -639,11 +639,11 @@ class Grouper {
     const bool other_day = current_ >= 0 && PlannedForAnotherDay(out_.groups[current_], m);
     // "a day after his meeting with X": a meeting before or after the one told of, with a
     // party that one does not have, is another meeting.
-    const bool other_meeting =
-        m.anaphoric && (m.frame == Frame::kAfter || m.frame == Frame::kBefore) &&
-        current_ >= 0 && !m.object.empty() &&
-        !(Subset(m.object.people, out_.groups[current_].people) &&
-          Subset(m.object.countries, out_.groups[current_].countries));
+    const bool other_meeting = m.anaphoric &&
+                               (m.frame == Frame::kAfter || m.frame == Frame::kBefore) &&
+                               current_ >= 0 && !m.object.empty() &&
+                               !(Subset(m.object.people, out_.groups[current_].people) &&
+                                 Subset(m.object.countries, out_.groups[current_].countries));
     const bool continues = (m.anaphoric && !other_meeting) || (collective && !other_day) ||
                            (m.form == TriggerForm::kWeak && !two_sides) ||
                            (!m.predicate && m.form == TriggerForm::kNoun && subject.empty() &&

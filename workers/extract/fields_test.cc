@@ -2751,6 +2751,11 @@ TEST_F(DocumentsTest, AlsoSignedAnotherDocumentOfTheType) {
   Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on strategic "
       "partnership. The agreement was signed in the presence of the ministers.");
   EXPECT_EQ(Documents(main()).size(), 1u);
+  // The "also" of another verb adds nothing.
+  Run("The leaders of Kazakhstan and China met in Astana. They signed an agreement on strategic "
+      "partnership. The minister also praised an agreement on energy signed by the two "
+      "governments.");
+  EXPECT_EQ(Documents(main()).size(), 1u);
 }
 
 // The distance to the signing verb counts from the capitalised name before the document word.

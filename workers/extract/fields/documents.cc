@@ -1426,9 +1426,13 @@ std::vector<v1::Document> ResolveDocuments(const Context& c, const std::set<int>
     // "The two presidents signed an agreement on strategic partnership. The ministers also
     // signed an agreement on visas": a document of a type told again with "also" and an
     // indefinite article is one more than the sentences before told.
+    // The "also" is the signing's ("also signed", "was also signed"), not another verb's
+    // ("also praised an agreement signed by ...").
     bool also = false;
-    for (int k = sentence.first_token; k < sentence.end_token && !sentence.title; ++k) {
-      also = also || a.fold(k) == "also";
+    for (int k = sentence.first_token; k + 1 < sentence.end_token && !sentence.title; ++k) {
+      also = also || (a.fold(k) == "also" &&
+                      (a.Is(k + 1, WordClass::kSigningVerb) ||
+                       (k + 2 < sentence.end_token && a.Is(k + 2, WordClass::kSigningVerb))));
     }
     for (const auto& [type, n] : indefinite_here) {
       if (also && untitled_most[type] > 0 && untitled_here[type] == 0) {

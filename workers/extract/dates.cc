@@ -641,6 +641,16 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
       int to = i + 1;
       const std::string& before = t[i - 1].fold;
       const bool the = i >= first + 2 && t[i - 2].fold == "the";
+      // "a day", "two days", "3 days": how many days the word before counts, or 0.
+      auto day_count = [&]() {
+        static constexpr std::array<const char*, 8> kCounts = {"a",    "one",  "two", "three",
+                                                               "four", "five", "six", "seven"};
+        int count = 0;
+        for (int c = 0; c < static_cast<int>(kCounts.size()); ++c) {
+          count = before == kCounts[c] ? std::max(c, 1) : count;
+        }
+        return count > 0 ? count : Number(t[i - 1], 1, 7);
+      };
       if (t[i].fold == "hours") {
         // "hours earlier", "hours later": the same day.
         same = in(i + 1) && (t[i + 1].fold == "later" || t[i + 1].fold == "earlier");
@@ -665,13 +675,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
         from = i - 1;
         to = i + 2;
       } else if (in(i + 1) && (t[i + 1].fold == "later" || t[i + 1].fold == "earlier")) {
-        static constexpr std::array<const char*, 8> kCounts = {"a",    "one",  "two", "three",
-                                                               "four", "five", "six", "seven"};
-        int count = 0;
-        for (int c = 0; c < static_cast<int>(kCounts.size()); ++c) {
-          count = before == kCounts[c] ? std::max(c, 1) : count;
-        }
-        count = count > 0 ? count : Number(t[i - 1], 1, 7);
+        const int count = day_count();
         if (count > 0 && (count == 1) == (t[i].fold == "day")) {
           offset = t[i + 1].fold == "later" ? count : -count;
           from = i - 1;
@@ -681,13 +685,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<absl::Civi
                  t[i + 2].word) {
         // "said on Wednesday, a day after X hosted Y for talks", "met on Friday, two days before
         // the summit": what follows is a day from the date told right before in the sentence.
-        static constexpr std::array<const char*, 8> kCounts = {"a",    "one",  "two", "three",
-                                                               "four", "five", "six", "seven"};
-        int count = 0;
-        for (int c = 0; c < static_cast<int>(kCounts.size()); ++c) {
-          count = before == kCounts[c] ? std::max(c, 1) : count;
-        }
-        count = count > 0 ? count : Number(t[i - 1], 1, 7);
+        const int count = day_count();
         const DateMention* told = out.empty() ? nullptr : &out.back();
         if (count > 0 && (count == 1) == (t[i].fold == "day") && told != nullptr &&
             told->sentence == sentence && !told->dateline && told->end_token + 2 >= i - 1) {

@@ -519,12 +519,19 @@ v1::MeetingStatus ResolveStatus(const Context& c, const MeetingGroup& g) {
         }
         // "ended their talks with a pledge to meet again next year": the cue nearer another
         // meeting's planned mention is that one's.
+        // (The mentions are in text order: the anchor's stand together around `mi`.)
+        const auto& all = c.mentions.mentions;
+        int from = mi;
+        while (from > 0 && all[from - 1].sentence == g.anchor) {
+          --from;
+        }
         bool nearer_other = false;
-        for (size_t oi = 0; oi < c.mentions.mentions.size() && !nearer_other; ++oi) {
-          const MeetingMention& o = c.mentions.mentions[oi];
-          nearer_other = o.sentence == g.anchor && o.status != MentionStatus::kHeld &&
-                         std::find(g.mentions.begin(), g.mentions.end(), static_cast<int>(oi)) ==
-                             g.mentions.end() &&
+        for (int oi = from;
+             oi < static_cast<int>(all.size()) && all[oi].sentence == g.anchor && !nearer_other;
+             ++oi) {
+          const MeetingMention& o = all[oi];
+          nearer_other = o.status != MentionStatus::kHeld &&
+                         std::find(g.mentions.begin(), g.mentions.end(), oi) == g.mentions.end() &&
                          std::abs(o.first - cue.first) < std::abs(m.first - cue.first);
         }
         future_in_clause = future_in_clause || (!reported && !nearer_other);

@@ -2422,7 +2422,12 @@ MeetingMentions FindMeetingMentions(const Annotations& a, const std::vector<Pers
       return m.subject.empty() && m.object.empty();
     });
   };
-  for (int pass = 0; pass < 2 && sideless(); ++pass) {
+  // The second pass adds only signings: an article with no signing verb is read once.
+  const bool any_signing = std::any_of(a.triggers.begin(), a.triggers.end(), [](const Match& t) {
+    return std::none_of(t.entries.begin(), t.entries.end(),
+                        [](const Entry* e) { return IsMeetingWord(e); });
+  });
+  for (int pass = 0; pass < 2 && (pass == 0 || (any_signing && sideless())); ++pass) {
     out.mentions.clear();
     out.principal = -1;
     for (int s = 0; s < a.sentence_count(); ++s) {
